@@ -1,0 +1,138 @@
+/**
+ * What the compiler tells everyone else about a source file: the workflows it defines, the graph to
+ * draw, the problems to mark, and the JavaScript to run. Plain data (JSON-safe) so it crosses the
+ * worker boundary unchanged and can be compared as data in tests.
+ */
+
+/** A span of the user's source. Offsets are 0-based UTF-16; lines and columns are 1-based. */
+export interface SourceRange {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  message: string;
+  range: SourceRange;
+  /** Stable identifier of the rule, e.g. `syntax`, `type`, `unconsumed-event`, `send-undeclared`. */
+  code: string;
+  source: 'typescript' | 'flowplay';
+}
+
+export type EventRole = 'start' | 'stop' | 'input-required' | 'human-response' | 'event';
+
+export interface EventField {
+  name: string;
+  type: string;
+}
+
+export interface EventInfo {
+  /** Class name, which is the event's type name. */
+  name: string;
+  role: EventRole;
+  /** Defined in this file (false for the built-ins from `flowplay`). */
+  local: boolean;
+  /** The class it extends, when that is another event of this file or a built-in. */
+  base: string | null;
+  fields: EventField[];
+  range: SourceRange | null;
+}
+
+export interface CollectSite {
+  /** Expected types in the order written, e.g. `[A, A, A]` or `Array(n).fill(A)` (count null when unknown). */
+  types: { type: string; count: number | null }[];
+  bufferId: string | null;
+  range: SourceRange;
+}
+
+export interface SendSite {
+  type: string;
+  /** The step named in `sendEvent(ev, "name")`. */
+  target: string | null;
+  range: SourceRange;
+}
+
+export interface StepInfo {
+  name: string;
+  accepts: string[];
+  /** Types from the return annotation (without null/undefined/void). */
+  returns: string[];
+  /** Returns an array (`Promise<Task[]>`): typed fan-out. */
+  fanOut: boolean;
+  /** Event parameter is an array (`evs: Done[]`): typed fan-in, called once per batch. */
+  gather: boolean;
+  /** Takes a context parameter before the event. */
+  withContext: boolean;
+  numWorkers: number;
+  retry: { maxAttempts: number; delay: number; backoff?: number } | null;
+  sends: SendSite[];
+  collects: CollectSite[];
+  /** The whole method, and its name alone. */
+  range: SourceRange;
+  nameRange: SourceRange;
+}
+
+export interface WorkflowInfo {
+  name: string;
+  steps: StepInfo[];
+  range: SourceRange;
+}
+
+export type GraphNodeKind = 'step' | 'event';
+
+export interface GraphNode {
+  /** `step:<name>` / `event:<Type>`, prefixed `<Workflow>/` when the file defines several workflows. */
+  id: string;
+  kind: GraphNodeKind;
+  label: string;
+  workflow: string;
+  /** For step nodes. */
+  step?: {
+    name: string;
+    numWorkers: number;
+    gather: boolean;
+    fanOut: boolean;
+    /** Fan-in summary per collect site, e.g. `3 x StepThreeEvent`. */
+    collects: string[];
+    range: SourceRange;
+  };
+  /** For event nodes. */
+  event?: { type: string; role: EventRole; range: SourceRange | null };
+}
+
+export type GraphEdgeKind = 'returns' | 'sends' | 'accepts';
+
+export interface GraphEdge {
+  /** `<source>-><target>` */
+  id: string;
+  source: string;
+  target: string;
+  kind: GraphEdgeKind;
+  /** Sent but not declared in the return type: drawn dashed, with a warning. */
+  dashed: boolean;
+}
+
+export interface GraphModel {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface CompileResult {
+  workflows: WorkflowInfo[];
+  events: EventInfo[];
+  graph: GraphModel;
+  diagnostics: Diagnostic[];
+  /**
+   * Runnable JavaScript, or null when the source has syntax errors. It is the body of an async function
+   * with one parameter `flowplay` (the engine's module namespace); `import … from "flowplay"` is turned
+   * into reads of that parameter, top-level `await` works, and the body ends by returning
+   * `{ workflows: { <Name>: <class>, … } }` for every Workflow subclass it defines.
+   */
+  js: string | null;
+}

@@ -1,0 +1,205 @@
+/**
+ * The one vocabulary in which a run describes itself. Everything the UI shows about a run (animation,
+ * counters, timeline, inspector, replay, exports) and everything the CLI prints is derived from these
+ * records alone, so they carry ids rather than object references and only JSON-safe payloads.
+ *
+ * Ids are small integers local to a run: `event` ids number emitted events, `invocation` ids number
+ * step invocations (assigned when an event is delivered to a step, so a queued invocation already has
+ * its id). `t` is workflow time in milliseconds since the run started (virtual or scaled real).
+ */
+import type { JsonValue } from './jsonSafe.ts';
+
+export const TRACE_VERSION = 1;
+
+export type RunStatus = 'stopped' | 'failed' | 'timeout' | 'cancelled';
+
+/** How an event came to exist. */
+export type EmitVia =
+  | 'return' // returned from a step (or an element of a returned array)
+  | 'send' // ctx.sendEvent
+  | 'stream' // ctx.writeEventToStream: published to the caller, not routed
+  | 'input' // the StartEvent built from the run's input
+  | 'external'; // handler.sendEvent from outside the run (e.g. a human's answer)
+
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  stack?: string;
+  /** The step whose code raised it, when known. */
+  step?: string;
+}
+
+export interface StepInfo {
+  name: string;
+  accepts: string[];
+  returns: string[];
+  numWorkers: number;
+  /** The step's event parameter is an array: it is called once per fan-out batch. */
+  gather: boolean;
+}
+
+interface RecordBase {
+  v: typeof TRACE_VERSION;
+  runId: string;
+  seq: number;
+  t: number;
+}
+
+export interface RunStartedRecord extends RecordBase {
+  kind: 'run.started';
+  workflow: string;
+  steps: StepInfo[];
+  clock: 'virtual' | 'real';
+  speed: number;
+  seed: number | null;
+  timeout: number | null;
+}
+export interface RunFinishedRecord extends RecordBase {
+  kind: 'run.finished';
+  status: RunStatus;
+  /** The result as the caller sees it (JSON-safe), for `stopped`. */
+  result?: JsonValue;
+  /** The stop event's id, for `stopped`. */
+  event?: number;
+  error?: ErrorInfo;
+}
+export interface EventEmittedRecord extends RecordBase {
+  kind: 'event.emitted';
+  event: number;
+  type: string;
+  payload: JsonValue;
+  via: EmitVia;
+  /** The invocation that produced it, and its step; null for input and external events. */
+  invocation: number | null;
+  step: string | null;
+  /** `sendEvent(ev, "name")` targets one step. */
+  target: string | null;
+  /** The event whose handling produced this one (causal parent). */
+  parent: number | null;
+}
+export interface EventDeliveredRecord extends RecordBase {
+  kind: 'event.delivered';
+  event: number;
+  step: string;
+  /** The invocation that will handle it (for a gather step: the batch's collected call). */
+  invocation: number;
+}
+export interface EventDroppedRecord extends RecordBase {
+  kind: 'event.dropped';
+  event: number;
+  step: string | null;
+  reason: 'run-ended' | 'collected-leftover';
+}
+export interface EventUnhandledRecord extends RecordBase {
+  kind: 'event.unhandled';
+  event: number;
+  type: string;
+}
+export interface StepQueuedRecord extends RecordBase {
+  kind: 'step.queued';
+  step: string;
+  invocation: number;
+  event: number;
+  /** Position in the step's queue (0 = next to run) when it had to wait for a worker. */
+  position: number;
+}
+export interface StepStartedRecord extends RecordBase {
+  kind: 'step.started';
+  step: string;
+  invocation: number;
+  worker: number;
+  /** Input event ids: one, or a gather step's whole batch. */
+  events: number[];
+  attempt: number;
+}
+export interface StepFinishedRecord extends RecordBase {
+  kind: 'step.finished';
+  step: string;
+  invocation: number;
+  worker: number;
+  /** Event ids it returned (sent events are in their own `event.emitted` records). */
+  outputs: number[];
+  /** `cancelled`: the run ended while it ran; its late output, if any, was dropped. */
+  status: 'done' | 'cancelled';
+}
+export interface StepFailedRecord extends RecordBase {
+  kind: 'step.failed';
+  step: string;
+  invocation: number;
+  worker: number;
+  attempt: number;
+  error: ErrorInfo;
+  /** Another attempt follows after `retryDelay` seconds. */
+  willRetry: boolean;
+  retryDelay?: number;
+}
+export interface CollectProgressRecord extends RecordBase {
+  kind: 'collect.progress';
+  step: string;
+  invocation: number;
+  buffer: string;
+  event: number;
+  /** Per type: how many are buffered (capped at what is needed) and how many are needed. */
+  have: Record<string, number>;
+  need: Record<string, number>;
+  complete: boolean;
+}
+export interface CollectLeftoverRecord extends RecordBase {
+  kind: 'collect.leftover';
+  step: string;
+  buffer: string;
+  events: number[];
+  types: Record<string, number>;
+}
+export interface StateChangedRecord extends RecordBase {
+  kind: 'state.changed';
+  key: string;
+  value: JsonValue;
+  step: string | null;
+  invocation: number | null;
+}
+export interface StreamPublishedRecord extends RecordBase {
+  kind: 'stream.published';
+  event: number;
+  type: string;
+}
+export interface WaitRecord extends RecordBase {
+  kind: 'wait.started' | 'wait.finished';
+  step: string;
+  invocation: number;
+  type: string;
+  /** For `wait.finished`: the event that satisfied it, or null on timeout / cancel. */
+  event: number | null;
+}
+export interface LogRecord extends RecordBase {
+  kind: 'log';
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug';
+  text: string;
+  step: string | null;
+  invocation: number | null;
+}
+
+export type TraceRecord =
+  | RunStartedRecord
+  | RunFinishedRecord
+  | EventEmittedRecord
+  | EventDeliveredRecord
+  | EventDroppedRecord
+  | EventUnhandledRecord
+  | StepQueuedRecord
+  | StepStartedRecord
+  | StepFinishedRecord
+  | StepFailedRecord
+  | CollectProgressRecord
+  | CollectLeftoverRecord
+  | StateChangedRecord
+  | StreamPublishedRecord
+  | WaitRecord
+  | LogRecord;
+
+export type TraceKind = TraceRecord['kind'];
+
+/** Distributes over the union so a record can be written without its envelope. */
+export type TraceBody<R = TraceRecord> = R extends TraceRecord ? Omit<R, keyof RecordBase> : never;
+
+export type TraceListener = (record: TraceRecord) => void;
