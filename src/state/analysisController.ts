@@ -1,0 +1,46 @@
+import type { LanguageApi } from '../worker/protocol.ts';
+import { analysisFailed, applyAnalysis } from './workspaceStore.ts';
+import type { WorkspaceStore } from './workspaceStore.ts';
+
+export const ANALYSIS_DELAY_MS = 300;
+
+export interface AnalysisDeps {
+  workspace: WorkspaceStore;
+  language: Pick<LanguageApi, 'analyse'>;
+  setTimer: (callback: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+}
+
+/**
+ * Re-analyses the source a short pause after the last edit (typing does not recompile on every key),
+ * and once at once on start. Answers for older revisions are dropped by `applyAnalysis`.
+ */
+export function startAnalysis(deps: AnalysisDeps): () => void {
+  const { workspace, language, setTimer, clearTimer } = deps;
+  let timer: unknown = null;
+  let disposed = false;
+
+  async function analyse(): Promise<void> {
+    timer = null;
+    const { source, revision } = workspace.getState();
+    try {
+      const result = await language.analyse(source);
+      if (!disposed) applyAnalysis(workspace, revision, result);
+    } catch (error) {
+      if (!disposed) analysisFailed(workspace, revision, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const unsubscribe = workspace.subscribe((state, previous) => {
+    if (state.revision === previous.revision) return;
+    if (timer !== null) clearTimer(timer);
+    timer = setTimer(() => void analyse(), ANALYSIS_DELAY_MS);
+  });
+  void analyse();
+
+  return () => {
+    disposed = true;
+    unsubscribe();
+    if (timer !== null) clearTimer(timer);
+  };
+}

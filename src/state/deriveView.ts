@@ -1,0 +1,211 @@
+import type { GraphModel } from '../compiler/model.ts';
+import type { RunFinishedRecord, RunStatus, TraceRecord } from '../engine/trace.ts';
+import { indexGraph } from './graphIndex.ts';
+import type { GraphIndex } from './graphIndex.ts';
+import { PlaybackSchedule } from './playbackSchedule.ts';
+import { RunFold } from './runFold.ts';
+import type { ConsoleLine, StepView } from './runFold.ts';
+
+export interface TokenView {
+  /** Stable while the token travels: `<event id>:<hop target>`, or `group:<n>` for a collapsed bunch. */
+  key: string;
+  type: string;
+  /** 0 at the source end of the edge, 1 at the target end. */
+  progress: number;
+  /** How many events this token stands for (many on one edge collapse into one count). */
+  count: number;
+}
+
+export interface RunView {
+  status: 'idle' | 'running' | RunStatus;
+  workflow: string | null;
+  /** Records shown (a prefix of the trace) and records recorded. */
+  cursor: number;
+  total: number;
+  /** Playback time (presentation ms at 1x) and the schedule's end. */
+  now: number;
+  end: number;
+  /** Workflow time (ms) of the last record shown. */
+  t: number;
+  steps: Record<string, StepView>;
+  /** Events emitted so far, per type. */
+  events: Record<string, number>;
+  /** Tokens in flight, per graph edge id. */
+  tokens: Record<string, TokenView[]>;
+  /** Append-only while playing forward; `count` lines of it are shown. */
+  console: { lines: readonly ConsoleLine[]; count: number };
+  finished: RunFinishedRecord | null;
+}
+
+/** More tokens than this on one edge collapse into counted bunches. */
+export const MAX_TOKENS_PER_EDGE = 5;
+
+/**
+ * The whole picture of a run at playback time `now`, from the graph and the trace alone. Live view,
+ * replay and scrubbing all call this (through `ViewDeriver`, which only caches the fold).
+ */
+export function deriveView(graph: GraphModel | null, trace: readonly TraceRecord[], now: number): RunView {
+  const schedule = new PlaybackSchedule();
+  schedule.extend(trace);
+  const cursor = schedule.cursorAt(now);
+  return viewOf(RunFold.of(trace, cursor), schedule, trace, indexGraph(graph, workflowOf(trace)), now);
+}
+
+/** Same results as `deriveView`, reusing the fold while the cursor moves forward on one trace. */
+export class ViewDeriver {
+  private trace: readonly TraceRecord[] | null = null;
+  private schedule = new PlaybackSchedule();
+  private fold = new RunFold();
+  private graph: GraphModel | null = null;
+  private indexedWorkflow: string | null = null;
+  private index: GraphIndex = indexGraph(null, null);
+  private previous: RunView | null = null;
+
+  derive(graph: GraphModel | null, trace: readonly TraceRecord[], now: number): RunView {
+    if (trace !== this.trace || trace.length < this.schedule.length) {
+      this.trace = trace;
+      this.schedule = new PlaybackSchedule();
+      this.fold = new RunFold();
+      this.previous = null;
+    }
+    this.schedule.extend(trace);
+    const cursor = this.schedule.cursorAt(now);
+    if (cursor < this.fold.cursor) this.fold = new RunFold();
+    this.fold.advance(trace, cursor);
+    const workflow = workflowOf(trace);
+    if (graph !== this.graph || workflow !== this.indexedWorkflow) {
+      this.graph = graph;
+      this.indexedWorkflow = workflow;
+      this.index = indexGraph(graph, workflow);
+    }
+    const view = viewOf(this.fold, this.schedule, trace, this.index, now);
+    this.previous = shareUnchanged(this.previous, view);
+    return this.previous;
+  }
+
+  /** The schedule of the current trace, for the playback clock's bounds. */
+  scheduleOf(trace: readonly TraceRecord[]): PlaybackSchedule {
+    if (trace !== this.trace) this.derive(this.graph, trace, 0);
+    return this.schedule;
+  }
+}
+
+function workflowOf(trace: readonly TraceRecord[]): string | null {
+  const first = trace[0];
+  return first?.kind === 'run.started' ? first.workflow : null;
+}
+
+function viewOf(
+  fold: RunFold,
+  schedule: PlaybackSchedule,
+  trace: readonly TraceRecord[],
+  index: GraphIndex,
+  now: number,
+): RunView {
+  const steps: Record<string, StepView> = {};
+  for (const name of fold.steps.keys()) steps[name] = fold.stepView(name);
+  const events: Record<string, number> = {};
+  for (const [type, count] of fold.eventCounts) events[type] = count;
+  return {
+    status: fold.status,
+    workflow: fold.workflow,
+    cursor: fold.cursor,
+    total: trace.length,
+    now,
+    end: schedule.end,
+    t: fold.t,
+    steps,
+    events,
+    tokens: tokensAt(fold, schedule, trace, index, now),
+    console: { lines: fold.console, count: fold.console.length },
+    finished: fold.finished,
+  };
+}
+
+/** Tokens are the hops that began within one hop's time before `now`. */
+function tokensAt(
+  fold: RunFold,
+  schedule: PlaybackSchedule,
+  trace: readonly TraceRecord[],
+  index: GraphIndex,
+  now: number,
+): Record<string, TokenView[]> {
+  const hop = schedule.timing.hop;
+  const from = schedule.cursorAt(now - hop);
+  const perEdge: Record<string, TokenView[]> = {};
+  // Once the run has finished nothing travels any more: the tokens would arrive at cancelled steps.
+  const stopAt = fold.finishedAt >= 0 ? schedule.times[fold.finishedAt] : undefined;
+  for (let i = from; i < fold.cursor; i++) {
+    const r = trace[i]!;
+    const p = schedule.times[i]!;
+    const progress = (now - p) / hop;
+    if (progress < 0 || progress >= 1) continue;
+    let edge: string | undefined;
+    let type: string | undefined;
+    let key: string;
+    if (r.kind === 'event.emitted' && r.step !== null) {
+      const source = index.stepNode(r.step);
+      const target = index.eventNode(r.type);
+      edge = source && target ? index.edge(source, target) : undefined;
+      type = r.type;
+      key = `${r.event}:event`;
+    } else if (r.kind === 'event.delivered') {
+      if (stopAt !== undefined && p >= stopAt) continue;
+      type = fold.eventTypes[r.event];
+      const source = type === undefined ? undefined : index.eventNode(type);
+      const target = index.stepNode(r.step);
+      edge = source && target ? index.edge(source, target) : undefined;
+      key = `${r.event}:${r.step}`;
+    } else {
+      continue;
+    }
+    if (edge === undefined || type === undefined) continue;
+    (perEdge[edge] ??= []).push({ key, type, progress, count: 1 });
+  }
+  for (const edge of Object.keys(perEdge)) {
+    const tokens = perEdge[edge]!;
+    if (tokens.length > MAX_TOKENS_PER_EDGE) perEdge[edge] = collapse(tokens);
+  }
+  return perEdge;
+}
+
+/** Bunches tokens by type and by tenth of the edge, each bunch drawn once with its count. */
+function collapse(tokens: TokenView[]): TokenView[] {
+  const bunches = new Map<string, TokenView>();
+  for (const token of tokens) {
+    const slot = Math.min(9, Math.floor(token.progress * 10));
+    const id = `${token.type}@${slot}`;
+    const bunch = bunches.get(id);
+    if (bunch) {
+      bunch.count += token.count;
+      bunch.progress = Math.max(bunch.progress, token.progress);
+    } else {
+      bunches.set(id, { key: `group:${id}`, type: token.type, progress: token.progress, count: token.count });
+    }
+  }
+  return [...bunches.values()];
+}
+
+/** Keeps the previous object for every step whose numbers did not change, so React skips it. */
+function shareUnchanged(previous: RunView | null, next: RunView): RunView {
+  if (!previous) return next;
+  for (const name of Object.keys(next.steps)) {
+    const before = previous.steps[name];
+    if (before && sameStep(before, next.steps[name]!)) next.steps[name] = before;
+  }
+  return next;
+}
+
+function sameStep(a: StepView, b: StepView): boolean {
+  return (
+    a.state === b.state &&
+    a.running === b.running &&
+    a.queued === b.queued &&
+    a.numWorkers === b.numWorkers &&
+    a.done === b.done &&
+    a.failed === b.failed &&
+    a.cancelled === b.cancelled &&
+    a.error === b.error &&
+    a.collect === b.collect
+  );
+}

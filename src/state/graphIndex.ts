@@ -1,0 +1,31 @@
+import type { GraphModel } from '../compiler/model.ts';
+
+/** Looks up the graph's node and edge ids for the names a trace uses (step names, event types). */
+export interface GraphIndex {
+  stepNode(step: string): string | undefined;
+  eventNode(type: string): string | undefined;
+  edge(source: string, target: string): string | undefined;
+}
+
+/**
+ * Indexes the nodes of one workflow. Node ids carry a `<Workflow>/` prefix only when the file defines
+ * several workflows, so the index matches by the node's `workflow` field rather than by id shape.
+ */
+export function indexGraph(graph: GraphModel | null, workflow: string | null): GraphIndex {
+  const steps = new Map<string, string>();
+  const events = new Map<string, string>();
+  const edges = new Map<string, string>();
+  if (graph) {
+    for (const node of graph.nodes) {
+      if (workflow !== null && node.workflow !== workflow) continue;
+      if (node.kind === 'step' && node.step) steps.set(node.step.name, node.id);
+      else if (node.kind === 'event' && node.event) events.set(node.event.type, node.id);
+    }
+    for (const edge of graph.edges) edges.set(`${edge.source}\u0000${edge.target}`, edge.id);
+  }
+  return {
+    stepNode: (step) => steps.get(step),
+    eventNode: (type) => events.get(type),
+    edge: (source, target) => edges.get(`${source}\u0000${target}`),
+  };
+}

@@ -1,0 +1,17 @@
+/** The run input as typed in the input editor: a JSON object of the start event's fields. */
+export type ParsedInput = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
+
+export function parseInput(text: string): ParsedInput {
+  if (text.trim() === '') return { ok: true, value: {} };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `Input is not valid JSON: ${detail}` };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, message: 'Input must be a JSON object of start event fields, e.g. {"message": "hi"}' };
+  }
+  return { ok: true, value: value as Record<string, unknown> };
+}

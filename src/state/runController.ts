@@ -1,0 +1,84 @@
+import type { RunnerClient } from '../worker/protocol.ts';
+import { errorsOf } from './workspaceStore.ts';
+import type { WorkspaceStore } from './workspaceStore.ts';
+import { parseInput } from './parseInput.ts';
+import { appendTrace, beginRun, endRun, setPlaybackTime } from './runStore.ts';
+import type { RunStore } from './runStore.ts';
+import { lastRunningStep, syntheticFinish } from './syntheticRecords.ts';
+
+export interface RunControllerDeps {
+  workspace: WorkspaceStore;
+  run: RunStore;
+  runner: RunnerClient;
+  /** Wall clock in ms (performance.now in the page). */
+  clock: () => number;
+}
+
+export interface RunController {
+  /** Runs the current code with the current settings; stops a run in progress first. */
+  start(): Promise<void>;
+  /** Cancels the run and shows its end at once. Always works, even against `while (true) {}`. */
+  stop(): Promise<void>;
+}
+
+export function createRunController(deps: RunControllerDeps): RunController {
+  const { workspace, run, runner, clock } = deps;
+
+  async function stop(): Promise<void> {
+    const state = run.getState();
+    if (state.engine === 'running') await runner.stop();
+    skipToEnd();
+  }
+
+  function skipToEnd(): void {
+    // Everything recorded so far is shown, tokens included, instead of replaying the rest slowly.
+    const latest = run.getState();
+    if (latest.length > 0) setPlaybackTime(run, Number.POSITIVE_INFINITY);
+  }
+
+  async function start(): Promise<void> {
+    const { settings } = run.getState();
+    const input = parseInput(settings.inputText);
+    if (!input.ok) {
+      run.setState({ inputError: input.message });
+      return;
+    }
+    if (run.getState().engine === 'running') await runner.stop();
+    const { analysis, graph } = workspace.getState();
+    const trace = beginRun(run, graph, clock());
+    if (!analysis || analysis.js === null) {
+      const first = errorsOf(analysis)[0];
+      const message = first
+        ? `The code has errors; fix them to run it. Line ${first.range.line}: ${first.message}`
+        : 'The code has not been analysed yet; try again in a moment.';
+      appendTrace(run, trace, [syntheticFinish(trace, 'failed', { name: 'CompileError', message })], clock());
+      endRun(run, trace);
+      return;
+    }
+    const end = await runner.run(
+      {
+        js: analysis.js,
+        workflow: analysis.workflows[0]?.name ?? null,
+        input: input.value,
+        seed: settings.seed,
+        clock: settings.clock,
+        speed: settings.speed,
+      },
+      (batch) => appendTrace(run, trace, batch, clock()),
+    );
+    const finished = trace.some((r) => r.kind === 'run.finished');
+    if (end.kind === 'setup-error' && !finished) {
+      appendTrace(run, trace, [syntheticFinish(trace, 'failed', end.error)], clock());
+    } else if (end.kind === 'restarted' && !finished) {
+      const step = lastRunningStep(trace);
+      const where = step ? `Step '${step}' was still running` : 'The code was still running';
+      const message = `${where} and did not yield (a synchronous loop?), so the runner was stopped and replaced.`;
+      appendTrace(run, trace, [syntheticFinish(trace, 'cancelled', { name: 'RunnerRestarted', message, ...(step ? { step } : {}) })], clock());
+    } else if (!finished) {
+      appendTrace(run, trace, [syntheticFinish(trace, 'failed', { name: 'RunnerError', message: 'The runner ended without finishing the run.' })], clock());
+    }
+    endRun(run, trace);
+  }
+
+  return { start, stop };
+}

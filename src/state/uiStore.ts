@@ -1,0 +1,35 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+
+export type BottomPanel = 'console' | 'problems';
+
+export interface UiState {
+  /** The step the user is looking at: from a node click or from the editor cursor. */
+  selectedStep: string | null;
+  /** Where the selection came from, so the editor does not move its own cursor in a loop. */
+  selectedBy: 'graph' | 'editor' | null;
+  panel: BottomPanel;
+  /** A request for the editor to put its cursor (and selection) here; bumped `nonce` repeats it. */
+  reveal: { from: number; to: number; nonce: number } | null;
+}
+
+export type UiStore = StoreApi<UiState>;
+
+export function createUiStore(): UiStore {
+  return createStore<UiState>(() => ({ selectedStep: null, selectedBy: null, panel: 'console', reveal: null }));
+}
+
+export function selectStep(store: UiStore, step: string | null, by: 'graph' | 'editor'): void {
+  const state = store.getState();
+  if (state.selectedStep === step && state.selectedBy === by) return;
+  store.setState({ selectedStep: step, selectedBy: by });
+}
+
+export function showPanel(store: UiStore, panel: BottomPanel): void {
+  store.setState({ panel });
+}
+
+export function revealInEditor(store: UiStore, from: number, to: number): void {
+  const nonce = (store.getState().reveal?.nonce ?? 0) + 1;
+  store.setState({ reveal: { from, to, nonce } });
+}

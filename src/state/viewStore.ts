@@ -1,0 +1,69 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import { ViewDeriver, deriveView } from './deriveView.ts';
+import type { RunView } from './deriveView.ts';
+import { setPlaybackTime } from './runStore.ts';
+import type { RunStore } from './runStore.ts';
+
+export interface ViewState {
+  view: RunView;
+}
+
+export type ViewStore = StoreApi<ViewState>;
+
+export function createViewStore(): ViewStore {
+  return createStore<ViewState>(() => ({ view: deriveView(null, [], 0) }));
+}
+
+export interface PlaybackLoopDeps {
+  run: RunStore;
+  view: ViewStore;
+  requestFrame: (callback: (time: number) => void) => number;
+  cancelFrame: (handle: number) => void;
+}
+
+/**
+ * The playback clock: each animation frame it advances the playback time by the elapsed wall time
+ * times the speed, bounded by what has been recorded, and publishes the derived view. The view is a
+ * function of (graph, trace, time) only; this loop merely decides which time to show.
+ */
+export function startPlaybackLoop(deps: PlaybackLoopDeps): () => void {
+  const { run, view, requestFrame, cancelFrame } = deps;
+  const deriver = new ViewDeriver();
+  let last: number | null = null;
+  let handle = requestFrame(frame);
+
+  function frame(wall: number): void {
+    const dt = last === null ? 0 : Math.min(wall - last, 100);
+    last = wall;
+    const state = run.getState();
+    const schedule = deriver.scheduleOf(state.trace);
+    schedule.extend(state.trace);
+    const hop = schedule.timing.hop;
+    let limit: number;
+    if (state.engine === 'running') {
+      // A real-clock run is followed as it happens: time keeps going between batches.
+      const sinceBatch = state.settings.clock === 'real' ? Math.max(0, wall - state.lastBatchAt) * state.settings.speed : 0;
+      limit = schedule.end + Math.min(sinceBatch, 60_000);
+    } else {
+      limit = schedule.end + hop;
+    }
+    const now = Math.min(state.now + dt * state.settings.speed, limit);
+    if (now !== state.now) setPlaybackTime(run, now);
+    const current = view.getState().view;
+    const next = deriver.derive(state.graph, state.trace, now);
+    if (changed(current, next)) view.setState({ view: next });
+    handle = requestFrame(frame);
+  }
+
+  return () => cancelFrame(handle);
+}
+
+/** Frames where nothing visible changed publish nothing, so an idle page costs no renders. */
+function changed(a: RunView, b: RunView): boolean {
+  if (a.cursor !== b.cursor || a.total !== b.total || a.status !== b.status) return true;
+  const aTokens = Object.keys(a.tokens).length;
+  const bTokens = Object.keys(b.tokens).length;
+  if (aTokens === 0 && bTokens === 0) return false;
+  return true;
+}

@@ -1,0 +1,77 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { CompileResult, Diagnostic, GraphModel } from '../compiler/model.ts';
+
+export interface WorkspaceState {
+  source: string;
+  /** Bumped by every edit; an analysis answers for one revision. */
+  revision: number;
+  analysedRevision: number;
+  /** The latest analysis, even a failed one (its diagnostics are what the user needs to see). */
+  analysis: CompileResult | null;
+  /** The graph of the last analysis that produced one; kept while the code is broken. */
+  graph: GraphModel | null;
+  /** Why the graph shown is not the current code's, or null when it is. */
+  stale: string | null;
+}
+
+export type WorkspaceStore = StoreApi<WorkspaceState>;
+
+export function createWorkspaceStore(source: string): WorkspaceStore {
+  return createStore<WorkspaceState>(() => ({
+    source,
+    revision: 1,
+    analysedRevision: 0,
+    analysis: null,
+    graph: null,
+    stale: null,
+  }));
+}
+
+export function setSource(store: WorkspaceStore, source: string): void {
+  const state = store.getState();
+  if (state.source === source) return;
+  store.setState({ source, revision: state.revision + 1 });
+}
+
+/** Records an analysis unless a newer edit already superseded it. */
+export function applyAnalysis(store: WorkspaceStore, revision: number, analysis: CompileResult): void {
+  const state = store.getState();
+  if (revision < state.analysedRevision) return;
+  const usable = analysis.js !== null && analysis.graph.nodes.length > 0;
+  store.setState({
+    analysedRevision: revision,
+    analysis,
+    graph: usable ? sameGraphOr(state.graph, analysis.graph) : state.graph,
+    stale: usable ? null : staleReason(analysis, state.graph !== null),
+  });
+}
+
+/** The analysis itself broke (a crash in the compiler or its worker): keep the graph, say so. */
+export function analysisFailed(store: WorkspaceStore, revision: number, message: string): void {
+  if (revision < store.getState().analysedRevision) return;
+  store.setState({ analysedRevision: revision, stale: `Could not analyse the code: ${message}` });
+}
+
+export function errorsOf(analysis: CompileResult | null): Diagnostic[] {
+  return analysis ? analysis.diagnostics.filter((d) => d.severity === 'error') : [];
+}
+
+function staleReason(analysis: CompileResult, hasGraph: boolean): string {
+  const first = errorsOf(analysis)[0];
+  const why = first
+    ? `line ${first.range.line}: ${first.message}`
+    : analysis.workflows.length === 0
+      ? 'no Workflow subclass with @step methods found'
+      : 'the code cannot be compiled';
+  return hasGraph ? `Showing the last good graph. ${capitalise(why)}` : capitalise(why);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Keeps the old object when nothing changed, so the graph view does not re-render on every keystroke. */
+function sameGraphOr(previous: GraphModel | null, next: GraphModel): GraphModel {
+  return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
+}

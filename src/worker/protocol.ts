@@ -1,0 +1,87 @@
+/**
+ * What crosses the worker boundary. Plain data only, so the runner can later live in a sandboxed frame
+ * behind a transferred MessagePort without changing either side.
+ */
+import type { CompileResult } from '../compiler/model.ts';
+import type { TraceRecord } from '../engine/trace.ts';
+
+export type ClockKind = 'virtual' | 'real';
+
+export interface RunRequest {
+  /** The compiler's `js`: the body of an async function of `flowplay`. */
+  js: string;
+  /** Which workflow to run when the file defines several (the first when null). */
+  workflow: string | null;
+  input: Record<string, unknown>;
+  seed: number | null;
+  clock: ClockKind;
+  /** Speed factor of the real clock. */
+  speed: number;
+}
+
+/** Receives trace records in order, in batches (about one per animation frame). */
+export type TraceSink = (batch: TraceRecord[]) => void;
+
+/** Why a run could not start at all (no trace): bad code at load time, no workflow, a bad option. */
+export interface RunSetupError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** The runner worker's API, exposed with Comlink on a MessagePort. */
+export interface RunnerApi {
+  /** Resolves when the run has finished and its last batch was delivered; `null` or a setup error. */
+  run(request: RunRequest, sink: TraceSink): Promise<RunSetupError | null>;
+  /** Cancels the current run (it finishes with status `cancelled`). */
+  cancel(): Promise<void>;
+}
+
+export interface CompletionItem {
+  label: string;
+  kind: string;
+  detail?: string;
+  /** Sort text from TypeScript, so the editor keeps its ranking. */
+  sortText: string;
+}
+
+export interface CompletionList {
+  /** Where the word being completed starts. */
+  from: number;
+  items: CompletionItem[];
+}
+
+export interface HoverInfo {
+  from: number;
+  to: number;
+  /** The type display, e.g. `(method) Context.sendEvent(ev: Event, step?: string): void`. */
+  signature: string;
+  documentation: string;
+}
+
+/** The language worker's API: one copy of TypeScript for compiling and for the editor. */
+export interface LanguageApi {
+  analyse(source: string): Promise<CompileResult>;
+  completions(source: string, position: number): Promise<CompletionList | null>;
+  hover(source: string, position: number): Promise<HoverInfo | null>;
+}
+
+/** How a run ended as seen from the page. */
+export type RunEnd =
+  | { kind: 'finished' }
+  | { kind: 'setup-error'; error: RunSetupError }
+  /** The runner stopped answering (a synchronous loop) and was replaced; the run is gone. */
+  | { kind: 'restarted' };
+
+/** The page's handle on the runner: survives the runner worker being replaced. */
+export interface RunnerClient {
+  run(request: RunRequest, sink: TraceSink): Promise<RunEnd>;
+  /** Cancels the current run; replaces the runner if it does not answer in time. Always settles. */
+  stop(): Promise<'cancelled' | 'restarted' | 'idle'>;
+  dispose(): void;
+}
+
+/** The page's handle on the language worker. */
+export interface LanguageClient extends LanguageApi {
+  dispose(): void;
+}
