@@ -1,0 +1,42 @@
+/**
+ * `sleep`, `random` and `randint` as user code imports them, like `asyncio.sleep` and Python's
+ * `random`: they belong to whichever run is executing (see scope.ts) and use its clock and seed.
+ * Outside any run they fall back to real time and Math.random.
+ */
+import { describeValue } from './describe.ts';
+import { randintFrom } from './random.ts';
+import { currentFrame } from './scope.ts';
+import type { Invocation } from './invocation.ts';
+
+/** Waits `seconds` of workflow time; rejects with StepCancelledError if the run ends meanwhile. */
+export function sleep(seconds: number): Promise<void> {
+  const frame = currentFrame();
+  if (frame) return frame.run.sleep(seconds);
+  if (!(seconds >= 0)) return Promise.reject(new RangeError(`sleep() needs a number of seconds, got ${describeValue(seconds)}.`));
+  return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+}
+
+/** A number in [0, 1), reproducible for a run with a seed. */
+export function random(): number {
+  const frame = currentFrame();
+  return frame ? frame.run.random() : Math.random();
+}
+
+/** A whole number in [a, b], both ends included (Python's `random.randint`). */
+export function randint(a: number, b: number): number {
+  const frame = currentFrame();
+  return randintFrom(frame ? frame.run.random : Math.random, a, b);
+}
+
+export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
+
+/**
+ * For hosts that capture `console` in user code: records the line in the current run's trace with
+ * its step when known. Returns false when no run is active.
+ */
+export function logToCurrentRun(level: LogLevel, text: string): boolean {
+  const frame = currentFrame();
+  if (!frame) return false;
+  frame.run.userLog(level, text, frame.invocation === null ? null : (frame as Invocation));
+  return true;
+}

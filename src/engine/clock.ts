@@ -1,0 +1,142 @@
+/**
+ * Workflow time. A run owns one clock: `real` (wall time scaled by `speed`) or `virtual` (time jumps
+ * to the next timer whenever the run has nothing else to do, so a run that sleeps for minutes finishes
+ * in milliseconds and the same seed gives the same trace). The run's timeout, retry delays, `sleep`
+ * and `waitForEvent` timeouts are all timers on it. Times are milliseconds since the run started.
+ */
+import { MinHeap } from './minHeap.ts';
+
+export type ClockKind = 'virtual' | 'real';
+
+export interface Timer {
+  readonly due: number;
+  cancelled: boolean;
+}
+
+export interface RunClock {
+  readonly kind: ClockKind;
+  readonly speed: number;
+  now(): number;
+  setTimer(ms: number, fire: () => void): Timer;
+  clearTimer(timer: Timer): void;
+  /** Virtual clocks only: moves time to the earliest timer and fires every timer due then. */
+  advance(): boolean;
+  dispose(): void;
+}
+
+interface VirtualTimer extends Timer {
+  seq: number;
+  fire: () => void;
+}
+
+export class VirtualClock implements RunClock {
+  readonly kind = 'virtual';
+  readonly speed = 1;
+  private time = 0;
+  private seq = 0;
+  private timers = new MinHeap<VirtualTimer>((a, b) => a.due < b.due || (a.due === b.due && a.seq < b.seq));
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimer(ms: number, fire: () => void): Timer {
+    const timer: VirtualTimer = { due: this.time + Math.max(0, ms), seq: this.seq++, fire, cancelled: false };
+    this.timers.push(timer);
+    return timer;
+  }
+
+  clearTimer(timer: Timer): void {
+    timer.cancelled = true;
+  }
+
+  advance(): boolean {
+    let next = this.timers.peek();
+    while (next?.cancelled) {
+      this.timers.pop();
+      next = this.timers.peek();
+    }
+    if (!next) return false;
+    this.time = Math.max(this.time, next.due);
+    // Fire every timer due at this instant, in the order they were set.
+    while (next && next.due <= this.time) {
+      this.timers.pop();
+      if (!next.cancelled) {
+        next.cancelled = true;
+        next.fire();
+      }
+      next = this.timers.peek();
+    }
+    return true;
+  }
+
+  dispose(): void {
+    this.timers = new MinHeap<VirtualTimer>(() => false);
+  }
+}
+
+interface RealTimer extends Timer {
+  handle: ReturnType<typeof setTimeout> | null;
+}
+
+export class RealClock implements RunClock {
+  readonly kind = 'real';
+  private readonly start = performance.now();
+  private readonly live = new Set<RealTimer>();
+
+  constructor(readonly speed = 1) {
+    if (!(speed > 0)) throw new RangeError(`Clock speed must be a positive number, got ${speed}.`);
+  }
+
+  now(): number {
+    return (performance.now() - this.start) * this.speed;
+  }
+
+  setTimer(ms: number, fire: () => void): Timer {
+    const timer: RealTimer = { due: this.now() + ms, cancelled: false, handle: null };
+    timer.handle = setTimeout(() => {
+      this.live.delete(timer);
+      if (!timer.cancelled) {
+        timer.cancelled = true;
+        fire();
+      }
+    }, Math.max(0, ms / this.speed));
+    this.live.add(timer);
+    return timer;
+  }
+
+  clearTimer(timer: Timer): void {
+    timer.cancelled = true;
+    const real = timer as RealTimer;
+    if (real.handle !== null) clearTimeout(real.handle);
+    this.live.delete(real);
+  }
+
+  advance(): boolean {
+    return false;
+  }
+
+  dispose(): void {
+    for (const timer of this.live) this.clearTimer(timer);
+  }
+}
+
+/**
+ * Runs `fn` after the current macrotask, once every pending microtask has settled. Virtual time only
+ * advances from here, so continuations of resolved promises always run before time moves on.
+ * `setTimeout(0)` is clamped to 4 ms after a few nestings in browsers; a MessageChannel is not.
+ */
+export const macrotask: (fn: () => void) => void = (() => {
+  const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
+  if (typeof g.setImmediate === 'function') return (fn: () => void) => void g.setImmediate!(fn);
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    const pending: (() => void)[] = [];
+    channel.port1.onmessage = () => pending.shift()?.();
+    return (fn: () => void) => {
+      pending.push(fn);
+      channel.port2.postMessage(null);
+    };
+  }
+  return (fn: () => void) => void setTimeout(fn, 0);
+})();

@@ -1,0 +1,96 @@
+/**
+ * One `ctx.collectEvents` buffer: events kept per exact class in arrival order. A call costs
+ * O(distinct expected types), not O(buffered events), and the expected list's counts are cached per
+ * array so a step that hoists `Array(n).fill(Done)` gathers n events in linear time overall.
+ */
+import { eventTypeName, isEventClass, type Event } from './event.ts';
+import { Fifo } from './fifo.ts';
+
+export interface Buffered {
+  readonly ev: Event;
+  readonly id: number;
+}
+
+/** The expected list reduced to counts per class (first-seen order kept for messages). */
+export interface Need {
+  readonly order: readonly Function[];
+  readonly counts: ReadonlyMap<Function, number>;
+}
+
+const NEED_CACHE = new WeakMap<readonly unknown[], Need>();
+
+export function needOf(types: readonly unknown[]): Need {
+  const cached = NEED_CACHE.get(types);
+  if (cached && cached.order.length > 0 && cached.order.length === types.length) return cached;
+  if (!Array.isArray(types)) throw new TypeError('collectEvents expects a list of event classes as its second argument.');
+  const counts = new Map<Function, number>();
+  for (const cls of types) {
+    if (!isEventClass(cls)) throw new TypeError(`collectEvents expects event classes, got ${String(cls)}.`);
+    counts.set(cls, (counts.get(cls) ?? 0) + 1);
+  }
+  const need = { order: types as Function[], counts };
+  NEED_CACHE.set(types, need);
+  return need;
+}
+
+export class CollectBuffer {
+  private readonly byType = new Map<Function, Fifo<Buffered>>();
+  size = 0;
+  /** The last expectation seen, to explain a timeout. */
+  lastNeed: Need | null = null;
+
+  add(ev: Event, id: number): void {
+    const cls = ev.constructor;
+    let fifo = this.byType.get(cls);
+    if (!fifo) this.byType.set(cls, (fifo = new Fifo()));
+    fifo.push({ ev, id });
+    this.size++;
+  }
+
+  count(cls: Function): number {
+    return this.byType.get(cls)?.length ?? 0;
+  }
+
+  isSatisfied(need: Need): boolean {
+    for (const [cls, n] of need.counts) if (this.count(cls) < n) return false;
+    return true;
+  }
+
+  /** Removes one batch, in the order of the expected list and arrival order within a class. */
+  take(need: Need): Buffered[] {
+    const out: Buffered[] = new Array(need.order.length);
+    for (let i = 0; i < need.order.length; i++) {
+      out[i] = this.byType.get(need.order[i]!)!.shift()!;
+    }
+    this.size -= out.length;
+    return out;
+  }
+
+  /** `have` (capped at what is needed) and `need` per type name, for the trace. */
+  progress(need: Need): { have: Record<string, number>; need: Record<string, number> } {
+    const have: Record<string, number> = {};
+    const needed: Record<string, number> = {};
+    for (const [cls, n] of need.counts) {
+      const name = eventTypeName(cls);
+      have[name] = Math.min(this.count(cls), n);
+      needed[name] = n;
+    }
+    return { have, need: needed };
+  }
+
+  /** What is still missing, e.g. `1 more StepThreeEvent (2 of 3 collected)`. */
+  missing(need: Need): string[] {
+    const parts: string[] = [];
+    for (const [cls, n] of need.counts) {
+      const have = this.count(cls);
+      if (have < n) parts.push(`${n - have} more ${eventTypeName(cls)} (${have} of ${n} collected)`);
+    }
+    return parts;
+  }
+
+  leftovers(): Buffered[] {
+    const out: Buffered[] = [];
+    for (const fifo of this.byType.values()) out.push(...fifo);
+    return out.sort((a, b) => a.id - b.id);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The `ctx` a step receives. One small object per invocation so that what it sends is attributed to
+ * the invocation (causal parent, trace), while state and buffers belong to the run and the step.
+ */
+import type { Event, EventClass } from './event.ts';
+import type { Invocation, RunCore } from './runCore.ts';
+
+export interface WaitForEventOptions {
+  /** Field values the awaited event must have. */
+  requirements?: Record<string, unknown>;
+  /** Published on the stream once the wait starts (e.g. an InputRequiredEvent). */
+  waiterEvent?: Event;
+  /** Seconds; rejects with WorkflowTimeoutError when it passes. */
+  timeout?: number;
+}
+
+/** Dot-path state, as `ctx.store` in the Python library. */
+export interface ContextStore {
+  get<T = unknown>(path: string, defaultValue?: T): Promise<T>;
+  set(path: string, value: unknown): Promise<void>;
+}
+
+export class Context {
+  /** @internal */
+  constructor(
+    private readonly core: RunCore,
+    private readonly invocation: Invocation | null,
+  ) {}
+
+  get runId(): string {
+    return this.core.runId;
+  }
+
+  /** Aborts when the run ends (stop, failure, timeout, cancel). */
+  get signal(): AbortSignal {
+    return this.core.signal;
+  }
+
+  /** Routes `ev` to every step that accepts it, or only to `step`. Never runs a receiver in this call. */
+  sendEvent(ev: Event, step?: string): void {
+    this.core.send(ev, this.invocation, step ?? null);
+  }
+
+  /** Publishes `ev` to the caller's `streamEvents()`; it is not routed to steps. */
+  writeEventToStream(ev: Event): void {
+    this.core.publish(ev, this.invocation);
+  }
+
+  /**
+   * Buffers `ev`; once the buffer holds one event for each entry of `types`, returns them in the order
+   * of `types` (arrival order within a class) and removes them, else returns null.
+   */
+  collectEvents<T extends Event = Event>(ev: Event, types: readonly EventClass[], bufferId?: string): T[] | null {
+    return this.core.collect(ev, types, bufferId ?? 'default', this.invocation) as T[] | null;
+  }
+
+  async set(key: string, value: unknown): Promise<void> {
+    this.core.setState([key], value, this.invocation);
+  }
+
+  async get<T = unknown>(key: string, ...defaultValue: [T?]): Promise<T> {
+    return this.core.getState([key], defaultValue.length > 0, defaultValue[0]) as T;
+  }
+
+  get store(): ContextStore {
+    const core = this.core;
+    const invocation = this.invocation;
+    return {
+      async get<T>(path: string, ...defaultValue: [T?]): Promise<T> {
+        return core.getState(path.split('.'), defaultValue.length > 0, defaultValue[0]) as T;
+      },
+      async set(path: string, value: unknown): Promise<void> {
+        core.setState(path.split('.'), value, invocation);
+      },
+    };
+  }
+
+  /** Waits inside the step for an event of `type`; the step's worker slot is free meanwhile. */
+  waitForEvent<E extends Event>(type: EventClass<E>, options: WaitForEventOptions = {}): Promise<E> {
+    return this.core.waitForEvent(type, options, this.invocation) as Promise<E>;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Events: plain classes whose constructor copies its fields onto the instance, so a port of
+ * `class StepTwoEvent(Event): query: str` reads `class StepTwoEvent extends Event<{ query: string }> {}`
+ * and `ev.query` is typed.
+ */
+import { toJsonSafe, type JsonSafeLimits, type JsonValue } from './jsonSafe.ts';
+
+// Built-in classes keep their type names even when an app bundle minifies class names.
+const BUILTIN_NAME = Symbol('flowplay.eventTypeName');
+
+class EventBase {
+  constructor(fields?: object) {
+    if (fields != null) Object.assign(this, fields);
+  }
+}
+
+type EventArgs<T> = {} extends T ? [fields?: T] : [fields: T];
+
+/** The constructor of some event class. */
+export type EventClass<E extends EventBase = EventBase> = abstract new (...args: never[]) => E;
+
+/** An event instance carrying the fields `T`. */
+export type Event<T extends object = {}> = EventBase & T;
+
+/**
+ * Base class of every event.
+ * @example
+ * class StepTwoEvent extends Event<{ query: string }> {}
+ * const ev = new StepTwoEvent({ query: 'Query 1' });
+ */
+export const Event = EventBase as unknown as {
+  new <T extends object = {}>(...args: EventArgs<T>): EventBase & T;
+  readonly prototype: EventBase;
+};
+
+/** The run's input: `w.run({ message })` gives `ev.message`. Loosely typed on purpose (tutorial code). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- StartEvent fields are the caller's input, any shape
+export class StartEvent extends Event<Record<string, any>> {}
+
+/** Ends the run. Awaiting the run gives `result` for a plain StopEvent, the event itself for a subclass. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are whatever the workflow returns
+export class StopEvent<R = any> extends EventBase {
+  declare result: R;
+  constructor(fields?: { result?: R } & Record<string, unknown>) {
+    super(fields);
+    if (!Object.prototype.hasOwnProperty.call(this, 'result')) (this as { result: R }).result = undefined as R;
+  }
+}
+
+/** Published on the stream to ask the caller for input; answered with a HumanResponseEvent. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- extra fields allowed, as in the Python library
+export class InputRequiredEvent extends Event<{ prefix: string } & Record<string, any>> {}
+
+/** The caller's answer to an InputRequiredEvent, sent with `handler.sendEvent`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- extra fields allowed, as in the Python library
+export class HumanResponseEvent extends Event<{ response: string } & Record<string, any>> {}
+
+for (const [cls, name] of [
+  [EventBase, 'Event'],
+  [StartEvent, 'StartEvent'],
+  [StopEvent, 'StopEvent'],
+  [InputRequiredEvent, 'InputRequiredEvent'],
+  [HumanResponseEvent, 'HumanResponseEvent'],
+] as const) {
+  Object.defineProperty(cls, BUILTIN_NAME, { value: name });
+}
+
+/** An event's type name is its class name. */
+export function eventTypeName(cls: Function): string {
+  return Object.prototype.hasOwnProperty.call(cls, BUILTIN_NAME)
+    ? (cls as unknown as Record<symbol, string>)[BUILTIN_NAME]
+    : cls.name || 'AnonymousEvent';
+}
+
+export function isEvent(value: unknown): value is EventBase {
+  return value instanceof EventBase;
+}
+
+export function isEventClass(value: unknown): value is EventClass {
+  return typeof value === 'function' && (value === EventBase || value.prototype instanceof EventBase);
+}
+
+export function typeOf(ev: EventBase): string {
+  return eventTypeName(ev.constructor);
+}
+
+/** JSON-safe fields of an event, for the trace and for display. */
+export function eventFields(ev: EventBase, limits?: JsonSafeLimits): JsonValue {
+  const json = toJsonSafe({ ...ev }, limits);
+  return json;
+}
+
+/** `{ type, fields }`, the shape every event takes in exports. */
+export function eventToJson(ev: EventBase, limits?: JsonSafeLimits): { type: string; fields: JsonValue } {
+  return { type: typeOf(ev), fields: eventFields(ev, limits) };
+}

@@ -1,0 +1,56 @@
+/**
+ * What `w.run()` returns at once: awaitable for the result, with the run's id, its event stream, a
+ * way to send events in from outside (a human's answer) and to cancel it.
+ */
+import type { Event } from './event.ts';
+import type { RunCore } from './runCore.ts';
+import type { RunStatus } from './trace.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the result type is the workflow's choice
+export class WorkflowHandler<R = any> implements PromiseLike<R> {
+  /** @internal */
+  constructor(private readonly core: RunCore) {}
+
+  get runId(): string {
+    return this.core.runId;
+  }
+
+  /** Null while running. */
+  get status(): RunStatus | null {
+    return this.core.status;
+  }
+
+  then<A = R, B = never>(
+    onFulfilled?: ((value: R) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return (this.core.promise as Promise<R>).then(onFulfilled, onRejected);
+  }
+
+  catch<B = never>(onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<R | B> {
+    return (this.core.promise as Promise<R>).catch(onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<R> {
+    return (this.core.promise as Promise<R>).finally(onFinally);
+  }
+
+  /**
+   * Events written with `writeEventToStream`, `InputRequiredEvent`s, and finally the stop event.
+   * Consumable once; throws the run's error if it fails.
+   * @example for await (const ev of handler.streamEvents()) console.log(ev);
+   */
+  streamEvents(): AsyncIterableIterator<Event> {
+    return this.core.stream.take();
+  }
+
+  /** Sends an event into the run from outside, e.g. a HumanResponseEvent. */
+  sendEvent(ev: Event, step?: string): void {
+    this.core.send(ev, null, step ?? null);
+  }
+
+  /** Ends the run; awaiting it rejects with WorkflowCancelledError. */
+  cancel(): void {
+    this.core.cancel();
+  }
+}

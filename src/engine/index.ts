@@ -1,0 +1,34 @@
+/**
+ * Flowplay's workflow engine: what user code imports as `flowplay`.
+ * Pure TypeScript: no DOM, no Node APIs, no UI; runs in Node and in the runner worker.
+ */
+export { Event, StartEvent, StopEvent, InputRequiredEvent, HumanResponseEvent, eventTypeName, eventToJson, isEvent, isEventClass } from './event.ts';
+export type { EventClass } from './event.ts';
+export { step, DEFAULT_NUM_WORKERS } from './step.ts';
+export type { StepOptions, RetryPolicy } from './step.ts';
+export { Workflow } from './workflow.ts';
+export type { WorkflowOptions } from './workflow.ts';
+export { WorkflowHandler } from './handler.ts';
+export { Context } from './context.ts';
+export type { ContextStore, WaitForEventOptions } from './context.ts';
+export { sleep, random, randint, logToCurrentRun } from './ambient.ts';
+export type { LogLevel } from './ambient.ts';
+export {
+  WorkflowValidationError,
+  WorkflowTimeoutError,
+  WorkflowCancelledError,
+  WorkflowRuntimeError,
+  StepCancelledError,
+  stepOfError,
+} from './errors.ts';
+export { setRunDefaults } from './runDefaults.ts';
+export type { RunOptions, RunDefaults } from './runDefaults.ts';
+export { setAsyncScope } from './scope.ts';
+export type { AsyncScope, Frame } from './scope.ts';
+export { toJsonSafe } from './jsonSafe.ts';
+export type { JsonValue } from './jsonSafe.ts';
+export { planOf } from './plan.ts';
+export { validationProblem } from './validate.ts';
+export { seededRandom } from './random.ts';
+export type { ClockKind } from './clock.ts';
+export * from './trace.ts';

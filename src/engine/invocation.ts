@@ -1,0 +1,173 @@
+/**
+ * One call of a step: taking a worker, running the user's method, and what happens with its result
+ * (routing returned events, opening a fan-out batch) or its error (retry, or failing the run).
+ */
+import type { Batch } from './batch.ts';
+import { describeValue, errorInfo } from './describe.ts';
+import { isEvent, typeOf, type Event } from './event.ts';
+import { tagErrorWithStep, WorkflowRuntimeError } from './errors.ts';
+import type { RunCore, StepRuntime } from './runCore.ts';
+import type { ErrorInfo } from './trace.ts';
+import { withFrame, type Frame } from './scope.ts';
+
+/** Work waiting in a step's queue; the invocation id is fixed when the event is delivered. */
+export interface Pending {
+  readonly id: number;
+  /** One event, or a gather step's batch. */
+  readonly input: Event | Event[];
+  readonly eventIds: number | number[];
+  /** Causal parent of whatever this invocation emits. */
+  readonly parentEvent: number | null;
+  readonly batch: Batch | null;
+  attempt: number;
+}
+
+export class Invocation implements Frame {
+  settled = false;
+  private suspended = false;
+
+  constructor(
+    readonly run: RunCore,
+    readonly rt: StepRuntime,
+    readonly pending: Pending,
+    public worker: number,
+  ) {}
+
+  get invocation(): number {
+    return this.pending.id;
+  }
+
+  get step(): string {
+    return this.rt.def.name;
+  }
+
+  /** Gives the worker slot back while the step waits for an event. */
+  suspend(): void {
+    if (this.suspended || this.settled) return;
+    this.suspended = true;
+    this.release();
+    this.rt.waiting.add(this);
+    this.run.scheduleDrain();
+  }
+
+  resume(): void {
+    if (!this.suspended || this.settled) return;
+    this.suspended = false;
+    this.rt.waiting.delete(this);
+    this.acquire();
+  }
+
+  acquire(): void {
+    this.rt.running++;
+    this.run.running++;
+    this.worker = this.rt.takeWorker();
+    this.rt.slots[this.worker] = this;
+  }
+
+  /** Marks the invocation finished; false when it had already ended (e.g. the run was cancelled). */
+  settle(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    if (this.suspended) this.rt.waiting.delete(this);
+    else this.release();
+    return true;
+  }
+
+  private release(): void {
+    this.rt.running--;
+    this.run.running--;
+    this.rt.freeWorker(this.worker);
+    this.run.scheduleDrain();
+  }
+}
+
+export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending): void {
+  const inv = new Invocation(run, rt, pending, 0);
+  inv.acquire();
+  const def = rt.def;
+  if (run.listener) {
+    const events = typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds;
+    run.trace({ kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt });
+  }
+  run.verbose(`Running step ${def.name}`);
+  const call = (): unknown =>
+    def.withContext ? def.fn.call(run.workflow, run.context(inv), pending.input) : def.fn.call(run.workflow, pending.input);
+  let out: unknown;
+  try {
+    out = withFrame(inv, call);
+  } catch (error) {
+    fail(inv, error);
+    return;
+  }
+  if (out !== null && typeof out === 'object' && typeof (out as PromiseLike<unknown>).then === 'function') {
+    (out as PromiseLike<unknown>).then(
+      (value) => complete(inv, value),
+      (error) => fail(inv, error),
+    );
+  } else queueMicrotask(() => complete(inv, out));
+}
+
+function complete(inv: Invocation, value: unknown): void {
+  const run = inv.run;
+  if (!inv.settle() || run.ended) return;
+  const def = inv.rt.def;
+  const { pending } = inv;
+  let outputs: Event[];
+  let batch: Batch | null = pending.batch;
+  if (value === null || value === undefined) outputs = [];
+  else if (isEvent(value)) outputs = [value];
+  else if (Array.isArray(value) && (value as unknown[]).every(isEvent)) {
+    outputs = value as Event[];
+    batch = run.openBatch(pending.batch, def);
+  } else {
+    failRun(inv, new WorkflowRuntimeError(
+      `Step ${def.name} returned ${describeValue(value)}; a step must return an event, null/undefined, or an array of events.`,
+    ));
+    return;
+  }
+  if (run.settings.verbose) {
+    if (outputs.length === 0) run.verbose(`Step ${def.name} produced no event`);
+    for (const ev of outputs) run.verbose(`Step ${def.name} produced event ${typeOf(ev)}`);
+  }
+  if (run.listener) {
+    // Ids are given in emission order, right below; recording them first keeps `step.finished`
+    // ahead of a StopEvent's `run.finished`.
+    const base = run.peekEventSeq();
+    run.trace({ kind: 'step.finished', step: def.name, invocation: pending.id, worker: inv.worker, outputs: outputs.map((_, i) => base + i + 1), status: 'done' });
+  }
+  for (let i = 0; i < outputs.length && !run.ended; i++) run.emit(outputs[i]!, 'return', inv, null, batch);
+  if (batch !== pending.batch) {
+    run.checkBatch(batch!);
+  }
+  run.batchWorkDone(pending.batch);
+  run.scheduleIdle();
+}
+
+function fail(inv: Invocation, error: unknown): void {
+  const run = inv.run;
+  if (!inv.settle() || run.ended) return;
+  const retry = inv.rt.def.retry;
+  const { pending } = inv;
+  if (retry && pending.attempt < retry.maxAttempts) {
+    const delay = retry.delay * (retry.backoff ?? 1) ** (pending.attempt - 1);
+    if (run.listener) {
+      run.trace({ kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfoOf(error, inv.step), willRetry: true, retryDelay: delay });
+    }
+    run.retryLater(inv.rt, pending, delay);
+    return;
+  }
+  failRun(inv, error);
+}
+
+function failRun(inv: Invocation, error: unknown): void {
+  const run = inv.run;
+  if (run.listener) {
+    run.trace({ kind: 'step.failed', step: inv.step, invocation: inv.pending.id, worker: inv.worker, attempt: inv.pending.attempt, error: errorInfoOf(error, inv.step), willRetry: false });
+  }
+  tagErrorWithStep(error, inv.step);
+  run.finish('failed', error);
+}
+
+function errorInfoOf(error: unknown, step: string): ErrorInfo {
+  return { ...errorInfo(error), step };
+}

@@ -1,0 +1,135 @@
+/**
+ * What the engine knows about a Workflow class before any run: its steps in declaration order, the
+ * routing table and the fan-in targets of each fan-out step. Built once per class and shared by all
+ * of its runs, so 10,000 short runs do not rebuild it 10,000 times.
+ */
+import { eventTypeName, isEventClass, StartEvent, StopEvent, type EventClass } from './event.ts';
+import { DEFAULT_NUM_WORKERS, stepOptionsOf, type RetryPolicy } from './step.ts';
+import type { StepInfo } from './trace.ts';
+
+export interface StepDef {
+  readonly name: string;
+  readonly index: number;
+  readonly fn: (...args: unknown[]) => unknown;
+  readonly accepts: readonly EventClass[];
+  readonly returns: readonly EventClass[];
+  readonly gather: boolean;
+  readonly withContext: boolean;
+  readonly numWorkers: number;
+  readonly retry: RetryPolicy | null;
+}
+
+export interface Plan {
+  readonly workflow: string;
+  readonly steps: readonly StepDef[];
+  readonly byName: ReadonlyMap<string, StepDef>;
+  /** Exact event class -> steps that accept it, in declaration order. */
+  readonly routes: ReadonlyMap<Function, readonly StepDef[]>;
+  /** Fan-out step -> gather steps its batches end in (found by following declared returns). */
+  readonly gatherTargets: ReadonlyMap<StepDef, readonly StepDef[]>;
+  /** The class the run's input is turned into. */
+  readonly startClass: EventClass;
+  readonly info: readonly StepInfo[];
+}
+
+const PLANS = new WeakMap<Function, Plan>();
+
+function collectSteps(ctor: Function): StepDef[] {
+  const chain: object[] = [];
+  for (let proto = ctor.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    chain.unshift(proto);
+  }
+  const found = new Map<string, StepDef>();
+  for (const proto of chain) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (name === 'constructor') continue;
+      const fn = Object.getOwnPropertyDescriptor(proto, name)?.value;
+      const options = stepOptionsOf(fn);
+      if (!options) continue;
+      const classes = (list: unknown[] | undefined, what: string): EventClass[] =>
+        (list ?? []).map((cls) => {
+          if (!isEventClass(cls)) throw new TypeError(`Step '${name}' lists ${String(cls)} in '${what}', which is not an Event class.`);
+          return cls;
+        });
+      const numWorkers = options.numWorkers ?? DEFAULT_NUM_WORKERS;
+      if (!Number.isInteger(numWorkers) || numWorkers < 1) {
+        throw new RangeError(`Step '${name}': numWorkers must be a whole number of at least 1, got ${numWorkers}.`);
+      }
+      const retry = options.retry ?? null;
+      if (retry && !(Number.isInteger(retry.maxAttempts) && retry.maxAttempts >= 1)) {
+        throw new RangeError(`Step '${name}': retry.maxAttempts must be a whole number of at least 1.`);
+      }
+      found.set(name, {
+        name,
+        index: 0,
+        fn,
+        accepts: classes(options.accepts, 'accepts'),
+        returns: classes(options.returns, 'returns'),
+        gather: options.gather ?? false,
+        withContext: options.context ?? fn.length !== 1,
+        numWorkers,
+        retry,
+      });
+    }
+  }
+  return [...found.values()].map((def, index) => ({ ...def, index }));
+}
+
+function reachableGathers(from: StepDef, routes: ReadonlyMap<Function, readonly StepDef[]>): StepDef[] {
+  const targets = new Set<StepDef>();
+  const seen = new Set<StepDef>([from]);
+  const frontier: StepDef[] = [from];
+  while (frontier.length) {
+    const step = frontier.pop()!;
+    for (const cls of step.returns) {
+      for (const next of routes.get(cls) ?? []) {
+        if (next.gather) targets.add(next);
+        else if (!seen.has(next)) {
+          seen.add(next);
+          frontier.push(next);
+        }
+      }
+    }
+  }
+  return [...targets].sort((a, b) => a.index - b.index);
+}
+
+/** The plan of a Workflow class (cached). */
+export function planOf(ctor: Function): Plan {
+  let plan = PLANS.get(ctor);
+  if (plan) return plan;
+  const steps = collectSteps(ctor);
+  const routes = new Map<Function, StepDef[]>();
+  for (const step of steps) {
+    for (const cls of step.accepts) {
+      const list = routes.get(cls) ?? [];
+      if (!list.includes(step)) list.push(step);
+      routes.set(cls, list);
+    }
+  }
+  const gatherTargets = new Map<StepDef, StepDef[]>();
+  for (const step of steps) gatherTargets.set(step, reachableGathers(step, routes));
+  const startClass =
+    steps.flatMap((s) => s.accepts).find((cls) => cls === StartEvent || cls.prototype instanceof StartEvent) ?? StartEvent;
+  plan = {
+    workflow: ctor.name || 'Workflow',
+    steps,
+    byName: new Map(steps.map((s) => [s.name, s])),
+    routes,
+    gatherTargets,
+    startClass,
+    info: steps.map((s) => ({
+      name: s.name,
+      accepts: s.accepts.map(eventTypeName),
+      returns: s.returns.map(eventTypeName),
+      numWorkers: s.numWorkers,
+      gather: s.gather,
+    })),
+  };
+  PLANS.set(ctor, plan);
+  return plan;
+}
+
+export function isStopClass(cls: Function): boolean {
+  return cls === StopEvent || cls.prototype instanceof StopEvent;
+}

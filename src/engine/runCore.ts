@@ -1,0 +1,524 @@
+/**
+ * One run of a workflow: routing, per-step FIFO queues and worker slots, fan-out batches, collect
+ * buffers, state, timers, and the end of the run. Step invocations live in `invocation.ts`; this file
+ * owns everything they share.
+ *
+ * Hot path (an event sent, delivered, run, returned): no timers, no per-event promises of our own, and
+ * no trace record is even built unless someone listens.
+ */
+import { Batch } from './batch.ts';
+import { type RunClock, type Timer, macrotask } from './clock.ts';
+import { CollectBuffer, needOf } from './collectBuffer.ts';
+import { Context, type WaitForEventOptions } from './context.ts';
+import { describeValue, errorInfo } from './describe.ts';
+import {
+  HumanResponseEvent,
+  InputRequiredEvent,
+  StartEvent,
+  StopEvent,
+  eventFields,
+  isEvent,
+  typeOf,
+  type Event,
+  type EventClass,
+} from './event.ts';
+import {
+  StepCancelledError,
+  WorkflowCancelledError,
+  WorkflowRuntimeError,
+  WorkflowTimeoutError,
+  WorkflowValidationError,
+} from './errors.ts';
+import { EventStream } from './eventStream.ts';
+import { Fifo } from './fifo.ts';
+import { startInvocation, type Invocation, type Pending } from './invocation.ts';
+import { toJsonSafe } from './jsonSafe.ts';
+import { MinHeap } from './minHeap.ts';
+import type { Plan, StepDef } from './plan.ts';
+import type { RandomSource } from './random.ts';
+import { runActivated, runDeactivated } from './scope.ts';
+import { timeoutMessage } from './timeoutMessage.ts';
+import { TRACE_VERSION, type EmitVia, type RunStatus, type TraceBody, type TraceListener, type TraceRecord } from './trace.ts';
+import { validationProblem } from './validate.ts';
+
+export type { Invocation } from './invocation.ts';
+
+export interface RunSettings {
+  readonly runId: string;
+  readonly clock: RunClock;
+  readonly random: RandomSource;
+  readonly seed: number;
+  readonly timeout: number | null;
+  readonly verbose: boolean;
+  readonly validate: boolean;
+  readonly onTrace: TraceListener | null;
+  readonly log: (line: string) => void;
+}
+
+/** Per-step runtime state within one run. */
+export class StepRuntime {
+  readonly queue = new Fifo<Pending>();
+  running = 0;
+  private readonly free = new MinHeap<number>((a, b) => a < b);
+  private nextWorker = 1;
+  /** Invocations holding a worker slot, by worker number. */
+  readonly slots: (Invocation | null)[] = [];
+  /** Invocations waiting in `waitForEvent` (they hold no slot). */
+  readonly waiting = new Set<Invocation>();
+  buffers: Map<string, CollectBuffer> | null = null;
+
+  constructor(readonly def: StepDef) {}
+
+  /** The lowest free worker number (1-based). */
+  takeWorker(): number {
+    return this.free.size > 0 ? this.free.pop()! : this.nextWorker++;
+  }
+
+  freeWorker(worker: number): void {
+    this.slots[worker] = null;
+    this.free.push(worker);
+  }
+}
+
+interface Waiter {
+  readonly type: EventClass;
+  readonly requirements: Record<string, unknown> | undefined;
+  readonly settle: (ev: Event | null, id: number | null, error?: unknown) => void;
+}
+
+interface SleepEntry {
+  timer: Timer | null;
+  readonly reject: (error: unknown) => void;
+}
+
+export class RunCore {
+  readonly runId: string;
+  readonly clock: RunClock;
+  readonly random: RandomSource;
+  readonly stream = new EventStream();
+  readonly promise: Promise<unknown>;
+  readonly steps: StepRuntime[];
+  /** Null when nobody listens: then no record is ever built. */
+  readonly listener: TraceListener | null;
+  status: RunStatus | null = null;
+  ended = false;
+  /** Invocations executing user code (not counting those in waitForEvent). */
+  running = 0;
+  private seq = 0;
+  private eventSeq = 0;
+  private invocationSeq = 0;
+  private sleepers = 0;
+  private awaitingInput = 0;
+  private drainScheduled = false;
+  private idleScheduled = false;
+  private abortController: AbortController | null = null;
+  private readonly state: Record<string, unknown> = {};
+  private readonly sleeps = new Set<SleepEntry>();
+  private readonly timers = new Set<Timer>();
+  private waiters: Waiter[] = [];
+  private settle!: { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+  private readonly drainBound = () => this.drain();
+  private readonly idleBound = () => this.idle();
+
+  constructor(
+    readonly plan: Plan,
+    readonly workflow: object,
+    readonly settings: RunSettings,
+  ) {
+    this.runId = settings.runId;
+    this.clock = settings.clock;
+    this.random = settings.random;
+    this.listener = settings.onTrace;
+    this.steps = plan.steps.map((def) => new StepRuntime(def));
+    this.promise = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+    // A caller may only stream, or ignore the result: a failed run must not become an unhandled rejection.
+    this.promise.catch(() => undefined);
+  }
+
+  /** Writes one trace record; call sites check `this.listener` first so nothing is built otherwise. */
+  trace(body: TraceBody): void {
+    const record = body as TraceRecord;
+    record.v = TRACE_VERSION;
+    record.runId = this.runId;
+    record.seq = ++this.seq;
+    record.t = this.clock.now();
+    this.listener!(record);
+  }
+
+  /** The id the next emitted event will get. */
+  peekEventSeq(): number {
+    return this.eventSeq;
+  }
+
+  get signal(): AbortSignal {
+    this.abortController ??= new AbortController();
+    return this.abortController.signal;
+  }
+
+  start(input: Record<string, unknown> | StartEvent | undefined): void {
+    runActivated(this);
+    const { timeout, clock, seed } = this.settings;
+    if (this.listener) {
+      this.trace({ kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout });
+    }
+    const problem = this.settings.validate ? validationProblem(this.plan) : null;
+    if (problem) {
+      this.finish('failed', new WorkflowValidationError(problem));
+      return;
+    }
+    if (timeout !== null) {
+      const timer = clock.setTimer(timeout * 1000, () => this.finish('timeout', new WorkflowTimeoutError(timeoutMessage(this, timeout))));
+      this.timers.add(timer);
+    }
+    const ev = input instanceof StartEvent ? input : new (this.plan.startClass as unknown as new (f: object) => Event)(input ?? {});
+    this.emit(ev, 'input', null, null, null);
+    this.scheduleIdle();
+  }
+
+  // ---- events ---------------------------------------------------------------------------------
+
+  /** Gives `ev` an id, traces it and routes it (to `target` alone when given). Returns its id. */
+  emit(ev: Event, via: EmitVia, inv: Invocation | null, target: string | null, batch: Batch | null): number {
+    const id = ++this.eventSeq;
+    if (this.listener) {
+      this.trace({
+        kind: 'event.emitted', event: id, type: typeOf(ev), payload: eventFields(ev), via,
+        invocation: inv ? inv.invocation : null, step: inv ? inv.step : null, target,
+        parent: inv ? inv.pending.parentEvent : null,
+      });
+    }
+    if (this.ended) {
+      if (this.listener) this.trace({ kind: 'event.dropped', event: id, step: target, reason: 'run-ended' });
+      return id;
+    }
+    if (ev instanceof StopEvent) {
+      this.publishEmitted(ev, id);
+      this.finish('stopped', ev.constructor === StopEvent ? ev.result : ev, id);
+      return id;
+    }
+    if (ev instanceof InputRequiredEvent) this.publishEmitted(ev, id);
+    if (this.waiters.length > 0 && this.offerToWaiters(ev, id)) return id;
+    const targets = target !== null ? [this.plan.byName.get(target)!] : this.plan.routes.get(ev.constructor);
+    if (!targets) {
+      if (this.listener && !(ev instanceof InputRequiredEvent)) this.trace({ kind: 'event.unhandled', event: id, type: typeOf(ev) });
+      return id;
+    }
+    for (let i = 0; i < targets.length; i++) this.deliver(this.steps[targets[i]!.index]!, ev, id, batch);
+    return id;
+  }
+
+  /** `ctx.sendEvent` and `handler.sendEvent`. Throws at the call for a bad target. */
+  send(ev: Event, inv: Invocation | null, target: string | null): void {
+    if (!isEvent(ev)) throw new TypeError(`sendEvent expects an event, got ${describeValue(ev)}.`);
+    if (target !== null) {
+      const def = this.plan.byName.get(target);
+      if (!def) throw new WorkflowRuntimeError(`Step ${target} does not exist`);
+      if (!def.accepts.includes(ev.constructor as EventClass)) {
+        throw new WorkflowRuntimeError(`Step ${target} does not accept event ${typeOf(ev)}`);
+      }
+    }
+    if (!inv && ev instanceof HumanResponseEvent) this.awaitingInput = Math.max(0, this.awaitingInput - 1);
+    this.emit(ev, inv ? 'send' : 'external', inv, target, inv ? inv.pending.batch : null);
+    if (!inv) this.scheduleIdle();
+  }
+
+  /** `ctx.writeEventToStream`: to the caller only, never routed. */
+  publish(ev: Event, inv: Invocation | null): void {
+    if (!isEvent(ev)) throw new TypeError(`writeEventToStream expects an event, got ${describeValue(ev)}.`);
+    if (ev instanceof StopEvent) throw new WorkflowRuntimeError('A StopEvent ends the run: return it or send it, do not write it to the stream.');
+    const id = ++this.eventSeq;
+    if (this.listener) {
+      this.trace({
+        kind: 'event.emitted', event: id, type: typeOf(ev), payload: eventFields(ev), via: 'stream',
+        invocation: inv ? inv.invocation : null, step: inv ? inv.step : null, target: null,
+        parent: inv ? inv.pending.parentEvent : null,
+      });
+    }
+    if (!this.ended) this.publishEmitted(ev, id);
+  }
+
+  private publishEmitted(ev: Event, id: number): void {
+    if (ev instanceof InputRequiredEvent) this.awaitingInput++;
+    if (this.listener) this.trace({ kind: 'stream.published', event: id, type: typeOf(ev) });
+    this.stream.push(ev);
+  }
+
+  private deliver(rt: StepRuntime, ev: Event, id: number, batch: Batch | null): void {
+    let pending: Pending;
+    if (rt.def.gather) {
+      for (let b = batch; b; b = b.parent) {
+        const bucket = b.bucketFor(rt.def);
+        if (bucket && !b.completed) {
+          bucket.events.push(ev);
+          bucket.ids.push(id);
+          if (this.listener) this.trace({ kind: 'event.delivered', event: id, step: rt.def.name, invocation: bucket.invocation });
+          return;
+        }
+      }
+      pending = { id: ++this.invocationSeq, input: [ev], eventIds: [id], parentEvent: id, batch, attempt: 1 };
+    } else {
+      pending = { id: ++this.invocationSeq, input: ev, eventIds: id, parentEvent: id, batch, attempt: 1 };
+    }
+    if (batch) batch.inflight++;
+    this.enqueue(rt, pending);
+    if (this.listener) this.trace({ kind: 'event.delivered', event: id, step: rt.def.name, invocation: pending.id });
+  }
+
+  enqueue(rt: StepRuntime, pending: Pending): void {
+    rt.queue.push(pending);
+    if (this.listener && rt.running + rt.queue.length > rt.def.numWorkers) {
+      this.trace({ kind: 'step.queued', step: rt.def.name, invocation: pending.id, event: firstId(pending), position: rt.queue.length - 1 });
+    }
+    this.scheduleDrain();
+  }
+
+  // ---- scheduling -----------------------------------------------------------------------------
+
+  scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    queueMicrotask(this.drainBound); // delivery never runs a receiver inside the sender's call stack
+  }
+
+  private drain(): void {
+    this.drainScheduled = false;
+    const steps = this.steps;
+    for (let i = 0; i < steps.length && !this.ended; i++) {
+      const rt = steps[i]!;
+      while (rt.queue.length > 0 && rt.running < rt.def.numWorkers && !this.ended) startInvocation(this, rt, rt.queue.shift()!);
+    }
+  }
+
+  /** Virtual time moves only when every running invocation waits on a timer (checked after microtasks settle). */
+  scheduleIdle(): void {
+    if (this.idleScheduled || this.ended || this.clock.kind !== 'virtual') return;
+    this.idleScheduled = true;
+    macrotask(this.idleBound);
+  }
+
+  private idle(): void {
+    this.idleScheduled = false;
+    if (this.ended || this.drainScheduled || this.awaitingInput > 0 || this.running > this.sleepers) return;
+    if (this.clock.advance()) this.scheduleIdle();
+  }
+
+  /** A retry waits on the run's clock, then goes back into the step's queue. */
+  retryLater(rt: StepRuntime, pending: Pending, seconds: number): void {
+    const timer = this.clock.setTimer(seconds * 1000, () => {
+      this.timers.delete(timer);
+      pending.attempt++;
+      this.enqueue(rt, pending);
+    });
+    this.timers.add(timer);
+    this.scheduleIdle();
+  }
+
+  // ---- fan-out batches --------------------------------------------------------------------------
+
+  openBatch(parent: Batch | null, from: StepDef): Batch {
+    return new Batch(parent, this.plan.gatherTargets.get(from) ?? [], () => ++this.invocationSeq);
+  }
+
+  /** One unit of the batch's work finished (an invocation, or the opening of a nested batch). */
+  batchWorkDone(batch: Batch | null): void {
+    if (!batch) return;
+    batch.inflight--;
+    this.checkBatch(batch);
+  }
+
+  checkBatch(batch: Batch): void {
+    if (batch.inflight > 0 || batch.completed || this.ended) return;
+    batch.completed = true;
+    for (const [def, bucket] of batch.buckets) {
+      if (batch.parent) batch.parent.inflight++;
+      const parentEvent = bucket.ids.length ? bucket.ids[bucket.ids.length - 1]! : null;
+      this.enqueue(this.steps[def.index]!, { id: bucket.invocation, input: bucket.events, eventIds: bucket.ids, parentEvent, batch: batch.parent, attempt: 1 });
+    }
+    this.batchWorkDone(batch.parent); // releases the hold the batch had on its parent
+  }
+
+  // ---- context services -------------------------------------------------------------------------
+
+  collect(ev: Event, types: readonly EventClass[], bufferId: string, inv: Invocation | null): Event[] | null {
+    if (!inv) throw new WorkflowRuntimeError('collectEvents can only be called inside a step.');
+    if (!isEvent(ev)) throw new TypeError(`collectEvents expects an event first, got ${describeValue(ev)}.`);
+    const need = needOf(types);
+    const rt = inv.rt;
+    rt.buffers ??= new Map();
+    let buffer = rt.buffers.get(bufferId);
+    if (!buffer) rt.buffers.set(bufferId, (buffer = new CollectBuffer()));
+    buffer.lastNeed = need;
+    const id = ev === inv.pending.input ? (inv.pending.eventIds as number) : 0;
+    buffer.add(ev, id);
+    const complete = buffer.isSatisfied(need);
+    if (this.listener) {
+      const { have, need: needed } = buffer.progress(need);
+      this.trace({ kind: 'collect.progress', step: inv.step, invocation: inv.invocation, buffer: bufferId, event: id, have, need: needed, complete });
+    }
+    if (!complete) return null;
+    return buffer.take(need).map((b) => b.ev);
+  }
+
+  setState(path: string[], value: unknown, inv: Invocation | null): void {
+    let node = this.state;
+    for (let i = 0; i < path.length - 1; i++) {
+      const next = node[path[i]!];
+      node = (typeof next === 'object' && next !== null ? next : (node[path[i]!] = {})) as Record<string, unknown>;
+    }
+    node[path[path.length - 1]!] = value;
+    if (this.listener) {
+      this.trace({ kind: 'state.changed', key: path.join('.'), value: toJsonSafe(value), step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
+    }
+  }
+
+  getState(path: string[], hasDefault: boolean, defaultValue: unknown): unknown {
+    let node: unknown = this.state;
+    for (const key of path) {
+      if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) {
+        if (hasDefault) return defaultValue;
+        throw new Error(`Key '${path.join('.')}' not found in Context`);
+      }
+      node = (node as Record<string, unknown>)[key];
+    }
+    return node;
+  }
+
+  sleep(seconds: number): Promise<void> {
+    if (this.ended) return Promise.reject(new StepCancelledError());
+    if (!(seconds >= 0)) return Promise.reject(new RangeError(`sleep() needs a number of seconds, got ${describeValue(seconds)}.`));
+    return new Promise<void>((resolve, reject) => {
+      const entry: SleepEntry = { timer: null, reject };
+      this.sleepers++;
+      entry.timer = this.clock.setTimer(seconds * 1000, () => {
+        this.sleeps.delete(entry);
+        this.sleepers--;
+        resolve();
+      });
+      this.sleeps.add(entry);
+      this.scheduleIdle();
+    });
+  }
+
+  waitForEvent(type: EventClass, options: WaitForEventOptions, inv: Invocation | null): Promise<Event> {
+    if (this.ended) return Promise.reject(new StepCancelledError());
+    if (inv) inv.suspend();
+    if (this.listener && inv) this.trace({ kind: 'wait.started', step: inv.step, invocation: inv.invocation, type: type.name, event: null });
+    return new Promise<Event>((resolve, reject) => {
+      let timer: Timer | null = null;
+      const waiter: Waiter = {
+        type,
+        requirements: options.requirements,
+        settle: (ev, id, error) => {
+          if (timer) {
+            this.clock.clearTimer(timer);
+            this.timers.delete(timer);
+          }
+          if (inv && !this.ended) inv.resume();
+          if (this.listener && inv) this.trace({ kind: 'wait.finished', step: inv.step, invocation: inv.invocation, type: type.name, event: id });
+          if (ev) resolve(ev);
+          else reject(error);
+        },
+      };
+      this.waiters.push(waiter);
+      if (options.timeout != null) {
+        timer = this.clock.setTimer(options.timeout * 1000, () => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          waiter.settle(null, null, new WorkflowTimeoutError(`waitForEvent(${type.name}) timed out after ${options.timeout} seconds.`));
+        });
+        this.timers.add(timer);
+      }
+      if (options.waiterEvent) this.publish(options.waiterEvent, inv);
+      this.scheduleIdle();
+    });
+  }
+
+  private offerToWaiters(ev: Event, id: number): boolean {
+    const index = this.waiters.findIndex(
+      (w) => ev.constructor === w.type && Object.entries(w.requirements ?? {}).every(([k, v]) => (ev as Record<string, unknown>)[k] === v),
+    );
+    if (index < 0) return false;
+    const [waiter] = this.waiters.splice(index, 1);
+    waiter!.settle(ev, id);
+    return true;
+  }
+
+  userLog(level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string, inv: Invocation | null): void {
+    if (this.listener) this.trace({ kind: 'log', level, text, step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
+  }
+
+  verbose(line: string): void {
+    if (this.settings.verbose) this.settings.log(line);
+  }
+
+  context(inv: Invocation): Context {
+    return new Context(this, inv);
+  }
+
+  // ---- the end --------------------------------------------------------------------------------
+
+  cancel(): void {
+    this.finish('cancelled', new WorkflowCancelledError());
+  }
+
+  /** Ends the run once: cancels what still runs, drops what is queued, settles the caller. */
+  finish(status: RunStatus, value: unknown, stopEvent?: number): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.status = status;
+    for (const timer of this.timers) this.clock.clearTimer(timer);
+    this.timers.clear();
+    const cancelled = new StepCancelledError();
+    for (const entry of this.sleeps) {
+      if (entry.timer) this.clock.clearTimer(entry.timer);
+      entry.reject(cancelled);
+    }
+    this.sleeps.clear();
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiters) waiter.settle(null, null, cancelled);
+    this.abortController?.abort(cancelled);
+    for (const rt of this.steps) this.endStep(rt);
+    if (this.listener) {
+      const record: TraceBody = { kind: 'run.finished', status };
+      if (status === 'stopped') Object.assign(record, { result: toJsonSafe(value), event: stopEvent });
+      else Object.assign(record, { error: errorInfo(value) });
+      this.trace(record);
+    }
+    this.clock.dispose();
+    runDeactivated(this);
+    if (status === 'stopped') {
+      this.stream.end();
+      this.settle.resolve(value);
+    } else {
+      this.stream.end({ value });
+      this.settle.reject(value);
+    }
+  }
+
+  private endStep(rt: StepRuntime): void {
+    const cancelledInvocations = [...rt.slots.filter((inv): inv is Invocation => inv !== null), ...rt.waiting];
+    for (const inv of cancelledInvocations) {
+      inv.settled = true;
+      if (this.listener) this.trace({ kind: 'step.finished', step: rt.def.name, invocation: inv.invocation, worker: inv.worker, outputs: [], status: 'cancelled' });
+    }
+    const queued = rt.queue.drain();
+    if (this.listener) {
+      for (const pending of queued) {
+        for (const id of typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds) {
+          this.trace({ kind: 'event.dropped', event: id, step: rt.def.name, reason: 'run-ended' });
+        }
+      }
+      for (const [buffer, content] of rt.buffers ?? []) {
+        const left = content.leftovers();
+        if (left.length === 0) continue;
+        const types: Record<string, number> = {};
+        for (const b of left) types[typeOf(b.ev)] = (types[typeOf(b.ev)] ?? 0) + 1;
+        this.trace({ kind: 'collect.leftover', step: rt.def.name, buffer, events: left.map((b) => b.id), types });
+      }
+    }
+  }
+}
+
+function firstId(pending: Pending): number {
+  return typeof pending.eventIds === 'number' ? pending.eventIds : (pending.eventIds[0] ?? 0);
+}

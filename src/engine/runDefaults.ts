@@ -1,0 +1,40 @@
+/**
+ * Settings a host applies to every run started while they are in force. The CLI and the playground's
+ * runner evaluate user code that calls `w.run()` itself; this is how they choose its clock and seed,
+ * listen to its trace and learn that it started, without the user's code knowing about them.
+ */
+import type { ClockKind } from './clock.ts';
+import type { TraceListener } from './trace.ts';
+import type { WorkflowHandler } from './handler.ts';
+
+export interface RunOptions {
+  /** Receives every trace record of the run, synchronously, in order. */
+  onTrace?: TraceListener;
+  /** `real` (default) or `virtual` time. */
+  clock?: ClockKind;
+  /** Real clock only: workflow seconds per wall second (2 = twice as fast). */
+  speed?: number;
+  /** Seed for `random`/`randint`; a run without one picks one and records it in the trace. */
+  seed?: number;
+  runId?: string;
+  /** Where `verbose` output goes (default console.log). */
+  log?: (line: string) => void;
+}
+
+export interface RunDefaults extends RunOptions {
+  /** Told about every handler as soon as its run is created. */
+  onRun?: (handler: WorkflowHandler) => void;
+}
+
+let defaults: RunDefaults = {};
+
+/** Replaces the host defaults (pass `{}` to clear them). Returns the previous ones. */
+export function setRunDefaults(next: RunDefaults): RunDefaults {
+  const previous = defaults;
+  defaults = { ...next };
+  return previous;
+}
+
+export function runDefaults(): RunDefaults {
+  return defaults;
+}

@@ -1,0 +1,83 @@
+/**
+ * The `@step` decorator. It works as a standard (TC39) and as a legacy (`experimentalDecorators`)
+ * method decorator, bare or called, because user code reaches the engine both ways: through
+ * Flowplay's compiler and through TypeScript or Vitest configured either way.
+ */
+import type { EventClass } from './event.ts';
+
+export interface RetryPolicy {
+  /** Attempts in all, including the first. */
+  maxAttempts: number;
+  /** Seconds before the second attempt. */
+  delay: number;
+  /** Each further delay is multiplied by this (default 1). */
+  backoff?: number;
+}
+
+export interface StepOptions {
+  /** How many invocations of this step may run at once within one run (default 4). */
+  numWorkers?: number;
+  retry?: RetryPolicy;
+  /** Event classes the step accepts. Flowplay's compiler fills this in from the parameter annotation. */
+  accepts?: EventClass[];
+  /** Event classes the step may return or send. The compiler fills it in from the return annotation. */
+  returns?: EventClass[];
+  /** The event parameter is an array (`evs: Done[]`): called once per fan-out batch. */
+  gather?: boolean;
+  /** Whether the method takes a Context before the event; by default guessed from its arity. */
+  context?: boolean;
+}
+
+export const DEFAULT_NUM_WORKERS = 4;
+
+/** Steps are marked on the method function itself, so both decorator forms share one registry. */
+const STEP_MARKS = new WeakMap<Function, StepOptions>();
+
+export function stepOptionsOf(fn: unknown): StepOptions | undefined {
+  return typeof fn === 'function' ? STEP_MARKS.get(fn) : undefined;
+}
+
+function mark(fn: unknown, options: StepOptions): void {
+  if (typeof fn !== 'function') throw new TypeError('@step can only decorate methods.');
+  STEP_MARKS.set(fn, options);
+}
+
+interface Tc39MethodContext {
+  kind: string;
+  name: string | symbol;
+}
+
+function isTc39Context(value: unknown): value is Tc39MethodContext {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
+}
+
+type Decorator = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any -- must fit both decorator protocols
+
+function decorate(options: StepOptions, args: unknown[]): unknown {
+  if (args.length === 2 && isTc39Context(args[1])) {
+    if (args[1].kind !== 'method') throw new TypeError(`@step can only decorate methods, not a ${args[1].kind}.`);
+    mark(args[0], options);
+    return undefined;
+  }
+  const descriptor = args[2] as PropertyDescriptor | undefined;
+  mark(descriptor?.value, options);
+  return descriptor;
+}
+
+/**
+ * Marks a Workflow method as a step.
+ * @example
+ * class Flow extends Workflow {
+ *   @step({ numWorkers: 2 })
+ *   async work(ctx: Context, ev: StartEvent): Promise<StopEvent> { return new StopEvent({ result: 1 }); }
+ * }
+ */
+export function step(options?: StepOptions): Decorator;
+export function step(...args: unknown[]): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- bare use in either protocol
+export function step(...args: unknown[]): unknown {
+  const bare =
+    (args.length === 2 && isTc39Context(args[1])) || (args.length === 3 && typeof args[1] !== 'object');
+  if (bare) return decorate({}, args);
+  const options = (args[0] ?? {}) as StepOptions;
+  return (...decoratorArgs: unknown[]) => decorate(options, decoratorArgs);
+}
