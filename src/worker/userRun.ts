@@ -1,0 +1,144 @@
+import * as flowplay from '../engine/index.ts';
+import type { TraceRecord } from '../engine/trace.ts';
+import { formatLogArgs } from './formatLogArgs.ts';
+import type { RunRequest, RunSetupError, TraceSink } from './protocol.ts';
+import { TraceBatcher } from './traceBatcher.ts';
+
+type WorkflowClass = new (options?: flowplay.WorkflowOptions) => flowplay.Workflow;
+type LogLevel = flowplay.LogLevel;
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+  ...args: string[]
+) => (...values: unknown[]) => Promise<unknown>;
+
+const LEVELS: LogLevel[] = ['log', 'info', 'warn', 'error', 'debug'];
+
+/**
+ * One run of user code inside the runner worker: evaluates the compiled module with `flowplay` bound
+ * to the engine, runs its workflow (unless the code already started a run itself, as the tutorial's
+ * `await w.run(...)` does), and streams the run's trace to `sink`.
+ */
+export class UserRun {
+  private readonly batcher: TraceBatcher;
+  private runId: string | null = null;
+  private last: TraceRecord | null = null;
+  private handler: flowplay.WorkflowHandler | null = null;
+  private cancelled = false;
+
+  constructor(sink: TraceSink) {
+    this.batcher = new TraceBatcher(sink);
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.handler?.cancel();
+  }
+
+  async execute(request: RunRequest): Promise<RunSetupError | null> {
+    const restoreConsole = this.captureConsole();
+    const originalRandom = Math.random;
+    if (request.seed !== null) Math.random = flowplay.seededRandom(request.seed);
+    const previous = flowplay.setRunDefaults({
+      clock: request.clock,
+      speed: request.speed,
+      ...(request.seed !== null ? { seed: request.seed } : {}),
+      onTrace: (record) => this.record(record),
+      onRun: (handler) => {
+        // Only the first run is traced: one trace, one run.
+        if (this.handler === null) {
+          this.handler = handler;
+          if (this.cancelled) handler.cancel();
+        }
+      },
+    });
+    try {
+      let module: unknown;
+      try {
+        module = await new AsyncFunction('flowplay', request.js)(flowplay);
+      } catch (error) {
+        // Code that ran its own workflow and awaited it rethrows the run's error: the trace says it.
+        if (this.handler === null) return setupError(error, 'Error while loading the code');
+      }
+      if (this.handler === null) {
+        const problem = this.startWorkflow(module, request);
+        if (problem) return problem;
+      }
+      try {
+        await this.handler;
+      } catch {
+        // A failed, timed-out or cancelled run is described by its `run.finished` record.
+      }
+      // Cancelled invocations report their end right after the run settles.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return null;
+    } finally {
+      this.batcher.flush();
+      flowplay.setRunDefaults(previous);
+      Math.random = originalRandom;
+      restoreConsole();
+    }
+  }
+
+  private startWorkflow(module: unknown, request: RunRequest): RunSetupError | null {
+    const workflows = (module as { workflows?: Record<string, WorkflowClass> } | undefined)?.workflows ?? {};
+    const names = Object.keys(workflows);
+    const name = request.workflow !== null && workflows[request.workflow] ? request.workflow : names[0];
+    if (name === undefined) {
+      return { name: 'NoWorkflow', message: 'There is no workflow to run: define a class that extends Workflow with @step methods.' };
+    }
+    try {
+      const workflow = new workflows[name]!();
+      workflow.run(request.input);
+    } catch (error) {
+      return setupError(error, `Could not start ${name}`);
+    }
+    return null;
+  }
+
+  private record(record: TraceRecord): void {
+    if (this.runId === null && record.kind === 'run.started') this.runId = record.runId;
+    if (record.runId !== this.runId) return;
+    this.last = record;
+    this.batcher.push(record);
+  }
+
+  /** Routes `console.*` in user code into the trace as `log` records, with the step when known. */
+  private captureConsole(): () => void {
+    const originals = new Map<LogLevel, (...args: unknown[]) => void>();
+    for (const level of LEVELS) {
+      originals.set(level, console[level]);
+      console[level] = (...args: unknown[]) => {
+        const text = formatLogArgs(args);
+        if (!flowplay.logToCurrentRun(level, text)) this.hostLog(level, text);
+      };
+    }
+    return () => {
+      for (const [level, original] of originals) console[level] = original;
+    };
+  }
+
+  /** Output outside any run (top-level code after `await w.run()`): appended to the trace by the runner. */
+  private hostLog(level: LogLevel, text: string): void {
+    const last = this.last;
+    const record: TraceRecord = {
+      v: 1,
+      kind: 'log',
+      runId: this.runId ?? 'host',
+      seq: last ? last.seq + 1 : 0,
+      t: last?.t ?? 0,
+      level,
+      text,
+      step: null,
+      invocation: null,
+    };
+    this.last = record;
+    this.batcher.push(record);
+  }
+}
+
+function setupError(error: unknown, context: string): RunSetupError {
+  if (error instanceof Error) {
+    return { name: error.name, message: `${context}: ${error.message}`, ...(error.stack ? { stack: error.stack } : {}) };
+  }
+  return { name: 'Error', message: `${context}: ${String(error)}` };
+}
