@@ -23,6 +23,8 @@ export interface Diagnostic {
   /** Stable identifier of the rule, e.g. `syntax`, `type`, `unconsumed-event`, `send-undeclared`. */
   code: string;
   source: 'typescript' | 'flowplay';
+  /** TypeScript's own error number (e.g. 2322) for `source: 'typescript'`. */
+  tsCode?: number;
 }
 
 export type EventRole = 'start' | 'stop' | 'input-required' | 'human-response' | 'event';

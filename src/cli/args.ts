@@ -1,0 +1,89 @@
+/** The command line, parsed. Flags and their spelling are an interface other tools rely on. */
+export interface CliArgs {
+  command: 'run' | 'graph' | 'check' | 'help';
+  file: string | null;
+  input: Record<string, unknown>;
+  seed: number;
+  clock: 'virtual' | 'real';
+  trace: string | null;
+  format: 'mermaid' | 'json';
+}
+
+export const USAGE = `Usage:
+  npm run flowplay -- run <file.ts> [--input JSON] [--seed N] [--clock virtual|real] [--trace out.json]
+  npm run flowplay -- graph <file.ts> [--format mermaid|json]
+  npm run flowplay -- check <file.ts>
+
+run    evaluates the file; a file that defines one workflow and never runs it is run with --input
+       as the start event's fields. Defaults: --clock virtual (sleeps take no wall time), --seed 0.
+graph  prints the workflow graph (default: mermaid).
+check  prints diagnostics as file:line:col: severity: message; exits 1 when there are errors.`;
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { command: 'help', file: null, input: {}, seed: 0, clock: 'virtual', trace: null, format: 'mermaid' };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '--input': {
+        const text = value();
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch (error) {
+          throw new UsageError(`--input is not valid JSON (${(error as Error).message}): ${text}`);
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+          throw new UsageError(`--input must be a JSON object of start event fields, e.g. '{"message": "hi"}'.`);
+        }
+        args.input = parsed as Record<string, unknown>;
+        break;
+      }
+      case '--seed': {
+        const text = value();
+        const seed = Number(text);
+        if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${text}.`);
+        args.seed = seed;
+        break;
+      }
+      case '--clock': {
+        const clock = value();
+        if (clock !== 'virtual' && clock !== 'real') throw new UsageError(`--clock must be virtual or real, got ${clock}.`);
+        args.clock = clock;
+        break;
+      }
+      case '--trace':
+        args.trace = value();
+        break;
+      case '--format': {
+        const format = value();
+        if (format !== 'mermaid' && format !== 'json') throw new UsageError(`--format must be mermaid or json, got ${format}.`);
+        args.format = format;
+        break;
+      }
+      case '-h':
+      case '--help':
+        args.command = 'help';
+        return args;
+      default:
+        if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}.`);
+        positional.push(arg);
+    }
+  }
+  const [command, file, extra] = positional;
+  if (command === undefined) return args;
+  if (command !== 'run' && command !== 'graph' && command !== 'check') throw new UsageError(`Unknown command ${command}.`);
+  if (!file) throw new UsageError(`${command} needs a file, e.g. npm run flowplay -- ${command} src/examples/concurrency/parallel.ts`);
+  if (extra) throw new UsageError(`Unexpected argument ${extra}.`);
+  args.command = command;
+  args.file = file;
+  return args;
+}

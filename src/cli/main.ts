@@ -1,0 +1,97 @@
+/**
+ * The `flowplay` command line: `run`, `graph` and `check` a workflow file without a browser.
+ * Output on stdout is what user code logs (run), the graph (graph) or diagnostics (check); failures
+ * go to stderr with a non-zero exit code.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createCompiler, formatDiagnostic, toMermaid } from '../compiler/index.ts';
+import type { CompileResult } from '../compiler/index.ts';
+import type { TraceRecord } from '../engine/index.ts';
+import { USAGE, UsageError, parseArgs } from './args.ts';
+import type { CliArgs } from './args.ts';
+import { nodeCompilerFiles } from './compilerFiles.ts';
+import { runFile } from './runFile.ts';
+
+async function main(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`flowplay: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.command === 'help' || !args.file) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const file = args.file;
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (error) {
+    process.stderr.write(`flowplay: cannot read ${file}: ${(error as Error).message}\n`);
+    return 2;
+  }
+
+  if (args.command === 'check') {
+    const result = createCompiler(nodeCompilerFiles()).compile(source, { emit: false });
+    for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(file, d)}\n`);
+    return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  }
+
+  // graph and run read the structure only; the type check is for `check` and the editor.
+  const result = createCompiler().compile(source, { typeCheck: false, emit: args.command === 'run' });
+  if (args.command === 'graph') {
+    printErrors(file, result);
+    process.stdout.write(args.format === 'json' ? `${JSON.stringify({ workflows: result.workflows, graph: result.graph }, null, 2)}\n` : toMermaid(result.graph));
+    return 0;
+  }
+
+  if (result.js === null) {
+    printErrors(file, result);
+    process.stderr.write(`flowplay: ${file} has syntax errors; nothing was run.\n`);
+    return 1;
+  }
+  const trace: TraceRecord[] = [];
+  let exitCode = 0;
+  try {
+    await runFile({
+      js: result.js,
+      workflowNames: result.workflows.map((w) => w.name),
+      input: args.input,
+      seed: args.seed,
+      clock: args.clock,
+      write: (line) => process.stdout.write(`${line}\n`),
+      writeError: (line) => process.stderr.write(`${line}\n`),
+      onTrace: args.trace ? (record) => trace.push(record) : undefined,
+    });
+  } catch (error) {
+    exitCode = 1;
+    process.stderr.write(`${describeError(error)}\n`);
+  }
+  if (args.trace) writeFileSync(args.trace, `${JSON.stringify(trace)}\n`);
+  return exitCode;
+}
+
+function printErrors(file: string, result: CompileResult): void {
+  for (const d of result.diagnostics) {
+    if (d.severity === 'error') process.stderr.write(`${formatDiagnostic(file, d)}\n`);
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const detail = process.env.FLOWPLAY_DEBUG && error.stack ? `\n${error.stack}` : '';
+    return `${error.name}: ${error.message}${detail}`;
+  }
+  return `Error: ${String(error)}`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`flowplay: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(70);
+  },
+);

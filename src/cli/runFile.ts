@@ -1,0 +1,81 @@
+/**
+ * `flowplay run`: evaluates compiled user code with the engine as `flowplay`, the way the playground's
+ * runner does, but in this process. Host settings (clock, seed, trace) reach every run the user's code
+ * starts through the engine's run defaults.
+ */
+import { format } from 'node:util';
+import * as engine from '../engine/index.ts';
+import type { TraceRecord, WorkflowHandler } from '../engine/index.ts';
+import { installNodeScope } from '../node/installNodeScope.ts';
+
+export interface RunFileOptions {
+  js: string;
+  /** Workflow classes the file defines, by name (from the compiler). */
+  workflowNames: string[];
+  input: Record<string, unknown>;
+  seed: number;
+  clock: 'virtual' | 'real';
+  /** Where user output goes, one call per line (without the newline). */
+  write: (line: string) => void;
+  /** Where `console.warn` / `console.error` go (default: \`write\`). */
+  writeError?: (line: string) => void;
+  onTrace?: (record: TraceRecord) => void;
+}
+
+type UserLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-function -- only its constructor is needed
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as new (
+  ...args: string[]
+) => (...values: unknown[]) => Promise<{ workflows?: Record<string, unknown> } | undefined>;
+
+/** Resolves when the file's code (and its fallback run) finished; rejects with the run's error. */
+export async function runFile(options: RunFileOptions): Promise<void> {
+  installNodeScope();
+  const handlers: WorkflowHandler[] = [];
+  const previous = engine.setRunDefaults({
+    clock: options.clock,
+    seed: options.seed,
+    onTrace: options.onTrace,
+    onRun: (handler) => handlers.push(handler),
+    log: (line) => options.write(line),
+  });
+  const userConsole = makeConsole(options.write, options.writeError ?? options.write);
+  try {
+    const body = new AsyncFunction('flowplay', 'console', options.js);
+    const exported = await body(engine, userConsole);
+    if (handlers.length > 0) return;
+    // Like a notebook cell that only defines the workflow: start it and show the result.
+    const name = options.workflowNames.length === 1 ? options.workflowNames[0] : undefined;
+    const Flow = name ? exported?.workflows?.[name] : undefined;
+    if (typeof Flow !== 'function') return;
+    const workflow = new (Flow as new () => engine.Workflow)();
+    const result: unknown = await workflow.run(options.input);
+    userConsole.log(result);
+  } finally {
+    engine.setRunDefaults(previous);
+  }
+}
+
+/** A console that prints like Node's and records each line in the trace of the run it belongs to. */
+function makeConsole(
+  write: (line: string) => void,
+  writeError: (line: string) => void,
+): Record<UserLevel | 'table' | 'assert', (...args: unknown[]) => void> {
+  const emit = (level: UserLevel) => (...args: unknown[]) => {
+    const text = format(...args);
+    engine.logToCurrentRun(level, text);
+    (level === 'warn' || level === 'error' ? writeError : write)(text);
+  };
+  return {
+    log: emit('log'),
+    info: emit('info'),
+    debug: emit('debug'),
+    warn: emit('warn'),
+    error: emit('error'),
+    table: emit('log'),
+    assert: (condition: unknown, ...rest: unknown[]) => {
+      if (!condition) emit('error')('Assertion failed', ...rest);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import type ts from 'typescript';
+import { BASE_EVENT, BUILTIN_EVENTS, FLOWPLAY_MODULE } from './builtins.ts';
+import { flowplayDiagnostic, sortDiagnostics } from './diagnostic.ts';
+import { emitRunnable } from './emit.ts';
+import { builtinEventInfo, readEvents } from './events.ts';
+import { buildGraph } from './graph.ts';
+import type { LanguageServiceFiles } from './languageService.ts';
+import { WorkflowLanguageService } from './languageService.ts';
+import type { CompileResult, Diagnostic, EventInfo } from './model.ts';
+import { rangeOf } from './range.ts';
+import { readScope } from './scope.ts';
+import { fromTypeScript } from './tsDiagnostics.ts';
+import { validateWorkflow } from './validate.ts';
+import { readWorkflows } from './workflows.ts';
+
+export type CompilerOptions = LanguageServiceFiles;
+
+export interface CompileOptions {
+  /** Skip the type check (the expensive part) when only the graph is wanted. Default true. */
+  typeCheck?: boolean;
+  /** Skip producing JavaScript. Default true. */
+  emit?: boolean;
+}
+
+export interface Compiler {
+  /** Analyses one source file. Never throws on user input: problems become diagnostics. */
+  compile(source: string, options?: CompileOptions): CompileResult;
+  /** Whether type errors are reported (a standard library was provided). */
+  readonly typeCheck: boolean;
+  /** The underlying language service, for editor completions and hovers on the same file. */
+  readonly languageService: ts.LanguageService;
+  readonly fileName: string;
+  dispose(): void;
+}
+
+/**
+ * Creates a compiler that keeps one TypeScript language service alive across calls, so repeated
+ * compilations of an edited file reuse the library and `flowplay` declarations.
+ *
+ * @example
+ * const compiler = createCompiler({ libFiles, flowplayTypes });
+ * const { graph, diagnostics, js } = compiler.compile(source);
+ */
+export function createCompiler(files: CompilerOptions = {}): Compiler {
+  const service = new WorkflowLanguageService(files);
+  return {
+    compile: (source, options = {}) => compileWith(service, source, options),
+    typeCheck: service.typeCheck,
+    languageService: service.languageService,
+    fileName: service.userFileName,
+    dispose: () => service.dispose(),
+  };
+}
+
+function compileWith(service: WorkflowLanguageService, source: string, options: CompileOptions): CompileResult {
+  const sf = service.update(source);
+  const syntax = fromTypeScript(sf, service.syntacticDiagnostics(), 'syntax');
+  const hasSyntaxErrors = syntax.some((d) => d.severity === 'error');
+  const types = options.typeCheck === false ? [] : fromTypeScript(sf, service.semanticDiagnostics(), 'type');
+
+  const scope = readScope(sf);
+  const local = readEvents(sf, scope);
+  const isEvent = (name: string) => local.has(name) || (name !== BASE_EVENT && BUILTIN_EVENTS.has(name));
+  const workflows = readWorkflows(sf, scope, isEvent);
+
+  const events = new Map<string, EventInfo>(local);
+  for (const workflow of workflows) {
+    for (const step of workflow.info.steps) {
+      for (const type of [...step.accepts, ...step.returns, ...step.sends.map((s) => s.type)]) {
+        if (!events.has(type) && BUILTIN_EVENTS.has(type)) events.set(type, builtinEventInfo(type));
+      }
+    }
+  }
+
+  const flowplay: Diagnostic[] = [];
+  for (const statement of scope.imports) {
+    const from = statement.moduleSpecifier;
+    const name = from.getText(sf).slice(1, -1);
+    if (name !== FLOWPLAY_MODULE && !statement.importClause?.isTypeOnly) {
+      flowplay.push(
+        flowplayDiagnostic(sf, from, 'error', 'import-unsupported',
+          `Only "${FLOWPLAY_MODULE}" can be imported in a workflow file; "${name}" is not available here.`),
+      );
+    }
+  }
+  if (workflows.length === 0) {
+    flowplay.push(
+      flowplayDiagnostic(sf, rangeOf(sf, 0, 0), 'info', 'no-workflow',
+        'No workflow in this file: define a class that extends Workflow, with @step methods, to see its graph.'),
+    );
+  }
+  for (const workflow of workflows) flowplay.push(...validateWorkflow(sf, workflow, events));
+
+  let js: string | null = null;
+  if (!hasSyntaxErrors && options.emit !== false) {
+    try {
+      js = emitRunnable(sf, workflows, events);
+    } catch (error) {
+      // A bug in code generation must not take the editor down with it; the graph is still good.
+      flowplay.push(
+        flowplayDiagnostic(sf, rangeOf(sf, 0, 0), 'error', 'emit-failed',
+          `Flowplay could not generate code for this file: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
+  }
+
+  const workflowInfos = workflows.map((w) => w.info);
+  return {
+    workflows: workflowInfos,
+    events: [...events.values()],
+    graph: buildGraph(workflowInfos, events),
+    diagnostics: sortDiagnostics([...syntax, ...types, ...flowplay]),
+    js,
+  };
+}

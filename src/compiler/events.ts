@@ -1,0 +1,96 @@
+import ts from 'typescript';
+import { BUILTIN_EVENTS } from './builtins.ts';
+import type { EventField, EventInfo } from './model.ts';
+import { nodeRange } from './range.ts';
+import type { Scope } from './scope.ts';
+import { resolveName } from './scope.ts';
+
+/** Fields of the engine's own events, as the engine declares them. */
+const BUILTIN_FIELDS: Record<string, EventField[]> = {
+  StopEvent: [{ name: 'result', type: 'R' }],
+  InputRequiredEvent: [{ name: 'prefix', type: 'string' }],
+  HumanResponseEvent: [{ name: 'response', type: 'string' }],
+};
+
+export function builtinEventInfo(name: string): EventInfo {
+  return {
+    name,
+    role: BUILTIN_EVENTS.get(name) ?? 'event',
+    local: false,
+    base: null,
+    fields: BUILTIN_FIELDS[name] ?? [],
+    range: null,
+  };
+}
+
+/** Top-level classes with a name and the expression they extend. */
+export function classesWithBase(sf: ts.SourceFile): { node: ts.ClassDeclaration; name: string; base: ts.ExpressionWithTypeArguments | null }[] {
+  const out: { node: ts.ClassDeclaration; name: string; base: ts.ExpressionWithTypeArguments | null }[] = [];
+  for (const statement of sf.statements) {
+    if (!ts.isClassDeclaration(statement) || !statement.name) continue;
+    const clause = statement.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+    out.push({ node: statement, name: statement.name.text, base: clause?.types[0] ?? null });
+  }
+  return out;
+}
+
+/**
+ * Finds the event classes the file defines: classes extending a `flowplay` event, directly or through
+ * another event class of the file, whatever the declaration order.
+ */
+export function readEvents(sf: ts.SourceFile, scope: Scope): Map<string, EventInfo> {
+  const events = new Map<string, EventInfo>();
+  const classes = classesWithBase(sf);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const cls of classes) {
+      if (events.has(cls.name) || !cls.base) continue;
+      const base = resolveName(scope, cls.base.expression);
+      if (!base) continue;
+      const parent = base.builtin ? (BUILTIN_EVENTS.has(base.name) ? builtinEventInfo(base.name) : null) : events.get(base.name);
+      if (!parent) continue;
+      events.set(cls.name, {
+        name: cls.name,
+        role: parent.role,
+        local: true,
+        base: base.name,
+        fields: fieldsOf(sf, cls.node, cls.base, parent.fields),
+        range: nodeRange(sf, cls.node.name ?? cls.node),
+      });
+      changed = true;
+    }
+  }
+  return events;
+}
+
+/**
+ * Inherited fields, then those of `extends Event<{ query: string }>` (a `StopEvent<R>` argument types
+ * `result`), then property declarations.
+ */
+function fieldsOf(
+  sf: ts.SourceFile,
+  node: ts.ClassDeclaration,
+  base: ts.ExpressionWithTypeArguments,
+  inherited: EventField[],
+): EventField[] {
+  const fields = new Map<string, EventField>(inherited.map((f) => [f.name, f]));
+  const arg = base.typeArguments?.[0];
+  if (arg && ts.isTypeLiteralNode(arg)) {
+    for (const member of arg.members) {
+      if (ts.isPropertySignature(member)) {
+        const name = member.name.getText(sf);
+        fields.set(name, { name, type: member.type?.getText(sf) ?? 'unknown' });
+      }
+    }
+  } else if (arg && fields.has('result')) {
+    fields.set('result', { name: 'result', type: arg.getText(sf) });
+  }
+  for (const member of node.members) {
+    if (!ts.isPropertyDeclaration(member)) continue;
+    if (member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) continue;
+    const name = member.name.getText(sf);
+    fields.set(name, { name, type: member.type?.getText(sf) ?? 'unknown' });
+  }
+  return [...fields.values()];
+}

@@ -1,0 +1,74 @@
+import type { EventInfo, GraphEdge, GraphModel, GraphNode, WorkflowInfo } from './model.ts';
+import { builtinEventInfo } from './events.ts';
+
+/**
+ * The bipartite graph `draw_all_possible_flows` draws: step -> event for what a step returns (or
+ * sends), event -> step for what it accepts. One edge per pair: a type that is returned is a `returns`
+ * edge, a type the step also sends is a `sends` edge, and a type that is only sent (not in the return
+ * annotation) is a dashed `sends` edge.
+ */
+export function buildGraph(workflows: WorkflowInfo[], events: Map<string, EventInfo>): GraphModel {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const prefixed = workflows.length > 1;
+  for (const workflow of workflows) {
+    const prefix = prefixed ? `${workflow.name}/` : '';
+    const stepId = (name: string) => `${prefix}step:${name}`;
+    const eventId = (type: string) => `${prefix}event:${type}`;
+    const eventNodes = new Map<string, GraphNode>();
+    const edgeIds = new Set<string>();
+    const addEvent = (type: string): string => {
+      const id = eventId(type);
+      if (!eventNodes.has(id)) {
+        const info = events.get(type) ?? builtinEventInfo(type);
+        eventNodes.set(id, {
+          id,
+          kind: 'event',
+          label: type,
+          workflow: workflow.name,
+          event: { type, role: info.role, range: info.range },
+        });
+      }
+      return id;
+    };
+    const addEdge = (source: string, target: string, kind: GraphEdge['kind'], dashed: boolean) => {
+      const id = `${source}->${target}`;
+      if (edgeIds.has(id)) return;
+      edgeIds.add(id);
+      edges.push({ id, source, target, kind, dashed });
+    };
+
+    for (const step of workflow.steps) {
+      nodes.push({
+        id: stepId(step.name),
+        kind: 'step',
+        label: step.name,
+        workflow: workflow.name,
+        step: {
+          name: step.name,
+          numWorkers: step.numWorkers,
+          gather: step.gather,
+          fanOut: step.fanOut,
+          collects: step.collects.map((site) =>
+            site.types.map(({ type, count }) => `${count ?? '?'} x ${type}`).join(', '),
+          ),
+          range: step.range,
+        },
+      });
+    }
+    for (const step of workflow.steps) {
+      for (const type of step.accepts) addEdge(addEvent(type), stepId(step.name), 'accepts', false);
+    }
+    for (const step of workflow.steps) {
+      const sent = new Set(step.sends.map((s) => s.type));
+      for (const type of step.returns) {
+        addEdge(stepId(step.name), addEvent(type), sent.has(type) ? 'sends' : 'returns', false);
+      }
+      for (const type of sent) {
+        if (!step.returns.includes(type)) addEdge(stepId(step.name), addEvent(type), 'sends', true);
+      }
+    }
+    nodes.push(...eventNodes.values());
+  }
+  return { nodes, edges };
+}

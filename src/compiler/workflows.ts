@@ -1,0 +1,174 @@
+import ts from 'typescript';
+import { readCallSites } from './callSites.ts';
+import { classesWithBase } from './events.ts';
+import type { StepInfo, WorkflowInfo } from './model.ts';
+import { nodeRange } from './range.ts';
+import type { Scope } from './scope.ts';
+import { isFlowplayName, resolveName } from './scope.ts';
+import type { TypeMention } from './typeRefs.ts';
+import { readEventTypes } from './typeRefs.ts';
+
+/** A step as read from the source, with the nodes diagnostics and code generation need. */
+export interface StepSyntax {
+  info: StepInfo;
+  method: ts.MethodDeclaration;
+  decorator: ts.Decorator;
+  /** The options object of `@step({ … })`, when written inline. */
+  options: ts.ObjectLiteralExpression | null;
+  /** Option keys the user wrote; the compiler never overrides them. */
+  explicit: Set<string>;
+  acceptMentions: TypeMention[];
+  returnMentions: TypeMention[];
+  eventParam: ts.ParameterDeclaration | null;
+  /** Annotation parts that are not event classes (e.g. `string`, an interface). */
+  nonEvents: ts.TypeNode[];
+}
+
+export interface WorkflowSyntax {
+  info: WorkflowInfo;
+  node: ts.ClassDeclaration;
+  nameNode: ts.Node;
+  steps: StepSyntax[];
+}
+
+const DEFAULT_NUM_WORKERS = 4;
+
+/** Finds `Workflow` subclasses (directly or through another workflow class of the file) and their steps. */
+export function readWorkflows(sf: ts.SourceFile, scope: Scope, isEvent: (name: string) => boolean): WorkflowSyntax[] {
+  const classes = classesWithBase(sf);
+  const workflowNames = new Set<string>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const cls of classes) {
+      if (workflowNames.has(cls.name) || !cls.base) continue;
+      const base = resolveName(scope, cls.base.expression);
+      if (base && ((base.builtin && base.name === 'Workflow') || (!base.builtin && workflowNames.has(base.name)))) {
+        workflowNames.add(cls.name);
+        changed = true;
+      }
+    }
+  }
+  return classes
+    .filter((cls) => workflowNames.has(cls.name))
+    .map((cls) => {
+      const steps = cls.node.members.flatMap((member) => {
+        const step = ts.isMethodDeclaration(member) ? readStep(sf, member, scope, isEvent) : null;
+        return step ? [step] : [];
+      });
+      const nameNode = cls.node.name ?? cls.node;
+      return {
+        info: { name: cls.name, steps: steps.map((s) => s.info), range: nodeRange(sf, cls.node) },
+        node: cls.node,
+        nameNode,
+        steps,
+      };
+    });
+}
+
+function stepDecorator(method: ts.MethodDeclaration, scope: Scope): ts.Decorator | null {
+  for (const decorator of ts.getDecorators(method) ?? []) {
+    const expr = decorator.expression;
+    const callee = ts.isCallExpression(expr) ? expr.expression : expr;
+    if (isFlowplayName(scope, callee, 'step')) return decorator;
+  }
+  return null;
+}
+
+function readStep(
+  sf: ts.SourceFile,
+  method: ts.MethodDeclaration,
+  scope: Scope,
+  isEvent: (name: string) => boolean,
+): StepSyntax | null {
+  const decorator = stepDecorator(method, scope);
+  if (!decorator) return null;
+  const call = ts.isCallExpression(decorator.expression) ? decorator.expression : null;
+  const options = call?.arguments[0] && ts.isObjectLiteralExpression(call.arguments[0]) ? call.arguments[0] : null;
+  const props = new Map<string, ts.Expression>();
+  for (const prop of options?.properties ?? []) {
+    if (ts.isPropertyAssignment(prop) && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) {
+      props.set(prop.name.text, prop.initializer);
+    } else if (ts.isShorthandPropertyAssignment(prop)) {
+      props.set(prop.name.text, prop.name);
+    }
+  }
+
+  const params = method.parameters.filter((p) => !(ts.isIdentifier(p.name) && p.name.text === 'this'));
+  const isContextType = (p: ts.ParameterDeclaration): boolean =>
+    !!p.type && ts.isTypeReferenceNode(p.type) && isFlowplayName(scope, p.type.typeName, 'Context');
+  let eventParam: ts.ParameterDeclaration | null = null;
+  let withContext = false;
+  if (params.length >= 2) {
+    withContext = true;
+    eventParam = params[1] ?? null;
+  } else if (params.length === 1 && params[0]) {
+    if (isContextType(params[0])) withContext = true;
+    else eventParam = params[0];
+  }
+
+  const accepted = readEventTypes(eventParam?.type, scope, isEvent, false);
+  const returned = readEventTypes(method.type, scope, isEvent, true);
+  const explicitAccepts = props.get('accepts');
+  const explicitReturns = props.get('returns');
+  const acceptMentions = explicitAccepts ? classList(explicitAccepts, scope) : accepted.mentions;
+  const returnMentions = explicitReturns ? classList(explicitReturns, scope) : returned.mentions;
+  const sites = readCallSites(sf, method.body, scope, isEvent);
+
+  const info: StepInfo = {
+    name: method.name.getText(sf),
+    accepts: unique(acceptMentions.map((m) => m.name)),
+    returns: unique(returnMentions.map((m) => m.name)),
+    fanOut: returned.array,
+    gather: props.has('gather') ? props.get('gather')?.kind === ts.SyntaxKind.TrueKeyword : accepted.array,
+    withContext,
+    numWorkers: numberOf(props.get('numWorkers')) ?? DEFAULT_NUM_WORKERS,
+    retry: readRetry(props.get('retry')),
+    sends: sites.sends,
+    collects: sites.collects,
+    range: nodeRange(sf, method),
+    nameRange: nodeRange(sf, method.name),
+  };
+  return {
+    info,
+    method,
+    decorator,
+    options,
+    explicit: new Set(props.keys()),
+    acceptMentions,
+    returnMentions,
+    eventParam,
+    nonEvents: [...(explicitAccepts ? [] : accepted.others), ...(explicitReturns ? [] : returned.others)],
+  };
+}
+
+/** `[A, B]` in explicit `accepts` / `returns` options. */
+function classList(expr: ts.Expression, scope: Scope): TypeMention[] {
+  if (!ts.isArrayLiteralExpression(expr)) return [];
+  return expr.elements.flatMap((element) => {
+    const resolved = resolveName(scope, element);
+    return resolved ? [{ name: resolved.name, node: element }] : [];
+  });
+}
+
+function numberOf(expr: ts.Expression | undefined): number | null {
+  return expr && ts.isNumericLiteral(expr) ? Number(expr.text) : null;
+}
+
+function readRetry(expr: ts.Expression | undefined): StepInfo['retry'] {
+  if (!expr || !ts.isObjectLiteralExpression(expr)) return null;
+  const values: Record<string, number> = {};
+  for (const prop of expr.properties) {
+    if (ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.name)) {
+      const value = numberOf(prop.initializer);
+      if (value !== null) values[prop.name.text] = value;
+    }
+  }
+  const retry: NonNullable<StepInfo['retry']> = { maxAttempts: values.maxAttempts ?? 1, delay: values.delay ?? 0 };
+  if (values.backoff !== undefined) retry.backoff = values.backoff;
+  return retry;
+}
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)];
+}
