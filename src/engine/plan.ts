@@ -14,6 +14,7 @@ export interface StepDef {
   readonly accepts: readonly EventClass[];
   readonly returns: readonly EventClass[];
   readonly gather: boolean;
+  readonly fanOut: boolean;
   readonly withContext: boolean;
   readonly numWorkers: number;
   readonly retry: RetryPolicy | null;
@@ -66,6 +67,7 @@ function collectSteps(ctor: Function): StepDef[] {
         accepts: classes(options.accepts, 'accepts'),
         returns: classes(options.returns, 'returns'),
         gather: options.gather ?? false,
+        fanOut: options.fanOut ?? false,
         withContext: options.context ?? fn.length !== 1,
         numWorkers,
         retry,
@@ -75,19 +77,33 @@ function collectSteps(ctor: Function): StepDef[] {
   return [...found.values()].map((def, index) => ({ ...def, index }));
 }
 
+/**
+ * The gather steps that close a batch opened by `from`: follow declared returns; a gather step met at
+ * nesting depth 0 is a target, one met deeper closes an inner batch (depth - 1), and a fan-out step
+ * on the way opens one (depth + 1).
+ */
 function reachableGathers(from: StepDef, routes: ReadonlyMap<Function, readonly StepDef[]>): StepDef[] {
+  const MAX_DEPTH = 16;
   const targets = new Set<StepDef>();
-  const seen = new Set<StepDef>([from]);
-  const frontier: StepDef[] = [from];
+  const seen = new Set<string>();
+  const frontier: [StepDef, number][] = [[from, 0]];
   while (frontier.length) {
-    const step = frontier.pop()!;
+    const [step, depth] = frontier.pop()!;
     for (const cls of step.returns) {
       for (const next of routes.get(cls) ?? []) {
-        if (next.gather) targets.add(next);
-        else if (!seen.has(next)) {
-          seen.add(next);
-          frontier.push(next);
+        let nextDepth = depth;
+        if (next.gather) {
+          if (depth === 0) {
+            targets.add(next);
+            continue;
+          }
+          nextDepth--;
         }
+        if (next.fanOut) nextDepth++;
+        const key = `${next.index}:${nextDepth}`;
+        if (nextDepth > MAX_DEPTH || seen.has(key)) continue;
+        seen.add(key);
+        frontier.push([next, nextDepth]);
       }
     }
   }
@@ -124,6 +140,7 @@ export function planOf(ctor: Function): Plan {
       returns: s.returns.map(eventTypeName),
       numWorkers: s.numWorkers,
       gather: s.gather,
+      fanOut: s.fanOut,
     })),
   };
   PLANS.set(ctor, plan);

@@ -266,8 +266,9 @@ export class RunCore {
 
   enqueue(rt: StepRuntime, pending: Pending): void {
     rt.queue.push(pending);
-    if (this.listener && rt.running + rt.queue.length > rt.def.numWorkers) {
-      this.trace({ kind: 'step.queued', step: rt.def.name, invocation: pending.id, event: firstId(pending), position: rt.queue.length - 1 });
+    const ahead = rt.queue.length - 1 - Math.max(0, rt.def.numWorkers - rt.running);
+    if (this.listener && ahead >= 0) {
+      this.trace({ kind: 'step.queued', step: rt.def.name, invocation: pending.id, event: firstId(pending), position: ahead });
     }
     this.scheduleDrain();
   }

@@ -24,6 +24,11 @@ export interface StepOptions {
   returns?: EventClass[];
   /** The event parameter is an array (`evs: Done[]`): called once per fan-out batch. */
   gather?: boolean;
+  /**
+   * The return type is an array (`Promise<Task[]>`). The engine uses it to tell which gather step
+   * closes which batch when fan-outs nest; the compiler fills it in.
+   */
+  fanOut?: boolean;
   /** Whether the method takes a Context before the event; by default guessed from its arity. */
   context?: boolean;
 }

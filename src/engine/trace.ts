@@ -36,6 +36,8 @@ export interface StepInfo {
   numWorkers: number;
   /** The step's event parameter is an array: it is called once per fan-out batch. */
   gather: boolean;
+  /** The step returns an array of events (typed fan-out). */
+  fanOut: boolean;
 }
 
 interface RecordBase {

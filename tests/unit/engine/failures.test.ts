@@ -1,0 +1,191 @@
+import { describe, expect, test } from 'vitest';
+import {
+  Context,
+  Event,
+  HumanResponseEvent,
+  InputRequiredEvent,
+  StartEvent,
+  StopEvent,
+  Workflow,
+  WorkflowCancelledError,
+  WorkflowRuntimeError,
+  WorkflowValidationError,
+  sleep,
+  step,
+  stepOfError,
+  planOf,
+  validationProblem,
+  type EventClass,
+} from 'flowplay';
+import { finished, ofKind, record } from './recorder.ts';
+
+class A extends Event {}
+class B extends Event {}
+class C extends Event {}
+
+describe('a step that throws', () => {
+  test('fails the run with the original error; the others are cancelled', async () => {
+    const boom = new Error('boom');
+    class Throws extends Workflow {
+      @step({ accepts: [StartEvent], returns: [A, B] })
+      async start(ctx: Context, _ev: StartEvent) {
+        ctx.sendEvent(new A());
+        ctx.sendEvent(new B());
+        return null;
+      }
+      @step({ accepts: [A], returns: [StopEvent] })
+      async explode(_ctx: Context, _ev: A) {
+        await sleep(1);
+        throw boom;
+      }
+      @step({ accepts: [B], returns: [StopEvent] })
+      async slow(_ctx: Context, _ev: B) {
+        await sleep(5);
+        return new StopEvent();
+      }
+    }
+    const run = await record(new Throws());
+    expect(run.error).toBe(boom);
+    expect(stepOfError(run.error)).toBe('explode');
+    expect(finished(run.records)).toMatchObject({ status: 'failed', t: 1000, error: { message: 'boom' } });
+    expect(ofKind(run.records, 'step.failed')).toMatchObject([{ step: 'explode', attempt: 1, willRetry: false }]);
+    expect(ofKind(run.records, 'step.finished').filter((r) => r.status === 'cancelled').map((r) => r.step)).toEqual(['slow']);
+  });
+
+  test('with retry, makes exactly maxAttempts attempts with backoff on the run clock', async () => {
+    let attempts = 0;
+    class Flaky extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent], retry: { maxAttempts: 3, delay: 2, backoff: 3 } })
+      async flaky(_ctx: Context, _ev: StartEvent) {
+        attempts++;
+        throw new Error(`attempt ${attempts}`);
+      }
+    }
+    const run = await record(new Flaky());
+    expect(attempts).toBe(3);
+    expect((run.error as Error).message).toBe('attempt 3');
+    expect(ofKind(run.records, 'step.failed').map((r) => [r.t, r.attempt, r.willRetry, r.retryDelay])).toEqual([
+      [0, 1, true, 2],
+      [2000, 2, true, 6],
+      [8000, 3, false, undefined],
+    ]);
+  });
+
+  test('a retry that succeeds ends the run normally', async () => {
+    let attempts = 0;
+    class Recovers extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent], retry: { maxAttempts: 5, delay: 1 } })
+      async flaky(_ctx: Context, _ev: StartEvent) {
+        if (++attempts < 3) throw new Error('not yet');
+        return new StopEvent({ result: attempts });
+      }
+    }
+    const run = await record(new Recovers());
+    expect(run.result).toBe(3);
+    expect(ofKind(run.records, 'step.started').map((r) => r.attempt)).toEqual([1, 2, 3]);
+  });
+
+  test.each([
+    ['a string', 'hello', 'Step bad returned a string ("hello"); a step must return an event, null/undefined, or an array of events.'],
+    ['a number', 42, 'Step bad returned a number (42); a step must return an event, null/undefined, or an array of events.'],
+    ['a plain object', { result: 1 }, 'Step bad returned a plain object; a step must return an event, null/undefined, or an array of events.'],
+    ['a mixed array', [new A(), 'x'], 'Step bad returned an array containing a string ("x"); a step must return an event, null/undefined, or an array of events.'],
+  ])('returning %s fails the run with a message naming the step', async (_label, value, message) => {
+    class Bad extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent], retry: { maxAttempts: 3, delay: 1 } })
+      async bad(_ctx: Context, _ev: StartEvent) {
+        return value as unknown as StopEvent;
+      }
+    }
+    const run = await record(new Bad());
+    expect(run.error).toBeInstanceOf(WorkflowRuntimeError);
+    expect((run.error as Error).message).toBe(message);
+    expect(ofKind(run.records, 'step.started')).toHaveLength(1); // a broken contract is not retried
+  });
+
+  test('a step that throws synchronously is reported like any other failure', async () => {
+    class Sync extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      sync(_ctx: Context, _ev: StartEvent): StopEvent {
+        throw new TypeError('sync failure');
+      }
+    }
+    const run = await record(new Sync());
+    expect((run.error as Error).message).toBe('sync failure');
+  });
+});
+
+describe('cancel', () => {
+  test('handler.cancel() rejects the run with WorkflowCancelledError and cancels running steps', async () => {
+    class Forever extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      async wait(_ctx: Context, _ev: StartEvent) {
+        await sleep(1000);
+        return new StopEvent();
+      }
+    }
+    const records: unknown[] = [];
+    const handler = new Forever({ timeout: null }).run({}, { clock: 'real', onTrace: (r) => records.push(r) });
+    setTimeout(() => handler.cancel(), 5);
+    await expect(handler).rejects.toBeInstanceOf(WorkflowCancelledError);
+    expect(handler.status).toBe('cancelled');
+    expect(records.map((r) => (r as { kind: string }).kind).slice(-2)).toEqual(['step.finished', 'run.finished']);
+  });
+});
+
+describe('validation', () => {
+  function flow(name: string, steps: [string, EventClass[], EventClass[]][]) {
+    const W = { [name]: class extends Workflow {} }[name]!;
+    for (const [stepName, accepts, returns] of steps) {
+      const fn = async () => null;
+      Object.defineProperty(W.prototype, stepName, { value: fn, configurable: true, writable: true });
+      step({ accepts, returns })(W.prototype, stepName, { value: fn });
+    }
+    return new W();
+  }
+
+  test.each([
+    ['W', [], "Workflow 'W' has no configured steps."],
+    ['W', [['s', [], [StopEvent]]], "Step 's' must accept at least one Event type."],
+    ['W', [['s', [StartEvent, StopEvent], [StopEvent]]], "Step 's' cannot accept StopEvent."],
+    ['W', [['s', [A], [StopEvent]]], 'At least one Event of type StartEvent must be received by any step.'],
+    ['W', [['s', [StartEvent], [A]], ['t', [A], []]], 'At least one Event of type StopEvent must be returned by any step.'],
+    ['W', [['s', [StartEvent], [StopEvent]], ['t', [A], []], ['u', [B], []]], 'The following events are consumed but never produced: A, B'],
+    ['W', [['s', [StartEvent], [StopEvent, C]]], 'The following events are produced but never consumed: C'],
+  ] as [string, [string, EventClass[], EventClass[]][], string][])('%#: %s', async (name, steps, message) => {
+    const run = await record(flow(name, steps));
+    expect(run.error).toBeInstanceOf(WorkflowValidationError);
+    expect((run.error as Error).message).toBe(message);
+    expect(ofKind(run.records, 'step.started')).toEqual([]);
+  });
+
+  test('InputRequiredEvent may go unconsumed and HumanResponseEvent unproduced', () => {
+    const w = flow('W', [['ask', [StartEvent], [InputRequiredEvent]], ['answer', [HumanResponseEvent], [StopEvent]]]);
+    expect(validationProblem(planOf(w.constructor))).toBeNull();
+  });
+
+  test('validate: false skips the checks', async () => {
+    const w = flow('W', [['s', [StartEvent], [StopEvent, C]]]);
+    Object.assign(w, { validate: false });
+    const run = await record(w);
+    expect(run.error).not.toBeInstanceOf(WorkflowValidationError);
+    expect(ofKind(run.records, 'step.started').map((r) => r.step)).toEqual(['s']);
+  });
+});
+
+describe('verbose', () => {
+  test('prints each step and what it produced', async () => {
+    class Loud extends Workflow {
+      @step({ accepts: [StartEvent], returns: [A] })
+      async start(_ctx: Context, _ev: StartEvent) {
+        return new A();
+      }
+      @step({ accepts: [A], returns: [StopEvent] })
+      async middle(_ctx: Context, _ev: A) {
+        return null;
+      }
+    }
+    const run = await record(new Loud({ verbose: true, timeout: 1 }));
+    expect(run.logs).toEqual(['Running step start', 'Step start produced event A', 'Running step middle', 'Step middle produced no event']);
+  });
+});

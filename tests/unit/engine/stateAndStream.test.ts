@@ -1,0 +1,160 @@
+import { describe, expect, test } from 'vitest';
+import {
+  Context,
+  Event,
+  HumanResponseEvent,
+  InputRequiredEvent,
+  StartEvent,
+  StopEvent,
+  Workflow,
+  sleep,
+  step,
+  type Event as EventT,
+} from 'flowplay';
+import { ofKind, record } from './recorder.ts';
+
+class Progress extends Event<{ pct: number }> {}
+class Work extends Event<{ n: number }> {}
+
+describe('context state', () => {
+  test('set/get per run, defaults, and a clear error for a missing key', async () => {
+    class Stateful extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      async s(ctx: Context, _ev: StartEvent) {
+        await ctx.set('num_events', 3);
+        const n = await ctx.get<number>('num_events');
+        const d = await ctx.get('absent', 'fallback');
+        await ctx.store.set('user.profile.name', 'Ada');
+        const name = await ctx.store.get('user.profile.name');
+        const missing = await ctx.get('nope').catch((e: Error) => e.message);
+        return new StopEvent({ result: { n, d, name, missing } });
+      }
+    }
+    const run = await record(new Stateful());
+    expect(run.result).toEqual({ n: 3, d: 'fallback', name: 'Ada', missing: "Key 'nope' not found in Context" });
+    expect(ofKind(run.records, 'state.changed').map((r) => [r.key, r.value, r.step])).toEqual([
+      ['num_events', 3, 's'],
+      ['user.profile.name', 'Ada', 's'],
+    ]);
+    // A second run starts with empty state.
+    const again = await record(new Stateful());
+    expect(again.result).toMatchObject({ n: 3 });
+  });
+});
+
+describe('streaming', () => {
+  class Streams extends Workflow {
+    @step({ accepts: [StartEvent], returns: [StopEvent] })
+    async s(ctx: Context, _ev: StartEvent) {
+      for (const pct of [25, 50, 100]) {
+        ctx.writeEventToStream(new Progress({ pct }));
+        await sleep(1);
+      }
+      return new StopEvent({ result: 'done' });
+    }
+  }
+
+  test('yields written events, then the stop event; the handler still resolves', async () => {
+    const handler = new Streams().run({}, { clock: 'virtual' });
+    const seen: string[] = [];
+    for await (const ev of handler.streamEvents()) seen.push(ev instanceof Progress ? `progress ${ev.pct}` : ev.constructor.name);
+    expect(seen).toEqual(['progress 25', 'progress 50', 'progress 100', 'StopEvent']);
+    expect(await handler).toBe('done');
+  });
+
+  test('can be consumed only once', () => {
+    const handler = new Streams().run({}, { clock: 'virtual' });
+    handler.streamEvents();
+    expect(() => handler.streamEvents()).toThrow('streamEvents() can be consumed only once per run.');
+    handler.cancel();
+  });
+
+  test('a failing run throws from the stream after the events before it', async () => {
+    class Fails extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      async s(ctx: Context, _ev: StartEvent): Promise<StopEvent> {
+        ctx.writeEventToStream(new Progress({ pct: 10 }));
+        await sleep(1);
+        throw new Error('midway');
+      }
+    }
+    const handler = new Fails().run({}, { clock: 'virtual' });
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const ev of handler.streamEvents()) seen.push((ev as Progress).pct);
+      })(),
+    ).rejects.toThrow('midway');
+    expect(seen).toEqual([10]);
+  });
+});
+
+describe('human in the loop', () => {
+  class Ask extends Workflow {
+    @step({ accepts: [StartEvent], returns: [InputRequiredEvent] })
+    async ask(_ctx: Context, _ev: StartEvent) {
+      return new InputRequiredEvent({ prefix: 'Your name? ' });
+    }
+    @step({ accepts: [HumanResponseEvent], returns: [StopEvent] })
+    async answer(_ctx: Context, ev: HumanResponseEvent) {
+      return new StopEvent({ result: `Hello ${ev.response}` });
+    }
+  }
+
+  test('the question is published on the stream and the answer comes back through the handler', async () => {
+    const handler = new Ask({ timeout: 5 }).run({}, { clock: 'virtual' });
+    for await (const ev of handler.streamEvents()) {
+      if (ev instanceof InputRequiredEvent) handler.sendEvent(new HumanResponseEvent({ response: 'Ada' }));
+    }
+    expect(await handler).toBe('Hello Ada');
+  });
+
+  test('virtual time stands still while the run waits for a person', async () => {
+    const records: { kind: string; t: number }[] = [];
+    const handler = new Ask({ timeout: 5 }).run({}, { clock: 'virtual', onTrace: (r) => records.push(r) });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(handler.status).toBeNull();
+    handler.sendEvent(new HumanResponseEvent({ response: 'Grace' }));
+    expect(await handler).toBe('Hello Grace');
+    expect(records.at(-1)).toMatchObject({ kind: 'run.finished', t: 0 });
+  });
+
+  test('waitForEvent publishes the waiter event once and frees the worker slot while waiting', async () => {
+    class Waits extends Workflow {
+      @step({ accepts: [StartEvent], returns: [Work] })
+      async start(ctx: Context, _ev: StartEvent) {
+        ctx.sendEvent(new Work({ n: 1 }));
+        ctx.sendEvent(new Work({ n: 2 }));
+        return null;
+      }
+      @step({ accepts: [Work], returns: [StopEvent], numWorkers: 1 })
+      async work(ctx: Context, ev: Work) {
+        if (ev.n === 1) {
+          const answer = await ctx.waitForEvent(HumanResponseEvent, {
+            waiterEvent: new InputRequiredEvent({ prefix: 'ok?' }),
+            requirements: { response: 'yes' },
+          });
+          return new StopEvent({ result: `approved ${answer.response}` });
+        }
+        await ctx.set('second ran', true);
+        return null;
+      }
+    }
+    const records: { kind: string; step?: string }[] = [];
+    const handler = new Waits({ timeout: 5 }).run({}, { clock: 'virtual', onTrace: (r) => records.push(r) });
+    const questions: EventT[] = [];
+    for await (const ev of handler.streamEvents()) {
+      if (ev instanceof InputRequiredEvent) {
+        questions.push(ev);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        handler.sendEvent(new HumanResponseEvent({ response: 'no' })); // does not match the requirements
+        handler.sendEvent(new HumanResponseEvent({ response: 'yes' }));
+      }
+    }
+    expect(await handler).toBe('approved yes');
+    expect(questions).toHaveLength(1);
+    // The second Work ran while the first waited, although numWorkers is 1.
+    expect(records.filter((r) => r.kind === 'state.changed')).toHaveLength(1);
+    expect(records.filter((r) => r.kind === 'event.unhandled')).toHaveLength(1);
+  });
+});
