@@ -49,13 +49,34 @@ export function readWorkflows(sf: ts.SourceFile, scope: Scope, isEvent: (name: s
       }
     }
   }
+  // A workflow class that another one extends is a base: its steps are drawn in each subclass.
+  const baseOf = new Map<string, string>();
+  for (const cls of classes) {
+    const base = cls.base ? resolveName(scope, cls.base.expression) : null;
+    if (workflowNames.has(cls.name) && base && !base.builtin && workflowNames.has(base.name)) baseOf.set(cls.name, base.name);
+  }
+  const bases = new Set(baseOf.values());
+  const ownSteps = new Map(
+    classes
+      .filter((cls) => workflowNames.has(cls.name))
+      .map((cls) => [
+        cls.name,
+        cls.node.members.flatMap((member) => {
+          const step = ts.isMethodDeclaration(member) ? readStep(sf, member, scope, isEvent) : null;
+          return step ? [step] : [];
+        }),
+      ]),
+  );
+  const stepsOf = (name: string, seen: Set<string>): StepSyntax[] => {
+    const base = baseOf.get(name);
+    const inherited = base && !seen.has(base) ? stepsOf(base, new Set([...seen, name])) : [];
+    const own = ownSteps.get(name) ?? [];
+    return [...inherited.filter((s) => !own.some((o) => o.info.name === s.info.name)), ...own];
+  };
   return classes
-    .filter((cls) => workflowNames.has(cls.name))
+    .filter((cls) => workflowNames.has(cls.name) && !bases.has(cls.name))
     .map((cls) => {
-      const steps = cls.node.members.flatMap((member) => {
-        const step = ts.isMethodDeclaration(member) ? readStep(sf, member, scope, isEvent) : null;
-        return step ? [step] : [];
-      });
+      const steps = stepsOf(cls.name, new Set());
       const nameNode = cls.node.name ?? cls.node;
       return {
         info: { name: cls.name, steps: steps.map((s) => s.info), range: nodeRange(sf, cls.node) },
