@@ -1,16 +1,20 @@
 /** Reduces compiler output to small data shapes that tests compare whole. */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CompileResult, Diagnostic } from '../../../src/compiler/index.ts';
 
-export const FIXTURES = new URL('../../fixtures/compiler/', import.meta.url);
-export const EXAMPLES = new URL('../../../src/examples/', import.meta.url);
+// Plain paths, not URLs: under happy-dom the global URL is the DOM's, which `fs` does not accept.
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = join(HERE, '../../fixtures/compiler');
+export const EXAMPLES = join(HERE, '../../../src/examples');
 
 export function fixture(name: string): string {
-  return readFileSync(new URL(name, FIXTURES), 'utf8');
+  return readFileSync(join(FIXTURES, name), 'utf8');
 }
 
 export function example(name: string): string {
-  return readFileSync(new URL(name, EXAMPLES), 'utf8');
+  return readFileSync(join(EXAMPLES, name), 'utf8');
 }
 
 /** `source -> target` plus ` (sends)` / ` (sends, dashed)` when not a plain edge. */
