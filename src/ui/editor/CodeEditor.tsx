@@ -1,0 +1,87 @@
+import { javascript } from '@codemirror/lang-javascript';
+import { setDiagnostics } from '@codemirror/lint';
+import { EditorState, Prec } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
+import { basicSetup } from 'codemirror';
+import { useEffect, useRef } from 'react';
+import { selectStep, setSource } from '../../state/index.ts';
+import type { WorkspaceStore } from '../../state/index.ts';
+import { usePlayground } from '../playground.ts';
+import { toLintDiagnostics, typescriptCompletions, typescriptHover } from './languageFeatures.ts';
+
+/**
+ * The TypeScript editor (CodeMirror 6). The store owns the text; the editor reports edits, shows the
+ * compiler's diagnostics and keeps cursor and graph selection in step with each other.
+ */
+export function CodeEditor() {
+  const playground = usePlayground();
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const { workspace, ui, runs, language } = playground;
+    const view = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: workspace.getState().source,
+        extensions: [
+          basicSetup,
+          javascript({ typescript: true }),
+          EditorState.languageData.of(() => [{ autocomplete: typescriptCompletions(language) }]),
+          typescriptHover(language),
+          Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (void runs.start(), true) }])),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) setSource(workspace, update.state.doc.toString());
+            if (update.selectionSet && update.view.hasFocus) {
+              selectStep(ui, stepAt(workspace, update.state.selection.main.head), 'editor');
+            }
+          }),
+          EditorView.contentAttributes.of({ 'aria-label': 'Workflow source code' }),
+        ],
+      }),
+    });
+
+    const showDiagnostics = () => {
+      const { analysis, revision, analysedRevision } = workspace.getState();
+      // Marks for an older text would land in the wrong places; the next analysis will come.
+      if (!analysis || analysedRevision !== revision) return;
+      view.dispatch(setDiagnostics(view.state, toLintDiagnostics(analysis.diagnostics, view.state.doc.length)));
+    };
+    showDiagnostics();
+    const stopDiagnostics = workspace.subscribe((state, previous) => {
+      if (state.analysis !== previous.analysis || state.analysedRevision !== previous.analysedRevision) showDiagnostics();
+    });
+    const stopSource = workspace.subscribe((state) => {
+      // The source can also change from outside the editor (an example picked from the menu).
+      if (state.source !== view.state.doc.toString()) {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: state.source } });
+      }
+    });
+    const stopReveal = ui.subscribe((state, previous) => {
+      if (!state.reveal || state.reveal === previous.reveal) return;
+      const length = view.state.doc.length;
+      const anchor = Math.min(state.reveal.from, length);
+      const head = Math.min(state.reveal.to, length);
+      view.dispatch({ selection: { anchor, head }, effects: EditorView.scrollIntoView(anchor, { y: 'center' }) });
+      view.focus();
+    });
+    return () => {
+      stopDiagnostics();
+      stopSource();
+      stopReveal();
+      view.destroy();
+    };
+  }, [playground]);
+
+  return <div className="editor nokey" data-testid="editor" ref={host} />;
+}
+
+/** The step whose method contains `position`, from the latest analysis. */
+function stepAt(workspace: WorkspaceStore, position: number): string | null {
+  const analysis = workspace.getState().analysis;
+  for (const workflow of analysis?.workflows ?? []) {
+    for (const step of workflow.steps) {
+      if (position >= step.range.start && position <= step.range.end) return step.name;
+    }
+  }
+  return null;
+}

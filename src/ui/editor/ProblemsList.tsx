@@ -1,0 +1,42 @@
+import { useStore } from 'zustand';
+import { revealInEditor } from '../../state/index.ts';
+import { usePlayground } from '../playground.ts';
+
+/** Every diagnostic of the latest analysis; clicking one puts the editor's cursor on it. */
+export function ProblemsList() {
+  const { workspace, ui } = usePlayground();
+  const diagnostics = useStore(workspace, (s) => s.analysis?.diagnostics ?? EMPTY);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return (
+    <section className="problems" data-testid="diagnostics" aria-label="Problems">
+      <header className="panel-title">
+        <span>Problems</span>
+        <span className={errors > 0 ? 'badge error' : 'badge'}>{errors} errors</span>
+        <span className={warnings > 0 ? 'badge warning' : 'badge'}>{warnings} warnings</span>
+      </header>
+      {diagnostics.length === 0 ? (
+        <p className="problems-empty">No problems.</p>
+      ) : (
+        <ul>
+          {diagnostics.map((d, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                className={`problem ${d.severity}`}
+                data-severity={d.severity}
+                onClick={() => revealInEditor(ui, d.range.start, d.range.start)}
+              >
+                <span className="problem-icon" aria-hidden="true">{d.severity === 'error' ? '✕' : d.severity === 'warning' ? '!' : 'i'}</span>
+                <span className="problem-where">{`${d.range.line}:${d.range.column}`}</span>
+                <span className="problem-message">{d.message}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const EMPTY: never[] = [];

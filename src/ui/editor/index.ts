@@ -1,0 +1,2 @@
+export { CodeEditor } from './CodeEditor.tsx';
+export { ProblemsList } from './ProblemsList.tsx';

@@ -1,0 +1,24 @@
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useStore } from 'zustand';
+import { usePlayground } from '../playground.ts';
+import { eventColor } from './eventColors.ts';
+import type { FlowNode } from './flowTypes.ts';
+
+/** An event type: a rounded pill in its type's colour, counting the events emitted so far. */
+export const EventNode = memo(function EventNode({ data }: NodeProps<FlowNode>) {
+  const { view } = usePlayground();
+  const event = data.model.event!;
+  const count = useStore(view, (s) => s.view.events[event.type] ?? 0);
+  const color = eventColor(event.type, event.role);
+  return (
+    <div className={`event-node role-${event.role}`} data-count={count} style={{ '--event-color': color } as React.CSSProperties}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <span className="event-dot" />
+      <span className="event-name">{event.type}</span>
+      <span className={count > 0 ? 'event-count' : 'event-count zero'}>{count}</span>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});

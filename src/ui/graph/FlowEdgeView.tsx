@@ -1,0 +1,43 @@
+import type { EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useStore } from 'zustand';
+import { usePlayground } from '../playground.ts';
+import { edgeCurve } from './edgePath.ts';
+import { eventColor } from './eventColors.ts';
+import type { FlowEdge } from './flowTypes.ts';
+import { useReducedMotion } from './useReducedMotion.ts';
+
+/**
+ * An edge and the tokens travelling on it. Token positions come from the playback clock through the
+ * view store (no CSS or SMIL animation), so a paused or scrubbed frame is exact.
+ */
+export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, data } = props;
+  const { view } = usePlayground();
+  const tokens = useStore(view, (s) => s.view.tokens[id]);
+  const reduced = useReducedMotion();
+  const curve = edgeCurve(sourceX, sourceY, targetX, targetY);
+  const dashed = data?.model.dashed ?? false;
+  return (
+    <g className={`flow-edge${dashed ? ' dashed' : ''}${tokens ? ' active' : ''}`} data-tokens={tokens?.reduce((n, t) => n + t.count, 0) ?? 0}>
+      <path className="flow-edge-hit" d={curve.d} />
+      <path className="flow-edge-path" d={curve.d} markerEnd="url(#flowplay-arrow)" />
+      {dashed ? <title>Sent with ctx.sendEvent but not declared in the step's return type</title> : null}
+      {tokens?.map((token) => {
+        // With reduced motion a token waits at the middle of its edge instead of travelling.
+        const point = curve.at(reduced ? 0.5 : token.progress);
+        const color = eventColor(token.type);
+        return (
+          <g key={token.key} className="token" data-token={token.type} data-count={token.count} transform={`translate(${point.x},${point.y})`}>
+            <circle r={token.count > 1 ? 9 : 6} fill={color} />
+            {token.count > 1 ? (
+              <text className="token-count" textAnchor="middle" dy="3.5">
+                {token.count > 99 ? '99+' : token.count}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+    </g>
+  );
+});

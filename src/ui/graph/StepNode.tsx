@@ -1,0 +1,85 @@
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useStore } from 'zustand';
+import type { StepView } from '../../state/index.ts';
+import { usePlayground } from '../playground.ts';
+import type { FlowNode } from './flowTypes.ts';
+
+/** A step: a box with its state, worker slots (`running/numWorkers`), outcomes and collect progress. */
+export const StepNode = memo(function StepNode({ data, selected }: NodeProps<FlowNode>) {
+  const { view } = usePlayground();
+  const model = data.model.step!;
+  const step = useStore(view, (s) => s.view.steps[model.name]);
+  const state = step?.state ?? 'idle';
+  const numWorkers = step?.numWorkers ?? model.numWorkers;
+  const running = step?.running ?? 0;
+  const queued = step?.queued ?? 0;
+  return (
+    <div
+      className={`step-node state-${state}${selected ? ' is-selected' : ''}`}
+      data-state={state}
+      data-running={running}
+      data-queued={queued}
+      data-collected={collectedText(step)}
+      title={step?.error ? `${step.error.name}: ${step.error.message}` : undefined}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="step-head">
+        <span className="step-name">{model.name}</span>
+        <span className="step-state">{STATE_LABEL[state]}</span>
+      </div>
+      <div className="step-slots" aria-label={`${running} of ${numWorkers} workers busy, ${queued} queued`}>
+        {Array.from({ length: Math.min(numWorkers, 8) }, (_, i) => (
+          <span key={i} className={i < running ? 'slot busy' : 'slot'} />
+        ))}
+        <span className="slot-text">
+          {running}/{numWorkers}
+          {queued > 0 ? ` · ${queued} queued` : ''}
+        </span>
+      </div>
+      <StepFooter step={step} collects={model.collects} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+function StepFooter({ step, collects }: { step: StepView | undefined; collects: string[] }) {
+  if (step?.collect && step.collect.length > 0) {
+    const have = step.collect.reduce((sum, c) => sum + c.have, 0);
+    const need = step.collect.reduce((sum, c) => sum + c.need, 0);
+    return (
+      <div className="step-collect" title={step.collect.map((c) => `${c.type} ${c.have}/${c.need}`).join(', ')}>
+        <span className="collect-bar">
+          <span style={{ width: `${need === 0 ? 0 : (100 * have) / need}%` }} />
+        </span>
+        <span className="collect-text">{`${have}/${need}`}</span>
+      </div>
+    );
+  }
+  const outcomes = [
+    step && step.done > 0 ? `✓ ${step.done} done` : null,
+    step && step.cancelled > 0 ? `⊘ ${step.cancelled} cancelled` : null,
+    step && step.failed > 0 ? `✕ ${step.failed} failed` : null,
+  ].filter(Boolean);
+  if (outcomes.length > 0) return <div className="step-outcomes">{outcomes.join('  ')}</div>;
+  if (collects.length > 0) return <div className="step-outcomes muted">collects {collects.join(', ')}</div>;
+  return <div className="step-outcomes muted">idle</div>;
+}
+
+const STATE_LABEL: Record<StepView['state'], string> = {
+  idle: '',
+  queued: 'queued',
+  running: 'running',
+  done: 'done',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+/** `have/need` over every type the step collects, or empty when it does not collect. */
+export function collectedText(step: StepView | undefined): string {
+  if (!step?.collect || step.collect.length === 0) return '';
+  const have = step.collect.reduce((sum, c) => sum + c.have, 0);
+  const need = step.collect.reduce((sum, c) => sum + c.need, 0);
+  return `${have}/${need}`;
+}

@@ -1,0 +1,34 @@
+import { Graph, layout } from '@dagrejs/dagre';
+import type { GraphModel } from '../../compiler/model.ts';
+
+export const STEP_SIZE = { width: 200, height: 92 } as const;
+export const EVENT_SIZE = { width: 176, height: 40 } as const;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Top-left positions, left to right in the direction events flow (as React Flow places nodes). */
+export function layoutGraph(graph: GraphModel): Map<string, Point> {
+  const g = new Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 56, marginx: 16, marginy: 16 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of graph.nodes) g.setNode(node.id, { ...(node.kind === 'step' ? STEP_SIZE : EVENT_SIZE) });
+  for (const edge of graph.edges) if (edge.source !== edge.target) g.setEdge(edge.source, edge.target);
+  layout(g);
+  const positions = new Map<string, Point>();
+  for (const node of graph.nodes) {
+    const placed = g.node(node.id);
+    const size = node.kind === 'step' ? STEP_SIZE : EVENT_SIZE;
+    positions.set(node.id, { x: Math.round((placed?.x ?? 0) - size.width / 2), y: Math.round((placed?.y ?? 0) - size.height / 2) });
+  }
+  return positions;
+}
+
+/** Two graphs with the same nodes and edges lay out the same: only a change of this key re-runs dagre. */
+export function structureKey(graph: GraphModel): string {
+  const nodes = graph.nodes.map((n) => n.id).sort();
+  const edges = graph.edges.map((e) => e.id).sort();
+  return `${nodes.join('|')}#${edges.join('|')}`;
+}

@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { usePlayground } from '../playground.ts';
+
+/** Most lines kept on screen; older ones scroll away (the trace keeps them all). */
+const SHOWN_LINES = 400;
+
+/** What the code logged, in order, marked with the step that logged it. */
+export function ConsolePanel() {
+  const { view } = usePlayground();
+  const lines = useStore(view, (s) => s.view.console.lines);
+  const count = useStore(view, (s) => s.view.console.count);
+  const list = useRef<HTMLOListElement>(null);
+  const first = Math.max(0, count - SHOWN_LINES);
+
+  useEffect(() => {
+    const el = list.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [count, lines]);
+
+  return (
+    <section className="console" data-testid="console" aria-label="Console">
+      <header className="panel-title">
+        <span>Console</span>
+        <span className="badge">{count} lines</span>
+      </header>
+      <ol ref={list} className="console-lines" start={first + 1}>
+        {count === 0 ? <li className="console-empty">Run the workflow to see what it logs.</li> : null}
+        {lines.slice(first, count).map((line, i) => (
+          <li key={first + i} className={`console-line level-${line.level}`} data-step={line.step ?? ''}>
+            <span className="console-time">{(line.t / 1000).toFixed(2)}s</span>
+            {line.step ? <span className="console-step">{line.step}</span> : <span className="console-step none">run</span>}
+            <span className="console-text">{line.text}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import type { ErrorInfo } from '../../engine/trace.ts';
+import type { WorkspaceStore } from '../../state/index.ts';
+import { usePlayground } from '../playground.ts';
+
+/** The run's outcome: its result when it stopped, or what went wrong and where. */
+export function ResultPanel() {
+  const { view, workspace } = usePlayground();
+  const finished = useStore(view, (s) => s.view.finished);
+  const t = useStore(view, (s) => s.view.t);
+  const events = useStore(view, useShallow((s) => s.view.events));
+  const total = Object.values(events).reduce((sum, n) => sum + n, 0);
+  return (
+    <section className="result" aria-label="Result">
+      <header className="panel-title">
+        <span>Result</span>
+        <span className="badge">{`${total} events · ${(t / 1000).toFixed(2)}s workflow time`}</span>
+      </header>
+      <div className={`run-result${finished ? ` is-${finished.status}` : ''}`} data-testid="run-result" data-status={finished?.status ?? ''}>
+        {!finished ? (
+          <p className="muted">The result appears here when the run stops.</p>
+        ) : finished.status === 'stopped' ? (
+          <pre className="result-value">{formatResult(finished.result)}</pre>
+        ) : (
+          <ErrorText error={finished.error} status={finished.status} workspace={workspace} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ErrorText({ error, status, workspace }: { error: ErrorInfo | undefined; status: string; workspace: WorkspaceStore }) {
+  const where = error?.step ? stepLocation(workspace, error.step) : null;
+  return (
+    <div className="result-error">
+      <strong>{error ? `${error.name}: ${error.message}` : `The run ended: ${status}`}</strong>
+      {error?.step ? <span className="result-where">{`in step ${error.step}${where ? `, line ${where}` : ''}`}</span> : null}
+    </div>
+  );
+}
+
+function stepLocation(workspace: WorkspaceStore, step: string): number | null {
+  for (const workflow of workspace.getState().analysis?.workflows ?? []) {
+    const found = workflow.steps.find((s) => s.name === step);
+    if (found) return found.range.line;
+  }
+  return null;
+}
+
+function formatResult(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value, null, 2);
+}
