@@ -44,6 +44,7 @@ export class WorkflowLanguageService {
   private readonly fixed = new Map<string, ts.IScriptSnapshot>();
   private fileName = '/src/workflow.ts';
   private text = '';
+  private snapshot: ts.IScriptSnapshot = ts.ScriptSnapshot.fromString('');
   private version = 0;
 
   constructor(files: LanguageServiceFiles) {
@@ -66,7 +67,7 @@ export class WorkflowLanguageService {
       getScriptFileNames: () => [this.fileName, ...roots],
       getScriptVersion: (path) => (path === this.fileName ? String(this.version) : '0'),
       getScriptSnapshot: (path) =>
-        path === this.fileName ? ts.ScriptSnapshot.fromString(this.text) : this.fixed.get(path),
+        path === this.fileName ? this.snapshot : this.fixed.get(path),
       getCurrentDirectory: () => '/',
       getDefaultLibFileName: () => `${LIB_DIR}lib.d.ts`,
       fileExists: (path) => path === this.fileName || this.fixed.has(path),
@@ -86,6 +87,7 @@ export class WorkflowLanguageService {
   /** Makes `text` the user's file and returns its parsed form (shared with the checker). */
   update(text: string): ts.SourceFile {
     if (text !== this.text || this.version === 0) {
+      this.snapshot = new EditSnapshot(text, this.text, this.snapshot);
       this.text = text;
       this.version++;
     }
@@ -120,5 +122,37 @@ export class WorkflowLanguageService {
 
   dispose(): void {
     this.service.dispose();
+  }
+}
+
+/**
+ * A snapshot that knows what changed since the previous one (common prefix and suffix), so that
+ * TypeScript re-parses only the edited region of a large file instead of all of it.
+ */
+class EditSnapshot implements ts.IScriptSnapshot {
+  constructor(
+    private readonly text: string,
+    private readonly previousText: string,
+    private readonly previous: ts.IScriptSnapshot,
+  ) {}
+
+  getText(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+
+  getLength(): number {
+    return this.text.length;
+  }
+
+  getChangeRange(old: ts.IScriptSnapshot): ts.TextChangeRange | undefined {
+    if (old !== this.previous) return undefined;
+    const a = this.previousText;
+    const b = this.text;
+    const max = Math.min(a.length, b.length);
+    let prefix = 0;
+    while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+    return ts.createTextChangeRange(ts.createTextSpan(prefix, a.length - prefix - suffix), b.length - prefix - suffix);
   }
 }
