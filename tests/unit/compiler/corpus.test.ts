@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeCompilerFiles } from '../../../src/cli/compilerFiles.ts';
-import { createCompiler } from '../../../src/compiler/index.ts';
+import { REQUIRED_LIB_FILES, createCompiler } from '../../../src/compiler/index.ts';
 import type { Compiler } from '../../../src/compiler/index.ts';
 import { diagnostics, edges, fixture, steps } from './shapes.ts';
 
@@ -10,6 +10,22 @@ beforeAll(() => {
 });
 
 const compile = (name: string) => compiler.compile(fixture(name));
+
+describe('the declaration set', () => {
+  it('needs exactly the library files it lists, and type-checks against them', () => {
+    compiler.compile(fixture('loop.ts'));
+    expect(compiler.typeCheck).toBe(true);
+    expect(compiler.languageService.getCompilerOptionsDiagnostics()).toEqual([]);
+    const libs = compiler.languageService
+      .getProgram()
+      ?.getSourceFiles()
+      .map((sf) => sf.fileName)
+      .filter((name) => /^\/lib\/lib\./.test(name))
+      .map((name) => name.slice('/lib/'.length))
+      .sort();
+    expect(libs).toEqual([...REQUIRED_LIB_FILES].sort());
+  });
+});
 
 describe('reading signatures', () => {
   it('reads unions, parenthesised types and local type aliases', () => {

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Runs the CLI as `npm run flowplay -- …` does, from the repository root. */
+function flowplay(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: new URL('../../../', import.meta.url),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const FIX = 'tests/fixtures/compiler';
+
+describe('flowplay CLI', { timeout: 120_000 }, () => {
+  it('check prints file:line:col: severity: message and exits 1 on errors', () => {
+    const { code, stdout } = flowplay('check', `${FIX}/validation.ts`);
+    expect(code).toBe(1);
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      `${FIX}/validation.ts:6:7: error: Workflow 'Empty' has no configured steps.`,
+      `${FIX}/validation.ts:8:7: error: At least one Event of type StartEvent must be received by any step.`,
+    ]);
+  });
+
+  it('check is silent and exits 0 on a clean file', () => {
+    expect(flowplay('check', 'src/examples/concurrency/parallel.ts')).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('graph prints Mermaid by default and JSON on request', () => {
+    expect(flowplay('graph', 'src/examples/concurrency/parallel.ts').stdout).toMatch(/^flowchart LR\n/);
+    const { code, stdout } = flowplay('graph', `${FIX}/loop.ts`, '--format', 'json');
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as { graph: { nodes: { id: string }[] } };
+    expect(parsed.graph.nodes.map((n) => n.id)).toEqual(['step:count', 'event:StartEvent', 'event:Tick', 'event:StopEvent']);
+  });
+
+  it('run prints what the code logs and writes the whole trace', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'flowplay-cli-')), 'trace.json');
+    const { code, stdout } = flowplay('run', 'src/examples/concurrency/collect-different-types.ts', '--seed', '3', '--trace', out);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').at(-2)).toBe('Done');
+    const trace = JSON.parse(readFileSync(out, 'utf8')) as { kind: string; seed?: number }[];
+    expect(trace[0]).toMatchObject({ kind: 'run.started', seed: 3 });
+    expect(trace.at(-1)?.kind).toBe('run.finished');
+  });
+
+  it('run starts a workflow the file never runs, with --input as the start event fields', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowplay-cli-'));
+    const file = join(dir, 'hello.ts');
+    writeFileSync(file, `import { StartEvent, StopEvent, Workflow, step } from "flowplay";
+class Hello extends Workflow {
+  @step() async hi(ev: StartEvent): Promise<StopEvent> { return new StopEvent({ result: "hi " + ev.name }); }
+}\n`);
+    expect(flowplay('run', file, '--input', '{"name":"Ada"}')).toMatchObject({ code: 0, stdout: 'hi Ada\n' });
+  });
+
+  it('run exits 1 with the error message when the run fails', () => {
+    const { code, stderr } = flowplay('run', `${FIX}/sends-undeclared.ts`);
+    expect(code).toBe(1);
+    expect(stderr).toContain('WorkflowValidationError: The following events are consumed but never produced: Job');
+  });
+
+  it('rejects bad usage with exit code 2', () => {
+    expect(flowplay('run', `${FIX}/loop.ts`, '--clock', 'sideways')).toMatchObject({ code: 2 });
+    expect(flowplay('run', `${FIX}/loop.ts`, '--input', '[1]').stderr).toContain('--input must be a JSON object');
+  });
+});
