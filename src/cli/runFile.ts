@@ -44,7 +44,10 @@ export async function runFile(options: RunFileOptions): Promise<void> {
   try {
     const body = new AsyncFunction('flowplay', 'console', options.js);
     const exported = await body(engine, userConsole);
-    if (handlers.length > 0) return;
+    if (handlers.length > 0) {
+      await untilFinished(handlers);
+      return;
+    }
     // Like a notebook cell that only defines the workflow: start it and show the result.
     const name = options.workflowNames.length === 1 ? options.workflowNames[0] : undefined;
     const Flow = name ? exported?.workflows?.[name] : undefined;
@@ -55,6 +58,15 @@ export async function runFile(options: RunFileOptions): Promise<void> {
   } finally {
     engine.setRunDefaults(previous);
   }
+}
+
+/**
+ * Runs the code started without awaiting them still get to finish before the process exits. Polls the
+ * status instead of awaiting the handlers, so that a failure nobody handles stays an unhandled
+ * rejection (reported by Node, exit code 1) rather than being swallowed here.
+ */
+async function untilFinished(handlers: WorkflowHandler[]): Promise<void> {
+  while (handlers.some((h) => h.status === null)) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 /** A console that prints like Node's and records each line in the trace of the run it belongs to. */
