@@ -7,8 +7,10 @@ import type { WorkflowSyntax } from './workflows.ts';
  * The engine's own validation (spec §3), reported where the user can fix it, with the engine's
  * messages; then what the engine only discovers by hanging or failing at run time.
  *
- * The engine throws one error listing every offending type; the editor marks each type at its own
- * annotation instead, with the same sentence naming that type.
+ * The engine throws the first problem, listing every offending type; the editor marks each type at
+ * its own annotation instead, with the same sentence naming that type. Exemptions follow the engine
+ * exactly: any StartEvent/StopEvent subclass, but only the built-in InputRequiredEvent and
+ * HumanResponseEvent themselves.
  */
 export function validateWorkflow(sf: ts.SourceFile, workflow: WorkflowSyntax, events: Map<string, EventInfo>): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -66,7 +68,7 @@ export function validateWorkflow(sf: ts.SourceFile, workflow: WorkflowSyntax, ev
   for (const step of steps) {
     for (const mention of step.acceptMentions) {
       const r = role(mention.name);
-      if (returned.has(mention.name) || r === 'start' || r === 'human-response' || r === 'stop') continue;
+      if (returned.has(mention.name) || r === 'start' || mention.name === 'HumanResponseEvent' || r === 'stop') continue;
       if (reported.has(`c:${mention.name}`)) continue;
       reported.add(`c:${mention.name}`);
       error(mention.node, 'unproduced-event', `The following events are consumed but never produced: ${mention.name}`);
@@ -75,7 +77,7 @@ export function validateWorkflow(sf: ts.SourceFile, workflow: WorkflowSyntax, ev
   for (const step of steps) {
     for (const mention of step.returnMentions) {
       const r = role(mention.name);
-      if (accepted.has(mention.name) || r === 'stop' || r === 'input-required') continue;
+      if (accepted.has(mention.name) || r === 'stop' || mention.name === 'InputRequiredEvent') continue;
       if (reported.has(`p:${mention.name}`)) continue;
       reported.add(`p:${mention.name}`);
       error(mention.node, 'unconsumed-event', `The following events are produced but never consumed: ${mention.name}`);
