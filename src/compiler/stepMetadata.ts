@@ -4,7 +4,7 @@ import type { StepSyntax } from './workflows.ts';
 
 /**
  * The `@step` call with the signature injected, on one line so that line numbers stay put:
- * `step({ ...(userOptions), accepts: [A], returns: [flowplay.StopEvent], gather: false, context: true })`.
+ * `step({ ...(userOptions), accepts: [A], returns: [flowplay.StopEvent], gather: false, context: true, fanOut: false })`.
  * Built-in events are read from the `flowplay` parameter, which is always in scope, so that a type-only
  * or missing import cannot break routing. Keys the user wrote are left alone.
  */
@@ -23,6 +23,7 @@ export function stepCallWithMetadata(
   if (!step.explicit.has('returns')) injected.push(`returns: [${step.info.returns.map(classRef).join(', ')}]`);
   if (!step.explicit.has('gather')) injected.push(`gather: ${step.info.gather}`);
   if (!step.explicit.has('context')) injected.push(`context: ${step.info.withContext}`);
+  if (!step.explicit.has('fanOut')) injected.push(`fanOut: ${step.info.fanOut}`);
   return `${textOf(callee)}({ ${injected.join(', ')} })`;
 }
 

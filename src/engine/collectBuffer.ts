@@ -15,6 +15,8 @@ export interface Buffered {
 export interface Need {
   readonly order: readonly Function[];
   readonly counts: ReadonlyMap<Function, number>;
+  /** Counts per type name for the trace, built once per expectation and shared by its records. */
+  readonly names: Readonly<Record<string, number>>;
 }
 
 const NEED_CACHE = new WeakMap<readonly unknown[], Need>();
@@ -28,7 +30,9 @@ export function needOf(types: readonly unknown[]): Need {
     if (!isEventClass(cls)) throw new TypeError(`collectEvents expects event classes, got ${String(cls)}.`);
     counts.set(cls, (counts.get(cls) ?? 0) + 1);
   }
-  const need = { order: types as Function[], counts };
+  const names: Record<string, number> = {};
+  for (const [cls, n] of counts) names[eventTypeName(cls)] = n;
+  const need = { order: types as Function[], counts, names: Object.freeze(names) };
   NEED_CACHE.set(types, need);
   return need;
 }
@@ -66,16 +70,11 @@ export class CollectBuffer {
     return out;
   }
 
-  /** `have` (capped at what is needed) and `need` per type name, for the trace. */
-  progress(need: Need): { have: Record<string, number>; need: Record<string, number> } {
+  /** Per type name, how many are buffered, capped at what is needed (for the trace). */
+  have(need: Need): Record<string, number> {
     const have: Record<string, number> = {};
-    const needed: Record<string, number> = {};
-    for (const [cls, n] of need.counts) {
-      const name = eventTypeName(cls);
-      have[name] = Math.min(this.count(cls), n);
-      needed[name] = n;
-    }
-    return { have, need: needed };
+    for (const [cls, n] of need.counts) have[eventTypeName(cls)] = Math.min(this.count(cls), n);
+    return have;
   }
 
   /** What is still missing, e.g. `1 more StepThreeEvent (2 of 3 collected)`. */

@@ -86,8 +86,19 @@ export function typeOf(ev: EventBase): string {
 
 /** JSON-safe fields of an event, for the trace and for display. */
 export function eventFields(ev: EventBase, limits?: JsonSafeLimits): JsonValue {
-  const json = toJsonSafe({ ...ev }, limits);
-  return json;
+  // Most events hold a few numbers and short strings: copy those directly, which keeps a traced run
+  // cheap; anything else takes the careful path.
+  const flat: Record<string, JsonValue> = {};
+  let n = 0;
+  for (const key in ev) {
+    const value = (ev as Record<string, unknown>)[key];
+    const kind = typeof value;
+    if (++n > 16 || !(kind === 'number' ? Number.isFinite(value) : kind === 'boolean' || (kind === 'string' && (value as string).length <= 200))) {
+      return toJsonSafe({ ...ev }, limits);
+    }
+    flat[key] = value as JsonValue;
+  }
+  return flat;
 }
 
 /** `{ type, fields }`, the shape every event takes in exports. */

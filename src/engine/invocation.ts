@@ -87,7 +87,7 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
   const def = rt.def;
   if (run.listener) {
     const events = typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds;
-    run.trace({ kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt });
+    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt });
   }
   run.verbose(`Running step ${def.name}`);
   const call = (): unknown =>
@@ -106,6 +106,9 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
     );
   } else queueMicrotask(() => complete(inv, out));
 }
+
+/** Shared by every record of an invocation that returned nothing: a traced run keeps fewer objects. */
+const NO_OUTPUTS: number[] = Object.freeze([]) as unknown as number[];
 
 function complete(inv: Invocation, value: unknown): void {
   const run = inv.run;
@@ -133,7 +136,8 @@ function complete(inv: Invocation, value: unknown): void {
     // Ids are given in emission order, right below; recording them first keeps `step.finished`
     // ahead of a StopEvent's `run.finished`.
     const base = run.peekEventSeq();
-    run.trace({ kind: 'step.finished', step: def.name, invocation: pending.id, worker: inv.worker, outputs: outputs.map((_, i) => base + i + 1), status: 'done' });
+    const ids = outputs.length === 0 ? NO_OUTPUTS : outputs.map((_, i) => base + i + 1);
+    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.finished', step: def.name, invocation: pending.id, worker: inv.worker, outputs: ids, status: 'done' });
   }
   for (let i = 0; i < outputs.length && !run.ended; i++) run.emit(outputs[i]!, 'return', inv, null, batch);
   if (batch !== pending.batch) {
@@ -151,7 +155,7 @@ function fail(inv: Invocation, error: unknown): void {
   if (retry && pending.attempt < retry.maxAttempts) {
     const delay = retry.delay * (retry.backoff ?? 1) ** (pending.attempt - 1);
     if (run.listener) {
-      run.trace({ kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfoOf(error, inv.step), willRetry: true, retryDelay: delay });
+      run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfoOf(error, inv.step), willRetry: true, retryDelay: delay });
     }
     run.retryLater(inv.rt, pending, delay);
     return;
@@ -162,7 +166,7 @@ function fail(inv: Invocation, error: unknown): void {
 function failRun(inv: Invocation, error: unknown): void {
   const run = inv.run;
   if (run.listener) {
-    run.trace({ kind: 'step.failed', step: inv.step, invocation: inv.pending.id, worker: inv.worker, attempt: inv.pending.attempt, error: errorInfoOf(error, inv.step), willRetry: false });
+    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: inv.pending.id, worker: inv.worker, attempt: inv.pending.attempt, error: errorInfoOf(error, inv.step), willRetry: false });
   }
   tagErrorWithStep(error, inv.step);
   run.finish('failed', error);

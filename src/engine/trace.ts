@@ -143,7 +143,8 @@ export interface CollectProgressRecord extends RecordBase {
   event: number;
   /** Per type: how many are buffered (capped at what is needed) and how many are needed. */
   have: Record<string, number>;
-  need: Record<string, number>;
+  /** Shared between records of the same expectation: treat as read-only. */
+  need: Readonly<Record<string, number>>;
   complete: boolean;
 }
 export interface CollectLeftoverRecord extends RecordBase {
