@@ -1,0 +1,68 @@
+/**
+ * The performance bars of the engine spec, checked against one run's figures. A missed bar is
+ * reported, never fatal: the benchmark exits non-zero only when something crashed.
+ */
+import { TRACE_N } from './plan.ts';
+import { growth } from './report.ts';
+import { ratio, type Ratio, type Results } from './summary.ts';
+
+export type Verdict = 'PASS' | 'MISS' | 'N/A';
+
+export interface Bar {
+  name: string;
+  verdict: Verdict;
+  detail: string;
+}
+
+const fmt = (r: Ratio): string => `${r.atLeast ? '> ' : ''}${r.value.toFixed(2)}x`;
+
+/** `r` within `limit` (r <= limit); `atLeast` ratios can only prove a miss. */
+function atMost(name: string, r: Ratio | undefined, limit: number, missing: string): Bar {
+  if (!r) return { name, verdict: 'N/A', detail: missing };
+  const verdict: Verdict = r.value <= limit && !r.atLeast ? 'PASS' : r.atLeast && r.value <= limit ? 'N/A' : 'MISS';
+  return { name, verdict, detail: `${fmt(r)} (bar ${limit}x)` };
+}
+
+export function checkBars(results: Results): Bar[] {
+  const bars: Bar[] = [];
+  const big = 100_000;
+  const fp = results.get('flowplay', 'fanout', big);
+  const fl = results.get('floor', 'fanout', big);
+  const notRun = 'not measured in this run';
+
+  bars.push(atMost('fan-out N=100,000: Flowplay wall time within 3x of the floor', ratio(fp?.wallMs, fl?.wallMs), 3, notRun));
+  bars.push(atMost('fan-out N=100,000: Flowplay live peak memory at most 2x the floor', ratio(fp?.peakLiveBytes, fl?.peakLiveBytes), 2, notRun));
+
+  const traced = results.get('flowplay', 'fanout-trace', TRACE_N);
+  const r = ratio(traced?.wallMs, fp?.wallMs);
+  const listener = atMost('fan-out N=100,000: trace listener keeping every record costs at most 2x', r, 2, notRun);
+  if (traced?.records !== undefined) listener.detail += `, ${traced.records.toLocaleString('en-US')} records`;
+  bars.push(listener);
+
+  for (const workload of ['fanout', 'chain', 'loop'] as const) {
+    const g = growth(results, 'flowplay', workload);
+    const name = `linear growth, ${workload}: Flowplay per-unit time at 10x the size within 1.5x`;
+    bars.push(atMost(name, g?.r, 1.5, notRun));
+    if (g) bars.at(-1)!.detail += ` (${g.small.toLocaleString('en-US')} → ${g.large.toLocaleString('en-US')})`;
+  }
+
+  for (const workload of ['fanout', 'chain', 'loop'] as const) {
+    for (const n of results.sizes(workload)) {
+      const li = results.get('llamaindex', workload, n);
+      const f = results.get('flowplay', workload, n);
+      const speedup = ratio(li?.wallMs, f?.wallMs, li?.atLeast);
+      const name = `${workload} N=${n.toLocaleString('en-US')}: Flowplay at least 20x faster than LlamaIndex`;
+      if (!speedup) bars.push({ name, verdict: 'N/A', detail: notRun });
+      else {
+        // A capped LlamaIndex run is a lower bound on its time, so the speed-up is one too: it can prove a pass only.
+        const verdict: Verdict = speedup.value >= 20 ? 'PASS' : speedup.atLeast ? 'N/A' : 'MISS';
+        bars.push({ name, verdict, detail: `${fmt(speedup)} (bar 20x)` });
+      }
+    }
+  }
+  return bars;
+}
+
+export function barsText(bars: Bar[]): string {
+  return bars.map((b) => `- **${b.verdict}** ${b.name}: ${b.detail}`).join('\n');
+}

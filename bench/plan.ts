@@ -1,0 +1,68 @@
+/**
+ * Which measurements one `npm run bench` makes. Repetitions follow cost: more for small sizes where
+ * noise dominates, fewer for large ones. LlamaIndex is the slow anchor (its fan-out is ~25 s at
+ * 100,000 and its loop grows faster than linearly: 3,000 rounds take ~40 s), so its large sizes run
+ * once, warm up on a small size, skip the probed memory repetition, and stop at a time cap; the harness
+ * then reports "> cap" and still compares against that lower bound.
+ */
+import type { ImplName, WorkloadName } from './impls/types.ts';
+
+export interface Measurement {
+  impl: ImplName;
+  workload: WorkloadName;
+  n: number;
+  reps: number;
+  warmup: number;
+  /** Size of the warm-up runs when it differs from `n`. */
+  warmupN?: number;
+  /** Whether to run the extra, probed repetition that measures live memory. */
+  mem: boolean;
+  /** Seconds after which the child is stopped. */
+  capSeconds: number;
+}
+
+export const SIZES: Record<Exclude<WorkloadName, 'fanout-trace'>, number[]> = {
+  fanout: [1_000, 10_000, 100_000],
+  chain: [1_000, 10_000],
+  loop: [1_000, 10_000],
+};
+
+/** The one size the listener workload runs at: the bar is stated for N = 100,000. */
+export const TRACE_N = 100_000;
+
+const LLAMA_CAP_SECONDS = 60;
+const FAST_CAP_SECONDS = 120;
+
+function fastImpl(impl: ImplName, workload: WorkloadName, n: number): Measurement {
+  const large = n >= 100_000 || (workload !== 'fanout' && n >= 10_000);
+  return { impl, workload, n, reps: large ? 3 : 5, warmup: large ? 1 : 2, mem: true, capSeconds: FAST_CAP_SECONDS };
+}
+
+function llamaIndex(workload: WorkloadName, n: number): Measurement {
+  const small = n <= 1_000;
+  const medium = !small && workload === 'fanout' && n <= 10_000;
+  if (small) return { impl: 'llamaindex', workload, n, reps: 3, warmup: 1, mem: true, capSeconds: LLAMA_CAP_SECONDS };
+  if (medium) return { impl: 'llamaindex', workload, n, reps: 3, warmup: 1, warmupN: 1_000, mem: true, capSeconds: LLAMA_CAP_SECONDS };
+  return { impl: 'llamaindex', workload, n, reps: 1, warmup: 1, warmupN: 1_000, mem: false, capSeconds: LLAMA_CAP_SECONDS };
+}
+
+export interface PlanOptions {
+  /** Sizes up to 10,000 only: a quick check while working on the engine. */
+  quick: boolean;
+  impls: ImplName[];
+}
+
+export function plan({ quick, impls }: PlanOptions): Measurement[] {
+  const out: Measurement[] = [];
+  for (const workload of ['fanout', 'chain', 'loop'] as const) {
+    for (const n of SIZES[workload]) {
+      if (quick && n > 10_000) continue;
+      for (const impl of impls) out.push(impl === 'llamaindex' ? llamaIndex(workload, n) : fastImpl(impl, workload, n));
+    }
+  }
+  if (impls.includes('flowplay')) {
+    const n = quick ? 10_000 : TRACE_N;
+    out.push({ ...fastImpl('flowplay', 'fanout-trace', n), mem: false });
+  }
+  return out;
+}
