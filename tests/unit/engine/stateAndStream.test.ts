@@ -10,6 +10,7 @@ import {
   sleep,
   step,
   type Event as EventT,
+  type TraceRecord,
 } from 'flowplay';
 import { ofKind, record } from './recorder.ts';
 
@@ -140,7 +141,7 @@ describe('human in the loop', () => {
         return null;
       }
     }
-    const records: { kind: string; step?: string }[] = [];
+    const records: TraceRecord[] = [];
     const handler = new Waits({ timeout: 5 }).run({}, { clock: 'virtual', onTrace: (r) => records.push(r) });
     const questions: EventT[] = [];
     for await (const ev of handler.streamEvents()) {
