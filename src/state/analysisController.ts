@@ -11,11 +11,17 @@ export interface AnalysisDeps {
   clearTimer: (handle: unknown) => void;
 }
 
+export interface Analysis {
+  /** Analyses the current text now if the latest analysis is older (Run must not run stale code). */
+  flush(): Promise<void>;
+  stop(): void;
+}
+
 /**
  * Re-analyses the source a short pause after the last edit (typing does not recompile on every key),
  * and once at once on start. Answers for older revisions are dropped by `applyAnalysis`.
  */
-export function startAnalysis(deps: AnalysisDeps): () => void {
+export function startAnalysis(deps: AnalysisDeps): Analysis {
   const { workspace, language, setTimer, clearTimer } = deps;
   let timer: unknown = null;
   let disposed = false;
@@ -38,9 +44,17 @@ export function startAnalysis(deps: AnalysisDeps): () => void {
   });
   void analyse();
 
-  return () => {
-    disposed = true;
-    unsubscribe();
-    if (timer !== null) clearTimer(timer);
+  return {
+    async flush() {
+      const { revision, analysedRevision } = workspace.getState();
+      if (analysedRevision >= revision) return;
+      if (timer !== null) clearTimer(timer);
+      await analyse();
+    },
+    stop() {
+      disposed = true;
+      unsubscribe();
+      if (timer !== null) clearTimer(timer);
+    },
   };
 }

@@ -33,7 +33,7 @@ const parallelGraph = graphOf(['start', 'stepTwo'], ['StartEvent', 'StepTwoEvent
   ['step:stepTwo', 'event:StopEvent'],
 ]);
 
-const stepInfo = (name: string, numWorkers: number) => ({ name, accepts: [], returns: [], numWorkers, gather: false });
+const stepInfo = (name: string, numWorkers: number) => ({ name, accepts: [], returns: [], numWorkers, gather: false, fanOut: false });
 
 /** The tutorial's parallel flow: three queries at once, the first to finish (after 1 s) stops the run. */
 const parallelTrace = traceOf(
@@ -41,10 +41,13 @@ const parallelTrace = traceOf(
   [0, { kind: 'event.emitted', event: 0, type: 'StartEvent', payload: {}, via: 'input', invocation: null, step: null, target: null, parent: null }],
   [0, { kind: 'event.delivered', event: 0, step: 'start', invocation: 0 }],
   [0, { kind: 'step.started', step: 'start', invocation: 0, worker: 0, events: [0], attempt: 1 }],
-  ...[1, 2, 3].map((e): [number, TraceBody] => [0, { kind: 'event.emitted', event: e, type: 'StepTwoEvent', payload: { query: `Query ${e}` }, via: 'send', invocation: 0, step: 'start', target: null, parent: 0 }]),
-  [0, { kind: 'step.finished', step: 'start', invocation: 0, worker: 0, outputs: [], status: 'done' }],
-  ...[1, 2, 3].map((e): [number, TraceBody] => [0, { kind: 'event.delivered', event: e, step: 'stepTwo', invocation: e }]),
+  // The engine's order: each send is recorded with its delivery, the receivers start afterwards.
+  ...[1, 2, 3].flatMap((e): [number, TraceBody][] => [
+    [0, { kind: 'event.emitted', event: e, type: 'StepTwoEvent', payload: { query: `Query ${e}` }, via: 'send', invocation: 0, step: 'start', target: null, parent: 0 }],
+    [0, { kind: 'event.delivered', event: e, step: 'stepTwo', invocation: e }],
+  ]),
   ...[1, 2, 3].map((e): [number, TraceBody] => [0, { kind: 'step.started', step: 'stepTwo', invocation: e, worker: e - 1, events: [e], attempt: 1 }]),
+  [0, { kind: 'step.finished', step: 'start', invocation: 0, worker: 0, outputs: [], status: 'done' }],
   [0, { kind: 'log', level: 'log', text: 'Running slow query Query 1', step: 'stepTwo', invocation: 1 }],
   [1000, { kind: 'event.emitted', event: 4, type: 'StopEvent', payload: { result: 'Query 2' }, via: 'return', invocation: 2, step: 'stepTwo', target: null, parent: 2 }],
   [1000, { kind: 'step.finished', step: 'stepTwo', invocation: 2, worker: 1, outputs: [4], status: 'done' }],
@@ -77,6 +80,11 @@ describe('deriveView', () => {
     const counts = film(parallelGraph, parallelTrace, (v) => v.tokens['step:start->event:StepTwoEvent']?.length ?? 0);
     expect(Math.max(...counts)).toBe(3);
     expect(counts).toEqual([0, 1, 2, 3, 2, 1, 0]);
+  });
+
+  it('carries the three events on to stepTwo side by side', () => {
+    const counts = film(parallelGraph, parallelTrace, (v) => v.tokens['event:StepTwoEvent->step:stepTwo']?.length ?? 0);
+    expect(Math.max(...counts)).toBe(3);
   });
 
   it('runs three stepTwo invocations at once against four workers', () => {

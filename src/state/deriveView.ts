@@ -35,6 +35,8 @@ export interface RunView {
   /** Append-only while playing forward; `count` lines of it are shown. */
   console: { lines: readonly ConsoleLine[]; count: number };
   finished: RunFinishedRecord | null;
+  /** The first step that failed for good, to say where a failed run broke. */
+  failedStep: string | null;
 }
 
 /** More tokens than this on one edge collapse into counted bunches. */
@@ -119,10 +121,11 @@ function viewOf(
     tokens: tokensAt(fold, schedule, trace, index, now),
     console: { lines: fold.console, count: fold.console.length },
     finished: fold.finished,
+    failedStep: fold.failedStep,
   };
 }
 
-/** Tokens are the hops that began within one hop's time before `now`. */
+/** Tokens are the hops that set off within one hop's time before `now`. */
 function tokensAt(
   fold: RunFold,
   schedule: PlaybackSchedule,
@@ -131,13 +134,15 @@ function tokensAt(
   now: number,
 ): Record<string, TokenView[]> {
   const hop = schedule.timing.hop;
-  const from = schedule.cursorAt(now - hop);
+  // A delivery's token sets off at most one hop after its record's time.
+  const from = schedule.cursorAt(now - 2 * hop);
   const perEdge: Record<string, TokenView[]> = {};
   // Once the run has finished nothing travels any more: the tokens would arrive at cancelled steps.
   const stopAt = fold.finishedAt >= 0 ? schedule.times[fold.finishedAt] : undefined;
   for (let i = from; i < fold.cursor; i++) {
+    const p = schedule.tokenStarts[i]!;
+    if (Number.isNaN(p)) continue;
     const r = trace[i]!;
-    const p = schedule.times[i]!;
     const progress = (now - p) / hop;
     if (progress < 0 || progress >= 1) continue;
     let edge: string | undefined;

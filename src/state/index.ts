@@ -14,6 +14,7 @@ export { PlaybackSchedule, DEFAULT_TIMING } from './playbackSchedule.ts';
 export { createRunController } from './runController.ts';
 export type { RunController } from './runController.ts';
 export { startAnalysis, ANALYSIS_DELAY_MS } from './analysisController.ts';
+export type { Analysis } from './analysisController.ts';
 export { parseInput } from './parseInput.ts';
 export { indexGraph } from './graphIndex.ts';
 export type { GraphIndex } from './graphIndex.ts';

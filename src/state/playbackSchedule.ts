@@ -16,7 +16,7 @@ export interface PlaybackTiming {
   minRun: number;
 }
 
-export const DEFAULT_TIMING: PlaybackTiming = { hop: 600, stagger: 160, maxStaggered: 5, minRun: 300 };
+export const DEFAULT_TIMING: PlaybackTiming = { hop: 500, stagger: 140, maxStaggered: 5, minRun: 250 };
 
 /**
  * Assigns every trace record a presentation time (ms at 1x). The times never decrease, so the records
@@ -24,12 +24,19 @@ export const DEFAULT_TIMING: PlaybackTiming = { hop: 600, stagger: 160, maxStagg
  * so the schedule can be extended as batches arrive and replays give exactly the live picture.
  *
  * Rule: a record keeps the workflow-time gap to the record before it, but waits until what it depends
- * on has been seen (a delivery waits for its token to reach the event node, an invocation waits for
- * its token to arrive, a stop waits for the stop token).
+ * on has been seen (an invocation waits for its token to arrive, a stop waits for the stop token,
+ * an invocation runs for a moment before its output leaves).
  */
 export class PlaybackSchedule {
   /** Presentation time of record i. */
   readonly times: number[] = [];
+  /**
+   * When record i's token sets off (NaN when it has none): an emitted event leaves its producer at
+   * the record's time; a delivery leaves the event node one hop after its event was emitted. A
+   * delivery's token may thus still be ahead of the record's own time, which is what lets tokens of
+   * interleaved emits and deliveries travel side by side.
+   */
+  readonly tokenStarts: number[] = [];
   readonly timing: PlaybackTiming;
   private lastT = 0;
   private lastP = 0;
@@ -75,6 +82,7 @@ export class PlaybackSchedule {
     const { hop, stagger, maxStaggered, minRun } = this.timing;
     const gap = Math.max(0, r.t - this.lastT);
     let p = this.times.length === 0 ? 0 : this.lastP + gap;
+    let tokenStart = Number.NaN;
     switch (r.kind) {
       case 'event.emitted': {
         if (r.invocation !== null) {
@@ -92,12 +100,14 @@ export class PlaybackSchedule {
         }
         this.emittedAt[r.event] = p;
         this.emittedHasProducer[r.event] = r.invocation !== null;
+        if (r.invocation !== null) tokenStart = p;
         break;
       }
       case 'event.delivered': {
         const from = this.emittedAt[r.event];
-        if (from !== undefined) p = Math.max(p, from + (this.emittedHasProducer[r.event] ? hop : hop / 2));
-        this.deliveredAt[r.invocation] = Math.max(this.deliveredAt[r.invocation] ?? 0, p);
+        // An input event has no producer edge: its token starts at the event node.
+        tokenStart = Math.max(p, from === undefined ? p : from + (this.emittedHasProducer[r.event] ? hop : 0));
+        this.deliveredAt[r.invocation] = Math.max(this.deliveredAt[r.invocation] ?? 0, tokenStart);
         break;
       }
       case 'step.queued':
@@ -126,6 +136,7 @@ export class PlaybackSchedule {
         break;
     }
     this.times.push(p);
+    this.tokenStarts.push(tokenStart);
     this.lastP = p;
     this.lastT = Math.max(this.lastT, r.t);
   }

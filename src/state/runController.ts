@@ -10,6 +10,8 @@ export interface RunControllerDeps {
   workspace: WorkspaceStore;
   run: RunStore;
   runner: RunnerClient;
+  /** Brings the analysis up to date with the text (an edit may be inside its debounce). */
+  refreshAnalysis: () => Promise<void>;
   /** Wall clock in ms (performance.now in the page). */
   clock: () => number;
 }
@@ -22,7 +24,7 @@ export interface RunController {
 }
 
 export function createRunController(deps: RunControllerDeps): RunController {
-  const { workspace, run, runner, clock } = deps;
+  const { workspace, run, runner, clock, refreshAnalysis } = deps;
 
   async function stop(): Promise<void> {
     const state = run.getState();
@@ -44,6 +46,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       return;
     }
     if (run.getState().engine === 'running') await runner.stop();
+    await refreshAnalysis();
     const { analysis, graph } = workspace.getState();
     const trace = beginRun(run, graph, clock());
     if (!analysis || analysis.js === null) {

@@ -55,6 +55,8 @@ export class RunFold {
   finished: RunFinishedRecord | null = null;
   /** Index of the `run.finished` record, or -1. */
   finishedAt = -1;
+  /** The step whose failure (after its retries) ended the run, when one did. */
+  failedStep: string | null = null;
   /** Workflow time of the last folded record. */
   t = 0;
   readonly steps = new Map<string, StepAcc>();
@@ -123,7 +125,8 @@ export class RunFold {
           const phase = this.phases[inv];
           if (phase === 'running' || phase === 'queued') this.end(inv, 'cancelled');
         }
-        if (r.error && r.status !== 'stopped') {
+        // A step's failure is already in the console from its `step.failed`; say it once.
+        if (r.error && r.status !== 'stopped' && !(r.status === 'failed' && this.failedStep !== null)) {
           this.console.push({ seq: r.seq, t: r.t, step: r.error.step ?? null, level: 'error', text: `${r.error.name}: ${r.error.message}` });
         }
         break;
@@ -160,6 +163,7 @@ export class RunFold {
           this.console.push({ seq: r.seq, t: r.t, step: r.step, level: 'warn', text: `attempt ${r.attempt} failed: ${r.error.message}; retrying` });
         } else {
           this.end(r.invocation, 'failed', r.step);
+          this.failedStep ??= r.step;
           this.console.push({ seq: r.seq, t: r.t, step: r.step, level: 'error', text: `${r.error.name}: ${r.error.message}` });
         }
         break;

@@ -34,13 +34,13 @@ export function createPlayground({ source, language, runner }: PlaygroundDeps): 
   const run = createRunStore();
   const ui = createUiStore();
   const view = createViewStore();
-  const runs = createRunController({ workspace, run, runner, clock: () => performance.now() });
-  const stopAnalysis = startAnalysis({
+  const analysis = startAnalysis({
     workspace,
     language,
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
+  const runs = createRunController({ workspace, run, runner, clock: () => performance.now(), refreshAnalysis: analysis.flush });
   const stopPlayback = startPlaybackLoop({
     run,
     view,
@@ -55,7 +55,7 @@ export function createPlayground({ source, language, runner }: PlaygroundDeps): 
     runs,
     language,
     dispose() {
-      stopAnalysis();
+      analysis.stop();
       stopPlayback();
       language.dispose();
       runner.dispose();

@@ -3,31 +3,28 @@ import type { TraceSink } from './protocol.ts';
 
 /** About one batch per animation frame. */
 export const BATCH_MS = 16;
-/** A step start is flushed at once unless a batch went out this recently (see below). */
-const EAGER_MS = 4;
 
 /**
  * Collects trace records and sends them in batches: one message per frame instead of one per record.
  *
- * A step start is also sent right away (at most every few ms): if that step then spins in a
- * synchronous loop, no timer will fire again in this worker, and the page should still know which
- * step was running when it has to replace the runner.
+ * A step start is sent right away: the engine calls the step's code straight after recording it, and
+ * if that code spins in a synchronous loop no timer fires again in this worker. The page should still
+ * see which step was running when it has to replace the runner.
  */
 export class TraceBatcher {
   private buffer: TraceRecord[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private lastFlush = 0;
-  private readonly sink: TraceSink;
-  private readonly now: () => number;
+  private readonly sink: (batch: TraceRecord[]) => unknown;
+  private lastDelivery: unknown = undefined;
 
-  constructor(sink: TraceSink, now: () => number = () => performance.now()) {
+  /** `sink` may be a Comlink proxy: its calls then return promises that settle on delivery. */
+  constructor(sink: TraceSink | ((batch: TraceRecord[]) => Promise<void>)) {
     this.sink = sink;
-    this.now = now;
   }
 
   push(record: TraceRecord): void {
     this.buffer.push(record);
-    if (record.kind === 'step.started' && this.now() - this.lastFlush >= EAGER_MS) {
+    if (record.kind === 'step.started') {
       this.flush();
       return;
     }
@@ -39,10 +36,18 @@ export class TraceBatcher {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    this.lastFlush = this.now();
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    this.sink(batch);
+    this.lastDelivery = this.sink(batch);
+  }
+
+  /**
+   * Flushes and waits until the page has the last batch. The run's result travels on another port
+   * than the batches, so without this the page could hear "finished" before the last records.
+   */
+  async drain(): Promise<void> {
+    this.flush();
+    await this.lastDelivery;
   }
 }

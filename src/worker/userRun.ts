@@ -72,7 +72,7 @@ export class UserRun {
       await new Promise((resolve) => setTimeout(resolve, 0));
       return null;
     } finally {
-      this.batcher.flush();
+      await this.batcher.drain();
       flowplay.setRunDefaults(previous);
       Math.random = originalRandom;
       restoreConsole();

@@ -26,6 +26,8 @@ export function CodeEditor() {
         extensions: [
           basicSetup,
           javascript({ typescript: true }),
+          // The code pane is narrower than a long signature; wrapping beats a sideways scroll.
+          EditorView.lineWrapping,
           EditorState.languageData.of(() => [{ autocomplete: typescriptCompletions(language) }]),
           typescriptHover(language),
           Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (void runs.start(), true) }])),

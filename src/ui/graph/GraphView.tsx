@@ -2,12 +2,13 @@ import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from
 import type { EdgeTypes, NodeMouseHandler, NodeTypes } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { revealInEditor, selectStep } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { EventNode } from './EventNode.tsx';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
-import { StepNode } from './StepNode.tsx';
+import { StepNode, collectedText } from './StepNode.tsx';
 import { useFlowNodes } from './useFlowNodes.ts';
 
 const nodeTypes: NodeTypes = { step: StepNode, event: EventNode };
@@ -23,7 +24,9 @@ export function GraphView() {
 }
 
 function GraphCanvas() {
-  const { workspace, ui } = usePlayground();
+  const { workspace, ui, view } = usePlayground();
+  const steps = useStore(view, useShallow((s) => s.view.steps));
+  const events = useStore(view, useShallow((s) => s.view.events));
   const graph = useStore(workspace, (s) => s.graph);
   const stale = useStore(workspace, (s) => s.stale);
   const analysed = useStore(workspace, (s) => s.analysedRevision > 0);
@@ -32,8 +35,25 @@ function GraphCanvas() {
   const flow = useReactFlow();
 
   const shown = useMemo(
-    () => nodes.map((node) => ({ ...node, selected: node.data.model.step?.name === selectedStep && node.type === 'step' })),
-    [nodes, selectedStep],
+    () =>
+      nodes.map((node) => {
+        const { step, event } = node.data.model;
+        // The hooks tests and tools read sit on React Flow's node element itself (next to `data-id`).
+        const attributes = step
+          ? {
+              'data-state': steps[step.name]?.state ?? 'idle',
+              'data-running': steps[step.name]?.running ?? 0,
+              'data-queued': steps[step.name]?.queued ?? 0,
+              'data-collected': collectedText(steps[step.name]),
+            }
+          : { 'data-count': events[event?.type ?? ''] ?? 0 };
+        return {
+          ...node,
+          selected: step !== undefined && step.name === selectedStep,
+          domAttributes: attributes as FlowNode['domAttributes'],
+        };
+      }),
+    [nodes, selectedStep, steps, events],
   );
   const edges = useMemo<FlowEdge[]>(
     () => (graph ? graph.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { model: edge } })) : []),
@@ -43,7 +63,7 @@ function GraphCanvas() {
   useEffect(() => {
     if (layoutVersion === 0) return;
     // Wait a frame so React Flow has measured the new nodes before fitting them.
-    const handle = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1.15 }));
+    const handle = requestAnimationFrame(() => void flow.fitView({ padding: 0.08, maxZoom: 1.2 }));
     return () => cancelAnimationFrame(handle);
   }, [layoutVersion, flow]);
 
@@ -81,6 +101,7 @@ function GraphCanvas() {
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
         fitView
+        fitViewOptions={{ padding: 0.08, maxZoom: 1.2 }}
       >
         <Background gap={20} size={1} color="#e2e8f0" />
         <Controls showInteractive={false} position="bottom-right" />

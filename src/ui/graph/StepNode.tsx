@@ -26,8 +26,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Flo
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="step-head">
-        <span className="step-name">{model.name}</span>
-        <span className="step-state">{STATE_LABEL[state]}</span>
+        <span className="step-name" title={model.name}>{model.name}</span>
       </div>
       <div className="step-slots" aria-label={`${running} of ${numWorkers} workers busy, ${queued} queued`}>
         {Array.from({ length: Math.min(numWorkers, 8) }, (_, i) => (
@@ -37,6 +36,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Flo
           {running}/{numWorkers}
           {queued > 0 ? ` · ${queued} queued` : ''}
         </span>
+        <span className="step-state">{STATE_LABEL[state]}</span>
       </div>
       <StepFooter step={step} collects={model.collects} />
       <Handle type="source" position={Position.Right} isConnectable={false} />

@@ -1,8 +1,17 @@
 import { Graph, layout } from '@dagrejs/dagre';
 import type { GraphModel } from '../../compiler/model.ts';
 
-export const STEP_SIZE = { width: 200, height: 92 } as const;
-export const EVENT_SIZE = { width: 176, height: 40 } as const;
+export const STEP_SIZE = { width: 156, height: 80 } as const;
+export const EVENT_HEIGHT = 34;
+
+/** Event pills are as wide as their name needs, so short names do not stretch the graph. */
+export function eventWidth(type: string): number {
+  return Math.min(220, Math.max(96, Math.round(type.length * 7.4 + 30)));
+}
+
+function sizeOf(node: GraphModel['nodes'][number]): { width: number; height: number } {
+  return node.kind === 'step' ? STEP_SIZE : { width: eventWidth(node.event?.type ?? node.label), height: EVENT_HEIGHT };
+}
 
 export interface Point {
   x: number;
@@ -12,15 +21,15 @@ export interface Point {
 /** Top-left positions, left to right in the direction events flow (as React Flow places nodes). */
 export function layoutGraph(graph: GraphModel): Map<string, Point> {
   const g = new Graph({ multigraph: false });
-  g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 56, marginx: 16, marginy: 16 });
+  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 30, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const node of graph.nodes) g.setNode(node.id, { ...(node.kind === 'step' ? STEP_SIZE : EVENT_SIZE) });
+  for (const node of graph.nodes) g.setNode(node.id, { ...sizeOf(node) });
   for (const edge of graph.edges) if (edge.source !== edge.target) g.setEdge(edge.source, edge.target);
   layout(g);
   const positions = new Map<string, Point>();
   for (const node of graph.nodes) {
     const placed = g.node(node.id);
-    const size = node.kind === 'step' ? STEP_SIZE : EVENT_SIZE;
+    const size = sizeOf(node);
     positions.set(node.id, { x: Math.round((placed?.x ?? 0) - size.width / 2), y: Math.round((placed?.y ?? 0) - size.height / 2) });
   }
   return positions;

@@ -8,6 +8,7 @@ import { usePlayground } from '../playground.ts';
 export function ResultPanel() {
   const { view, workspace } = usePlayground();
   const finished = useStore(view, (s) => s.view.finished);
+  const failedStep = useStore(view, (s) => s.view.failedStep);
   const t = useStore(view, (s) => s.view.t);
   const events = useStore(view, useShallow((s) => s.view.events));
   const total = Object.values(events).reduce((sum, n) => sum + n, 0);
@@ -23,19 +24,26 @@ export function ResultPanel() {
         ) : finished.status === 'stopped' ? (
           <pre className="result-value">{formatResult(finished.result)}</pre>
         ) : (
-          <ErrorText error={finished.error} status={finished.status} workspace={workspace} />
+          <ErrorText error={finished.error} step={finished.error?.step ?? failedStep} status={finished.status} workspace={workspace} />
         )}
       </div>
     </section>
   );
 }
 
-function ErrorText({ error, status, workspace }: { error: ErrorInfo | undefined; status: string; workspace: WorkspaceStore }) {
-  const where = error?.step ? stepLocation(workspace, error.step) : null;
+interface ErrorTextProps {
+  error: ErrorInfo | undefined;
+  step: string | null;
+  status: string;
+  workspace: WorkspaceStore;
+}
+
+function ErrorText({ error, step, status, workspace }: ErrorTextProps) {
+  const where = step ? stepLocation(workspace, step) : null;
   return (
     <div className="result-error">
       <strong>{error ? `${error.name}: ${error.message}` : `The run ended: ${status}`}</strong>
-      {error?.step ? <span className="result-where">{`in step ${error.step}${where ? `, line ${where}` : ''}`}</span> : null}
+      {step ? <span className="result-where">{`in step ${step}${where ? `, line ${where}` : ''}`}</span> : null}
     </div>
   );
 }

@@ -1,0 +1,56 @@
+import { expect, openPlayground, setCode, stepNode, test } from './fixtures.ts';
+
+test.describe('the graph follows the code', () => {
+  test('opens on the parallel example with its graph', async ({ page }) => {
+    await openPlayground(page);
+    await expect(page.getByTestId('editor')).toContainText('class ParallelFlow extends Workflow');
+    await expect(page.locator('.react-flow__node')).toHaveCount(5);
+    for (const id of ['step:start', 'step:stepTwo', 'event:StartEvent', 'event:StepTwoEvent', 'event:StopEvent']) {
+      await expect(page.locator(`.react-flow__node[data-id="${id}"]`)).toBeVisible();
+    }
+    await expect(stepNode(page, 'stepTwo')).toHaveAttribute('data-state', 'idle');
+  });
+
+  test('typing a new step adds it to the graph, and dragged nodes stay where they were put', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    const start = stepNode(page, 'start');
+    const before = (await start.boundingBox())!;
+    await page.mouse.move(before.x + 40, before.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(before.x + 40, before.y + 140, { steps: 8 });
+    await page.mouse.up();
+    const dragged = (await start.boundingBox())!;
+    expect(dragged.y - before.y).toBeGreaterThan(60);
+
+    // Rename stepTwo the way a user would: double-click the name and type over it.
+    const name = page.getByTestId('editor').locator('.cm-line', { hasText: 'async stepTwo(' }).getByText('stepTwo', { exact: true });
+    await name.dblclick();
+    await page.keyboard.type('slowQuery', { delay: 30 });
+
+    await expect(stepNode(page, 'slowQuery')).toBeVisible();
+    await expect(stepNode(page, 'stepTwo')).toHaveCount(0);
+    await expect(page.locator('.react-flow__edge[data-id="event:StepTwoEvent->step:slowQuery"]')).toHaveCount(1);
+    // The structure changed and was laid out again, but the node the user moved kept its place.
+    await page.waitForTimeout(300);
+    const after = (await start.boundingBox())!;
+    expect(Math.abs(after.y - before.y)).toBeGreaterThan(30);
+  });
+
+  test('a sent but undeclared event is drawn dashed', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    const source = (await page.getByTestId('editor').locator('.cm-content').innerText());
+    await setCode(page, source.replace('Promise<StepTwoEvent | null>', 'Promise<null>'));
+    await expect(page.locator('.react-flow__edge[data-id="step:start->event:StepTwoEvent"] .flow-edge.dashed')).toHaveCount(1);
+  });
+
+  test('selecting a step node selects its method, and the cursor in a step highlights its node', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await stepNode(page, 'stepTwo').click();
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain('async stepTwo');
+    await expect(stepNode(page, 'stepTwo').locator('.step-node')).toHaveClass(/is-selected/);
+
+    await page.getByTestId('editor').locator('.cm-line', { hasText: 'ctx.sendEvent(new StepTwoEvent({ query: "Query 2" }))' }).click();
+    await expect(stepNode(page, 'start').locator('.step-node')).toHaveClass(/is-selected/);
+    await expect(stepNode(page, 'stepTwo').locator('.step-node')).not.toHaveClass(/is-selected/);
+  });
+});

@@ -1,0 +1,87 @@
+import { test as base, expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+/**
+ * Every test fails if the page throws an uncaught error or rejects a promise nobody handles, whatever
+ * else it checks: errors are product surface, never a silent console entry.
+ */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`));
+      await use(errors);
+      expect(errors, 'uncaught errors on the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens the playground (optionally on a built-in example) and waits for its first graph. */
+export async function openPlayground(page: Page, example?: string): Promise<void> {
+  await page.goto(example ? `/?example=${example}` : '/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 15_000 });
+}
+
+/** Replaces the editor's whole text, as a paste would. */
+export async function setCode(page: Page, code: string): Promise<void> {
+  const content = page.getByTestId('editor').locator('.cm-content');
+  await content.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+export function stepNode(page: Page, step: string): Locator {
+  return page.locator(`.react-flow__node[data-id="step:${step}"]`);
+}
+
+export function eventNode(page: Page, type: string): Locator {
+  return page.locator(`.react-flow__node[data-id="event:${type}"]`);
+}
+
+export async function setSpeed(page: Page, speed: number): Promise<void> {
+  await page.getByTestId('run-speed').selectOption(String(speed));
+}
+
+const FINISHED = ['stopped', 'failed', 'timeout', 'cancelled'];
+
+/**
+ * Runs and samples `probe` (evaluated in the page) on every animation frame until the status shows
+ * the run finished; returns the samples in order. Frame sampling catches states that last only a
+ * moment on screen, which polling from the test would miss.
+ */
+export async function runAndSample<T>(page: Page, probe: string, timeoutMs = 40_000): Promise<T[]> {
+  const sampling = page.evaluate(
+    ({ probe, timeoutMs, finished }) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const read = new Function(`return (${probe});`) as () => unknown;
+        const samples: unknown[] = [];
+        const start = performance.now();
+        let started = false;
+        const frame = () => {
+          samples.push(read());
+          const status = document.querySelector('[data-testid="run-status"]')?.textContent ?? '';
+          if (status === 'running') started = true;
+          if (started && finished.includes(status)) return resolve(samples);
+          if (performance.now() - start > timeoutMs) return reject(new Error(`run did not finish; last status ${status}`));
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+    { probe, timeoutMs, finished: FINISHED },
+  );
+  await page.getByTestId('run-button').click();
+  return (await sampling) as T[];
+}
+
+/** Distinct consecutive values, to compare the story a run told rather than every frame. */
+export function changes<T>(samples: T[]): T[] {
+  const out: T[] = [];
+  for (const sample of samples) {
+    if (out.length === 0 || JSON.stringify(out[out.length - 1]) !== JSON.stringify(sample)) out.push(sample);
+  }
+  return out;
+}
