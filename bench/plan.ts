@@ -33,9 +33,21 @@ export const TRACE_N = 100_000;
 const LLAMA_CAP_SECONDS = 60;
 const FAST_CAP_SECONDS = 120;
 
+/**
+ * Warm-up is counted in step invocations, not runs: with only a run or two of a small size the JIT
+ * has not settled, and per-item time at N=1,000 would look worse than it is, which would flatter the
+ * growth check. About 200,000 invocations is what the largest size gets from a single warm-up run.
+ */
+const WARMUP_INVOCATIONS = 200_000;
+
+function warmupRuns(workload: WorkloadName, n: number): number {
+  const perRun = workload === 'chain' || workload === 'loop' ? 10 * n : 2 * n;
+  return Math.max(1, Math.min(100, Math.round(WARMUP_INVOCATIONS / perRun)));
+}
+
 function fastImpl(impl: ImplName, workload: WorkloadName, n: number): Measurement {
   const large = n >= 100_000 || (workload !== 'fanout' && n >= 10_000);
-  return { impl, workload, n, reps: large ? 3 : 5, warmup: large ? 1 : 2, mem: true, capSeconds: FAST_CAP_SECONDS };
+  return { impl, workload, n, reps: large ? 3 : 5, warmup: warmupRuns(workload, n), mem: true, capSeconds: FAST_CAP_SECONDS };
 }
 
 function llamaIndex(workload: WorkloadName, n: number): Measurement {
