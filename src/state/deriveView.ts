@@ -125,7 +125,11 @@ function viewOf(
   };
 }
 
-/** Tokens are the hops that set off within one hop's time before `now`. */
+/**
+ * Tokens are the hops that set off within one hop's time before `now`. A fan-out of thousands puts
+ * thousands of records in that window, so the scan allocates nothing per record: it counts per edge
+ * first, then draws single tokens only where there are few and counted bunches elsewhere.
+ */
 function tokensAt(
   fold: RunFold,
   schedule: PlaybackSchedule,
@@ -136,59 +140,62 @@ function tokensAt(
   const hop = schedule.timing.hop;
   // A delivery's token sets off at most one hop after its record's time.
   const from = schedule.cursorAt(now - 2 * hop);
+  // Once the run has finished nothing travels on to steps: they would arrive at cancelled steps.
+  const stopAt = fold.finishedAt >= 0 ? schedule.times[fold.finishedAt]! : Number.POSITIVE_INFINITY;
+  const counts = new Map<string, number>();
+  visitTokens(fold, schedule, trace, index, now, from, stopAt, (edge) => counts.set(edge, (counts.get(edge) ?? 0) + 1));
+  if (counts.size === 0) return {};
   const perEdge: Record<string, TokenView[]> = {};
-  // Once the run has finished nothing travels any more: the tokens would arrive at cancelled steps.
-  const stopAt = fold.finishedAt >= 0 ? schedule.times[fold.finishedAt] : undefined;
-  for (let i = from; i < fold.cursor; i++) {
-    const p = schedule.tokenStarts[i]!;
-    if (Number.isNaN(p)) continue;
-    const r = trace[i]!;
-    const progress = (now - p) / hop;
-    if (progress < 0 || progress >= 1) continue;
-    let edge: string | undefined;
-    let type: string | undefined;
-    let key: string;
-    if (r.kind === 'event.emitted' && r.step !== null) {
-      const source = index.stepNode(r.step);
-      const target = index.eventNode(r.type);
-      edge = source && target ? index.edge(source, target) : undefined;
-      type = r.type;
-      key = `${r.event}:event`;
-    } else if (r.kind === 'event.delivered') {
-      if (stopAt !== undefined && p >= stopAt) continue;
-      type = fold.eventTypes[r.event];
-      const source = type === undefined ? undefined : index.eventNode(type);
-      const target = index.stepNode(r.step);
-      edge = source && target ? index.edge(source, target) : undefined;
-      key = `${r.event}:${r.step}`;
-    } else {
-      continue;
+  const bunches = new Map<string, TokenView>();
+  visitTokens(fold, schedule, trace, index, now, from, stopAt, (edge, type, progress, key) => {
+    const list = (perEdge[edge] ??= []);
+    if (counts.get(edge)! <= MAX_TOKENS_PER_EDGE) {
+      list.push({ key: key(), type, progress, count: 1 });
+      return;
     }
-    if (edge === undefined || type === undefined) continue;
-    (perEdge[edge] ??= []).push({ key, type, progress, count: 1 });
-  }
-  for (const edge of Object.keys(perEdge)) {
-    const tokens = perEdge[edge]!;
-    if (tokens.length > MAX_TOKENS_PER_EDGE) perEdge[edge] = collapse(tokens);
-  }
+    // Bunched by type and by tenth of the edge, each bunch drawn once with its count.
+    const slot = Math.min(9, Math.floor(progress * 10));
+    const id = `${edge}|${type}@${slot}`;
+    const bunch = bunches.get(id);
+    if (bunch) {
+      bunch.count++;
+      bunch.progress = Math.max(bunch.progress, progress);
+    } else {
+      const created = { key: `group:${type}@${slot}`, type, progress, count: 1 };
+      bunches.set(id, created);
+      list.push(created);
+    }
+  });
   return perEdge;
 }
 
-/** Bunches tokens by type and by tenth of the edge, each bunch drawn once with its count. */
-function collapse(tokens: TokenView[]): TokenView[] {
-  const bunches = new Map<string, TokenView>();
-  for (const token of tokens) {
-    const slot = Math.min(9, Math.floor(token.progress * 10));
-    const id = `${token.type}@${slot}`;
-    const bunch = bunches.get(id);
-    if (bunch) {
-      bunch.count += token.count;
-      bunch.progress = Math.max(bunch.progress, token.progress);
-    } else {
-      bunches.set(id, { key: `group:${id}`, type: token.type, progress: token.progress, count: token.count });
+type TokenVisitor = (edge: string, type: string, progress: number, key: () => string) => void;
+
+function visitTokens(
+  fold: RunFold,
+  schedule: PlaybackSchedule,
+  trace: readonly TraceRecord[],
+  index: GraphIndex,
+  now: number,
+  from: number,
+  stopAt: number,
+  visit: TokenVisitor,
+): void {
+  const hop = schedule.timing.hop;
+  for (let i = from; i < fold.cursor; i++) {
+    const p = schedule.tokenStarts[i]!;
+    if (Number.isNaN(p) || p > now || now - p >= hop) continue;
+    const r = trace[i]!;
+    const progress = (now - p) / hop;
+    if (r.kind === 'event.emitted' && r.step !== null) {
+      const edge = index.producedEdge(r.step, r.type);
+      if (edge !== undefined) visit(edge, r.type, progress, () => `${r.event}:event`);
+    } else if (r.kind === 'event.delivered' && p < stopAt) {
+      const type = fold.eventTypes[r.event];
+      const edge = type === undefined ? undefined : index.consumedEdge(type, r.step);
+      if (edge !== undefined) visit(edge, type!, progress, () => `${r.event}:${r.step}`);
     }
   }
-  return [...bunches.values()];
 }
 
 /** Keeps the previous object for every step whose numbers did not change, so React skips it. */

@@ -5,6 +5,10 @@ export interface GraphIndex {
   stepNode(step: string): string | undefined;
   eventNode(type: string): string | undefined;
   edge(source: string, target: string): string | undefined;
+  /** The edge a step's output of `type` travels on (step -> event node). No allocation: called per record. */
+  producedEdge(step: string, type: string): string | undefined;
+  /** The edge an event of `type` travels on to `step` (event node -> step). */
+  consumedEdge(type: string, step: string): string | undefined;
 }
 
 /**
@@ -23,9 +27,30 @@ export function indexGraph(graph: GraphModel | null, workflow: string | null): G
     }
     for (const edge of graph.edges) edges.set(`${edge.source}\u0000${edge.target}`, edge.id);
   }
+  const produced = new Map<string, Map<string, string>>();
+  const consumed = new Map<string, Map<string, string>>();
+  for (const [step, stepId] of steps) {
+    for (const [type, eventId] of events) {
+      const out = edges.get(`${stepId}\u0000${eventId}`);
+      if (out !== undefined) nested(produced, step).set(type, out);
+      const into = edges.get(`${eventId}\u0000${stepId}`);
+      if (into !== undefined) nested(consumed, type).set(step, into);
+    }
+  }
   return {
     stepNode: (step) => steps.get(step),
     eventNode: (type) => events.get(type),
     edge: (source, target) => edges.get(`${source}\u0000${target}`),
+    producedEdge: (step, type) => produced.get(step)?.get(type),
+    consumedEdge: (type, step) => consumed.get(type)?.get(step),
   };
+}
+
+function nested(map: Map<string, Map<string, string>>, key: string): Map<string, string> {
+  let inner = map.get(key);
+  if (!inner) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
 }

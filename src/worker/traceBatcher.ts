@@ -3,6 +3,8 @@ import type { TraceSink } from './protocol.ts';
 
 /** About one batch per animation frame. */
 export const BATCH_MS = 16;
+/** A bigger batch costs the page one long task to receive (structured clone); split it. */
+export const MAX_BATCH = 500;
 
 /**
  * Collects trace records and sends them in batches: one message per frame instead of one per record.
@@ -24,7 +26,7 @@ export class TraceBatcher {
 
   push(record: TraceRecord): void {
     this.buffer.push(record);
-    if (record.kind === 'step.started') {
+    if (record.kind === 'step.started' || this.buffer.length >= MAX_BATCH) {
       this.flush();
       return;
     }

@@ -6,6 +6,7 @@ import { usePlayground } from '../playground.ts';
 import { eventColor } from './eventColors.ts';
 import type { FlowNode } from './flowTypes.ts';
 import { eventWidth } from './layoutGraph.ts';
+import { useNodeAttributes } from './useNodeAttributes.ts';
 
 /** An event type: a rounded pill in its type's colour, counting the events emitted so far. */
 export const EventNode = memo(function EventNode({ data }: NodeProps<FlowNode>) {
@@ -13,8 +14,9 @@ export const EventNode = memo(function EventNode({ data }: NodeProps<FlowNode>) 
   const event = data.model.event!;
   const count = useStore(view, (s) => s.view.events[event.type] ?? 0);
   const color = eventColor(event.type, event.role);
+  const ref = useNodeAttributes<HTMLDivElement>({ 'data-count': count });
   return (
-    <div className={`event-node role-${event.role}`} data-count={count} style={{ '--event-color': color, width: eventWidth(event.type) } as React.CSSProperties}>
+    <div ref={ref} className={`event-node role-${event.role}`} data-count={count} style={{ '--event-color': color, width: eventWidth(event.type) } as React.CSSProperties}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <span className="event-name">{event.type}</span>
       <span className={count > 0 ? 'event-count' : 'event-count zero'}>{count}</span>

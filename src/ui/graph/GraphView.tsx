@@ -2,13 +2,12 @@ import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from
 import type { EdgeTypes, NodeMouseHandler, NodeTypes } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import { revealInEditor, selectStep } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { EventNode } from './EventNode.tsx';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
-import { StepNode, collectedText } from './StepNode.tsx';
+import { StepNode } from './StepNode.tsx';
 import { useFlowNodes } from './useFlowNodes.ts';
 
 const nodeTypes: NodeTypes = { step: StepNode, event: EventNode };
@@ -24,9 +23,7 @@ export function GraphView() {
 }
 
 function GraphCanvas() {
-  const { workspace, ui, view } = usePlayground();
-  const steps = useStore(view, useShallow((s) => s.view.steps));
-  const events = useStore(view, useShallow((s) => s.view.events));
+  const { workspace, ui } = usePlayground();
   const graph = useStore(workspace, (s) => s.graph);
   const stale = useStore(workspace, (s) => s.stale);
   const analysed = useStore(workspace, (s) => s.analysedRevision > 0);
@@ -35,25 +32,8 @@ function GraphCanvas() {
   const flow = useReactFlow();
 
   const shown = useMemo(
-    () =>
-      nodes.map((node) => {
-        const { step, event } = node.data.model;
-        // The hooks tests and tools read sit on React Flow's node element itself (next to `data-id`).
-        const attributes = step
-          ? {
-              'data-state': steps[step.name]?.state ?? 'idle',
-              'data-running': steps[step.name]?.running ?? 0,
-              'data-queued': steps[step.name]?.queued ?? 0,
-              'data-collected': collectedText(steps[step.name]),
-            }
-          : { 'data-count': events[event?.type ?? ''] ?? 0 };
-        return {
-          ...node,
-          selected: step !== undefined && step.name === selectedStep,
-          domAttributes: attributes as FlowNode['domAttributes'],
-        };
-      }),
-    [nodes, selectedStep, steps, events],
+    () => nodes.map((node) => ({ ...node, selected: node.type === 'step' && node.data.model.step?.name === selectedStep })),
+    [nodes, selectedStep],
   );
   const edges = useMemo<FlowEdge[]>(
     () => (graph ? graph.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { model: edge } })) : []),

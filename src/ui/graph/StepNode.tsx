@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import type { StepView } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import type { FlowNode } from './flowTypes.ts';
+import { useNodeAttributes } from './useNodeAttributes.ts';
 
 /** A step: a box with its state, worker slots (`running/numWorkers`), outcomes and collect progress. */
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<FlowNode>) {
@@ -15,13 +16,16 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Flo
   const numWorkers = step?.numWorkers ?? model.numWorkers;
   const running = step?.running ?? 0;
   const queued = step?.queued ?? 0;
+  const collected = collectedText(step);
+  const ref = useNodeAttributes<HTMLDivElement>({ 'data-state': state, 'data-running': running, 'data-queued': queued, 'data-collected': collected });
   return (
     <div
+      ref={ref}
       className={`step-node state-${state}${selected ? ' is-selected' : ''}`}
       data-state={state}
       data-running={running}
       data-queued={queued}
-      data-collected={collectedText(step)}
+      data-collected={collected}
       title={step?.error ? `${step.error.name}: ${step.error.message}` : undefined}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
