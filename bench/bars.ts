@@ -33,6 +33,18 @@ export function checkBars(results: Results): Bar[] {
   bars.push(atMost('fan-out N=100,000: Flowplay wall time within 3x of the floor', ratio(fp?.wallMs, fl?.wallMs), 3, notRun));
   bars.push(atMost('fan-out N=100,000: Flowplay live peak memory at most 2x the floor', ratio(fp?.peakLiveBytes, fl?.peakLiveBytes), 2, notRun));
 
+  // The spec's "a finished event that nothing holds is garbage": after the run, the heap is back where it was.
+  const retained = fp?.retainedBytes;
+  bars.push(
+    retained === undefined
+      ? { name: 'fan-out N=100,000: a finished run leaves less than 1 MB behind', verdict: 'N/A', detail: notRun }
+      : {
+          name: 'fan-out N=100,000: a finished run leaves less than 1 MB behind',
+          verdict: retained < 2 ** 20 ? 'PASS' : 'MISS',
+          detail: `${(retained / 2 ** 20).toFixed(2)} MB still live after the run and a full GC`,
+        },
+  );
+
   const traced = results.get('flowplay', 'fanout-trace', TRACE_N);
   const r = ratio(traced?.wallMs, fp?.wallMs);
   const listener = atMost('fan-out N=100,000: trace listener keeping every record costs at most 2x', r, 2, notRun);
