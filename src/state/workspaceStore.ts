@@ -58,7 +58,9 @@ export function errorsOf(analysis: CompileResult | null): Diagnostic[] {
 }
 
 function staleReason(analysis: CompileResult, hasGraph: boolean): string {
-  const first = errorsOf(analysis)[0];
+  // A syntax error is the cause; the checks that fail because of it are consequences.
+  const errors = errorsOf(analysis);
+  const first = errors.find((d) => d.code === 'syntax') ?? errors[0];
   const why = first
     ? `line ${first.range.line}: ${first.message}`
     : analysis.workflows.length === 0

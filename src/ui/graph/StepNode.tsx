@@ -62,13 +62,13 @@ function StepFooter({ step, collects }: { step: StepView | undefined; collects: 
     );
   }
   const outcomes = [
-    step && step.done > 0 ? `✓ ${step.done} done` : null,
-    step && step.cancelled > 0 ? `⊘ ${step.cancelled} cancelled` : null,
-    step && step.failed > 0 ? `✕ ${step.failed} failed` : null,
+    step && step.done > 0 ? `✓${step.done} done` : null,
+    step && step.cancelled > 0 ? `⊘${step.cancelled} cancelled` : null,
+    step && step.failed > 0 ? `✕${step.failed} failed` : null,
   ].filter(Boolean);
-  if (outcomes.length > 0) return <div className="step-outcomes">{outcomes.join('  ')}</div>;
+  if (outcomes.length > 0) return <div className="step-outcomes">{outcomes.join(' ')}</div>;
   if (collects.length > 0) return <div className="step-outcomes muted">collects {collects.join(', ')}</div>;
-  return <div className="step-outcomes muted">idle</div>;
+  return <div className="step-outcomes muted">{step && step.running + step.queued > 0 ? '' : 'idle'}</div>;
 }
 
 const STATE_LABEL: Record<StepView['state'], string> = {

@@ -1,7 +1,7 @@
 import { Graph, layout } from '@dagrejs/dagre';
 import type { GraphModel } from '../../compiler/model.ts';
 
-export const STEP_SIZE = { width: 156, height: 80 } as const;
+export const STEP_SIZE = { width: 150, height: 78 } as const;
 export const EVENT_HEIGHT = 34;
 
 /** Event pills are as wide as their name needs, so short names do not stretch the graph. */
@@ -21,7 +21,7 @@ export interface Point {
 /** Top-left positions, left to right in the direction events flow (as React Flow places nodes). */
 export function layoutGraph(graph: GraphModel): Map<string, Point> {
   const g = new Graph({ multigraph: false });
-  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 30, marginx: 8, marginy: 8 });
+  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 44, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(node.id, { ...sizeOf(node) });
   for (const edge of graph.edges) if (edge.source !== edge.target) g.setEdge(edge.source, edge.target);

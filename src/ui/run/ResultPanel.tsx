@@ -9,6 +9,8 @@ export function ResultPanel() {
   const { view, workspace } = usePlayground();
   const finished = useStore(view, (s) => s.view.finished);
   const failedStep = useStore(view, (s) => s.view.failedStep);
+  // Re-rendered on a new analysis too: the step's line moves as the code is edited.
+  useStore(workspace, (s) => s.analysis);
   const t = useStore(view, (s) => s.view.t);
   const events = useStore(view, useShallow((s) => s.view.events));
   const total = Object.values(events).reduce((sum, n) => sum + n, 0);
@@ -43,7 +45,7 @@ function ErrorText({ error, step, status, workspace }: ErrorTextProps) {
   return (
     <div className="result-error">
       <strong>{error ? `${error.name}: ${error.message}` : `The run ended: ${status}`}</strong>
-      {step ? <span className="result-where">{`in step ${step}${where ? `, line ${where}` : ''}`}</span> : null}
+      {step ? <span className="result-where">{`in step ${step}${where ? ` (line ${where})` : ''}`}</span> : null}
     </div>
   );
 }
@@ -51,7 +53,7 @@ function ErrorText({ error, step, status, workspace }: ErrorTextProps) {
 function stepLocation(workspace: WorkspaceStore, step: string): number | null {
   for (const workflow of workspace.getState().analysis?.workflows ?? []) {
     const found = workflow.steps.find((s) => s.name === step);
-    if (found) return found.range.line;
+    if (found) return found.nameRange.line;
   }
   return null;
 }
