@@ -49,6 +49,32 @@ export class WorkflowHandler<R = any> implements PromiseLike<R> {
     this.core.send(ev, null, step ?? null);
   }
 
+  /** Holds back every invocation that has not started yet, until `resume()` or `step()`. */
+  pause(): void {
+    this.core.debugGate().pause();
+  }
+
+  /** Continues a paused run (it still stops at breakpoints). */
+  resume(): void {
+    this.core.debugGate().resume();
+  }
+
+  /** Lets one invocation start, then pauses before the next one (step mode). */
+  step(): void {
+    this.core.debugGate().step();
+  }
+
+  /** Pauses before any invocation of these steps starts. */
+  setBreakpoints(steps: string[]): void {
+    const gate = this.core.debugGate();
+    gate.breakpoints.clear();
+    for (const name of steps) gate.breakpoints.add(name);
+  }
+
+  get paused(): boolean {
+    return this.core.isPaused;
+  }
+
   /** Ends the run; awaiting it rejects with WorkflowCancelledError. */
   cancel(): void {
     this.core.cancel();

@@ -28,8 +28,10 @@ import {
   WorkflowRuntimeError,
   WorkflowTimeoutError,
   WorkflowValidationError,
+  tagErrorWithStep,
 } from './errors.ts';
 import { EventStream } from './eventStream.ts';
+import { DebugGate } from './debugGate.ts';
 import { Fifo } from './fifo.ts';
 import { startInvocation, type Invocation, type Pending } from './invocation.ts';
 import { toJsonSafe } from './jsonSafe.ts';
@@ -43,6 +45,9 @@ import { validationProblem } from './validate.ts';
 
 export type { Invocation } from './invocation.ts';
 
+/** Events sent after the run ended are recorded as dropped up to this many; the rest only counted. */
+const MAX_DROPS_RECORDED_AFTER_END = 100;
+
 export interface RunSettings {
   readonly runId: string;
   readonly clock: RunClock;
@@ -53,6 +58,12 @@ export interface RunSettings {
   readonly validate: boolean;
   readonly onTrace: TraceListener | null;
   readonly log: (line: string) => void;
+  /** Pause before every invocation starts. */
+  readonly stepMode?: boolean;
+  /** Pause before these steps start. */
+  readonly breakpoints?: readonly string[];
+  /** Fail the run when it emits more events than this (a runaway loop guard). */
+  readonly maxEvents?: number;
 }
 
 /** Per-step runtime state within one run. */
@@ -110,6 +121,12 @@ export class RunCore {
   private sleepers = 0;
   private awaitingInput = 0;
   private drainScheduled = false;
+  private droppedAfterEnd = 0;
+  private gate: DebugGate | null = null;
+  private timeoutTimer: Timer | null = null;
+  private timeoutArmedAt = 0;
+  /** Workflow time the timeout has already counted (it does not count while paused). */
+  private timeoutUsed = 0;
   private idleScheduled = false;
   private abortController: AbortController | null = null;
   private readonly state: Record<string, unknown> = {};
@@ -164,6 +181,11 @@ export class RunCore {
   start(input: Record<string, unknown> | StartEvent | undefined): void {
     runActivated(this);
     const { timeout, clock, seed } = this.settings;
+    if (this.settings.stepMode || this.settings.breakpoints?.length) {
+      const gate = this.debugGate();
+      gate.stepMode = this.settings.stepMode ?? false;
+      for (const name of this.settings.breakpoints ?? []) gate.breakpoints.add(name);
+    }
     if (this.listener) {
       this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout });
     }
@@ -172,10 +194,7 @@ export class RunCore {
       this.finish('failed', new WorkflowValidationError(problem));
       return;
     }
-    if (timeout !== null) {
-      const timer = clock.setTimer(timeout * 1000, () => this.finish('timeout', new WorkflowTimeoutError(timeoutMessage(this, timeout))));
-      this.timers.add(timer);
-    }
+    this.armTimeout();
     const ev = input instanceof StartEvent ? input : new (this.plan.startClass as unknown as new (f: object) => Event)(input ?? {});
     this.emit(ev, 'input', null, null, null);
     this.scheduleIdle();
@@ -186,17 +205,24 @@ export class RunCore {
   /** Gives `ev` an id, traces it and routes it (to `target` alone when given). Returns its id. */
   emit(ev: Event, via: EmitVia, inv: Invocation | null, target: string | null, batch: Batch | null): number {
     const id = ++this.eventSeq;
-    if (this.listener) {
-      this.trace({
-        v: 1, runId: '', seq: 0, t: 0, kind: 'event.emitted', event: id, type: typeOf(ev), payload: eventFields(ev), via,
-        invocation: inv ? inv.invocation : null, step: inv ? inv.step : null, target,
-        parent: inv ? inv.pending.parentEvent : null,
-      });
-    }
     if (this.ended) {
-      if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.dropped', event: id, step: target, reason: 'run-ended' });
+      // A step still looping after the end is not allowed to flood the trace.
+      if (this.listener && ++this.droppedAfterEnd <= MAX_DROPS_RECORDED_AFTER_END) {
+        this.traceEmitted(ev, id, via, inv, target);
+        this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.dropped', event: id, step: target, reason: 'run-ended' });
+      }
       return id;
     }
+    const maxEvents = this.settings.maxEvents;
+    if (maxEvents !== undefined && id > maxEvents) {
+      const error = new WorkflowRuntimeError(
+        `The run emitted more than ${maxEvents} events, the limit for one run${inv ? ` (the last one came from step ${inv.step})` : ''}. A step may be sending events in a loop.`,
+      );
+      if (inv) tagErrorWithStep(error, inv.step);
+      this.finish('failed', error);
+      return id;
+    }
+    if (this.listener) this.traceEmitted(ev, id, via, inv, target);
     if (ev instanceof StopEvent) {
       this.publishEmitted(ev, id);
       this.finish('stopped', ev.constructor === StopEvent ? ev.result : ev, id);
@@ -233,14 +259,16 @@ export class RunCore {
     if (!isEvent(ev)) throw new TypeError(`writeEventToStream expects an event, got ${describeValue(ev)}.`);
     if (ev instanceof StopEvent) throw new WorkflowRuntimeError('A StopEvent ends the run: return it or send it, do not write it to the stream.');
     const id = ++this.eventSeq;
-    if (this.listener) {
-      this.trace({
-        v: 1, runId: '', seq: 0, t: 0, kind: 'event.emitted', event: id, type: typeOf(ev), payload: eventFields(ev), via: 'stream',
-        invocation: inv ? inv.invocation : null, step: inv ? inv.step : null, target: null,
-        parent: inv ? inv.pending.parentEvent : null,
-      });
-    }
+    if (this.listener) this.traceEmitted(ev, id, 'stream', inv, null);
     if (!this.ended) this.publishEmitted(ev, id);
+  }
+
+  private traceEmitted(ev: Event, id: number, via: EmitVia, inv: Invocation | null, target: string | null): void {
+    this.trace({
+      v: 1, runId: '', seq: 0, t: 0, kind: 'event.emitted', event: id, type: typeOf(ev), payload: eventFields(ev), via,
+      invocation: inv ? inv.invocation : null, step: inv ? inv.step : null, target,
+      parent: inv ? inv.pending.parentEvent : null,
+    });
   }
 
   private publishEmitted(ev: Event, id: number): void {
@@ -290,10 +318,55 @@ export class RunCore {
   private drain(): void {
     this.drainScheduled = false;
     const steps = this.steps;
+    const gate = this.gate;
     for (let i = 0; i < steps.length && !this.ended; i++) {
       const rt = steps[i]!;
-      while (rt.queue.length > 0 && rt.running < rt.def.numWorkers && !this.ended) startInvocation(this, rt, rt.queue.shift()!);
+      while (rt.queue.length > 0 && rt.running < rt.def.numWorkers && !this.ended) {
+        if (gate && !gate.mayStart(rt.def.name, rt.queue.peek()!.id)) return;
+        startInvocation(this, rt, rt.queue.shift()!);
+      }
     }
+  }
+
+  // ---- step mode and breakpoints ----------------------------------------------------------------
+
+  get isPaused(): boolean {
+    return this.gate?.isPaused ?? false;
+  }
+
+  /** The run's debug gate, created on first use. */
+  debugGate(): DebugGate {
+    this.gate ??= new DebugGate({
+      paused: (reason, step, invocation) => {
+        if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'run.paused', reason, step, invocation });
+        this.suspendTimeout();
+      },
+      resumed: () => {
+        if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'run.resumed' });
+        this.armTimeout();
+        this.scheduleDrain();
+        this.scheduleIdle();
+      },
+    });
+    return this.gate;
+  }
+
+  private armTimeout(): void {
+    const { timeout } = this.settings;
+    if (timeout === null || this.ended || this.timeoutTimer) return;
+    const remaining = timeout * 1000 - this.timeoutUsed;
+    this.timeoutArmedAt = this.clock.now();
+    this.timeoutTimer = this.clock.setTimer(remaining, () => {
+      this.timeoutTimer = null;
+      this.finish('timeout', new WorkflowTimeoutError(timeoutMessage(this, timeout)));
+    });
+  }
+
+  private suspendTimeout(): void {
+    if (!this.timeoutTimer) return;
+    this.clock.clearTimer(this.timeoutTimer);
+    this.timeoutTimer = null;
+    this.timeoutUsed += this.clock.now() - this.timeoutArmedAt;
   }
 
   /** Virtual time moves only when every running invocation waits on a timer (checked after microtasks settle). */
@@ -305,7 +378,7 @@ export class RunCore {
 
   private idle(): void {
     this.idleScheduled = false;
-    if (this.ended || this.drainScheduled || this.awaitingInput > 0 || this.running > this.sleepers) return;
+    if (this.ended || this.drainScheduled || this.awaitingInput > 0 || this.running > this.sleepers || this.gate?.isPaused) return;
     if (this.clock.advance()) this.scheduleIdle();
   }
 
@@ -473,6 +546,7 @@ export class RunCore {
     this.status = status;
     for (const timer of this.timers) this.clock.clearTimer(timer);
     this.timers.clear();
+    if (this.timeoutTimer) this.clock.clearTimer(this.timeoutTimer);
     const cancelled = new StepCancelledError();
     for (const entry of this.sleeps) {
       if (entry.timer) this.clock.clearTimer(entry.timer);

@@ -19,6 +19,12 @@ export interface RunOptions {
   runId?: string;
   /** Where `verbose` output goes (default console.log). */
   log?: (line: string) => void;
+  /** Pause before every step invocation starts (continue with `handler.step()` / `resume()`). */
+  stepMode?: boolean;
+  /** Pause before any invocation of these steps starts. */
+  breakpoints?: string[];
+  /** Fail the run once it has emitted more events than this: a guard against runaway loops. */
+  maxEvents?: number;
 }
 
 export interface RunDefaults extends RunOptions {

@@ -174,6 +174,17 @@ export interface WaitRecord extends RecordBase {
   /** For `wait.finished`: the event that satisfied it, or null on timeout / cancel. */
   event: number | null;
 }
+export interface RunPausedRecord extends RecordBase {
+  kind: 'run.paused';
+  /** `step`: step mode; `breakpoint`: a breakpoint on `step`; `user`: paused from outside. */
+  reason: 'step' | 'breakpoint' | 'user';
+  /** The step and invocation held back, when the pause is before an invocation. */
+  step: string | null;
+  invocation: number | null;
+}
+export interface RunResumedRecord extends RecordBase {
+  kind: 'run.resumed';
+}
 export interface LogRecord extends RecordBase {
   kind: 'log';
   level: 'log' | 'info' | 'warn' | 'error' | 'debug';
@@ -198,6 +209,8 @@ export type TraceRecord =
   | StateChangedRecord
   | StreamPublishedRecord
   | WaitRecord
+  | RunPausedRecord
+  | RunResumedRecord
   | LogRecord;
 
 export type TraceKind = TraceRecord['kind'];

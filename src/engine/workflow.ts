@@ -63,6 +63,9 @@ export class Workflow {
       validate: this.validate,
       onTrace,
       log: merged.log ?? ((line) => console.log(line)),
+      stepMode: merged.stepMode,
+      breakpoints: merged.breakpoints,
+      maxEvents: merged.maxEvents,
     });
     const handler = new WorkflowHandler<R>(core);
     host.onRun?.(handler);
