@@ -45,9 +45,19 @@ function warmupRuns(workload: WorkloadName, n: number): number {
   return Math.max(1, Math.min(100, Math.round(WARMUP_INVOCATIONS / perRun)));
 }
 
+/**
+ * Runs of a few milliseconds are at the mercy of the scheduler on a shared 2-core machine, so small
+ * sizes get more repetitions (they cost little); the median then ignores the runs that were preempted.
+ */
+function repsFor(workload: WorkloadName, n: number): number {
+  const perRun = workload === 'chain' || workload === 'loop' ? 10 * n : 2 * n;
+  if (perRun <= 20_000) return 15;
+  if (perRun <= 200_000) return 7;
+  return 3;
+}
+
 function fastImpl(impl: ImplName, workload: WorkloadName, n: number): Measurement {
-  const large = n >= 100_000 || (workload !== 'fanout' && n >= 10_000);
-  return { impl, workload, n, reps: large ? 3 : 5, warmup: warmupRuns(workload, n), mem: true, capSeconds: FAST_CAP_SECONDS };
+  return { impl, workload, n, reps: repsFor(workload, n), warmup: warmupRuns(workload, n), mem: true, capSeconds: FAST_CAP_SECONDS };
 }
 
 function llamaIndex(workload: WorkloadName, n: number): Measurement {
