@@ -1,0 +1,107 @@
+import type { FieldType } from './recordSchema.ts';
+import { ERROR_SCHEMA, STEP_INFO_SCHEMA } from './recordSchema.ts';
+
+/** Thrown with a message that names the bad value's path; caught by `parseRunFile`. */
+export class ShapeError extends Error {
+  override name = 'ShapeError';
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks that `value` is an object with exactly the fields of `schema` (optional ones may be missing),
+ * each of its type. Unknown fields are refused too: a record the UI replays must be one it knows.
+ */
+export function checkFields(value: unknown, schema: Readonly<Record<string, FieldType>>, path: string, maxDepth: number, known: ReadonlySet<string> = EMPTY): void {
+  if (!isPlainObject(value)) throw new ShapeError(`${path} must be an object`);
+  const allowed = new Set(known);
+  for (const [spec, type] of Object.entries(schema)) {
+    const optional = spec.endsWith('?');
+    const name = optional ? spec.slice(0, -1) : spec;
+    allowed.add(name);
+    if (!Object.prototype.hasOwnProperty.call(value, name)) {
+      if (optional) continue;
+      throw new ShapeError(`${path} is missing "${name}"`);
+    }
+    checkType(value[name], type, `${path}.${name}`, maxDepth);
+  }
+  for (const name of Object.keys(value)) {
+    if (!allowed.has(name)) throw new ShapeError(`${path} has an unknown field "${name}"`);
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+function checkType(value: unknown, type: FieldType, path: string, maxDepth: number): void {
+  if (typeof type !== 'string') {
+    if (typeof value !== 'string' || !type.includes(value)) throw new ShapeError(`${path} must be one of ${type.map((t) => `"${t}"`).join(', ')}`);
+    return;
+  }
+  switch (type) {
+    case 'id':
+      if (!isId(value)) throw new ShapeError(`${path} must be an integer >= 0`);
+      return;
+    case 'id|null':
+      if (value !== null && !isId(value)) throw new ShapeError(`${path} must be an integer >= 0 or null`);
+      return;
+    case 'ids':
+      if (!Array.isArray(value) || !value.every(isId)) throw new ShapeError(`${path} must be a list of integers >= 0`);
+      return;
+    case 'strings':
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new ShapeError(`${path} must be a list of strings`);
+      return;
+    case 'time':
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new ShapeError(`${path} must be a finite number >= 0`);
+      return;
+    case 'number|null':
+      if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) throw new ShapeError(`${path} must be a number or null`);
+      return;
+    case 'string':
+      if (typeof value !== 'string') throw new ShapeError(`${path} must be a string`);
+      return;
+    case 'string|null':
+      if (value !== null && typeof value !== 'string') throw new ShapeError(`${path} must be a string or null`);
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') throw new ShapeError(`${path} must be true or false`);
+      return;
+    case 'json':
+      checkJson(value, path, maxDepth);
+      return;
+    case 'counts':
+      if (!isPlainObject(value) || !Object.values(value).every(isId)) throw new ShapeError(`${path} must map names to integers >= 0`);
+      return;
+    case 'error':
+      checkFields(value, ERROR_SCHEMA, path, maxDepth);
+      return;
+    case 'steps':
+      if (!Array.isArray(value)) throw new ShapeError(`${path} must be a list`);
+      value.forEach((s, i) => checkFields(s, STEP_INFO_SCHEMA, `${path}[${i}]`, maxDepth));
+      return;
+  }
+}
+
+function isId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * JSON data no deeper than `maxDepth`. Values come from `JSON.parse`, so only the depth can be wrong;
+ * checked without recursion so a hostile file cannot overflow the stack.
+ */
+export function checkJson(value: unknown, path: string, maxDepth: number): void {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new ShapeError(`${path} holds a number that is not finite`);
+      continue;
+    }
+    if (typeof v !== 'object') throw new ShapeError(`${path} is not JSON data`);
+    if (depth >= maxDepth) throw new ShapeError(`${path} is nested deeper than ${maxDepth} levels`);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+}

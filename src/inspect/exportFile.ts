@@ -1,0 +1,72 @@
+import type { GraphModel } from '../compiler/model.ts';
+import type { TraceRecord } from '../engine/trace.ts';
+import type { RunFile } from './runFile.ts';
+import { serializeRunFile } from './runFile.ts';
+
+/** A file to download: the UI turns it into a Blob and a link; nothing here touches the DOM. */
+export interface ExportFile {
+  name: string;
+  mimeType: string;
+  text: string;
+}
+
+export interface NodePosition {
+  x: number;
+  y: number;
+}
+
+/** `ParallelFlow` -> `parallel-flow`; anything unusable -> `workflow`. */
+export function fileBaseName(workflow: string | null | undefined): string {
+  const base = (workflow ?? '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 80);
+  return base === '' ? 'workflow' : base;
+}
+
+/**
+ * The graph as JSON: the compiler's model, plus the drawn positions when given (so a re-import or
+ * another tool can draw it as it was on screen).
+ */
+export function graphJsonFile(graph: GraphModel, workflow: string | null, positions?: ReadonlyMap<string, NodePosition> | Readonly<Record<string, NodePosition>>): ExportFile {
+  const data: GraphModel & { positions?: Record<string, NodePosition> } = { nodes: graph.nodes, edges: graph.edges };
+  if (positions) {
+    const entries = positions instanceof Map ? [...positions.entries()] : Object.entries(positions);
+    data.positions = Object.fromEntries(entries.map(([id, p]) => [id, { x: p.x, y: p.y }]));
+  }
+  return { name: `${fileBaseName(workflow)}.graph.json`, mimeType: 'application/json', text: `${JSON.stringify(data, null, 2)}\n` };
+}
+
+/**
+ * The graph as Mermaid text. The renderer is passed in (`toMermaid` from src/compiler): this layer,
+ * like src/state, imports only types from the compiler.
+ *
+ * @example
+ * mermaidFile(graph, 'ParallelFlow', toMermaid)
+ */
+export function mermaidFile(graph: GraphModel, workflow: string | null, toMermaid: (graph: GraphModel) => string): ExportFile {
+  return { name: `${fileBaseName(workflow)}.mmd`, mimeType: 'text/plain', text: toMermaid(graph) };
+}
+
+/** The trace alone, as the CLI's `--trace out.json` writes it: a JSON array of records. */
+export function traceJsonFile(trace: readonly TraceRecord[], workflow: string | null): ExportFile {
+  const body = trace.map((r) => `  ${JSON.stringify(r)}`).join(',\n');
+  return { name: `${fileBaseName(workflow)}.trace.json`, mimeType: 'application/json', text: trace.length === 0 ? '[]\n' : `[\n${body}\n]\n` };
+}
+
+/** The editor's source as a `.ts` file. */
+export function codeFile(code: string, workflow: string | null): ExportFile {
+  return { name: `${fileBaseName(workflow)}.ts`, mimeType: 'text/plain', text: code.endsWith('\n') ? code : `${code}\n` };
+}
+
+/** A whole recorded run, loadable with `parseRunFile`. */
+export function runFileExport(file: RunFile, workflow: string | null): ExportFile {
+  return { name: `${fileBaseName(workflow)}.run.json`, mimeType: 'application/json', text: serializeRunFile(file) };
+}
+
+/** The SVG drawing from `graphToSvg`. */
+export function svgFile(svg: string, workflow: string | null): ExportFile {
+  return { name: `${fileBaseName(workflow)}.svg`, mimeType: 'image/svg+xml', text: svg };
+}

@@ -1,0 +1,176 @@
+import type { EventRole, GraphModel, GraphNode } from '../compiler/model.ts';
+import type { StepState } from '../state/runFold.ts';
+import { MONO_STACK, SANS_STACK, STATE_COLOR, clip, defaultEventColor, mix, n, xml } from './svgStyle.ts';
+
+/** A node's top-left corner and, when the layout knows them, its size. */
+export interface NodeBox {
+  x: number;
+  y: number;
+  width?: number;
+  height?: number;
+}
+
+/** What the SVG shows of a run at the cursor: a subset of src/state's `RunView`, which fits as is. */
+export interface SvgRunState {
+  steps?: Readonly<Record<string, SvgStepState | undefined>>;
+  /** Events emitted so far, per type. */
+  events?: Readonly<Record<string, number | undefined>>;
+}
+
+export interface SvgStepState {
+  state: StepState;
+  running: number;
+  queued: number;
+  numWorkers: number;
+  done: number;
+  failed: number;
+  cancelled: number;
+  collect: readonly { have: number; need: number }[] | null;
+}
+
+export interface GraphSvgOptions {
+  /** The graph view's colour rule (src/ui `eventColor`); defaults to the same rule. */
+  eventColor?: (type: string, role?: EventRole) => string;
+  padding?: number;
+  background?: string;
+  title?: string;
+}
+
+/** The sizes src/ui/graph/layoutGraph.ts gives nodes, for boxes that come without a size. */
+const STEP_SIZE = { width: 150, height: 78 };
+const EVENT_HEIGHT = 34;
+const eventWidth = (type: string) => Math.min(220, Math.max(96, Math.round(type.length * 7.4 + 30)));
+
+/**
+ * The graph as a standalone SVG document drawn from data: step boxes with their state, worker slots
+ * and collect progress, event pills in their colours with counters, edges with arrowheads (dashed for
+ * events sent but not declared). Styles are inline, fonts are system stacks and nothing is referenced
+ * by URL, so the string can be saved as `.svg` or drawn on a canvas for PNG.
+ *
+ * @example
+ * const svg = graphToSvg(graph, layoutGraph(graph), viewStore.getState().view, { eventColor });
+ */
+export function graphToSvg(
+  graph: GraphModel,
+  boxes: ReadonlyMap<string, NodeBox> | Readonly<Record<string, NodeBox>>,
+  run?: SvgRunState | null,
+  options: GraphSvgOptions = {},
+): string {
+  const colorOf = options.eventColor ?? defaultEventColor;
+  const pad = options.padding ?? 16;
+  const boxOf = (node: GraphNode) => {
+    const b = boxes instanceof Map ? boxes.get(node.id) : (boxes as Readonly<Record<string, NodeBox>>)[node.id];
+    const size = node.kind === 'step' ? STEP_SIZE : { width: eventWidth(node.event?.type ?? node.label), height: EVENT_HEIGHT };
+    return { x: b?.x ?? 0, y: b?.y ?? 0, width: b?.width ?? size.width, height: b?.height ?? size.height };
+  };
+  const placed = new Map(graph.nodes.map((node) => [node.id, boxOf(node)]));
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const b of placed.values()) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y - 10); // room for event counters above pills
+    maxX = Math.max(maxX, b.x + b.width + 8);
+    maxY = Math.max(maxY, b.y + b.height);
+  }
+  if (placed.size === 0) [minX, minY, maxX, maxY] = [0, 0, 160, 40];
+  const width = maxX - minX + 2 * pad;
+  const height = maxY - minY + 2 * pad;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="${n(minX - pad)} ${n(minY - pad)} ${n(width)} ${n(height)}" font-family="${xml(SANS_STACK)}">`,
+    `<title>${xml(options.title ?? 'Workflow graph')}</title>`,
+    `<rect x="${n(minX - pad)}" y="${n(minY - pad)}" width="${n(width)}" height="${n(height)}" fill="${xml(options.background ?? '#ffffff')}"/>`,
+  ];
+  if (placed.size === 0) out.push(`<text x="8" y="24" font-size="13" fill="#64748b">No graph</text>`);
+  out.push('<g class="edges">');
+  for (const edge of graph.edges) {
+    const s = placed.get(edge.source);
+    const t = placed.get(edge.target);
+    if (s && t) out.push(edgeSvg(edge.id, s.x + s.width, s.y + s.height / 2, t.x, t.y + t.height / 2, edge.dashed));
+  }
+  out.push('</g>', '<g class="nodes">');
+  for (const node of graph.nodes) {
+    const b = placed.get(node.id)!;
+    if (node.kind === 'step') out.push(stepSvg(node, b, run?.steps?.[node.step?.name ?? node.label]));
+    else out.push(eventSvg(node, b, run?.events?.[node.event?.type ?? node.label] ?? 0, colorOf));
+  }
+  out.push('</g>', '</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+/** The same left-to-right curve as the graph view's edges (src/ui/graph/edgePath.ts). */
+function edgeSvg(id: string, sx: number, sy: number, tx: number, ty: number, dashed: boolean): string {
+  const reach = Math.max(48, Math.abs(tx - sx) * 0.5);
+  const end = tx - 7; // the arrowhead covers the last 7px
+  const d = `M ${n(sx)},${n(sy)} C ${n(sx + reach)},${n(sy)} ${n(tx - reach)},${n(ty)} ${n(end)},${n(ty)}`;
+  const dash = dashed ? ' stroke-dasharray="6 5"' : '';
+  // The curve arrives horizontally, so the arrowhead always points right.
+  const head = `${n(tx)},${n(ty)} ${n(tx - 8)},${n(ty - 4.5)} ${n(tx - 8)},${n(ty + 4.5)}`;
+  const title = dashed ? `<title>Sent with ctx.sendEvent but not declared in the step's return type</title>` : '';
+  return `<g data-edge="${xml(id)}">${title}<path d="${d}" fill="none" stroke="#94a3b8" stroke-width="1.6"${dash}/><polygon points="${head}" fill="#94a3b8"/></g>`;
+}
+
+function stepSvg(node: GraphNode, b: { x: number; y: number; width: number; height: number }, step: SvgStepState | undefined): string {
+  const state = step?.state ?? 'idle';
+  const numWorkers = step?.numWorkers ?? node.step?.numWorkers ?? 1;
+  const running = step?.running ?? 0;
+  const queued = step?.queued ?? 0;
+  const stroke = STATE_COLOR[state];
+  const parts: string[] = [
+    `<g data-id="${xml(node.id)}" data-state="${state}"><title>${xml(node.label)}</title>`,
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="8" fill="${state === 'failed' ? '#fef2f2' : '#ffffff'}" stroke="${stroke}" stroke-width="1.5"${state === 'cancelled' ? ' stroke-dasharray="5 3"' : ''}/>`,
+  ];
+  const label = state === 'idle' ? '' : state.toUpperCase();
+  const nameRoom = Math.floor((b.width - 16 - label.length * 7.5) / 8.2);
+  parts.push(`<text x="${n(b.x + 8)}" y="${n(b.y + 20)}" font-family="${xml(MONO_STACK)}" font-size="13.5" font-weight="600" fill="#0f172a">${xml(clip(node.label, nameRoom))}</text>`);
+  if (label) parts.push(`<text x="${n(b.x + b.width - 8)}" y="${n(b.y + 20)}" text-anchor="end" font-size="10.5" font-weight="600" letter-spacing="0.5" fill="${state === 'cancelled' ? '#64748b' : stroke}">${label}</text>`);
+  const slots = Math.min(numWorkers, 8);
+  for (let i = 0; i < slots; i++) {
+    parts.push(`<rect x="${n(b.x + 8 + i * 17)}" y="${n(b.y + 31)}" width="14" height="8" rx="2" fill="${i < running ? STATE_COLOR.running : '#e2e8f0'}"/>`);
+  }
+  const slotText = `${running}/${numWorkers}${queued > 0 ? ` · ${queued} queued` : ''}`;
+  parts.push(`<text x="${n(b.x + 14 + slots * 17)}" y="${n(b.y + 39)}" font-family="${xml(MONO_STACK)}" font-size="12" fill="#334155">${xml(slotText)}</text>`);
+  parts.push(footerSvg(node, b, step), '</g>');
+  return parts.join('');
+}
+
+/** Collect progress when the step collects, else its outcomes so far, else what it collects. */
+function footerSvg(node: GraphNode, b: { x: number; y: number; width: number; height: number }, step: SvgStepState | undefined): string {
+  const y = b.y + b.height - 14;
+  if (step?.collect && step.collect.length > 0) {
+    const have = step.collect.reduce((sum, c) => sum + c.have, 0);
+    const need = step.collect.reduce((sum, c) => sum + c.need, 0);
+    const barWidth = b.width - 16 - 48;
+    const filled = need === 0 ? 0 : (barWidth * Math.min(have, need)) / need;
+    return (
+      `<rect x="${n(b.x + 8)}" y="${n(y - 4)}" width="${n(barWidth)}" height="8" rx="4" fill="#e2e8f0"/>` +
+      `<rect x="${n(b.x + 8)}" y="${n(y - 4)}" width="${n(filled)}" height="8" rx="4" fill="#7c3aed"/>` +
+      `<text x="${n(b.x + b.width - 8)}" y="${n(y + 4)}" text-anchor="end" font-family="${xml(MONO_STACK)}" font-size="12" font-weight="600" fill="#5b21b6">${have}/${need}</text>`
+    );
+  }
+  const outcomes = [
+    step && step.done > 0 ? `✓${step.done} done` : null,
+    step && step.cancelled > 0 ? `⊘${step.cancelled} cancelled` : null,
+    step && step.failed > 0 ? `✕${step.failed} failed` : null,
+  ].filter((s): s is string => s !== null);
+  const collects = node.step?.collects ?? [];
+  const text = outcomes.length > 0 ? outcomes.join(' ') : collects.length > 0 ? `collects ${collects.join(', ')}` : step && step.running + step.queued > 0 ? '' : 'idle';
+  const color = outcomes.length > 0 ? '#334155' : '#64748b';
+  return `<text x="${n(b.x + 8)}" y="${n(y + 4)}" font-size="11" fill="${color}">${xml(clip(text, Math.floor((b.width - 16) / 6)))}</text>`;
+}
+
+function eventSvg(node: GraphNode, b: { x: number; y: number; width: number; height: number }, count: number, colorOf: (type: string, role?: EventRole) => string): string {
+  const type = node.event?.type ?? node.label;
+  const color = colorOf(type, node.event?.role);
+  const r = b.height / 2;
+  const badge = String(count);
+  const badgeWidth = Math.max(20, badge.length * 7 + 10);
+  const bx = b.x + b.width + 6 - badgeWidth;
+  const by = b.y - 9;
+  return (
+    `<g data-id="${xml(node.id)}" data-count="${count}"><title>${xml(node.label)}</title>` +
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${n(r)}" fill="${mix(color, 0.09, '#ffffff')}" stroke="${color}" stroke-width="1.5"/>` +
+    `<text x="${n(b.x + b.width / 2)}" y="${n(b.y + r + 4)}" text-anchor="middle" font-family="${xml(MONO_STACK)}" font-size="12" font-weight="600" fill="${mix(color, 0.7, '#000000')}">${xml(clip(node.label, Math.floor((b.width - 24) / 7.3)))}</text>` +
+    `<rect x="${n(bx)}" y="${n(by)}" width="${n(badgeWidth)}" height="20" rx="10" fill="${count > 0 ? color : '#ffffff'}" stroke="${count > 0 ? '#ffffff' : '#e2e8f0'}" stroke-width="1.5"/>` +
+    `<text x="${n(bx + badgeWidth / 2)}" y="${n(by + 14)}" text-anchor="middle" font-family="${xml(MONO_STACK)}" font-size="11" font-weight="600" fill="${count > 0 ? '#ffffff' : '#64748b'}">${badge}</text>` +
+    `</g>`
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Inspecting, replaying and exporting a recorded run, from its trace alone: the timeline, the
+ * inspector's answers, the playback cursor, the run file and the exports. Pure data and functions:
+ * no DOM, no Node APIs, only types from the engine, the compiler and src/state.
+ */
+export { TimelineBuilder, RUN_ROW } from './timelineModel.ts';
+export type { TimelineBar, TimelineMarker, TimelineRow, MarkerKind } from './timelineModel.ts';
+export { timelineAt } from './timelineAt.ts';
+export type { TimelineCursor, TimelineView } from './timelineAt.ts';
+export { hitTest, laneList } from './hitTest.ts';
+export type { LaneRef, TimelineHit } from './hitTest.ts';
+
+export { TraceIndex } from './traceIndex.ts';
+export type { EventEntry, InvocationEntry } from './traceIndex.ts';
+export { describeEvent, causalChain } from './describeEvent.ts';
+export type { EventDescription, EventLink, EventOrigin } from './describeEvent.ts';
+export { describeInvocation } from './describeInvocation.ts';
+export type { AttemptDescription, InvocationDescription, InvocationError, InvocationStatus } from './describeInvocation.ts';
+export { stateAt } from './stateAt.ts';
+export type { RunState, StateObject } from './stateAt.ts';
+export { userLocation, WRAPPER_LINE_OFFSET } from './userLocation.ts';
+export type { UserLocation } from './userLocation.ts';
+
+export {
+  seekTime,
+  seekCount,
+  seekSeq,
+  seekWorkflowTime,
+  jumpToStart,
+  jumpToEnd,
+  stepForward,
+  stepBackward,
+  stepInstant,
+  play,
+  seqOf,
+  workflowTimeOf,
+} from './replayCursor.ts';
+export type { ReplayCursor, ReplaySchedule, PlayResult } from './replayCursor.ts';
+
+export { createRunFile, serializeRunFile, RUN_FILE_FORMAT, RUN_FILE_VERSION, DEFAULT_RUN_FILE_LIMITS } from './runFile.ts';
+export type { RunFile, RunFileLimits } from './runFile.ts';
+export { parseRunFile } from './parseRunFile.ts';
+export type { ParseRunFileResult } from './parseRunFile.ts';
+
+export { graphJsonFile, mermaidFile, traceJsonFile, codeFile, runFileExport, svgFile, fileBaseName } from './exportFile.ts';
+export type { ExportFile, NodePosition } from './exportFile.ts';
+export { graphToSvg } from './graphToSvg.ts';
+export type { GraphSvgOptions, NodeBox, SvgRunState, SvgStepState } from './graphToSvg.ts';
+export { defaultEventColor } from './svgStyle.ts';

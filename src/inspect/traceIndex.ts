@@ -1,0 +1,172 @@
+import type {
+  CollectProgressRecord,
+  EventDeliveredRecord,
+  EventDroppedRecord,
+  EventEmittedRecord,
+  EventUnhandledRecord,
+  LogRecord,
+  RunFinishedRecord,
+  RunStartedRecord,
+  StateChangedRecord,
+  StepFailedRecord,
+  StepFinishedRecord,
+  StepQueuedRecord,
+  StepStartedRecord,
+  TraceRecord,
+  WaitRecord,
+} from '../engine/trace.ts';
+
+/** Everything the trace says about one event, in record order. */
+export interface EventEntry {
+  emitted: EventEmittedRecord;
+  deliveries: EventDeliveredRecord[];
+  dropped: EventDroppedRecord[];
+  unhandled: EventUnhandledRecord | null;
+  /** Seq of its `stream.published` record, when it was published to the caller. */
+  publishedSeq: number | null;
+  /** Seq of the `collect.leftover` that reported it still buffered when the run ended. */
+  leftoverSeq: number | null;
+}
+
+/** Everything the trace says about one invocation, in record order. */
+export interface InvocationEntry {
+  id: number;
+  step: string;
+  deliveries: EventDeliveredRecord[];
+  queued: StepQueuedRecord | null;
+  /** One per attempt. */
+  starts: StepStartedRecord[];
+  failures: StepFailedRecord[];
+  finished: StepFinishedRecord | null;
+  /** Events it produced (returned, sent, streamed), in emission order. */
+  emitted: EventEmittedRecord[];
+  logs: LogRecord[];
+  stateChanges: StateChangedRecord[];
+  collects: CollectProgressRecord[];
+  waits: WaitRecord[];
+}
+
+/**
+ * Lookup tables over one run's trace, built once and extended as records arrive, so that the
+ * inspector's questions cost only the size of their answer rather than a scan of the trace.
+ * Entries hold the trace's own record objects (no copies): treat them as read-only.
+ */
+export class TraceIndex {
+  records: readonly TraceRecord[] = [];
+  started: RunStartedRecord | null = null;
+  finished: RunFinishedRecord | null = null;
+  readonly events = new Map<number, EventEntry>();
+  readonly invocations = new Map<number, InvocationEntry>();
+  /** Every `state.changed`, in seq order, for `stateAt`. */
+  readonly stateChanges: StateChangedRecord[] = [];
+  private indexed = 0;
+
+  static of(records: readonly TraceRecord[]): TraceIndex {
+    const index = new TraceIndex();
+    index.extend(records);
+    return index;
+  }
+
+  /** Records indexed so far. */
+  get length(): number {
+    return this.indexed;
+  }
+
+  /**
+   * Indexes `records[this.length..]`. The earlier records must be the same as before (the run store's
+   * trace is append-only); a different or shorter trace needs a new index.
+   */
+  extend(records: readonly TraceRecord[]): void {
+    this.records = records;
+    for (let i = this.indexed; i < records.length; i++) this.add(records[i]!);
+    this.indexed = records.length;
+  }
+
+  private invocation(id: number, step: string): InvocationEntry {
+    let entry = this.invocations.get(id);
+    if (!entry) {
+      entry = { id, step, deliveries: [], queued: null, starts: [], failures: [], finished: null, emitted: [], logs: [], stateChanges: [], collects: [], waits: [] };
+      this.invocations.set(id, entry);
+    }
+    return entry;
+  }
+
+  private add(r: TraceRecord): void {
+    switch (r.kind) {
+      case 'run.started':
+        this.started = r;
+        break;
+      case 'run.finished':
+        this.finished = r;
+        break;
+      case 'event.emitted':
+        this.events.set(r.event, { emitted: r, deliveries: [], dropped: [], unhandled: null, publishedSeq: null, leftoverSeq: null });
+        if (r.invocation !== null && r.step !== null) this.invocation(r.invocation, r.step).emitted.push(r);
+        break;
+      case 'event.delivered':
+        this.events.get(r.event)?.deliveries.push(r);
+        this.invocation(r.invocation, r.step).deliveries.push(r);
+        break;
+      case 'event.dropped':
+        this.events.get(r.event)?.dropped.push(r);
+        break;
+      case 'event.unhandled': {
+        const entry = this.events.get(r.event);
+        if (entry) entry.unhandled = r;
+        break;
+      }
+      case 'stream.published': {
+        const entry = this.events.get(r.event);
+        if (entry) entry.publishedSeq = r.seq;
+        break;
+      }
+      case 'collect.leftover':
+        for (const id of r.events) {
+          const entry = this.events.get(id);
+          if (entry) entry.leftoverSeq = r.seq;
+        }
+        break;
+      case 'step.queued':
+        this.invocation(r.invocation, r.step).queued = r;
+        break;
+      case 'step.started':
+        this.invocation(r.invocation, r.step).starts.push(r);
+        break;
+      case 'step.failed':
+        this.invocation(r.invocation, r.step).failures.push(r);
+        break;
+      case 'step.finished':
+        this.invocation(r.invocation, r.step).finished = r;
+        break;
+      case 'collect.progress':
+        this.invocation(r.invocation, r.step).collects.push(r);
+        break;
+      case 'wait.started':
+      case 'wait.finished':
+        this.invocation(r.invocation, r.step).waits.push(r);
+        break;
+      case 'state.changed':
+        this.stateChanges.push(r);
+        if (r.invocation !== null && r.step !== null) this.invocation(r.invocation, r.step).stateChanges.push(r);
+        break;
+      case 'log':
+        if (r.invocation !== null && r.step !== null) this.invocation(r.invocation, r.step).logs.push(r);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The records of `list` (in seq order) up to and including `seq`, without copying when all qualify. */
+export function upToSeq<R extends { seq: number }>(list: readonly R[], seq: number): readonly R[] {
+  if (list.length === 0 || list[list.length - 1]!.seq <= seq) return list;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.seq <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return list.slice(0, lo);
+}

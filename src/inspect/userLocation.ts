@@ -1,0 +1,46 @@
+/** Where in the user's source a stack frame points. Lines and columns are 1-based. */
+export interface UserLocation {
+  line: number;
+  column: number;
+  /** The function named by the frame (e.g. `F.boom`), when the engine printed one. */
+  functionName: string | null;
+  /** The stack line it came from, trimmed. */
+  frame: string;
+}
+
+/**
+ * The runner evaluates the compiled code as the body of `new AsyncFunction('flowplay', …, js)`. Engines
+ * print that function's source as `async function anonymous(<params>\n) {\n<body>`, so the body's
+ * first line is the function's third: user line = frame line - 2. The compiler keeps every user line
+ * and column where it was, so no source map is needed.
+ */
+export const WRAPPER_LINE_OFFSET = 2;
+
+// V8 (Chromium, Node): `at F.boom (eval at execute (…/userRun.ts:57:18), <anonymous>:14:11)`.
+const V8_FRAME = /^\s*at (?:(.+?) \()?eval at .*<anonymous>:(\d+):(\d+)\)?\s*$/;
+// SpiderMonkey (Firefox): `boom@http://…/userRun.ts line 57 > AsyncFunction:14:11`.
+const GECKO_FRAME = /^(.*?)@.* > (?:Async)?Function:(\d+):(\d+)\s*$/;
+
+/**
+ * The first frame of `stack` that lies in the user's code, as a line and column of their source, or
+ * null when no frame does (an error raised inside the engine, a browser whose stacks do not name
+ * evaluated code, or no stack at all).
+ *
+ * @example
+ * userLocation('Error: kaput\n    at F.boom (eval at runFile (runFile.ts:45:18), <anonymous>:14:11)')
+ * // { line: 12, column: 11, functionName: 'F.boom', frame: 'at F.boom (…)' }
+ */
+export function userLocation(stack: string | undefined | null, offset = WRAPPER_LINE_OFFSET): UserLocation | null {
+  if (!stack) return null;
+  for (const raw of stack.split('\n')) {
+    const match = V8_FRAME.exec(raw) ?? GECKO_FRAME.exec(raw);
+    if (!match) continue;
+    const line = Number(match[2]) - offset;
+    const column = Number(match[3]);
+    // Frames above the body are the wrapper's own; they have no user line.
+    if (!Number.isInteger(line) || line < 1 || !Number.isInteger(column) || column < 1) continue;
+    const name = match[1]?.trim() ?? '';
+    return { line, column, functionName: name === '' ? null : name, frame: raw.trim() };
+  }
+  return null;
+}
