@@ -1,0 +1,51 @@
+import { fail, pass, unlessStopped } from '../checkResult.ts';
+import type { Chapter } from '../model.ts';
+import { ofKind, listing } from '../traceFacts.ts';
+
+const BUILT_IN = new Set(['StartEvent', 'StopEvent', 'InputRequiredEvent', 'HumanResponseEvent']);
+
+export const firstWorkflow: Chapter = {
+  id: 'first-workflow',
+  title: 'A first workflow',
+  text: `A workflow is a class whose methods, marked with \`@step()\`, react to events. A step says what it
+accepts with the type of its event parameter and what it may produce with its return type. Flowplay
+reads those annotations to draw the graph on the right: boxes are steps, rounded nodes are event types.
+
+Every run begins with a \`StartEvent\`. It carries whatever you pass to \`w.run(...)\`, so
+\`w.run({ name: "Ada" })\` gives the step \`ev.name\`. A run ends as soon as a step returns a
+\`StopEvent\`; its \`result\` is what \`await w.run(...)\` gives back.
+
+The example has a single step that turns the name into a greeting. Press **Run** and watch the
+StartEvent travel into \`hello\` and the StopEvent come out of it.
+
+Between start and stop you can put as many steps as you like. Declare an event class that carries
+the data, for example \`class GreetingEvent extends Event<{ greeting: string }> {}\`, return it from
+one step and accept it in the next. The graph grows a node for the new event as soon as the code
+type-checks.
+
+Two details worth knowing:
+- A step's first parameter is the \`Context\` (\`ctx\`); you will use it in later chapters.
+- The \`timeout\` option (seconds) bounds the whole run; \`verbose: true\` prints each step as it runs.`,
+  example: 'tutorial/examples/first-workflow/hello.ts',
+  exercises: [
+    {
+      id: 'add-a-step',
+      title: 'Add a step in the middle',
+      task: 'Split the work in two: the first step returns an event of your own, and a second step turns it into the StopEvent.',
+      start: 'tutorial/examples/first-workflow/hello.ts',
+      solution: 'tutorial/examples/first-workflow/two-steps.ts',
+      hint: 'Declare `class GreetingEvent extends Event<{ greeting: string }> {}`, make `hello` return `Promise<GreetingEvent>`, and add a step `async shout(ctx: Context, ev: GreetingEvent): Promise<StopEvent>`.',
+      check(trace) {
+        const notStopped = unlessStopped(trace);
+        if (notStopped) return notStopped;
+        const custom = ofKind(trace, 'event.emitted').filter((r) => !BUILT_IN.has(r.type));
+        const steps = [...new Set(ofKind(trace, 'step.started').map((r) => r.step))];
+        if (custom.length === 0) {
+          return fail(`The run went from StartEvent straight to StopEvent in ${listing(steps)}: no event of your own passed between two steps.`);
+        }
+        if (steps.length < 2) return fail(`Only ${steps[0] ?? 'one step'} ran; the exercise wants a second step.`);
+        return pass(`${custom[0]!.type} carried the work from ${custom[0]!.step ?? 'a step'} to the next step; ${steps.length} steps ran.`);
+      },
+    },
+  ],
+};

@@ -1,0 +1,52 @@
+import { questionsAsked } from '../answerDue.ts';
+import { fail, pass, unlessStopped } from '../checkResult.ts';
+import type { Chapter } from '../model.ts';
+import { emittedOfType, eventField, plural } from '../traceFacts.ts';
+
+export const humanInTheLoop: Chapter = {
+  id: 'human-in-the-loop',
+  title: 'Human in the loop',
+  text: `Some workflows need a person: to approve a step, to fill in what the model could not guess. A step
+asks by returning an \`InputRequiredEvent\` with a \`prefix\`, the question. That event goes out on the
+run's stream to whoever started the run, and the run waits.
+
+The answer comes back as a \`HumanResponseEvent\` whose \`response\` is the text the person typed. Any
+step that accepts \`HumanResponseEvent\` receives it and the run carries on. In code that drives the
+run itself, the caller answers through the handler:
+
+\`\`\`
+for await (const ev of handler.streamEvents()) {
+  if (ev instanceof InputRequiredEvent) handler.sendEvent(new HumanResponseEvent({ response: "Ada" }));
+}
+\`\`\`
+
+In the playground you are the caller: this example does not call \`w.run()\`, so the playground
+starts the run, shows the question, and sends what you type as the \`HumanResponseEvent\`. While the
+run waits for you, the virtual clock stands still, so the timeout does not run out while you think.
+
+To ask several questions, return another \`InputRequiredEvent\` from the step that got the answer and
+keep what you learned in the context. Inside one step, \`await ctx.waitForEvent(HumanResponseEvent,
+{ waiterEvent: new InputRequiredEvent({ prefix }) })\` asks and waits in a single line.`,
+  example: 'tutorial/examples/human-in-the-loop/ask-name.ts',
+  exampleRun: { answers: ['Ada'] },
+  exercises: [
+    {
+      id: 'confirm',
+      title: 'Ask for confirmation',
+      task: 'After the name, ask a second question, "Shall I greet <name>? (yes/no)", and stop with the greeting only after a yes. On a no, ask for the name again.',
+      start: 'tutorial/examples/human-in-the-loop/ask-name.ts',
+      solution: 'tutorial/examples/human-in-the-loop/confirm.ts',
+      hint: 'Let the step that receives answers keep the name with `ctx.set("name", ...)` and return a new `InputRequiredEvent` when it has no confirmation yet.',
+      answers: ['Ada', 'yes'],
+      check(trace) {
+        const notStopped = unlessStopped(trace);
+        if (notStopped) return notStopped;
+        const questions = questionsAsked(trace);
+        const answers = emittedOfType(trace, 'HumanResponseEvent').map((r) => String(eventField(trace, r.event, 'response')));
+        const details = questions.map((q, i) => `asked ${JSON.stringify(q)}, answered ${answers[i] === undefined ? '(nothing)' : JSON.stringify(answers[i])}`);
+        if (questions.length < 2) return fail(`The run asked ${plural(questions.length, 'question')} and stopped; the exercise wants a confirmation question too.`, details);
+        return pass(`The run asked ${questions.length} questions and stopped after the last answer.`, details);
+      },
+    },
+  ],
+};

@@ -1,0 +1,81 @@
+import { fail, pass } from '../checkResult.ts';
+import type { Chapter } from '../model.ts';
+import { describeEnd, ofKind, plural, runFinished } from '../traceFacts.ts';
+import type { TraceRecord } from '../../engine/index.ts';
+
+/** Every exercise of this chapter ends in a stopped run; on failure the run's own message says why. */
+function stoppedAfterAll(trace: readonly TraceRecord[], extra: (trace: readonly TraceRecord[]) => string | null) {
+  const end = runFinished(trace);
+  if (end?.status !== 'stopped') return fail(describeEnd(trace));
+  const problem = extra(trace);
+  return problem === null ? pass(describeEnd(trace)) : fail(problem);
+}
+
+export const whenThingsGoWrong: Chapter = {
+  id: 'when-things-go-wrong',
+  title: 'When things go wrong',
+  text: `Runs fail in a few distinct ways, and the status next to the Run button says which.
+
+**A step throws.** The run fails with that very error (status \`failed\`), every other running step
+is cancelled, and the graph marks the step that threw. Awaiting \`w.run()\` rethrows the error.
+
+**Retries.** Flaky work, such as a network call, can be retried:
+\`@step({ retry: { maxAttempts: 3, delay: 1 } })\` runs the step up to three times in all, waiting one
+second between attempts (\`backoff: 2\` doubles each wait). Only when the last attempt throws does the
+run fail. The timeline shows each attempt; state set with \`ctx.set\` survives between them, which is
+how the example counts its attempts.
+
+**Timeouts.** \`new Flow({ timeout: 10 })\` gives the whole run ten seconds. When they pass, the run
+ends with status \`timeout\` and a message naming the steps still active. Make the work faster (more
+workers, shorter waits) or allow more time; \`timeout: null\` removes the limit.
+
+**A collect that never completes.** When a step waits in \`collectEvents\` for more events than will
+ever come, nothing fails: the run just waits until its timeout. The message says what it was still
+waiting for, for example \`stepThree is waiting for 1 more StepThreeEvent (3 of 4 collected)\`,
+which usually points straight at a wrong count.
+
+Run the example to see a failure, then fix each exercise.`,
+  example: 'tutorial/examples/when-things-go-wrong/flaky.ts',
+  exampleRun: { expectedStatus: 'failed' },
+  exercises: [
+    {
+      id: 'retry',
+      title: 'Retry the flaky step',
+      task: '`fetchPage` fails twice before it succeeds. Give it a retry policy so the run stops with the page title.',
+      start: 'tutorial/examples/when-things-go-wrong/flaky.ts',
+      solution: 'tutorial/examples/when-things-go-wrong/flaky-retry.ts',
+      hint: 'Pass `{ retry: { maxAttempts: 3, delay: 1 } }` to the `@step` decorator of `fetchPage`.',
+      check: (trace) =>
+        stoppedAfterAll(trace, (t) => {
+          const retried = ofKind(t, 'step.failed').filter((r) => r.willRetry);
+          return retried.length > 0 ? null : 'The run stopped without retrying anything: this exercise is about a retry policy.';
+        }),
+    },
+    {
+      id: 'never-completes',
+      title: 'A collect that never completes',
+      task: 'This run always times out. Read the timeout message and fix the code so the run stops.',
+      start: 'tutorial/examples/when-things-go-wrong/never-completes.ts',
+      solution: 'tutorial/examples/when-things-go-wrong/never-completes-fixed.ts',
+      hint: 'Count the StepThreeEvents that are sent, and the entries of the list given to `collectEvents`.',
+      check: (trace) =>
+        stoppedAfterAll(trace, (t) => {
+          const leftover = ofKind(t, 'collect.leftover');
+          return leftover.length === 0 ? null : `The run stopped, but ${leftover[0]!.step} left ${plural(leftover[0]!.events.length, 'event')} uncollected.`;
+        }),
+    },
+    {
+      id: 'too-slow',
+      title: 'Finish within the timeout',
+      task: 'Writing four chapters one after another takes longer than the 6-second timeout. Make the run finish in time without changing the timeout.',
+      start: 'tutorial/examples/when-things-go-wrong/too-slow.ts',
+      solution: 'tutorial/examples/when-things-go-wrong/too-slow-fixed.ts',
+      hint: '`writeChapter` has `numWorkers: 1`. What if several chapters were written at once?',
+      check: (trace) =>
+        stoppedAfterAll(trace, (t) => {
+          const timeout = ofKind(t, 'run.started')[0]?.timeout;
+          return timeout === 6 ? null : `The run stopped, but its timeout is ${timeout === null ? 'off' : `${timeout ?? '?'} seconds`}; keep it at 6.`;
+        }),
+    },
+  ],
+};
