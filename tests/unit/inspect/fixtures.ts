@@ -73,6 +73,8 @@ class Targeted extends Workflow {
     return new StopEvent({ result: "second" });
   }
 }
+// Ping is sent but not declared, which validation would refuse.
+await new Targeted({ validate: false }).run({});
 `;
 
 export function ofKind<K extends TraceRecord['kind']>(trace: readonly TraceRecord[], kind: K): Extract<TraceRecord, { kind: K }>[] {
