@@ -1,0 +1,105 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_RUN_FILE_LIMITS, createRunFile, parseRunFile, serializeRunFile } from '../../../src/inspect/index.ts';
+import { THROWING, TARGETED, recordExample, recordSource } from './fixtures.ts';
+
+async function validText(): Promise<{ text: string; data: Record<string, unknown> & { trace: Record<string, unknown>[] } }> {
+  const { source, graph, trace } = await recordExample('collect.ts');
+  const text = serializeRunFile(createRunFile({ code: source, input: { message: 'hi' }, seed: 0, graph, trace }));
+  return { text, data: JSON.parse(text) };
+}
+
+/** Applies `change` to a copy of a valid file and parses it. */
+async function broken(change: (data: Record<string, unknown> & { trace: Record<string, unknown>[] }) => void) {
+  const { data } = await validText();
+  change(data);
+  return parseRunFile(JSON.stringify(data));
+}
+
+describe('parseRunFile', () => {
+  test('reads back what was saved, for every example and a failing run', async () => {
+    const runs = [
+      ...(await Promise.all(['parallel.ts', 'collect.ts', 'collect-different-types.ts', 'map-reduce.ts'].map((n) => recordExample(n)))),
+      await recordSource(THROWING),
+      await recordSource(TARGETED),
+    ];
+    for (const run of runs) {
+      const file = createRunFile({ code: run.source, input: {}, seed: 7, graph: run.graph, trace: run.trace });
+      const read = parseRunFile(serializeRunFile(file));
+      expect(read).toEqual({ ok: true, file: JSON.parse(JSON.stringify(file)) });
+    }
+  });
+
+  test('a file without a graph is fine', async () => {
+    expect((await broken((d) => delete d.graph)).ok).toBe(true);
+  });
+
+  const cases: [string, (d: Record<string, unknown> & { trace: Record<string, unknown>[] }) => void, RegExp][] = [
+    ['another format', (d) => (d.format = 'something-else'), /not a Flowplay run file/],
+    ['a newer version', (d) => (d.version = 2), /version 2/],
+    ['no code', (d) => delete d.code, /"code" must be a string/],
+    ['an unknown top-level field', (d) => (d.extra = 1), /unknown field "extra"/],
+    ['input that is not an object', (d) => (d.input = [1]), /"input" must be an object/],
+    ['a fractional seed', (d) => (d.seed = 1.5), /"seed" must be an integer/],
+    ['a trace that is not a list', (d) => (d.trace = {} as never), /"trace" must be a list/],
+    ['a record that is not an object', (d) => (d.trace[3] = 5 as never), /trace\[3\] must be an object/],
+    ['an unknown record kind', (d) => (d.trace[3]!.kind = 'event.teleported'), /trace\[3\] has an unknown kind "event.teleported"/],
+    ['a missing field', (d) => delete d.trace[3]!.step, /trace\[3\] \(step.started\) is missing "step"/],
+    ['a field of the wrong type', (d) => (d.trace[3]!.worker = '1'), /trace\[3\] \(step.started\)\.worker must be an integer/],
+    ['an extra field in a record', (d) => (d.trace[3]!.note = 'x'), /unknown field "note"/],
+    ['a value outside an enum', (d) => (d.trace[1]!.via = 'teleport'), /\.via must be one of/],
+    ['a negative time', (d) => (d.trace[2]!.t = -1), /\.t must be a finite number >= 0/],
+    ['another trace version', (d) => (d.trace[2]!.v = 2), /trace version 2/],
+    ['seq that does not increase', (d) => (d.trace[5]!.seq = 2), /seq must increase/],
+    ['two runs in one file', (d) => (d.trace[5]!.runId = 'run-9'), /a file holds one run/],
+    ['a first record that is not run.started', (d) => d.trace.shift(), /trace\[0\] \(event.emitted\) must be "run.started"/],
+    ['a second run.started', (d) => (d.trace[4] = { ...d.trace[0]!, seq: d.trace[4]!.seq }), /a run starts only once/],
+    ['a step the run does not have', (d) => (d.trace[3]!.step = 'ghost'), /names "ghost", which is not a step/],
+    ['a delivery of an event never emitted', (d) => (d.trace[2]!.event = 99), /event 99, which was not emitted before it/],
+    ['a start of an invocation nothing was delivered to', (d) => (d.trace[3]!.invocation = 77), /invocation 77/],
+    ['an event emitted twice', (d) => (d.trace[4]!.event = 1), /emitted twice/],
+    ['an error without a message', (d) => (d.trace[d.trace.length - 1] = { ...d.trace[d.trace.length - 1]!, status: 'failed', error: { name: 'E' } }), /error is missing "message"/],
+    ['a graph edge to a missing node', (d) => ((d.graph as { edges: { target: string }[] }).edges[0]!.target = 'step:ghost'), /graph\.edges\[0\] connects a node that is not in the graph/],
+    ['a graph node of an unknown kind', (d) => ((d.graph as { nodes: { kind: string }[] }).nodes[0]!.kind = 'blob'), /graph\.nodes\[0\]\.kind must be one of/],
+  ];
+  test.each(cases)('refuses %s with a clear message', async (_name, change, message) => {
+    const read = await broken(change);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error).toMatch(message);
+  });
+
+  test('refuses text that is not JSON, JSON that is not a run, and deep payloads', async () => {
+    expect(parseRunFile('{ nope')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+    expect(parseRunFile('[]')).toMatchObject({ ok: false, error: expect.stringMatching(/not a Flowplay run file/) });
+    expect(parseRunFile('null')).toMatchObject({ ok: false });
+    const { text } = await validText();
+    // Built as text: a value this deep cannot be stringified (or checked recursively) without overflowing.
+    const nested = `${'['.repeat(10_000)}1${']'.repeat(10_000)}`;
+    const deep = parseRunFile(text.replace('"payload":{"message":"Start the workflow."}', `"payload":${nested}`));
+    expect(deep).toMatchObject({ ok: false, error: expect.stringMatching(/nested deeper than 64/) });
+  });
+
+  test('size limits: characters and records', async () => {
+    const { text } = await validText();
+    expect(parseRunFile(text, { ...DEFAULT_RUN_FILE_LIMITS, maxBytes: 100 })).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
+    expect(parseRunFile(text, { ...DEFAULT_RUN_FILE_LIMITS, maxRecords: 10 })).toMatchObject({ ok: false, error: expect.stringMatching(/limit is 10/) });
+  });
+
+  test('never throws and never lets a changed record through unchecked (random damage)', async () => {
+    const { data } = await validText();
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const junk = [null, -1, 1.5, 'x', true, [], {}, [1, 'a'], { a: 1 }, 1e308];
+    let refused = 0;
+    for (let round = 0; round < 400; round++) {
+      const copy = structuredClone(data);
+      const record = copy.trace[Math.floor(random() * copy.trace.length)]!;
+      const keys = Object.keys(record);
+      const key = keys[Math.floor(random() * keys.length)]!;
+      if (random() < 0.3) delete record[key];
+      else record[key] = junk[Math.floor(random() * junk.length)];
+      const read = parseRunFile(JSON.stringify(copy));
+      if (!read.ok) refused++;
+    }
+    expect(refused).toBeGreaterThan(300);
+  });
+});
