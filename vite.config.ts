@@ -15,8 +15,9 @@ export default defineConfig({
   },
   optimizeDeps: {
     // Only the workers import these; without pre-bundling them the dev server discovers them late and
-    // the worker hangs on its first load.
-    include: ['typescript', 'comlink'],
+    // the worker hangs on its first load. ts-blank-space (the compiler's) shares TypeScript: bundled
+    // in the same pass, or a later re-optimisation leaves it importing a TypeScript chunk that changed.
+    include: ['typescript', 'ts-blank-space', 'comlink'],
   },
   build: {
     target: 'es2022',

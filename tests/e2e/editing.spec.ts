@@ -54,3 +54,35 @@ test.describe('the graph follows the code', () => {
     await expect(stepNode(page, 'stepTwo').locator('.step-node')).not.toHaveClass(/is-selected/);
   });
 });
+
+test.describe('the editor knows the flowplay API', () => {
+  test('completes members of the context and shows types on hover', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await page.getByTestId('editor').locator('.cm-line', { hasText: 'console.log("Running slow query' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('ctx.send', { delay: 40 });
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect(options.first()).toHaveText('sendEvent');
+    await page.keyboard.press('Escape');
+
+    // Hover the word `sleep` in `await sleep(randint(1, 5));`.
+    const box = await page.evaluate(() => {
+      const line = [...document.querySelectorAll('.cm-line')].find((el) => el.textContent?.includes('await sleep(randint'))!;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf('sleep');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 5);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      }
+      return null;
+    });
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.x, box!.y);
+    await expect(page.locator('.ts-hover')).toContainText('sleep(seconds: number): Promise<void>');
+  });
+});

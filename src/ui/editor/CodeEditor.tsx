@@ -19,6 +19,7 @@ export function CodeEditor() {
 
   useEffect(() => {
     const { workspace, ui, runs, language } = playground;
+    const completionSource = typescriptCompletions(language);
     const view = new EditorView({
       parent: host.current!,
       state: EditorState.create({
@@ -28,7 +29,9 @@ export function CodeEditor() {
           javascript({ typescript: true }),
           // The code pane is narrower than a long signature; wrapping beats a sideways scroll.
           EditorView.lineWrapping,
-          EditorState.languageData.of(() => [{ autocomplete: typescriptCompletions(language) }]),
+          // One source function for the editor's life: CodeMirror tells sources apart by identity and
+          // drops an answer whose source is no longer among the current ones.
+          EditorState.languageData.of(() => [{ autocomplete: completionSource }]),
           typescriptHover(language),
           Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (void runs.start(), true) }])),
           EditorView.updateListener.of((update) => {
