@@ -1,0 +1,45 @@
+/**
+ * What the page's address asks to open: a shared playground (`#v1.…`), a tutorial chapter
+ * (`#chapter/<id>`) or a built-in example (`?example=<id>`). Pure: the page passes
+ * `location.search` and `location.hash` in. Opening any of them never runs code by itself.
+ */
+import { decodeShare } from './shareLink.ts';
+import type { DecodeShareResult } from './shareLink.ts';
+
+export type LocationTarget =
+  | { kind: 'share'; result: DecodeShareResult }
+  | { kind: 'chapter'; id: string }
+  | { kind: 'example'; id: string }
+  | { kind: 'none' };
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+export function parseLocation(where: { search?: string; hash?: string }): LocationTarget {
+  const hash = where.hash ?? '';
+  // A share link wins over ?example=: it is the more specific request.
+  if (/^#?v\d+\./.test(hash)) return { kind: 'share', result: decodeShare(hash) };
+  const chapter = /^#?chapter\/(.+)$/.exec(hash);
+  if (chapter) {
+    const id = safeDecode(chapter[1]!);
+    if (id !== null && ID.test(id)) return { kind: 'chapter', id };
+  }
+  const example = new URLSearchParams(where.search ?? '').get('example');
+  if (example !== null && ID.test(example)) return { kind: 'example', id: example };
+  return { kind: 'none' };
+}
+
+export function chapterHash(id: string): string {
+  return `#chapter/${encodeURIComponent(id)}`;
+}
+
+export function exampleSearch(id: string): string {
+  return `?example=${encodeURIComponent(id)}`;
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,17 @@
+/** "Copy as Markdown": the code in a fenced block and the link under it, for issues and chats. */
+
+export interface MarkdownShare {
+  code: string;
+  /** The full share URL (origin + path + `#v1.…`). */
+  url: string;
+  title?: string;
+}
+
+export function shareMarkdown({ code, url, title }: MarkdownShare): string {
+  // A fence longer than any backtick run in the code, so code containing ``` cannot close it early.
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const heading = title ? `**${title.replace(/[*_`[\]]/g, '\\$&')}**\n\n` : '';
+  const body = code.endsWith('\n') ? code : `${code}\n`;
+  return `${heading}${fence}ts\n${body}${fence}\n\n[Open in Flowplay](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})\n`;
+}
