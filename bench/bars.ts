@@ -55,9 +55,9 @@ export function checkBars(results: Results): Bar[] {
 
   for (const workload of ['fanout', 'chain', 'loop'] as const) {
     const g = growth(results, 'flowplay', workload);
-    const name = `linear growth, ${workload}: Flowplay per-unit time at 10x the size within 1.5x`;
+    const name = `linear growth, ${workload}: Flowplay per-unit CPU time at 10x the size within 1.5x`;
     bars.push(atMost(name, g?.r, 1.5, notRun));
-    if (g) bars.at(-1)!.detail += ` (${g.small.toLocaleString('en-US')} → ${g.large.toLocaleString('en-US')})`;
+    if (g) bars.at(-1)!.detail += ` (${g.small.toLocaleString('en-US')} → ${g.large.toLocaleString('en-US')}; wall time ${fmt(g.wall)})`;
   }
 
   for (const workload of ['fanout', 'chain', 'loop'] as const) {

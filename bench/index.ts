@@ -2,13 +2,13 @@
  * `npm run bench`: Flowplay's engine against a minimal microtask event bus (the floor) and
  * @llamaindex/workflow-core (the anchor), one child process per measurement, then any other benches.
  *
- *   npm run bench [-- --only engine|compiler] [--quick] [--impl floor,flowplay,llamaindex]
+ *   npm run bench [-- --only engine|compiler] [--quick] [--impl floor,flowplay,llamaindex] [--from saved.json]
  *
  * stdout is the Markdown report (the README's table); progress goes to stderr; JSON goes to bench/out/.
  * Exits non-zero only when a measurement crashed or a bench threw, never for a missed bar.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,7 +17,7 @@ import { barsText, checkBars } from './bars.ts';
 import type { ImplName } from './impls/types.ts';
 import { plan } from './plan.ts';
 import { figuresTable, growthTable, ratiosTable } from './report.ts';
-import { runChild } from './spawn.ts';
+import { runChild, type Outcome } from './spawn.ts';
 import { figures, Results } from './summary.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -28,6 +28,8 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    /** Render the report of a saved run (bench/out/engine-*.json) instead of measuring. */
+    from: { type: 'string' },
     impl: { type: 'string', default: 'floor,flowplay,llamaindex' },
   },
 });
@@ -48,7 +50,21 @@ function commit(): string {
   }
 }
 
-async function engineBench(): Promise<boolean> {
+/** Everything one engine run produced; saved as JSON so `--from` can render it again. */
+interface EngineRun {
+  startedAt: string;
+  seconds: number;
+  node: string;
+  cpus: number;
+  cpuModel: string;
+  loadBefore: number[];
+  loadAfter: number[];
+  commit: string;
+  quick: boolean;
+  outcomes: Outcome[];
+}
+
+async function measureEngine(): Promise<EngineRun> {
   let impls = values.impl.split(',').map((s) => s.trim()) as ImplName[];
   // Until the engine exists the floor and anchor still run, so the harness can be worked on first.
   if (impls.includes('flowplay') && !existsSync(join(REPO_DIR, 'src/engine/index.ts'))) {
@@ -58,7 +74,7 @@ async function engineBench(): Promise<boolean> {
   const startedAt = new Date();
   const loadBefore = loadavg();
   const measurements = plan({ quick: values.quick, impls });
-  const outcomes = [];
+  const outcomes: Outcome[] = [];
   for (const [i, m] of measurements.entries()) {
     log(`[${i + 1}/${measurements.length}] ${m.impl} ${m.workload} n=${m.n} ×${m.reps}…`);
     const outcome = await runChild(m);
@@ -66,14 +82,32 @@ async function engineBench(): Promise<boolean> {
     if (outcome.capped) log(`  stopped at the ${m.capSeconds} s cap after ${outcome.reps.length} repetition(s)`);
     outcomes.push(outcome);
   }
-  const results = new Results(outcomes.map(figures));
-  const bars = checkBars(results);
-  const seconds = (Date.now() - startedAt.getTime()) / 1000;
-  const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, load average ${loadBefore[0]!.toFixed(1)} at start`;
+  const run: EngineRun = {
+    startedAt: startedAt.toISOString(),
+    seconds: (Date.now() - startedAt.getTime()) / 1000,
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    loadBefore,
+    loadAfter: loadavg(),
+    commit: commit(),
+    quick: values.quick,
+    outcomes,
+  };
+  mkdirSync(OUT_DIR, { recursive: true });
+  const json = JSON.stringify(run, null, 2);
+  writeFileSync(join(OUT_DIR, `engine-${run.startedAt.replace(/[:.]/g, '-')}.json`), json);
+  writeFileSync(join(OUT_DIR, 'engine-latest.json'), json);
+  return run;
+}
 
-  console.log(`## Engine benchmark
+function renderEngine(run: EngineRun): string {
+  const results = new Results(run.outcomes.map(figures));
+  const impls = [...new Set(run.outcomes.map((o) => o.measurement.impl))];
+  const machine = `Node ${run.node}, ${run.cpus} × ${run.cpuModel}, load average ${run.loadBefore[0]!.toFixed(1)} at start`;
+  return `## Engine benchmark
 
-\`npm run bench\` at ${commit()}, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine}; ${seconds.toFixed(0)} s in all.
+\`npm run bench${run.quick ? ' -- --quick' : ''}\` at ${run.commit}, ${run.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${machine}; ${run.seconds.toFixed(0)} s in all.
 Medians of wall and CPU time per measurement; each measurement in its own process.
 
 ${figuresTable(results)}
@@ -88,14 +122,14 @@ ${growthTable(results, impls)}
 
 ### Bars
 
-${barsText(bars)}
-`);
+${barsText(checkBars(results))}
+`;
+}
 
-  mkdirSync(OUT_DIR, { recursive: true });
-  const json = JSON.stringify({ startedAt, seconds, node: process.version, cpus: cpus().length, loadBefore, loadAfter: loadavg(), commit: commit(), quick: values.quick, outcomes, results: results.all, bars }, null, 2);
-  writeFileSync(join(OUT_DIR, `engine-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`), json);
-  writeFileSync(join(OUT_DIR, 'engine-latest.json'), json);
-  return outcomes.every((o) => !o.error);
+async function engineBench(): Promise<boolean> {
+  const run = values.from ? (JSON.parse(readFileSync(values.from, 'utf8')) as EngineRun) : await measureEngine();
+  console.log(renderEngine(run));
+  return run.outcomes.every((o) => !o.error);
 }
 
 /**
