@@ -48,7 +48,10 @@ test.describe('when things go wrong', () => {
     await page.getByTestId('run-button').click();
     await expect(page.getByTestId('run-status')).toHaveText('failed');
     await expect(page.getByTestId('run-result')).toContainText('the database is on fire');
-    await expect(page.getByTestId('run-result')).toContainText('in step explode');
+    // Where it broke: the step, and the line of the throw (line 14 of THROWS).
+    await expect(page.getByTestId('run-result')).toContainText('in step explode, line 14');
+    await page.getByTestId('run-result').getByRole('button', { name: 'in step explode, line 14' }).click();
+    await expect(page.locator('.cm-lineNumbers .cm-activeLineGutter')).toHaveText('14');
     await expect(stepNode(page, 'explode')).toHaveAttribute('data-state', 'failed');
     await expect(page.getByTestId('console')).toContainText('about to fail');
     await expect(page.getByTestId('console').locator('.console-line.level-error')).toContainText('the database is on fire');

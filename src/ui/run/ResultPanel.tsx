@@ -1,12 +1,14 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ErrorInfo } from '../../engine/trace.ts';
-import type { WorkspaceStore } from '../../state/index.ts';
+import { userLocation } from '../../inspect/index.ts';
+import { revealInEditor } from '../../state/index.ts';
+import type { UiStore, WorkspaceStore } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 
 /** The run's outcome: its result when it stopped, or what went wrong and where. */
 export function ResultPanel() {
-  const { view, workspace } = usePlayground();
+  const { view, workspace, ui } = usePlayground();
   const finished = useStore(view, (s) => s.view.finished);
   const failedStep = useStore(view, (s) => s.view.failedStep);
   // Re-rendered on a new analysis too: the step's line moves as the code is edited.
@@ -26,7 +28,7 @@ export function ResultPanel() {
         ) : finished.status === 'stopped' ? (
           <pre className="result-value">{formatResult(finished.result)}</pre>
         ) : (
-          <ErrorText error={finished.error} step={finished.error?.step ?? failedStep} status={finished.status} workspace={workspace} />
+          <ErrorText error={finished.error} step={finished.error?.step ?? failedStep} status={finished.status} workspace={workspace} ui={ui} />
         )}
       </div>
     </section>
@@ -38,16 +40,37 @@ interface ErrorTextProps {
   step: string | null;
   status: string;
   workspace: WorkspaceStore;
+  ui: UiStore;
 }
 
-function ErrorText({ error, step, status, workspace }: ErrorTextProps) {
-  const where = step ? stepLocation(workspace, step) : null;
+function ErrorText({ error, step, status, workspace, ui }: ErrorTextProps) {
+  // The line that threw when the stack names one in the user's code, else the step's own line.
+  const line = userLocation(error?.stack)?.line ?? (step ? stepLocation(workspace, step) : null);
+  const where = [step ? `in step ${step}` : null, line ? `line ${line}` : null].filter(Boolean).join(', ');
   return (
     <div className="result-error">
       <strong>{error ? `${error.name}: ${error.message}` : `The run ended: ${status}`}</strong>
-      {step ? <span className="result-where">{`in step ${step}${where ? ` (line ${where})` : ''}`}</span> : null}
+      {where ? (
+        <button
+          type="button"
+          className="result-where"
+          disabled={line === null}
+          onClick={() => line !== null && revealLine(workspace, ui, line)}
+          title={line === null ? undefined : 'Show this line in the editor'}
+        >
+          {where}
+        </button>
+      ) : null}
     </div>
   );
+}
+
+function revealLine(workspace: WorkspaceStore, ui: UiStore, line: number): void {
+  const source = workspace.getState().source;
+  let offset = 0;
+  for (let n = 1; n < line && offset >= 0; n++) offset = source.indexOf('\n', offset) + 1;
+  const end = source.indexOf('\n', offset);
+  revealInEditor(ui, offset, end < 0 ? source.length : end);
 }
 
 function stepLocation(workspace: WorkspaceStore, step: string): number | null {
