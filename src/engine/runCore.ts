@@ -28,6 +28,7 @@ import {
   WorkflowRuntimeError,
   WorkflowTimeoutError,
   WorkflowValidationError,
+  stepOfError,
   tagErrorWithStep,
 } from './errors.ts';
 import { EventStream } from './eventStream.ts';
@@ -40,7 +41,7 @@ import type { Plan, StepDef } from './plan.ts';
 import type { RandomSource } from './random.ts';
 import { runActivated, runDeactivated } from './scope.ts';
 import { timeoutMessage } from './timeoutMessage.ts';
-import { TRACE_VERSION, type EmitVia, type RunStatus, type TraceListener, type TraceRecord } from './trace.ts';
+import { TRACE_VERSION, type EmitVia, type ErrorInfo, type RunStatus, type TraceListener, type TraceRecord } from './trace.ts';
 import { validationProblem } from './validate.ts';
 
 export type { Invocation } from './invocation.ts';
@@ -562,7 +563,7 @@ export class RunCore {
       this.trace(
         status === 'stopped'
           ? { v: 1, runId: '', seq: 0, t: 0, kind: 'run.finished', status, result: toJsonSafe(value), event: stopEvent }
-          : { v: 1, runId: '', seq: 0, t: 0, kind: 'run.finished', status, error: errorInfo(value) },
+          : { v: 1, runId: '', seq: 0, t: 0, kind: 'run.finished', status, error: errorInfoWithStep(value) },
       );
     }
     this.clock.dispose();
@@ -598,6 +599,13 @@ export class RunCore {
       }
     }
   }
+}
+
+function errorInfoWithStep(error: unknown): ErrorInfo {
+  const info = errorInfo(error);
+  const step = stepOfError(error);
+  if (step) info.step = step;
+  return info;
 }
 
 function firstId(pending: Pending): number {

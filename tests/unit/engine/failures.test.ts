@@ -47,7 +47,7 @@ describe('a step that throws', () => {
     const run = await record(new Throws());
     expect(run.error).toBe(boom);
     expect(stepOfError(run.error)).toBe('explode');
-    expect(finished(run.records)).toMatchObject({ status: 'failed', t: 1000, error: { message: 'boom' } });
+    expect(finished(run.records)).toMatchObject({ status: 'failed', t: 1000, error: { message: 'boom', step: 'explode' } });
     expect(ofKind(run.records, 'step.failed')).toMatchObject([{ step: 'explode', attempt: 1, willRetry: false }]);
     expect(ofKind(run.records, 'step.finished').filter((r) => r.status === 'cancelled').map((r) => r.step)).toEqual(['slow']);
   });
