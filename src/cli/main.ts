@@ -3,6 +3,7 @@
  * Output on stdout is what user code logs (run), the graph (graph) or diagnostics (check); failures
  * go to stderr with a non-zero exit code.
  */
+import { createInterface } from 'node:readline';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createCompiler, formatDiagnostic, toMermaid } from '../compiler/index.ts';
 import type { CompileResult } from '../compiler/index.ts';
@@ -65,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
       write: (line) => process.stdout.write(`${line}\n`),
       writeError: (line) => process.stderr.write(`${line}\n`),
       onTrace: args.trace ? (record) => trace.push(record) : undefined,
+      answer: stdinAnswers(),
     });
   } catch (error) {
     exitCode = 1;
@@ -72,6 +74,38 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.trace) writeFileSync(args.trace, `${JSON.stringify(trace)}\n`);
   return exitCode;
+}
+
+/**
+ * Human in the loop on the command line: the question is printed like Python's `input(prefix)` and
+ * the answer is the next line of standard input (typed, or piped in). No more input means no answer.
+ */
+function stdinAnswers(): (prefix: string) => Promise<string | null> {
+  let reader: ReturnType<typeof createInterface> | null = null;
+  const lines: string[] = [];
+  const waiting: ((line: string | null) => void)[] = [];
+  let closed = false;
+  const open = () => {
+    reader = createInterface({ input: process.stdin, terminal: false });
+    reader.on('line', (line) => (waiting.length ? waiting.shift()!(line) : lines.push(line)));
+    reader.on('close', () => {
+      closed = true;
+      for (const resolve of waiting.splice(0)) resolve(null);
+    });
+  };
+  return (prefix) => {
+    if (!reader) open();
+    process.stdout.write(prefix);
+    if (lines.length) return Promise.resolve(lines.shift()!);
+    if (closed) {
+      process.stderr.write('\nflowplay: the workflow asked for input but standard input is closed; the run is cancelled.\n');
+      return Promise.resolve(null);
+    }
+    return new Promise((resolve) => waiting.push((line) => {
+      if (line === null) process.stderr.write('\nflowplay: the workflow asked for input but standard input is closed; the run is cancelled.\n');
+      resolve(line);
+    }));
+  };
 }
 
 function printErrors(file: string, result: CompileResult): void {
@@ -87,6 +121,13 @@ function describeError(error: unknown): string {
   }
   return `Error: ${String(error)}`;
 }
+
+// A run that can never finish (e.g. `timeout: null` with nothing left to do) would otherwise let the
+// process end quietly with exit code 0.
+process.on('beforeExit', () => {
+  process.stderr.write('flowplay: the workflow has nothing left to do but never stopped (no StopEvent and no timeout).\n');
+  process.exit(1);
+});
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

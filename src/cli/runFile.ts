@@ -20,6 +20,11 @@ export interface RunFileOptions {
   /** Where `console.warn` / `console.error` go (default: \`write\`). */
   writeError?: (line: string) => void;
   onTrace?: (record: TraceRecord) => void;
+  /**
+   * Answers a run's InputRequiredEvent (human in the loop) with the text to send back as a
+   * HumanResponseEvent, or null when no answer will come (the run is then cancelled).
+   */
+  answer?: (prefix: string) => Promise<string | null>;
 }
 
 type UserLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
@@ -33,11 +38,18 @@ const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as
 export async function runFile(options: RunFileOptions): Promise<void> {
   installNodeScope();
   const handlers: WorkflowHandler[] = [];
+  const byRunId = new Map<string, WorkflowHandler>();
   const previous = engine.setRunDefaults({
     clock: options.clock,
     seed: options.seed,
-    onTrace: options.onTrace,
-    onRun: (handler) => handlers.push(handler),
+    onTrace: (record) => {
+      options.onTrace?.(record);
+      if (options.answer) answerQuestions(record, byRunId, options.answer);
+    },
+    onRun: (handler) => {
+      handlers.push(handler);
+      byRunId.set(handler.runId, handler);
+    },
     log: (line) => options.write(line),
   });
   const userConsole = makeConsole(options.write, options.writeError ?? options.write);
@@ -58,6 +70,19 @@ export async function runFile(options: RunFileOptions): Promise<void> {
   } finally {
     engine.setRunDefaults(previous);
   }
+}
+
+/** When a run asks for input, gets the answer and sends it back into that run. */
+function answerQuestions(record: TraceRecord, handlers: Map<string, WorkflowHandler>, answer: (prefix: string) => Promise<string | null>): void {
+  if (record.kind !== 'event.emitted' || record.type !== 'InputRequiredEvent') return;
+  const handler = handlers.get(record.runId);
+  const prefix = (record.payload as { prefix?: unknown } | null)?.prefix;
+  if (!handler) return;
+  void answer(typeof prefix === 'string' ? prefix : '').then((response) => {
+    if (handler.status !== null) return;
+    if (response === null) handler.cancel();
+    else handler.sendEvent(new engine.HumanResponseEvent({ response }));
+  });
 }
 
 /**

@@ -6,10 +6,15 @@ import { describe, expect, it } from 'vitest';
 
 /** Runs the CLI as `npm run flowplay -- …` does, from the repository root. */
 function flowplay(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  return flowplayWithInput('', ...args);
+}
+
+function flowplayWithInput(input: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: new URL('../../../', import.meta.url),
     encoding: 'utf8',
     timeout: 60_000,
+    input,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -67,5 +72,32 @@ class Hello extends Workflow {
   it('rejects bad usage with exit code 2', () => {
     expect(flowplay('run', `${FIX}/loop.ts`, '--clock', 'sideways')).toMatchObject({ code: 2 });
     expect(flowplay('run', `${FIX}/loop.ts`, '--input', '[1]').stderr).toContain('--input must be a JSON object');
+  });
+
+  it('run answers a human-in-the-loop question from standard input, and cancels when there is none', () => {
+    const file = 'src/tutorial/examples/human-in-the-loop/ask-name.ts';
+    expect(flowplayWithInput('Ada\n', 'run', file)).toMatchObject({ code: 0, stdout: 'What is your name? Hello, Ada!\n' });
+    const none = flowplayWithInput('', 'run', file);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('the workflow asked for input but standard input is closed; the run is cancelled.');
+  });
+
+  it('run exits 1 with a message when a run can never finish', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowplay-cli-'));
+    const file = join(dir, 'never.ts');
+    writeFileSync(
+      file,
+      `import { Workflow, step, StartEvent, StopEvent, Event } from "flowplay";
+class A extends Event {}
+class Never extends Workflow {
+  @step() async s(ev: StartEvent): Promise<A> { return new A(); }
+  @step() async t(ev: A): Promise<StopEvent | null> { return null; }
+}
+await new Never({ timeout: null }).run();
+`,
+    );
+    const result = flowplay('run', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the workflow has nothing left to do but never stopped');
   });
 });
