@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { useStore } from 'zustand';
 import type { StepView } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
+import { eventColor } from './eventColors.ts';
 import type { FlowNode } from './flowTypes.ts';
 import { useNodeAttributes } from './useNodeAttributes.ts';
 
@@ -49,11 +50,23 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Flo
 });
 
 function StepFooter({ step, collects }: { step: StepView | undefined; collects: string[] }) {
-  if (step?.collect && step.collect.length > 0) {
-    const have = step.collect.reduce((sum, c) => sum + c.have, 0);
-    const need = step.collect.reduce((sum, c) => sum + c.need, 0);
+  if (step?.collect && step.collect.length > 1) {
+    // Several types: one chip per type, in its event colour, in the order collectEvents asked for.
     return (
-      <div className="step-collect" title={step.collect.map((c) => `${c.type} ${c.have}/${c.need}`).join(', ')}>
+      <div className="step-collect types">
+        {step.collect.map((c) => (
+          <span key={c.type} className={c.have >= c.need ? 'collect-chip full' : 'collect-chip'} title={`${c.type}: ${c.have} of ${c.need}`}>
+            <i style={{ background: eventColor(c.type) }} />
+            {`${c.have}/${c.need}`}
+          </span>
+        ))}
+      </div>
+    );
+  }
+  if (step?.collect && step.collect.length === 1) {
+    const { type, have, need } = step.collect[0]!;
+    return (
+      <div className="step-collect" title={`${type}: ${have} of ${need}`}>
         <span className="collect-bar">
           <span style={{ width: `${need === 0 ? 0 : (100 * have) / need}%` }} />
         </span>
