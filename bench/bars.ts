@@ -23,6 +23,11 @@ function atMost(name: string, r: Ratio | undefined, limit: number, missing: stri
   return { name, verdict, detail: `${fmt(r)} (bar ${limit}x)` };
 }
 
+/** Time bars are judged on wall time, as stated; the CPU-time ratio beside it shows how much was preemption. */
+function withCpu(bar: Bar, cpu: Ratio | undefined): void {
+  if (cpu && bar.verdict !== 'N/A') bar.detail += `; CPU time ${fmt(cpu)}`;
+}
+
 export function checkBars(results: Results): Bar[] {
   const bars: Bar[] = [];
   const big = 100_000;
@@ -31,6 +36,7 @@ export function checkBars(results: Results): Bar[] {
   const notRun = 'not measured in this run';
 
   bars.push(atMost('fan-out N=100,000: Flowplay wall time within 3x of the floor', ratio(fp?.wallMs, fl?.wallMs), 3, notRun));
+  withCpu(bars.at(-1)!, ratio(fp?.cpuMs, fl?.cpuMs));
   bars.push(atMost('fan-out N=100,000: Flowplay live peak memory at most 2x the floor', ratio(fp?.peakLiveBytes, fl?.peakLiveBytes), 2, notRun));
 
   // The spec's "a finished event that nothing holds is garbage": after the run, the heap is back where it was.
@@ -50,6 +56,7 @@ export function checkBars(results: Results): Bar[] {
   const tn = traced?.n ?? TRACE_N;
   const plain = results.get('flowplay', 'fanout', tn);
   const listener = atMost(`fan-out N=${tn.toLocaleString('en-US')}: trace listener keeping every record costs at most 2x`, ratio(traced?.wallMs, plain?.wallMs, traced?.atLeast), 2, notRun);
+  withCpu(listener, ratio(traced?.cpuMs, plain?.cpuMs));
   if (traced?.records !== undefined) listener.detail += `, ${traced.records.toLocaleString('en-US')} records`;
   bars.push(listener);
 
