@@ -80,6 +80,14 @@ export function isEventClass(value: unknown): value is EventClass {
   return typeof value === 'function' && (value === EventBase || value.prototype instanceof EventBase);
 }
 
+export function isStopClass(cls: Function): boolean {
+  return cls === StopEvent || cls.prototype instanceof StopEvent;
+}
+
+export function isStartClass(cls: Function): boolean {
+  return cls === StartEvent || cls.prototype instanceof StartEvent;
+}
+
 export function typeOf(ev: EventBase): string {
   return eventTypeName(ev.constructor);
 }

@@ -81,6 +81,13 @@ export class Invocation implements Frame {
   }
 }
 
+/** Calls the user's method (a plain function, not a closure per invocation: this is the hot path). */
+function callStep(inv: Invocation): unknown {
+  const { run, pending } = inv;
+  const def = inv.rt.def;
+  return def.withContext ? def.fn.call(run.workflow, run.context(inv), pending.input) : def.fn.call(run.workflow, pending.input);
+}
+
 export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending): void {
   const inv = new Invocation(run, rt, pending, 0);
   inv.acquire();
@@ -89,12 +96,10 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
     const events = typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds;
     run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt });
   }
-  run.verbose(`Running step ${def.name}`);
-  const call = (): unknown =>
-    def.withContext ? def.fn.call(run.workflow, run.context(inv), pending.input) : def.fn.call(run.workflow, pending.input);
+  if (run.settings.verbose) run.verbose(`Running step ${def.name}`);
   let out: unknown;
   try {
-    out = withFrame(inv, call);
+    out = withFrame(inv, callStep, inv);
   } catch (error) {
     fail(inv, error);
     return;

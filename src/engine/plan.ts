@@ -3,9 +3,10 @@
  * routing table and the fan-in targets of each fan-out step. Built once per class and shared by all
  * of its runs, so 10,000 short runs do not rebuild it 10,000 times.
  */
-import { eventTypeName, isEventClass, StartEvent, StopEvent, type EventClass } from './event.ts';
+import { eventTypeName, isEventClass, isStartClass, StartEvent, type EventClass } from './event.ts';
 import { DEFAULT_NUM_WORKERS, stepOptionsOf, type RetryPolicy } from './step.ts';
 import type { StepInfo } from './trace.ts';
+import { validationProblem } from './validate.ts';
 
 export interface StepDef {
   readonly name: string;
@@ -31,6 +32,8 @@ export interface Plan {
   /** The class the run's input is turned into. */
   readonly startClass: EventClass;
   readonly info: readonly StepInfo[];
+  /** The validation problem, if any (computed once per class). */
+  problem(): string | null;
 }
 
 const PLANS = new WeakMap<Function, Plan>();
@@ -126,8 +129,10 @@ export function planOf(ctor: Function): Plan {
   const gatherTargets = new Map<StepDef, StepDef[]>();
   for (const step of steps) gatherTargets.set(step, reachableGathers(step, routes));
   const startClass =
-    steps.flatMap((s) => s.accepts).find((cls) => cls === StartEvent || cls.prototype instanceof StartEvent) ?? StartEvent;
+    steps.flatMap((s) => s.accepts).find(isStartClass) ?? StartEvent;
+  let problem: string | null | undefined;
   plan = {
+    problem: () => (problem === undefined ? (problem = validationProblem(plan!)) : problem),
     workflow: ctor.name || 'Workflow',
     steps,
     byName: new Map(steps.map((s) => [s.name, s])),
@@ -145,8 +150,4 @@ export function planOf(ctor: Function): Plan {
   };
   PLANS.set(ctor, plan);
   return plan;
-}
-
-export function isStopClass(cls: Function): boolean {
-  return cls === StopEvent || cls.prototype instanceof StopEvent;
 }

@@ -42,7 +42,6 @@ import type { RandomSource } from './random.ts';
 import { runActivated, runDeactivated } from './scope.ts';
 import { timeoutMessage } from './timeoutMessage.ts';
 import { TRACE_VERSION, type EmitVia, type ErrorInfo, type RunStatus, type TraceListener, type TraceRecord } from './trace.ts';
-import { validationProblem } from './validate.ts';
 
 export type { Invocation } from './invocation.ts';
 
@@ -190,7 +189,7 @@ export class RunCore {
     if (this.listener) {
       this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout });
     }
-    const problem = this.settings.validate ? validationProblem(this.plan) : null;
+    const problem = this.settings.validate ? this.plan.problem() : null;
     if (problem) {
       this.finish('failed', new WorkflowValidationError(problem));
       return;
@@ -548,16 +547,19 @@ export class RunCore {
     for (const timer of this.timers) this.clock.clearTimer(timer);
     this.timers.clear();
     if (this.timeoutTimer) this.clock.clearTimer(this.timeoutTimer);
-    const cancelled = new StepCancelledError();
+    // Built only when something is waiting to be cancelled: an error captures a stack, and most
+    // runs end with nothing asleep.
+    let cancelledError: StepCancelledError | null = null;
+    const cancelled = () => (cancelledError ??= new StepCancelledError());
     for (const entry of this.sleeps) {
       if (entry.timer) this.clock.clearTimer(entry.timer);
-      entry.reject(cancelled);
+      entry.reject(cancelled());
     }
     this.sleeps.clear();
     const waiters = this.waiters;
     this.waiters = [];
-    for (const waiter of waiters) waiter.settle(null, null, cancelled);
-    this.abortController?.abort(cancelled);
+    for (const waiter of waiters) waiter.settle(null, null, cancelled());
+    this.abortController?.abort(cancelled());
     for (const rt of this.steps) this.endStep(rt);
     if (this.listener) {
       this.trace(

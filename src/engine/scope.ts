@@ -17,7 +17,7 @@ export interface Frame {
 
 /** An async context store (AsyncLocalStorage has this shape). */
 export interface AsyncScope {
-  run<T>(frame: Frame, fn: () => T): T;
+  run<A, T>(frame: Frame, fn: (arg: A) => T, arg: A): T;
   getStore(): Frame | undefined;
 }
 
@@ -41,12 +41,15 @@ export function runDeactivated(run: RunCore): void {
   if (lastStarted === run) lastStarted = null;
 }
 
-/** Calls `fn` with `frame` as the current frame, including across its awaits where a scope exists. */
-export function withFrame<T>(frame: Frame, fn: () => T): T {
+/**
+ * Calls `fn(arg)` with `frame` as the current frame, including across its awaits where a scope exists.
+ * `fn` takes its argument explicitly so that callers on the hot path need not allocate a closure.
+ */
+export function withFrame<A, T>(frame: Frame, fn: (arg: A) => T, arg: A): T {
   const outer = syncFrame;
   syncFrame = frame;
   try {
-    return asyncScope ? asyncScope.run(frame, fn) : fn();
+    return asyncScope ? asyncScope.run(frame, fn, arg) : fn(arg);
   } finally {
     syncFrame = outer;
   }

@@ -2,12 +2,8 @@
  * The checks a run makes before anything executes, with the Python library's messages. Flowplay's
  * compiler reports the same problems at their source ranges while the user types.
  */
-import { eventTypeName, HumanResponseEvent, InputRequiredEvent, StartEvent, type EventClass } from './event.ts';
-import { isStopClass, type Plan } from './plan.ts';
-
-function isStartClass(cls: Function): boolean {
-  return cls === StartEvent || cls.prototype instanceof StartEvent;
-}
+import { eventTypeName, HumanResponseEvent, InputRequiredEvent, isStartClass, isStopClass, type EventClass } from './event.ts';
+import type { Plan } from './plan.ts';
 
 function unique(list: EventClass[]): EventClass[] {
   return [...new Set(list)];
