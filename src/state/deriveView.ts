@@ -64,13 +64,7 @@ export class ViewDeriver {
   private previous: RunView | null = null;
 
   derive(graph: GraphModel | null, trace: readonly TraceRecord[], now: number): RunView {
-    if (trace !== this.trace || trace.length < this.schedule.length) {
-      this.trace = trace;
-      this.schedule = new PlaybackSchedule();
-      this.fold = new RunFold();
-      this.previous = null;
-    }
-    this.schedule.extend(trace);
+    this.scheduleFor(trace);
     const cursor = this.schedule.cursorAt(now);
     if (cursor < this.fold.cursor) this.fold = new RunFold();
     this.fold.advance(trace, cursor);
@@ -85,9 +79,15 @@ export class ViewDeriver {
     return this.previous;
   }
 
-  /** The schedule of the current trace, for the playback clock's bounds. */
-  scheduleOf(trace: readonly TraceRecord[]): PlaybackSchedule {
-    if (trace !== this.trace) this.derive(this.graph, trace, 0);
+  /** The schedule of `trace`, brought up to date (a new trace starts afresh). */
+  scheduleFor(trace: readonly TraceRecord[]): PlaybackSchedule {
+    if (trace !== this.trace || trace.length < this.schedule.length) {
+      this.trace = trace;
+      this.schedule = new PlaybackSchedule();
+      this.fold = new RunFold();
+      this.previous = null;
+    }
+    this.schedule.extend(trace);
     return this.schedule;
   }
 }

@@ -4,7 +4,6 @@ import type { GraphModel } from '../compiler/model.ts';
 export interface GraphIndex {
   stepNode(step: string): string | undefined;
   eventNode(type: string): string | undefined;
-  edge(source: string, target: string): string | undefined;
   /** The edge a step's output of `type` travels on (step -> event node). No allocation: called per record. */
   producedEdge(step: string, type: string): string | undefined;
   /** The edge an event of `type` travels on to `step` (event node -> step). */
@@ -40,7 +39,6 @@ export function indexGraph(graph: GraphModel | null, workflow: string | null): G
   return {
     stepNode: (step) => steps.get(step),
     eventNode: (type) => events.get(type),
-    edge: (source, target) => edges.get(`${source}\u0000${target}`),
     producedEdge: (step, type) => produced.get(step)?.get(type),
     consumedEdge: (type, step) => consumed.get(type)?.get(step),
   };

@@ -37,8 +37,7 @@ export function startPlaybackLoop(deps: PlaybackLoopDeps): () => void {
     const dt = last === null ? 0 : Math.min(wall - last, 100);
     last = wall;
     const state = run.getState();
-    const schedule = deriver.scheduleOf(state.trace);
-    schedule.extend(state.trace);
+    const schedule = deriver.scheduleFor(state.trace);
     const hop = schedule.timing.hop;
     let limit: number;
     if (state.engine === 'running') {

@@ -20,7 +20,6 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   const dashed = data?.model.dashed ?? false;
   return (
     <g className={`flow-edge${dashed ? ' dashed' : ''}${tokens ? ' active' : ''}`} data-tokens={tokens?.reduce((n, t) => n + t.count, 0) ?? 0}>
-      <path className="flow-edge-hit" d={curve.d} />
       <path className="flow-edge-path" d={curve.d} markerEnd="url(#flowplay-arrow)" />
       {dashed ? <title>Sent with ctx.sendEvent but not declared in the step's return type</title> : null}
       {tokens?.map((token) => {

@@ -1,6 +1,5 @@
 import { useStore } from 'zustand';
-import { SPEEDS, updateSettings } from '../../state/index.ts';
-import { parseInput } from '../../state/index.ts';
+import { SPEEDS, parseInput, updateSettings } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 
 /** Input fields of the start event (JSON), seed, clock and playback speed. */
