@@ -6,7 +6,8 @@ import type { Batch } from './batch.ts';
 import { describeValue, errorInfo } from './describe.ts';
 import { isEvent, typeOf, type Event } from './event.ts';
 import { tagErrorWithStep, WorkflowRuntimeError } from './errors.ts';
-import type { RunCore, StepRuntime } from './runCore.ts';
+import type { RunCore } from './runCore.ts';
+import type { StepRuntime } from './stepRuntime.ts';
 import type { ErrorInfo } from './trace.ts';
 import { withFrame, type Frame } from './scope.ts';
 

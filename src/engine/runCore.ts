@@ -7,9 +7,10 @@
  * no trace record is even built unless someone listens.
  */
 import { Batch } from './batch.ts';
-import { type RunClock, type Timer, macrotask } from './clock.ts';
-import { CollectBuffer, needOf } from './collectBuffer.ts';
+import { type RunClock, macrotask } from './clock.ts';
+import { needOf } from './collectBuffer.ts';
 import { Context, type WaitForEventOptions } from './context.ts';
+import { DebugGate } from './debugGate.ts';
 import { describeValue, errorInfo } from './describe.ts';
 import {
   HumanResponseEvent,
@@ -32,16 +33,17 @@ import {
   tagErrorWithStep,
 } from './errors.ts';
 import { EventStream } from './eventStream.ts';
-import { DebugGate } from './debugGate.ts';
-import { Fifo } from './fifo.ts';
 import { startInvocation, type Invocation, type Pending } from './invocation.ts';
 import { toJsonSafe } from './jsonSafe.ts';
-import { MinHeap } from './minHeap.ts';
 import type { Plan, StepDef } from './plan.ts';
 import type { RandomSource } from './random.ts';
+import { RunState } from './runState.ts';
+import { RunTimers } from './runTimers.ts';
 import { runActivated, runDeactivated } from './scope.ts';
+import { StepRuntime, closeStep } from './stepRuntime.ts';
 import { timeoutMessage } from './timeoutMessage.ts';
 import { TRACE_VERSION, type EmitVia, type ErrorInfo, type RunStatus, type TraceListener, type TraceRecord } from './trace.ts';
+import { Waiters, type Waiter } from './waiters.ts';
 
 export type { Invocation } from './invocation.ts';
 
@@ -66,41 +68,7 @@ export interface RunSettings {
   readonly maxEvents?: number;
 }
 
-/** Per-step runtime state within one run. */
-export class StepRuntime {
-  readonly queue = new Fifo<Pending>();
-  running = 0;
-  private readonly free = new MinHeap<number>((a, b) => a < b);
-  private nextWorker = 1;
-  /** Invocations holding a worker slot, by worker number. */
-  readonly slots: (Invocation | null)[] = [];
-  /** Invocations waiting in `waitForEvent` (they hold no slot). */
-  readonly waiting = new Set<Invocation>();
-  buffers: Map<string, CollectBuffer> | null = null;
-
-  constructor(readonly def: StepDef) {}
-
-  /** The lowest free worker number (1-based). */
-  takeWorker(): number {
-    return this.free.size > 0 ? this.free.pop()! : this.nextWorker++;
-  }
-
-  freeWorker(worker: number): void {
-    this.slots[worker] = null;
-    this.free.push(worker);
-  }
-}
-
-interface Waiter {
-  readonly type: EventClass;
-  readonly requirements: Record<string, unknown> | undefined;
-  readonly settle: (ev: Event | null, id: number | null, error?: unknown) => void;
-}
-
-interface SleepEntry {
-  timer: Timer | null;
-  readonly reject: (error: unknown) => void;
-}
+export { StepRuntime } from './stepRuntime.ts';
 
 export class RunCore {
   readonly runId: string;
@@ -118,21 +86,15 @@ export class RunCore {
   private seq = 0;
   private eventSeq = 0;
   private invocationSeq = 0;
-  private sleepers = 0;
   private awaitingInput = 0;
   private drainScheduled = false;
+  private idleScheduled = false;
   private droppedAfterEnd = 0;
   private gate: DebugGate | null = null;
-  private timeoutTimer: Timer | null = null;
-  private timeoutArmedAt = 0;
-  /** Workflow time the timeout has already counted (it does not count while paused). */
-  private timeoutUsed = 0;
-  private idleScheduled = false;
   private abortController: AbortController | null = null;
-  private readonly state: Record<string, unknown> = {};
-  private readonly sleeps = new Set<SleepEntry>();
-  private readonly timers = new Set<Timer>();
-  private waiters: Waiter[] = [];
+  private readonly state = new RunState();
+  private readonly timers: RunTimers;
+  private readonly waiters = new Waiters();
   private settle!: { resolve: (v: unknown) => void; reject: (e: unknown) => void };
   private readonly drainBound = () => this.drain();
   private readonly idleBound = () => this.idle();
@@ -147,6 +109,12 @@ export class RunCore {
     this.random = settings.random;
     this.listener = settings.onTrace;
     this.steps = plan.steps.map((def) => new StepRuntime(def));
+    this.timers = new RunTimers(
+      settings.clock,
+      settings.timeout,
+      () => this.finish('timeout', new WorkflowTimeoutError(timeoutMessage(this, settings.timeout!))),
+      () => this.scheduleIdle(),
+    );
     this.promise = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
     // A caller may only stream, or ignore the result: a failed run must not become an unhandled rejection.
     this.promise.catch(() => undefined);
@@ -194,7 +162,7 @@ export class RunCore {
       this.finish('failed', new WorkflowValidationError(problem));
       return;
     }
-    this.armTimeout();
+    this.timers.armTimeout();
     const ev = input instanceof StartEvent ? input : new (this.plan.startClass as unknown as new (f: object) => Event)(input ?? {});
     this.emit(ev, 'input', null, null, null);
     this.scheduleIdle();
@@ -229,7 +197,7 @@ export class RunCore {
       return id;
     }
     if (ev instanceof InputRequiredEvent) this.publishEmitted(ev, id);
-    if (this.waiters.length > 0 && this.offerToWaiters(ev, id)) return id;
+    if (this.waiters.size > 0 && this.waiters.offer(ev, id)) return id;
     const targets = target !== null ? [this.plan.byName.get(target)!] : this.plan.routes.get(ev.constructor);
     if (!targets) {
       if (this.listener && !(ev instanceof InputRequiredEvent)) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.unhandled', event: id, type: typeOf(ev) });
@@ -294,8 +262,8 @@ export class RunCore {
       pending = { id: ++this.invocationSeq, input: ev, eventIds: id, parentEvent: id, batch, attempt: 1 };
     }
     if (batch) batch.inflight++;
-    this.enqueue(rt, pending);
     if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.delivered', event: id, step: rt.def.name, invocation: pending.id });
+    this.enqueue(rt, pending);
   }
 
   enqueue(rt: StepRuntime, pending: Pending): void {
@@ -339,34 +307,16 @@ export class RunCore {
     this.gate ??= new DebugGate({
       paused: (reason, step, invocation) => {
         if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'run.paused', reason, step, invocation });
-        this.suspendTimeout();
+        this.timers.suspendTimeout();
       },
       resumed: () => {
         if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'run.resumed' });
-        this.armTimeout();
+        this.timers.armTimeout();
         this.scheduleDrain();
         this.scheduleIdle();
       },
     });
     return this.gate;
-  }
-
-  private armTimeout(): void {
-    const { timeout } = this.settings;
-    if (timeout === null || this.ended || this.timeoutTimer) return;
-    const remaining = timeout * 1000 - this.timeoutUsed;
-    this.timeoutArmedAt = this.clock.now();
-    this.timeoutTimer = this.clock.setTimer(remaining, () => {
-      this.timeoutTimer = null;
-      this.finish('timeout', new WorkflowTimeoutError(timeoutMessage(this, timeout)));
-    });
-  }
-
-  private suspendTimeout(): void {
-    if (!this.timeoutTimer) return;
-    this.clock.clearTimer(this.timeoutTimer);
-    this.timeoutTimer = null;
-    this.timeoutUsed += this.clock.now() - this.timeoutArmedAt;
   }
 
   /** Virtual time moves only when every running invocation waits on a timer (checked after microtasks settle). */
@@ -378,19 +328,16 @@ export class RunCore {
 
   private idle(): void {
     this.idleScheduled = false;
-    if (this.ended || this.drainScheduled || this.awaitingInput > 0 || this.running > this.sleepers || this.gate?.isPaused) return;
+    if (this.ended || this.drainScheduled || this.awaitingInput > 0 || this.running > this.timers.sleepers || this.gate?.isPaused) return;
     if (this.clock.advance()) this.scheduleIdle();
   }
 
   /** A retry waits on the run's clock, then goes back into the step's queue. */
   retryLater(rt: StepRuntime, pending: Pending, seconds: number): void {
-    const timer = this.clock.setTimer(seconds * 1000, () => {
-      this.timers.delete(timer);
+    this.timers.after(seconds, () => {
       pending.attempt++;
       this.enqueue(rt, pending);
     });
-    this.timers.add(timer);
-    this.scheduleIdle();
   }
 
   // ---- fan-out batches --------------------------------------------------------------------------
@@ -423,10 +370,7 @@ export class RunCore {
     if (!inv) throw new WorkflowRuntimeError('collectEvents can only be called inside a step.');
     if (!isEvent(ev)) throw new TypeError(`collectEvents expects an event first, got ${describeValue(ev)}.`);
     const need = needOf(types);
-    const rt = inv.rt;
-    rt.buffers ??= new Map();
-    let buffer = rt.buffers.get(bufferId);
-    if (!buffer) rt.buffers.set(bufferId, (buffer = new CollectBuffer()));
+    const buffer = inv.rt.buffer(bufferId);
     buffer.lastNeed = need;
     const id = ev === inv.pending.input ? (inv.pending.eventIds as number) : 0;
     buffer.add(ev, id);
@@ -439,43 +383,18 @@ export class RunCore {
   }
 
   setState(path: string[], value: unknown, inv: Invocation | null): void {
-    let node = this.state;
-    for (let i = 0; i < path.length - 1; i++) {
-      const next = node[path[i]!];
-      node = (typeof next === 'object' && next !== null ? next : (node[path[i]!] = {})) as Record<string, unknown>;
-    }
-    node[path[path.length - 1]!] = value;
+    this.state.set(path, value);
     if (this.listener) {
       this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'state.changed', key: path.join('.'), value: toJsonSafe(value), step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
     }
   }
 
   getState(path: string[], hasDefault: boolean, defaultValue: unknown): unknown {
-    let node: unknown = this.state;
-    for (const key of path) {
-      if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, key)) {
-        if (hasDefault) return defaultValue;
-        throw new Error(`Key '${path.join('.')}' not found in Context`);
-      }
-      node = (node as Record<string, unknown>)[key];
-    }
-    return node;
+    return this.state.get(path, hasDefault, defaultValue);
   }
 
   sleep(seconds: number): Promise<void> {
-    if (this.ended) return Promise.reject(new StepCancelledError());
-    if (!(seconds >= 0)) return Promise.reject(new RangeError(`sleep() needs a number of seconds, got ${describeValue(seconds)}.`));
-    return new Promise<void>((resolve, reject) => {
-      const entry: SleepEntry = { timer: null, reject };
-      this.sleepers++;
-      entry.timer = this.clock.setTimer(seconds * 1000, () => {
-        this.sleeps.delete(entry);
-        this.sleepers--;
-        resolve();
-      });
-      this.sleeps.add(entry);
-      this.scheduleIdle();
-    });
+    return this.ended ? Promise.reject(new StepCancelledError()) : this.timers.sleep(seconds);
   }
 
   waitForEvent(type: EventClass, options: WaitForEventOptions, inv: Invocation | null): Promise<Event> {
@@ -483,42 +402,28 @@ export class RunCore {
     if (inv) inv.suspend();
     if (this.listener && inv) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'wait.started', step: inv.step, invocation: inv.invocation, type: type.name, event: null });
     return new Promise<Event>((resolve, reject) => {
-      let timer: Timer | null = null;
+      let timer: ReturnType<RunTimers['after']> | null = null;
       const waiter: Waiter = {
         type,
         requirements: options.requirements,
         settle: (ev, id, error) => {
-          if (timer) {
-            this.clock.clearTimer(timer);
-            this.timers.delete(timer);
-          }
+          if (timer) this.timers.clear(timer);
           if (inv && !this.ended) inv.resume();
           if (this.listener && inv) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'wait.finished', step: inv.step, invocation: inv.invocation, type: type.name, event: id });
           if (ev) resolve(ev);
           else reject(error);
         },
       };
-      this.waiters.push(waiter);
+      this.waiters.add(waiter);
       if (options.timeout != null) {
-        timer = this.clock.setTimer(options.timeout * 1000, () => {
-          this.waiters = this.waiters.filter((w) => w !== waiter);
+        timer = this.timers.after(options.timeout, () => {
+          this.waiters.remove(waiter);
           waiter.settle(null, null, new WorkflowTimeoutError(`waitForEvent(${type.name}) timed out after ${options.timeout} seconds.`));
         });
-        this.timers.add(timer);
       }
       if (options.waiterEvent) this.publish(options.waiterEvent, inv);
       this.scheduleIdle();
     });
-  }
-
-  private offerToWaiters(ev: Event, id: number): boolean {
-    const index = this.waiters.findIndex(
-      (w) => ev.constructor === w.type && Object.entries(w.requirements ?? {}).every(([k, v]) => (ev as Record<string, unknown>)[k] === v),
-    );
-    if (index < 0) return false;
-    const [waiter] = this.waiters.splice(index, 1);
-    waiter!.settle(ev, id);
-    return true;
   }
 
   userLog(level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string, inv: Invocation | null): void {
@@ -544,23 +449,14 @@ export class RunCore {
     if (this.ended) return;
     this.ended = true;
     this.status = status;
-    for (const timer of this.timers) this.clock.clearTimer(timer);
-    this.timers.clear();
-    if (this.timeoutTimer) this.clock.clearTimer(this.timeoutTimer);
     // Built only when something is waiting to be cancelled: an error captures a stack, and most
     // runs end with nothing asleep.
     let cancelledError: StepCancelledError | null = null;
     const cancelled = () => (cancelledError ??= new StepCancelledError());
-    for (const entry of this.sleeps) {
-      if (entry.timer) this.clock.clearTimer(entry.timer);
-      entry.reject(cancelled());
-    }
-    this.sleeps.clear();
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const waiter of waiters) waiter.settle(null, null, cancelled());
+    this.timers.cancelAll(cancelled);
+    if (this.waiters.size > 0) this.waiters.rejectAll(cancelled());
     this.abortController?.abort(cancelled());
-    for (const rt of this.steps) this.endStep(rt);
+    for (const rt of this.steps) closeStep(this, rt);
     if (this.listener) {
       this.trace(
         status === 'stopped'
@@ -576,29 +472,6 @@ export class RunCore {
     } else {
       this.stream.end({ value });
       this.settle.reject(value);
-    }
-  }
-
-  private endStep(rt: StepRuntime): void {
-    const cancelledInvocations = [...rt.slots.filter((inv): inv is Invocation => inv !== null), ...rt.waiting];
-    for (const inv of cancelledInvocations) {
-      inv.settled = true;
-      if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.finished', step: rt.def.name, invocation: inv.invocation, worker: inv.worker, outputs: [], status: 'cancelled' });
-    }
-    const queued = rt.queue.drain();
-    if (this.listener) {
-      for (const pending of queued) {
-        for (const id of typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds) {
-          this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.dropped', event: id, step: rt.def.name, reason: 'run-ended' });
-        }
-      }
-      for (const [buffer, content] of rt.buffers ?? []) {
-        const left = content.leftovers();
-        if (left.length === 0) continue;
-        const types: Record<string, number> = {};
-        for (const b of left) types[typeOf(b.ev)] = (types[typeOf(b.ev)] ?? 0) + 1;
-        this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'collect.leftover', step: rt.def.name, buffer, events: left.map((b) => b.id), types });
-      }
     }
   }
 }

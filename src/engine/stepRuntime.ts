@@ -1,0 +1,67 @@
+/** Per-step state within one run: its queue, worker slots and collect buffers. */
+import { CollectBuffer } from './collectBuffer.ts';
+import { typeOf } from './event.ts';
+import { Fifo } from './fifo.ts';
+import type { Invocation, Pending } from './invocation.ts';
+import { MinHeap } from './minHeap.ts';
+import type { StepDef } from './plan.ts';
+import type { RunCore } from './runCore.ts';
+
+export class StepRuntime {
+  readonly queue = new Fifo<Pending>();
+  running = 0;
+  private readonly free = new MinHeap<number>((a, b) => a < b);
+  private nextWorker = 1;
+  /** Invocations holding a worker slot, by worker number. */
+  readonly slots: (Invocation | null)[] = [];
+  /** Invocations waiting in `waitForEvent` (they hold no slot). */
+  readonly waiting = new Set<Invocation>();
+  buffers: Map<string, CollectBuffer> | null = null;
+
+  constructor(readonly def: StepDef) {}
+
+  /** The lowest free worker number (1-based). */
+  takeWorker(): number {
+    return this.free.size > 0 ? this.free.pop()! : this.nextWorker++;
+  }
+
+  freeWorker(worker: number): void {
+    this.slots[worker] = null;
+    this.free.push(worker);
+  }
+
+  buffer(id: string): CollectBuffer {
+    this.buffers ??= new Map();
+    let buffer = this.buffers.get(id);
+    if (!buffer) this.buffers.set(id, (buffer = new CollectBuffer()));
+    return buffer;
+  }
+
+  /** Running and waiting invocations: those the end of the run cancels. */
+  live(): Invocation[] {
+    return [...this.slots.filter((inv): inv is Invocation => inv !== null), ...this.waiting];
+  }
+}
+
+/** At the end of a run: what was still running is cancelled, queued work dropped, buffers reported. */
+export function closeStep(run: RunCore, rt: StepRuntime): void {
+  const name = rt.def.name;
+  for (const inv of rt.live()) {
+    inv.settled = true;
+    if (run.listener) run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.finished', step: name, invocation: inv.invocation, worker: inv.worker, outputs: [], status: 'cancelled' });
+  }
+  const queued = rt.queue.drain();
+  if (!run.listener) return;
+  for (const pending of queued) {
+    for (const id of typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds) {
+      run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.dropped', event: id, step: name, reason: 'run-ended' });
+    }
+  }
+  for (const [buffer, content] of rt.buffers ?? []) {
+    const left = content.leftovers();
+    if (left.length === 0) continue;
+    const types: Record<string, number> = {};
+    for (const b of left) types[typeOf(b.ev)] = (types[typeOf(b.ev)] ?? 0) + 1;
+    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'collect.leftover', step: name, buffer, events: left.map((b) => b.id), types });
+  }
+}
