@@ -4,6 +4,7 @@ import { CodeEditor, ProblemsList } from './editor/index.ts';
 import { EXAMPLES } from './examples.ts';
 import { GraphView } from './graph/index.ts';
 import { Header } from './layout/Header.tsx';
+import { Splitter } from './layout/Splitter.tsx';
 import { usePlayground } from './playground.ts';
 import { ConsolePanel, ResultPanel, RunSettings } from './run/index.ts';
 
@@ -11,6 +12,7 @@ import { ConsolePanel, ResultPanel, RunSettings } from './run/index.ts';
 export function App({ initialExample }: { initialExample: string }) {
   const { runs, workspace } = usePlayground();
   const [example, setExample] = useState(initialExample);
+  const [codeWidth, setCodeWidth] = useState(34);
   const source = useStore(workspace, (s) => s.source);
   // Once the code is edited it is the user's, whichever example it started from.
   const shownExample = EXAMPLES.find((x) => x.id === example)?.source === source ? example : 'custom';
@@ -29,11 +31,12 @@ export function App({ initialExample }: { initialExample: string }) {
   return (
     <div className="app">
       <Header example={shownExample} onExample={setExample} />
-      <main className="workspace">
+      <main className="workspace" style={{ '--code-width': `${codeWidth}%` } as React.CSSProperties}>
         <section className="pane pane-code" aria-label="Code">
           <CodeEditor />
           <ProblemsList />
         </section>
+        <Splitter value={codeWidth} onChange={setCodeWidth} />
         <section className="pane pane-run" aria-label="Graph and run">
           <RunSettings />
           <GraphView />

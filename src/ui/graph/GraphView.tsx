@@ -1,6 +1,6 @@
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { EdgeTypes, NodeMouseHandler, NodeTypes } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { revealInEditor, selectStep } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
@@ -47,6 +47,25 @@ function GraphCanvas() {
     return () => cancelAnimationFrame(handle);
   }, [layoutVersion, flow]);
 
+  // Fit again when the pane is resized (the splitter, the window), a moment after it settles.
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let first = true;
+    const observer = new ResizeObserver(() => {
+      if (first) return void (first = false);
+      clearTimeout(timer);
+      timer = setTimeout(() => void flow.fitView({ padding: 0.08, maxZoom: 1.2 }), 150);
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [flow]);
+
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     const step = node.data.model.step;
     if (step) {
@@ -59,7 +78,7 @@ function GraphCanvas() {
   };
 
   return (
-    <div className="graph" data-testid="graph">
+    <div className="graph" data-testid="graph" ref={container}>
       <svg className="graph-defs" aria-hidden="true">
         <defs>
           <marker id="flowplay-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

@@ -80,7 +80,10 @@ function StepFooter({ step, collects }: { step: StepView | undefined; collects: 
     step && step.failed > 0 ? `✕${step.failed} failed` : null,
   ].filter(Boolean);
   if (outcomes.length > 0) return <div className="step-outcomes">{outcomes.join(' ')}</div>;
-  if (collects.length > 0) return <div className="step-outcomes muted">collects {collects.join(', ')}</div>;
+  if (collects.length > 0) {
+    const text = `collects ${collects.join(', ')}`;
+    return <div className="step-outcomes muted" title={text}>{text}</div>;
+  }
   return <div className="step-outcomes muted">{step && step.running + step.queued > 0 ? '' : 'idle'}</div>;
 }
 
