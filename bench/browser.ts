@@ -114,8 +114,9 @@ function report(f: Figures, errors: string[]): void {
     { name: `longest main-thread task while a ${BROWSER_BENCH_EVENTS.toLocaleString('en')}-event run plays`, value: `${f.longestTaskMs} ms (${f.longTasks} long tasks)`, ok: f.longestTaskMs < 50, bar: '< 50 ms' },
     { name: 'animation frame rate', value: `${f.fps} fps (${f.frames} frames in ${f.measuredMs} ms)`, ok: f.fps > 50, bar: '> 50 fps' },
   ];
+  // Frames are cheap when nothing moves: the measurement only counts if the run was really playing.
+  bars.push({ name: 'events shown by the end of the window', value: `${f.recordsAtEnd} Done events, status ${f.status}`, ok: f.recordsAtEnd > 0, bar: '> 0' });
   for (const b of bars) console.log(`${b.ok ? 'ok  ' : 'FAIL'} ${b.name}: ${b.value}  [bar ${b.bar}]`);
-  console.log(`     Done events shown at the end of the window: ${f.recordsAtEnd}; status: ${f.status}`);
   if (errors.length > 0) console.log(`FAIL page errors: ${errors.join('; ')}`);
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/browser.json', `${JSON.stringify({ ...f, errors, at: new Date().toISOString() }, null, 2)}\n`);

@@ -87,6 +87,24 @@ describe('deriveView', () => {
     expect(Math.max(...counts)).toBe(3);
   });
 
+  it('keeps a burst of sends together when each one is queued at once (all workers busy)', () => {
+    const bodies: [number, TraceBody][] = [
+      [0, { kind: 'run.started', workflow: 'W', steps: [stepInfo('start', 1), stepInfo('stepTwo', 1)], clock: 'virtual', speed: 1, seed: 1, timeout: 10 }],
+      [0, { kind: 'step.started', step: 'start', invocation: 0, worker: 0, events: [], attempt: 1 }],
+    ];
+    for (let e = 1; e <= 3; e++) {
+      bodies.push(
+        [0, { kind: 'event.emitted', event: e, type: 'StepTwoEvent', payload: {}, via: 'send', invocation: 0, step: 'start', target: null, parent: null }],
+        [0, { kind: 'event.delivered', event: e, step: 'stepTwo', invocation: e }],
+        [0, { kind: 'step.queued', step: 'stepTwo', invocation: e, event: e, position: e - 1 }],
+      );
+    }
+    const trace = traceOf(...bodies);
+    const counts = film(parallelGraph, trace, (v) => v.tokens['step:start->event:StepTwoEvent']?.length ?? 0);
+    expect(Math.max(...counts)).toBe(3);
+    expect(deriveView(parallelGraph, trace, Number.POSITIVE_INFINITY).steps.stepTwo).toMatchObject({ state: 'queued', queued: 3 });
+  });
+
   it('runs three stepTwo invocations at once against four workers', () => {
     const running = film(parallelGraph, parallelTrace, (v) => `${v.steps.stepTwo?.running ?? 0}/${v.steps.stepTwo?.numWorkers ?? 0}`);
     expect(running).toContain('3/4');

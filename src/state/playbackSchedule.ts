@@ -110,11 +110,12 @@ export class PlaybackSchedule {
         this.deliveredAt[r.invocation] = Math.max(this.deliveredAt[r.invocation] ?? 0, tokenStart);
         break;
       }
-      case 'step.queued':
       case 'step.started': {
+        // Not `step.queued`: the engine queues at delivery, inside the sender's burst of sends, and
+        // waiting there would hold every later send back by a hop.
         const delivered = this.deliveredAt[r.invocation];
         if (delivered !== undefined) p = Math.max(p, delivered + hop);
-        if (r.kind === 'step.started') this.startedAt[r.invocation] = p;
+        this.startedAt[r.invocation] = p;
         break;
       }
       case 'step.finished':
