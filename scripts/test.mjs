@@ -58,7 +58,7 @@ if (hasE2e && process.env.FLOWPLAY_SKIP_E2E !== '1') {
   } else {
     const e2eReport = join(reports, 'e2e.json');
     rmSync(e2eReport, { force: true });
-    const e2eStatus = run('browser tests', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+    const e2eStatus = run('browser tests', 'npx', ['playwright', 'test'], { FLOWPLAY_E2E_REPORT: e2eReport });
     const e2e = readJson(e2eReport);
     if (e2e?.stats) {
       passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
