@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 // Several people may run the suite on one machine at once: each can pick a port and a build folder.
 const PORT = Number(process.env.FLOWPLAY_E2E_PORT ?? 4317);
 const OUT_DIR = process.env.FLOWPLAY_OUT_DIR ?? 'dist';
-const REPORT = process.env.FLOWPLAY_E2E_REPORT ?? "reports/e2e.json";
+const REPORT = process.env.FLOWPLAY_E2E_REPORT ?? 'reports/e2e.json';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
