@@ -17,7 +17,22 @@ export interface RunRequest {
   clock: ClockKind;
   /** Speed factor of the real clock. */
   speed: number;
+  /** Start paused before the first invocation and pause before each one (step mode). */
+  stepMode?: boolean;
+  /** Pause before invocations of these steps. */
+  breakpoints?: string[];
 }
+
+/** Commands for the run in progress; ignored when no run is active. */
+export type RunControl =
+  | { kind: 'pause' }
+  /** Continue (still stopping at breakpoints). */
+  | { kind: 'resume' }
+  /** Let one invocation start, then pause again. */
+  | { kind: 'step' }
+  | { kind: 'breakpoints'; steps: string[] }
+  /** Answer the run's InputRequiredEvent (human in the loop). */
+  | { kind: 'answer'; response: string };
 
 /** Receives trace records in order, in batches (about one per animation frame). */
 export type TraceSink = (batch: TraceRecord[]) => void;
@@ -35,6 +50,7 @@ export interface RunnerApi {
   run(request: RunRequest, sink: TraceSink): Promise<RunSetupError | null>;
   /** Cancels the current run (it finishes with status `cancelled`). */
   cancel(): Promise<void>;
+  control(command: RunControl): Promise<void>;
 }
 
 export interface CompletionItem {
@@ -78,6 +94,8 @@ export interface RunnerClient {
   run(request: RunRequest, sink: TraceSink): Promise<RunEnd>;
   /** Cancels the current run; replaces the runner if it does not answer in time. Always settles. */
   stop(): Promise<'cancelled' | 'restarted' | 'idle'>;
+  /** Pause, continue, single-step, set breakpoints or answer a question of the current run. */
+  control(command: RunControl): Promise<void>;
   dispose(): void;
 }
 

@@ -24,6 +24,9 @@ const api: RunnerApi = {
   async cancel() {
     current?.cancel();
   },
+  async control(command) {
+    current?.control(command);
+  },
 };
 
 self.addEventListener('message', (event: MessageEvent) => {

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { RunEnd, RunRequest, RunnerApi, RunnerClient, TraceSink } from './protocol.ts';
+import type { RunControl, RunEnd, RunRequest, RunnerApi, RunnerClient, TraceSink } from './protocol.ts';
 
 /** How long a runner may take to answer Stop before it is presumed stuck and replaced. */
 export const STOP_GRACE_MS = 600;
@@ -64,6 +64,12 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       replace();
       running.settle({ kind: 'restarted' });
       return 'restarted';
+    },
+
+    async control(command: RunControl): Promise<void> {
+      if (!pending) return;
+      // A runner stuck in user code cannot answer; Stop is the way out of that, not this.
+      await Promise.race([connection.api.control(command).catch(() => undefined), delay(graceMs)]);
     },
 
     dispose(): void {

@@ -1,7 +1,7 @@
 import * as flowplay from '../engine/index.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { formatLogArgs } from './formatLogArgs.ts';
-import type { RunRequest, RunSetupError, TraceSink } from './protocol.ts';
+import type { RunControl, RunRequest, RunSetupError, TraceSink } from './protocol.ts';
 import { TraceBatcher } from './traceBatcher.ts';
 
 type WorkflowClass = new (options?: flowplay.WorkflowOptions) => flowplay.Workflow;
@@ -34,6 +34,23 @@ export class UserRun {
     this.handler?.cancel();
   }
 
+  control(command: RunControl): void {
+    const handler = this.handler;
+    if (!handler || handler.status !== null) return;
+    switch (command.kind) {
+      case 'pause':
+        return handler.pause();
+      case 'resume':
+        return handler.resume();
+      case 'step':
+        return handler.step();
+      case 'breakpoints':
+        return handler.setBreakpoints(command.steps);
+      case 'answer':
+        return handler.sendEvent(new flowplay.HumanResponseEvent({ response: command.response }));
+    }
+  }
+
   async execute(request: RunRequest): Promise<RunSetupError | null> {
     const restoreConsole = this.captureConsole();
     const originalRandom = Math.random;
@@ -41,6 +58,8 @@ export class UserRun {
     const previous = flowplay.setRunDefaults({
       clock: request.clock,
       speed: request.speed,
+      stepMode: request.stepMode ?? false,
+      breakpoints: request.breakpoints ?? [],
       ...(request.seed !== null ? { seed: request.seed } : {}),
       onTrace: (record) => this.record(record),
       onRun: (handler) => {
