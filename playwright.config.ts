@@ -1,18 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
 
 // Several people may run the suite on one machine at once: each can pick a port and a build folder.
 const PORT = Number(process.env.FLOWPLAY_E2E_PORT ?? 4317);
 const OUT_DIR = process.env.FLOWPLAY_OUT_DIR ?? 'dist';
 const REPORT = process.env.FLOWPLAY_E2E_REPORT ?? 'reports/e2e.json';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** End-to-end tests against the production build (`vite build` + `vite preview`) in Chromium. */
 export default defineConfig({
@@ -36,7 +28,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
       },
     },
   ],
