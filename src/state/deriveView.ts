@@ -45,11 +45,14 @@ export const MAX_TOKENS_PER_EDGE = 5;
 /**
  * The whole picture of a run at playback time `now`, from the graph and the trace alone. Live view,
  * replay and scrubbing all call this (through `ViewDeriver`, which only caches the fold).
+ *
+ * `count` caps the records shown: several records often share one presentation time, and stepping
+ * record by record must be able to stop inside such a group, which a time alone cannot express.
  */
-export function deriveView(graph: GraphModel | null, trace: readonly TraceRecord[], now: number): RunView {
+export function deriveView(graph: GraphModel | null, trace: readonly TraceRecord[], now: number, count?: number | null): RunView {
   const schedule = new PlaybackSchedule();
   schedule.extend(trace);
-  const cursor = schedule.cursorAt(now);
+  const cursor = cursorOf(schedule, now, count);
   return viewOf(RunFold.of(trace, cursor), schedule, trace, indexGraph(graph, workflowOf(trace)), now);
 }
 
@@ -63,9 +66,9 @@ export class ViewDeriver {
   private index: GraphIndex = indexGraph(null, null);
   private previous: RunView | null = null;
 
-  derive(graph: GraphModel | null, trace: readonly TraceRecord[], now: number): RunView {
+  derive(graph: GraphModel | null, trace: readonly TraceRecord[], now: number, count?: number | null): RunView {
     this.scheduleFor(trace);
-    const cursor = this.schedule.cursorAt(now);
+    const cursor = cursorOf(this.schedule, now, count);
     if (cursor < this.fold.cursor) this.fold = new RunFold();
     this.fold.advance(trace, cursor);
     const workflow = workflowOf(trace);
@@ -90,6 +93,11 @@ export class ViewDeriver {
     this.schedule.extend(trace);
     return this.schedule;
   }
+}
+
+function cursorOf(schedule: PlaybackSchedule, now: number, count: number | null | undefined): number {
+  const atTime = schedule.cursorAt(now);
+  return count === undefined || count === null ? atTime : Math.max(0, Math.min(count, atTime));
 }
 
 function workflowOf(trace: readonly TraceRecord[]): string | null {

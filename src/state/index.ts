@@ -1,10 +1,11 @@
 /** Headless state of the playground: stores, actions and the pure derivation of what a run looks like. */
 export { createWorkspaceStore, setSource, applyAnalysis, analysisFailed, errorsOf } from './workspaceStore.ts';
 export type { WorkspaceState, WorkspaceStore } from './workspaceStore.ts';
-export { createRunStore, updateSettings, setPlaybackTime, SPEEDS } from './runStore.ts';
+export { createRunStore, updateSettings, setPlaybackTime, setRecordCursor, setViewPaused, SPEEDS } from './runStore.ts';
 export type { RunSettings, RunState, RunStore } from './runStore.ts';
-export { createUiStore, selectStep, showPanel, revealInEditor } from './uiStore.ts';
-export type { UiState, UiStore, BottomPanel } from './uiStore.ts';
+export { createUiStore, selectStep, showPanel, revealInEditor, selectItem, showDock } from './uiStore.ts';
+export type { UiState, UiStore, BottomPanel, DockTab, Selection } from './uiStore.ts';
+export { enginePause } from './enginePause.ts';
 export { createViewStore, startPlaybackLoop } from './viewStore.ts';
 export type { ViewState, ViewStore } from './viewStore.ts';
 export { deriveView, ViewDeriver, MAX_TOKENS_PER_EDGE } from './deriveView.ts';

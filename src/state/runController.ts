@@ -1,8 +1,10 @@
+import type { GraphModel } from '../compiler/model.ts';
+import type { TraceRecord } from '../engine/trace.ts';
 import type { RunnerClient } from '../worker/protocol.ts';
-import { errorsOf } from './workspaceStore.ts';
+import { errorsOf, setSource } from './workspaceStore.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 import { parseInput } from './parseInput.ts';
-import { appendTrace, beginRun, endRun, setPlaybackTime } from './runStore.ts';
+import { appendTrace, beginRun, endRun, loadRecordedRun, setPlaybackTime, updateSettings } from './runStore.ts';
 import type { RunStore } from './runStore.ts';
 import { lastRunningStep, syntheticFinish } from './syntheticRecords.ts';
 
@@ -21,6 +23,15 @@ export interface RunController {
   start(): Promise<void>;
   /** Cancels the run and shows its end at once. Always works, even against `while (true) {}`. */
   stop(): Promise<void>;
+  /** Engine controls for the run in progress (step mode and breakpoints); no-ops without one. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  /** Lets one delivery through, then holds the run again. */
+  step(): Promise<void>;
+  /** Adds or removes a breakpoint on `step`, for the next run and the one in progress. */
+  toggleBreakpoint(step: string): Promise<void>;
+  /** Shows a saved run (its code in the editor, its trace to replay); stops a run in progress first. */
+  loadRecorded(run: { code: string; trace: TraceRecord[]; graph: GraphModel | null }): Promise<void>;
 }
 
 export function createRunController(deps: RunControllerDeps): RunController {
@@ -66,6 +77,8 @@ export function createRunController(deps: RunControllerDeps): RunController {
         seed: settings.seed,
         clock: settings.clock,
         speed: settings.speed,
+        stepMode: settings.stepMode,
+        breakpoints: settings.breakpoints,
       },
       (batch) => appendTrace(run, trace, batch, clock()),
     );
@@ -83,5 +96,36 @@ export function createRunController(deps: RunControllerDeps): RunController {
     endRun(run, trace);
   }
 
-  return { start, stop };
+  const live = () => run.getState().engine === 'running';
+
+  async function toggleBreakpoint(step: string): Promise<void> {
+    const current = run.getState().settings.breakpoints;
+    const breakpoints = current.includes(step) ? current.filter((s) => s !== step) : [...current, step];
+    updateSettings(run, { breakpoints });
+    if (live()) await runner.control({ kind: 'breakpoints', steps: breakpoints });
+  }
+
+  async function loadRecorded(file: { code: string; trace: TraceRecord[]; graph: GraphModel | null }): Promise<void> {
+    if (live()) await runner.stop();
+    setSource(workspace, file.code);
+    loadRecordedRun(run, file.trace, file.graph);
+    if (file.graph) return;
+    // Without a saved graph the run is drawn on its code's own, once that has been analysed.
+    const revision = workspace.getState().revision;
+    const unsubscribe = workspace.subscribe((state) => {
+      if (state.analysedRevision < revision) return;
+      unsubscribe();
+      if (run.getState().trace === file.trace) run.setState({ graph: state.graph });
+    });
+  }
+
+  return {
+    start,
+    stop,
+    pause: async () => void (live() && (await runner.control({ kind: 'pause' }))),
+    resume: async () => void (live() && (await runner.control({ kind: 'resume' }))),
+    step: async () => void (live() && (await runner.control({ kind: 'step' }))),
+    toggleBreakpoint,
+    loadRecorded,
+  };
 }

@@ -11,6 +11,10 @@ export interface RunSettings {
   clock: ClockKind;
   /** Playback speed, and the real clock's speed factor. */
   speed: number;
+  /** Step mode: the engine pauses before each delivery and goes on one at a time. */
+  stepMode: boolean;
+  /** Steps the engine pauses before (breakpoints); also sent to a run in progress. */
+  breakpoints: string[];
 }
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10] as const;
@@ -30,13 +34,30 @@ export interface RunState {
   now: number;
   /** Wall-clock ms (performance.now) when the last batch arrived, for following a real-clock run. */
   lastBatchAt: number;
+  /**
+   * Records shown when stepping record by record (null: follow `now`). Several records can share one
+   * playback time, so a time alone cannot stop between them.
+   */
+  cursor: number | null;
+  /** The view is held still (the run itself goes on): scrubbing, stepping, the pause button. */
+  viewPaused: boolean;
+  /** Where the trace came from: a run of the code, or a saved run file (replayed, never run). */
+  origin: 'live' | 'file';
 }
 
 export type RunStore = StoreApi<RunState>;
 
 export function createRunStore(settings?: Partial<RunSettings>): RunStore {
   return createStore<RunState>(() => ({
-    settings: { inputText: '{ "message": "Start the workflow." }', seed: 42, clock: 'virtual', speed: 1, ...settings },
+    settings: {
+      inputText: '{ "message": "Start the workflow." }',
+      seed: 42,
+      clock: 'virtual',
+      speed: 1,
+      stepMode: false,
+      breakpoints: [],
+      ...settings,
+    },
     inputError: null,
     engine: 'idle',
     trace: [],
@@ -44,6 +65,9 @@ export function createRunStore(settings?: Partial<RunSettings>): RunStore {
     graph: null,
     now: 0,
     lastBatchAt: 0,
+    cursor: null,
+    viewPaused: false,
+    origin: 'live',
   }));
 }
 
@@ -54,7 +78,7 @@ export function updateSettings(store: RunStore, patch: Partial<RunSettings>): vo
 
 export function beginRun(store: RunStore, graph: GraphModel | null, wallNow: number): TraceRecord[] {
   const trace: TraceRecord[] = [];
-  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null });
+  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, origin: 'live' });
   return trace;
 }
 
@@ -70,6 +94,28 @@ export function endRun(store: RunStore, trace: TraceRecord[]): void {
   store.setState({ engine: 'done', length: trace.length });
 }
 
+/** Shows the run at playback time `now` (everything recorded by then); drops a record cursor. */
 export function setPlaybackTime(store: RunStore, now: number): void {
-  if (store.getState().now !== now) store.setState({ now });
+  const state = store.getState();
+  if (state.now !== now || state.cursor !== null) store.setState({ now, cursor: null });
+}
+
+/** Shows exactly the first `count` records at playback time `now`, and holds the view there. */
+export function setRecordCursor(store: RunStore, count: number, now: number): void {
+  store.setState({ cursor: count, now, viewPaused: true });
+}
+
+/** Holds the view still (a live run goes on recording) or lets it play again from where it is. */
+export function setViewPaused(store: RunStore, paused: boolean): void {
+  const state = store.getState();
+  if (paused) {
+    if (!state.viewPaused) store.setState({ viewPaused: true });
+  } else if (state.viewPaused || state.cursor !== null) {
+    store.setState({ viewPaused: false, cursor: null });
+  }
+}
+
+/** A saved run, to replay from the start; nothing of it runs. */
+export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null): void {
+  store.setState({ engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, origin: 'file', inputError: null });
 }

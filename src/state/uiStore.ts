@@ -3,6 +3,12 @@ import type { StoreApi } from 'zustand/vanilla';
 
 export type BottomPanel = 'console' | 'problems';
 
+/** The tabs of the dock under the graph. */
+export type DockTab = 'console' | 'timeline' | 'inspector';
+
+/** What the inspector shows: one event or one invocation of the run, by its trace id. */
+export type Selection = { kind: 'event'; id: number } | { kind: 'invocation'; id: number };
+
 export interface UiState {
   /** The step the user is looking at: from a node click or from the editor cursor. */
   selectedStep: string | null;
@@ -11,12 +17,14 @@ export interface UiState {
   panel: BottomPanel;
   /** A request for the editor to put its cursor (and selection) here; bumped `nonce` repeats it. */
   reveal: { from: number; to: number; nonce: number } | null;
+  selection: Selection | null;
+  dock: DockTab;
 }
 
 export type UiStore = StoreApi<UiState>;
 
 export function createUiStore(): UiStore {
-  return createStore<UiState>(() => ({ selectedStep: null, selectedBy: null, panel: 'console', reveal: null }));
+  return createStore<UiState>(() => ({ selectedStep: null, selectedBy: null, panel: 'console', reveal: null, selection: null, dock: 'console' }));
 }
 
 export function selectStep(store: UiStore, step: string | null, by: 'graph' | 'editor'): void {
@@ -32,4 +40,17 @@ export function showPanel(store: UiStore, panel: BottomPanel): void {
 export function revealInEditor(store: UiStore, from: number, to: number): void {
   const nonce = (store.getState().reveal?.nonce ?? 0) + 1;
   store.setState({ reveal: { from, to, nonce } });
+}
+
+/** Selects an event or invocation; `show` brings the inspector's tab to the front. */
+export function selectItem(store: UiStore, selection: Selection | null, show = true): void {
+  const state = store.getState();
+  const same = state.selection?.kind === selection?.kind && state.selection?.id === selection?.id;
+  const dock = show && selection ? 'inspector' : state.dock;
+  if (same && dock === state.dock) return;
+  store.setState({ selection, dock });
+}
+
+export function showDock(store: UiStore, dock: DockTab): void {
+  if (store.getState().dock !== dock) store.setState({ dock });
 }

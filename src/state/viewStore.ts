@@ -2,17 +2,23 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { ViewDeriver, deriveView } from './deriveView.ts';
 import type { RunView } from './deriveView.ts';
+import { PlaybackSchedule } from './playbackSchedule.ts';
 import { setPlaybackTime } from './runStore.ts';
 import type { RunStore } from './runStore.ts';
 
 export interface ViewState {
   view: RunView;
+  /**
+   * The playback schedule of the run shown, extended in place as records arrive (a new run gets a
+   * new one): the scrubber and the timeline place records with its times.
+   */
+  schedule: PlaybackSchedule;
 }
 
 export type ViewStore = StoreApi<ViewState>;
 
 export function createViewStore(): ViewStore {
-  return createStore<ViewState>(() => ({ view: deriveView(null, [], 0) }));
+  return createStore<ViewState>(() => ({ view: deriveView(null, [], 0), schedule: new PlaybackSchedule() }));
 }
 
 export interface PlaybackLoopDeps {
@@ -47,11 +53,12 @@ export function startPlaybackLoop(deps: PlaybackLoopDeps): () => void {
     } else {
       limit = schedule.end + hop;
     }
-    const now = Math.min(state.now + dt * state.settings.speed, limit);
+    // A paused view stays where it is while a live run goes on recording.
+    const now = state.viewPaused ? state.now : Math.min(state.now + dt * state.settings.speed, limit);
     if (now !== state.now) setPlaybackTime(run, now);
-    const current = view.getState().view;
-    const next = deriver.derive(state.graph, state.trace, now);
-    if (changed(current, next)) view.setState({ view: next });
+    const current = view.getState();
+    const next = deriver.derive(state.graph, state.trace, now, state.cursor);
+    if (changed(current.view, next) || current.schedule !== schedule) view.setState({ view: next, schedule });
     handle = requestFrame(frame);
   }
 
@@ -61,6 +68,8 @@ export function startPlaybackLoop(deps: PlaybackLoopDeps): () => void {
 /** Frames where nothing visible changed publish nothing, so an idle page costs no renders. */
 function changed(a: RunView, b: RunView): boolean {
   if (a.cursor !== b.cursor || a.total !== b.total || a.status !== b.status) return true;
+  // A held frame (paused view) looks the same however often it is drawn.
+  if (a.now === b.now) return false;
   const aTokens = Object.keys(a.tokens).length;
   const bTokens = Object.keys(b.tokens).length;
   if (aTokens === 0 && bTokens === 0) return false;

@@ -1,0 +1,172 @@
+/**
+ * Keeps the user's work in browser storage: the editor text (with the run's input and seed) is saved
+ * as the current draft shortly after each edit, and anything that replaces the text (a link, an
+ * example, a chapter, a restored draft) goes through `open`/`restore`, which first move the current
+ * draft into the history. Storage is injected (a `DraftStore`), and so are the timers, so the whole
+ * flow is testable without a browser.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Draft, DraftOrigin, DraftStore, StorageStatus } from '../share/index.ts';
+import { parseInput } from './parseInput.ts';
+import { updateSettings } from './runStore.ts';
+import type { RunStore } from './runStore.ts';
+import { setSource } from './workspaceStore.ts';
+import type { WorkspaceStore } from './workspaceStore.ts';
+
+/** The TypeScript playground waits a second before re-analysing; saving a little sooner loses less. */
+export const DRAFT_SAVE_DELAY_MS = 600;
+
+export interface DraftState {
+  /** Earlier drafts, newest first. */
+  history: Draft[];
+  /** Why the work is not being kept (storage full or blocked), or null while saving works. */
+  problem: string | null;
+  /** When the last save reached storage (epoch ms), for a quiet "saved" hint. */
+  savedAt: number | null;
+}
+
+/** What replaces the editor's text. */
+export interface Opening {
+  code: string;
+  origin: Exclude<DraftOrigin, 'typed' | 'restored'>;
+  title: string;
+  input?: Record<string, unknown>;
+  seed?: number;
+  chapter?: string;
+}
+
+export interface DraftController {
+  store: StoreApi<DraftState>;
+  /** Reads storage once at start-up: the draft to show, if any. */
+  load(): Draft | null;
+  /** Replaces the editor's text (and input/seed when given), keeping the current draft in the history. */
+  open(opening: Opening): void;
+  /** Brings back an earlier draft; the current one goes into the history. */
+  restore(id: string): Draft | null;
+  forget(id: string): void;
+  /** Saves a pending edit now (before the page unloads or the text is replaced). */
+  flush(): void;
+  /** The chapter the current work belongs to (kept with the draft). */
+  setChapter(chapter: string | null): void;
+  stop(): void;
+}
+
+export interface DraftControllerDeps {
+  workspace: WorkspaceStore;
+  run: RunStore;
+  drafts: DraftStore;
+  setTimer: (callback: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+  delayMs?: number;
+}
+
+export function createDraftController(deps: DraftControllerDeps): DraftController {
+  const { workspace, run, drafts, setTimer, clearTimer } = deps;
+  const delayMs = deps.delayMs ?? DRAFT_SAVE_DELAY_MS;
+  const store = createStore<DraftState>(() => ({ history: [], problem: null, savedAt: null }));
+  let timer: unknown = null;
+  let chapter: string | null = null;
+  // What storage already holds, so that replacing the text does not save it again as "typed".
+  let saved = snapshot();
+
+  function snapshot(): string {
+    const { inputText, seed } = run.getState().settings;
+    return JSON.stringify([workspace.getState().source, inputText, seed, chapter]);
+  }
+
+  function report(status: StorageStatus): void {
+    if (status.ok) store.setState({ problem: null, savedAt: Date.now() });
+    else store.setState({ problem: status.message });
+  }
+
+  function refreshHistory(): void {
+    store.setState({ history: drafts.load().history });
+  }
+
+  function saveNow(): void {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+    const now = snapshot();
+    if (now === saved) return;
+    const { inputText, seed } = run.getState().settings;
+    const input = parseInput(inputText);
+    const status = drafts.save({
+      code: workspace.getState().source,
+      ...(input.ok ? { input: input.value } : {}),
+      seed,
+      ...(chapter ? { chapter } : {}),
+    });
+    // Only a save that reached storage counts as saved; a failed one is retried on the next edit.
+    if (status.ok) saved = now;
+    report(status);
+  }
+
+  function schedule(): void {
+    if (snapshot() === saved) return;
+    if (timer !== null) clearTimer(timer);
+    timer = setTimer(saveNow, delayMs);
+  }
+
+  function show(code: string, input: Record<string, unknown> | undefined, seed: number | undefined): void {
+    setSource(workspace, code);
+    const patch: { inputText?: string; seed?: number } = {};
+    if (input !== undefined) patch.inputText = JSON.stringify(input);
+    if (seed !== undefined) patch.seed = seed;
+    if (Object.keys(patch).length > 0) updateSettings(run, patch);
+  }
+
+  const stopSource = workspace.subscribe((state, previous) => {
+    if (state.source !== previous.source) schedule();
+  });
+  const stopSettings = run.subscribe((state, previous) => {
+    if (state.settings !== previous.settings) schedule();
+  });
+
+  return {
+    store,
+    load() {
+      const { current, history, status } = drafts.load();
+      store.setState({ history, problem: status.ok ? null : status.message });
+      if (current) chapter = current.chapter ?? null;
+      return current;
+    },
+    open(opening) {
+      saveNow();
+      const { code, origin, title, input, seed } = opening;
+      chapter = opening.chapter ?? null;
+      show(code, input, seed);
+      const status = drafts.open({ code, origin, title, ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(chapter ? { chapter } : {}) });
+      if (status.ok) saved = snapshot();
+      report(status);
+      refreshHistory();
+    },
+    restore(id) {
+      saveNow();
+      const { draft, status } = drafts.restore(id);
+      report(status);
+      if (draft) {
+        chapter = draft.chapter ?? null;
+        show(draft.code, draft.input, draft.seed);
+        if (status.ok) saved = snapshot();
+      }
+      refreshHistory();
+      return draft;
+    },
+    forget(id) {
+      report(drafts.forget(id));
+      refreshHistory();
+    },
+    flush: saveNow,
+    setChapter(next) {
+      if (chapter === next) return;
+      chapter = next;
+      schedule();
+    },
+    stop() {
+      if (timer !== null) clearTimer(timer);
+      stopSource();
+      stopSettings();
+    },
+  };
+}

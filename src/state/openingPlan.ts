@@ -1,0 +1,89 @@
+/**
+ * What the page shows first, decided from the address and the saved draft. Pure, so every path
+ * (share link, broken link, chapter, example, nothing) is a unit test rather than a browser test.
+ * Rules: a link never runs anything; opening a link, a chapter or an example never drops the saved
+ * draft (the caller passes `open` through `DraftController.open`, which keeps it in the history); a
+ * broken link keeps the current work and says what is wrong.
+ */
+import type { Draft, LocationTarget } from '../share/index.ts';
+import type { Opening } from './draftController.ts';
+
+export interface OpeningCatalogue {
+  example(id: string): { title: string; source: string; chapter?: string } | undefined;
+  chapter(id: string): { title: string; example: string } | undefined;
+  /** What a first visit shows. */
+  fallback: { title: string; source: string };
+}
+
+export interface Notice {
+  tone: 'info' | 'error';
+  message: string;
+}
+
+export interface OpeningPlan {
+  /** The editor's first text. */
+  source: string;
+  /** Replace the saved draft with this (keeping it in the history), or leave storage alone. */
+  open: Opening | null;
+  /** The tutorial chapter to show, if any. */
+  chapter: string | null;
+  notice: Notice | null;
+  /** Remove the link from the address, so a reload restores the draft instead of the link again. */
+  clearLocation: boolean;
+}
+
+export function planOpening(target: LocationTarget, draft: Draft | null, catalogue: OpeningCatalogue): OpeningPlan {
+  const keep: OpeningPlan = {
+    source: draft?.code ?? catalogue.fallback.source,
+    open: null,
+    chapter: draft?.chapter ?? null,
+    notice: null,
+    clearLocation: false,
+  };
+  const kept = draft ? ' Your draft is still here.' : '';
+  switch (target.kind) {
+    case 'none':
+      // A plain visit is about the user's own work; the tutorial opens when asked for.
+      return { ...keep, chapter: null };
+    case 'share': {
+      const { result } = target;
+      if (!result.ok) {
+        return { ...keep, chapter: null, notice: { tone: 'error', message: `${result.message}${kept}` }, clearLocation: true };
+      }
+      const { code, input, seed, chapter } = result.state;
+      const known = chapter !== undefined && catalogue.chapter(chapter) !== undefined ? chapter : undefined;
+      const open: Opening = { code, origin: 'link', title: 'Shared link', ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(known ? { chapter: known } : {}) };
+      return {
+        source: code,
+        open,
+        chapter: known ?? null,
+        notice: { tone: 'info', message: `Opened a shared workflow. Nothing runs until you press Run.${draft ? ' Your previous draft is under Drafts.' : ''}` },
+        clearLocation: true,
+      };
+    }
+    case 'chapter': {
+      const chapter = catalogue.chapter(target.id);
+      if (!chapter) return { ...keep, chapter: null, notice: { tone: 'error', message: `There is no tutorial chapter "${target.id}".${kept}` }, clearLocation: true };
+      // Coming back to a chapter you were working on keeps your work on it.
+      if (draft?.chapter === target.id) return { ...keep, chapter: target.id };
+      return {
+        source: chapter.example,
+        open: { code: chapter.example, origin: 'chapter', title: chapter.title, chapter: target.id },
+        chapter: target.id,
+        notice: draft ? { tone: 'info', message: 'Loaded the chapter\'s example. Your previous draft is under Drafts.' } : null,
+        clearLocation: false,
+      };
+    }
+    case 'example': {
+      const example = catalogue.example(target.id);
+      if (!example) return { ...keep, chapter: null, notice: { tone: 'error', message: `There is no example "${target.id}".${kept}` }, clearLocation: true };
+      return {
+        source: example.source,
+        open: { code: example.source, origin: 'example', title: example.title },
+        chapter: null,
+        notice: draft && draft.code !== example.source ? { tone: 'info', message: `Opened the example "${example.title}". Your previous draft is under Drafts.` } : null,
+        clearLocation: true,
+      };
+    }
+  }
+}
