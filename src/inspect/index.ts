@@ -47,3 +47,6 @@ export type { ExportFile, NodePosition } from './exportFile.ts';
 export { graphToSvg } from './graphToSvg.ts';
 export type { GraphSvgOptions, NodeBox, SvgRunState, SvgStepState } from './graphToSvg.ts';
 export { defaultEventColor } from './svgStyle.ts';
+export { TraceValidator } from './traceValidator.ts';
+export type { TraceValidatorOptions } from './traceValidator.ts';
+export { ShapeError } from './checkShape.ts';

@@ -1,10 +1,8 @@
-import type { TraceKind, TraceRecord } from '../engine/trace.ts';
 import { checkGraph } from './checkGraph.ts';
-import { ShapeError, checkFields, checkJson, isPlainObject } from './checkShape.ts';
-import { ENVELOPE, RECORD_SCHEMA } from './recordSchema.ts';
-import type { FieldType } from './recordSchema.ts';
+import { ShapeError, checkJson, isPlainObject } from './checkShape.ts';
 import { DEFAULT_RUN_FILE_LIMITS, RUN_FILE_FORMAT, RUN_FILE_VERSION } from './runFile.ts';
 import type { RunFile, RunFileLimits } from './runFile.ts';
+import { TraceValidator } from './traceValidator.ts';
 
 export type ParseRunFileResult = { ok: true; file: RunFile } | { ok: false; error: string };
 
@@ -56,103 +54,8 @@ function fail(error: string): ParseRunFileResult {
   return { ok: false, error };
 }
 
-/** Shape of each record, then the links between records. */
+/** Every record in order, with the checks a live trace gets too (see TraceValidator). */
 function checkTrace(trace: unknown[], maxDepth: number): void {
-  let runId: string | null = null;
-  let lastSeq = -1;
-  let steps: Set<string> | null = null;
-  const events = new Set<number>();
-  const invocations = new Set<number>();
-  trace.forEach((value, i) => {
-    const where = `trace[${i}]`;
-    if (!isPlainObject(value)) throw new ShapeError(`${where} must be an object`);
-    const kind = value.kind;
-    if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(RECORD_SCHEMA, kind)) {
-      throw new ShapeError(`${where} has an unknown kind ${JSON.stringify(kind)}`);
-    }
-    const at = `${where} (${kind})`;
-    const schema: Readonly<Record<string, FieldType>> = RECORD_SCHEMA[kind as TraceKind];
-    checkFields(value, { ...ENVELOPE, ...schema }, at, maxDepth);
-    const r = value as unknown as TraceRecord;
-    if (r.v !== 1) throw new ShapeError(`${at} has trace version ${r.v}; expected 1`);
-    runId ??= r.runId;
-    if (r.runId !== runId) throw new ShapeError(`${at} belongs to run "${r.runId}", not "${runId}": a file holds one run`);
-    if (r.seq <= lastSeq) throw new ShapeError(`${at} has seq ${r.seq} after seq ${lastSeq}: seq must increase`);
-    lastSeq = r.seq;
-    if ((i === 0) !== (r.kind === 'run.started')) throw new ShapeError(i === 0 ? `${at} must be "run.started"` : `${at}: a run starts only once`);
-    if (r.kind === 'run.started') steps = new Set(r.steps.map((s) => s.name));
-    checkLinks(r, at, steps!, events, invocations);
-  });
-}
-
-function checkLinks(r: TraceRecord, at: string, steps: Set<string>, events: Set<number>, invocations: Set<number>): void {
-  const step = (name: string | null | undefined, field = 'step'): void => {
-    if (name !== null && name !== undefined && !steps.has(name)) throw new ShapeError(`${at}.${field} names "${name}", which is not a step of this run`);
-  };
-  const event = (id: number | null | undefined, field = 'event'): void => {
-    if (id !== null && id !== undefined && !events.has(id)) throw new ShapeError(`${at}.${field} refers to event ${id}, which was not emitted before it`);
-  };
-  const invocation = (id: number): void => {
-    if (!invocations.has(id)) throw new ShapeError(`${at}.invocation refers to invocation ${id}, which no event was delivered to`);
-  };
-  switch (r.kind) {
-    case 'event.emitted':
-      if (events.has(r.event)) throw new ShapeError(`${at}.event: event ${r.event} is emitted twice`);
-      step(r.step);
-      step(r.target, 'target');
-      event(r.parent, 'parent');
-      events.add(r.event);
-      break;
-    case 'event.delivered':
-      step(r.step);
-      event(r.event);
-      invocations.add(r.invocation);
-      break;
-    case 'step.queued':
-      step(r.step);
-      event(r.event);
-      invocations.add(r.invocation);
-      break;
-    case 'step.started':
-      step(r.step);
-      invocation(r.invocation);
-      r.events.forEach((id) => event(id, 'events'));
-      break;
-    case 'step.finished':
-    case 'step.failed':
-      step(r.step);
-      invocation(r.invocation);
-      break;
-    case 'event.dropped':
-      step(r.step);
-      event(r.event);
-      break;
-    case 'event.unhandled':
-    case 'stream.published':
-      event(r.event);
-      break;
-    case 'collect.progress':
-      step(r.step);
-      event(r.event);
-      break;
-    case 'collect.leftover':
-      step(r.step);
-      r.events.forEach((id) => event(id, 'events'));
-      break;
-    case 'wait.started':
-    case 'wait.finished':
-      step(r.step);
-      event(r.event);
-      break;
-    case 'state.changed':
-    case 'run.paused':
-    case 'log':
-      step(r.step);
-      break;
-    case 'run.finished':
-      event(r.event);
-      break;
-    default:
-      break;
-  }
+  const validator = new TraceValidator({ maxDepth });
+  trace.forEach((value, i) => validator.check(value, `trace[${i}]`));
 }

@@ -1,0 +1,137 @@
+import type { TraceKind, TraceRecord } from '../engine/trace.ts';
+import { ShapeError, checkFields, isPlainObject } from './checkShape.ts';
+import { ENVELOPE, RECORD_SCHEMA } from './recordSchema.ts';
+import type { FieldType } from './recordSchema.ts';
+
+export interface TraceValidatorOptions {
+  /** Nesting allowed in payloads and values. */
+  maxDepth: number;
+  /**
+   * Accept `log` records of run id `host` before `run.started`: a live runner sends what top-level
+   * code logs before it starts its workflow. A saved file holds one run and must start with it.
+   */
+  hostLogsBeforeStart?: boolean;
+}
+
+/** Schemas with the envelope merged in once, not once per record. */
+const FULL_SCHEMA = Object.fromEntries(
+  Object.entries(RECORD_SCHEMA).map(([kind, schema]) => [kind, { ...ENVELOPE, ...schema }]),
+) as Record<TraceKind, Readonly<Record<string, FieldType>>>;
+
+/**
+ * Checks trace records one at a time, in order: each record's kind and fields (no unknown kinds or
+ * fields), one run id, seq strictly increasing, and that records refer only to steps the run declared
+ * and to events emitted before them. Used for saved run files and for what a live runner sends, so
+ * a malformed or forged record never reaches the stores.
+ *
+ * @example
+ * const validator = new TraceValidator({ maxDepth: 64 });
+ * for (const [i, value] of records.entries()) validator.check(value, `trace[${i}]`); // throws ShapeError
+ */
+export class TraceValidator {
+  private readonly options: TraceValidatorOptions;
+  private runId: string | null = null;
+  private lastSeq = -1;
+  private hostSeq = -1;
+  private steps: Set<string> | null = null;
+  private readonly events = new Set<number>();
+  private readonly invocations = new Set<number>();
+
+  constructor(options: TraceValidatorOptions) {
+    this.options = options;
+  }
+
+  /** Whether `run.started` was accepted. */
+  get started(): boolean {
+    return this.steps !== null;
+  }
+
+  /** Returns the record typed when it is valid after the ones before it; throws ShapeError if not. */
+  check(value: unknown, where: string): TraceRecord {
+    if (!isPlainObject(value)) throw new ShapeError(`${where} must be an object`);
+    const kind = value.kind;
+    if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(RECORD_SCHEMA, kind)) {
+      throw new ShapeError(`${where} has an unknown kind ${JSON.stringify(kind)}`);
+    }
+    const at = `${where} (${kind})`;
+    checkFields(value, FULL_SCHEMA[kind as TraceKind], at, this.options.maxDepth);
+    const r = value as unknown as TraceRecord;
+    if (r.v !== 1) throw new ShapeError(`${at} has trace version ${r.v}; expected 1`);
+    if (this.steps === null && r.kind === 'log' && r.runId === 'host' && this.options.hostLogsBeforeStart) {
+      if (r.seq <= this.hostSeq) throw new ShapeError(`${at} has seq ${r.seq} after seq ${this.hostSeq}: seq must increase`);
+      this.hostSeq = r.seq;
+      if (r.step !== null || r.invocation !== null) throw new ShapeError(`${at} names a step before the run started`);
+      return r;
+    }
+    if (this.steps === null && r.kind !== 'run.started') throw new ShapeError(`${at} must be "run.started"`);
+    if (this.steps !== null && r.kind === 'run.started') throw new ShapeError(`${at}: a run starts only once`);
+    this.runId ??= r.runId;
+    if (r.runId !== this.runId) throw new ShapeError(`${at} belongs to run "${r.runId}", not "${this.runId}": a file holds one run`);
+    if (r.seq <= this.lastSeq) throw new ShapeError(`${at} has seq ${r.seq} after seq ${this.lastSeq}: seq must increase`);
+    if (r.kind === 'run.started') this.steps = new Set(r.steps.map((s) => s.name));
+    this.checkLinks(r, at, this.steps!);
+    this.lastSeq = r.seq;
+    return r;
+  }
+
+  private checkLinks(r: TraceRecord, at: string, steps: Set<string>): void {
+    const { events, invocations } = this;
+    const step = (name: string | null | undefined, field = 'step'): void => {
+      if (name !== null && name !== undefined && !steps.has(name)) throw new ShapeError(`${at}.${field} names "${name}", which is not a step of this run`);
+    };
+    const event = (id: number | null | undefined, field = 'event'): void => {
+      if (id !== null && id !== undefined && !events.has(id)) throw new ShapeError(`${at}.${field} refers to event ${id}, which was not emitted before it`);
+    };
+    const invocation = (id: number): void => {
+      if (!invocations.has(id)) throw new ShapeError(`${at}.invocation refers to invocation ${id}, which no event was delivered to`);
+    };
+    switch (r.kind) {
+      case 'event.emitted':
+        if (events.has(r.event)) throw new ShapeError(`${at}.event: event ${r.event} is emitted twice`);
+        step(r.step);
+        step(r.target, 'target');
+        event(r.parent, 'parent');
+        events.add(r.event);
+        break;
+      case 'event.delivered':
+      case 'step.queued':
+        step(r.step);
+        event(r.event);
+        invocations.add(r.invocation);
+        break;
+      case 'step.started':
+        step(r.step);
+        invocation(r.invocation);
+        r.events.forEach((id) => event(id, 'events'));
+        break;
+      case 'step.finished':
+      case 'step.failed':
+        step(r.step);
+        invocation(r.invocation);
+        break;
+      case 'event.dropped':
+      case 'collect.progress':
+      case 'wait.started':
+      case 'wait.finished':
+        step(r.step);
+        event(r.event);
+        break;
+      case 'event.unhandled':
+      case 'stream.published':
+      case 'run.finished':
+        event(r.event);
+        break;
+      case 'collect.leftover':
+        step(r.step);
+        r.events.forEach((id) => event(id, 'events'));
+        break;
+      case 'state.changed':
+      case 'run.paused':
+      case 'log':
+        step(r.step);
+        break;
+      default:
+        break;
+    }
+  }
+}
