@@ -6,7 +6,9 @@ import { GraphView } from './graph/index.ts';
 import { Header } from './layout/Header.tsx';
 import { Splitter } from './layout/Splitter.tsx';
 import { usePlayground } from './playground.ts';
-import { ConsolePanel, ResultPanel, RunSettings } from './run/index.ts';
+import { Dock } from './inspect/index.ts';
+import { Scrubber } from './replay/index.ts';
+import { ResultPanel, RunSettings } from './run/index.ts';
 
 /** The playground page: code on the left, graph and run on the right. */
 export function App({ initialExample }: { initialExample: string }) {
@@ -40,8 +42,9 @@ export function App({ initialExample }: { initialExample: string }) {
         <section className="pane pane-run" aria-label="Graph and run">
           <RunSettings />
           <GraphView />
+          <Scrubber />
           <div className="run-panels">
-            <ConsolePanel />
+            <Dock />
             <ResultPanel />
           </div>
         </section>

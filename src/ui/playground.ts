@@ -9,6 +9,7 @@ import {
   startPlaybackLoop,
 } from '../state/index.ts';
 import type { RunController, RunStore, UiStore, ViewStore, WorkspaceStore } from '../state/index.ts';
+import type { GraphModel } from '../compiler/model.ts';
 import type { LanguageClient, RunnerClient } from '../worker/protocol.ts';
 
 /** Everything the page's components need: stores to read, controllers to call. */
@@ -19,6 +20,8 @@ export interface Playground {
   view: ViewStore;
   runs: RunController;
   language: LanguageClient;
+  /** The compiler's Mermaid renderer, passed in by the page (the UI imports only compiler types). */
+  toMermaid?: (graph: GraphModel) => string;
   dispose(): void;
 }
 
@@ -26,10 +29,11 @@ export interface PlaygroundDeps {
   source: string;
   language: LanguageClient;
   runner: RunnerClient;
+  toMermaid?: (graph: GraphModel) => string;
 }
 
 /** The composition root: wires stores, workers and the playback clock together. */
-export function createPlayground({ source, language, runner }: PlaygroundDeps): Playground {
+export function createPlayground({ source, language, runner, toMermaid }: PlaygroundDeps): Playground {
   const workspace = createWorkspaceStore(source);
   const run = createRunStore();
   const ui = createUiStore();
@@ -54,6 +58,7 @@ export function createPlayground({ source, language, runner }: PlaygroundDeps): 
     view,
     runs,
     language,
+    ...(toMermaid ? { toMermaid } : {}),
     dispose() {
       analysis.stop();
       stopPlayback();

@@ -1,6 +1,7 @@
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useStore } from 'zustand';
+import { selectItem } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { edgeCurve } from './edgePath.ts';
 import { eventColor } from './eventColors.ts';
@@ -13,7 +14,7 @@ import { useReducedMotion } from './useReducedMotion.ts';
  */
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, data } = props;
-  const { view } = usePlayground();
+  const { view, ui } = usePlayground();
   const tokens = useStore(view, (s) => s.view.tokens[id]);
   const reduced = useReducedMotion();
   const curve = edgeCurve(sourceX, sourceY, targetX, targetY);
@@ -26,8 +27,18 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         // With reduced motion a token waits at the middle of its edge instead of travelling.
         const point = curve.at(reduced ? 0.5 : token.progress);
         const color = eventColor(token.type);
+        // A single token is one event (`<event id>:<hop>`): clicking it inspects that event.
+        const event = token.count === 1 ? Number.parseInt(token.key, 10) : Number.NaN;
         return (
-          <g key={token.key} className="token" data-token={token.type} data-count={token.count} transform={`translate(${point.x},${point.y})`}>
+          <g
+            key={token.key}
+            className={Number.isNaN(event) ? 'token' : 'token selectable'}
+            data-token={token.type}
+            data-count={token.count}
+            data-event={Number.isNaN(event) ? undefined : event}
+            transform={`translate(${point.x},${point.y})`}
+            onClick={Number.isNaN(event) ? undefined : () => selectItem(ui, { kind: 'event', id: event })}
+          >
             <circle r={token.count > 1 ? 9 : 6} fill={color} />
             {token.count > 1 ? (
               <text className="token-count" textAnchor="middle" dy="3.5">

@@ -2,7 +2,9 @@ import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from
 import type { EdgeTypes, NodeMouseHandler, NodeTypes } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
-import { revealInEditor, selectStep } from '../../state/index.ts';
+import { revealInEditor, selectItem, selectStep } from '../../state/index.ts';
+import { ExportMenu } from '../export/index.ts';
+import { latestEventOfType } from '../inspect/index.ts';
 import { usePlayground } from '../playground.ts';
 import { EventNode } from './EventNode.tsx';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
@@ -23,7 +25,7 @@ export function GraphView() {
 }
 
 function GraphCanvas() {
-  const { workspace, ui } = usePlayground();
+  const { workspace, ui, run, view } = usePlayground();
   const graph = useStore(workspace, (s) => s.graph);
   const stale = useStore(workspace, (s) => s.stale);
   const analysed = useStore(workspace, (s) => s.analysedRevision > 0);
@@ -71,9 +73,12 @@ function GraphCanvas() {
     if (step) {
       selectStep(ui, step.name, 'graph');
       revealInEditor(ui, step.range.start, step.range.end);
-    } else if (node.data.model.event?.range) {
+    } else if (node.data.model.event) {
       selectStep(ui, null, 'graph');
-      revealInEditor(ui, node.data.model.event.range.start, node.data.model.event.range.end);
+      // The latest event of this type at the playback cursor goes to the inspector.
+      const latest = latestEventOfType(run.getState().trace, view.getState().view.cursor, node.data.model.event.type);
+      if (latest !== null) selectItem(ui, { kind: 'event', id: latest });
+      if (node.data.model.event.range) revealInEditor(ui, node.data.model.event.range.start, node.data.model.event.range.end);
     }
   };
 
@@ -109,6 +114,7 @@ function GraphCanvas() {
       {!graph && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
       {!analysed ? <div className="graph-empty">Reading the code…</div> : null}
       <GraphLegend />
+      <ExportMenu />
     </div>
   );
 }

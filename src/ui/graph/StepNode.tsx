@@ -10,8 +10,9 @@ import { useNodeAttributes } from './useNodeAttributes.ts';
 
 /** A step: a box with its state, worker slots (`running/numWorkers`), outcomes and collect progress. */
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<FlowNode>) {
-  const { view } = usePlayground();
+  const { view, run, runs } = usePlayground();
   const model = data.model.step!;
+  const breakpoint = useStore(run, (s) => s.settings.breakpoints.includes(model.name));
   const step = useStore(view, (s) => s.view.steps[model.name]);
   const state = step?.state ?? 'idle';
   const numWorkers = step?.numWorkers ?? model.numWorkers;
@@ -31,6 +32,17 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Flo
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="step-head">
+        <button
+          type="button"
+          className={breakpoint ? 'bp-dot on nodrag' : 'bp-dot nodrag'}
+          data-testid="breakpoint-toggle"
+          aria-pressed={breakpoint}
+          title={breakpoint ? `Remove the breakpoint on ${model.name}` : `Pause the run before ${model.name} runs (breakpoint)`}
+          onClick={(e) => {
+            e.stopPropagation();
+            void runs.toggleBreakpoint(model.name);
+          }}
+        />
         <span className="step-name" title={model.name}>{model.name}</span>
       </div>
       <div className="step-slots" aria-label={`${running} of ${numWorkers} workers busy, ${queued} queued`}>

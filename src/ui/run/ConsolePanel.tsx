@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
+import { selectItem } from '../../state/index.ts';
+import { recordBySeq } from '../inspect/useTraceIndex.ts';
 import { usePlayground } from '../playground.ts';
 
 /** Most lines kept on screen; older ones scroll away (the trace keeps them all). */
@@ -7,7 +9,13 @@ const SHOWN_LINES = 400;
 
 /** What the code logged, in order, marked with the step that logged it. */
 export function ConsolePanel() {
-  const { view } = usePlayground();
+  const { view, run, ui } = usePlayground();
+  // A line logged by a step opens the invocation that logged it in the inspector.
+  const inspect = (seq: number) => {
+    const record = recordBySeq(run.getState().trace, seq);
+    const invocation = record && 'invocation' in record ? record.invocation : null;
+    if (typeof invocation === 'number') selectItem(ui, { kind: 'invocation', id: invocation });
+  };
   const lines = useStore(view, (s) => s.view.console.lines);
   const count = useStore(view, (s) => s.view.console.count);
   const list = useRef<HTMLOListElement>(null);
@@ -27,7 +35,7 @@ export function ConsolePanel() {
       <ol ref={list} className="console-lines" start={first + 1}>
         {count === 0 ? <li className="console-empty">Run the workflow to see what it logs.</li> : null}
         {lines.slice(first, count).map((line, i) => (
-          <li key={first + i} className={`console-line level-${line.level}`} data-step={line.step ?? ''}>
+          <li key={first + i} className={`console-line level-${line.level}${line.step ? ' selectable' : ''}`} data-step={line.step ?? ''} onClick={line.step ? () => inspect(line.seq) : undefined}>
             <span className="console-time">{(line.t / 1000).toFixed(2)}s</span>
             {line.step ? <span className="console-step">{line.step}</span> : <span className="console-step none">run</span>}
             <span className="console-text">{line.text}</span>

@@ -1,0 +1,84 @@
+import type { InvocationDescription } from '../../inspect/index.ts';
+import { revealLine } from './revealLine.ts';
+import { usePlayground } from '../playground.ts';
+import { ItemLink } from './ItemLink.tsx';
+
+const ms = (value: number | null) => (value === null ? '—' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`);
+
+/** One invocation of a step: what it got, what it made, what it logged, how long, where it failed. */
+export function InvocationDetails({ invocation: inv }: { invocation: InvocationDescription }) {
+  const { workspace, ui } = usePlayground();
+  const error = inv.error;
+  return (
+    <div className="inspector-body" data-kind="invocation" data-invocation={inv.id}>
+      <h3 className="inspector-title">
+        <span data-testid="inspector-step">{inv.step}</span>
+        <span className="muted">#{inv.id}</span>
+        <span className={`status-chip status-${inv.status}`} data-testid="inspector-status">
+          {inv.status}
+        </span>
+      </h3>
+      <dl className="inspector-facts">
+        <dt>Input</dt>
+        <dd data-testid="inspector-inputs">
+          {inv.inputs.map((e) => (
+            <ItemLink key={e.event} item={{ kind: 'event', id: e.event }}>
+              {e.type} #{e.event}
+            </ItemLink>
+          ))}
+        </dd>
+        <dt>Emitted</dt>
+        <dd data-testid="inspector-emitted">
+          {inv.returned.length + inv.sent.length === 0 ? <span className="muted">nothing</span> : null}
+          {inv.returned.map((e) => (
+            <ItemLink key={e.event} item={{ kind: 'event', id: e.event }}>
+              {e.type} #{e.event} <span className="muted">returned</span>
+            </ItemLink>
+          ))}
+          {inv.sent.map((e) => (
+            <ItemLink key={e.event} item={{ kind: 'event', id: e.event }}>
+              {e.type} #{e.event} <span className="muted">{e.via === 'stream' ? 'streamed' : e.target ? `sent to ${e.target}` : 'sent'}</span>
+            </ItemLink>
+          ))}
+        </dd>
+        <dt>Duration</dt>
+        <dd data-testid="inspector-duration">
+          {ms(inv.duration)}
+          {inv.queuedFor ? <span className="muted"> (queued {ms(inv.queuedFor)} first)</span> : null}
+        </dd>
+        <dt>Worker</dt>
+        <dd data-testid="inspector-worker">{inv.worker ?? '—'}</dd>
+        <dt>Attempt</dt>
+        <dd data-testid="inspector-attempt">
+          {inv.attempt}
+          {inv.attempts.length > 1 ? <span className="muted"> of {inv.attempts.map((a) => `${a.attempt}: ${a.outcome}`).join(', ')}</span> : null}
+        </dd>
+      </dl>
+      {error ? (
+        <section className="inspector-section inspector-error" data-testid="inspector-error">
+          <h4>Error</h4>
+          <strong>
+            {error.name}: {error.message}
+          </strong>
+          {error.location ? (
+            <button type="button" className="result-where" onClick={() => revealLine(workspace, ui, error.location!.line)} title="Show this line in the editor">
+              line {error.location.line}
+              {error.location.functionName ? ` in ${error.location.functionName}` : ''}
+            </button>
+          ) : null}
+        </section>
+      ) : null}
+      <section className="inspector-section">
+        <h4>Logs ({inv.logs.length})</h4>
+        {inv.logs.length === 0 ? <p className="muted">nothing logged</p> : null}
+        <ol className="inspector-logs" data-testid="inspector-logs">
+          {inv.logs.map((log) => (
+            <li key={log.seq} className={`level-${log.level}`}>
+              <span className="console-time">{(log.t / 1000).toFixed(2)}s</span> {log.text}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
