@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { sandboxPlugin } from './src/sandbox/sandboxPlugin.ts';
 
 const engineEntry = fileURLToPath(new URL('./src/engine/index.ts', import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), sandboxPlugin()],
   resolve: {
     // User code and its type declarations import the engine as `flowplay`.
     alias: { flowplay: engineEntry },

@@ -6,7 +6,9 @@ import type { WorkspaceStore } from './workspaceStore.ts';
 import { parseInput } from './parseInput.ts';
 import { appendTrace, beginRun, endRun, loadRecordedRun, setPlaybackTime, updateSettings } from './runStore.ts';
 import type { RunStore } from './runStore.ts';
-import { lastRunningStep, syntheticFinish } from './syntheticRecords.ts';
+import { runEndRecords } from './runEndRecords.ts';
+import { syntheticFinish } from './syntheticRecords.ts';
+import { TraceCap } from './traceCap.ts';
 
 export interface RunControllerDeps {
   workspace: WorkspaceStore;
@@ -69,6 +71,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       endRun(run, trace);
       return;
     }
+    const cap = new TraceCap();
     const end = await runner.run(
       {
         js: analysis.js,
@@ -80,19 +83,9 @@ export function createRunController(deps: RunControllerDeps): RunController {
         stepMode: settings.stepMode,
         breakpoints: settings.breakpoints,
       },
-      (batch) => appendTrace(run, trace, batch, clock()),
+      (batch) => appendTrace(run, trace, cap.take(batch), clock()),
     );
-    const finished = trace.some((r) => r.kind === 'run.finished');
-    if (end.kind === 'setup-error' && !finished) {
-      appendTrace(run, trace, [syntheticFinish(trace, 'failed', end.error)], clock());
-    } else if (end.kind === 'restarted' && !finished) {
-      const step = lastRunningStep(trace);
-      const where = step ? `Step '${step}' was still running` : 'The code was still running';
-      const message = `${where} and did not yield (a synchronous loop?), so the runner was stopped and replaced.`;
-      appendTrace(run, trace, [syntheticFinish(trace, 'cancelled', { name: 'RunnerRestarted', message, ...(step ? { step } : {}) })], clock());
-    } else if (!finished) {
-      appendTrace(run, trace, [syntheticFinish(trace, 'failed', { name: 'RunnerError', message: 'The runner ended without finishing the run.' })], clock());
-    }
+    appendTrace(run, trace, runEndRecords(trace, end, cap), clock());
     endRun(run, trace);
   }
 

@@ -82,12 +82,51 @@ export interface LanguageApi {
   hover(source: string, position: number): Promise<HoverInfo | null>;
 }
 
+/**
+ * Why a runner was replaced in the middle of a run: Stop found it stuck, the watchdog heard no
+ * heartbeat, the code closed the runner itself, or the runner died (out of memory, a crash).
+ */
+export type RestartReason = 'stopped' | 'unresponsive' | 'closed' | 'crashed';
+
 /** How a run ended as seen from the page. */
-export type RunEnd =
+export type RunEnd = (
   | { kind: 'finished' }
   | { kind: 'setup-error'; error: RunSetupError }
   /** The runner stopped answering (a synchronous loop) and was replaced; the run is gone. */
-  | { kind: 'restarted' };
+  | { kind: 'restarted'; reason?: RestartReason; detail?: string }
+) & {
+  /** Messages from the runner that were not valid (forged or malformed) and were dropped. */
+  dropped?: number;
+  /** Why the first dropped message was refused, for the note the page shows. */
+  droppedReason?: string;
+};
+
+/**
+ * The runner's API as served on its MessagePort: the trace does not travel through a callback the
+ * page would expose to the runner (Comlink would let the runner's code reach into the page through
+ * it) but as plain messages on a second port, which the page validates. See `RunnerMessage`.
+ */
+export interface RunnerPortApi {
+  /** Starts run number `token`; resolves once its `end` message has been posted. */
+  run(request: RunRequest, token: number): Promise<void>;
+  cancel(): Promise<void>;
+  control(command: RunControl): Promise<void>;
+}
+
+/** What the runner posts on its events port. Untrusted on arrival: the page checks every field. */
+export type RunnerMessage =
+  | { type: 'hello' }
+  | { type: 'beat' }
+  | { type: 'trace'; run: number; records: unknown[] }
+  | { type: 'end'; run: number; error: RunSetupError | null }
+  /** User code called `close()`: the runner is about to end. */
+  | { type: 'closing' };
+
+/** What the sandbox frame (not the runner) reports on its supervisor port. */
+export type SupervisorMessage =
+  | { type: 'worker-error'; message: string }
+  /** The runner's code posted on its global scope instead of its port. */
+  | { type: 'stray' };
 
 /** The page's handle on the runner: survives the runner worker being replaced. */
 export interface RunnerClient {

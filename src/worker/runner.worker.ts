@@ -1,35 +1,85 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import type { RunRequest, RunnerApi, TraceSink } from './protocol.ts';
+import type { RunControl, RunRequest, RunnerMessage, RunnerPortApi } from './protocol.ts';
+import { explainPageGlobals } from './pageGlobals.ts';
 import { UserRun } from './userRun.ts';
 
 /**
- * The runner: evaluates user code with the engine and streams the trace back. It serves its API on a
- * MessagePort handed over in a `flowplay:connect` message rather than on the worker's global port, so
- * the same code can run inside a sandboxed frame later.
+ * The runner: evaluates user code with the engine and streams the trace back. It is started inside
+ * the sandboxed frame (see src/sandbox) from a blob, and handed two ports in a `flowplay:connect`
+ * message: `api` for the page's calls (Comlink) and `events` for what the runner tells the page
+ * (trace batches, the end of a run, a heartbeat). Nothing the page exposes is reachable from here.
  */
-let current: UserRun | null = null;
 
-const api: RunnerApi = {
-  async run(request: RunRequest, sink: TraceSink) {
+/** While a run is active the page hears from the runner at least this often, or presumes it stuck. */
+export const BEAT_MS = 250;
+
+let current: UserRun | null = null;
+let events: MessagePort | null = null;
+let lastBeat = 0;
+
+function post(message: RunnerMessage): void {
+  events?.postMessage(message);
+}
+
+/** A beat at most every BEAT_MS, also from inside a long burst of records that never yields. */
+function beat(): void {
+  const now = performance.now();
+  if (now - lastBeat < BEAT_MS) return;
+  lastBeat = now;
+  post({ type: 'beat' });
+}
+
+const api: RunnerPortApi = {
+  async run(request: RunRequest, token: number) {
     current?.cancel();
-    const run = new UserRun(sink);
+    const run = new UserRun((batch) => post({ type: 'trace', run: token, records: batch }), beat);
     current = run;
+    const timer = setInterval(beat, BEAT_MS);
     try {
-      return await run.execute(request);
+      const error = await run.execute(request);
+      post({ type: 'end', run: token, error });
     } finally {
+      clearInterval(timer);
       if (current === run) current = null;
     }
   },
   async cancel() {
     current?.cancel();
   },
-  async control(command) {
+  async control(command: RunControl) {
     current?.control(command);
   },
 };
 
-self.addEventListener('message', (event: MessageEvent) => {
-  const data = event.data as { type?: string; port?: MessagePort } | null;
-  if (data?.type === 'flowplay:connect' && data.port) Comlink.expose(api, data.port);
+/**
+ * `close()` from user code ends the runner; say so first, so the page can tell the user what
+ * happened instead of waiting for the watchdog.
+ */
+function reportClose(): void {
+  const scope = self as unknown as { close: () => void };
+  const close = scope.close.bind(self);
+  const reporting = () => {
+    post({ type: 'closing' });
+    close();
+  };
+  for (const target of [self, Object.getPrototypeOf(self), WorkerGlobalScope.prototype]) {
+    try {
+      Object.defineProperty(target, 'close', { value: reporting, configurable: false, writable: false });
+    } catch {
+      // Some prototypes refuse; the page's watchdog still notices a runner that went away.
+    }
+  }
+}
+
+self.addEventListener('message', function connect(event: MessageEvent) {
+  const data = event.data as { type?: string; api?: unknown; events?: unknown } | null;
+  if (data?.type !== 'flowplay:connect' || !(data.api instanceof MessagePort) || !(data.events instanceof MessagePort)) return;
+  // Connected once: later messages on the global scope come from user code, not the frame.
+  self.removeEventListener('message', connect);
+  events = data.events;
+  reportClose();
+  explainPageGlobals();
+  Comlink.expose(api, data.api);
+  post({ type: 'hello' });
 });

@@ -1,5 +1,6 @@
 import * as flowplay from '../engine/index.ts';
 import type { TraceRecord } from '../engine/trace.ts';
+import { ConsoleCap } from './consoleCap.ts';
 import { formatLogArgs } from './formatLogArgs.ts';
 import type { RunControl, RunRequest, RunSetupError, TraceSink } from './protocol.ts';
 import { TraceBatcher } from './traceBatcher.ts';
@@ -14,6 +15,12 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
 const LEVELS: LogLevel[] = ['log', 'info', 'warn', 'error', 'debug'];
 
 /**
+ * Events one run may emit unless its code asks otherwise: far beyond any teaching example, and low
+ * enough that the page can still hold the trace of a runaway `sendEvent` loop.
+ */
+export const DEFAULT_MAX_EVENTS = 200_000;
+
+/**
  * One run of user code inside the runner worker: evaluates the compiled module with `flowplay` bound
  * to the engine, runs its workflow (unless the code already started a run itself, as the tutorial's
  * `await w.run(...)` does), and streams the run's trace to `sink`.
@@ -24,9 +31,13 @@ export class UserRun {
   private last: TraceRecord | null = null;
   private handler: flowplay.WorkflowHandler | null = null;
   private cancelled = false;
+  private readonly consoleCap = new ConsoleCap();
+  private readonly onRecord: () => void;
 
-  constructor(sink: TraceSink) {
+  /** `onRecord` is told of every record: the runner's heartbeat while the engine is busy. */
+  constructor(sink: TraceSink, onRecord: () => void = () => {}) {
     this.batcher = new TraceBatcher(sink);
+    this.onRecord = onRecord;
   }
 
   cancel(): void {
@@ -60,6 +71,7 @@ export class UserRun {
       speed: request.speed,
       stepMode: request.stepMode ?? false,
       breakpoints: request.breakpoints ?? [],
+      maxEvents: DEFAULT_MAX_EVENTS,
       ...(request.seed !== null ? { seed: request.seed } : {}),
       onTrace: (record) => this.record(record),
       onRun: (handler) => {
@@ -91,6 +103,8 @@ export class UserRun {
       await new Promise((resolve) => setTimeout(resolve, 0));
       return null;
     } finally {
+      const cut = this.consoleCap.summary();
+      if (cut !== null) this.hostLog('warn', cut);
       await this.batcher.drain();
       flowplay.setRunDefaults(previous);
       Math.random = originalRandom;
@@ -119,6 +133,7 @@ export class UserRun {
     if (record.runId !== this.runId) return;
     this.last = record;
     this.batcher.push(record);
+    this.onRecord();
   }
 
   /** Routes `console.*` in user code into the trace as `log` records, with the step when known. */
@@ -127,8 +142,10 @@ export class UserRun {
     for (const level of LEVELS) {
       originals.set(level, console[level]);
       console[level] = (...args: unknown[]) => {
-        const text = formatLogArgs(args);
-        if (!flowplay.logToCurrentRun(level, text)) this.hostLog(level, text);
+        const line = this.consoleCap.take(formatLogArgs(args));
+        if (line === null) return;
+        const shownLevel = line.notice ? 'warn' : level;
+        if (!flowplay.logToCurrentRun(shownLevel, line.text)) this.hostLog(shownLevel, line.text);
       };
     }
     return () => {

@@ -1,0 +1,50 @@
+/**
+ * The script of the sandbox page (sandbox.html), run in a frame with an opaque origin. It waits for
+ * the page to send the runner's code and three ports, starts the runner in a worker made from a blob
+ * (the only kind an opaque origin may start), hands the runner its two ports and keeps the third to
+ * report what only the frame can see: the worker failing, and messages the user's code posts on the
+ * worker's global scope instead of the runner's port.
+ *
+ * Loaded as a classic script (a module script from the app's origin would need CORS headers, since
+ * the frame's origin is not the app's), so it imports nothing.
+ */
+interface StartMessage {
+  type: 'flowplay:start';
+  code: string;
+  api: MessagePort;
+  events: MessagePort;
+  supervisor: MessagePort;
+}
+
+function isStart(data: unknown): data is StartMessage {
+  const m = data as Partial<StartMessage> | null;
+  return (
+    m?.type === 'flowplay:start' &&
+    typeof m.code === 'string' &&
+    m.api instanceof MessagePort &&
+    m.events instanceof MessagePort &&
+    m.supervisor instanceof MessagePort
+  );
+}
+
+let started = false;
+
+window.addEventListener('message', (event: MessageEvent) => {
+  if (started || event.source !== window.parent || !isStart(event.data)) return;
+  started = true;
+  const { code, api, events, supervisor } = event.data;
+  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  let worker: Worker;
+  try {
+    worker = new Worker(url, { name: 'flowplay-runner' });
+  } catch (error) {
+    supervisor.postMessage({ type: 'worker-error', message: `The runner could not start: ${String(error)}` });
+    return;
+  }
+  worker.addEventListener('error', (error: ErrorEvent) => {
+    supervisor.postMessage({ type: 'worker-error', message: error.message || 'The runner failed.' });
+  });
+  worker.addEventListener('message', () => supervisor.postMessage({ type: 'stray' }));
+  worker.postMessage({ type: 'flowplay:connect', api, events }, [api, events]);
+});
+export {};

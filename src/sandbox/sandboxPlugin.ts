@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import tsBlankSpace from 'ts-blank-space';
+import { build } from 'vite';
+import type { Plugin } from 'vite';
+
+const FRAME_SCRIPT = fileURLToPath(new URL('./sandboxFrame.ts', import.meta.url));
+const RUNNER_ENTRY = fileURLToPath(new URL('../worker/runner.worker.ts', import.meta.url));
+const VIRTUAL_RUNNER = 'virtual:flowplay-runner';
+const RESOLVED_RUNNER = `\0${VIRTUAL_RUNNER}`;
+
+/**
+ * The app's policy (production only: the dev server's React refresh needs an inline script).
+ * - no inline or foreign script; workers from the app or from blobs (the sandbox makes its own);
+ * - the runner's frame is the app's own sandbox page;
+ * - styles: 'unsafe-inline' because CodeMirror mounts its theme as <style> elements at run time (they
+ *   carry no nonce) and React Flow sets `style` on nodes; styles cannot run code.
+ */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * The sandboxed runner's build:
+ * - `sandbox.js`, the sandbox page's classic script, from src/sandbox/sandboxFrame.ts;
+ * - `virtual:flowplay-runner`, the runner worker bundled into one script and exported as text, which
+ *   the page hands to the sandbox frame to start as a blob worker (see src/worker/sandboxHost.ts);
+ * - the content security policy in index.html.
+ */
+export function sandboxPlugin(): Plugin {
+  let runner: Promise<string> | null = null;
+  const runnerCode = () => (runner ??= bundleRunner());
+  return {
+    name: 'flowplay-sandbox',
+    resolveId(id) {
+      return id === VIRTUAL_RUNNER ? RESOLVED_RUNNER : null;
+    },
+    async load(id) {
+      if (id !== RESOLVED_RUNNER) return null;
+      return `export default ${JSON.stringify(await runnerCode())};`;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] !== '/sandbox.js') return next();
+        res.setHeader('Content-Type', 'text/javascript');
+        res.end(frameScript());
+      });
+      // The runner is bundled on demand; an edit to it or to the engine makes the next load rebuild it.
+      server.watcher.on('change', (file) => {
+        if (/[/\\]src[/\\](engine|worker)[/\\]/.test(file)) {
+          runner = null;
+          const module = server.moduleGraph.getModuleById(RESOLVED_RUNNER);
+          if (module) server.moduleGraph.invalidateModule(module);
+        }
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'sandbox.js', source: frameScript() });
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        if (context.server) return html;
+        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: APP_CSP }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
+/** The frame script as a classic script: types blanked out, its `export {}` (there for tsc) dropped. */
+function frameScript(): string {
+  return tsBlankSpace(readFileSync(FRAME_SCRIPT, 'utf8')).replace(/^export \{\};\s*$/m, '');
+}
+
+/** The runner worker and everything it imports as one classic script, no imports left. */
+async function bundleRunner(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      emptyOutDir: false,
+      lib: { entry: RUNNER_ENTRY, formats: ['iife'], name: 'flowplayRunner', fileName: () => 'runner.js' },
+    },
+  });
+  const results = Array.isArray(output) ? output : [output];
+  for (const result of results) {
+    if (!('output' in result)) continue;
+    const chunk = result.output.find((item) => item.type === 'chunk');
+    if (chunk && chunk.type === 'chunk') return chunk.code;
+  }
+  throw new Error('The runner bundle came out empty.');
+}

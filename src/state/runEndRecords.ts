@@ -1,0 +1,67 @@
+import type { LogRecord, TraceRecord } from '../engine/trace.ts';
+import type { RunEnd } from '../worker/protocol.ts';
+import { lastRunningStep, syntheticFinish } from './syntheticRecords.ts';
+import type { TraceCap } from './traceCap.ts';
+
+/** Seconds of silence the watchdog allows, as the message states it. */
+const WATCHDOG_SECONDS = 2;
+
+/**
+ * What the page appends once the runner is done with a run: notes about what was held back (trace
+ * records over the cap, messages from the runner that were refused) and, when the engine could not
+ * record the run's end itself, a `run.finished` that says why.
+ */
+export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: TraceCap): TraceRecord[] {
+  const out: TraceRecord[] = [];
+  const all = () => [...trace, ...out];
+  const kept = cap.summary();
+  if (kept) out.push(note(all(), kept));
+  if (end.dropped) {
+    const why = end.droppedReason ? ` The first: ${end.droppedReason}.` : '';
+    out.push(note(all(), `${end.dropped.toLocaleString('en')} messages from the runner were not valid trace records and were ignored (code that posts messages of its own cannot change what this page shows).${why}`));
+  }
+  if (trace.some((r) => r.kind === 'run.finished')) return out;
+  const step = lastRunningStep(trace);
+  const named = step ? { step } : {};
+  if (end.kind === 'setup-error') {
+    out.push(syntheticFinish(all(), 'failed', end.error));
+  } else if (end.kind === 'restarted') {
+    switch (end.reason) {
+      case 'unresponsive': {
+        const who = step ? `Step '${step}'` : 'The code';
+        const message = `${who} did not respond for ${WATCHDOG_SECONDS} seconds (a synchronous loop such as while (true) {}?), so the runner was stopped and replaced. The next run starts at once.`;
+        out.push(syntheticFinish(all(), 'failed', { name: 'RunnerUnresponsive', message, ...named }));
+        break;
+      }
+      case 'closed':
+        out.push(
+          syntheticFinish(all(), 'failed', {
+            name: 'RunnerClosed',
+            message: 'The code called close(), which ended the runner before the run finished. A new runner was started; end a workflow by returning a StopEvent.',
+            ...named,
+          }),
+        );
+        break;
+      case 'crashed': {
+        const detail = end.detail ? ` (${end.detail})` : '';
+        const where = step ? ` while step '${step}' was running` : '';
+        const message = `The runner stopped unexpectedly${where}${detail}: it may have run out of memory. A new runner was started; the page and your code are safe.`;
+        out.push(syntheticFinish(all(), 'failed', { name: 'RunnerCrashed', message, ...named }));
+        break;
+      }
+      default: {
+        const where = step ? `Step '${step}' was still running` : 'The code was still running';
+        const message = `${where} and did not yield (a synchronous loop?), so the runner was stopped and replaced.`;
+        out.push(syntheticFinish(all(), 'cancelled', { name: 'RunnerRestarted', message, ...named }));
+      }
+    }
+  } else {
+    out.push(syntheticFinish(all(), 'failed', { name: 'RunnerError', message: 'The runner ended without finishing the run.' }));
+  }
+  return out;
+}
+
+function note(trace: readonly TraceRecord[], text: string): LogRecord {
+  const last = trace[trace.length - 1];
+  return { v: 1, kind: 'log', runId: last?.runId ?? 'local', seq: last ? last.seq + 1 : 0, t: last?.t ?? 0, level: 'warn', text, step: null, invocation: null };
+}

@@ -1,0 +1,40 @@
+/**
+ * One runner instance as the page holds it: the ports it talks on and a way to end it for good.
+ * Replacing a runner means disposing its host and making a new one.
+ */
+export interface RunnerHost {
+  /** The runner's API (Comlink) port. */
+  api: MessagePort;
+  /** Trace batches, run ends and heartbeats from the runner: untrusted, validated on arrival. */
+  events: MessagePort;
+  /** Reports from the frame hosting the runner (worker errors, stray messages), when there is one. */
+  supervisor: MessagePort | null;
+  dispose(): void;
+}
+
+/**
+ * A runner in a worker of the page's own origin, for hosts without the sandbox page (tests, tools).
+ * It is not isolated from the page's storage; the playground uses `createSandboxHost`.
+ */
+export function createWorkerHost(makeWorker: () => Worker): RunnerHost {
+  const worker = makeWorker();
+  const api = new MessageChannel();
+  const events = new MessageChannel();
+  const supervisor = new MessageChannel();
+  worker.addEventListener('error', (event) => {
+    supervisor.port2.postMessage({ type: 'worker-error', message: event.message || 'the runner failed to load' });
+  });
+  worker.addEventListener('message', () => supervisor.port2.postMessage({ type: 'stray' }));
+  worker.postMessage({ type: 'flowplay:connect', api: api.port2, events: events.port2 }, [api.port2, events.port2]);
+  return {
+    api: api.port1,
+    events: events.port1,
+    supervisor: supervisor.port1,
+    dispose() {
+      api.port1.close();
+      events.port1.close();
+      supervisor.port1.close();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { TraceRecord } from '../engine/trace.ts';
+import { ShapeError } from '../inspect/checkShape.ts';
+import { TraceValidator } from '../inspect/traceValidator.ts';
+import type { RunSetupError, RunnerMessage } from './protocol.ts';
+
+/** Nesting allowed in a live record: the engine's toJsonSafe stops at 6, so more is forged. */
+const MAX_DEPTH = 16;
+/** Longest text kept from a setup error's fields. */
+const MAX_ERROR_TEXT = 10_000;
+
+/** A runner message whose fields all check out, or why it does not. */
+export type ReadMessage = { ok: true; message: RunnerMessage } | { ok: false; reason: string };
+
+/**
+ * Reads a message from the runner's events port. Everything on that port is untrusted: the runner
+ * evaluates user code, and that code can patch `MessagePort.prototype.postMessage` and post anything.
+ */
+export function readRunnerMessage(data: unknown): ReadMessage {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return refuse('a message that is not an object');
+  const m = data as Record<string, unknown>;
+  switch (m.type) {
+    case 'hello':
+    case 'beat':
+    case 'closing':
+      return { ok: true, message: { type: m.type } };
+    case 'trace':
+      if (!isRunToken(m.run)) return refuse('a trace batch without a run number');
+      if (!Array.isArray(m.records)) return refuse('a trace batch without records');
+      return { ok: true, message: { type: 'trace', run: m.run, records: m.records } };
+    case 'end': {
+      if (!isRunToken(m.run)) return refuse('a run end without a run number');
+      if (m.error === null) return { ok: true, message: { type: 'end', run: m.run, error: null } };
+      const error = readSetupError(m.error);
+      return error ? { ok: true, message: { type: 'end', run: m.run, error } } : refuse('a run end with a malformed error');
+    }
+    default:
+      return refuse(`a message of unknown type ${JSON.stringify(String(m.type)).slice(0, 40)}`);
+  }
+}
+
+function refuse(reason: string): ReadMessage {
+  return { ok: false, reason };
+}
+
+function isRunToken(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
+function readSetupError(value: unknown): RunSetupError | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const e = value as Record<string, unknown>;
+  if (typeof e.name !== 'string' || typeof e.message !== 'string') return null;
+  if (e.stack !== undefined && typeof e.stack !== 'string') return null;
+  const error: RunSetupError = { name: e.name.slice(0, 200), message: e.message.slice(0, MAX_ERROR_TEXT) };
+  if (typeof e.stack === 'string') error.stack = e.stack.slice(0, MAX_ERROR_TEXT);
+  return error;
+}
+
+/**
+ * The page's gate for one run's trace: passes records that are valid after the ones before them
+ * (see TraceValidator) and counts the rest, keeping the first reason for the note the user sees.
+ */
+export class TraceGate {
+  dropped = 0;
+  reason: string | null = null;
+  private readonly validator = new TraceValidator({ maxDepth: MAX_DEPTH, hostLogsBeforeStart: true });
+
+  accept(records: readonly unknown[]): TraceRecord[] {
+    const passed: TraceRecord[] = [];
+    for (const value of records) {
+      try {
+        passed.push(this.validator.check(value, 'record'));
+      } catch (error) {
+        if (!(error instanceof ShapeError)) throw error;
+        this.refuse(error.message);
+      }
+    }
+    return passed;
+  }
+
+  refuse(reason: string): void {
+    this.dropped++;
+    this.reason ??= reason;
+  }
+}

@@ -1,0 +1,62 @@
+import type { RunnerHost } from './runnerHost.ts';
+
+/** The sandbox page, served from the app's origin but loaded into a frame with an opaque origin. */
+export const SANDBOX_PAGE = `${import.meta.env.BASE_URL}sandbox.html`;
+
+/**
+ * A runner inside a sandboxed frame (`sandbox="allow-scripts"`, no `allow-same-origin`): its origin
+ * is opaque, so user code cannot read the app's storage, cookies or IndexedDB, reach the page's DOM,
+ * or fetch with its credentials; the sandbox page's CSP also refuses every network request.
+ *
+ * The frame's document cannot load a worker script from the app's origin (that would be cross
+ * origin), so the page hands it the runner's code as text and the frame starts the worker from a
+ * blob of its own. The page keeps the frame as the unit to dispose: removing it ends the worker and
+ * any worker the user's code started in turn.
+ */
+export function createSandboxHost(runnerCode: () => Promise<string>, doc: Document = document): RunnerHost {
+  const frame = doc.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-scripts');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.setAttribute('tabindex', '-1');
+  frame.title = 'Flowplay runner';
+  frame.className = 'runner-sandbox';
+  frame.hidden = true;
+  frame.src = SANDBOX_PAGE;
+  const api = new MessageChannel();
+  const events = new MessageChannel();
+  const supervisor = new MessageChannel();
+  let disposed = false;
+  frame.addEventListener(
+    'load',
+    () => {
+      void runnerCode().then(
+        (code) => {
+          if (disposed || !frame.contentWindow) return;
+          // The frame's origin is opaque ("null"), which no targetOrigin can name.
+          frame.contentWindow.postMessage(
+            { type: 'flowplay:start', code, api: api.port2, events: events.port2, supervisor: supervisor.port2 },
+            '*',
+            [api.port2, events.port2, supervisor.port2],
+          );
+        },
+        (error: unknown) => {
+          supervisor.port2.postMessage({ type: 'worker-error', message: `The runner's code could not be loaded: ${String(error)}` });
+        },
+      );
+    },
+    { once: true },
+  );
+  doc.body.append(frame);
+  return {
+    api: api.port1,
+    events: events.port1,
+    supervisor: supervisor.port1,
+    dispose() {
+      disposed = true;
+      api.port1.close();
+      events.port1.close();
+      supervisor.port1.close();
+      frame.remove();
+    },
+  };
+}
