@@ -40,6 +40,8 @@ export interface DraftController {
   store: StoreApi<DraftState>;
   /** Reads storage once at start-up: the draft to show, if any. */
   load(): Draft | null;
+  /** Shows the saved current draft at start-up (no write: it is already stored). */
+  resume(draft: Draft): void;
   /** Replaces the editor's text (and input/seed when given), keeping the current draft in the history. */
   open(opening: Opening): void;
   /** Brings back an earlier draft; the current one goes into the history. */
@@ -85,8 +87,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
   }
 
   function saveNow(): void {
-    if (timer !== null) clearTimer(timer);
-    timer = null;
+    cancelPending();
     const now = snapshot();
     if (now === saved) return;
     const { inputText, seed } = run.getState().settings;
@@ -100,6 +101,11 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
     // Only a save that reached storage counts as saved; a failed one is retried on the next edit.
     if (status.ok) saved = now;
     report(status);
+  }
+
+  function cancelPending(): void {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
   }
 
   function schedule(): void {
@@ -130,6 +136,12 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
       store.setState({ history, problem: status.ok ? null : status.message });
       if (current) chapter = current.chapter ?? null;
       return current;
+    },
+    resume(draft) {
+      chapter = draft.chapter ?? null;
+      show(draft.code, draft.input, draft.seed);
+      saved = snapshot();
+      cancelPending();
     },
     open(opening) {
       saveNow();
@@ -164,7 +176,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
       schedule();
     },
     stop() {
-      if (timer !== null) clearTimer(timer);
+      cancelPending();
       stopSource();
       stopSettings();
     },

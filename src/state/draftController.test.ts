@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { createDraftStore } from '../share/index.ts';
+import { MemoryStorage, quotaExceeded } from '../../tests/unit/share/memoryStorage.ts';
+import { createDraftController } from './draftController.ts';
+import { createRunStore, updateSettings } from './runStore.ts';
+import { createWorkspaceStore, setSource } from './workspaceStore.ts';
+
+/** Timers the test fires by hand. */
+function manualTimers() {
+  const pending = new Map<number, () => void>();
+  let next = 1;
+  return {
+    setTimer: (callback: () => void) => (pending.set(next, callback), next++),
+    clearTimer: (handle: unknown) => void pending.delete(handle as number),
+    fire: () => {
+      const callbacks = [...pending.values()];
+      pending.clear();
+      for (const callback of callbacks) callback();
+    },
+    count: () => pending.size,
+  };
+}
+
+let storage: MemoryStorage;
+beforeEach(() => {
+  storage = new MemoryStorage();
+});
+
+function setup(source = 'class Start extends Workflow {}') {
+  const workspace = createWorkspaceStore(source);
+  const run = createRunStore();
+  const timers = manualTimers();
+  const drafts = createDraftStore(storage);
+  const controller = createDraftController({ workspace, run, drafts, ...timers });
+  controller.load();
+  return { workspace, run, timers, drafts, controller };
+}
+
+describe('draft controller', () => {
+  test('an edit is saved after the delay, once, with the run\'s input and seed', () => {
+    const { workspace, run, timers, drafts } = setup();
+    setSource(workspace, 'class A extends Workflow {}');
+    setSource(workspace, 'class AB extends Workflow {}');
+    updateSettings(run, { seed: 9, inputText: '{"n":1}' });
+    expect(drafts.load().current).toBeNull();
+    expect(timers.count()).toBe(1);
+    timers.fire();
+    expect(drafts.load().current).toMatchObject({ code: 'class AB extends Workflow {}', seed: 9, input: { n: 1 }, title: 'AB' });
+  });
+
+  test('nothing is written until the user changes something', () => {
+    const { timers } = setup();
+    expect(timers.count()).toBe(0);
+    expect(storage.data.size).toBe(0);
+  });
+
+  test('opening a link keeps the typed draft (even one still inside the delay) in the history', () => {
+    const { workspace, run, controller, drafts } = setup();
+    setSource(workspace, 'class Mine extends Workflow {}');
+    controller.open({ code: 'class Linked extends Workflow {}', origin: 'link', title: 'Shared link', seed: 3, input: { q: 'x' } });
+    expect(workspace.getState().source).toBe('class Linked extends Workflow {}');
+    expect(run.getState().settings).toMatchObject({ seed: 3, inputText: '{"q":"x"}' });
+    const { current, history } = drafts.load();
+    expect(current).toMatchObject({ code: 'class Linked extends Workflow {}', origin: 'link' });
+    expect(history.map((d) => d.code)).toEqual(['class Mine extends Workflow {}']);
+    expect(controller.store.getState().history).toHaveLength(1);
+  });
+
+  test('restore brings a draft back with its seed; the replaced one goes into the history', () => {
+    const { workspace, run, controller, timers } = setup();
+    setSource(workspace, 'class Mine extends Workflow {}');
+    updateSettings(run, { seed: 5 });
+    timers.fire();
+    controller.open({ code: 'class Example extends Workflow {}', origin: 'example', title: 'Example', seed: 1 });
+    const id = controller.store.getState().history[0]!.id;
+    controller.restore(id);
+    expect(workspace.getState().source).toBe('class Mine extends Workflow {}');
+    expect(run.getState().settings.seed).toBe(5);
+    expect(controller.store.getState().history.map((d) => d.title)).toEqual(['Example']);
+  });
+
+  test('full storage is reported, the text stays, and the save is retried on the next edit', () => {
+    const { workspace, controller, timers, drafts } = setup();
+    storage.failWrites = quotaExceeded();
+    setSource(workspace, 'class Mine extends Workflow {}');
+    timers.fire();
+    expect(controller.store.getState().problem).toMatch(/could not be saved: browser storage is full/);
+    expect(workspace.getState().source).toBe('class Mine extends Workflow {}');
+    storage.failWrites = null;
+    setSource(workspace, 'class Mine2 extends Workflow {}');
+    timers.fire();
+    expect(controller.store.getState().problem).toBeNull();
+    expect(drafts.load().current?.code).toBe('class Mine2 extends Workflow {}');
+  });
+
+  test('resume shows the saved draft without writing it again', () => {
+    storage.data.clear();
+    const first = setup();
+    setSource(first.workspace, 'class Saved extends Workflow {}');
+    updateSettings(first.run, { seed: 4 });
+    first.timers.fire();
+    const again = setup('class Default extends Workflow {}');
+    const saved = again.drafts.load().current!;
+    again.controller.resume(saved);
+    expect(again.workspace.getState().source).toBe('class Saved extends Workflow {}');
+    expect(again.run.getState().settings.seed).toBe(4);
+    expect(again.timers.count()).toBe(0);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import type { TraceRecord } from '../engine/trace.ts';
+import { pendingQuestion } from './pendingQuestion.ts';
+
+const base = { v: 1 as const, runId: 'r', seq: 0, t: 0 };
+const ask = (event: number, prefix: string): TraceRecord[] => [
+  { ...base, kind: 'event.emitted', event, type: 'InputRequiredEvent', payload: { prefix }, via: 'return', invocation: 1, step: 'ask', target: null, parent: null } as TraceRecord,
+  { ...base, kind: 'stream.published', event, type: 'InputRequiredEvent' } as TraceRecord,
+];
+const reply = (event: number): TraceRecord =>
+  ({ ...base, kind: 'event.emitted', event, type: 'HumanResponseEvent', payload: { response: 'x' }, via: 'external', invocation: null, step: null, target: null, parent: null }) as TraceRecord;
+
+describe('the question a run waits on', () => {
+  test('none before anything is asked', () => {
+    expect(pendingQuestion([])).toBeNull();
+  });
+
+  test('the first unanswered question, by its prefix', () => {
+    expect(pendingQuestion(ask(1, 'Name?'))).toEqual({ index: 0, prefix: 'Name?' });
+    expect(pendingQuestion([...ask(1, 'Name?'), reply(2)])).toBeNull();
+    expect(pendingQuestion([...ask(1, 'Name?'), reply(2), ...ask(3, 'Sure?')])).toEqual({ index: 1, prefix: 'Sure?' });
+  });
+
+  test('a finished run asks nothing', () => {
+    expect(pendingQuestion([...ask(1, 'Name?'), { ...base, kind: 'run.finished', status: 'cancelled' } as TraceRecord])).toBeNull();
+  });
+});
