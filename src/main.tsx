@@ -2,22 +2,99 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/styles.css';
-import { App, PlaygroundContext, createPlayground, exampleFromLocation } from './ui/index.ts';
+import { createDraftStore, createProgressStore, lazyStorage, parseLocation } from './share/index.ts';
+import type { LocationTarget } from './share/index.ts';
+import { createDraftController } from './state/draftController.ts';
+import { createNoticeStore, showNotice } from './state/noticeStore.ts';
+import type { Notice } from './state/openingPlan.ts';
+import { planOpening } from './state/openingPlan.ts';
+import { createTutorialController } from './state/tutorialStore.ts';
+import { chapterById } from './tutorial/index.ts';
+import { App, DEFAULT_EXAMPLE, PlaygroundContext, createPlayground, exampleById } from './ui/index.ts';
+import { SessionContext } from './ui/share/session.ts';
+import type { Session } from './ui/share/session.ts';
+import { loadTutorialSource } from './ui/tutorial/tutorialSources.ts';
 import { createLanguageClient, createRunnerClient } from './worker/index.ts';
 import { toMermaid } from './compiler/mermaid.ts';
 
-const example = exampleFromLocation(window.location.search);
-const playground = createPlayground({
-  source: example.source,
-  language: createLanguageClient(),
-  runner: createRunnerClient(),
-  toMermaid,
+// Storage is reached lazily and through guards: a browser that blocks or fills it still gets a page.
+const storage = lazyStorage(() => window.localStorage);
+const draftStore = createDraftStore(storage);
+const catalogue = {
+  example: (id: string) => exampleById(id),
+  chapter: (id: string) => {
+    const chapter = chapterById(id);
+    return chapter ? { title: chapter.title, example: loadTutorialSource(chapter.example) } : undefined;
+  },
+  fallback: DEFAULT_EXAMPLE,
+};
+
+const saved = draftStore.load().current;
+const plan = planOpening(parseLocation(window.location), saved, catalogue);
+const runner = createRunnerClient();
+const playground = createPlayground({ source: plan.source, language: createLanguageClient(), runner, toMermaid });
+const drafts = createDraftController({
+  workspace: playground.workspace,
+  run: playground.run,
+  drafts: draftStore,
+  setTimer: (callback, ms) => setTimeout(callback, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 });
+const notices = createNoticeStore();
+const tutorial = createTutorialController(createProgressStore(storage));
+const session: Session = {
+  drafts,
+  tutorial,
+  notices,
+  answer: (response) => runner.control({ kind: 'answer', response }),
+};
+
+drafts.load();
+if (plan.open) drafts.open(plan.open);
+else if (saved) drafts.resume(saved);
+if (plan.chapter) tutorial.openChapter(plan.chapter);
+if (plan.notice) notify(plan.notice, plan.open !== null && saved !== null);
+if (plan.clearLocation) clearLocation(plan.chapter);
+
+/** Shows what opening did, with a way back to the draft it set aside. */
+function notify(notice: Notice, setAside: boolean): void {
+  const kept = setAside ? drafts.store.getState().history[0] : undefined;
+  showNotice(notices, { topic: 'link', ...notice, ...(kept ? { restoreDraft: kept.id } : {}) });
+}
+
+/** Drops a link from the address once opened, so that a reload shows the draft, not the link again. */
+function clearLocation(chapter: string | null): void {
+  window.history.replaceState(null, '', `${window.location.pathname}${chapter ? `#chapter/${encodeURIComponent(chapter)}` : ''}`);
+}
+
+// A link pasted into this tab's address bar, or a chapter link clicked in the page.
+window.addEventListener('hashchange', () => openTarget(parseLocation(window.location)));
+
+function openTarget(target: LocationTarget): void {
+  if (target.kind === 'chapter') {
+    if (chapterById(target.id)) tutorial.openChapter(target.id);
+    else showNotice(notices, { topic: 'link', tone: 'error', message: `There is no tutorial chapter "${target.id}".` });
+    return;
+  }
+  if (target.kind !== 'share') return;
+  drafts.flush();
+  const current = draftStore.load().current;
+  const next = planOpening(target, current, catalogue);
+  if (next.open) drafts.open(next.open);
+  if (next.chapter) tutorial.openChapter(next.chapter);
+  if (next.notice) notify(next.notice, next.open !== null && current !== null);
+  clearLocation(next.chapter);
+}
+
+// Edits inside the save delay are written before the page goes away.
+window.addEventListener('pagehide', () => drafts.flush());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PlaygroundContext.Provider value={playground}>
-      <App initialExample={example.id} />
+      <SessionContext.Provider value={session}>
+        <App />
+      </SessionContext.Provider>
     </PlaygroundContext.Provider>
   </StrictMode>,
 );

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { CodeEditor, ProblemsList } from './editor/index.ts';
-import { EXAMPLES } from './examples.ts';
 import { GraphView } from './graph/index.ts';
 import { Header } from './layout/Header.tsx';
 import { Splitter } from './layout/Splitter.tsx';
@@ -9,15 +8,17 @@ import { usePlayground } from './playground.ts';
 import { Dock } from './inspect/index.ts';
 import { Scrubber } from './replay/index.ts';
 import { ResultPanel, RunSettings } from './run/index.ts';
+import { HumanInput } from './run/HumanInput.tsx';
+import { NoticeBar } from './share/NoticeBar.tsx';
+import { useSession } from './share/session.ts';
+import { TutorialPanel } from './tutorial/TutorialPanel.tsx';
 
 /** The playground page: code on the left, graph and run on the right. */
-export function App({ initialExample }: { initialExample: string }) {
-  const { runs, workspace } = usePlayground();
-  const [example, setExample] = useState(initialExample);
+export function App() {
+  const { runs } = usePlayground();
+  const { tutorial } = useSession();
   const [codeWidth, setCodeWidth] = useState(34);
-  const source = useStore(workspace, (s) => s.source);
-  // Once the code is edited it is the user's, whichever example it started from.
-  const shownExample = EXAMPLES.find((x) => x.id === example)?.source === source ? example : 'custom';
+  const tutorialOpen = useStore(tutorial.store, (s) => s.open);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -32,8 +33,10 @@ export function App({ initialExample }: { initialExample: string }) {
 
   return (
     <div className="app">
-      <Header example={shownExample} onExample={setExample} />
-      <main className="workspace" style={{ '--code-width': `${codeWidth}%` } as React.CSSProperties}>
+      <Header />
+      <NoticeBar />
+      <main className={`workspace${tutorialOpen ? ' with-tutorial' : ''}`} style={{ '--code-width': `${codeWidth}%` } as React.CSSProperties}>
+        <TutorialPanel />
         <section className="pane pane-code" aria-label="Code">
           <CodeEditor />
           <ProblemsList />
@@ -43,6 +46,7 @@ export function App({ initialExample }: { initialExample: string }) {
           <RunSettings />
           <GraphView />
           <Scrubber />
+          <HumanInput />
           <div className="run-panels">
             <Dock />
             <ResultPanel />

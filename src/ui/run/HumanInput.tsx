@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { pendingQuestion } from '../../state/pendingQuestion.ts';
+import { usePlayground } from '../playground.ts';
+import { useSession } from '../share/session.ts';
+
+/**
+ * The run's question (an InputRequiredEvent's `prefix`) and a field to answer it. Shown while the
+ * engine waits, which is as soon as the question is published, ahead of the animation.
+ */
+export function HumanInput() {
+  const { run } = usePlayground();
+  const { answer } = useSession();
+  // Re-read on every appended batch: the trace array itself is appended in place.
+  useStore(run, (s) => s.length);
+  const trace = useStore(run, (s) => s.trace);
+  const engine = useStore(run, (s) => s.engine);
+  const question = engine === 'running' ? pendingQuestion(trace) : null;
+  const [text, setText] = useState('');
+  const [sentFor, setSentFor] = useState<{ trace: unknown; index: number } | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const sent = question !== null && sentFor?.trace === trace && sentFor.index === question.index;
+
+  useEffect(() => {
+    if (question !== null) field.current?.focus();
+  }, [question?.index, trace]);
+
+  if (question === null) return null;
+  return (
+    <form
+      className="human-input nokey"
+      data-testid="human-input"
+      aria-label="The run asks you"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (sent) return;
+        setSentFor({ trace, index: question.index });
+        setText('');
+        void answer(text);
+      }}
+    >
+      <label htmlFor="human-answer" className="human-question">
+        <span className="human-badge">The run is waiting for you</span>
+        <span data-testid="human-question">{question.prefix.trim() || 'The run asks for input.'}</span>
+      </label>
+      <div className="human-row">
+        <input
+          id="human-answer"
+          ref={field}
+          data-testid="human-answer"
+          value={text}
+          autoComplete="off"
+          disabled={sent}
+          placeholder="Type your answer"
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" className="btn btn-primary" data-testid="human-send" disabled={sent}>
+          Answer
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import type { Draft } from '../../share/index.ts';
+import { useSession } from './session.ts';
+
+const ORIGIN: Record<Draft['origin'], string> = {
+  typed: 'your edits',
+  link: 'opened from a link',
+  example: 'example',
+  chapter: 'tutorial',
+  restored: 'restored',
+};
+
+/** Earlier drafts, newest first, each a click away from coming back into the editor. */
+export function DraftsMenu() {
+  const { drafts } = useSession();
+  const history = useStore(drafts.store, (s) => s.history);
+  const problem = useStore(drafts.store, (s) => s.problem);
+  const [open, setOpen] = useState(false);
+
+  return (
+    <div className="drafts">
+      <button
+        type="button"
+        className={`btn btn-header${problem ? ' has-problem' : ''}`}
+        data-testid="drafts-button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        title="Your earlier drafts, kept in this browser"
+      >
+        Drafts{history.length > 0 ? <span className="count">{history.length}</span> : null}
+      </button>
+      {open ? (
+        <div className="popover drafts-menu" data-testid="drafts-menu" role="dialog" aria-label="Drafts">
+          <p className="popover-note">
+            {problem ?? 'Your code is saved in this browser as you type. Opening a link, an example or a chapter keeps what was there below.'}
+          </p>
+          {history.length === 0 ? <p className="muted">No earlier drafts yet.</p> : null}
+          <ul>
+            {history.map((draft) => (
+              <li key={draft.id} className="draft" data-testid="draft">
+                <div className="draft-text">
+                  <strong>{draft.title}</strong>
+                  <span className="muted">{`${ORIGIN[draft.origin]} · ${when(draft.savedAt)}`}</span>
+                </div>
+                <button
+                  type="button"
+                  className="btn btn-small btn-primary"
+                  data-testid="restore-draft"
+                  onClick={() => {
+                    drafts.restore(draft.id);
+                    setOpen(false);
+                  }}
+                >
+                  Restore
+                </button>
+                <button type="button" className="icon-button" aria-label={`Forget ${draft.title}`} title="Forget this draft" onClick={() => drafts.forget(draft.id)}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function when(savedAt: number): string {
+  const minutes = Math.round((Date.now() - savedAt) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  return new Date(savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from 'react';
+import { parseInput } from '../../state/index.ts';
+import { SHARE_PAYLOAD_WARN_BYTES, guessTitle, shareLink, shareMarkdown } from '../../share/index.ts';
+import type { ShareState } from '../../share/index.ts';
+import { usePlayground } from '../playground.ts';
+import { useSession } from './session.ts';
+import { copyText, formatSize } from './copyText.ts';
+
+interface Shared {
+  url: string;
+  payloadBytes: number;
+  tooLong: boolean;
+  copied: 'link' | 'markdown' | 'refused';
+}
+
+/** Share: copies a link that restores code, input, seed and chapter; Copy as Markdown beside it. */
+export function ShareButton() {
+  const { workspace, run } = usePlayground();
+  const { tutorial } = useSession();
+  const [shared, setShared] = useState<Shared | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (shared?.copied === 'refused') field.current?.select();
+  }, [shared]);
+
+  const currentState = (): ShareState => {
+    const { settings } = run.getState();
+    const input = parseInput(settings.inputText);
+    const { open, chapter } = tutorial.store.getState();
+    return {
+      code: workspace.getState().source,
+      ...(input.ok ? { input: input.value } : {}),
+      seed: settings.seed,
+      ...(open && chapter ? { chapter } : {}),
+    };
+  };
+
+  const share = async () => {
+    const { hash, payloadBytes, tooLong } = shareLink(currentState());
+    const url = `${window.location.origin}${window.location.pathname}${hash}`;
+    const copied = await copyText(url);
+    setShared({ url, payloadBytes, tooLong, copied: copied ? 'link' : 'refused' });
+  };
+
+  const copyMarkdown = async () => {
+    if (!shared) return;
+    const code = workspace.getState().source;
+    const ok = await copyText(shareMarkdown({ code, url: shared.url, title: guessTitle(code) }));
+    setShared({ ...shared, copied: ok ? 'markdown' : 'refused' });
+  };
+
+  return (
+    <div className="share">
+      <button type="button" className="btn btn-header" data-testid="share-button" onClick={() => void share()} title="Copy a link to this code, its input and seed">
+        Share
+      </button>
+      {shared ? (
+        <div className="popover share-panel" data-testid="share-panel" role="dialog" aria-label="Share">
+          <p className="share-status" data-testid="share-status" role="status">
+            {shared.copied === 'link'
+              ? 'Link copied to the clipboard.'
+              : shared.copied === 'markdown'
+                ? 'Markdown copied: the code in a block and the link under it.'
+                : 'The browser did not let Flowplay copy. Select the link below and copy it.'}
+          </p>
+          {shared.tooLong ? (
+            <p className="share-warning" data-testid="share-warning" role="alert">
+              {`This link is long: ${formatSize(shared.payloadBytes)} of data, past the ${formatSize(SHARE_PAYLOAD_WARN_BYTES)} that some chats, mail clients and browsers cut off. Copy as Markdown keeps the code readable even if the link breaks.`}
+            </p>
+          ) : null}
+          <input ref={field} className="share-url" data-testid="share-url" readOnly value={shared.url} onFocus={(e) => e.currentTarget.select()} aria-label="Share link" />
+          <div className="popover-actions">
+            <button type="button" className="btn btn-small" data-testid="copy-markdown" onClick={() => void copyMarkdown()}>
+              Copy as Markdown
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setShared(null)}>
+              Close
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

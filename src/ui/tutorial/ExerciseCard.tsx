@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { isPassed } from '../../state/tutorialStore.ts';
+import { exerciseKey } from '../../tutorial/index.ts';
+import type { Chapter, Exercise } from '../../tutorial/index.ts';
+import { useSession } from '../share/session.ts';
+import { InlineText } from './ChapterText.tsx';
+import { exerciseOpening, loadTutorialSource } from './tutorialSources.ts';
+
+/** One exercise: the task, Start, the last check's verdict, and a hint and solution on request. */
+export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise: Exercise }) {
+  const { tutorial, drafts } = useSession();
+  const key = exerciseKey(chapter, exercise);
+  const active = useStore(tutorial.store, (s) => s.exercise === key);
+  const result = useStore(tutorial.store, (s) => (s.result?.key === key ? s.result : null));
+  const passed = useStore(tutorial.store, (s) => isPassed(s, key));
+  const [help, setHelp] = useState<'none' | 'hint' | 'solution'>('none');
+
+  const start = () => {
+    drafts.open(exerciseOpening(chapter, exercise, 'start'));
+    tutorial.startExercise(key);
+  };
+
+  return (
+    <section className={`exercise${active ? ' is-active' : ''}`} data-testid="exercise" data-exercise={key} data-passed={passed}>
+      <h3>
+        <span>{exercise.title}</span>
+        {passed ? <span className="exercise-tick" title="You passed this exercise">✓ passed</span> : null}
+      </h3>
+      <p className="exercise-task">
+        <InlineText text={exercise.task} />
+      </p>
+      {active ? (
+        <p className="exercise-active" data-testid="exercise-active">
+          {exercise.exploring ? 'Run the code and read what the check saw.' : 'Edit the code, then Run: the run is checked when it ends.'}
+        </p>
+      ) : (
+        <button type="button" className="btn btn-small btn-primary" data-testid="start-exercise" onClick={start}>
+          Start exercise
+        </button>
+      )}
+      {result ? (
+        <div className={`exercise-result ${result.passed ? 'is-pass' : 'is-fail'}`} data-testid="exercise-result" data-passed={result.passed} role="status">
+          <strong>{result.passed ? 'Passed. ' : 'Not yet. '}</strong>
+          <span>{result.message}</span>
+          {result.details.length > 0 ? (
+            <ul>
+              {result.details.map((detail, i) => (
+                <li key={i}>{detail}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="exercise-help">
+        <button type="button" className="link-button" data-testid="show-hint" aria-expanded={help === 'hint'} onClick={() => setHelp(help === 'hint' ? 'none' : 'hint')}>
+          {help === 'hint' ? 'Hide hint' : 'Hint'}
+        </button>
+        <button type="button" className="link-button" data-testid="show-solution" aria-expanded={help === 'solution'} onClick={() => setHelp(help === 'solution' ? 'none' : 'solution')}>
+          {help === 'solution' ? 'Hide solution' : 'Solution'}
+        </button>
+      </div>
+      {help === 'hint' ? (
+        <p className="exercise-hint" data-testid="hint">
+          <InlineText text={exercise.hint} />
+        </p>
+      ) : null}
+      {help === 'solution' ? (
+        <div className="exercise-solution" data-testid="solution">
+          <pre>
+            <code>{loadTutorialSource(exercise.solution)}</code>
+          </pre>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              drafts.open(exerciseOpening(chapter, exercise, 'solution'));
+              tutorial.startExercise(key);
+            }}
+          >
+            Load the solution into the editor
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

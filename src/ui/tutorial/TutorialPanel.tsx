@@ -1,0 +1,78 @@
+import { useStore } from 'zustand';
+import { chapterHash } from '../../share/index.ts';
+import { CHAPTERS, chapterById, exerciseKey } from '../../tutorial/index.ts';
+import { useSession } from '../share/session.ts';
+import { ChapterText } from './ChapterText.tsx';
+import { ExerciseCard } from './ExerciseCard.tsx';
+import { chapterExampleOpening } from './tutorialSources.ts';
+import { useExerciseCheck } from './useExerciseCheck.ts';
+
+/** The tutorial beside the editor: a chapter's text, its example and its exercises. */
+export function TutorialPanel() {
+  const { tutorial, drafts } = useSession();
+  useExerciseCheck();
+  const open = useStore(tutorial.store, (s) => s.open);
+  const chapterId = useStore(tutorial.store, (s) => s.chapter);
+  const progress = useStore(tutorial.store, (s) => s.progress);
+  if (!open) return null;
+  const chapter = chapterById(chapterId ?? '') ?? CHAPTERS[0]!;
+  const index = CHAPTERS.indexOf(chapter);
+  const previous = CHAPTERS[index - 1];
+  const next = CHAPTERS[index + 1];
+  const done = (id: string) => {
+    const c = chapterById(id)!;
+    return c.exercises.length > 0 && c.exercises.every((e) => progress.passed.includes(exerciseKey(c, e)));
+  };
+  const go = (id: string) => {
+    tutorial.openChapter(id);
+    // The address is the chapter's own link, without reloading or re-reading the location.
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${chapterHash(id)}`);
+  };
+
+  return (
+    <aside className="tutorial" data-testid="tutorial" data-chapter={chapter.id} aria-label="Tutorial">
+      <header className="tutorial-head">
+        <select data-testid="chapter-select" aria-label="Chapter" value={chapter.id} onChange={(e) => go(e.target.value)}>
+          {CHAPTERS.map((c, i) => (
+            <option key={c.id} value={c.id}>
+              {`${i + 1}. ${c.title}${done(c.id) ? ' ✓' : ''}`}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="icon-button" aria-label="Close the tutorial" title="Close the tutorial" onClick={() => tutorial.setOpen(false)}>
+          ×
+        </button>
+      </header>
+      <div className="tutorial-body">
+        <h2>
+          <span className="chapter-number">{index + 1}</span> {chapter.title}
+          <a className="chapter-link" href={chapterHash(chapter.id)} title="Link to this chapter" aria-label="Link to this chapter">
+            #
+          </a>
+        </h2>
+        <ChapterText text={chapter.text} />
+        <button type="button" className="btn btn-small" data-testid="load-example" onClick={() => (tutorial.stopExercise(), drafts.open(chapterExampleOpening(chapter)))}>
+          Load the example into the editor
+        </button>
+        <h3 className="exercises-title">Exercises</h3>
+        {chapter.exercises.map((exercise) => (
+          <ExerciseCard key={exercise.id} chapter={chapter} exercise={exercise} />
+        ))}
+        <nav className="chapter-nav">
+          {previous ? (
+            <a href={chapterHash(previous.id)} onClick={(e) => (e.preventDefault(), go(previous.id))}>
+              ← {previous.title}
+            </a>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <a href={chapterHash(next.id)} data-testid="next-chapter" onClick={(e) => (e.preventDefault(), go(next.id))}>
+              {next.title} →
+            </a>
+          ) : null}
+        </nav>
+      </div>
+    </aside>
+  );
+}
