@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures.ts';
+
+test('human in the loop: the run asks in the page, the user answers, the result appears', async ({ page }) => {
+  await page.goto('/?example=human-in-the-loop');
+  await expect(page.locator('.react-flow__node[data-id="step:greet"]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('human-input')).toHaveCount(0);
+  await page.getByTestId('run-button').click();
+
+  const prompt = page.getByTestId('human-input');
+  await expect(prompt).toBeVisible();
+  await expect(prompt.getByTestId('human-question')).toHaveText('What is your name?');
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await expect(page.getByTestId('human-answer')).toBeFocused();
+  await page.getByTestId('human-answer').fill('Ada');
+  await page.screenshot({ path: 'screenshots/human-input.png' });
+  await page.getByTestId('human-answer').press('Enter');
+
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
+  await expect(page.getByTestId('run-result')).toHaveText('Hello, Ada!');
+  await expect(prompt).toHaveCount(0);
+});
+
+test('human in the loop: the chapter exercise with two questions is answered in the page and passes', async ({ page }) => {
+  await page.goto('/#chapter/human-in-the-loop');
+  const exercise = page.locator('[data-exercise="human-in-the-loop/confirm"]');
+  await exercise.getByTestId('show-solution').click();
+  await exercise.getByRole('button', { name: 'Load the solution into the editor' }).click();
+  await expect(page.getByTestId('editor')).toContainText('Shall I greet');
+  await page.getByTestId('run-button').click();
+
+  await expect(page.getByTestId('human-question')).toHaveText(/name/i);
+  await page.getByTestId('human-answer').fill('Ada');
+  await page.getByTestId('human-send').click();
+  await expect(page.getByTestId('human-question')).toHaveText(/Shall I greet Ada/);
+  await page.getByTestId('human-answer').fill('yes');
+  await page.getByTestId('human-send').click();
+
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
+  await expect(page.getByTestId('run-result')).toContainText('Ada');
+  await expect(exercise.getByTestId('exercise-result')).toHaveAttribute('data-passed', 'true');
+});
