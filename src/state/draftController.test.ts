@@ -107,3 +107,14 @@ describe('draft controller', () => {
     expect(again.timers.count()).toBe(0);
   });
 });
+
+describe('draft controller and the input field', () => {
+  test('an input that says the same as the field keeps the field\'s own formatting', () => {
+    const { run, controller } = setup();
+    const before = run.getState().settings.inputText;
+    controller.open({ code: 'class L extends Workflow {}', origin: 'link', title: 'Shared link', input: JSON.parse(before) as Record<string, unknown> });
+    expect(run.getState().settings.inputText).toBe(before);
+    controller.open({ code: 'class M extends Workflow {}', origin: 'link', title: 'Shared link', input: { other: true } });
+    expect(run.getState().settings.inputText).toBe('{"other":true}');
+  });
+});

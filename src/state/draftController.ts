@@ -117,7 +117,10 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
   function show(code: string, input: Record<string, unknown> | undefined, seed: number | undefined): void {
     setSource(workspace, code);
     const patch: { inputText?: string; seed?: number } = {};
-    if (input !== undefined) patch.inputText = JSON.stringify(input);
+    // Keep the text as the user wrote it when it already says the same thing.
+    const current = parseInput(run.getState().settings.inputText);
+    const same = current.ok && JSON.stringify(current.value) === JSON.stringify(input);
+    if (input !== undefined && !same) patch.inputText = JSON.stringify(input);
     if (seed !== undefined) patch.seed = seed;
     if (Object.keys(patch).length > 0) updateSettings(run, patch);
   }

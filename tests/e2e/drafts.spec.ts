@@ -35,6 +35,7 @@ test.describe('drafts', () => {
     await page.getByTestId('drafts-button').click();
     const menu = page.getByTestId('drafts-menu');
     await expect(menu.getByTestId('draft').first()).toContainText('MyDraftFlow');
+    await page.screenshot({ path: 'screenshots/drafts-menu.png' });
     await menu.getByTestId('draft').filter({ hasText: 'MyDraftFlow' }).getByTestId('restore-draft').click();
     await expect(page.getByTestId('editor')).toContainText('class MyDraftFlow extends Workflow');
     // The linked code was not lost either: it is now the earlier draft.

@@ -81,6 +81,7 @@ test.describe('share links', () => {
       await expect(notice).toBeVisible();
       await expect(notice).toContainText(message);
       await expect(notice).toContainText('Your draft is still here');
+      if (hash === 'cut') await page.screenshot({ path: 'screenshots/broken-link.png' });
       await expect(page.getByTestId('editor')).toContainText('class MineFlow extends Workflow');
       await expect(page.getByTestId('editor')).not.toContainText('from a link');
       // The broken link is gone from the address, so a reload does not show the message again.

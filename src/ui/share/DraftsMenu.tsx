@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Draft } from '../../share/index.ts';
 import { useSession } from './session.ts';
+import { useDismiss } from './useDismiss.ts';
 
 const ORIGIN: Record<Draft['origin'], string> = {
   typed: 'your edits',
@@ -17,9 +18,11 @@ export function DraftsMenu() {
   const history = useStore(drafts.store, (s) => s.history);
   const problem = useStore(drafts.store, (s) => s.problem);
   const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useDismiss(root, open, useCallback(() => setOpen(false), []));
 
   return (
-    <div className="drafts">
+    <div className="drafts" ref={root}>
       <button
         type="button"
         className={`btn btn-header${problem ? ' has-problem' : ''}`}

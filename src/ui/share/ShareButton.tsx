@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseInput } from '../../state/index.ts';
 import { SHARE_PAYLOAD_WARN_BYTES, guessTitle, shareLink, shareMarkdown } from '../../share/index.ts';
 import type { ShareState } from '../../share/index.ts';
 import { usePlayground } from '../playground.ts';
 import { useSession } from './session.ts';
 import { copyText, formatSize } from './copyText.ts';
+import { useDismiss } from './useDismiss.ts';
 
 interface Shared {
   url: string;
@@ -19,6 +20,8 @@ export function ShareButton() {
   const { tutorial } = useSession();
   const [shared, setShared] = useState<Shared | null>(null);
   const field = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  useDismiss(root, shared !== null, useCallback(() => setShared(null), []));
 
   useEffect(() => {
     if (shared?.copied === 'refused') field.current?.select();
@@ -51,7 +54,7 @@ export function ShareButton() {
   };
 
   return (
-    <div className="share">
+    <div className="share" ref={root}>
       <button type="button" className="btn btn-header" data-testid="share-button" onClick={() => void share()} title="Copy a link to this code, its input and seed">
         Share
       </button>

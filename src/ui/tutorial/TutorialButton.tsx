@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { CHAPTERS } from '../../tutorial/index.ts';
 import { useSession } from '../share/session.ts';
+import { closeTutorial } from './TutorialPanel.tsx';
 
 /** Opens and closes the tutorial panel (on the chapter last shown, else the first). */
 export function TutorialButton() {
@@ -14,7 +15,7 @@ export function TutorialButton() {
       className={`btn btn-header${open ? ' is-on' : ''}`}
       data-testid="tutorial-button"
       aria-pressed={open}
-      onClick={() => (open ? tutorial.setOpen(false) : tutorial.openChapter(tutorial.store.getState().chapter ?? CHAPTERS[0]!.id))}
+      onClick={() => (open ? closeTutorial(tutorial) : tutorial.openChapter(tutorial.store.getState().chapter ?? CHAPTERS[0]!.id))}
       title={`The tutorial: ${passed} of ${total} exercises passed`}
     >
       Tutorial

@@ -1,11 +1,18 @@
 import { useStore } from 'zustand';
 import { chapterHash } from '../../share/index.ts';
+import type { TutorialController } from '../../state/tutorialStore.ts';
 import { CHAPTERS, chapterById, exerciseKey } from '../../tutorial/index.ts';
 import { useSession } from '../share/session.ts';
 import { ChapterText } from './ChapterText.tsx';
 import { ExerciseCard } from './ExerciseCard.tsx';
 import { chapterExampleOpening } from './tutorialSources.ts';
 import { useExerciseCheck } from './useExerciseCheck.ts';
+
+/** Closes the panel and drops the chapter from the address, so a reload does not reopen it. */
+export function closeTutorial(tutorial: TutorialController): void {
+  tutorial.setOpen(false);
+  if (window.location.hash.startsWith('#chapter/')) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+}
 
 /** The tutorial beside the editor: a chapter's text, its example and its exercises. */
 export function TutorialPanel() {
@@ -39,11 +46,12 @@ export function TutorialPanel() {
             </option>
           ))}
         </select>
-        <button type="button" className="icon-button" aria-label="Close the tutorial" title="Close the tutorial" onClick={() => tutorial.setOpen(false)}>
+        <button type="button" className="icon-button" aria-label="Close the tutorial" title="Close the tutorial" onClick={() => closeTutorial(tutorial)}>
           ×
         </button>
       </header>
-      <div className="tutorial-body">
+      {/* Keyed by chapter so that a new chapter starts at its top, not at the old scroll position. */}
+      <div className="tutorial-body" key={chapter.id}>
         <h2>
           <span className="chapter-number">{index + 1}</span> {chapter.title}
           <a className="chapter-link" href={chapterHash(chapter.id)} title="Link to this chapter" aria-label="Link to this chapter">
