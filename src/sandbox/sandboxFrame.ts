@@ -45,6 +45,11 @@ window.addEventListener('message', (event: MessageEvent) => {
     supervisor.postMessage({ type: 'worker-error', message: error.message || 'The runner failed.' });
   });
   worker.addEventListener('message', () => supervisor.postMessage({ type: 'stray' }));
+  // The page asks when the runner goes quiet: an answer means this frame (and its process) is alive
+  // and the worker is stuck; no answer means the process died, e.g. out of memory.
+  supervisor.onmessage = (message: MessageEvent) => {
+    if ((message.data as { type?: unknown } | null)?.type === 'ping') supervisor.postMessage({ type: 'pong' });
+  };
   worker.postMessage({ type: 'flowplay:connect', api, events }, [api, events]);
 });
 export {};

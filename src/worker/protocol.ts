@@ -126,7 +126,9 @@ export type RunnerMessage =
 export type SupervisorMessage =
   | { type: 'worker-error'; message: string }
   /** The runner's code posted on its global scope instead of its port. */
-  | { type: 'stray' };
+  | { type: 'stray' }
+  /** The answer to the page's `ping`: the frame's process is alive. */
+  | { type: 'pong' };
 
 /** The page's handle on the runner: survives the runner worker being replaced. */
 export interface RunnerClient {

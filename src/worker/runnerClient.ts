@@ -11,6 +11,8 @@ export const STOP_GRACE_MS = 600;
 export const WATCHDOG_MS = 2_000;
 /** How long a new runner may take to say hello (a cold start loads the runner's code first). */
 export const READY_MS = 20_000;
+/** How long the sandbox frame has to answer a ping before its process is presumed dead. */
+const PING_MS = 500;
 
 export interface RunnerClientOptions {
   /** Makes one runner; the default is a worker inside a sandboxed frame. */
@@ -28,6 +30,10 @@ interface Connection {
   lastHeard: number;
   /** What the frame last reported about the worker failing, to explain a crash. */
   workerError: string | null;
+  /** When the frame last answered a ping. */
+  lastPong: number;
+  /** The watchdog asked the frame whether it is alive and is waiting for the answer. */
+  pingedAt: number | null;
 }
 
 interface ActiveRun {
@@ -61,7 +67,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     const host = makeHost();
     let hello!: () => void;
     const ready = new Promise<boolean>((resolve) => (hello = () => resolve(true)));
-    const conn: Connection = { host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, lastHeard: now(), workerError: null };
+    const conn: Connection = { host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null };
     host.events.onmessage = (event: MessageEvent) => {
       if (connection !== conn) return;
       const read = readRunnerMessage(event.data);
@@ -98,6 +104,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
         const data = event.data as { type?: unknown; message?: unknown } | null;
         if (data?.type === 'stray') active?.gate.refuse('a message posted on the runner’s global scope (postMessage from the code?)');
         if (data?.type === 'worker-error' && typeof data.message === 'string') conn.workerError = data.message.slice(0, 500);
+        if (data?.type === 'pong') conn.lastPong = now();
       };
     }
     // Chromium tells a port when the other side is gone (the worker closed or died).
@@ -130,12 +137,28 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     run.settle({ kind: 'restarted', reason, ...(detail ? { detail } : {}) });
   }
 
+  /**
+   * A runner silent for `watchdogMs` is replaced. First the frame is asked whether it is alive: it
+   * answers when only its worker is stuck (a loop), and cannot when its process died (out of memory),
+   * which is how the page tells the user which of the two happened.
+   */
   function watch(): void {
     watchdog ??= setInterval(() => {
       const run = active;
-      if (!run) return;
-      if (now() - connection.lastHeard > watchdogMs) restart(run, 'unresponsive');
-    }, Math.min(250, watchdogMs / 4));
+      const conn = connection;
+      if (!run || now() - conn.lastHeard <= watchdogMs) {
+        conn.pingedAt = null;
+        return;
+      }
+      if (!conn.host.supervisor) return restart(run, 'unresponsive');
+      if (conn.pingedAt === null) {
+        conn.pingedAt = now();
+        conn.host.supervisor.postMessage({ type: 'ping' });
+        return;
+      }
+      if (conn.lastPong >= conn.pingedAt) restart(run, 'unresponsive');
+      else if (now() - conn.pingedAt > PING_MS) restart(run, 'crashed');
+    }, Math.min(100, watchdogMs / 4));
   }
 
   function unwatch(): void {

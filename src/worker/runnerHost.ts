@@ -25,6 +25,8 @@ export function createWorkerHost(makeWorker: () => Worker): RunnerHost {
     supervisor.port2.postMessage({ type: 'worker-error', message: event.message || 'the runner failed to load' });
   });
   worker.addEventListener('message', () => supervisor.port2.postMessage({ type: 'stray' }));
+  // Same process as the page: if the page can ask, it is alive.
+  supervisor.port2.onmessage = () => supervisor.port2.postMessage({ type: 'pong' });
   worker.postMessage({ type: 'flowplay:connect', api: api.port2, events: events.port2 }, [api.port2, events.port2]);
   return {
     api: api.port1,

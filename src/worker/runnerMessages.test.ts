@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceRecord } from '../engine/trace.ts';
+import { TraceGate, readRunnerMessage } from './runnerMessages.ts';
+
+const started: TraceRecord = {
+  v: 1, runId: 'r', seq: 0, t: 0, kind: 'run.started', workflow: 'F', clock: 'virtual', speed: 1, seed: 1, timeout: 10,
+  steps: [{ name: 'start', accepts: ['StartEvent'], returns: ['StopEvent'], numWorkers: 1, gather: false, fanOut: false }],
+};
+const log = (seq: number, extra: Record<string, unknown> = {}): unknown => ({ v: 1, runId: 'r', seq, t: 0, kind: 'log', level: 'log', text: `line ${seq}`, step: null, invocation: null, ...extra });
+
+describe('readRunnerMessage', () => {
+  it('reads the runner’s messages and refuses anything else, saying what it was', () => {
+    expect(readRunnerMessage({ type: 'beat' })).toEqual({ ok: true, message: { type: 'beat' } });
+    expect(readRunnerMessage({ type: 'trace', run: 3, records: [] })).toEqual({ ok: true, message: { type: 'trace', run: 3, records: [] } });
+    expect(readRunnerMessage('hello page')).toEqual({ ok: false, reason: 'a message that is not an object' });
+    expect(readRunnerMessage({ type: 'trace', run: '1', records: [] })).toMatchObject({ ok: false, reason: 'a trace batch without a run number' });
+    expect(readRunnerMessage({ type: 'trace', run: 1, records: {} })).toMatchObject({ ok: false });
+    expect(readRunnerMessage({ type: 'flowplay:connect' })).toMatchObject({ ok: false, reason: expect.stringContaining('unknown type') });
+    expect(readRunnerMessage({ type: 'end', run: 1, error: { name: 1 } })).toMatchObject({ ok: false });
+  });
+
+  it('keeps a setup error to its known fields, bounded', () => {
+    const read = readRunnerMessage({ type: 'end', run: 1, error: { name: 'E', message: 'x'.repeat(50_000), extra: '<script>' } });
+    expect(read.ok).toBe(true);
+    if (read.ok && read.message.type === 'end') {
+      expect(Object.keys(read.message.error!)).toEqual(['name', 'message']);
+      expect(read.message.error!.message.length).toBe(10_000);
+    }
+  });
+});
+
+describe('TraceGate', () => {
+  it('passes a valid trace and drops forged or malformed records, counting them', () => {
+    const gate = new TraceGate();
+    const passed = gate.accept([
+      log(0, { runId: 'host' }), // top-level output before the run starts
+      started,
+      log(1),
+      { ...(log(2) as object), kind: 'step.started', step: '<img src=x>' }, // unknown fields for its kind
+      { v: 1, runId: 'other', seq: 3, t: 0, kind: 'run.finished', status: 'stopped', result: 'forged' }, // another run
+      log(1), // seq going back
+      log(4, { step: 'nope' }), // a step the run does not have
+      { v: 1, runId: 'r', seq: 5, t: 0, kind: 'run.finished', status: 'stopped', result: { deep: 1 } },
+    ]);
+    expect(passed.map((r) => `${r.kind}:${r.seq}`)).toEqual(['log:0', 'run.started:0', 'log:1', 'run.finished:5']);
+    expect(gate.dropped).toBe(4);
+    expect(gate.reason).toContain('step.started');
+  });
+
+  it('refuses payloads nested deeper than the engine ever writes', () => {
+    const gate = new TraceGate();
+    let deep: unknown = 1;
+    for (let i = 0; i < 40; i++) deep = [deep];
+    expect(gate.accept([started, { v: 1, runId: 'r', seq: 1, t: 0, kind: 'state.changed', key: 'k', value: deep, step: null, invocation: null }])).toHaveLength(1);
+    expect(gate.reason).toContain('nested deeper');
+  });
+});
