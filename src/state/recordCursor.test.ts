@@ -77,3 +77,18 @@ describe('selection', () => {
     expect(ui.getState()).toMatchObject({ selection: { kind: 'invocation', id: 1 }, dock: 'inspector' });
   });
 });
+
+describe('a held view follows the scrubber at once', () => {
+  it('publishes a record step without waiting for the next animation frame', async () => {
+    const { createViewStore, startPlaybackLoop } = await import('./index.ts');
+    const run = createRunStore();
+    const view = createViewStore();
+    run.setState({ trace, length: trace.length, engine: 'done' });
+    const stop = startPlaybackLoop({ run, view, requestFrame: () => 0, cancelFrame: () => undefined });
+    setRecordCursor(run, 2, 0);
+    expect(view.getState().view.cursor).toBe(2);
+    setPlaybackTime(run, 0);
+    expect(view.getState().view.cursor).toBe(4);
+    stop();
+  });
+});

@@ -56,13 +56,28 @@ export function startPlaybackLoop(deps: PlaybackLoopDeps): () => void {
     // A paused view stays where it is while a live run goes on recording.
     const now = state.viewPaused ? state.now : Math.min(state.now + dt * state.settings.speed, limit);
     if (now !== state.now) setPlaybackTime(run, now);
-    const current = view.getState();
-    const next = deriver.derive(state.graph, state.trace, now, state.cursor);
-    if (changed(current.view, next) || current.schedule !== schedule) view.setState({ view: next, schedule });
+    publish();
     handle = requestFrame(frame);
   }
 
-  return () => cancelFrame(handle);
+  function publish(): void {
+    const state = run.getState();
+    const schedule = deriver.scheduleFor(state.trace);
+    const current = view.getState();
+    const next = deriver.derive(state.graph, state.trace, state.now, state.cursor);
+    if (changed(current.view, next) || current.schedule !== schedule) view.setState({ view: next, schedule });
+  }
+
+  // A scrubber move or a record step on a held view is shown at once, not a frame later: scrubbing
+  // then keeps up with the pointer.
+  const unsubscribe = run.subscribe((state, previous) => {
+    if (state.viewPaused && (state.now !== previous.now || state.cursor !== previous.cursor)) publish();
+  });
+
+  return () => {
+    unsubscribe();
+    cancelFrame(handle);
+  };
 }
 
 /** Frames where nothing visible changed publish nothing, so an idle page costs no renders. */

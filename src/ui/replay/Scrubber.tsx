@@ -25,7 +25,9 @@ export function Scrubber() {
   const engine = useStore(run, (s) => s.engine);
   const hop = schedule.timing.hop;
   const max = end + hop;
-  const atEnd = cursor >= total && now >= max && engine !== 'running';
+  // The run store's time, not the view's: a frame that changes nothing visible is not republished.
+  const runNow = useStore(run, (s) => s.now);
+  const atEnd = cursor >= total && runNow >= max && engine !== 'running';
   const empty = total === 0;
 
   const seek = (count: number, at: number) => setRecordCursor(run, count, at);

@@ -149,7 +149,7 @@ function SelectedItem({ selection }: { selection: Selection | null }) {
   if (!selection) return <span className="muted timeline-hint">Hover to name, click to select</span>;
   return (
     <span className="timeline-selected" data-testid="timeline-selected">
-      Selected {selection.kind} #{selection.id}
+      {selection.kind} #{selection.id}
       <button type="button" className="link-button" onClick={() => selectItem(ui, selection)}>
         Inspect
       </button>

@@ -1,4 +1,4 @@
-import type { MarkerKind, TimelineView } from '../../inspect/index.ts';
+import type { MarkerKind, TimelineRow, TimelineView } from '../../inspect/index.ts';
 import type { Selection } from '../../state/index.ts';
 import { eventColor } from '../graph/index.ts';
 import { AXIS_HEIGHT, LANE_HEIGHT } from './timelineGeometry.ts';
@@ -26,9 +26,10 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, view: TimelineView, 
   const { lanes, height, span } = geometry;
   const x = (time: number) => (time / span) * (width - 8) + 4;
   ctx.clearRect(0, 0, width, height);
-  const laneY = new Map<string, number>();
+  // Lanes by row and worker number, without building a string key per bar.
+  const laneY = new Map<string, number[]>();
   for (const lane of lanes) {
-    laneY.set(`${lane.row}|${lane.lane}`, lane.y);
+    (laneY.get(lane.row) ?? laneY.set(lane.row, []).get(lane.row)!)[lane.lane] = lane.y;
     if (lane.first) {
       ctx.fillStyle = '#e2e8f0';
       ctx.fillRect(0, lane.y - 4, width, 1);
@@ -36,41 +37,64 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, view: TimelineView, 
   }
   drawAxis(ctx, span, width, x);
   for (const row of view.rows) {
-    for (const bar of row.bars) {
-      const y = laneY.get(`${row.id}|${bar.lane}`);
-      if (y === undefined) continue;
-      const waitEnd = bar.start ?? bar.end ?? view.cursor.time;
-      if (waitEnd > bar.waitFrom) {
-        ctx.fillStyle = WAIT_COLOR[bar.wait];
-        ctx.fillRect(x(bar.waitFrom), y + 5, Math.max(1, x(waitEnd) - x(bar.waitFrom)), LANE_HEIGHT - 10);
-      }
-      if (bar.start !== null) {
-        const end = bar.end ?? view.cursor.time;
-        ctx.fillStyle = bar.live ? OUTCOME_COLOR.live : OUTCOME_COLOR[bar.outcome ?? 'done'];
-        ctx.fillRect(x(bar.start), y + 2, Math.max(1.5, x(end) - x(bar.start)), LANE_HEIGHT - 4);
-      }
-      if (selection?.kind === 'invocation' && selection.id === bar.invocation) {
-        ctx.strokeStyle = '#0f172a';
-        ctx.lineWidth = 2;
-        ctx.strokeRect(x(bar.waitFrom) - 1, y + 1, Math.max(3, x(bar.end ?? view.cursor.time) - x(bar.waitFrom)) + 2, LANE_HEIGHT - 2);
-      }
-    }
-    // Markers closer than a pixel to the last one of their lane and kind would draw over it.
-    let lastKey = '';
-    for (const marker of row.markers) {
-      const y = laneY.get(`${row.id}|${marker.lane}`) ?? laneY.get(`${row.id}|${row.lanes[0] ?? 0}`);
-      if (y === undefined) continue;
-      const px = Math.round(x(marker.time));
-      const key = `${marker.lane}|${marker.kind}|${marker.type}|${px}`;
-      const selected = selection?.kind === 'event' && marker.event === selection.id && marker.kind === 'emitted';
-      if (key === lastKey && !selected) continue;
-      lastKey = key;
-      drawMarker(ctx, marker.kind, marker.kind === 'emitted' ? eventColor(marker.type ?? '') : MARKER_COLOR[marker.kind], px, y + LANE_HEIGHT / 2, selected);
-    }
+    const ys = laneY.get(row.id) ?? [];
+    drawBars(ctx, row, ys, x, view.cursor.time, selection);
+    drawMarkers(ctx, row, ys, x, selection);
   }
   const cx = x(view.cursor.time);
   ctx.fillStyle = '#2563eb';
   ctx.fillRect(cx - 1, 0, 2, height);
+}
+
+/**
+ * Thousands of bars share a few hundred pixels: each lane remembers how far it has been painted in
+ * each colour, and a bar that would land only on pixels already painted that colour is skipped.
+ */
+function drawBars(ctx: CanvasRenderingContext2D, row: TimelineRow, ys: number[], x: (time: number) => number, cursor: number, selection: Selection | null): void {
+  const painted = new Map<string, number>();
+  const paint = (color: string, lane: number, from: number, to: number, y: number, h: number) => {
+    const key = `${lane}${color}`;
+    const reached = painted.get(key) ?? -1;
+    if (to <= reached) return;
+    const start = Math.max(from, reached);
+    ctx.fillStyle = color;
+    ctx.fillRect(start, y, Math.max(1, to - start), h);
+    painted.set(key, to);
+  };
+  for (const bar of row.bars) {
+    const y = ys[bar.lane];
+    if (y === undefined) continue;
+    const waitEnd = bar.start ?? bar.end ?? cursor;
+    const from = x(bar.waitFrom);
+    if (waitEnd > bar.waitFrom) paint(WAIT_COLOR[bar.wait], bar.lane, from, Math.max(x(waitEnd), from + 1), y + 5, LANE_HEIGHT - 10);
+    if (bar.start !== null) {
+      const start = x(bar.start);
+      const color = bar.live ? OUTCOME_COLOR.live : OUTCOME_COLOR[bar.outcome ?? 'done'];
+      paint(color, bar.lane, start, Math.max(x(bar.end ?? cursor), start + 1.5), y + 2, LANE_HEIGHT - 4);
+    }
+    if (selection?.kind === 'invocation' && selection.id === bar.invocation) {
+      ctx.strokeStyle = '#0f172a';
+      ctx.lineWidth = 2;
+      ctx.strokeRect(from - 1, y + 1, Math.max(3, x(bar.end ?? cursor) - from) + 2, LANE_HEIGHT - 2);
+    }
+  }
+}
+
+/** Markers are 7 px wide: one per lane, kind and type in every 3 px is all that can be seen. */
+function drawMarkers(ctx: CanvasRenderingContext2D, row: TimelineRow, ys: number[], x: (time: number) => number, selection: Selection | null): void {
+  const last = new Map<string, number>();
+  const fallback = ys[row.lanes[0] ?? 0];
+  for (const marker of row.markers) {
+    const y = ys[marker.lane] ?? fallback;
+    if (y === undefined) continue;
+    const px = x(marker.time);
+    const bucket = Math.round(px / 3);
+    const key = `${marker.lane}${marker.kind}${marker.type ?? ''}`;
+    const selected = selection?.kind === 'event' && marker.event === selection.id && marker.kind === 'emitted';
+    if (last.get(key) === bucket && !selected) continue;
+    last.set(key, bucket);
+    drawMarker(ctx, marker.kind, marker.kind === 'emitted' ? eventColor(marker.type ?? '') : MARKER_COLOR[marker.kind], Math.round(px), y + LANE_HEIGHT / 2, selected);
+  }
 }
 
 function drawMarker(ctx: CanvasRenderingContext2D, kind: MarkerKind, color: string, x: number, y: number, selected: boolean): void {

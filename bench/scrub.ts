@@ -1,0 +1,107 @@
+/**
+ * Scrubbing a recorded 10,000-event run in Chromium on the production build: how long after a move of
+ * the scrubber the page shows the new moment (graph, counters, tokens, timeline and inspector), with
+ * the timeline tab open. Bar: median under 50 ms.
+ *
+ * A move is the range input's `input` event, as a drag sends it; it is "drawn" at the start of the
+ * first animation frame after the one in which the scrubber, the timeline's cursor and the graph's
+ * counters all show it: the frame that put it on screen has been presented by then.
+ *
+ * Run with `node --import tsx bench/scrub.ts` (add `--no-build` to reuse dist-scrub/).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
+import { BROWSER_BENCH_EVENTS, BROWSER_BENCH_SOURCE } from './browserWorkload.ts';
+
+const PORT = 4421;
+const OUT_DIR = 'dist-scrub';
+const MOVES = 60;
+
+interface Move {
+  ms: number;
+  work: number;
+  count: number;
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, build: { outDir: OUT_DIR }, logLevel: 'warn' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
+    await page.getByTestId('editor').locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(BROWSER_BENCH_SOURCE);
+    await page.locator('.react-flow__node[data-id="step:gather"]').waitFor({ timeout: 20_000 });
+    await page.getByTestId('run-speed').selectOption('10');
+    await page.getByTestId('run-button').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 120_000 });
+    await page.getByTestId('replay-end').click();
+    // The timeline is the costliest tab to keep up to date; `--tab console|inspector` measures another.
+    const tabArg = process.argv.indexOf('--tab');
+    const tab = tabArg > 0 ? process.argv[tabArg + 1] : 'timeline';
+    await page.getByTestId(`dock-tab-${tab}`).click();
+    const total = Number(await page.getByTestId('scrubber').getAttribute('data-total'));
+    const max = Number(await page.getByTestId('scrubber-range').getAttribute('max'));
+
+    // Positions spread over the run in a fixed shuffled order: half of the moves go backwards, which
+    // costs the most (the view is folded again from the start).
+    const targets = Array.from({ length: MOVES }, (_, i) => Math.round(((i * 37) % MOVES) / MOVES * max) + 1);
+    const moves: Move[] = [];
+    for (const target of targets) {
+      // Passed as source text: tsx would wrap named inner functions in a helper the page does not have.
+      const move = (await page.evaluate(`new Promise((resolve) => {
+        const range = document.querySelector('[data-testid="scrubber-range"]');
+        const scrubber = document.querySelector('[data-testid="scrubber"]');
+        const timeline = document.querySelector('[data-testid="timeline"]');
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+        let work = 0;
+        const t0 = performance.now();
+        setter.call(range, String(${target}));
+        range.dispatchEvent(new Event('input', { bubbles: true }));
+        work += performance.now() - t0;
+        const check = () => {
+          const shown = scrubber.getAttribute('data-now') === String(${target}) &&
+            (!timeline || timeline.getAttribute('data-cursor') === scrubber.getAttribute('data-count'));
+          if (shown) requestAnimationFrame(() => resolve({ ms: performance.now() - t0, work, count: Number(scrubber.getAttribute('data-count')) }));
+          else if (performance.now() - t0 > 5000) resolve({ ms: NaN, work, count: -1 });
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      })`)) as Move;
+      moves.push(move);
+    }
+    report(moves, total, errors);
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+function report(moves: Move[], total: number, errors: string[]): void {
+  const times = moves.map((m) => m.ms).filter((ms) => Number.isFinite(ms)).sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+  const median = at(0.5);
+  const missed = moves.length - times.length;
+  const lines = [
+    { name: `moves of the scrubber over a ${BROWSER_BENCH_EVENTS.toLocaleString('en')}-event run (${total.toLocaleString('en')} records)`, value: `${moves.length}`, ok: missed === 0, bar: 'every move shown' },
+    { name: 'time to redraw, median', value: `${median.toFixed(1)} ms`, ok: median < 50, bar: '< 50 ms' },
+    { name: 'time to redraw, 90th percentile / worst', value: `${at(0.9).toFixed(1)} ms / ${at(1).toFixed(1)} ms`, ok: true, bar: 'shown' },
+    { name: 'distinct cursors shown', value: `${new Set(moves.map((m) => m.count)).size}`, ok: new Set(moves.map((m) => m.count)).size > MOVES / 2, bar: `> ${MOVES / 2}` },
+  ];
+  for (const l of lines) console.log(`${l.ok ? 'ok  ' : 'FAIL'} ${l.name}: ${l.value}  [bar ${l.bar}]`);
+  if (errors.length > 0) console.log(`FAIL page errors: ${errors.join('; ')}`);
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/scrub.json', `${JSON.stringify({ total, moves, errors, at: new Date().toISOString() }, null, 2)}\n`);
+  if (lines.some((l) => !l.ok) || errors.length > 0) process.exitCode = 1;
+}
+
+await main();
