@@ -1,0 +1,121 @@
+import { eventNode, expect, openPlayground, setCode, stepNode, test } from './fixtures.ts';
+import { hoverTimelineLane, runToEnd } from './inspectHelpers.ts';
+
+test.describe('timeline', () => {
+  test('shows a row per step and a lane per worker; hovering names an invocation and clicking selects it', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await runToEnd(page);
+    await page.getByTestId('dock-tab-timeline').click();
+    const timeline = page.getByTestId('timeline');
+    await expect(timeline).toBeVisible();
+    await expect(timeline.locator('.timeline-label.first[data-row="start"]')).toHaveText(/start/);
+    // Three queries ran at once on three workers of stepTwo.
+    await expect(timeline.locator('.timeline-label[data-row="stepTwo"]')).toHaveCount(3);
+    // Bars show waiting apart from running, and markers were drawn (events, cancellations, the end).
+    expect(Number(await timeline.getAttribute('data-bars'))).toBe(4);
+    expect(Number(await timeline.getAttribute('data-waited'))).toBeGreaterThan(0);
+    expect(Number(await timeline.getAttribute('data-markers'))).toBeGreaterThan(5);
+
+    const lane = Number(await timeline.locator('.timeline-label[data-row="stepTwo"]').first().getAttribute('data-lane'));
+    const hit = await hoverTimelineLane(page, 'stepTwo', lane, /stepTwo #\d+ · attempt 1 · worker \d+ · (done|cancelled|running)/);
+    const invocation = /#(\d+)/.exec(hit.text)![1]!;
+    await page.mouse.click(hit.x, hit.y);
+    await expect(page.getByTestId('timeline-selected')).toHaveText(new RegExp(`invocation #${invocation}`));
+    await page.getByTestId('timeline-selected').getByRole('button', { name: 'Inspect' }).click();
+    await expect(page.getByTestId('inspector')).toHaveAttribute('data-selection', `invocation:${invocation}`);
+    await expect(page.getByTestId('inspector-step')).toHaveText('stepTwo');
+  });
+
+  test('failures and retries show as markers with their error', async ({ page }) => {
+    await openPlayground(page);
+    await setCode(page, FLAKY);
+    await expect(stepNode(page, 'flaky')).toBeVisible();
+    await runToEnd(page, 'failed');
+    await page.getByTestId('dock-tab-timeline').click();
+    await hoverTimelineLane(page, 'flaky', 1, /attempt 1: Error: kaput \(retrying/);
+    await hoverTimelineLane(page, 'flaky', 1, /attempt 2: Error: kaput$/);
+  });
+});
+
+test.describe('inspector', () => {
+  test('an event from its node: type, fields, who sent it and how, receivers, causal chain', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await runToEnd(page);
+    await eventNode(page, 'StepTwoEvent').click();
+    const inspector = page.getByTestId('inspector');
+    await expect(inspector).toBeVisible();
+    await expect(page.getByTestId('inspector-type')).toHaveText('StepTwoEvent');
+    await expect(page.getByTestId('inspector-fields')).toContainText('query: "Query 3"');
+    await expect(page.getByTestId('inspector-producer')).toHaveText(/start #\d+\s*sent with ctx\.sendEvent/);
+    await expect(page.getByTestId('inspector-receivers')).toHaveText(/stepTwo #\d+/);
+    await expect(page.getByTestId('inspector-chain').locator('li')).toHaveCount(2);
+    await expect(page.getByTestId('inspector-chain')).toContainText(/StartEvent #\d+/);
+    // Fields fold shut and open again.
+    const fold = page.getByTestId('inspector-fields').locator('details').first();
+    await fold.locator('summary').click();
+    await expect(fold).not.toHaveAttribute('open', '');
+    // Following the producer shows the invocation: what it got and what it made.
+    await page.getByTestId('inspector-producer').getByRole('button').click();
+    await expect(page.getByTestId('inspector-step')).toHaveText('start');
+    await expect(page.getByTestId('inspector-inputs')).toHaveText(/^StartEvent #\d+$/);
+    await expect(page.getByTestId('inspector-emitted').getByRole('button')).toHaveCount(3);
+    await expect(page.getByTestId('inspector-worker')).toHaveText(/\d/);
+    await expect(page.getByTestId('inspector-attempt')).toHaveText('1');
+  });
+
+  test('an invocation from a console line: its logs, and its error a click away from the line in the editor', async ({ page }) => {
+    await openPlayground(page);
+    await setCode(page, FLAKY);
+    await expect(stepNode(page, 'flaky')).toBeVisible();
+    await runToEnd(page, 'failed');
+    await page.locator('.console-line[data-step="flaky"]').filter({ hasText: 'trying' }).first().click();
+    await expect(page.getByTestId('inspector-step')).toHaveText('flaky');
+    await expect(page.getByTestId('inspector-status')).toHaveText('failed');
+    await expect(page.getByTestId('inspector-logs')).toContainText('trying');
+    await expect(page.getByTestId('inspector-attempt')).toContainText('2');
+    const error = page.getByTestId('inspector-error');
+    await expect(error).toContainText('Error: kaput');
+    await error.getByRole('button', { name: /line 9/ }).click();
+    await expect(page.locator('.cm-activeLine')).toContainText('throw new Error("kaput")');
+  });
+
+  test('a token in flight, clicked on a paused frame, is the event it carries', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await runToEnd(page);
+    await page.getByTestId('replay-start').click();
+    // Step record by record until a StepTwoEvent token is on its way.
+    const token = page.locator('.token.selectable[data-token="StepTwoEvent"]').first();
+    for (let i = 0; i < 40 && !(await token.isVisible()); i++) await page.getByTestId('replay-forward').click();
+    const id = await token.getAttribute('data-event');
+    await token.click({ force: true });
+    await expect(page.getByTestId('inspector')).toHaveAttribute('data-selection', `event:${id}`);
+    await expect(page.getByTestId('inspector-type')).toHaveText('StepTwoEvent');
+  });
+
+  test('the run state (ctx.set values) follows the cursor', async ({ page }) => {
+    await openPlayground(page, 'map-reduce');
+    await runToEnd(page);
+    await page.getByTestId('dock-tab-inspector').click();
+    const state = page.getByTestId('inspector-state');
+    await expect(state).toHaveAttribute('data-keys', /num_events/);
+    await expect(state).toContainText('num_events');
+    await page.getByTestId('replay-start').click();
+    await expect(state).toHaveAttribute('data-keys', '');
+    await expect(state).toContainText('No ctx.set values yet.');
+  });
+});
+
+const FLAKY = `import { Context, Event, StartEvent, StopEvent, Workflow, step } from "flowplay";
+
+class Flaky extends Workflow {
+  @step({ retry: { maxAttempts: 2, delay: 0.2 } })
+  async flaky(ctx: Context, ev: StartEvent): Promise<StopEvent> {
+    console.log("trying");
+    const attempt = 1;
+    if (attempt > 0) {
+      throw new Error("kaput");
+    }
+    return new StopEvent({ result: "never" });
+  }
+}
+`;
