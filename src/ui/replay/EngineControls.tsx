@@ -24,11 +24,11 @@ export function EngineControls() {
         Step mode
       </label>
       <span className="muted breakpoint-count" data-testid="breakpoint-count">
-        {breakpoints.length === 0 ? 'no breakpoints (click the dot on a step)' : `breakpoints: ${breakpoints.join(', ')}`}
+        {breakpoints.length === 0 ? 'Breakpoints: click the dot on a step' : `breakpoints: ${breakpoints.join(', ')}`}
       </span>
       {pause ? (
         <span className="engine-paused" data-testid="engine-paused" data-step={pause.step ?? ''}>
-          Run paused{pause.step ? ` before ${pause.step}${pause.invocation !== null ? ` #${pause.invocation}` : ''}` : ''} ({WHY[pause.reason]})
+          Paused{pause.step ? ` before ${pause.step}${pause.invocation !== null ? ` #${pause.invocation}` : ''}` : ''} ({WHY[pause.reason]})
           <button type="button" className="btn-small" data-testid="engine-step" onClick={() => void runs.step()}>Next delivery</button>
           <button type="button" className="btn-small" data-testid="engine-continue" onClick={() => void runs.resume()}>Continue</button>
         </span>

@@ -146,7 +146,7 @@ function summary(view: TimelineView): Record<string, number> {
 
 function SelectedItem({ selection }: { selection: Selection | null }) {
   const { ui } = usePlayground();
-  if (!selection) return <span className="muted timeline-hint">Hover to name, click to select</span>;
+  if (!selection) return null;
   return (
     <span className="timeline-selected" data-testid="timeline-selected">
       {selection.kind} #{selection.id}
