@@ -104,3 +104,33 @@ test.describe('share links', () => {
     await page.screenshot({ path: 'screenshots/share-warning.png' });
   });
 });
+
+test('a link pasted into the address bar of an open page opens without a reload and keeps the work', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 15_000 });
+  await setCode(page, '// typed here\nimport { Workflow } from "flowplay";\nclass TypedFlow extends Workflow {}\n');
+  const link = encodeShare({ code: '// pasted\nimport { Workflow } from "flowplay";\nclass PastedFlow extends Workflow {}\n', chapter: 'state' });
+  await page.evaluate((hash) => (window.location.hash = hash), link);
+  await expect(page.getByTestId('editor')).toContainText('class PastedFlow extends Workflow');
+  await expect(page.getByTestId('tutorial')).toHaveAttribute('data-chapter', 'state');
+  await expect(page).toHaveURL(/#chapter\/state$/);
+  await page.getByTestId('notice-restore').click();
+  await expect(page.getByTestId('editor')).toContainText('class TypedFlow extends Workflow');
+});
+
+test('Share puts the link on the clipboard, and Copy as Markdown the code block with the link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/?example=collect');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-status')).toHaveText('Link copied to the clipboard.');
+  const link = await page.getByTestId('share-url').inputValue();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await page.getByTestId('copy-markdown').click();
+  await expect(page.getByTestId('share-status')).toContainText('Markdown copied');
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown).toContain('```ts\n// Concurrency, part 2');
+  expect(markdown).toContain(`[Open in Flowplay](${link})`);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('share-panel')).toHaveCount(0);
+});

@@ -15,7 +15,12 @@ export function useExerciseCheck(): void {
 
   useEffect(() => {
     let checked: TraceRecord[] | null = null;
-    return view.subscribe((state, previous) => {
+    // A new run makes the last verdict stale: it is about code that may no longer be there.
+    const stopRuns = run.subscribe((state, previous) => {
+      const key = tutorial.store.getState().exercise;
+      if (key && state.trace !== previous.trace && state.engine === 'running') tutorial.startExercise(key);
+    });
+    const stopView = view.subscribe((state, previous) => {
       if (state.view.finished === null || previous.view.finished !== null) return;
       const key = tutorial.store.getState().exercise;
       const found = key ? exerciseByKey(key) : undefined;
@@ -25,5 +30,9 @@ export function useExerciseCheck(): void {
       const result = found.exercise.check(trace, graph ?? undefined);
       tutorial.recordResult({ key, passed: result.passed, message: result.message, details: result.details ?? [] });
     });
+    return () => {
+      stopRuns();
+      stopView();
+    };
   }, [run, view, tutorial]);
 }
