@@ -26,7 +26,13 @@ test.describe('the tutorial', () => {
     await expect(stepNode(page, 'review')).toBeVisible();
     // The graph stays usable beside the panel: every node is inside the graph's box.
     const graph = (await page.getByTestId('graph').boundingBox())!;
-    expect(graph.width).toBeGreaterThan(400);
+    expect(graph.width).toBeGreaterThan(500);
+    for (const node of await page.locator('.react-flow__node').all()) {
+      const box = (await node.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(graph.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(graph.x + graph.width);
+    }
+    await page.screenshot({ path: 'screenshots/tutorial-chapter.png' });
   });
 
   test('a user completes an exercise: fails first, follows the hint, passes, and progress survives a reload', async ({ page }) => {

@@ -8,6 +8,8 @@ import { ExerciseCard } from './ExerciseCard.tsx';
 import { chapterExampleOpening } from './tutorialSources.ts';
 import { useExerciseCheck } from './useExerciseCheck.ts';
 
+const TOTAL_EXERCISES = CHAPTERS.reduce((n, c) => n + c.exercises.length, 0);
+
 /** Closes the panel and drops the chapter from the address, so a reload does not reopen it. */
 export function closeTutorial(tutorial: TutorialController): void {
   tutorial.setOpen(false);
@@ -52,6 +54,9 @@ export function TutorialPanel() {
       </header>
       {/* Keyed by chapter so that a new chapter starts at its top, not at the old scroll position. */}
       <div className="tutorial-body" key={chapter.id}>
+        <p className="tutorial-progress" data-testid="tutorial-progress">
+          {`${progress.passed.length} of ${TOTAL_EXERCISES} exercises passed`}
+        </p>
         <h2>
           <span className="chapter-number">{index + 1}</span> {chapter.title}
           <a className="chapter-link" href={chapterHash(chapter.id)} title="Link to this chapter" aria-label="Link to this chapter">
