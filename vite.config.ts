@@ -2,11 +2,12 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { sandboxPlugin } from './src/sandbox/sandboxPlugin.ts';
+import { initialAnalysisPlugin } from './src/worker/initialAnalysisPlugin.ts';
 
 const engineEntry = fileURLToPath(new URL('./src/engine/index.ts', import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), sandboxPlugin()],
+  plugins: [react(), sandboxPlugin(), initialAnalysisPlugin()],
   resolve: {
     // User code and its type declarations import the engine as `flowplay`.
     alias: { flowplay: engineEntry },

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import {
+  applyAnalysis,
   createRunController,
   createRunStore,
   createUiStore,
@@ -11,6 +12,7 @@ import {
 import type { RunController, RunStore, UiStore, ViewStore, WorkspaceStore } from '../state/index.ts';
 import type { GraphModel } from '../compiler/model.ts';
 import type { LanguageClient, RunnerClient } from '../worker/protocol.ts';
+import { shippedAnalysis } from './shippedAnalysis.ts';
 
 /** Everything the page's components need: stores to read, controllers to call. */
 export interface Playground {
@@ -35,6 +37,10 @@ export interface PlaygroundDeps {
 /** The composition root: wires stores, workers and the playback clock together. */
 export function createPlayground({ source, language, runner, toMermaid }: PlaygroundDeps): Playground {
   const workspace = createWorkspaceStore(source);
+  // The default example's analysis ships with the page: its graph shows before TypeScript has loaded,
+  // and the language worker's own analysis replaces it when ready.
+  const shipped = shippedAnalysis(source);
+  if (shipped) applyAnalysis(workspace, workspace.getState().revision, shipped);
   const run = createRunStore();
   const ui = createUiStore();
   const view = createViewStore();

@@ -1,2 +1,2 @@
-export { CodeEditor } from './CodeEditor.tsx';
+export { LazyCodeEditor as CodeEditor } from './LazyCodeEditor.tsx';
 export { ProblemsList } from './ProblemsList.tsx';

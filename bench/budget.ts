@@ -1,0 +1,131 @@
+/**
+ * The production bundle against its budget, in Chromium:
+ * - JavaScript and CSS the page loads before the first graph is on screen (gzip; goal under 400 KB),
+ *   split into the page's own entry (script, static imports, CSS) and what else was fetched by then;
+ * - the whole build's size;
+ * - time to first graph and to the first completed run (median of a few cold loads).
+ *
+ * Run with `node --import tsx bench/budget.ts` (add `--no-build` to reuse the build folder).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import type { Request } from '@playwright/test';
+import { preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
+
+const OUT_DIR = process.env.FLOWPLAY_OUT_DIR ?? 'dist-budget';
+const PORT = Number(process.env.FLOWPLAY_BUDGET_PORT ?? 4319);
+const LOADS = 3;
+const GOAL_KB = 400;
+
+interface FileSize {
+  path: string;
+  raw: number;
+  gzip: number;
+}
+
+function sizeOf(path: string): FileSize {
+  const bytes = readFileSync(join(OUT_DIR, path));
+  return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? allFiles(path) : [relative(OUT_DIR, path)];
+  });
+}
+
+/** The entry's script, the modules it preloads (its static imports) and its stylesheets. */
+function entryFiles(): string[] {
+  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<(?:script[^>]*src|link[^>]*href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  return [...new Set(refs)];
+}
+
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+const sum = (files: FileSize[], key: 'raw' | 'gzip') => files.reduce((total, f) => total + f[key], 0);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+interface Load {
+  firstGraphMs: number;
+  firstRunMs: number;
+  /** Paths of JS/CSS fetched from the build before the first graph showed. */
+  fetchedBeforeGraph: string[];
+}
+
+async function measureLoads(): Promise<Load[]> {
+  const server = await preview({ build: { outDir: OUT_DIR }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const loads: Load[] = [];
+  try {
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const fetched: { path: string; request: Request }[] = [];
+      // Workers' and frames' requests too: everything the browser fetched, and when it asked for it.
+      context.on('request', (request) => {
+        const path = new URL(request.url()).pathname.replace(/^\//, '');
+        if (/\.(js|css)$/.test(path)) fetched.push({ path, request });
+      });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __firstGraph: number | null };
+        w.__firstGraph = null;
+        new MutationObserver((_, observer) => {
+          if (document.querySelector('.react-flow__node')) {
+            w.__firstGraph = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.waitForFunction(() => (window as unknown as { __firstGraph: number | null }).__firstGraph !== null, null, { timeout: 30_000 });
+      const firstGraphMs = await page.evaluate(() => (window as unknown as { __firstGraph: number }).__firstGraph);
+      // Wall-clock time of the first graph, to compare with the requests' own start times.
+      const graphAt = await page.evaluate(() => performance.timeOrigin + (window as unknown as { __firstGraph: number }).__firstGraph);
+      await page.getByTestId('run-speed').selectOption('10');
+      await page.getByTestId('run-button').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 60_000 });
+      const firstRunMs = await page.evaluate(() => performance.now());
+      loads.push({ firstGraphMs, firstRunMs, fetchedBeforeGraph: [...new Set(fetched.filter((f) => f.request.timing().startTime <= graphAt).map((f) => f.path))] });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+  return loads;
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const entry = entryFiles().map(sizeOf);
+  const total = allFiles(OUT_DIR).map(sizeOf);
+  const loads = await measureLoads();
+  const before = [...new Set(loads.flatMap((l) => l.fetchedBeforeGraph))].filter((p) => !entry.some((e) => e.path === p)).map(sizeOf);
+  const figures = {
+    entry: { files: entry, rawKB: kb(sum(entry, 'raw')), gzipKB: kb(sum(entry, 'gzip')) },
+    alsoFetchedBeforeFirstGraph: { files: before, rawKB: kb(sum(before, 'raw')), gzipKB: kb(sum(before, 'gzip')) },
+    total: { files: total.length, rawKB: kb(sum(total, 'raw')), gzipKB: kb(sum(total, 'gzip')) },
+    firstGraphMs: Math.round(median(loads.map((l) => l.firstGraphMs))),
+    firstRunMs: Math.round(median(loads.map((l) => l.firstRunMs))),
+    loads: loads.map((l) => ({ firstGraphMs: Math.round(l.firstGraphMs), firstRunMs: Math.round(l.firstRunMs) })),
+  };
+  const beforeGraph = figures.entry.gzipKB + figures.alsoFetchedBeforeFirstGraph.gzipKB;
+  const rows: [string, string][] = [
+    ['entry JS + CSS (gzip)', `${figures.entry.gzipKB} KB (${figures.entry.rawKB} KB raw, ${entry.length} files)`],
+    ['other JS fetched before the first graph (gzip)', `${figures.alsoFetchedBeforeFirstGraph.gzipKB} KB: ${before.map((f) => `${f.path} ${kb(f.gzip)} KB`).join(', ') || 'none'}`],
+    [`all JS + CSS before the first graph (gzip; goal < ${GOAL_KB} KB)`, `${Math.round(beforeGraph * 10) / 10} KB ${beforeGraph < GOAL_KB ? 'ok' : 'OVER'}`],
+    ['whole build', `${figures.total.gzipKB} KB gzip, ${figures.total.rawKB} KB raw, ${figures.total.files} files`],
+    ['time to first graph (median)', `${figures.firstGraphMs} ms  (${figures.loads.map((l) => l.firstGraphMs).join(', ')})`],
+    ['time to first completed run at 10x (median, from navigation)', `${figures.firstRunMs} ms  (${figures.loads.map((l) => l.firstRunMs).join(', ')})`],
+  ];
+  for (const [name, value] of rows) console.log(`${name.padEnd(64)} ${value}`);
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/budget.json', `${JSON.stringify({ ...figures, at: new Date().toISOString() }, null, 2)}\n`);
+}
+
+await main();

@@ -1,0 +1,12 @@
+/** The runner worker bundled into one classic script, as text (see src/sandbox/sandboxPlugin.ts). */
+declare module 'virtual:flowplay-runner' {
+  const code: string;
+  export default code;
+}
+
+/** What the language worker would answer for the default example, computed at build time. */
+declare module 'virtual:flowplay-initial-analysis' {
+  import type { CompileResult } from '../compiler/model.ts';
+  const analyses: readonly { source: string; analysis: CompileResult }[];
+  export default analyses;
+}
