@@ -13,8 +13,9 @@ const RESOLVED_RUNNER = `\0${VIRTUAL_RUNNER}`;
  * The app's policy (production only: the dev server's React refresh needs an inline script).
  * - no inline or foreign script; workers from the app or from blobs (the sandbox makes its own);
  * - the runner's frame is the app's own sandbox page;
- * - styles: 'unsafe-inline' because CodeMirror mounts its theme as <style> elements at run time (they
- *   carry no nonce) and React Flow sets `style` on nodes; styles cannot run code.
+ * - styles: 'unsafe-inline', measured: without it Chromium refuses the <style> element CodeMirror
+ *   writes its themes into at run time, and the editor loses its layout. A nonce would need a fresh
+ *   value per response, which a static host cannot give; a style cannot run code.
  */
 export const APP_CSP = [
   "default-src 'self'",

@@ -1,6 +1,6 @@
-import type { LogRecord, TraceRecord } from '../engine/trace.ts';
+import type { ErrorInfo, LogRecord, StepFailedRecord, StepStartedRecord, TraceRecord } from '../engine/trace.ts';
 import type { RunEnd } from '../worker/protocol.ts';
-import { lastRunningStep, syntheticFinish } from './syntheticRecords.ts';
+import { syntheticFinish } from './syntheticRecords.ts';
 import type { TraceCap } from './traceCap.ts';
 
 /** Seconds of silence the watchdog allows, as the message states it. */
@@ -18,11 +18,18 @@ export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: T
   if (kept) out.push(note(all(), kept));
   if (end.dropped) {
     const why = end.droppedReason ? ` The first: ${end.droppedReason}.` : '';
-    out.push(note(all(), `${end.dropped.toLocaleString('en')} messages from the runner were not valid trace records and were ignored (code that posts messages of its own cannot change what this page shows).${why}`));
+    const what = end.dropped === 1 ? '1 message from the runner was not a valid trace record and was' : `${end.dropped.toLocaleString('en')} messages from the runner were not valid trace records and were`;
+    out.push(note(all(), `${what} ignored (code that posts messages of its own cannot change what this page shows).${why}`));
   }
   if (trace.some((r) => r.kind === 'run.finished')) return out;
-  const step = lastRunningStep(trace);
+  const running = lastRunningStart(trace);
+  const step = running?.step;
   const named = step ? { step } : {};
+  /** The run's end, after the step that was running is marked failed with the same error. */
+  const fail = (error: ErrorInfo) => {
+    if (running) out.push(failedStep(all(), running, error));
+    out.push(syntheticFinish(all(), 'failed', error));
+  };
   if (end.kind === 'setup-error') {
     out.push(syntheticFinish(all(), 'failed', end.error));
   } else if (end.kind === 'restarted') {
@@ -30,23 +37,21 @@ export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: T
       case 'unresponsive': {
         const who = step ? `Step '${step}'` : 'The code';
         const message = `${who} did not respond for ${WATCHDOG_SECONDS} seconds (a synchronous loop such as while (true) {}?), so the runner was stopped and replaced. The next run starts at once.`;
-        out.push(syntheticFinish(all(), 'failed', { name: 'RunnerUnresponsive', message, ...named }));
+        fail({ name: 'RunnerUnresponsive', message, ...named });
         break;
       }
       case 'closed':
-        out.push(
-          syntheticFinish(all(), 'failed', {
-            name: 'RunnerClosed',
-            message: 'The code called close(), which ended the runner before the run finished. A new runner was started; end a workflow by returning a StopEvent.',
-            ...named,
-          }),
-        );
+        fail({
+          name: 'RunnerClosed',
+          message: 'The code called close(), which ended the runner before the run finished. A new runner was started; end a workflow by returning a StopEvent.',
+          ...named,
+        });
         break;
       case 'crashed': {
         const detail = end.detail ? ` (${end.detail})` : '';
         const where = step ? ` while step '${step}' was running` : '';
         const message = `The runner stopped unexpectedly${where}${detail}: it may have run out of memory. A new runner was started; the page and your code are safe.`;
-        out.push(syntheticFinish(all(), 'failed', { name: 'RunnerCrashed', message, ...named }));
+        fail({ name: 'RunnerCrashed', message, ...named });
         break;
       }
       default: {
@@ -59,6 +64,34 @@ export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: T
     out.push(syntheticFinish(all(), 'failed', { name: 'RunnerError', message: 'The runner ended without finishing the run.' }));
   }
   return out;
+}
+
+/** The latest step start without an end: the step the runner was in when it stopped answering. */
+function lastRunningStart(trace: readonly TraceRecord[]): StepStartedRecord | undefined {
+  const ended = new Set<number>();
+  for (let i = trace.length - 1; i >= 0; i--) {
+    const r = trace[i]!;
+    if (r.kind === 'step.finished' || r.kind === 'step.failed') ended.add(r.invocation);
+    else if (r.kind === 'step.started' && !ended.has(r.invocation)) return r;
+  }
+  return undefined;
+}
+
+function failedStep(trace: readonly TraceRecord[], started: StepStartedRecord, error: ErrorInfo): StepFailedRecord {
+  const last = trace[trace.length - 1]!;
+  return {
+    v: 1,
+    kind: 'step.failed',
+    runId: last.runId,
+    seq: last.seq + 1,
+    t: last.t,
+    step: started.step,
+    invocation: started.invocation,
+    worker: started.worker,
+    attempt: started.attempt,
+    error,
+    willRetry: false,
+  };
 }
 
 function note(trace: readonly TraceRecord[], text: string): LogRecord {

@@ -25,13 +25,14 @@ describe('TraceCap', () => {
 
 describe('runEndRecords', () => {
   it('names the running step when the watchdog replaced the runner', () => {
-    const [end] = runEndRecords([started(0)], { kind: 'restarted', reason: 'unresponsive' }, new TraceCap());
-    expect(end).toMatchObject({ kind: 'run.finished', status: 'failed', seq: 1, error: { name: 'RunnerUnresponsive', step: 'spin' } });
+    const [failed, end] = runEndRecords([started(0)], { kind: 'restarted', reason: 'unresponsive' }, new TraceCap());
+    expect(failed).toMatchObject({ kind: 'step.failed', step: 'spin', invocation: 1, seq: 1, willRetry: false, error: { name: 'RunnerUnresponsive' } });
+    expect(end).toMatchObject({ kind: 'run.finished', status: 'failed', seq: 2, error: { name: 'RunnerUnresponsive', step: 'spin' } });
   });
 
   it('tells a crash and a close apart from a loop', () => {
-    expect(runEndRecords([started(0)], { kind: 'restarted', reason: 'crashed' }, new TraceCap())[0]).toMatchObject({ error: { name: 'RunnerCrashed' } });
-    expect(runEndRecords([started(0)], { kind: 'restarted', reason: 'closed' }, new TraceCap())[0]).toMatchObject({ error: { name: 'RunnerClosed' } });
+    expect(runEndRecords([started(0)], { kind: 'restarted', reason: 'crashed' }, new TraceCap())[1]).toMatchObject({ error: { name: 'RunnerCrashed' } });
+    expect(runEndRecords([], { kind: 'restarted', reason: 'closed' }, new TraceCap())).toMatchObject([{ kind: 'run.finished', error: { name: 'RunnerClosed' } }]);
     expect(runEndRecords([started(0)], { kind: 'restarted' }, new TraceCap())[0]).toMatchObject({ status: 'cancelled', error: { name: 'RunnerRestarted' } });
   });
 

@@ -177,7 +177,7 @@ class B extends Workflow {
     node: 'step:start',
     status: 'stopped',
     result: 'still mine',
-    console: [/1 messages from the runner were not valid trace records and were ignored/],
+    console: ['1 message from the runner was not a valid trace record and was ignored'],
   },
   {
     name: 'code that calls close() itself',
