@@ -92,3 +92,14 @@ describe('a held view follows the scrubber at once', () => {
     stop();
   });
 });
+
+describe('the code a trace was made from', () => {
+  it('is kept with a run and with a loaded file, whatever the editor holds later', async () => {
+    const { beginRun, loadRecordedRun } = await import('./runStore.ts');
+    const run = createRunStore();
+    beginRun(run, null, 0, 'class A {}');
+    expect(run.getState()).toMatchObject({ code: 'class A {}', origin: 'live', engine: 'running' });
+    loadRecordedRun(run, trace, null, 'class B {}');
+    expect(run.getState()).toMatchObject({ code: 'class B {}', origin: 'file', engine: 'done', length: trace.length, now: 0 });
+  });
+});

@@ -60,8 +60,8 @@ export function createRunController(deps: RunControllerDeps): RunController {
     }
     if (run.getState().engine === 'running') await runner.stop();
     await refreshAnalysis();
-    const { analysis, graph } = workspace.getState();
-    const trace = beginRun(run, graph, clock());
+    const { analysis, graph, source } = workspace.getState();
+    const trace = beginRun(run, graph, clock(), source);
     if (!analysis || analysis.js === null) {
       const first = errorsOf(analysis)[0];
       const message = first
@@ -101,7 +101,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
   async function loadRecorded(file: { code: string; trace: TraceRecord[]; graph: GraphModel | null }): Promise<void> {
     if (live()) await runner.stop();
     setSource(workspace, file.code);
-    loadRecordedRun(run, file.trace, file.graph);
+    loadRecordedRun(run, file.trace, file.graph, file.code);
     if (file.graph) return;
     // Without a saved graph the run is drawn on its code's own, once that has been analysed.
     const revision = workspace.getState().revision;

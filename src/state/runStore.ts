@@ -43,6 +43,8 @@ export interface RunState {
   viewPaused: boolean;
   /** Where the trace came from: a run of the code, or a saved run file (replayed, never run). */
   origin: 'live' | 'file';
+  /** The source the trace was made from (edits after Run do not change it), for saving the run. */
+  code: string | null;
 }
 
 export type RunStore = StoreApi<RunState>;
@@ -68,6 +70,7 @@ export function createRunStore(settings?: Partial<RunSettings>): RunStore {
     cursor: null,
     viewPaused: false,
     origin: 'live',
+    code: null,
   }));
 }
 
@@ -76,9 +79,9 @@ export function updateSettings(store: RunStore, patch: Partial<RunSettings>): vo
   store.setState({ settings, inputError: patch.inputText === undefined ? store.getState().inputError : null });
 }
 
-export function beginRun(store: RunStore, graph: GraphModel | null, wallNow: number): TraceRecord[] {
+export function beginRun(store: RunStore, graph: GraphModel | null, wallNow: number, code: string | null = null): TraceRecord[] {
   const trace: TraceRecord[] = [];
-  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, origin: 'live' });
+  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, origin: 'live', code });
   return trace;
 }
 
@@ -116,6 +119,6 @@ export function setViewPaused(store: RunStore, paused: boolean): void {
 }
 
 /** A saved run, to replay from the start; nothing of it runs. */
-export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null): void {
-  store.setState({ engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, origin: 'file', inputError: null });
+export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null, code: string | null = null): void {
+  store.setState({ engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, origin: 'file', inputError: null, code });
 }

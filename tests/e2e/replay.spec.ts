@@ -22,6 +22,12 @@ test.describe('scrubber', () => {
     await page.getByTestId('replay-back').click();
     await expect(scrubber).toHaveAttribute('data-count', '1');
     await expect(eventNode(page, 'StartEvent')).toHaveAttribute('data-count', '0');
+    // The arrow keys on the slider step by record too.
+    await page.getByTestId('scrubber-range').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(scrubber).toHaveAttribute('data-count', '2');
+    await page.keyboard.press('ArrowLeft');
+    await expect(scrubber).toHaveAttribute('data-count', '1');
 
     // The timeline's cursor and the inspector's point in time follow the same cursor.
     await page.getByTestId('dock-tab-timeline').click();
@@ -137,6 +143,7 @@ test.describe('saved runs', () => {
     const text = await readFile((await download.path())!, 'utf8');
     expect(JSON.parse(text)).toMatchObject({ format: 'flowplay-run', version: 1 });
 
+    expect(JSON.parse(text).code).toContain('class ParallelFlow');
     // Another example on screen, then the saved run back.
     await page.getByTestId('example-select').selectOption('collect');
     await expect(stepNode(page, 'stepThree')).toBeVisible();

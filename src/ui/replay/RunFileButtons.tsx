@@ -20,7 +20,7 @@ export function RunFileButtons() {
     const state = run.getState();
     const input = parseInput(state.settings.inputText);
     const file = createRunFile({
-      code: workspace.getState().source,
+      code: state.code ?? workspace.getState().source,
       input: input.ok ? (input.value as never) : {},
       seed: state.settings.seed,
       graph: state.graph,

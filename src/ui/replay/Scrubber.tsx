@@ -70,6 +70,14 @@ export function Scrubber() {
             setViewPaused(run, true);
             setPlaybackTime(run, Number(e.target.value));
           }}
+          onKeyDown={(e) => {
+            // Arrow keys step one trace record (a millisecond of playback would show nothing new).
+            if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+            e.preventDefault();
+            const move = e.key === 'ArrowRight' ? stepForward : stepBackward;
+            const c = move(schedule, { count: cursor, now });
+            seek(c.count, c.now);
+          }}
         />
         <span className="scrubber-readout" data-testid="scrubber-readout" title="Trace records shown / recorded, and workflow time">
           {cursor}/{total} · {(t / 1000).toFixed(2)}s
