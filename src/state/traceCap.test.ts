@@ -16,6 +16,13 @@ describe('TraceCap', () => {
     expect(cap.summary()).toContain('2 later records were not kept (2 log)');
   });
 
+  it('keeps the ends of invocations that started before the cut', () => {
+    const cap = new TraceCap(2);
+    cap.take([log(0), started(1)]);
+    const failed: TraceRecord = { v: 1, runId: 'r', seq: 3, t: 0, kind: 'step.failed', step: 'spin', invocation: 1, worker: 0, attempt: 1, error: { name: 'E', message: 'm' }, willRetry: false };
+    expect(cap.take([log(2), failed]).map((r) => r.seq)).toEqual([3]);
+  });
+
   it('says nothing when everything was kept', () => {
     const cap = new TraceCap(3);
     cap.take([log(0)]);

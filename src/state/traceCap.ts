@@ -9,12 +9,15 @@ export const MAX_KEPT_RECORDS = 250_000;
 /**
  * Keeps the first records of a run and counts the rest. The view of a run is a fold from its
  * first record, so it is the tail that goes, not the head: what is kept still replays exactly up to
- * the cut, and the run's end (`run.finished`) is always kept so the result and its error still show.
+ * the cut, and the run's end (`run.finished`) is always kept so the result and its error still show,
+ * as are the ends of invocations that started before the cut (a step that failed shows failed).
  */
 export class TraceCap {
   private readonly max: number;
   private kept = 0;
   private readonly cut = new Map<string, number>();
+  /** Invocations started within the kept head: their ends are kept too, so no step stays "running". */
+  private readonly started = new Set<number>();
   private cutTotal = 0;
 
   constructor(max = MAX_KEPT_RECORDS) {
@@ -24,11 +27,13 @@ export class TraceCap {
   take(batch: readonly TraceRecord[]): readonly TraceRecord[] {
     if (this.kept + batch.length <= this.max) {
       this.kept += batch.length;
+      for (const record of batch) if (record.kind === 'step.started') this.started.add(record.invocation);
       return batch;
     }
     const out: TraceRecord[] = [];
     for (const record of batch) {
-      if (this.kept < this.max || record.kind === 'run.finished') {
+      if (this.kept < this.max && record.kind === 'step.started') this.started.add(record.invocation);
+      if (this.kept < this.max || record.kind === 'run.finished' || this.endsKeptInvocation(record)) {
         this.kept++;
         out.push(record);
       } else {
@@ -37,6 +42,10 @@ export class TraceCap {
       }
     }
     return out;
+  }
+
+  private endsKeptInvocation(record: TraceRecord): boolean {
+    return (record.kind === 'step.finished' || record.kind === 'step.failed') && this.started.has(record.invocation);
   }
 
   /** What was not kept, for a note at the end of the run; null when everything was. */
