@@ -24,6 +24,16 @@ test.describe('timeline', () => {
     await page.getByTestId('timeline-selected').getByRole('button', { name: 'Inspect' }).click();
     await expect(page.getByTestId('inspector')).toHaveAttribute('data-selection', `invocation:${invocation}`);
     await expect(page.getByTestId('inspector-step')).toHaveText('stepTwo');
+
+    // A marker of an emitted event selects that event.
+    await page.getByTestId('dock-tab-timeline').click();
+    const marker = await hoverTimelineLane(page, 'start', 1, /^StepTwoEvent #\d+ \(send\)$/);
+    const event = /#(\d+)/.exec(marker.text)![1]!;
+    await page.mouse.click(marker.x, marker.y);
+    await expect(page.getByTestId('timeline-selected')).toHaveText(new RegExp(`event #${event}`));
+    await page.getByTestId('timeline-selected').getByRole('button', { name: 'Inspect' }).click();
+    await expect(page.getByTestId('inspector')).toHaveAttribute('data-selection', `event:${event}`);
+    await expect(page.getByTestId('inspector-type')).toHaveText('StepTwoEvent');
   });
 
   test('failures and retries show as markers with their error', async ({ page }) => {
