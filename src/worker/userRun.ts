@@ -2,6 +2,7 @@ import * as flowplay from '../engine/index.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { ConsoleCap } from './consoleCap.ts';
 import { formatLogArgs } from './formatLogArgs.ts';
+import { PAYLOAD_DEPTH, cutAtDepth } from './payloadDepth.ts';
 import type { RunControl, RunRequest, RunSetupError, TraceSink } from './protocol.ts';
 import { TraceBatcher } from './traceBatcher.ts';
 
@@ -32,6 +33,8 @@ export class UserRun {
   private handler: flowplay.WorkflowHandler | null = null;
   private cancelled = false;
   private readonly consoleCap = new ConsoleCap();
+  /** A payload or value in this run's trace was cut at the depth limit. */
+  private deepValue = false;
   private readonly onRecord: () => void;
 
   /** `onRecord` is told of every record: the runner's heartbeat while the engine is busy. */
@@ -103,6 +106,9 @@ export class UserRun {
       await new Promise((resolve) => setTimeout(resolve, 0));
       return null;
     } finally {
+      if (this.deepValue) {
+        this.hostLog('warn', `Some values in this run were nested deeper than ${PAYLOAD_DEPTH} levels; the deeper parts show as "[Object]" or "[Array(n)]".`);
+      }
       const cut = this.consoleCap.summary();
       if (cut !== null) this.hostLog('warn', cut);
       await this.batcher.drain();
@@ -132,6 +138,7 @@ export class UserRun {
     if (this.runId === null && record.kind === 'run.started') this.runId = record.runId;
     if (record.runId !== this.runId) return;
     this.last = record;
+    if (!this.deepValue) this.deepValue = cutAtDepth(valueOf(record));
     this.batcher.push(record);
     this.onRecord();
   }
@@ -169,6 +176,20 @@ export class UserRun {
     };
     this.last = record;
     this.batcher.push(record);
+  }
+}
+
+/** The user's data a record carries, where the engine bounded its depth. */
+function valueOf(record: TraceRecord): unknown {
+  switch (record.kind) {
+    case 'event.emitted':
+      return record.payload;
+    case 'state.changed':
+      return record.value;
+    case 'run.finished':
+      return record.result;
+    default:
+      return undefined;
   }
 }
 

@@ -170,6 +170,7 @@ class B extends Workflow {
     node: 'step:start',
     status: 'stopped',
     result: '"[Object]"',
+    console: ['Some values in this run were nested deeper than 6 levels'],
   },
   {
     name: 'code that calls postMessage itself',
