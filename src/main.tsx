@@ -50,16 +50,17 @@ const session: Session = {
 };
 
 drafts.load();
-if (plan.open) drafts.open(plan.open);
-else if (saved) drafts.resume(saved);
+const opened = plan.open ? drafts.open(plan.open) : false;
+if (!plan.open && saved) drafts.resume(saved);
 if (plan.chapter) tutorial.openChapter(plan.chapter);
-if (plan.notice) notify(plan.notice, plan.open !== null && saved !== null);
+if (plan.notice) notify(plan.notice, opened);
 if (plan.clearLocation) clearLocation(plan.chapter);
 
-/** Shows what opening did, with a way back to the draft it set aside. */
-function notify(notice: Notice, setAside: boolean): void {
-  const kept = setAside ? drafts.store.getState().history[0] : undefined;
-  showNotice(notices, { topic: 'link', ...notice, ...(kept ? { restoreDraft: kept.id } : {}) });
+/** Shows what opening did, with a way back to the draft it set aside (when storage let it). */
+function notify(notice: Notice, opened: boolean): void {
+  const kept = notice.setsAside && opened ? drafts.store.getState().history[0] : undefined;
+  const message = kept ? `${notice.message} Your previous draft is under Drafts.` : notice.message;
+  showNotice(notices, { topic: 'link', tone: notice.tone, message, ...(kept ? { restoreDraft: kept.id } : {}) });
 }
 
 /** Drops a link from the address once opened, so that a reload shows the draft, not the link again. */
@@ -80,9 +81,9 @@ function openTarget(target: LocationTarget): void {
   drafts.flush();
   const current = draftStore.load().current;
   const next = planOpening(target, current, catalogue);
-  if (next.open) drafts.open(next.open);
+  const ok = next.open ? drafts.open(next.open) : false;
   if (next.chapter) tutorial.openChapter(next.chapter);
-  if (next.notice) notify(next.notice, next.open !== null && current !== null);
+  if (next.notice) notify(next.notice, ok);
   clearLocation(next.chapter);
 }
 

@@ -118,3 +118,21 @@ describe('draft controller and the input field', () => {
     expect(run.getState().settings.inputText).toBe('{"other":true}');
   });
 });
+
+describe('draft controller when storage refuses', () => {
+  test('replacing the text still leaves a way back, for as long as the tab lives', () => {
+    const { workspace, controller } = setup();
+    storage.failWrites = quotaExceeded();
+    setSource(workspace, 'class Mine extends Workflow {}');
+    expect(controller.open({ code: 'class Example extends Workflow {}', origin: 'example', title: 'Example' })).toBe(true);
+    expect(controller.store.getState().problem).toMatch(/storage is full/);
+    const [kept] = controller.store.getState().history;
+    expect(kept).toMatchObject({ code: 'class Mine extends Workflow {}', title: 'Mine' });
+    controller.restore(kept!.id);
+    expect(workspace.getState().source).toBe('class Mine extends Workflow {}');
+    // The example it replaced is now the one kept in the tab.
+    expect(controller.store.getState().history.map((d) => d.title)).toEqual(['Example']);
+    controller.forget(controller.store.getState().history[0]!.id);
+    expect(controller.store.getState().history).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
+import { guessTitle } from '../share/index.ts';
 import type { Draft, DraftOrigin, DraftStore, StorageStatus } from '../share/index.ts';
 import { parseInput } from './parseInput.ts';
 import { updateSettings } from './runStore.ts';
@@ -42,8 +43,11 @@ export interface DraftController {
   load(): Draft | null;
   /** Shows the saved current draft at start-up (no write: it is already stored). */
   resume(draft: Draft): void;
-  /** Replaces the editor's text (and input/seed when given), keeping the current draft in the history. */
-  open(opening: Opening): void;
+  /**
+   * Replaces the editor's text (and input/seed when given), keeping the current draft in the history.
+   * False when storage refused: the text is replaced all the same, but nothing was set aside.
+   */
+  open(opening: Opening): boolean;
   /** Brings back an earlier draft; the current one goes into the history. */
   restore(id: string): Draft | null;
   forget(id: string): void;
@@ -82,8 +86,28 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
     else store.setState({ problem: status.message });
   }
 
+  /**
+   * Drafts storage would not take, newest first. Replacing the text while storage refuses must still
+   * leave a way back, so those are kept in memory for as long as the tab lives.
+   */
+  let session: Draft[] = [];
+  let sessionCount = 0;
+
   function refreshHistory(): void {
-    store.setState({ history: drafts.load().history });
+    store.setState({ history: [...session, ...drafts.load().history] });
+  }
+
+  /** What the editor holds now, as a draft kept only in this tab. */
+  function keepInSession(): boolean {
+    const code = workspace.getState().source;
+    if (code.trim() === '' || session[0]?.code === code) return session[0]?.code === code;
+    const { inputText, seed } = run.getState().settings;
+    const input = parseInput(inputText);
+    session = [
+      { id: `session-${sessionCount++}`, code, title: guessTitle(code), savedAt: Date.now(), origin: 'typed', seed, ...(input.ok ? { input: input.value } : {}), ...(chapter ? { chapter } : {}) },
+      ...session,
+    ];
+    return true;
   }
 
   function saveNow(): void {
@@ -149,15 +173,28 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
     open(opening) {
       saveNow();
       const { code, origin, title, input, seed } = opening;
-      chapter = opening.chapter ?? null;
+      const nextChapter = opening.chapter ?? null;
+      const status = drafts.open({ code, origin, title, ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(nextChapter ? { chapter: nextChapter } : {}) });
+      // Storage refused: the text being replaced stays reachable from the Drafts menu for this tab.
+      const kept = status.ok || code === workspace.getState().source || keepInSession();
+      chapter = nextChapter;
       show(code, input, seed);
-      const status = drafts.open({ code, origin, title, ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(chapter ? { chapter } : {}) });
       if (status.ok) saved = snapshot();
       report(status);
       refreshHistory();
+      return kept;
     },
     restore(id) {
       saveNow();
+      const fromSession = session.find((d) => d.id === id);
+      if (fromSession) {
+        session = session.filter((d) => d !== fromSession);
+        keepInSession();
+        chapter = fromSession.chapter ?? null;
+        show(fromSession.code, fromSession.input, fromSession.seed);
+        refreshHistory();
+        return fromSession;
+      }
       const { draft, status } = drafts.restore(id);
       report(status);
       if (draft) {
@@ -169,6 +206,10 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
       return draft;
     },
     forget(id) {
+      if (session.some((d) => d.id === id)) {
+        session = session.filter((d) => d.id !== id);
+        return refreshHistory();
+      }
       report(drafts.forget(id));
       refreshHistory();
     },

@@ -22,7 +22,8 @@ describe('what the page opens with', () => {
     expect(plan.source).toBe('shared');
     expect(plan.open).toEqual({ code: 'shared', origin: 'link', title: 'Shared link', input: { a: 1 }, seed: 7, chapter: 'state' });
     expect(plan.chapter).toBe('state');
-    expect(plan.notice?.message).toMatch(/Nothing runs until you press Run\. Your previous draft is under Drafts\./);
+    expect(plan.notice).toEqual({ tone: 'info', message: 'Opened a shared workflow. Nothing runs until you press Run.', setsAside: true });
+    expect(at({ hash: encodeShare({ code: 'shared' }) }, null).notice?.setsAside).toBe(false);
     expect(plan.clearLocation).toBe(true);
   });
 

@@ -18,6 +18,11 @@ export interface OpeningCatalogue {
 export interface Notice {
   tone: 'info' | 'error';
   message: string;
+  /**
+   * Opening moves the saved draft into the history: the page says so (and offers it back) once the
+   * write has worked, which only the caller knows.
+   */
+  setsAside?: boolean;
 }
 
 export interface OpeningPlan {
@@ -57,7 +62,7 @@ export function planOpening(target: LocationTarget, draft: Draft | null, catalog
         source: code,
         open,
         chapter: known ?? null,
-        notice: { tone: 'info', message: `Opened a shared workflow. Nothing runs until you press Run.${draft ? ' Your previous draft is under Drafts.' : ''}` },
+        notice: { tone: 'info', message: 'Opened a shared workflow. Nothing runs until you press Run.', setsAside: draft !== null },
         clearLocation: true,
       };
     }
@@ -70,7 +75,7 @@ export function planOpening(target: LocationTarget, draft: Draft | null, catalog
         source: chapter.example,
         open: { code: chapter.example, origin: 'chapter', title: chapter.title, chapter: target.id },
         chapter: target.id,
-        notice: draft ? { tone: 'info', message: 'Loaded the chapter\'s example. Your previous draft is under Drafts.' } : null,
+        notice: draft ? { tone: 'info', message: 'Loaded the chapter\'s example.', setsAside: true } : null,
         clearLocation: false,
       };
     }
@@ -81,7 +86,7 @@ export function planOpening(target: LocationTarget, draft: Draft | null, catalog
         source: example.source,
         open: { code: example.source, origin: 'example', title: example.title },
         chapter: null,
-        notice: draft && draft.code !== example.source ? { tone: 'info', message: `Opened the example "${example.title}". Your previous draft is under Drafts.` } : null,
+        notice: draft && draft.code !== example.source ? { tone: 'info', message: `Opened the example "${example.title}".`, setsAside: true } : null,
         clearLocation: true,
       };
     }

@@ -70,6 +70,11 @@ test.describe('drafts', () => {
       await expect(message).toContainText('Your work stays in this tab');
       await expect(page.getByTestId('editor')).toContainText('class MyDraftFlow extends Workflow');
       await expect(page.locator('.react-flow__node[data-id="step:only"]')).toBeVisible();
+      // Opening an example while storage refuses still leaves the way back, for this tab.
+      await page.getByTestId('example-select').selectOption('collect');
+      await expect(page.getByTestId('editor')).toContainText('collectEvents waits for all three results');
+      await page.getByTestId('notice-restore').click();
+      await expect(page.getByTestId('editor')).toContainText('class MyDraftFlow extends Workflow');
     });
   }
 });

@@ -25,9 +25,10 @@ export function ExamplesMenu() {
           const next = exampleById(e.target.value);
           if (!next) return;
           const ownCode = !EXAMPLES.some((x) => x.source === workspace.getState().source);
-          drafts.open({ code: next.source, origin: 'example', title: next.title });
+          const setAside = drafts.open({ code: next.source, origin: 'example', title: next.title });
           const kept = drafts.store.getState().history[0];
-          if (ownCode && kept) {
+          // Offer the code back only when storage really kept it (and it was the user's own).
+          if (ownCode && setAside && kept) {
             showNotice(notices, { topic: 'link', tone: 'info', message: `Opened "${next.title}". Your code is kept under Drafts.`, restoreDraft: kept.id });
           }
         }}
