@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { RUN_ROW, hitTest } from '../../inspect/index.ts';
-import type { TimelineHit, TimelineView } from '../../inspect/index.ts';
+import type { TimelineHit, TimelineRow, TimelineView } from '../../inspect/index.ts';
 import { selectItem } from '../../state/index.ts';
 import type { Selection } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
@@ -58,6 +58,7 @@ export function TimelinePanel() {
   };
 
   const counts = summary(view);
+  const waitRows = new Set(view.rows.filter(isWaitLane).map((r) => r.id));
   return (
     <section className="timeline" data-testid="timeline" aria-label="Timeline" data-cursor={view.cursor.count} {...counts}>
       <header className="timeline-head">
@@ -75,7 +76,7 @@ export function TimelinePanel() {
               data-lane={lane.lane}
             >
               {lane.first ? <span className="timeline-row-name" title={lane.row}>{lane.row === RUN_ROW ? 'run' : lane.row}</span> : null}
-              <span className="timeline-lane-name">{lane.row === RUN_ROW ? '' : lane.lane === 0 && isWaitLane(view, lane.row) ? 'wait' : `w${lane.lane}`}</span>
+              <span className="timeline-lane-name">{lane.row === RUN_ROW ? '' : lane.lane === 0 && waitRows.has(lane.row) ? 'wait' : `w${lane.lane}`}</span>
             </div>
           ))}
         </div>
@@ -105,10 +106,9 @@ export function TimelinePanel() {
   );
 }
 
-/** Lane 0 of a step with workers means "waiting for a worker"; a step's only worker is also 0. */
-function isWaitLane(view: TimelineView, row: string): boolean {
-  const found = view.rows.find((r) => r.id === row);
-  return found !== undefined && found.bars.some((b) => b.lane === 0 && b.start === null) && !found.bars.some((b) => b.worker === 0 && b.start !== null);
+/** Lane 0 holds what waits for a worker, unless a worker numbered 0 runs there. */
+function isWaitLane(row: TimelineRow): boolean {
+  return row.bars.some((b) => b.lane === 0 && b.start === null) && !row.bars.some((b) => b.worker === 0 && b.start !== null);
 }
 
 function describeHit(hit: TimelineHit): string {

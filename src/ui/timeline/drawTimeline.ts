@@ -6,6 +6,9 @@ import type { TimelineGeometry } from './timelineGeometry.ts';
 
 const OUTCOME_COLOR = { done: '#16a34a', failed: '#dc2626', retried: '#f97316', cancelled: '#94a3b8', live: '#2563eb' } as const;
 const WAIT_COLOR = { queue: '#fcd34d', retry: '#fdba74' } as const;
+/** Bar colours by index: waiting (queue, retry), then running and each outcome. */
+const PAINTS = [WAIT_COLOR.queue, WAIT_COLOR.retry, OUTCOME_COLOR.live, OUTCOME_COLOR.done, OUTCOME_COLOR.failed, OUTCOME_COLOR.retried, OUTCOME_COLOR.cancelled];
+const PAINT_OF = { done: 3, failed: 4, retried: 5, cancelled: 6 } as const;
 const MARKER_COLOR: Record<Exclude<MarkerKind, 'emitted'>, string> = {
   failed: '#dc2626',
   retry: '#f97316',
@@ -51,25 +54,27 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, view: TimelineView, 
  * each colour, and a bar that would land only on pixels already painted that colour is skipped.
  */
 function drawBars(ctx: CanvasRenderingContext2D, row: TimelineRow, ys: number[], x: (time: number) => number, cursor: number, selection: Selection | null): void {
-  const painted = new Map<string, number>();
-  const paint = (color: string, lane: number, from: number, to: number, y: number, h: number) => {
-    const key = `${lane}${color}`;
-    const reached = painted.get(key) ?? -1;
-    if (to <= reached) return;
-    const start = Math.max(from, reached);
-    ctx.fillStyle = color;
-    ctx.fillRect(start, y, Math.max(1, to - start), h);
-    painted.set(key, to);
+  // How far each (lane, colour) has been painted, in whole pixels; numeric keys, no strings per bar.
+  const reached: number[] = [];
+  const paint = (color: number, lane: number, from: number, to: number, y: number, h: number) => {
+    const key = lane * PAINTS.length + color;
+    const done = reached[key] ?? -1;
+    const end = Math.ceil(to);
+    if (end <= done) return;
+    const start = Math.max(Math.floor(from), done);
+    ctx.fillStyle = PAINTS[color]!;
+    ctx.fillRect(start, y, Math.max(1, end - start), h);
+    reached[key] = end;
   };
   for (const bar of row.bars) {
     const y = ys[bar.lane];
     if (y === undefined) continue;
     const waitEnd = bar.start ?? bar.end ?? cursor;
     const from = x(bar.waitFrom);
-    if (waitEnd > bar.waitFrom) paint(WAIT_COLOR[bar.wait], bar.lane, from, Math.max(x(waitEnd), from + 1), y + 5, LANE_HEIGHT - 10);
+    if (waitEnd > bar.waitFrom) paint(bar.wait === 'queue' ? 0 : 1, bar.lane, from, Math.max(x(waitEnd), from + 1), y + 5, LANE_HEIGHT - 10);
     if (bar.start !== null) {
       const start = x(bar.start);
-      const color = bar.live ? OUTCOME_COLOR.live : OUTCOME_COLOR[bar.outcome ?? 'done'];
+      const color = bar.live ? 2 : PAINT_OF[bar.outcome ?? 'done'];
       paint(color, bar.lane, start, Math.max(x(bar.end ?? cursor), start + 1.5), y + 2, LANE_HEIGHT - 4);
     }
     if (selection?.kind === 'invocation' && selection.id === bar.invocation) {
