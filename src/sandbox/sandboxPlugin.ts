@@ -11,7 +11,8 @@ const RESOLVED_RUNNER = `\0${VIRTUAL_RUNNER}`;
 
 /**
  * The app's policy (production only: the dev server's React refresh needs an inline script).
- * - no inline or foreign script; workers from the app or from blobs (the sandbox makes its own);
+ * - no inline or foreign script; workers from the app only (the sandbox frame makes its blob worker
+ *   under its own policy, see public/sandbox.html); images may be blobs (the PNG export draws one);
  * - the runner's frame is the app's own sandbox page;
  * - styles: 'unsafe-inline', measured: without it Chromium refuses the <style> element CodeMirror
  *   writes its themes into at run time, and the editor loses its layout. A nonce would need a fresh
@@ -24,7 +25,7 @@ export const APP_CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -39,6 +39,7 @@ test.describe('the runner is sandboxed', () => {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("worker-src 'self';");
     // An inline script injected into the page is refused.
     await page.evaluate(() => {
       const script = document.createElement('script');
