@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import type { RunControl, RunRequest, RunnerMessage, RunnerPortApi } from './protocol.ts';
-import { explainPageGlobals } from './pageGlobals.ts';
 import { UserRun } from './userRun.ts';
 
 /**
@@ -79,7 +78,6 @@ self.addEventListener('message', function connect(event: MessageEvent) {
   self.removeEventListener('message', connect);
   events = data.events;
   reportClose();
-  explainPageGlobals();
   Comlink.expose(api, data.api);
   post({ type: 'hello' });
 });

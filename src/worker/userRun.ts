@@ -2,6 +2,7 @@ import * as flowplay from '../engine/index.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { ConsoleCap } from './consoleCap.ts';
 import { formatLogArgs } from './formatLogArgs.ts';
+import { explainMissingGlobal } from './pageGlobals.ts';
 import { PAYLOAD_DEPTH, cutAtDepth } from './payloadDepth.ts';
 import type { RunControl, RunRequest, RunSetupError, TraceSink } from './protocol.ts';
 import { TraceBatcher } from './traceBatcher.ts';
@@ -134,9 +135,10 @@ export class UserRun {
     return null;
   }
 
-  private record(record: TraceRecord): void {
-    if (this.runId === null && record.kind === 'run.started') this.runId = record.runId;
-    if (record.runId !== this.runId) return;
+  private record(original: TraceRecord): void {
+    if (this.runId === null && original.kind === 'run.started') this.runId = original.runId;
+    if (original.runId !== this.runId) return;
+    const record = explained(original);
     this.last = record;
     if (!this.deepValue) this.deepValue = cutAtDepth(valueOf(record));
     this.batcher.push(record);
@@ -179,6 +181,15 @@ export class UserRun {
   }
 }
 
+/** A failure's record with "x is not defined" for a page global explained (a copy: the engine keeps its own). */
+function explained(record: TraceRecord): TraceRecord {
+  if ((record.kind === 'step.failed' || record.kind === 'run.finished') && record.error) {
+    const error = explainMissingGlobal(record.error);
+    if (error !== record.error) return { ...record, error };
+  }
+  return record;
+}
+
 /** The user's data a record carries, where the engine bounded its depth. */
 function valueOf(record: TraceRecord): unknown {
   switch (record.kind) {
@@ -195,7 +206,8 @@ function valueOf(record: TraceRecord): unknown {
 
 function setupError(error: unknown, context: string): RunSetupError {
   if (error instanceof Error) {
-    return { name: error.name, message: `${context}: ${error.message}`, ...(error.stack ? { stack: error.stack } : {}) };
+    const { message } = explainMissingGlobal({ name: error.name, message: error.message });
+    return { name: error.name, message: `${context}: ${message}`, ...(error.stack ? { stack: error.stack } : {}) };
   }
   return { name: 'Error', message: `${context}: ${String(error)}` };
 }

@@ -19,10 +19,16 @@ export const test = base.extend<{ pageErrors: string[] }>({
 
 export { expect };
 
-/** Opens the playground (optionally on a built-in example) and waits for its first graph. */
+/**
+ * Opens the playground (optionally on a built-in example) and waits for its first graph and for the
+ * editor. The graph of the default example ships with the page and the editor loads after it, so
+ * both are awaited; then two frames, for CodeMirror to have drawn every line of the text.
+ */
 export async function openPlayground(page: Page, example?: string): Promise<void> {
   await page.goto(example ? `/?example=${example}` : '/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('editor').locator('.cm-content')).toBeVisible({ timeout: 15_000 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** Replaces the editor's whole text, as a paste would. */

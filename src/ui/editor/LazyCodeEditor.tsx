@@ -2,8 +2,20 @@ import { Suspense, lazy } from 'react';
 import { useStore } from 'zustand';
 import { usePlayground } from '../playground.ts';
 
-// CodeMirror is about a third of the page's script: the graph and the Run button come first.
-const Editor = lazy(() => import('./CodeEditor.tsx').then((module) => ({ default: module.CodeEditor })));
+// CodeMirror is about 160 KB gzip, as much as the rest of the page's script: it is fetched once the
+// page has drawn (the first idle moment), so the graph and the Run button do not wait for it.
+const Editor = lazy(() =>
+  firstIdle()
+    .then(() => import('./CodeEditor.tsx'))
+    .then((module) => ({ default: module.CodeEditor })),
+);
+
+function firstIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 500 });
+    else setTimeout(resolve, 100);
+  });
+}
 
 /** The code editor, loaded after the page: until then the code shows as text, with a progress note. */
 export function LazyCodeEditor() {
