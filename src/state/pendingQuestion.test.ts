@@ -24,4 +24,13 @@ describe('the question a run waits on', () => {
   test('a finished run asks nothing', () => {
     expect(pendingQuestion([...ask(1, 'Name?'), { ...base, kind: 'run.finished', status: 'cancelled' } as TraceRecord])).toBeNull();
   });
+
+  test('a trace appended in place gives the same answers as reading it whole', () => {
+    const whole = [...ask(1, 'Name?'), reply(2), ...ask(3, 'Sure?'), reply(4)];
+    const live: TraceRecord[] = [];
+    for (const record of whole) {
+      live.push(record);
+      expect(pendingQuestion(live)).toEqual(pendingQuestion([...live]));
+    }
+  });
 });

@@ -11,24 +11,44 @@ export interface PendingQuestion {
   prefix: string;
 }
 
+/** What the scan of one trace has found so far: the trace is append-only, so only new records are read. */
+interface Scan {
+  scanned: number;
+  finished: boolean;
+  readonly published: Set<number>;
+  readonly prefixes: Map<number, string>;
+  readonly asked: number[];
+  answered: number;
+}
+
+const SCANS = new WeakMap<readonly TraceRecord[], Scan>();
+
+/**
+ * The question the run waits on, or null. Called on every appended batch of a live run, so it reads
+ * each record once per trace (a full scan per batch made a 50,000-record run quadratic and starved
+ * the page's frames).
+ */
 export function pendingQuestion(trace: readonly TraceRecord[]): PendingQuestion | null {
-  const published = new Set<number>();
-  const prefixes = new Map<number, string>();
-  const asked: number[] = [];
-  let answered = 0;
-  for (const record of trace) {
-    if (record.kind === 'run.finished') return null;
-    if (record.kind === 'event.emitted') {
-      if (record.type === 'InputRequiredEvent') prefixes.set(record.event, prefixOf(record.payload));
-      if (record.type === 'HumanResponseEvent' && record.via === 'external') answered++;
-    } else if (record.kind === 'stream.published' && record.type === 'InputRequiredEvent' && !published.has(record.event)) {
-      published.add(record.event);
-      asked.push(record.event);
+  let scan = SCANS.get(trace);
+  if (!scan || scan.scanned > trace.length) {
+    scan = { scanned: 0, finished: false, published: new Set(), prefixes: new Map(), asked: [], answered: 0 };
+    SCANS.set(trace, scan);
+  }
+  for (let i = scan.scanned; i < trace.length && !scan.finished; i++) {
+    const record = trace[i]!;
+    if (record.kind === 'run.finished') scan.finished = true;
+    else if (record.kind === 'event.emitted') {
+      if (record.type === 'InputRequiredEvent') scan.prefixes.set(record.event, prefixOf(record.payload));
+      if (record.type === 'HumanResponseEvent' && record.via === 'external') scan.answered++;
+    } else if (record.kind === 'stream.published' && record.type === 'InputRequiredEvent' && !scan.published.has(record.event)) {
+      scan.published.add(record.event);
+      scan.asked.push(record.event);
     }
   }
-  if (asked.length <= answered) return null;
-  const event = asked[answered]!;
-  return { index: answered, prefix: prefixes.get(event) ?? '' };
+  scan.scanned = trace.length;
+  if (scan.finished || scan.asked.length <= scan.answered) return null;
+  const event = scan.asked[scan.answered]!;
+  return { index: scan.answered, prefix: scan.prefixes.get(event) ?? '' };
 }
 
 function prefixOf(payload: unknown): string {
