@@ -120,7 +120,12 @@ export type RunnerMessage =
   | { type: 'trace'; run: number; records: unknown[] }
   | { type: 'end'; run: number; error: RunSetupError | null }
   /** User code called `close()`: the runner is about to end. */
-  | { type: 'closing' };
+  | { type: 'closing' }
+  /**
+   * User code posted on the runner's global scope. Said on this port, in order, so the page counts
+   * it for the run before that run's `end` (the frame's relay of the same message may come later).
+   */
+  | { type: 'stray' };
 
 /** What the sandbox frame (not the runner) reports on its supervisor port. */
 export type SupervisorMessage =

@@ -71,6 +71,22 @@ function reportClose(): void {
   }
 }
 
+/**
+ * `postMessage` from user code would reach the frame, not the page; report it on the events port
+ * instead, in order with the run's trace, and post nothing else. (Code that digs out the original
+ * function still only reaches the frame, which relays it as a stray message.)
+ */
+function reportStrayMessages(): void {
+  const reporting = () => post({ type: 'stray' });
+  for (const target of [self, Object.getPrototypeOf(self)]) {
+    try {
+      Object.defineProperty(target, 'postMessage', { value: reporting, configurable: false, writable: false });
+    } catch {
+      // The frame's relay still reports what gets through.
+    }
+  }
+}
+
 self.addEventListener('message', function connect(event: MessageEvent) {
   const data = event.data as { type?: string; api?: unknown; events?: unknown } | null;
   if (data?.type !== 'flowplay:connect' || !(data.api instanceof MessagePort) || !(data.events instanceof MessagePort)) return;
@@ -78,6 +94,7 @@ self.addEventListener('message', function connect(event: MessageEvent) {
   self.removeEventListener('message', connect);
   events = data.events;
   reportClose();
+  reportStrayMessages();
   Comlink.expose(api, data.api);
   post({ type: 'hello' });
 });

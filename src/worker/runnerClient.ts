@@ -59,6 +59,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
   const graceMs = options.graceMs ?? STOP_GRACE_MS;
   const watchdogMs = options.watchdogMs ?? WATCHDOG_MS;
   let tokens = 0;
+  const STRAY = 'a message posted on the runner’s global scope (postMessage from the code?)';
   let active: ActiveRun | null = null;
   let watchdog: ReturnType<typeof setInterval> | null = null;
   let connection = connect();
@@ -88,6 +89,9 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
           if (run) restart(run, 'closed');
           else replace();
           return;
+        case 'stray':
+          run?.gate.refuse(STRAY);
+          return;
         case 'trace':
           if (run && message.run === run.token) deliver(run, run.gate.accept(message.records));
           return;
@@ -102,7 +106,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       host.supervisor.onmessage = (event: MessageEvent) => {
         if (connection !== conn) return;
         const data = event.data as { type?: unknown; message?: unknown } | null;
-        if (data?.type === 'stray') active?.gate.refuse('a message posted on the runner’s global scope (postMessage from the code?)');
+        if (data?.type === 'stray') active?.gate.refuse(STRAY);
         if (data?.type === 'worker-error' && typeof data.message === 'string') conn.workerError = data.message.slice(0, 500);
         if (data?.type === 'pong') conn.lastPong = now();
       };

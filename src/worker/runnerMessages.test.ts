@@ -11,6 +11,7 @@ const log = (seq: number, extra: Record<string, unknown> = {}): unknown => ({ v:
 describe('readRunnerMessage', () => {
   it('reads the runner’s messages and refuses anything else, saying what it was', () => {
     expect(readRunnerMessage({ type: 'beat' })).toEqual({ ok: true, message: { type: 'beat' } });
+    expect(readRunnerMessage({ type: 'stray', extra: 1 })).toEqual({ ok: true, message: { type: 'stray' } });
     expect(readRunnerMessage({ type: 'trace', run: 3, records: [] })).toEqual({ ok: true, message: { type: 'trace', run: 3, records: [] } });
     expect(readRunnerMessage('hello page')).toEqual({ ok: false, reason: 'a message that is not an object' });
     expect(readRunnerMessage({ type: 'trace', run: '1', records: [] })).toMatchObject({ ok: false, reason: 'a trace batch without a run number' });

@@ -22,6 +22,7 @@ export function readRunnerMessage(data: unknown): ReadMessage {
     case 'hello':
     case 'beat':
     case 'closing':
+    case 'stray':
       return { ok: true, message: { type: m.type } };
     case 'trace':
       if (!isRunToken(m.run)) return refuse('a trace batch without a run number');
