@@ -1,5 +1,5 @@
 import type { EventRole, GraphModel, GraphNode } from '../compiler/model.ts';
-import type { StepState } from '../state/runFold.ts';
+import type { StepView } from '../state/runFold.ts';
 import { MONO_STACK, SANS_STACK, STATE_COLOR, clip, defaultEventColor, mix, n, xml } from './svgStyle.ts';
 
 /** A node's top-left corner and, when the layout knows them, its size. */
@@ -17,16 +17,10 @@ export interface SvgRunState {
   events?: Readonly<Record<string, number | undefined>>;
 }
 
-export interface SvgStepState {
-  state: StepState;
-  running: number;
-  queued: number;
-  numWorkers: number;
-  done: number;
-  failed: number;
-  cancelled: number;
+/** What the drawing needs of a step's view (the page's `StepView` fits as it is). */
+export type SvgStepState = Pick<StepView, 'state' | 'running' | 'queued' | 'numWorkers' | 'done' | 'failed' | 'cancelled'> & {
   collect: readonly { have: number; need: number }[] | null;
-}
+};
 
 export interface GraphSvgOptions {
   /** The graph view's colour rule (src/ui `eventColor`); defaults to the same rule. */
