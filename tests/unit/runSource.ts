@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { nodeCompilerFiles } from '../../src/cli/compilerFiles.ts';
 import { runFile } from '../../src/cli/runFile.ts';
-import { createCompiler, type Compiler } from '../../src/compiler/index.ts';
+import { createCompiler, type CompileResult, type Compiler } from '../../src/compiler/index.ts';
 import type { TraceRecord } from '../../src/engine/index.ts';
 
 let compiler: Compiler | null = null;
@@ -17,24 +17,36 @@ export function exampleSource(path: string): string {
 }
 
 export interface SourceRun {
+  compiled: CompileResult;
   lines: string[];
   trace: TraceRecord[];
   error?: unknown;
 }
 
-export async function runSource(source: string, options: { seed?: number; input?: Record<string, unknown> } = {}): Promise<SourceRun> {
-  const result = sharedCompiler().compile(source);
-  if (result.js === null) throw new Error(`does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`);
-  const out: SourceRun = { lines: [], trace: [] };
+export interface SourceRunOptions {
+  seed?: number;
+  input?: Record<string, unknown>;
+  /** Answers to the run's questions (InputRequiredEvent), in order; when they run out the run is cancelled. */
+  answers?: readonly string[];
+}
+
+/** Compiles `source` and runs it as `flowplay run` does (virtual clock, seed 0 by default). */
+export async function runSource(source: string, options: SourceRunOptions = {}): Promise<SourceRun> {
+  const compiled = sharedCompiler().compile(source);
+  if (compiled.js === null) throw new Error(`does not compile: ${compiled.diagnostics.map((d) => d.message).join('; ')}`);
+  const out: SourceRun = { compiled, lines: [], trace: [] };
+  const answers = options.answers ?? [];
+  let asked = 0;
   try {
     await runFile({
-      js: result.js,
-      workflowNames: result.workflows.map((w) => w.name),
+      js: compiled.js,
+      workflowNames: compiled.workflows.map((w) => w.name),
       input: options.input ?? {},
       seed: options.seed ?? 0,
       clock: 'virtual',
       write: (line) => out.lines.push(...line.split('\n')),
       onTrace: (r) => out.trace.push(r),
+      answer: async () => answers[asked++] ?? null,
     });
   } catch (error) {
     out.error = error;

@@ -1,32 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeCompilerFiles } from '../../../src/cli/compilerFiles.ts';
-import { runFile } from '../../../src/cli/runFile.ts';
-import { createCompiler } from '../../../src/compiler/index.ts';
-import type { Compiler } from '../../../src/compiler/index.ts';
+import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../../src/engine/index.ts';
+import { runSource, sharedCompiler } from '../runSource.ts';
 import { example, fixture } from './shapes.ts';
 
-let compiler: Compiler;
-beforeAll(() => {
-  compiler = createCompiler(nodeCompilerFiles());
-});
+const compiler = sharedCompiler();
 
-/** Compiles and runs like `flowplay run` (virtual clock, seed 0); returns what the code printed. */
+/** Compiles and runs like `flowplay run` (virtual clock, seed 0); rethrows the run's error. */
 async function run(source: string, input: Record<string, unknown> = {}): Promise<{ lines: string[]; trace: TraceRecord[] }> {
-  const result = compiler.compile(source);
-  if (result.js === null) throw new Error('no code');
-  const lines: string[] = [];
-  const trace: TraceRecord[] = [];
-  await runFile({
-    js: result.js,
-    workflowNames: result.workflows.map((w) => w.name),
-    input,
-    seed: 0,
-    clock: 'virtual',
-    write: (line) => lines.push(...line.split('\n')),
-    onTrace: (r) => trace.push(r),
-  });
-  return { lines, trace };
+  const result = await runSource(source, { input });
+  if ('error' in result) throw result.error;
+  return result;
 }
 
 describe('tutorial examples (concurrency chapter)', () => {
