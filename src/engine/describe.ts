@@ -1,4 +1,5 @@
 /** Short human descriptions of values and errors, for messages and the trace. */
+import { stepOfError } from './errors.ts';
 import { isEvent } from './event.ts';
 import type { ErrorInfo } from './trace.ts';
 
@@ -29,11 +30,13 @@ export function describeValue(value: unknown): string {
   return name && name !== 'Object' ? `an object of class ${name}` : 'a plain object';
 }
 
-export function errorInfo(error: unknown): ErrorInfo {
-  if (error instanceof Error) {
-    const info: ErrorInfo = { name: error.name, message: error.message };
-    if (error.stack) info.stack = error.stack;
-    return info;
-  }
-  return { name: 'Error', message: typeof error === 'string' ? error : describeValue(error) };
+/** What the trace says of an error, with the step that raised it (given, or remembered by the engine). */
+export function errorInfo(error: unknown, step: string | undefined = stepOfError(error)): ErrorInfo {
+  const info: ErrorInfo =
+    error instanceof Error
+      ? { name: error.name, message: error.message }
+      : { name: 'Error', message: typeof error === 'string' ? error : describeValue(error) };
+  if (error instanceof Error && error.stack) info.stack = error.stack;
+  if (step) info.step = step;
+  return info;
 }

@@ -8,7 +8,6 @@ import { isEvent, typeOf, type Event } from './event.ts';
 import { tagErrorWithStep, WorkflowRuntimeError } from './errors.ts';
 import type { RunCore } from './runCore.ts';
 import type { StepRuntime } from './stepRuntime.ts';
-import type { ErrorInfo } from './trace.ts';
 import { withFrame, type Frame } from './scope.ts';
 
 /** Work waiting in a step's queue; the invocation id is fixed when the event is delivered. */
@@ -161,7 +160,7 @@ function fail(inv: Invocation, error: unknown): void {
   if (retry && pending.attempt < retry.maxAttempts) {
     const delay = retry.delay * (retry.backoff ?? 1) ** (pending.attempt - 1);
     if (run.listener) {
-      run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfoOf(error, inv.step), willRetry: true, retryDelay: delay });
+      run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: true, retryDelay: delay });
     }
     run.retryLater(inv.rt, pending, delay);
     return;
@@ -172,12 +171,9 @@ function fail(inv: Invocation, error: unknown): void {
 function failRun(inv: Invocation, error: unknown): void {
   const run = inv.run;
   if (run.listener) {
-    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: inv.pending.id, worker: inv.worker, attempt: inv.pending.attempt, error: errorInfoOf(error, inv.step), willRetry: false });
+    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: inv.pending.id, worker: inv.worker, attempt: inv.pending.attempt, error: errorInfo(error, inv.step), willRetry: false });
   }
   tagErrorWithStep(error, inv.step);
   run.finish('failed', error);
 }
 
-function errorInfoOf(error: unknown, step: string): ErrorInfo {
-  return { ...errorInfo(error), step };
-}

@@ -29,7 +29,6 @@ import {
   WorkflowRuntimeError,
   WorkflowTimeoutError,
   WorkflowValidationError,
-  stepOfError,
   tagErrorWithStep,
 } from './errors.ts';
 import { EventStream } from './eventStream.ts';
@@ -42,7 +41,7 @@ import { RunTimers } from './runTimers.ts';
 import { runActivated, runDeactivated } from './scope.ts';
 import { StepRuntime, closeStep } from './stepRuntime.ts';
 import { timeoutMessage } from './timeoutMessage.ts';
-import { TRACE_VERSION, type EmitVia, type ErrorInfo, type RunStatus, type TraceListener, type TraceRecord } from './trace.ts';
+import { TRACE_VERSION, type EmitVia, type RunStatus, type TraceListener, type TraceRecord } from './trace.ts';
 import { Waiters, type Waiter } from './waiters.ts';
 
 export type { Invocation } from './invocation.ts';
@@ -461,7 +460,7 @@ export class RunCore {
       this.trace(
         status === 'stopped'
           ? { v: 1, runId: '', seq: 0, t: 0, kind: 'run.finished', status, result: toJsonSafe(value), event: stopEvent }
-          : { v: 1, runId: '', seq: 0, t: 0, kind: 'run.finished', status, error: errorInfoWithStep(value) },
+          : { v: 1, runId: '', seq: 0, t: 0, kind: 'run.finished', status, error: errorInfo(value) },
       );
     }
     this.clock.dispose();
@@ -474,13 +473,6 @@ export class RunCore {
       this.settle.reject(value);
     }
   }
-}
-
-function errorInfoWithStep(error: unknown): ErrorInfo {
-  const info = errorInfo(error);
-  const step = stepOfError(error);
-  if (step) info.step = step;
-  return info;
 }
 
 function firstId(pending: Pending): number {
