@@ -6,11 +6,8 @@
  *
  * Run with `node --import tsx bench/browser.ts` (add `--no-build` to reuse dist/).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
+import { buildApp, serveApp } from '../tests/support/servedApp.ts';
 import { BROWSER_BENCH_EVENTS, BROWSER_BENCH_SOURCE } from './browserWorkload.ts';
 
 const PORT = 4318;
@@ -28,9 +25,9 @@ interface Figures {
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  buildApp('dist');
+  const app = await serveApp('dist', PORT);
+  const browser = app.browser;
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
@@ -95,8 +92,7 @@ async function main(): Promise<void> {
     };
     report(figures, errors);
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await app.close();
   }
 }
 

@@ -7,14 +7,11 @@
  *
  * Run with `node --import tsx bench/budget.ts` (add `--no-build` to reuse the build folder).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
 import type { Request } from '@playwright/test';
-import { preview } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
+import { buildApp, serveApp } from '../tests/support/servedApp.ts';
 
 const OUT_DIR = process.env.FLOWPLAY_OUT_DIR ?? 'dist-budget';
 const PORT = Number(process.env.FLOWPLAY_BUDGET_PORT ?? 4319);
@@ -58,8 +55,8 @@ interface Load {
 }
 
 async function measureLoads(): Promise<Load[]> {
-  const server = await preview({ build: { outDir: OUT_DIR }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const app = await serveApp(OUT_DIR, PORT);
+  const browser = app.browser;
   const loads: Load[] = [];
   try {
     for (let i = 0; i < LOADS; i++) {
@@ -94,14 +91,13 @@ async function measureLoads(): Promise<Load[]> {
       await context.close();
     }
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await app.close();
   }
   return loads;
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+  buildApp(OUT_DIR);
   const entry = entryFiles().map(sizeOf);
   const total = allFiles(OUT_DIR).map(sizeOf);
   const loads = await measureLoads();

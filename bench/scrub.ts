@@ -9,11 +9,8 @@
  *
  * Run with `node --import tsx bench/scrub.ts` (add `--no-build` to reuse dist-scrub/).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { preview } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
+import { buildApp, serveApp } from '../tests/support/servedApp.ts';
 import { BROWSER_BENCH_EVENTS, BROWSER_BENCH_SOURCE } from './browserWorkload.ts';
 
 const PORT = 4421;
@@ -27,9 +24,9 @@ interface Move {
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
-  const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, build: { outDir: OUT_DIR }, logLevel: 'warn' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  buildApp(OUT_DIR);
+  const app = await serveApp(OUT_DIR, PORT);
+  const browser = app.browser;
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
@@ -81,8 +78,7 @@ async function main(): Promise<void> {
     }
     report(moves, total, errors);
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await app.close();
   }
 }
 

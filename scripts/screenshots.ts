@@ -3,11 +3,9 @@
  * builds the app (into dist-shots), serves it, drives it as a user would and writes PNGs to
  * docs/screenshots/. Look at them before committing.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
-import { preview } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
+import type { Page } from '@playwright/test';
+import { buildApp, serveApp } from '../tests/support/servedApp.ts';
 
 const PORT = 4455;
 const OUT_DIR = 'dist-shots';
@@ -26,10 +24,10 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], { stdio: 'inherit' });
+  buildApp(OUT_DIR);
   mkdirSync(SHOTS, { recursive: true });
-  const server = await preview({ build: { outDir: OUT_DIR }, preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const app = await serveApp(OUT_DIR, PORT);
+  const browser = app.browser;
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await open(page);
@@ -54,8 +52,7 @@ async function main(): Promise<void> {
     await page.waitForTimeout(500);
     await shoot(page, '06-different-types-stopped');
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    await app.close();
   }
 }
 
