@@ -68,23 +68,54 @@ function llamaIndex(workload: WorkloadName, n: number): Measurement {
   return { impl: 'llamaindex', workload, n, reps: 1, warmup: 1, warmupN: 1_000, mem: false, capSeconds: LLAMA_CAP_SECONDS };
 }
 
+/**
+ * `full`: every size, for the README. `quick`: sizes up to 10,000, for work on the engine. `ci`: the
+ * few measurements the committed baseline's ratios need, well under a minute on 2 cores; no memory
+ * repetitions, and LlamaIndex only at 1,000 (fan-out and chain) where it takes a second or two.
+ */
+export type Profile = 'full' | 'quick' | 'ci';
+
+export const PROFILES: readonly Profile[] = ['full', 'quick', 'ci'];
+
 export interface PlanOptions {
-  /** Sizes up to 10,000 only: a quick check while working on the engine. */
-  quick: boolean;
+  profile: Profile;
   impls: ImplName[];
 }
 
-export function plan({ quick, impls }: PlanOptions): Measurement[] {
+export function plan({ profile, impls }: PlanOptions): Measurement[] {
+  if (profile === 'ci') return ciPlan(impls);
   const out: Measurement[] = [];
   for (const workload of ['fanout', 'chain', 'loop'] as const) {
     for (const n of SIZES[workload]) {
-      if (quick && n > 10_000) continue;
+      if (profile === 'quick' && n > 10_000) continue;
       for (const impl of impls) out.push(impl === 'llamaindex' ? llamaIndex(workload, n) : fastImpl(impl, workload, n));
     }
   }
   if (impls.includes('flowplay')) {
-    const n = quick ? 10_000 : TRACE_N;
+    const n = profile === 'quick' ? 10_000 : TRACE_N;
     out.push({ ...fastImpl('flowplay', 'fanout-trace', n), mem: false });
   }
   return out;
+}
+
+/** The listener's size in the `ci` profile: big enough that keeping records dominates, small enough to take a second. */
+export const CI_TRACE_N = 10_000;
+
+function ciPlan(impls: ImplName[]): Measurement[] {
+  const fast = (impl: ImplName, workload: WorkloadName, n: number): Measurement => ({ ...fastImpl(impl, workload, n), mem: false });
+  const wanted: [ImplName, WorkloadName, number][] = [
+    ['floor', 'fanout', 10_000],
+    ['flowplay', 'fanout', 10_000],
+    ['flowplay', 'fanout-trace', CI_TRACE_N],
+    ['floor', 'chain', 1_000],
+    ['flowplay', 'chain', 1_000],
+    ['floor', 'loop', 1_000],
+    ['flowplay', 'loop', 1_000],
+    ['flowplay', 'fanout', 1_000],
+    ['llamaindex', 'fanout', 1_000],
+    ['llamaindex', 'chain', 1_000],
+  ];
+  return wanted
+    .filter(([impl]) => impls.includes(impl))
+    .map(([impl, workload, n]) => (impl === 'llamaindex' ? { ...llamaIndex(workload, n), reps: 3, warmup: 1, mem: false } : fast(impl, workload, n)));
 }

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /**
  * `npm test`: unit tests (Vitest), then browser tests (Playwright against the production build) when
- * there are any, then one closing line `N passed, N failed` read from both runners' JSON reports.
+ * there are any, then the quick engine benchmark against the committed baseline (bench/baseline.json),
+ * then one closing line `N passed, N failed` read from the JSON reports: each test is one, and each
+ * ratio compared with the baseline is one (failed when it is more than 20% worse twice in a row).
  * Exits non-zero when anything failed, a runner crashed, or nothing ran at all.
+ * FLOWPLAY_SKIP_E2E=1 and FLOWPLAY_SKIP_BENCH=1 leave out the browser tests and the benchmark.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -69,6 +72,26 @@ if (hasE2e && process.env.FLOWPLAY_SKIP_E2E !== '1') {
       console.error('browser tests: no report was written');
       crashed = true;
     }
+  }
+}
+
+// The engine's speed, as ratios against the floor and LlamaIndex measured in this same run.
+const baselineFile = join(root, 'bench', 'baseline.json');
+if (existsSync(baselineFile) && process.env.FLOWPLAY_SKIP_BENCH !== '1') {
+  const benchReport = join(reports, 'bench.json');
+  rmSync(benchReport, { force: true });
+  const benchStatus = run('engine benchmark against the baseline', process.execPath, [
+    '--expose-gc', '--import', 'tsx', 'bench/index.ts', '--compare', baselineFile, '--report', benchReport,
+  ]);
+  const bench = readJson(benchReport);
+  if (bench && Array.isArray(bench.comparisons)) {
+    const bad = bench.comparisons.filter((c) => c.verdict !== 'ok').length;
+    passed += bench.comparisons.length - bad;
+    failed += bad;
+    if (bench.crashed || (benchStatus !== 0 && bad === 0)) crashed = true;
+  } else {
+    console.error('engine benchmark: no report was written');
+    crashed = true;
   }
 }
 
