@@ -7,7 +7,7 @@ export default defineConfig({
     alias: { flowplay: fileURLToPath(new URL('./src/engine/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/peer/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['./tests/unit/setup.ts'],
     reporters: process.env.CI ? ['default'] : ['default'],

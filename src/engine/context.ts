@@ -3,6 +3,8 @@
  * the invocation (causal parent, trace), while state and buffers belong to the run and the step.
  */
 import type { Event, EventClass } from './event.ts';
+import { WorkflowRuntimeError } from './errors.ts';
+import { retryInfoOf, type RetryInfo } from './retryState.ts';
 import type { Invocation, RunCore } from './runCore.ts';
 
 export interface WaitForEventOptions {
@@ -73,6 +75,12 @@ export class Context {
         core.setState(path.split('.'), value, invocation);
       },
     };
+  }
+
+  /** Which attempt of the step this is, and what went wrong in the one before (Python's `retry_info()`). */
+  retryInfo(): RetryInfo {
+    if (!this.invocation) throw new WorkflowRuntimeError('retryInfo() can only be called inside a step.');
+    return retryInfoOf(this.invocation);
   }
 
   /** Waits inside the step for an event of `type`; the step's worker slot is free meanwhile. */

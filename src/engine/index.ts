@@ -5,7 +5,57 @@
 export { Event, StartEvent, StopEvent, InputRequiredEvent, HumanResponseEvent, eventTypeName, eventToJson, isEvent, isEventClass } from './event.ts';
 export type { EventClass } from './event.ts';
 export { step, DEFAULT_NUM_WORKERS } from './step.ts';
-export type { StepOptions, RetryPolicy } from './step.ts';
+export type { StepOptions, AttemptsRetry } from './step.ts';
+export {
+  retryPolicy,
+  ConstantDelayRetryPolicy,
+  ExponentialBackoffRetryPolicy,
+  retryIfException,
+  retryIfExceptionType,
+  retryIfNotExceptionType,
+  retryUnlessExceptionType,
+  retryIfExceptionMessage,
+  retryIfNotExceptionMessage,
+  retryIfExceptionCauseType,
+  retryAny,
+  retryAll,
+  retryAlways,
+  retryNever,
+  waitFixed,
+  waitNone,
+  waitExponential,
+  waitIncrementing,
+  waitRandom,
+  waitExponentialJitter,
+  waitRandomExponential,
+  waitFullJitter,
+  waitChain,
+  waitCombine,
+  stopAfterAttempt,
+  stopAfterDelay,
+  stopBeforeDelay,
+  stopAny,
+  stopAll,
+  stopNever,
+} from './retryPolicy.ts';
+export type {
+  RetryPolicy,
+  RetryPolicyOptions,
+  RetrySeed,
+  RetryCondition,
+  RetryConditionFn,
+  WaitStrategy,
+  WaitStrategyFn,
+  StopCondition,
+  StopConditionFn,
+  ErrorClass,
+  MessageMatch,
+  ExponentialOptions,
+  IncrementingOptions,
+  ExponentialJitterOptions,
+  ExponentialBackoffOptions,
+} from './retryPolicy.ts';
+export type { RetryInfo } from './retryState.ts';
 export { Workflow } from './workflow.ts';
 export type { WorkflowOptions } from './workflow.ts';
 export { WorkflowHandler } from './handler.ts';

@@ -6,6 +6,7 @@ import type { Batch } from './batch.ts';
 import { describeValue, errorInfo } from './describe.ts';
 import { isEvent, typeOf, type Event } from './event.ts';
 import { tagErrorWithStep, WorkflowRuntimeError } from './errors.ts';
+import { firstAttemptAt, nextDelay, type RetryState } from './retryState.ts';
 import type { RunCore } from './runCore.ts';
 import type { StepRuntime } from './stepRuntime.ts';
 import { withFrame, type Frame } from './scope.ts';
@@ -20,10 +21,14 @@ export interface Pending {
   readonly parentEvent: number | null;
   readonly batch: Batch | null;
   attempt: number;
+  /** Set on a retry only. */
+  retry?: RetryState;
 }
 
 export class Invocation implements Frame {
   settled = false;
+  /** When the attempt began (run clock, ms); only read for steps with a retry policy. */
+  startedAt = 0;
   private suspended = false;
 
   constructor(
@@ -97,6 +102,7 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
     run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt });
   }
   if (run.settings.verbose) run.verbose(`Running step ${def.name}`);
+  if (def.retry !== null) inv.startedAt = run.clock.now();
   let out: unknown;
   try {
     out = withFrame(inv, callStep, inv);
@@ -155,15 +161,24 @@ function complete(inv: Invocation, value: unknown): void {
 function fail(inv: Invocation, error: unknown): void {
   const run = inv.run;
   if (!inv.settle() || run.ended) return;
-  const retry = inv.rt.def.retry;
-  const { pending } = inv;
-  if (retry && pending.attempt < retry.maxAttempts) {
-    const delay = retry.delay * (retry.backoff ?? 1) ** (pending.attempt - 1);
-    if (run.listener) {
-      run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: true, retryDelay: delay });
+  const policy = inv.rt.def.retry;
+  if (policy) {
+    let delay: number | null;
+    try {
+      delay = nextDelay(inv, policy, error);
+    } catch (policyError) {
+      failRun(inv, policyError);
+      return;
     }
-    run.retryLater(inv.rt, pending, delay);
-    return;
+    if (delay !== null) {
+      const { pending } = inv;
+      if (run.listener) {
+        run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: true, retryDelay: delay });
+      }
+      pending.retry = { firstAttemptAt: firstAttemptAt(inv), lastError: error, lastFailedAt: run.clock.now() };
+      run.retryLater(inv.rt, pending, delay);
+      return;
+    }
   }
   failRun(inv, error);
 }

@@ -4,7 +4,8 @@
  * of its runs, so 10,000 short runs do not rebuild it 10,000 times.
  */
 import { eventTypeName, isEventClass, isStartClass, StartEvent, type EventClass } from './event.ts';
-import { DEFAULT_NUM_WORKERS, stepOptionsOf, type RetryPolicy } from './step.ts';
+import { attemptsPolicy, isRetryPolicy, type RetryPolicy } from './retryPolicy.ts';
+import { DEFAULT_NUM_WORKERS, stepOptionsOf, type StepOptions } from './step.ts';
 import type { StepInfo } from './trace.ts';
 import { validationProblem } from './validate.ts';
 
@@ -59,10 +60,7 @@ function collectSteps(ctor: Function): StepDef[] {
       if (!Number.isInteger(numWorkers) || numWorkers < 1) {
         throw new RangeError(`Step '${name}': numWorkers must be a whole number of at least 1, got ${numWorkers}.`);
       }
-      const retry = options.retry ?? null;
-      if (retry && !(Number.isInteger(retry.maxAttempts) && retry.maxAttempts >= 1)) {
-        throw new RangeError(`Step '${name}': retry.maxAttempts must be a whole number of at least 1.`);
-      }
+      const retry = retryOf(name, options);
       found.set(name, {
         name,
         index: 0,
@@ -78,6 +76,21 @@ function collectSteps(ctor: Function): StepDef[] {
     }
   }
   return [...found.values()].map((def, index) => ({ ...def, index }));
+}
+
+/** The step's retry policy, from either form of the option. */
+function retryOf(name: string, options: StepOptions): RetryPolicy | null {
+  if (options.retry && options.retryPolicy) throw new TypeError(`Step '${name}' has both 'retry' and 'retryPolicy'; keep one.`);
+  if (options.retryPolicy !== undefined && options.retryPolicy !== null) {
+    if (!isRetryPolicy(options.retryPolicy)) throw new TypeError(`Step '${name}': retryPolicy must have a next() method, as retryPolicy() builds.`);
+    return options.retryPolicy;
+  }
+  const retry = options.retry;
+  if (!retry) return null;
+  if (!(Number.isInteger(retry.maxAttempts) && retry.maxAttempts >= 1)) {
+    throw new RangeError(`Step '${name}': retry.maxAttempts must be a whole number of at least 1.`);
+  }
+  return attemptsPolicy(retry);
 }
 
 /**

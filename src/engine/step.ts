@@ -4,8 +4,10 @@
  * Flowplay's compiler and through TypeScript or Vitest configured either way.
  */
 import type { EventClass } from './event.ts';
+import type { RetryPolicy } from './retryPolicy.ts';
 
-export interface RetryPolicy {
+/** The simple retry option: a fixed number of attempts with a delay that may grow. */
+export interface AttemptsRetry {
   /** Attempts in all, including the first. */
   maxAttempts: number;
   /** Seconds before the second attempt. */
@@ -17,7 +19,10 @@ export interface RetryPolicy {
 export interface StepOptions {
   /** How many invocations of this step may run at once within one run (default 4). */
   numWorkers?: number;
-  retry?: RetryPolicy;
+  /** Attempts and delays in the short form; `retryPolicy` is the general one. */
+  retry?: AttemptsRetry;
+  /** When and after how long a failed invocation runs again (see `retryPolicy()`). */
+  retryPolicy?: RetryPolicy;
   /** Event classes the step accepts. Flowplay's compiler fills this in from the parameter annotation. */
   accepts?: EventClass[];
   /** Event classes the step may return or send. The compiler fills it in from the return annotation. */
