@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { projectPlugin } from './src/project/projectPlugin.ts';
 import { sandboxPlugin } from './src/sandbox/sandboxPlugin.ts';
 import { initialAnalysisPlugin } from './src/worker/initialAnalysisPlugin.ts';
 
 const engineEntry = fileURLToPath(new URL('./src/engine/index.ts', import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), sandboxPlugin(), initialAnalysisPlugin()],
+  plugins: [react(), sandboxPlugin(), initialAnalysisPlugin(), projectPlugin()],
   resolve: {
     // User code and its type declarations import the engine as `flowplay`.
     alias: { flowplay: engineEntry },

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import tsBlankSpace from 'ts-blank-space';
-import { build } from 'vite';
 import type { Plugin } from 'vite';
+import { engineModule, forgetEngineBuild, useBuiltEngine } from '../project/enginePackage.ts';
+import { bundleEntry } from '../project/viteBundle.ts';
 
 const FRAME_SCRIPT = fileURLToPath(new URL('./sandboxFrame.ts', import.meta.url));
 const RUNNER_ENTRY = fileURLToPath(new URL('../worker/runner.worker.ts', import.meta.url));
@@ -61,6 +62,7 @@ export function sandboxPlugin(): Plugin {
       server.watcher.on('change', (file) => {
         if (/[/\\]src[/\\](engine|worker)[/\\]/.test(file)) {
           runner = null;
+          forgetEngineBuild();
           const module = server.moduleGraph.getModuleById(RESOLVED_RUNNER);
           if (module) server.moduleGraph.invalidateModule(module);
         }
@@ -84,24 +86,11 @@ function frameScript(): string {
   return tsBlankSpace(readFileSync(FRAME_SCRIPT, 'utf8')).replace(/^export \{\};\s*$/m, '');
 }
 
-/** The runner worker and everything it imports as one classic script, no imports left. */
+/**
+ * The runner worker and everything it imports as one classic script, no imports left. Its engine is
+ * the engine package's build (src/project/enginePackage.ts), the same code a downloaded project runs.
+ */
 async function bundleRunner(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      target: 'es2022',
-      minify: true,
-      emptyOutDir: false,
-      lib: { entry: RUNNER_ENTRY, formats: ['iife'], name: 'flowplayRunner', fileName: () => 'runner.js' },
-    },
-  });
-  const results = Array.isArray(output) ? output : [output];
-  for (const result of results) {
-    if (!('output' in result)) continue;
-    const chunk = result.output.find((item) => item.type === 'chunk');
-    if (chunk && chunk.type === 'chunk') return chunk.code;
-  }
-  throw new Error('The runner bundle came out empty.');
+  const engine = await engineModule();
+  return bundleEntry({ entry: RUNNER_ENTRY, format: 'iife', name: 'flowplayRunner', plugins: [useBuiltEngine(engine)] });
 }

@@ -17,5 +17,6 @@ export type { RunController } from './runController.ts';
 export { startAnalysis, ANALYSIS_DELAY_MS } from './analysisController.ts';
 export type { Analysis } from './analysisController.ts';
 export { parseInput } from './parseInput.ts';
+export { consoleLineText, formatResult } from './consoleText.ts';
 export { indexGraph } from './graphIndex.ts';
 export type { GraphIndex } from './graphIndex.ts';

@@ -10,3 +10,9 @@ declare module 'virtual:flowplay-initial-analysis' {
   const analyses: readonly { source: string; analysis: CompileResult }[];
   export default analyses;
 }
+
+/** The engine package and a downloaded project's runner, as text (see src/project/projectPlugin.ts). */
+declare module 'virtual:flowplay-project-bundle' {
+  export const engine: Readonly<Record<string, string>>;
+  export const runner: string;
+}

@@ -6,9 +6,10 @@ import type { NodeBox } from '../../inspect/index.ts';
 import { eventColor } from '../graph/eventColors.ts';
 import { usePlayground } from '../playground.ts';
 import { download } from './download.ts';
+import { downloadProject } from './downloadProject.ts';
 import { svgToPng } from './svgToPng.ts';
 
-type Format = 'png' | 'svg' | 'mermaid' | 'graph-json' | 'trace-json' | 'code';
+type Format = 'png' | 'svg' | 'mermaid' | 'graph-json' | 'trace-json' | 'code' | 'project';
 
 const ITEMS: { id: Format; label: string; needs: 'graph' | 'trace' | 'code' }[] = [
   { id: 'png', label: 'Graph as PNG', needs: 'graph' },
@@ -17,6 +18,7 @@ const ITEMS: { id: Format; label: string; needs: 'graph' | 'trace' | 'code' }[] 
   { id: 'graph-json', label: 'Graph as JSON', needs: 'graph' },
   { id: 'trace-json', label: 'Trace as JSON', needs: 'trace' },
   { id: 'code', label: 'Code as .ts', needs: 'code' },
+  { id: 'project', label: 'Download project (.zip, runs with Node)', needs: 'code' },
 ];
 
 /**
@@ -51,6 +53,7 @@ export function ExportMenu() {
       else if (format === 'graph-json') download(graphJsonFile(graph!, name, new Map(flow.getNodes().map((n) => [n.id, n.position]))));
       else if (format === 'trace-json') download(traceJsonFile(run.getState().trace, name));
       else if (format === 'code') download(codeFile(workspace.getState().source, name));
+      else if (format === 'project') await downloadProject({ workspace, run });
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     }

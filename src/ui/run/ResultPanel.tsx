@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ErrorInfo } from '../../engine/trace.ts';
 import { userLocation } from '../../inspect/index.ts';
-import { revealInEditor } from '../../state/index.ts';
+import { formatResult, revealInEditor } from '../../state/index.ts';
 import type { UiStore, WorkspaceStore } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 
@@ -79,10 +79,4 @@ function stepLocation(workspace: WorkspaceStore, step: string): number | null {
     if (found) return found.nameRange.line;
   }
   return null;
-}
-
-function formatResult(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value, null, 2);
 }
