@@ -65,6 +65,11 @@ for (const [cls, name] of [
   Object.defineProperty(cls, BUILTIN_NAME, { value: name });
 }
 
+/** Keeps a built-in event class's type name when bundles minify class names. */
+export function nameBuiltinEvent(cls: Function, name: string): void {
+  Object.defineProperty(cls, BUILTIN_NAME, { value: name });
+}
+
 /** An event's type name is its class name. */
 export function eventTypeName(cls: Function): string {
   return Object.prototype.hasOwnProperty.call(cls, BUILTIN_NAME)

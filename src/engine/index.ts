@@ -56,6 +56,8 @@ export type {
   ExponentialBackoffOptions,
 } from './retryPolicy.ts';
 export type { RetryInfo } from './retryState.ts';
+export { catchError, StepFailedEvent } from './catchError.ts';
+export type { CatchErrorOptions } from './catchError.ts';
 export { Workflow } from './workflow.ts';
 export type { WorkflowOptions } from './workflow.ts';
 export { WorkflowHandler } from './handler.ts';

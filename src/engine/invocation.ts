@@ -3,6 +3,7 @@
  * (routing returned events, opening a fan-out batch) or its error (retry, or failing the run).
  */
 import type { Batch } from './batch.ts';
+import { StepFailedEvent } from './catchError.ts';
 import { describeValue, errorInfo } from './describe.ts';
 import { isEvent, typeOf, type Event } from './event.ts';
 import { tagErrorWithStep, WorkflowRuntimeError } from './errors.ts';
@@ -23,7 +24,11 @@ export interface Pending {
   attempt: number;
   /** Set on a retry only. */
   retry?: RetryState;
+  /** How often each `@catchError` handler has recovered along this chain of events; set once one has. */
+  recoveries?: Recoveries;
 }
+
+export type Recoveries = Readonly<Record<string, number>>;
 
 export class Invocation implements Frame {
   settled = false;
@@ -102,7 +107,7 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
     run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt });
   }
   if (run.settings.verbose) run.verbose(`Running step ${def.name}`);
-  if (def.retry !== null) inv.startedAt = run.clock.now();
+  if (def.retry !== null || run.plan.catchFor.size > 0) inv.startedAt = run.clock.now();
   let out: unknown;
   try {
     out = withFrame(inv, callStep, inv);
@@ -180,7 +185,38 @@ function fail(inv: Invocation, error: unknown): void {
       return;
     }
   }
+  if (run.plan.catchFor.size > 0 && handOff(inv, error)) return;
   failRun(inv, error);
+}
+
+/**
+ * Sends a StepFailedEvent to the `@catchError` handler that covers the step, if there is one and it
+ * has recoveries left on this chain of events. The failed invocation's share of its batch ends here;
+ * the handler's work joins the batch instead.
+ */
+function handOff(inv: Invocation, error: unknown): boolean {
+  const run = inv.run;
+  const handler = run.plan.catchFor.get(inv.step);
+  if (!handler) return false;
+  const { pending } = inv;
+  const count = (pending.recoveries?.[handler.name] ?? 0) + 1;
+  if (count > handler.catches!.maxRecoveries) return false;
+  const now = run.clock.now();
+  if (run.listener) {
+    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: false, caughtBy: handler.name });
+  }
+  const failed = new StepFailedEvent({
+    stepName: inv.step,
+    inputEvent: pending.input,
+    exception: error,
+    attempts: pending.attempt,
+    elapsedSeconds: Math.max(0, now - firstAttemptAt(inv)) / 1000,
+    failedAt: now / 1000,
+  });
+  run.emit(failed, 'send', inv, handler.name, pending.batch, { ...pending.recoveries, [handler.name]: count });
+  run.batchWorkDone(pending.batch);
+  run.scheduleIdle();
+  return true;
 }
 
 function failRun(inv: Invocation, error: unknown): void {

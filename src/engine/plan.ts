@@ -3,6 +3,7 @@
  * routing table and the fan-in targets of each fan-out step. Built once per class and shared by all
  * of its runs, so 10,000 short runs do not rebuild it 10,000 times.
  */
+import { catchSpecOf, catchTable, type CatchSpec } from './catchError.ts';
 import { eventTypeName, isEventClass, isStartClass, StartEvent, type EventClass } from './event.ts';
 import { attemptsPolicy, isRetryPolicy, type RetryPolicy } from './retryPolicy.ts';
 import { DEFAULT_NUM_WORKERS, stepOptionsOf, type StepOptions } from './step.ts';
@@ -20,6 +21,8 @@ export interface StepDef {
   readonly withContext: boolean;
   readonly numWorkers: number;
   readonly retry: RetryPolicy | null;
+  /** Set on `@catchError` handlers. */
+  readonly catches: CatchSpec | null;
 }
 
 export interface Plan {
@@ -33,6 +36,10 @@ export interface Plan {
   /** The class the run's input is turned into. */
   readonly startClass: EventClass;
   readonly info: readonly StepInfo[];
+  /** Step name -> the `@catchError` handler its final failures go to. */
+  readonly catchFor: ReadonlyMap<string, StepDef>;
+  /** What is wrong with the handlers (checked with the rest at validation). */
+  readonly catchProblems: readonly string[];
   /** The validation problem, if any (computed once per class). */
   problem(): string | null;
 }
@@ -72,6 +79,7 @@ function collectSteps(ctor: Function): StepDef[] {
         withContext: options.context ?? fn.length !== 1,
         numWorkers,
         retry,
+        catches: catchSpecOf(fn) ?? null,
       });
     }
   }
@@ -143,12 +151,17 @@ export function planOf(ctor: Function): Plan {
   for (const step of steps) gatherTargets.set(step, reachableGathers(step, routes));
   const startClass =
     steps.flatMap((s) => s.accepts).find(isStartClass) ?? StartEvent;
+  const byName = new Map(steps.map((s) => [s.name, s]));
+  const handlers = steps.filter((s) => s.catches !== null).map((s) => ({ name: s.name, spec: s.catches! }));
+  const catches = handlers.length ? catchTable(handlers, steps.map((s) => s.name)) : { handlerFor: new Map<string, string>(), problems: [] };
   let problem: string | null | undefined;
   plan = {
     problem: () => (problem === undefined ? (problem = validationProblem(plan!)) : problem),
     workflow: ctor.name || 'Workflow',
     steps,
-    byName: new Map(steps.map((s) => [s.name, s])),
+    byName,
+    catchFor: new Map([...catches.handlerFor].map(([step, handler]) => [step, byName.get(handler)!])),
+    catchProblems: catches.problems,
     routes,
     gatherTargets,
     startClass,

@@ -32,7 +32,7 @@ import {
   tagErrorWithStep,
 } from './errors.ts';
 import { EventStream } from './eventStream.ts';
-import { startInvocation, type Invocation, type Pending } from './invocation.ts';
+import { startInvocation, type Invocation, type Pending, type Recoveries } from './invocation.ts';
 import { toJsonSafe } from './jsonSafe.ts';
 import type { Plan, StepDef } from './plan.ts';
 import type { RandomSource } from './random.ts';
@@ -169,8 +169,11 @@ export class RunCore {
 
   // ---- events ---------------------------------------------------------------------------------
 
-  /** Gives `ev` an id, traces it and routes it (to `target` alone when given). Returns its id. */
-  emit(ev: Event, via: EmitVia, inv: Invocation | null, target: string | null, batch: Batch | null): number {
+  /**
+   * Gives `ev` an id, traces it and routes it (to `target` alone when given). Returns its id.
+   * `recoveries` travel with the event to its receivers (by default the producer's).
+   */
+  emit(ev: Event, via: EmitVia, inv: Invocation | null, target: string | null, batch: Batch | null, recoveries = inv?.pending.recoveries): number {
     const id = ++this.eventSeq;
     if (this.ended) {
       // A step still looping after the end is not allowed to flood the trace.
@@ -202,7 +205,7 @@ export class RunCore {
       if (this.listener && !(ev instanceof InputRequiredEvent)) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.unhandled', event: id, type: typeOf(ev) });
       return id;
     }
-    for (let i = 0; i < targets.length; i++) this.deliver(this.steps[targets[i]!.index]!, ev, id, batch);
+    for (let i = 0; i < targets.length; i++) this.deliver(this.steps[targets[i]!.index]!, ev, id, batch, recoveries);
     return id;
   }
 
@@ -244,7 +247,7 @@ export class RunCore {
     this.stream.push(ev);
   }
 
-  private deliver(rt: StepRuntime, ev: Event, id: number, batch: Batch | null): void {
+  private deliver(rt: StepRuntime, ev: Event, id: number, batch: Batch | null, recoveries: Recoveries | undefined): void {
     let pending: Pending;
     if (rt.def.gather) {
       for (let b = batch; b; b = b.parent) {
@@ -260,6 +263,7 @@ export class RunCore {
     } else {
       pending = { id: ++this.invocationSeq, input: ev, eventIds: id, parentEvent: id, batch, attempt: 1 };
     }
+    if (recoveries !== undefined) pending.recoveries = recoveries;
     if (batch) batch.inflight++;
     if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.delivered', event: id, step: rt.def.name, invocation: pending.id });
     this.enqueue(rt, pending);

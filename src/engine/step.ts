@@ -63,7 +63,17 @@ function isTc39Context(value: unknown): value is Tc39MethodContext {
 
 type Decorator = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any -- must fit both decorator protocols
 
-function decorate(options: StepOptions, args: unknown[]): unknown {
+/** The decorated method's name, in either decorator protocol. */
+export function decoratedName(args: unknown[]): string {
+  return String(args.length === 2 && isTc39Context(args[1]) ? args[1].name : args[1]);
+}
+
+/** Whether the decorator was applied bare (`@step`) rather than called (`@step()`). */
+export function isBareDecoratorCall(args: unknown[]): boolean {
+  return (args.length === 2 && isTc39Context(args[1])) || (args.length === 3 && typeof args[1] !== 'object');
+}
+
+export function decorate(options: StepOptions, args: unknown[]): unknown {
   if (args.length === 2 && isTc39Context(args[1])) {
     if (args[1].kind !== 'method') throw new TypeError(`@step can only decorate methods, not a ${args[1].kind}.`);
     mark(args[0], options);
@@ -85,9 +95,7 @@ function decorate(options: StepOptions, args: unknown[]): unknown {
 export function step(options?: StepOptions): Decorator;
 export function step(...args: unknown[]): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- bare use in either protocol
 export function step(...args: unknown[]): unknown {
-  const bare =
-    (args.length === 2 && isTc39Context(args[1])) || (args.length === 3 && typeof args[1] !== 'object');
-  if (bare) return decorate({}, args);
+  if (isBareDecoratorCall(args)) return decorate({}, args);
   const options = (args[0] ?? {}) as StepOptions;
   return (...decoratorArgs: unknown[]) => decorate(options, decoratorArgs);
 }

@@ -134,6 +134,8 @@ export interface StepFailedRecord extends RecordBase {
   /** Another attempt follows after `retryDelay` seconds. */
   willRetry: boolean;
   retryDelay?: number;
+  /** The failure went to this `@catchError` step as a StepFailedEvent instead of failing the run. */
+  caughtBy?: string;
 }
 export interface CollectProgressRecord extends RecordBase {
   kind: 'collect.progress';

@@ -3,6 +3,7 @@
  * compiler reports the same problems at their source ranges while the user types.
  */
 import { eventTypeName, HumanResponseEvent, InputRequiredEvent, isStartClass, isStopClass, type EventClass } from './event.ts';
+import { StepFailedEvent } from './catchError.ts';
 import type { Plan } from './plan.ts';
 
 function unique(list: EventClass[]): EventClass[] {
@@ -18,12 +19,13 @@ export function validationProblem(plan: Plan): string | null {
   for (const step of plan.steps) {
     if (step.accepts.some(isStopClass)) return `Step '${step.name}' cannot accept StopEvent.`;
   }
+  if (plan.catchProblems.length) return plan.catchProblems.join('\n');
   const accepted = unique(plan.steps.flatMap((s) => s.accepts));
   const produced = unique(plan.steps.flatMap((s) => s.returns));
   if (!accepted.some(isStartClass)) return 'At least one Event of type StartEvent must be received by any step.';
   if (!produced.some(isStopClass)) return 'At least one Event of type StopEvent must be returned by any step.';
   const neverProduced = accepted.filter(
-    (cls) => !isStartClass(cls) && cls !== HumanResponseEvent && !produced.includes(cls),
+    (cls) => !isStartClass(cls) && cls !== HumanResponseEvent && cls !== StepFailedEvent && !produced.includes(cls),
   );
   if (neverProduced.length) {
     return `The following events are consumed but never produced: ${neverProduced.map(eventTypeName).join(', ')}`;

@@ -30,7 +30,8 @@ export interface TimelineBar {
   endedAt: number;
 }
 
-export type MarkerKind = 'emitted' | 'failed' | 'retry' | 'cancelled' | 'collect' | 'dropped' | 'unhandled' | 'paused' | 'run-end';
+/** `caught`: a step failed for good and its failure went to a `@catchError` step. */
+export type MarkerKind = 'emitted' | 'failed' | 'retry' | 'caught' | 'cancelled' | 'collect' | 'dropped' | 'unhandled' | 'paused' | 'run-end';
 
 export interface TimelineMarker {
   kind: MarkerKind;
@@ -202,7 +203,9 @@ export class TimelineBuilder {
           this.close(bar, r.willRetry ? 'retried' : 'failed', time, i);
         }
         const text = `attempt ${r.attempt}: ${r.error.name}: ${r.error.message}`;
-        this.marker(r, i, time, { kind: r.willRetry ? 'retry' : 'failed', row: r.step, lane, invocation: r.invocation, event: null, type: null, label: r.willRetry ? `${text} (retrying in ${r.retryDelay ?? 0}s)` : text });
+        const kind = r.willRetry ? 'retry' : r.caughtBy ? 'caught' : 'failed';
+        const label = r.willRetry ? `${text} (retrying in ${r.retryDelay ?? 0}s)` : r.caughtBy ? `${text} (handed to ${r.caughtBy})` : text;
+        this.marker(r, i, time, { kind, row: r.step, lane, invocation: r.invocation, event: null, type: null, label });
         if (r.willRetry) this.open(r.step, r.invocation, r.attempt + 1, 'retry', time, i, bar?.inputs ?? []);
         break;
       }

@@ -12,6 +12,7 @@ const PAINT_OF = { done: 3, failed: 4, retried: 5, cancelled: 6 } as const;
 const MARKER_COLOR: Record<Exclude<MarkerKind, 'emitted'>, string> = {
   failed: '#dc2626',
   retry: '#f97316',
+  caught: '#db2777',
   cancelled: '#64748b',
   collect: '#7c3aed',
   dropped: '#94a3b8',
@@ -107,7 +108,7 @@ function drawMarker(ctx: CanvasRenderingContext2D, kind: MarkerKind, color: stri
   ctx.strokeStyle = '#ffffff';
   ctx.lineWidth = 1.2;
   ctx.beginPath();
-  if (kind === 'failed' || kind === 'retry' || kind === 'cancelled' || kind === 'paused') {
+  if (kind === 'failed' || kind === 'retry' || kind === 'caught' || kind === 'cancelled' || kind === 'paused') {
     // Diamonds for what happened to an invocation; circles for events.
     ctx.moveTo(x, y - 5);
     ctx.lineTo(x + 5, y);
