@@ -10,8 +10,8 @@ import type { CompileResult, Diagnostic, EventInfo } from './model.ts';
 import { rangeOf } from './range.ts';
 import { readScope } from './scope.ts';
 import { fromTypeScript } from './tsDiagnostics.ts';
-import { validateWorkflow } from './validate.ts';
-import { readWorkflows } from './workflows.ts';
+import { TYPESCRIPT_SPELLING, validateWorkflow } from './validate.ts';
+import { readWorkflows, shapeOf } from './workflows.ts';
 
 export type CompilerOptions = LanguageServiceFiles;
 
@@ -89,7 +89,7 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
         'No workflow in this file: define a class that extends Workflow, with @step methods, to see its graph.'),
     );
   }
-  for (const workflow of workflows) flowplay.push(...validateWorkflow(sf, workflow, events));
+  for (const workflow of workflows) flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING));
 
   let js: string | null = null;
   if (!hasSyntaxErrors && options.emit !== false) {

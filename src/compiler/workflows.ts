@@ -6,6 +6,7 @@ import { nodeRange } from './range.ts';
 import type { Scope } from './scope.ts';
 import { isFlowplayName, resolveName } from './scope.ts';
 import type { TypeMention } from './typeRefs.ts';
+import type { WorkflowShape } from './validate.ts';
 import { readEventTypes } from './typeRefs.ts';
 
 /** A step as read from the source, with the nodes diagnostics and code generation need. */
@@ -32,6 +33,23 @@ export interface WorkflowSyntax {
 }
 
 const DEFAULT_NUM_WORKERS = 4;
+
+/** The workflow as validation sees it: names and ranges instead of TypeScript nodes. */
+export function shapeOf(sf: ts.SourceFile, workflow: WorkflowSyntax): WorkflowShape {
+  const mentionsAt = (mentions: TypeMention[]) => mentions.map((m) => ({ name: m.name, range: nodeRange(sf, m.node) }));
+  return {
+    info: workflow.info,
+    nameRange: nodeRange(sf, workflow.nameNode),
+    steps: workflow.steps.map((step) => ({
+      info: step.info,
+      acceptMentions: mentionsAt(step.acceptMentions),
+      returnMentions: mentionsAt(step.returnMentions),
+      nonEvents: step.nonEvents.map((type) => ({ text: type.getText(sf), range: nodeRange(sf, type) })),
+      eventParamRange: nodeRange(sf, step.eventParam?.type ?? step.eventParam ?? step.method.name),
+      returnDeclared: Boolean(step.method.type) || step.explicit.has('returns'),
+    })),
+  };
+}
 
 /** Finds `Workflow` subclasses (directly or through another workflow class of the file) and their steps. */
 export function readWorkflows(sf: ts.SourceFile, scope: Scope, isEvent: (name: string) => boolean): WorkflowSyntax[] {
