@@ -11,8 +11,8 @@ export interface CliArgs {
 
 export const USAGE = `Usage:
   npm run flowplay -- run <file.ts> [--input JSON] [--seed N] [--clock virtual|real] [--trace out.json]
-  npm run flowplay -- graph <file.ts> [--format mermaid|json]
-  npm run flowplay -- check <file.ts>
+  npm run flowplay -- graph <file.ts|file.py> [--format mermaid|json]
+  npm run flowplay -- check <file.ts|file.py>
 
 run    evaluates the file; a file that defines one workflow and never runs it is run with --input
        as the start event's fields. Defaults: --clock virtual (sleeps take no wall time), --seed 0.

@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createCompiler, formatDiagnostic, toMermaid } from '../compiler/index.ts';
+import { analysePython } from '../compiler/python/index.ts';
 import type { CompileResult } from '../compiler/index.ts';
 import type { TraceRecord } from '../engine/index.ts';
 import { USAGE, UsageError, parseArgs } from './args.ts';
@@ -35,20 +36,26 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // A .py file is read by the Python analyser: the same graph model and diagnostics, no type check.
+  const python = file.endsWith('.py');
   if (args.command === 'check') {
-    const result = createCompiler(nodeCompilerFiles()).compile(source, { emit: false });
+    const result = python ? analysePython(source) : createCompiler(nodeCompilerFiles()).compile(source, { emit: false });
     for (const d of result.diagnostics) process.stdout.write(`${formatDiagnostic(file, d)}\n`);
     return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   }
 
   // graph and run read the structure only; the type check is for `check` and the editor.
-  const result = createCompiler().compile(source, { typeCheck: false, emit: args.command === 'run' });
+  const result = python ? analysePython(source) : createCompiler().compile(source, { typeCheck: false, emit: args.command === 'run' });
   if (args.command === 'graph') {
     printErrors(file, result);
     process.stdout.write(args.format === 'json' ? `${JSON.stringify({ workflows: result.workflows, graph: result.graph }, null, 2)}\n` : toMermaid(result.graph));
     return 0;
   }
 
+  if (python) {
+    process.stderr.write(`flowplay: running Python files is not available in this version; graph and check read them.\n`);
+    return 2;
+  }
   if (result.js === null) {
     printErrors(file, result);
     process.stderr.write(`flowplay: ${file} has syntax errors; nothing was run.\n`);

@@ -1,4 +1,4 @@
-import type { EventRole } from './model.ts';
+import type { EventField, EventInfo, EventRole, WorkflowInfo } from './model.ts';
 
 /** The module user code imports the engine from. */
 export const FLOWPLAY_MODULE = 'flowplay';
@@ -14,3 +14,34 @@ export const BUILTIN_EVENTS: ReadonlyMap<string, EventRole> = new Map<string, Ev
 
 /** `Event` itself is the abstract base: naming it says nothing about which step receives what. */
 export const BASE_EVENT = 'Event';
+
+/** Fields of the engine's own events, as the engine declares them. */
+const BUILTIN_FIELDS: Record<string, EventField[]> = {
+  StopEvent: [{ name: 'result', type: 'R' }],
+  InputRequiredEvent: [{ name: 'prefix', type: 'string' }],
+  HumanResponseEvent: [{ name: 'response', type: 'string' }],
+};
+
+export function builtinEventInfo(name: string): EventInfo {
+  return {
+    name,
+    role: BUILTIN_EVENTS.get(name) ?? 'event',
+    local: false,
+    base: null,
+    fields: BUILTIN_FIELDS[name] ?? [],
+    range: null,
+  };
+}
+
+/** The file's own events plus every built-in event a step names, as the graph and validation need them. */
+export function eventsInUse(local: ReadonlyMap<string, EventInfo>, workflows: WorkflowInfo[]): Map<string, EventInfo> {
+  const events = new Map<string, EventInfo>(local);
+  for (const workflow of workflows) {
+    for (const step of workflow.steps) {
+      for (const type of [...step.accepts, ...step.returns, ...step.sends.map((s) => s.type)]) {
+        if (!events.has(type) && BUILTIN_EVENTS.has(type)) events.set(type, builtinEventInfo(type));
+      }
+    }
+  }
+  return events;
+}

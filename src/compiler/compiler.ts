@@ -1,12 +1,12 @@
 import type ts from 'typescript';
-import { BASE_EVENT, BUILTIN_EVENTS, FLOWPLAY_MODULE } from './builtins.ts';
+import { BASE_EVENT, BUILTIN_EVENTS, FLOWPLAY_MODULE, eventsInUse } from './builtins.ts';
 import { flowplayDiagnostic, sortDiagnostics } from './diagnostic.ts';
 import { emitRunnable } from './emit.ts';
-import { builtinEventInfo, readEvents } from './events.ts';
+import { readEvents } from './events.ts';
 import { buildGraph } from './graph.ts';
 import type { LanguageServiceFiles } from './languageService.ts';
 import { WorkflowLanguageService } from './languageService.ts';
-import type { CompileResult, Diagnostic, EventInfo } from './model.ts';
+import type { CompileResult, Diagnostic } from './model.ts';
 import { rangeOf } from './range.ts';
 import { readScope } from './scope.ts';
 import { fromTypeScript } from './tsDiagnostics.ts';
@@ -63,14 +63,7 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
   const isEvent = (name: string) => local.has(name) || (name !== BASE_EVENT && BUILTIN_EVENTS.has(name));
   const workflows = readWorkflows(sf, scope, isEvent);
 
-  const events = new Map<string, EventInfo>(local);
-  for (const workflow of workflows) {
-    for (const step of workflow.info.steps) {
-      for (const type of [...step.accepts, ...step.returns, ...step.sends.map((s) => s.type)]) {
-        if (!events.has(type) && BUILTIN_EVENTS.has(type)) events.set(type, builtinEventInfo(type));
-      }
-    }
-  }
+  const events = eventsInUse(local, workflows.map((w) => w.info));
 
   const flowplay: Diagnostic[] = [];
   for (const statement of scope.imports) {

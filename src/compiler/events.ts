@@ -1,27 +1,9 @@
 import ts from 'typescript';
-import { BUILTIN_EVENTS } from './builtins.ts';
+import { BUILTIN_EVENTS, builtinEventInfo } from './builtins.ts';
 import type { EventField, EventInfo } from './model.ts';
 import { nodeRange } from './range.ts';
 import type { Scope } from './scope.ts';
 import { resolveName } from './scope.ts';
-
-/** Fields of the engine's own events, as the engine declares them. */
-const BUILTIN_FIELDS: Record<string, EventField[]> = {
-  StopEvent: [{ name: 'result', type: 'R' }],
-  InputRequiredEvent: [{ name: 'prefix', type: 'string' }],
-  HumanResponseEvent: [{ name: 'response', type: 'string' }],
-};
-
-export function builtinEventInfo(name: string): EventInfo {
-  return {
-    name,
-    role: BUILTIN_EVENTS.get(name) ?? 'event',
-    local: false,
-    base: null,
-    fields: BUILTIN_FIELDS[name] ?? [],
-    range: null,
-  };
-}
 
 /** Top-level classes with a name and the expression they extend. */
 export function classesWithBase(sf: ts.SourceFile): { node: ts.ClassDeclaration; name: string; base: ts.ExpressionWithTypeArguments | null }[] {

@@ -1,5 +1,5 @@
 import type { EventInfo, GraphEdge, GraphModel, GraphNode, WorkflowInfo } from './model.ts';
-import { builtinEventInfo } from './events.ts';
+import { builtinEventInfo } from './builtins.ts';
 
 /**
  * The bipartite graph `draw_all_possible_flows` draws: step -> event for what a step returns (or

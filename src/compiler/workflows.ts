@@ -1,6 +1,8 @@
 import ts from 'typescript';
 import { readCallSites } from './callSites.ts';
 import { classesWithBase } from './events.ts';
+import { inheritedSteps } from './inheritedSteps.ts';
+import { workflowClassNames } from './workflowClassNames.ts';
 import type { StepInfo, WorkflowInfo } from './model.ts';
 import { nodeRange } from './range.ts';
 import type { Scope } from './scope.ts';
@@ -54,19 +56,7 @@ export function shapeOf(sf: ts.SourceFile, workflow: WorkflowSyntax): WorkflowSh
 /** Finds `Workflow` subclasses (directly or through another workflow class of the file) and their steps. */
 export function readWorkflows(sf: ts.SourceFile, scope: Scope, isEvent: (name: string) => boolean): WorkflowSyntax[] {
   const classes = classesWithBase(sf);
-  const workflowNames = new Set<string>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const cls of classes) {
-      if (workflowNames.has(cls.name) || !cls.base) continue;
-      const base = resolveName(scope, cls.base.expression);
-      if (base && ((base.builtin && base.name === 'Workflow') || (!base.builtin && workflowNames.has(base.name)))) {
-        workflowNames.add(cls.name);
-        changed = true;
-      }
-    }
-  }
+  const workflowNames = workflowClassNames(classes.map((cls) => ({ name: cls.name, base: cls.base ? resolveName(scope, cls.base.expression) : null })));
   // A workflow class that another one extends is a base: its steps are drawn in each subclass.
   const baseOf = new Map<string, string>();
   for (const cls of classes) {
@@ -85,16 +75,10 @@ export function readWorkflows(sf: ts.SourceFile, scope: Scope, isEvent: (name: s
         }),
       ]),
   );
-  const stepsOf = (name: string, seen: Set<string>): StepSyntax[] => {
-    const base = baseOf.get(name);
-    const inherited = base && !seen.has(base) ? stepsOf(base, new Set([...seen, name])) : [];
-    const own = ownSteps.get(name) ?? [];
-    return [...inherited.filter((s) => !own.some((o) => o.info.name === s.info.name)), ...own];
-  };
   return classes
     .filter((cls) => workflowNames.has(cls.name) && !bases.has(cls.name))
     .map((cls) => {
-      const steps = stepsOf(cls.name, new Set());
+      const steps = inheritedSteps(cls.name, baseOf, ownSteps);
       const nameNode = cls.node.name ?? cls.node;
       return {
         info: { name: cls.name, steps: steps.map((s) => s.info), range: nodeRange(sf, cls.node) },

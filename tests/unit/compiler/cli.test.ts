@@ -31,6 +31,20 @@ describe('flowplay CLI', { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('reads .py files with the Python analyser: check and graph, same conventions', () => {
+    expect(flowplay('check', 'src/examples/concurrency/collect.py')).toEqual({ code: 0, stdout: '', stderr: '' });
+    const { code, stdout } = flowplay('check', `${FIX}/python-validation.py`);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')[0]).toBe(
+      `${FIX}/python-validation.py:1:8: error: No module named 'requests' here: the playground provides llama_index.core.workflow, workflows, workflows.events, workflows.context, workflows.decorators, workflows.workflow, workflows.errors and the Python standard library.`,
+    );
+    const graph = flowplay('graph', 'src/examples/concurrency/collect.py');
+    expect(graph.stdout).toMatch(/^flowchart LR\n/);
+    expect(graph.stdout).toContain('step_three');
+    const json = JSON.parse(flowplay('graph', 'src/examples/concurrency/collect.py', '--format', 'json').stdout) as { graph: { nodes: { id: string }[] } };
+    expect(json.graph.nodes.map((n) => n.id)).toContain('step:step_two');
+  });
+
   it('check is silent and exits 0 on a clean file', () => {
     expect(flowplay('check', 'src/examples/concurrency/parallel.ts')).toEqual({ code: 0, stdout: '', stderr: '' });
   });

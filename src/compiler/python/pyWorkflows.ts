@@ -1,0 +1,184 @@
+import type { SyntaxNode } from '@lezer/common';
+import type { StepInfo } from '../model.ts';
+import { inheritedSteps } from '../inheritedSteps.ts';
+import { workflowClassNames } from '../workflowClassNames.ts';
+import type { StepShape, WorkflowShape } from '../validate.ts';
+import { annotationOf, readPyEventTypes } from './pyAnnotations.ts';
+import { readPyCallSites } from './pyCallSites.ts';
+import type { PyClass } from './pyEvents.ts';
+import type { PyScope } from './pyScope.ts';
+import { resolveName } from './pyScope.ts';
+import type { PySource } from './pySource.ts';
+import { callArguments, childrenOf } from './pySource.ts';
+
+/** The library's default, as in TypeScript. */
+const DEFAULT_NUM_WORKERS = 4;
+
+interface PyParam {
+  name: string;
+  node: SyntaxNode;
+  annotation: SyntaxNode | null;
+}
+
+interface StepDecorator {
+  keywords: Map<string, SyntaxNode>;
+}
+
+/**
+ * Finds `Workflow` subclasses (directly or through another workflow class of the file), their `@step`
+ * methods, and free functions attached with `@step(workflow=Name)`. A workflow class that another one
+ * extends is a base: its steps are drawn in each subclass, as in TypeScript.
+ */
+export function readPyWorkflows(
+  source: PySource,
+  scope: PyScope,
+  classes: PyClass[],
+  isEvent: (name: string) => boolean,
+): WorkflowShape[] {
+  const workflowNames = workflowClassNames(classes);
+  const workflows = classes.filter((cls) => workflowNames.has(cls.name));
+  const ownSteps = new Map<string, StepShape[]>(
+    workflows.map((cls) => [
+      cls.name,
+      (cls.body ? childrenOf(cls.body) : []).flatMap((statement) => {
+        const step = readStep(source, scope, statement, true, isEvent);
+        return step ? [step.shape] : [];
+      }),
+    ]),
+  );
+  for (const statement of childrenOf(source.top)) {
+    const step = readStep(source, scope, statement, false, isEvent);
+    const owner = step?.decorator.keywords.get('workflow');
+    const list = owner ? ownSteps.get(source.textOf(owner)) : undefined;
+    if (step && list) list.push(step.shape);
+  }
+  const baseOf = new Map<string, string>();
+  for (const cls of workflows) {
+    if (cls.base && !cls.base.builtin && workflowNames.has(cls.base.name)) baseOf.set(cls.name, cls.base.name);
+  }
+  const bases = new Set(baseOf.values());
+  return workflows
+    .filter((cls) => !bases.has(cls.name))
+    .map((cls) => {
+      const steps = inheritedSteps(cls.name, baseOf, ownSteps);
+      return {
+        info: { name: cls.name, steps: steps.map((s) => s.info), range: source.range(cls.node) },
+        nameRange: source.range(cls.nameNode),
+        steps,
+      };
+    });
+}
+
+/** The `@step` / `@step(...)` decorator of a decorated function, or null. */
+function stepDecorator(source: PySource, scope: PyScope, statement: SyntaxNode): StepDecorator | null {
+  for (const decorator of statement.getChildren('Decorator')) {
+    const target = childrenOf(decorator).find((c) => c.name === 'VariableName' || c.name === 'MemberExpression');
+    const resolved = resolveName(scope, source, target);
+    if (resolved?.builtin && resolved.name === 'step') {
+      return { keywords: callArguments(decorator.getChild('ArgList'), source).keywords };
+    }
+  }
+  return null;
+}
+
+function readStep(
+  source: PySource,
+  scope: PyScope,
+  statement: SyntaxNode,
+  isMethod: boolean,
+  isEvent: (name: string) => boolean,
+): { shape: StepShape; decorator: StepDecorator } | null {
+  if (statement.name !== 'DecoratedStatement') return null;
+  const fn = statement.getChild('FunctionDefinition');
+  const nameNode = fn?.getChild('VariableName');
+  if (!fn || !nameNode) return null;
+  const decorator = stepDecorator(source, scope, statement);
+  if (!decorator) return null;
+
+  const params = readParams(source, fn.getChild('ParamList')).slice(isMethod ? 1 : 0);
+  const isContext = (p: PyParam) => {
+    const resolved = resolveName(scope, source, p.annotation);
+    return resolved?.builtin === true && resolved.name === 'Context';
+  };
+  const contextParam = params.find(isContext) ?? null;
+  const eventParam = params.find((p) => p !== contextParam) ?? null;
+  const accepted = readPyEventTypes(eventParam?.annotation, source, scope, isEvent);
+  const returnAnnotation = annotationOf(childrenOf(fn).find((c) => c.name === 'TypeDef'));
+  const returned = readPyEventTypes(returnAnnotation, source, scope, isEvent);
+  const sites = readPyCallSites(source, fn.getChild('Body'), scope, isEvent);
+  const info: StepInfo = {
+    name: source.textOf(nameNode),
+    accepts: unique(accepted.mentions.map((m) => m.name)),
+    returns: unique(returned.mentions.map((m) => m.name)),
+    fanOut: false,
+    gather: false,
+    withContext: contextParam !== null,
+    numWorkers: integerOf(source, decorator.keywords.get('num_workers')) ?? DEFAULT_NUM_WORKERS,
+    retry: readRetryPolicy(source, decorator.keywords.get('retry_policy')),
+    sends: sites.sends,
+    collects: sites.collects,
+    range: source.range(statement),
+    nameRange: source.range(nameNode),
+  };
+  const eventAt = eventParam?.annotation ?? eventParam?.node ?? nameNode;
+  return {
+    decorator,
+    shape: {
+      info,
+      acceptMentions: accepted.mentions,
+      returnMentions: returned.mentions,
+      nonEvents: [...accepted.others, ...returned.others],
+      eventParamRange: source.range(eventAt),
+      returnDeclared: returnAnnotation !== null,
+    },
+  };
+}
+
+/** Parameters with their annotations; `*args`, `**kwargs` and a bare `*` are not events. */
+function readParams(source: PySource, list: SyntaxNode | null): PyParam[] {
+  const out: PyParam[] = [];
+  let starred = false;
+  for (const part of list ? childrenOf(list) : []) {
+    if (part.name === '*' || part.name === '**' || part.name === '/') starred = part.name !== '/';
+    else if (part.name === ',') starred = false;
+    else if (part.name === 'VariableName' && !starred) out.push({ name: source.textOf(part), node: part, annotation: null });
+    else if (part.name === 'TypeDef' && !starred && out.length > 0 && out.at(-1)!.node.to <= part.from) {
+      const last = out.at(-1)!;
+      if (last.annotation === null && part.from >= last.node.to) last.annotation = annotationOf(part);
+    }
+  }
+  return out;
+}
+
+function integerOf(source: PySource, node: SyntaxNode | undefined): number | null {
+  return node?.name === 'Number' && /^\d+$/.test(source.textOf(node)) ? Number(source.textOf(node)) : null;
+}
+
+function numberOf(source: PySource, node: SyntaxNode | undefined): number | null {
+  if (node?.name !== 'Number') return null;
+  const value = Number(source.textOf(node).replace(/_/g, ''));
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * `ConstantDelayRetryPolicy(maximum_attempts=3, delay=1)` and
+ * `ExponentialBackoffRetryPolicy(maximum_attempts=…, initial_delay=…, multiplier=…)`, as the engine's
+ * attempts/delay/backoff. Anything else is known only at run time.
+ */
+function readRetryPolicy(source: PySource, node: SyntaxNode | undefined): StepInfo['retry'] {
+  if (node?.name !== 'CallExpression') return null;
+  const name = source.textOf(node.firstChild!).split('.').pop();
+  const { keywords } = callArguments(node.getChild('ArgList'), source);
+  const value = (key: string) => numberOf(source, keywords.get(key));
+  if (name === 'ConstantDelayRetryPolicy') {
+    return { maxAttempts: value('maximum_attempts') ?? 3, delay: value('delay') ?? 5 };
+  }
+  if (name === 'ExponentialBackoffRetryPolicy') {
+    return { maxAttempts: value('maximum_attempts') ?? 5, delay: value('initial_delay') ?? 1, backoff: value('multiplier') ?? 2 };
+  }
+  return null;
+}
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)];
+}
