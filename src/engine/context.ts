@@ -83,6 +83,12 @@ export class Context {
     return retryInfoOf(this.invocation);
   }
 
+  /** e.g. `Context(workflow=Hello, run_id=run-3, step=greet, status=running)`. */
+  toString(): string {
+    const step = this.invocation ? `, step=${this.invocation.step}` : '';
+    return `Context(workflow=${this.core.plan.workflow}, run_id=${this.runId}${step}, status=${this.core.status ?? 'running'})`;
+  }
+
   /** Waits inside the step for an event of `type`; the step's worker slot is free meanwhile. */
   waitForEvent<E extends Event>(type: EventClass<E>, options: WaitForEventOptions = {}): Promise<E> {
     return this.core.waitForEvent(type, options, this.invocation) as Promise<E>;

@@ -30,6 +30,14 @@ export function describeValue(value: unknown): string {
   return name && name !== 'Object' ? `an object of class ${name}` : 'a plain object';
 }
 
+/** The type name of a value as TypeScript spells it: `string`, `number`, `Array`, a class name, `Object`. */
+export function typeNameOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  if (Array.isArray(value)) return 'Array';
+  return (value as object).constructor?.name || 'Object';
+}
+
 /** What the trace says of an error, with the step that raised it (given, or remembered by the engine). */
 export function errorInfo(error: unknown, step: string | undefined = stepOfError(error)): ErrorInfo {
   const info: ErrorInfo =

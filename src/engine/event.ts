@@ -55,12 +55,44 @@ export class InputRequiredEvent extends Event<{ prefix: string } & Record<string
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- extra fields allowed, as in the Python library
 export class HumanResponseEvent extends Event<{ response: string } & Record<string, any>> {}
 
+/**
+ * The last event on the stream of a run that failed: a step raised (after its retries) or broke the
+ * engine's rules. Awaiting the run rejects with `exception` itself.
+ */
+export class WorkflowFailedEvent extends StopEvent<undefined> {
+  declare stepName: string;
+  declare exception: unknown;
+  /** Attempts made before giving up. */
+  declare attempts: number;
+  /** Seconds of workflow time from the first attempt to the final failure. */
+  declare elapsedSeconds: number;
+  constructor(fields: { stepName: string; exception: unknown; attempts: number; elapsedSeconds: number }) {
+    super(fields);
+  }
+}
+
+/** The last event on the stream of a run that ran out of time. */
+export class WorkflowTimedOutEvent extends StopEvent<undefined> {
+  declare timeout: number;
+  /** Steps that were still running or waiting. */
+  declare activeSteps: string[];
+  constructor(fields: { timeout: number; activeSteps: string[] }) {
+    super(fields);
+  }
+}
+
+/** The last event on the stream of a run cancelled with `handler.cancel()`. */
+export class WorkflowCancelledEvent extends StopEvent<undefined> {}
+
 for (const [cls, name] of [
   [EventBase, 'Event'],
   [StartEvent, 'StartEvent'],
   [StopEvent, 'StopEvent'],
   [InputRequiredEvent, 'InputRequiredEvent'],
   [HumanResponseEvent, 'HumanResponseEvent'],
+  [WorkflowFailedEvent, 'WorkflowFailedEvent'],
+  [WorkflowTimedOutEvent, 'WorkflowTimedOutEvent'],
+  [WorkflowCancelledEvent, 'WorkflowCancelledEvent'],
 ] as const) {
   Object.defineProperty(cls, BUILTIN_NAME, { value: name });
 }
@@ -92,6 +124,7 @@ export function isStopClass(cls: Function): boolean {
 export function isStartClass(cls: Function): boolean {
   return cls === StartEvent || cls.prototype instanceof StartEvent;
 }
+
 
 export function typeOf(ev: EventBase): string {
   return eventTypeName(ev.constructor);

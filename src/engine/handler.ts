@@ -36,8 +36,9 @@ export class WorkflowHandler<R = any> implements PromiseLike<R> {
   }
 
   /**
-   * Events written with `writeEventToStream`, `InputRequiredEvent`s, and finally the stop event.
-   * Consumable once; throws the run's error if it fails.
+   * Events written with `writeEventToStream`, `InputRequiredEvent`s, and finally the stop event, or,
+   * when the run did not stop, a WorkflowFailedEvent, WorkflowTimedOutEvent or WorkflowCancelledEvent.
+   * The stream always ends normally; awaiting the handler is what rejects. Consumable once.
    * @example for await (const ev of handler.streamEvents()) console.log(ev);
    */
   streamEvents(): AsyncIterableIterator<Event> {
@@ -78,5 +79,10 @@ export class WorkflowHandler<R = any> implements PromiseLike<R> {
   /** Ends the run; awaiting it rejects with WorkflowCancelledError. */
   cancel(): void {
     this.core.cancel();
+  }
+
+  /** e.g. `WorkflowHandler(workflow=Hello, run_id=run-3, status=running)`. */
+  toString(): string {
+    return `WorkflowHandler(workflow=${this.core.plan.workflow}, run_id=${this.runId}, status=${this.status ?? 'running'})`;
   }
 }

@@ -2,7 +2,20 @@
  * Flowplay's workflow engine: what user code imports as `flowplay`.
  * Pure TypeScript: no DOM, no Node APIs, no UI; runs in Node and in the runner worker.
  */
-export { Event, StartEvent, StopEvent, InputRequiredEvent, HumanResponseEvent, eventTypeName, eventToJson, isEvent, isEventClass } from './event.ts';
+export {
+  Event,
+  StartEvent,
+  StopEvent,
+  InputRequiredEvent,
+  HumanResponseEvent,
+  WorkflowFailedEvent,
+  WorkflowTimedOutEvent,
+  WorkflowCancelledEvent,
+  eventTypeName,
+  eventToJson,
+  isEvent,
+  isEventClass,
+} from './event.ts';
 export type { EventClass } from './event.ts';
 export { step, DEFAULT_NUM_WORKERS } from './step.ts';
 export type { StepOptions, AttemptsRetry } from './step.ts';
@@ -79,8 +92,11 @@ export { setAsyncScope } from './scope.ts';
 export type { AsyncScope, Frame } from './scope.ts';
 export { toJsonSafe } from './jsonSafe.ts';
 export type { JsonValue } from './jsonSafe.ts';
-export { planOf } from './plan.ts';
-export { validationProblem } from './validate.ts';
+export { planOf, validationProblem, validationRole } from './plan.ts';
+export { workflowProblem, startStopProblem, graphProblems } from './validate.ts';
+export type { CheckedStep, EventTypes, ValidationRole } from './validate.ts';
+export { validationMessages, runMessages, GRAPH_CHECKS } from './validationMessages.ts';
+export type { GraphCheck, GraphProblem } from './validationMessages.ts';
 export { seededRandom } from './random.ts';
 export type { ClockKind } from './clock.ts';
 export * from './trace.ts';

@@ -4,10 +4,11 @@
  */
 import type { Batch } from './batch.ts';
 import { StepFailedEvent } from './catchError.ts';
-import { describeValue, errorInfo } from './describe.ts';
+import { errorInfo, typeNameOf } from './describe.ts';
 import { isEvent, typeOf, type Event } from './event.ts';
 import { tagErrorWithStep, WorkflowRuntimeError } from './errors.ts';
 import { firstAttemptAt, nextDelay, type RetryState } from './retryState.ts';
+import { runMessages } from './validationMessages.ts';
 import type { RunCore } from './runCore.ts';
 import type { StepRuntime } from './stepRuntime.ts';
 import { withFrame, type Frame } from './scope.ts';
@@ -32,8 +33,11 @@ export type Recoveries = Readonly<Record<string, number>>;
 
 export class Invocation implements Frame {
   settled = false;
-  /** When the attempt began (run clock, ms); only read for steps with a retry policy. */
-  startedAt = 0;
+  /**
+   * When the attempt began (run clock, ms), or -1: read for steps with a retry policy and, when it costs
+   * nothing (see RunCore.timesAttempts), for the WorkflowFailedEvent's elapsed time.
+   */
+  startedAt = -1;
   private suspended = false;
 
   constructor(
@@ -107,7 +111,7 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
     run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt });
   }
   if (run.settings.verbose) run.verbose(`Running step ${def.name}`);
-  if (def.retry !== null || run.plan.catchFor.size > 0) inv.startedAt = run.clock.now();
+  if (def.retry !== null || run.timesAttempts || run.plan.catchFor.size > 0) inv.startedAt = run.clock.now();
   let out: unknown;
   try {
     out = withFrame(inv, callStep, inv);
@@ -128,22 +132,22 @@ const NO_OUTPUTS: number[] = Object.freeze([]) as unknown as number[];
 
 function complete(inv: Invocation, value: unknown): void {
   const run = inv.run;
-  if (!inv.settle() || run.ended) return;
   const def = inv.rt.def;
-  const { pending } = inv;
   let outputs: Event[];
-  let batch: Batch | null = pending.batch;
+  let fanOut = false;
   if (value === null || value === undefined) outputs = [];
   else if (isEvent(value)) outputs = [value];
   else if (Array.isArray(value) && (value as unknown[]).every(isEvent)) {
     outputs = value as Event[];
-    batch = run.openBatch(pending.batch, def);
+    fanOut = true;
   } else {
-    failRun(inv, new WorkflowRuntimeError(
-      `Step ${def.name} returned ${describeValue(value)}; a step must return an event, null/undefined, or an array of events.`,
-    ));
+    // Raised as if the step had thrown it, as in the library: a retry policy applies.
+    fail(inv, new WorkflowRuntimeError(runMessages.stepReturned(def.name, typeNameOf(value))));
     return;
   }
+  if (!inv.settle() || run.ended) return;
+  const { pending } = inv;
+  const batch: Batch | null = fanOut ? run.openBatch(pending.batch, def) : pending.batch;
   if (run.settings.verbose) {
     if (outputs.length === 0) run.verbose(`Step ${def.name} produced no event`);
     for (const ev of outputs) run.verbose(`Step ${def.name} produced event ${typeOf(ev)}`);
@@ -225,6 +229,6 @@ function failRun(inv: Invocation, error: unknown): void {
     run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: inv.pending.id, worker: inv.worker, attempt: inv.pending.attempt, error: errorInfo(error, inv.step), willRetry: false });
   }
   tagErrorWithStep(error, inv.step);
-  run.finish('failed', error);
+  run.finish('failed', error, undefined, run.failedEvent(error, inv));
 }
 

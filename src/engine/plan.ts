@@ -3,12 +3,14 @@
  * routing table and the fan-in targets of each fan-out step. Built once per class and shared by all
  * of its runs, so 10,000 short runs do not rebuild it 10,000 times.
  */
-import { catchSpecOf, catchTable, type CatchSpec } from './catchError.ts';
-import { eventTypeName, isEventClass, isStartClass, StartEvent, type EventClass } from './event.ts';
+import { catchSpecOf, catchTable, StepFailedEvent, type CatchSpec } from './catchError.ts';
+import { WorkflowValidationError } from './errors.ts';
+import { eventTypeName, HumanResponseEvent, InputRequiredEvent, isEventClass, isStartClass, isStopClass, StartEvent, StopEvent, type EventClass } from './event.ts';
 import { attemptsPolicy, isRetryPolicy, type RetryPolicy } from './retryPolicy.ts';
 import { DEFAULT_NUM_WORKERS, stepOptionsOf, type StepOptions } from './step.ts';
 import type { StepInfo } from './trace.ts';
-import { validationProblem } from './validate.ts';
+import { startStopProblem, workflowProblem, type EventTypes, type ValidationRole } from './validate.ts';
+import { GRAPH_CHECKS, validationMessages, type GraphCheck } from './validationMessages.ts';
 
 export interface StepDef {
   readonly name: string;
@@ -23,6 +25,7 @@ export interface StepDef {
   readonly retry: RetryPolicy | null;
   /** Set on `@catchError` handlers. */
   readonly catches: CatchSpec | null;
+  readonly skipGraphChecks: readonly GraphCheck[];
 }
 
 export interface Plan {
@@ -35,14 +38,31 @@ export interface Plan {
   readonly gatherTargets: ReadonlyMap<StepDef, readonly StepDef[]>;
   /** The class the run's input is turned into. */
   readonly startClass: EventClass;
+  /** The one StopEvent class the steps return. */
+  readonly stopClass: EventClass;
   readonly info: readonly StepInfo[];
   /** Step name -> the `@catchError` handler its final failures go to. */
   readonly catchFor: ReadonlyMap<string, StepDef>;
   /** What is wrong with the handlers (checked with the rest at validation). */
   readonly catchProblems: readonly string[];
-  /** The validation problem, if any (computed once per class). */
-  problem(): string | null;
+  /** The validation problem, if any, with these graph checks skipped (cached per class and skip list). */
+  problem(skipGraphChecks?: readonly GraphCheck[]): string | null;
+  /** The start/stop problem the library reports even with validation off, if any. */
+  shapeProblem(): string | null;
 }
+
+/** What a class is to validation: subclasses of the built-in events play their base's part. */
+export function validationRole(cls: Function): ValidationRole {
+  if (isStartClass(cls)) return 'start';
+  if (isStopClass(cls)) return 'stop';
+  if (cls === InputRequiredEvent || cls.prototype instanceof InputRequiredEvent) return 'input-required';
+  if (cls === HumanResponseEvent || cls.prototype instanceof HumanResponseEvent) return 'human-response';
+  if (cls === StepFailedEvent) return 'step-failed';
+  return 'event';
+}
+
+/** Event classes as validation sees them. */
+export const EVENT_CLASSES: EventTypes<EventClass> = { name: eventTypeName, role: validationRole };
 
 const PLANS = new WeakMap<Function, Plan>();
 
@@ -64,9 +84,7 @@ function collectSteps(ctor: Function): StepDef[] {
           return cls;
         });
       const numWorkers = options.numWorkers ?? DEFAULT_NUM_WORKERS;
-      if (!Number.isInteger(numWorkers) || numWorkers < 1) {
-        throw new RangeError(`Step '${name}': numWorkers must be a whole number of at least 1, got ${numWorkers}.`);
-      }
+      if (!Number.isInteger(numWorkers) || numWorkers < 1) throw new WorkflowValidationError(validationMessages.numWorkers());
       const retry = retryOf(name, options);
       found.set(name, {
         name,
@@ -80,6 +98,7 @@ function collectSteps(ctor: Function): StepDef[] {
         numWorkers,
         retry,
         catches: catchSpecOf(fn) ?? null,
+        skipGraphChecks: options.skipGraphChecks ?? [],
       });
     }
   }
@@ -149,15 +168,24 @@ export function planOf(ctor: Function): Plan {
   }
   const gatherTargets = new Map<StepDef, StepDef[]>();
   for (const step of steps) gatherTargets.set(step, reachableGathers(step, routes));
-  const startClass =
-    steps.flatMap((s) => s.accepts).find(isStartClass) ?? StartEvent;
+  const startClass = steps.flatMap((s) => s.accepts).find(isStartClass) ?? StartEvent;
+  const stopClass = steps.flatMap((s) => s.returns).find(isStopClass) ?? StopEvent;
+  const workflow = ctor.name || 'Workflow';
   const byName = new Map(steps.map((s) => [s.name, s]));
   const handlers = steps.filter((s) => s.catches !== null).map((s) => ({ name: s.name, spec: s.catches! }));
   const catches = handlers.length ? catchTable(handlers, steps.map((s) => s.name)) : { handlerFor: new Map<string, string>(), problems: [] };
-  let problem: string | null | undefined;
+  const problems = new Map<string, string | null>();
+  let shape: string | null | undefined;
   plan = {
-    problem: () => (problem === undefined ? (problem = validationProblem(plan!)) : problem),
-    workflow: ctor.name || 'Workflow',
+    problem: (skip = []) => {
+      const key = [...skip].sort().join(',');
+      if (!problems.has(key)) {
+        problems.set(key, workflowProblem(workflow, steps, EVENT_CLASSES, { skipGraphChecks: skip, handlerProblems: catches.problems, handlerSteps: handlers.map((h) => h.name) }));
+      }
+      return problems.get(key)!;
+    },
+    shapeProblem: () => (shape === undefined ? (shape = steps.length ? startStopProblem(workflow, steps, EVENT_CLASSES) : null) : shape),
+    workflow,
     steps,
     byName,
     catchFor: new Map([...catches.handlerFor].map(([step, handler]) => [step, byName.get(handler)!])),
@@ -165,6 +193,7 @@ export function planOf(ctor: Function): Plan {
     routes,
     gatherTargets,
     startClass,
+    stopClass,
     info: steps.map((s) => ({
       name: s.name,
       accepts: s.accepts.map(eventTypeName),
@@ -176,4 +205,16 @@ export function planOf(ctor: Function): Plan {
   };
   PLANS.set(ctor, plan);
   return plan;
+}
+
+/** The first problem that keeps the workflow from being built, or null. */
+export function validationProblem(plan: Plan, skipGraphChecks: readonly GraphCheck[] = []): string | null {
+  return plan.problem(skipGraphChecks);
+}
+
+/** The graph check names a workflow or step may skip; anything else is a validation error. */
+export function checkGraphCheckNames(names: readonly string[]): GraphCheck[] {
+  const unknown = names.filter((n) => !(GRAPH_CHECKS as readonly string[]).includes(n));
+  if (unknown.length) throw new WorkflowValidationError(validationMessages.unknownGraphChecks(unknown));
+  return names as GraphCheck[];
 }

@@ -3,8 +3,10 @@
  * method decorator, bare or called, because user code reaches the engine both ways: through
  * Flowplay's compiler and through TypeScript or Vitest configured either way.
  */
+import { WorkflowValidationError } from './errors.ts';
 import type { EventClass } from './event.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
+import { validationMessages, type GraphCheck } from './validationMessages.ts';
 
 /** The simple retry option: a fixed number of attempts with a delay that may grow. */
 export interface AttemptsRetry {
@@ -36,6 +38,8 @@ export interface StepOptions {
   fanOut?: boolean;
   /** Whether the method takes a Context before the event; by default guessed from its arity. */
   context?: boolean;
+  /** Graph checks this step opts out of (`reachability`, `dead_end`), as `skip_graph_checks` in the library. */
+  skipGraphChecks?: GraphCheck[];
 }
 
 export const DEFAULT_NUM_WORKERS = 4;
@@ -49,6 +53,9 @@ export function stepOptionsOf(fn: unknown): StepOptions | undefined {
 
 function mark(fn: unknown, options: StepOptions): void {
   if (typeof fn !== 'function') throw new TypeError('@step can only decorate methods.');
+  // Checked where the step is declared, as the library does, so the error points at the decorator.
+  const n = options.numWorkers;
+  if (n !== undefined && !(Number.isInteger(n) && n > 0)) throw new WorkflowValidationError(validationMessages.numWorkers());
   STEP_MARKS.set(fn, options);
 }
 

@@ -8,8 +8,13 @@ function seconds(value: number): string {
   return String(Number(value.toFixed(3)));
 }
 
+/** Steps with an invocation running or waiting for an event, in declaration order. */
+export function activeSteps(run: RunCore): string[] {
+  return run.steps.filter((rt) => rt.running > 0 || rt.waiting.size > 0).map((rt) => rt.def.name);
+}
+
 export function timeoutMessage(run: RunCore, timeout: number): string {
-  const active = run.steps.filter((rt) => rt.running > 0 || rt.waiting.size > 0).map((rt) => rt.def.name);
+  const active = activeSteps(run);
   const parts = [
     `Operation timed out after ${seconds(timeout)} seconds`,
     active.length ? `Currently active steps: ${active.join(', ')}` : 'No steps active',

@@ -3,21 +3,30 @@
  * handler at once.
  */
 import { RealClock, VirtualClock, type RunClock } from './clock.ts';
-import type { StartEvent } from './event.ts';
+import { describeValue } from './describe.ts';
+import { WorkflowValidationError } from './errors.ts';
+import { eventTypeName, isEvent, type Event, type StartEvent } from './event.ts';
 import { WorkflowHandler } from './handler.ts';
-import { planOf } from './plan.ts';
+import { checkGraphCheckNames, planOf, validationRole, type Plan } from './plan.ts';
 import { seededRandom } from './random.ts';
 import { runDefaults, type RunOptions } from './runDefaults.ts';
 import { RunCore } from './runCore.ts';
 import type { TraceListener } from './trace.ts';
+import { runMessages } from './validationMessages.ts';
+import type { GraphCheck } from './validationMessages.ts';
 
 export interface WorkflowOptions {
   /** Seconds before the run fails with WorkflowTimeoutError; null disables it. Default 45. */
   timeout?: number | null;
   /** Prints each step run and what it produced. */
   verbose?: boolean;
-  /** Checks the step signatures before running. Default true. */
+  /**
+   * Checks the workflow when it is built (default true): `new W()` throws WorkflowValidationError.
+   * Off, only the one-StartEvent/one-StopEvent rule is still enforced, as in the library.
+   */
   validate?: boolean;
+  /** Graph checks to skip: `reachability`, `terminal_event`, `dead_end` (the library's names). */
+  skipGraphChecks?: GraphCheck[];
 }
 
 let runCounter = 0;
@@ -36,31 +45,50 @@ function makeClock(options: RunOptions): RunClock {
 export class Workflow {
   readonly timeout: number | null;
   readonly verbose: boolean;
-  readonly validate: boolean;
+  /** False when built with `validate: false`. */
+  readonly validation: boolean;
+  readonly skipGraphChecks: readonly GraphCheck[];
 
   constructor(options: WorkflowOptions = {}) {
     const timeout = options.timeout === undefined ? 45 : options.timeout;
     if (timeout !== null && !(timeout > 0)) throw new RangeError(`timeout must be a positive number of seconds or null, got ${timeout}.`);
     this.timeout = timeout;
     this.verbose = options.verbose ?? false;
-    this.validate = options.validate ?? true;
+    this.validation = options.validate ?? true;
+    this.skipGraphChecks = checkGraphCheckNames(options.skipGraphChecks ?? []);
+    // The library checks a workflow when it is built; the playground still draws one that fails.
+    const plan = planOf(this.constructor);
+    const problem = this.validation ? plan.problem(this.skipGraphChecks) : plan.shapeProblem();
+    if (problem) throw new WorkflowValidationError(problem);
   }
 
-  /** Starts a run with `input` as the StartEvent's fields. */
+  /** Runs every check again (as the constructor did) and throws the first problem; true when it uses human input. */
+  validate(): boolean {
+    const plan = planOf(this.constructor);
+    const problem = plan.problem(this.skipGraphChecks);
+    if (problem) throw new WorkflowValidationError(problem);
+    return plan.steps.some((s) => s.accepts.some((c) => validationRole(c) === 'human-response') || s.returns.some((c) => validationRole(c) === 'input-required'));
+  }
+
+  /**
+   * Starts a run with `input` as the StartEvent's fields, or with an instance of the workflow's
+   * StartEvent class. Anything else throws here, naming the class expected.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are whatever the workflow returns
   run<R = any>(input?: Record<string, unknown> | StartEvent, options: RunOptions = {}): WorkflowHandler<R> {
+    const plan = planOf(this.constructor);
+    checkInput(plan, input);
     const host = runDefaults();
     const merged: RunOptions = { ...host, ...options };
     const seed = merged.seed ?? Math.floor(Math.random() * 2 ** 31);
     const onTrace = chainListeners(host.onTrace, options.onTrace);
-    const core = new RunCore(planOf(this.constructor), this, {
+    const core = new RunCore(plan, this, {
       runId: merged.runId ?? `run-${++runCounter}`,
       clock: makeClock(merged),
       random: seededRandom(seed),
       seed,
       timeout: this.timeout,
       verbose: this.verbose,
-      validate: this.validate,
       onTrace,
       log: merged.log ?? ((line) => console.log(line)),
       stepMode: merged.stepMode,
@@ -72,6 +100,26 @@ export class Workflow {
     core.start(input);
     return handler;
   }
+
+  toString(): string {
+    return `${planOf(this.constructor).workflow}(timeout=${this.timeout}, verbose=${this.verbose})`;
+  }
+}
+
+/** The run's input: field values (a plain object) or an instance of the workflow's StartEvent class. */
+function checkInput(plan: Plan, input: unknown): void {
+  if (input === undefined || input === null) return;
+  if (isEvent(input)) {
+    if (input instanceof plan.startClass) return;
+  } else if (typeof input === 'object' && !Array.isArray(input)) {
+    const proto = Object.getPrototypeOf(input);
+    if (proto === Object.prototype || proto === null) return;
+  }
+  throw new TypeError(`${runMessages.startEventInstance(eventTypeName(plan.startClass))} Got ${describeInput(input)}.`);
+}
+
+function describeInput(input: unknown): string {
+  return isEvent(input) ? `an event of class ${eventTypeName((input as Event).constructor)}` : describeValue(input);
 }
 
 function chainListeners(a: RunOptions['onTrace'], b: RunOptions['onTrace']): TraceListener | null {

@@ -27,7 +27,7 @@ async function load(experimentalDecorators: boolean) {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None, experimentalDecorators, allowJs: true },
     fileName: 'flow.js',
   });
-  return (await new AsyncFunction('flowplay', outputText)(flowplay)) as new () => flowplay.Workflow;
+  return (await new AsyncFunction('flowplay', outputText)(flowplay)) as new (options?: flowplay.WorkflowOptions) => flowplay.Workflow;
 }
 
 describe.each([
@@ -46,8 +46,7 @@ describe.each([
 
   test('a run routes by the metadata (validation off: the bare step declares nothing)', async () => {
     const Flow = await load(legacy);
-    const w = new Flow();
-    Object.assign(w, { validate: false });
+    const w = new Flow({ validate: false });
     expect(await w.run({}, { clock: 'virtual' })).toBe('done');
   });
 });

@@ -86,11 +86,11 @@ describe('a step that throws', () => {
   });
 
   test.each([
-    ['a string', 'hello', 'Step bad returned a string ("hello"); a step must return an event, null/undefined, or an array of events.'],
-    ['a number', 42, 'Step bad returned a number (42); a step must return an event, null/undefined, or an array of events.'],
-    ['a plain object', { result: 1 }, 'Step bad returned a plain object; a step must return an event, null/undefined, or an array of events.'],
-    ['a mixed array', [new A(), 'x'], 'Step bad returned an array containing a string ("x"); a step must return an event, null/undefined, or an array of events.'],
-  ])('returning %s fails the run with a message naming the step', async (_label, value, message) => {
+    ['a string', 'hello', 'Step function bad returned string instead of an Event instance.'],
+    ['a number', 42, 'Step function bad returned number instead of an Event instance.'],
+    ['a plain object', { result: 1 }, 'Step function bad returned Object instead of an Event instance.'],
+    ['a mixed array', [new A(), 'x'], 'Step function bad returned Array instead of an Event instance.'],
+  ])('returning %s fails the step with the library\'s message, and its retry policy applies', async (_label, value, message) => {
     class Bad extends Workflow {
       @step({ accepts: [StartEvent], returns: [StopEvent], retry: { maxAttempts: 3, delay: 1 } })
       async bad(_ctx: Context, _ev: StartEvent) {
@@ -100,7 +100,7 @@ describe('a step that throws', () => {
     const run = await record(new Bad());
     expect(run.error).toBeInstanceOf(WorkflowRuntimeError);
     expect((run.error as Error).message).toBe(message);
-    expect(ofKind(run.records, 'step.started')).toHaveLength(1); // a broken contract is not retried
+    expect(ofKind(run.records, 'step.started')).toHaveLength(3);
   });
 
   test('a step that throws synchronously is reported like any other failure', async () => {
@@ -141,35 +141,37 @@ describe('validation', () => {
       Object.defineProperty(W.prototype, stepName, { value: fn, configurable: true, writable: true });
       step({ accepts, returns })(W.prototype, stepName, { value: fn });
     }
-    return new W();
+    return W;
   }
 
   test.each([
-    ['W', [], "Workflow 'W' has no configured steps."],
-    ['W', [['s', [], [StopEvent]]], "Step 's' must accept at least one Event type."],
-    ['W', [['s', [StartEvent, StopEvent], [StopEvent]]], "Step 's' cannot accept StopEvent."],
-    ['W', [['s', [A], [StopEvent]]], 'At least one Event of type StartEvent must be received by any step.'],
-    ['W', [['s', [StartEvent], [A]], ['t', [A], []]], 'At least one Event of type StopEvent must be returned by any step.'],
+    ['W', [], "Workflow 'W' has no configured steps. Did you forget to annotate methods with @step or to register free-function steps via @step({ workflow })?"],
+    ['W', [['s', [StartEvent], [StopEvent]], ['t', [], [StopEvent]]], "Step signature must have at least one parameter annotated as type Event (step 't')"],
+    ['W', [['s', [StartEvent, StopEvent], [StopEvent]]], "Step 's' cannot accept StopEvent. StopEvent signals the end of the workflow. Use a different Event type instead."],
+    ['W', [['s', [A], [StopEvent]]], "At least one Event of type StartEvent must be received by any step. (Workflow 'W' has no @step that accepts StartEvent.)"],
+    ['W', [['s', [StartEvent], [A]], ['t', [A], []]], "At least one Event of type StopEvent must be returned by any step. (Workflow 'W' has no @step that returns StopEvent.)"],
     ['W', [['s', [StartEvent], [StopEvent]], ['t', [A], []], ['u', [B], []]], 'The following events are consumed but never produced: A, B'],
     ['W', [['s', [StartEvent], [StopEvent, C]]], 'The following events are produced but never consumed: C'],
-  ] as [string, [string, EventClass[], EventClass[]][], string][])('%#: %s', async (name, steps, message) => {
-    const run = await record(flow(name, steps));
-    expect(run.error).toBeInstanceOf(WorkflowValidationError);
-    expect((run.error as Error).message).toBe(message);
-    expect(ofKind(run.records, 'step.started')).toEqual([]);
+  ] as [string, [string, EventClass[], EventClass[]][], string][])('%#: new W() throws: %s', (name, steps, message) => {
+    const W = flow(name, steps);
+    expect(() => new W()).toThrow(new WorkflowValidationError(message));
   });
 
-  test('InputRequiredEvent may go unconsumed and HumanResponseEvent unproduced', () => {
-    const w = flow('W', [['ask', [StartEvent], [InputRequiredEvent]], ['answer', [HumanResponseEvent], [StopEvent]]]);
-    expect(validationProblem(planOf(w.constructor))).toBeNull();
+  test('InputRequiredEvent may go unconsumed and HumanResponseEvent unproduced, subclasses too', () => {
+    class Ask extends InputRequiredEvent {}
+    class Answer extends HumanResponseEvent {}
+    const W = flow('W', [['ask', [StartEvent], [InputRequiredEvent, Ask]], ['answer', [HumanResponseEvent, Answer], [StopEvent]]]);
+    expect(validationProblem(planOf(W))).toBeNull();
+    expect(new W().validate()).toBe(true);
   });
 
-  test('validate: false skips the checks', async () => {
-    const w = flow('W', [['s', [StartEvent], [StopEvent, C]]]);
-    Object.assign(w, { validate: false });
-    const run = await record(w);
+  test('validate: false skips the checks, except one StartEvent and one StopEvent type', async () => {
+    const W = flow('W', [['s', [StartEvent], [StopEvent, C]]]);
+    const run = await record(new W({ validate: false }));
     expect(run.error).not.toBeInstanceOf(WorkflowValidationError);
     expect(ofKind(run.records, 'step.started').map((r) => r.step)).toEqual(['s']);
+    const NoStop = flow('NoStop', [['s', [StartEvent], []]]);
+    expect(() => new NoStop({ validate: false })).toThrow(WorkflowValidationError);
   });
 });
 

@@ -51,7 +51,7 @@ describe('routing', () => {
 
   test.each([
     ['nowhere', 'Step nowhere does not exist'],
-    ['start', 'Step start does not accept event Ping'],
+    ['start', 'Step start does not accept event of type Ping'],
   ])('sendEvent to %s throws at the call and fails the run naming it', async (target, message) => {
     class Bad extends Workflow {
       @step({ accepts: [StartEvent], returns: [Ping, StopEvent] })

@@ -7,6 +7,8 @@ import {
   StartEvent,
   StopEvent,
   Workflow,
+  WorkflowFailedEvent,
+  WorkflowRuntimeError,
   sleep,
   step,
   type Event as EventT,
@@ -66,11 +68,11 @@ describe('streaming', () => {
   test('can be consumed only once', () => {
     const handler = new Streams().run({}, { clock: 'virtual' });
     handler.streamEvents();
-    expect(() => handler.streamEvents()).toThrow('streamEvents() can be consumed only once per run.');
+    expect(() => handler.streamEvents()).toThrow(new WorkflowRuntimeError('All the streamed events have already been consumed.'));
     handler.cancel();
   });
 
-  test('a failing run throws from the stream after the events before it', async () => {
+  test('a failing run ends the stream normally with a WorkflowFailedEvent; only awaiting the run rejects', async () => {
     class Fails extends Workflow {
       @step({ accepts: [StartEvent], returns: [StopEvent] })
       async s(ctx: Context, _ev: StartEvent): Promise<StopEvent> {
@@ -80,13 +82,13 @@ describe('streaming', () => {
       }
     }
     const handler = new Fails().run({}, { clock: 'virtual' });
-    const seen: number[] = [];
-    await expect(
-      (async () => {
-        for await (const ev of handler.streamEvents()) seen.push((ev as Progress).pct);
-      })(),
-    ).rejects.toThrow('midway');
-    expect(seen).toEqual([10]);
+    const seen: unknown[] = [];
+    for await (const ev of handler.streamEvents()) seen.push(ev instanceof Progress ? ev.pct : ev);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(10);
+    expect(seen[1]).toBeInstanceOf(WorkflowFailedEvent);
+    expect(seen[1]).toMatchObject({ stepName: 's', attempts: 1, elapsedSeconds: 1, exception: { message: 'midway' } });
+    await expect(handler).rejects.toThrow('midway');
   });
 });
 
