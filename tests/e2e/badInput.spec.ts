@@ -99,7 +99,7 @@ class B extends Workflow {
     code: flow('    return "done" as any;'),
     node: 'step:start',
     status: 'failed',
-    result: 'Step start returned a string ("done"); a step must return an event',
+    result: 'Step function start returned string instead of an Event instance.',
   },
   {
     name: 'sendEvent to a missing step',
