@@ -14,7 +14,7 @@ import { App, DEFAULT_EXAMPLE, PlaygroundContext, createPlayground, exampleById 
 import { SessionContext } from './ui/share/session.ts';
 import type { Session } from './ui/share/session.ts';
 import { loadTutorialSource } from './ui/tutorial/tutorialSources.ts';
-import { createLanguageClient, createRunnerClient } from './worker/index.ts';
+import { createLanguageClient, createLayoutClient, createRunnerClient } from './worker/index.ts';
 import { toMermaid } from './compiler/mermaid.ts';
 
 // Storage is reached lazily and through guards: a browser that blocks or fills it still gets a page.
@@ -32,7 +32,7 @@ const catalogue = {
 const saved = draftStore.load().current;
 const plan = planOpening(parseLocation(window.location), saved, catalogue);
 const runner = createRunnerClient();
-const playground = createPlayground({ source: plan.source, language: createLanguageClient(), runner, toMermaid });
+const playground = createPlayground({ source: plan.source, language: createLanguageClient(), runner, layout: createLayoutClient(), toMermaid });
 const drafts = createDraftController({
   workspace: playground.workspace,
   run: playground.run,

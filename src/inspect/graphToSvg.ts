@@ -1,5 +1,8 @@
 import type { EventRole, GraphModel, GraphNode } from '../compiler/model.ts';
 import type { StepView } from '../state/runFold.ts';
+import { edgeRoute } from './edgeRoute.ts';
+import { nodeSize } from './graphLayout.ts';
+import type { Point } from './graphLayout.ts';
 import { MONO_STACK, SANS_STACK, STATE_COLOR, clip, defaultEventColor, mix, n, xml } from './svgStyle.ts';
 
 /** A node's top-left corner and, when the layout knows them, its size. */
@@ -27,13 +30,10 @@ export interface GraphSvgOptions {
   eventColor?: (type: string, role?: EventRole) => string;
   padding?: number;
   background?: string;
+  /** The layout's edge routes (`GraphLayout.edges`): used for edges whose nodes are where the layout put them. */
+  routes?: Readonly<Record<string, readonly Point[] | undefined>>;
   title?: string;
 }
-
-/** The sizes src/ui/graph/layoutGraph.ts gives nodes, for boxes that come without a size. */
-const STEP_SIZE = { width: 150, height: 78 };
-const EVENT_HEIGHT = 34;
-const eventWidth = (type: string) => Math.min(220, Math.max(96, Math.round(type.length * 7.4 + 30)));
 
 /**
  * The graph as a standalone SVG document drawn from data: step boxes with their state, worker slots
@@ -42,7 +42,7 @@ const eventWidth = (type: string) => Math.min(220, Math.max(96, Math.round(type.
  * by URL, so the string can be saved as `.svg` or drawn on a canvas for PNG.
  *
  * @example
- * const svg = graphToSvg(graph, layoutGraph(graph), viewStore.getState().view, { eventColor });
+ * const svg = graphToSvg(graph, layout.nodes, viewStore.getState().view, { eventColor, routes: layout.edges });
  */
 export function graphToSvg(
   graph: GraphModel,
@@ -54,16 +54,31 @@ export function graphToSvg(
   const pad = options.padding ?? 16;
   const boxOf = (node: GraphNode) => {
     const b = boxes instanceof Map ? boxes.get(node.id) : (boxes as Readonly<Record<string, NodeBox>>)[node.id];
-    const size = node.kind === 'step' ? STEP_SIZE : { width: eventWidth(node.event?.type ?? node.label), height: EVENT_HEIGHT };
+    const size = nodeSize(node);
     return { x: b?.x ?? 0, y: b?.y ?? 0, width: b?.width ?? size.width, height: b?.height ?? size.height };
   };
   const placed = new Map(graph.nodes.map((node) => [node.id, boxOf(node)]));
+  // Edges are routed first: a back edge loops around the nodes and the picture must include it.
+  const curves: { id: string; curve: ReturnType<typeof edgeRoute>; dashed: boolean }[] = [];
+  for (const edge of graph.edges) {
+    const s = placed.get(edge.source);
+    const t = placed.get(edge.target);
+    if (!s || !t) continue;
+    const below = Math.max(s.y + s.height, t.y + t.height);
+    const curve = edgeRoute(options.routes?.[edge.id], { x: s.x + s.width, y: s.y + s.height / 2 }, { x: t.x, y: t.y + t.height / 2 }, below);
+    curves.push({ id: edge.id, curve, dashed: edge.dashed });
+  }
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const b of placed.values()) {
     minX = Math.min(minX, b.x);
     minY = Math.min(minY, b.y - 10); // room for event counters above pills
     maxX = Math.max(maxX, b.x + b.width + 8);
     maxY = Math.max(maxY, b.y + b.height);
+  }
+  for (const { curve } of curves) {
+    for (const p of curve.points) {
+      [minX, minY, maxX, maxY] = [Math.min(minX, p.x - 6), Math.min(minY, p.y - 6), Math.max(maxX, p.x + 6), Math.max(maxY, p.y + 6)];
+    }
   }
   if (placed.size === 0) [minX, minY, maxX, maxY] = [0, 0, 160, 40];
   const width = maxX - minX + 2 * pad;
@@ -75,11 +90,7 @@ export function graphToSvg(
   ];
   if (placed.size === 0) out.push(`<text x="8" y="24" font-size="13" fill="#64748b">No graph</text>`);
   out.push('<g class="edges">');
-  for (const edge of graph.edges) {
-    const s = placed.get(edge.source);
-    const t = placed.get(edge.target);
-    if (s && t) out.push(edgeSvg(edge.id, s.x + s.width, s.y + s.height / 2, t.x, t.y + t.height / 2, edge.dashed));
-  }
+  for (const { id, curve, dashed } of curves) out.push(edgeSvg(id, curve, dashed));
   out.push('</g>', '<g class="nodes">');
   for (const node of graph.nodes) {
     const b = placed.get(node.id)!;
@@ -90,14 +101,13 @@ export function graphToSvg(
   return `${out.join('\n')}\n`;
 }
 
-/** The same left-to-right curve as the graph view's edges (src/ui/graph/edgePath.ts). */
-function edgeSvg(id: string, sx: number, sy: number, tx: number, ty: number, dashed: boolean): string {
-  const reach = Math.max(48, Math.abs(tx - sx) * 0.5);
-  const end = tx - 7; // the arrowhead covers the last 7px
-  const d = `M ${n(sx)},${n(sy)} C ${n(sx + reach)},${n(sy)} ${n(tx - reach)},${n(ty)} ${n(end)},${n(ty)}`;
+/** The same route as the graph view's edges (`edgeRoute`), with an arrowhead along its last segment. */
+function edgeSvg(id: string, curve: ReturnType<typeof edgeRoute>, dashed: boolean): string {
   const dash = dashed ? ' stroke-dasharray="6 5"' : '';
-  // The curve arrives horizontally, so the arrowhead always points right.
-  const head = `${n(tx)},${n(ty)} ${n(tx - 8)},${n(ty - 4.5)} ${n(tx - 8)},${n(ty + 4.5)}`;
+  const { end, direction: u } = curve;
+  const back = { x: end.x - u.x * 8, y: end.y - u.y * 8 };
+  const head = `${n(end.x)},${n(end.y)} ${n(back.x - u.y * 4.5)},${n(back.y + u.x * 4.5)} ${n(back.x + u.y * 4.5)},${n(back.y - u.x * 4.5)}`;
+  const d = curve.d;
   const title = dashed ? `<title>Sent with ctx.sendEvent but not declared in the step's return type</title>` : '';
   return `<g data-edge="${xml(id)}">${title}<path d="${d}" fill="none" stroke="#94a3b8" stroke-width="1.6"${dash}/><polygon points="${head}" fill="#94a3b8"/></g>`;
 }

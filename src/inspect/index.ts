@@ -50,3 +50,8 @@ export { defaultEventColor } from './svgStyle.ts';
 export { TraceValidator } from './traceValidator.ts';
 export type { TraceValidatorOptions } from './traceValidator.ts';
 export { ShapeError } from './checkShape.ts';
+export { elkGraphOf, layoutFromElk, structureKey, nodeSize, eventWidth, STEP_SIZE, EVENT_HEIGHT } from './graphLayout.ts';
+export type { GraphLayout, LaidOutNode, Point } from './graphLayout.ts';
+export { rankLayout } from './rankLayout.ts';
+export { edgeRoute } from './edgeRoute.ts';
+export type { EdgeCurve } from './edgeRoute.ts';

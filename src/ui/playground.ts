@@ -11,8 +11,10 @@ import {
 } from '../state/index.ts';
 import type { RunController, RunStore, UiStore, ViewStore, WorkspaceStore } from '../state/index.ts';
 import type { GraphModel } from '../compiler/model.ts';
-import type { LanguageClient, RunnerClient } from '../worker/protocol.ts';
-import { shippedAnalysis } from './shippedAnalysis.ts';
+import type { LanguageClient, LayoutClient, RunnerClient } from '../worker/protocol.ts';
+import { createGraphLayouter } from './graph/graphLayouter.ts';
+import type { GraphLayouter } from './graph/graphLayouter.ts';
+import { shippedAnalysis, shippedLayouts } from './shippedAnalysis.ts';
 
 /** Everything the page's components need: stores to read, controllers to call. */
 export interface Playground {
@@ -22,6 +24,8 @@ export interface Playground {
   view: ViewStore;
   runs: RunController;
   language: LanguageClient;
+  /** Where graphs get their layout (ELK in a worker, with the shipped layouts known in advance). */
+  layouts: GraphLayouter;
   /** The compiler's Mermaid renderer, passed in by the page (the UI imports only compiler types). */
   toMermaid?: (graph: GraphModel) => string;
   dispose(): void;
@@ -31,11 +35,13 @@ export interface PlaygroundDeps {
   source: string;
   language: LanguageClient;
   runner: RunnerClient;
+  /** Without one, graphs are laid out in plain columns on the page. */
+  layout?: LayoutClient;
   toMermaid?: (graph: GraphModel) => string;
 }
 
 /** The composition root: wires stores, workers and the playback clock together. */
-export function createPlayground({ source, language, runner, toMermaid }: PlaygroundDeps): Playground {
+export function createPlayground({ source, language, runner, layout, toMermaid }: PlaygroundDeps): Playground {
   const workspace = createWorkspaceStore(source);
   // The default example's analysis ships with the page: its graph shows before TypeScript has loaded,
   // and the language worker's own analysis replaces it when ready.
@@ -64,12 +70,14 @@ export function createPlayground({ source, language, runner, toMermaid }: Playgr
     view,
     runs,
     language,
+    layouts: createGraphLayouter(layout ?? null, shippedLayouts()),
     ...(toMermaid ? { toMermaid } : {}),
     dispose() {
       analysis.stop();
       stopPlayback();
       language.dispose();
       runner.dispose();
+      layout?.dispose();
     },
   };
 }

@@ -1,7 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Plugin } from 'vite';
 import { createCompiler } from '../compiler/index.ts';
+import type { GraphModel } from '../compiler/index.ts';
+import { elkGraphOf, layoutFromElk } from '../inspect/graphLayout.ts';
+import type { GraphLayout } from '../inspect/graphLayout.ts';
 
 const VIRTUAL = 'virtual:flowplay-initial-analysis';
 const RESOLVED = `\0${VIRTUAL}`;
@@ -15,7 +19,8 @@ const PRECOMPUTED = ['src/examples/concurrency/parallel.ts'];
  * computed at build time by the same compiler over the same declarations the worker bundles
  * (see bundledDeclarations.ts). The page shows that graph at once and can run it, instead of waiting
  * for the language worker to load TypeScript (about 1 MB gzip); the worker's own analysis replaces
- * it when it is ready.
+ * it when it is ready. Its graph's layout ships too, computed by the same ELK options as the page's
+ * layout worker: ELK is then fetched only when another graph is drawn.
  */
 export function initialAnalysisPlugin(): Plugin {
   return {
@@ -23,14 +28,17 @@ export function initialAnalysisPlugin(): Plugin {
     resolveId(id) {
       return id === VIRTUAL ? RESOLVED : null;
     },
-    load(id) {
+    async load(id) {
       if (id !== RESOLVED) return null;
       const compiler = createCompiler({ libFiles: libFiles(), flowplayTypes: flowplayTypes() });
-      const analyses = PRECOMPUTED.map((path) => {
-        this.addWatchFile(`${ROOT}${path}`);
-        const source = readFileSync(`${ROOT}${path}`, 'utf8');
-        return { source, analysis: compiler.compile(source) };
-      });
+      const analyses = await Promise.all(
+        PRECOMPUTED.map(async (path) => {
+          this.addWatchFile(`${ROOT}${path}`);
+          const source = readFileSync(`${ROOT}${path}`, 'utf8');
+          const analysis = compiler.compile(source);
+          return { source, analysis, layout: analysis.graph ? await layOut(analysis.graph) : null };
+        }),
+      );
       return `export default ${JSON.stringify(analyses)};`;
     },
   };
@@ -50,4 +58,8 @@ function flowplayTypes(): Record<string, string> {
   const files: Record<string, string> = { 'index.d.ts': "export * from './index.ts';\n" };
   for (const name of readdirSync(dir)) if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files[name] = readFileSync(dir + name, 'utf8');
   return files;
+}
+
+async function layOut(graph: GraphModel): Promise<GraphLayout> {
+  return layoutFromElk(graph, await new ELK().layout(elkGraphOf(graph)));
 }

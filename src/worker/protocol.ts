@@ -4,6 +4,7 @@
  */
 import type { CompileResult } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 
 export type ClockKind = 'virtual' | 'real';
 
@@ -147,5 +148,11 @@ export interface RunnerClient {
 
 /** The page's handle on the language worker. */
 export interface LanguageClient extends LanguageApi {
+  dispose(): void;
+}
+
+/** Graph layout off the main thread: ELK's JSON graph in, the same graph with positions and routes out. */
+export interface LayoutClient {
+  layout(graph: ElkNode): Promise<ElkNode>;
   dispose(): void;
 }

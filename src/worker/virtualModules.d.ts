@@ -7,7 +7,8 @@ declare module 'virtual:flowplay-runner' {
 /** What the language worker would answer for the default example, computed at build time. */
 declare module 'virtual:flowplay-initial-analysis' {
   import type { CompileResult } from '../compiler/model.ts';
-  const analyses: readonly { source: string; analysis: CompileResult }[];
+  import type { GraphLayout } from '../inspect/graphLayout.ts';
+  const analyses: readonly { source: string; analysis: CompileResult; layout: GraphLayout | null }[];
   export default analyses;
 }
 

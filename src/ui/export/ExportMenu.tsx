@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { codeFile, fileBaseName, graphJsonFile, graphToSvg, mermaidFile, svgFile, traceJsonFile } from '../../inspect/index.ts';
 import type { NodeBox } from '../../inspect/index.ts';
 import { eventColor } from '../graph/eventColors.ts';
+import type { FlowEdge, FlowNode } from '../graph/flowTypes.ts';
 import { usePlayground } from '../playground.ts';
 import { download } from './download.ts';
 import { downloadProject } from './downloadProject.ts';
@@ -29,7 +30,7 @@ export function ExportMenu() {
   const { workspace, run, view, toMermaid } = usePlayground();
   const graph = useStore(workspace, (s) => s.graph);
   const length = useStore(run, (s) => s.length);
-  const flow = useReactFlow();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const workflow = () => workspace.getState().analysis?.workflows[0]?.name ?? null;
@@ -39,7 +40,8 @@ export function ExportMenu() {
     for (const node of flow.getNodes()) {
       boxes.set(node.id, { x: node.position.x, y: node.position.y, width: node.measured?.width, height: node.measured?.height });
     }
-    return graphToSvg(graph!, boxes, view.getState().view, { eventColor, title: workflow() ?? 'Workflow graph' });
+    const routes = Object.fromEntries(flow.getEdges().flatMap((edge) => (edge.data?.route ? [[edge.id, edge.data.route]] : [])));
+    return graphToSvg(graph!, boxes, view.getState().view, { eventColor, routes, title: workflow() ?? 'Workflow graph' });
   };
 
   const exportAs = async (format: Format) => {

@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import { usePlayground } from '../playground.ts';
 import { eventColor } from './eventColors.ts';
 import type { FlowNode } from './flowTypes.ts';
-import { eventWidth } from './layoutGraph.ts';
+import { eventWidth } from '../../inspect/index.ts';
 import { useNodeAttributes } from './useNodeAttributes.ts';
 
 /** An event type: a rounded pill in its type's colour, counting the events emitted so far. */

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useStore } from 'zustand';
 import { selectItem } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
-import { edgeCurve } from './edgePath.ts';
+import { edgeRoute } from '../../inspect/index.ts';
 import { eventColor } from './eventColors.ts';
 import type { FlowEdge } from './flowTypes.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
@@ -13,14 +13,14 @@ import { useReducedMotion } from './useReducedMotion.ts';
  * view store (no CSS or SMIL animation), so a paused or scrubbed frame is exact.
  */
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, data } = props;
+  const { id, source, target, sourceX, sourceY, targetX, targetY, data } = props;
   const { view, ui } = usePlayground();
   const tokens = useStore(view, (s) => s.view.tokens[id]);
   const reduced = useReducedMotion();
-  const curve = edgeCurve(sourceX, sourceY, targetX, targetY);
+  const curve = edgeRoute(data?.route, { x: sourceX, y: sourceY }, { x: targetX, y: targetY });
   const dashed = data?.model.dashed ?? false;
   return (
-    <g className={`flow-edge${dashed ? ' dashed' : ''}${tokens ? ' active' : ''}`} data-tokens={tokens?.reduce((n, t) => n + t.count, 0) ?? 0}>
+    <g className={`flow-edge${dashed ? ' dashed' : ''}${tokens ? ' active' : ''}`} data-source={source} data-target={target} data-tokens={tokens?.reduce((n, t) => n + t.count, 0) ?? 0}>
       <path className="flow-edge-path" d={curve.d} markerEnd="url(#flowplay-arrow)" />
       {dashed ? <title>Sent with ctx.sendEvent but not declared in the step's return type</title> : null}
       {tokens?.map((token) => {

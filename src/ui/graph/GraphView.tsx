@@ -1,12 +1,13 @@
-import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { EdgeTypes, NodeMouseHandler, NodeTypes } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { revealInEditor, selectItem, selectStep } from '../../state/index.ts';
 import { ExportMenu } from '../export/index.ts';
 import { latestEventOfType } from '../inspect/index.ts';
 import { usePlayground } from '../playground.ts';
 import { EventNode } from './EventNode.tsx';
+import { fitReadable } from './fitReadable.ts';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
 import { StepNode } from './StepNode.tsx';
@@ -25,32 +26,44 @@ export function GraphView() {
 }
 
 function GraphCanvas() {
-  const { workspace, ui, run, view } = usePlayground();
-  const graph = useStore(workspace, (s) => s.graph);
+  const { workspace, ui, run, view, layouts } = usePlayground();
+  const latest = useStore(workspace, (s) => s.graph);
   const stale = useStore(workspace, (s) => s.stale);
   const analysed = useStore(workspace, (s) => s.analysedRevision > 0);
   const selectedStep = useStore(ui, (s) => s.selectedStep);
-  const { nodes, onNodesChange, layoutVersion } = useFlowNodes(graph);
-  const flow = useReactFlow();
+  const { nodes, drawn, onNodesChange, layoutVersion, resetLayout, moved } = useFlowNodes(latest, layouts);
+  // The graph on screen is the one whose layout is ready (the newest once its layout arrives).
+  const graph = drawn?.graph ?? null;
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const container = useRef<HTMLDivElement>(null);
+  const fit = useCallback(() => {
+    const el = container.current;
+    if (el) fitReadable(flow, { width: el.clientWidth, height: el.clientHeight });
+  }, [flow]);
 
   const shown = useMemo(
     () => nodes.map((node) => ({ ...node, selected: node.type === 'step' && node.data.model.step?.name === selectedStep })),
     [nodes, selectedStep],
   );
   const edges = useMemo<FlowEdge[]>(
-    () => (graph ? graph.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, type: 'flow', data: { model: edge } })) : []),
-    [graph],
+    () =>
+      drawn
+        ? drawn.graph.edges.map((edge) => {
+            const route = drawn.layout.edges[edge.id];
+            return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', focusable: false, data: route ? { model: edge, route } : { model: edge } };
+          })
+        : [],
+    [drawn],
   );
 
   useEffect(() => {
     if (layoutVersion === 0) return;
     // Wait a frame so React Flow has measured the new nodes before fitting them.
-    const handle = requestAnimationFrame(() => void flow.fitView({ padding: 0.08, maxZoom: 1.2 }));
+    const handle = requestAnimationFrame(fit);
     return () => cancelAnimationFrame(handle);
-  }, [layoutVersion, flow]);
+  }, [layoutVersion, fit]);
 
   // Fit again when the pane is resized (the splitter, the window), a moment after it settles.
-  const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = container.current;
     if (!el) return;
@@ -59,14 +72,14 @@ function GraphCanvas() {
     const observer = new ResizeObserver(() => {
       if (first) return void (first = false);
       clearTimeout(timer);
-      timer = setTimeout(() => void flow.fitView({ padding: 0.08, maxZoom: 1.2 }), 150);
+      timer = setTimeout(fit, 150);
     });
     observer.observe(el);
     return () => {
       observer.disconnect();
       clearTimeout(timer);
     };
-  }, [flow]);
+  }, [fit]);
 
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     const step = node.data.model.step;
@@ -83,7 +96,7 @@ function GraphCanvas() {
   };
 
   return (
-    <div className="graph" data-testid="graph" ref={container}>
+    <div className="graph" data-testid="graph" data-layout={drawn && drawn.graph === latest ? 'ready' : 'pending'} ref={container}>
       <svg className="graph-defs" aria-hidden="true">
         <defs>
           <marker id="flowplay-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -103,15 +116,28 @@ function GraphCanvas() {
         elementsSelectable={false}
         minZoom={0.2}
         maxZoom={2}
+        // A graph longer than the pane at a readable zoom scrolls: the wheel pans, Ctrl+wheel zooms.
+        panOnScroll
         proOptions={{ hideAttribution: true }}
-        fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1.2 }}
       >
         <Background gap={20} size={1} color="#e2e8f0" />
-        <Controls showInteractive={false} position="bottom-right" />
+        <Controls showInteractive={false} position="bottom-right" fitViewOptions={{ padding: 0.08, maxZoom: 1.2 }}>
+          <ControlButton
+            onClick={() => {
+              resetLayout();
+              requestAnimationFrame(fit);
+            }}
+            disabled={!moved}
+            title="Reset layout: put dragged nodes back"
+            aria-label="Reset layout"
+            data-testid="reset-layout"
+          >
+            <ResetIcon />
+          </ControlButton>
+        </Controls>
       </ReactFlow>
       {stale ? <div className="graph-notice" role="status">{stale}</div> : null}
-      {!graph && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
+      {!latest && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
       {!analysed ? <div className="graph-empty">Reading the code…</div> : null}
       <GraphLegend />
       <ExportMenu />
@@ -128,5 +154,13 @@ function GraphLegend() {
       <span><i className="lg-event" /> event</span>
       <span><i className="lg-dashed" /> sent, undeclared</span>
     </div>
+  );
+}
+
+function ResetIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M3 8a5 5 0 1 0 1.6-3.7M3 2.5v2.8h2.8" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { toMermaid } from '../../../src/compiler/index.ts';
 import { codeFile, fileBaseName, graphJsonFile, graphToSvg, mermaidFile, traceJsonFile } from '../../../src/inspect/index.ts';
 import { deriveView } from '../../../src/state/index.ts';
-import { layoutGraph } from '../../../src/ui/graph/layoutGraph.ts';
+import { rankLayout } from '../../../src/inspect/index.ts';
 import { TARGETED, recordExample, recordSource } from './fixtures.ts';
 
 /**
@@ -41,7 +41,7 @@ describe('file exports', () => {
 
   test('graph JSON with positions, Mermaid through the compiler, trace JSON', async () => {
     const { graph, trace } = await recordExample('collect.ts');
-    const positions = layoutGraph(graph);
+    const positions = rankLayout(graph).nodes;
     const json = JSON.parse(graphJsonFile(graph, 'ConcurrentFlow', positions).text);
     expect(json.nodes).toEqual(graph.nodes);
     expect(Object.keys(json.positions).sort()).toEqual(graph.nodes.map((n) => n.id).sort());
@@ -55,7 +55,7 @@ describe('graph SVG', () => {
   test('is well-formed, self-contained, and shows every node with its state at the cursor', async () => {
     const { graph, trace } = await recordExample('collect.ts');
     const view = deriveView(graph, trace, Number.POSITIVE_INFINITY);
-    const svg = graphToSvg(graph, layoutGraph(graph), view, { title: 'ConcurrentFlow' });
+    const svg = graphToSvg(graph, rankLayout(graph).nodes, view, { title: 'ConcurrentFlow' });
     checkXml(svg);
     expect(svg).not.toMatch(/href|url\(|@import|<image|<foreignObject/);
     const doc = new new Window().DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -72,7 +72,7 @@ describe('graph SVG', () => {
     const { graph } = await recordSource(TARGETED);
     const dashed = graph.edges.filter((e) => e.dashed);
     expect(dashed.length).toBeGreaterThan(0);
-    const svg = graphToSvg(graph, layoutGraph(graph), null, { title: 'a < b & "c"' });
+    const svg = graphToSvg(graph, rankLayout(graph).nodes, null, { title: 'a < b & "c"' });
     checkXml(svg);
     expect(svg.match(/stroke-dasharray="6 5"/g)).toHaveLength(dashed.length);
     expect(svg).toContain('<title>a &lt; b &amp; &quot;c&quot;</title>');

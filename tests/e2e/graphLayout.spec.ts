@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { EXAMPLE_ENTRIES } from '../../src/tutorial/examplesMenu.ts';
+import { expect, openPlayground, setCode, test } from './fixtures.ts';
+
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : name.endsWith('.ts') ? [relative(SRC, path)] : [];
+  });
+}
+
+/** Every example and chapter file: the menu's examples open by link, the rest are pasted in. */
+const MENU = new Map(EXAMPLE_ENTRIES.map((entry) => [entry.path, entry.id]));
+const ALL = [...files(join(SRC, 'examples')), ...files(join(SRC, 'tutorial/examples'))].sort();
+
+/**
+ * Asks the edges as drawn (their SVG paths, sampled every 2 px in screen coordinates) whether they
+ * pass through any node's box, their own ends included. Also reports an edge whose last stretch does
+ * not arrive at its target's left side from the left, where its arrowhead would be hidden.
+ */
+async function edgeProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nodes = [...document.querySelectorAll('.react-flow__node')].map((el) => ({ id: el.getAttribute('data-id')!, r: el.getBoundingClientRect() }));
+    const problems = new Set<string>();
+    for (const edge of document.querySelectorAll('.react-flow__edge')) {
+      const id = edge.getAttribute('data-id') ?? '?';
+      const path = edge.querySelector<SVGPathElement>('path.flow-edge-path');
+      const m = path?.getScreenCTM();
+      if (!path || !m) {
+        problems.add(`${id}: not drawn`);
+        continue;
+      }
+      const len = path.getTotalLength();
+      const at = (d: number) => {
+        const p = path.getPointAtLength(d);
+        return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+      };
+      for (let d = 0; d <= len; d += 2) {
+        const { x, y } = at(d);
+        for (const node of nodes) {
+          const r = node.r;
+          if (x > r.left + 2 && x < r.right - 2 && y > r.top + 2 && y < r.bottom - 2) problems.add(`${id} crosses ${node.id}`);
+        }
+      }
+      const target = nodes.find((node) => node.id === edge.querySelector('[data-target]')?.getAttribute('data-target'));
+      const end = at(len);
+      const before = at(Math.max(0, len - 6));
+      if (!(end.x - before.x > 1)) problems.add(`${id}: does not arrive from the left`);
+      if (target && Math.abs(end.x - target.r.left) > 8) problems.add(`${id}: ends ${Math.round(end.x - target.r.left)} px from its target`);
+      if (path.getAttribute('marker-end') === null) problems.add(`${id}: no arrowhead`);
+    }
+    return [...problems];
+  });
+}
+
+async function settled(page: Page): Promise<void> {
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-layout', 'ready', { timeout: 15_000 });
+  await expect(page.locator('.react-flow__edge').first()).toBeAttached();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+test.describe('graph layout: no rendered edge crosses a node', () => {
+  for (const path of ALL) {
+    test(path, async ({ page }) => {
+      const id = MENU.get(path);
+      if (id) {
+        await openPlayground(page, id);
+      } else {
+        await openPlayground(page);
+        const source = readFileSync(join(SRC, path), 'utf8');
+        await setCode(page, source);
+        // The pasted file's own steps are drawn, and only they.
+        const steps = [...source.matchAll(/@step\([^)]*\)\s*(?:async\s+)?(\w+)/g)].map((m) => `step:${m[1]}`).sort();
+        expect(steps.length).toBeGreaterThan(0);
+        await expect
+          .poll(() => page.locator('.react-flow__node[data-id^="step:"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-id')).sort()), { timeout: 15_000 })
+          .toEqual(steps);
+      }
+      await settled(page);
+      expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(0);
+      expect(await edgeProblems(page)).toEqual([]);
+    });
+  }
+
+  test('a dragged node takes its edges along, and Reset layout puts it back', async ({ page }) => {
+    await openPlayground(page, 'branches-and-loops');
+    await settled(page);
+    const node = page.locator('.react-flow__node[data-id="event:DraftEvent"]');
+    const before = await node.boundingBox();
+    await expect(page.getByTestId('reset-layout')).toBeDisabled();
+    await node.hover();
+    await page.mouse.down();
+    await page.mouse.move(before!.x + 40, before!.y + 160, { steps: 8 });
+    await page.mouse.up();
+    const moved = await node.boundingBox();
+    expect(Math.abs(moved!.y - before!.y)).toBeGreaterThan(50);
+    await page.getByTestId('reset-layout').click();
+    await expect.poll(async () => Math.round((await node.boundingBox())!.y)).toBe(Math.round(before!.y));
+    expect(await edgeProblems(page)).toEqual([]);
+  });
+});
