@@ -6,6 +6,10 @@ import type { Event, EventClass } from './event.ts';
 import { WorkflowRuntimeError } from './errors.ts';
 import { retryInfoOf, type RetryInfo } from './retryState.ts';
 import type { Invocation, RunCore } from './runCore.ts';
+import type { DictState } from './statePath.ts';
+import { StoreView, type ContextStore } from './storeView.ts';
+
+export type { ContextStore } from './storeView.ts';
 
 export interface WaitForEventOptions {
   /** Field values the awaited event must have. */
@@ -16,13 +20,13 @@ export interface WaitForEventOptions {
   timeout?: number;
 }
 
-/** Dot-path state, as `ctx.store` in the Python library. */
-export interface ContextStore {
-  get<T = unknown>(path: string, defaultValue?: T): Promise<T>;
-  set(path: string, value: unknown): Promise<void>;
-}
+/**
+ * `S` is the workflow's state type (Python's `Context[MyState]`); steps that declare one get typed
+ * `ctx.store` paths. The engine learns the class from the step option `state` (the compiler fills it in).
+ */
+export class Context<S extends object = DictState> {
+  private storeView: StoreView | null = null;
 
-export class Context {
   /** @internal */
   constructor(
     private readonly core: RunCore,
@@ -56,25 +60,23 @@ export class Context {
     return this.core.collect(ev, types, bufferId ?? 'default', this.invocation) as T[] | null;
   }
 
-  async set(key: string, value: unknown): Promise<void> {
-    this.core.setState([key], value, this.invocation);
+  /** Writes one key of the run's state (a key with dots is still one key). */
+  set(key: string, value: unknown): Promise<void> {
+    return this.view().setPath([key], value);
   }
 
-  async get<T = unknown>(key: string, ...defaultValue: [T?]): Promise<T> {
-    return this.core.getState([key], defaultValue.length > 0, defaultValue[0]) as T;
+  /** Reads one key; a missing key without a default throws `Key 'k' not found in Context`. */
+  get<T = unknown>(key: string, ...defaultValue: [T?]): Promise<T> {
+    return this.view().getPath([key], defaultValue.length > 0, defaultValue[0]) as Promise<T>;
   }
 
-  get store(): ContextStore {
-    const core = this.core;
-    const invocation = this.invocation;
-    return {
-      async get<T>(path: string, ...defaultValue: [T?]): Promise<T> {
-        return core.getState(path.split('.'), defaultValue.length > 0, defaultValue[0]) as T;
-      },
-      async set(path: string, value: unknown): Promise<void> {
-        core.setState(path.split('.'), value, invocation);
-      },
-    };
+  /** The run's state by dotted path, typed when the workflow declares a state class. */
+  get store(): ContextStore<S> {
+    return this.view() as unknown as ContextStore<S>;
+  }
+
+  private view(): StoreView {
+    return (this.storeView ??= new StoreView(this.core, this.invocation));
   }
 
   /** Which attempt of the step this is, and what went wrong in the one before (Python's `retry_info()`). */

@@ -76,6 +76,7 @@ export type { WorkflowOptions } from './workflow.ts';
 export { WorkflowHandler } from './handler.ts';
 export { Context } from './context.ts';
 export type { ContextStore, WaitForEventOptions } from './context.ts';
+export type { DictState, StateClass, StatePath, StateValue } from './statePath.ts';
 export { sleep, random, randint, logToCurrentRun } from './ambient.ts';
 export type { LogLevel } from './ambient.ts';
 export {

@@ -11,6 +11,8 @@ import { DEFAULT_NUM_WORKERS, stepOptionsOf, type StepOptions } from './step.ts'
 import type { StepInfo } from './trace.ts';
 import { startStopProblem, workflowProblem, type EventTypes, type ValidationRole } from './validate.ts';
 import { GRAPH_CHECKS, validationMessages, type GraphCheck } from './validationMessages.ts';
+import type { StateClass } from './statePath.ts';
+import { mostDerivedState } from './stateStore.ts';
 
 export interface StepDef {
   readonly name: string;
@@ -26,6 +28,7 @@ export interface StepDef {
   /** Set on `@catchError` handlers. */
   readonly catches: CatchSpec | null;
   readonly skipGraphChecks: readonly GraphCheck[];
+  readonly state: StateClass | null;
 }
 
 export interface Plan {
@@ -41,6 +44,8 @@ export interface Plan {
   /** The one StopEvent class the steps return. */
   readonly stopClass: EventClass;
   readonly info: readonly StepInfo[];
+  /** The class of the run's state, when steps declare one (`Context<MyState>`). */
+  readonly stateClass: StateClass | null;
   /** Step name -> the `@catchError` handler its final failures go to. */
   readonly catchFor: ReadonlyMap<string, StepDef>;
   /** What is wrong with the handlers (checked with the rest at validation). */
@@ -99,6 +104,7 @@ function collectSteps(ctor: Function): StepDef[] {
         retry,
         catches: catchSpecOf(fn) ?? null,
         skipGraphChecks: options.skipGraphChecks ?? [],
+        state: options.state ?? null,
       });
     }
   }
@@ -188,6 +194,7 @@ export function planOf(ctor: Function): Plan {
     workflow,
     steps,
     byName,
+    stateClass: mostDerivedState(steps.flatMap((s) => (s.state ? [s.state] : []))),
     catchFor: new Map([...catches.handlerFor].map(([step, handler]) => [step, byName.get(handler)!])),
     catchProblems: catches.problems,
     routes,

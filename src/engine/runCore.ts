@@ -39,7 +39,7 @@ import { toJsonSafe } from './jsonSafe.ts';
 import type { Plan, StepDef } from './plan.ts';
 import type { RandomSource } from './random.ts';
 import { firstAttemptAt } from './retryState.ts';
-import { RunState } from './runState.ts';
+import { StateStore } from './stateStore.ts';
 import { RunTimers } from './runTimers.ts';
 import { runActivated, runDeactivated } from './scope.ts';
 import { StepRuntime, closeStep } from './stepRuntime.ts';
@@ -96,7 +96,11 @@ export class RunCore {
   private droppedAfterEnd = 0;
   private gate: DebugGate | null = null;
   private abortController: AbortController | null = null;
-  private readonly state = new RunState();
+  readonly store: StateStore;
+  /** The invocation whose `editState` holds the store. */
+  stateEditor: Invocation | null = null;
+  /** Invocations waiting for the store (an edit holds it): blocked, like sleepers, for virtual time. */
+  private stateWaiters = 0;
   private readonly timers: RunTimers;
   private readonly waiters = new Waiters();
   private settle!: { resolve: (v: unknown) => void; reject: (e: unknown) => void };
@@ -114,6 +118,7 @@ export class RunCore {
     this.listener = settings.onTrace;
     this.timesAttempts = settings.onTrace !== null || settings.clock.kind === 'virtual';
     this.steps = plan.steps.map((def) => new StepRuntime(def));
+    this.store = new StateStore(plan.stateClass);
     this.timers = new RunTimers(
       settings.clock,
       settings.timeout,
@@ -163,6 +168,7 @@ export class RunCore {
     if (this.listener) {
       this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout });
     }
+    if (this.listener && this.plan.stateClass) this.stateReplaced(null); // the typed state's defaults
     this.timers.armTimeout();
     // `Workflow.run` has checked the input: an instance of the start class, or its fields.
     const ev = isEvent(input) ? input : new (this.plan.startClass as unknown as new (f: object) => Event)(input ?? {});
@@ -332,7 +338,7 @@ export class RunCore {
 
   private idle(): void {
     this.idleScheduled = false;
-    if (this.ended || this.drainScheduled || this.awaitingInput > 0 || this.running > this.timers.sleepers || this.gate?.isPaused) return;
+    if (this.ended || this.drainScheduled || this.awaitingInput > 0 || this.running > this.timers.sleepers + this.stateWaiters || this.gate?.isPaused) return;
     if (this.clock.advance()) this.scheduleIdle();
   }
 
@@ -387,14 +393,22 @@ export class RunCore {
   }
 
   setState(path: string[], value: unknown, inv: Invocation | null): void {
-    this.state.set(path, value);
+    this.store.set(path, value);
     if (this.listener) {
       this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'state.changed', key: path.join('.'), value: toJsonSafe(value), step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
     }
   }
 
-  getState(path: string[], hasDefault: boolean, defaultValue: unknown): unknown {
-    return this.state.get(path, hasDefault, defaultValue);
+  /** The whole state changed (setState, editState, clear): recorded with the key ''. */
+  stateReplaced(inv: Invocation | null): void {
+    if (this.listener) {
+      this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'state.changed', key: '', value: toJsonSafe(this.store.root), step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
+    }
+  }
+
+  waitingForState(waiting: boolean): void {
+    this.stateWaiters += waiting ? 1 : -1;
+    if (waiting) this.scheduleIdle();
   }
 
   sleep(seconds: number): Promise<void> {

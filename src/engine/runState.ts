@@ -1,9 +1,9 @@
 /** A run's context state: `ctx.set`/`ctx.get` keys and `ctx.store` dot paths, one object per run. */
 export class RunState {
-  private readonly root: Record<string, unknown> = {};
+  constructor(readonly root: object = {}) {}
 
   set(path: readonly string[], value: unknown): void {
-    let node = this.root;
+    let node = this.root as Record<string, unknown>;
     for (let i = 0; i < path.length - 1; i++) {
       const next = node[path[i]!];
       node = (typeof next === 'object' && next !== null ? next : (node[path[i]!] = {})) as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { WorkflowValidationError } from './errors.ts';
 import type { EventClass } from './event.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
 import { validationMessages, type GraphCheck } from './validationMessages.ts';
+import type { StateClass } from './statePath.ts';
 
 /** The simple retry option: a fixed number of attempts with a delay that may grow. */
 export interface AttemptsRetry {
@@ -36,6 +37,11 @@ export interface StepOptions {
    * closes which batch when fan-outs nest; the compiler fills it in.
    */
   fanOut?: boolean;
+  /**
+   * The state class of `ctx: Context<MyState>` (its no-argument constructor gives the defaults). The
+   * compiler fills it in; the run's state is an instance of the most derived class the steps name.
+   */
+  state?: StateClass;
   /** Whether the method takes a Context before the event; by default guessed from its arity. */
   context?: boolean;
   /** Graph checks this step opts out of (`reachability`, `dead_end`), as `skip_graph_checks` in the library. */

@@ -16,17 +16,19 @@ export interface RunState {
  * The context state after every `state.changed` record with `seq <= cursorSeq`, rebuilt from the
  * changes alone (cost: the number of changes up to the cursor, never the whole trace).
  *
- * Dot paths nest as `ctx.store.set` does. The trace writes `ctx.set("a.b", v)` with the same key, so a
+ * Dot paths nest as `ctx.store.set` does; the key '' replaces the whole state. The trace writes `ctx.set("a.b", v)` with the same key, so a
  * flat key with a dot in it shows nested too.
  *
  * @example
  * stateAt(TraceIndex.of(trace), 12).values // { num_events: 4 }
  */
 export function stateAt(index: TraceIndex, cursorSeq: number): RunState {
-  const values: StateObject = {};
+  let values: StateObject = {};
   const changes: Record<string, StateChangedRecord> = {};
   for (const change of upToSeq(index.stateChanges, cursorSeq)) {
-    setPath(values, change.key.split('.'), change.value);
+    // The key '' stands for the whole state (setState, editState, clear, a typed state's defaults).
+    if (change.key === '') values = isObject(change.value) ? { ...change.value } : {};
+    else setPath(values, change.key.split('.'), change.value);
     define(changes, change.key, change);
   }
   return { values, changes };
