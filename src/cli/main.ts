@@ -12,7 +12,9 @@ import type { TraceRecord } from '../engine/index.ts';
 import { USAGE, UsageError, parseArgs } from './args.ts';
 import type { CliArgs } from './args.ts';
 import { nodeCompilerFiles } from './compilerFiles.ts';
-import { runFile } from './runFile.ts';
+import { loadNodePython } from '../node/loadNodePython.ts';
+import { runFile, runHosted } from './runFile.ts';
+import type { HostOptions } from './runFile.ts';
 
 async function main(argv: string[]): Promise<number> {
   let args: CliArgs;
@@ -52,11 +54,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  if (python) {
-    process.stderr.write(`flowplay: running Python files is not available in this version; graph and check read them.\n`);
-    return 2;
-  }
-  if (result.js === null) {
+  // Python runs unless it cannot be parsed; TypeScript runs when it compiled to JavaScript.
+  const unparsable = python ? result.diagnostics.some((d) => d.code === 'syntax') : result.js === null;
+  if (unparsable) {
     printErrors(file, result);
     process.stderr.write(`flowplay: ${file} has syntax errors; nothing was run.\n`);
     return 1;
@@ -64,9 +64,7 @@ async function main(argv: string[]): Promise<number> {
   const trace: TraceRecord[] = [];
   let exitCode = 0;
   try {
-    await runFile({
-      js: result.js,
-      workflowNames: result.workflows.map((w) => w.name),
+    const host: HostOptions = {
       input: args.input,
       seed: args.seed,
       clock: args.clock,
@@ -74,7 +72,13 @@ async function main(argv: string[]): Promise<number> {
       writeError: (line) => process.stderr.write(`${line}\n`),
       onTrace: args.trace ? (record) => trace.push(record) : undefined,
       answer: stdinAnswers(),
-    });
+    };
+    if (python) {
+      const runtime = await loadNodePython();
+      await runHosted(host, () => runtime.runSource(source, file, { input: args.input, print: (line) => process.stdout.write(`${line}\n`) }));
+    } else {
+      await runFile({ ...host, js: result.js!, workflowNames: result.workflows.map((w) => w.name) });
+    }
   } catch (error) {
     exitCode = 1;
     process.stderr.write(`${describeError(error)}\n`);

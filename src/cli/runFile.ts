@@ -8,10 +8,14 @@ import * as engine from '../engine/index.ts';
 import type { TraceRecord, WorkflowHandler } from '../engine/index.ts';
 import { installNodeScope } from '../node/installNodeScope.ts';
 
-export interface RunFileOptions {
+export interface RunFileOptions extends HostOptions {
   js: string;
   /** Workflow classes the file defines, by name (from the compiler). */
   workflowNames: string[];
+}
+
+/** How the host runs a file, whatever language it is written in. */
+export interface HostOptions {
   input: Record<string, unknown>;
   seed: number;
   clock: 'virtual' | 'real';
@@ -34,8 +38,36 @@ const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as
   ...args: string[]
 ) => (...values: unknown[]) => Promise<{ workflows?: Record<string, unknown> } | undefined>;
 
+/** The user's console: what the file prints goes to the output and the trace of its run. */
+export type UserConsole = ReturnType<typeof makeConsole>;
+
+/**
+ * Runs the file's code; resolves with how to start its only workflow when the code started no run
+ * itself (a notebook cell that only defines a workflow), or null.
+ */
+export type FileBody = (userConsole: UserConsole) => Promise<(() => Promise<void>) | null>;
+
 /** Resolves when the file's code (and its fallback run) finished; rejects with the run's error. */
-export async function runFile(options: RunFileOptions): Promise<void> {
+export function runFile(options: RunFileOptions): Promise<void> {
+  return runHosted(options, async (userConsole) => {
+    const body = new AsyncFunction('flowplay', 'console', options.js);
+    const exported = await body(engine, userConsole);
+    const name = options.workflowNames.length === 1 ? options.workflowNames[0] : undefined;
+    const Flow = name ? exported?.workflows?.[name] : undefined;
+    if (typeof Flow !== 'function') return null;
+    return async () => {
+      const workflow = new (Flow as new () => engine.Workflow)();
+      const result: unknown = await workflow.run(options.input);
+      userConsole.log(result);
+    };
+  });
+}
+
+/**
+ * The host around a file's code: the run defaults (clock, seed, trace, output), questions answered,
+ * and every run the code started awaited.
+ */
+export async function runHosted(options: HostOptions, run: FileBody): Promise<void> {
   installNodeScope();
   const handlers: WorkflowHandler[] = [];
   const byRunId = new Map<string, WorkflowHandler>();
@@ -54,19 +86,13 @@ export async function runFile(options: RunFileOptions): Promise<void> {
   });
   const userConsole = makeConsole(options.write, options.writeError ?? options.write);
   try {
-    const body = new AsyncFunction('flowplay', 'console', options.js);
-    const exported = await body(engine, userConsole);
+    const startOnly = await run(userConsole);
     if (handlers.length > 0) {
       await untilFinished(handlers);
       return;
     }
     // Like a notebook cell that only defines the workflow: start it and show the result.
-    const name = options.workflowNames.length === 1 ? options.workflowNames[0] : undefined;
-    const Flow = name ? exported?.workflows?.[name] : undefined;
-    if (typeof Flow !== 'function') return;
-    const workflow = new (Flow as new () => engine.Workflow)();
-    const result: unknown = await workflow.run(options.input);
-    userConsole.log(result);
+    await startOnly?.();
   } finally {
     engine.setRunDefaults(previous);
   }

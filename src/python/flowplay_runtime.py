@@ -1,0 +1,621 @@
+"""Flowplay's Python face of the workflow engine.
+
+The engine (routing, queues, workers, collect buffers, validation, timeouts, retries, the trace) is
+Flowplay's TypeScript engine; this module gives it the shape of LlamaIndex Workflows: event classes
+with annotated fields, @step, Workflow, Context and the handler. Every Python event has a twin event
+of the engine, made on first use, so that the engine routes by exact class and the trace carries the
+same payloads as a TypeScript run. The bridge object (`_bridge`) is the JavaScript side.
+"""
+
+import annotationlib
+import asyncio
+import random as _random_module
+import sys
+import types
+import typing
+
+from pyodide.ffi import JsProxy, jsnull, to_js
+
+_bridge = None
+_MISSING = object()
+
+# Python objects the engine holds a twin of, by handle (the twin carries the handle).
+_objects = {}
+_next_handle = [0]
+
+
+def _js_value(value):
+    """A Python value as the engine stores it: JSON-like JavaScript, events as their twins."""
+    if isinstance(value, Event):
+        return _to_js(value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return _bridge.array([_js_value(v) for v in value])
+    if isinstance(value, dict):
+        return _bridge.record(to_js([[str(k), _js_value(v)] for k, v in value.items()]))
+    return _bridge.record(to_js([["repr", repr(value)]]))
+
+
+def _py_value(value):
+    """A value from the engine back in Python: twins become their Python events again."""
+    if value is jsnull:
+        return None
+    if isinstance(value, JsProxy):
+        if _bridge.is_event(value):
+            return _from_js(value)
+        if _bridge.is_array(value):
+            return [_py_value(v) for v in value]
+        return {k: _py_value(v) for k, v in _bridge.entries(value)}
+    return value
+
+
+# ---------------------------------------------------------------------------------------------- events
+
+
+class _Fields:
+    """Annotated fields of an event class, inherited ones first, read without evaluating annotations."""
+
+    @staticmethod
+    def of(cls):
+        fields = {}
+        for klass in reversed(cls.__mro__):
+            if klass is object or not issubclass(klass, Event):
+                continue
+            annotations = annotationlib.get_annotations(klass, format=annotationlib.Format.FORWARDREF)
+            for name, annotation in annotations.items():
+                if name.startswith("_") or _is_class_var(annotation):
+                    continue
+                fields[name] = klass.__dict__.get(name, _MISSING)
+        return fields
+
+
+def _is_class_var(annotation):
+    text = annotation if isinstance(annotation, str) else repr(annotation)
+    return typing.get_origin(annotation) is typing.ClassVar or text.startswith("ClassVar") or "typing.ClassVar" in text
+
+
+class ValidationError(ValueError):
+    pass
+
+
+class Event:
+    """Base of every event: keyword construction, required fields and defaults, the library's repr."""
+
+    _role = "Event"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._fields = None
+        cls._js_class = None
+
+    def __init__(self, **data):
+        fields = type(self)._field_defaults()
+        missing = [name for name, default in fields.items() if default is _MISSING and name not in data]
+        if missing:
+            lines = "\n".join(f"{name}\n  Field required" for name in missing)
+            count = len(missing)
+            raise ValidationError(f"{count} validation error{'s' if count > 1 else ''} for {type(self).__name__}\n{lines}")
+        object.__setattr__(self, "_js", None)
+        object.__setattr__(self, "_data", {})
+        for name, default in fields.items():
+            value = data.pop(name) if name in data else default
+            if isinstance(value, (list, dict, set)) and name not in data:
+                value = type(value)(value)
+            object.__setattr__(self, name, value)
+        for name, value in data.items():
+            self._data[name] = value
+
+    @classmethod
+    def _field_defaults(cls):
+        if cls.__dict__.get("_fields") is None:
+            cls._fields = _Fields.of(cls)
+        return cls._fields
+
+    def __getattr__(self, name):
+        data = object.__getattribute__(self, "_data")
+        if name in data:
+            return data[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __setattr__(self, name, value):
+        if name in type(self)._field_defaults() or name.startswith("_"):
+            object.__setattr__(self, name, value)
+        else:
+            self._data[name] = value
+
+    def get(self, key, default=None):
+        return self.model_dump().get(key, default)
+
+    def __getitem__(self, key):
+        return self.model_dump()[key]
+
+    def __contains__(self, key):
+        return key in self.model_dump()
+
+    def keys(self):
+        return self.model_dump().keys()
+
+    def model_dump(self):
+        out = {name: getattr(self, name) for name in type(self)._field_defaults()}
+        out.update(self._data)
+        return out
+
+    def dict(self):
+        return self.model_dump()
+
+    def __repr__(self):
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in type(self)._field_defaults())
+        return f"{type(self).__name__}({shown})"
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.model_dump() == other.model_dump()
+
+    __hash__ = object.__hash__
+
+
+class StartEvent(Event):
+    _role = "StartEvent"
+
+    def __repr__(self):
+        shown = ", ".join(f"{k}={v!r}" for k, v in self._data.items())
+        return f"StartEvent({shown})"
+
+
+class StopEvent(Event):
+    _role = "StopEvent"
+
+    def __init__(self, result=None, **data):
+        super().__init__(**data)
+        object.__setattr__(self, "result", result)
+
+    def model_dump(self):
+        out = super().model_dump()
+        out["result"] = self.result
+        return out
+
+    def __repr__(self):
+        return f"{type(self).__name__}(result={self.result!r})"
+
+
+class InputRequiredEvent(Event):
+    _role = "InputRequiredEvent"
+    prefix: str = ""
+
+
+class HumanResponseEvent(Event):
+    _role = "HumanResponseEvent"
+    response: str = ""
+
+
+_BUILTIN_EVENTS = (Event, StartEvent, StopEvent, InputRequiredEvent, HumanResponseEvent)
+for _cls in _BUILTIN_EVENTS:
+    _cls._fields = None
+    _cls._js_class = None
+
+
+def _js_class(cls):
+    """The engine's twin of a Python event class (the engine's own class for the built-ins)."""
+    if not (isinstance(cls, type) and issubclass(cls, Event)):
+        raise TypeError(f"{cls!r} is not an Event class")
+    if cls.__dict__.get("_js_class") is None:
+        if cls in _BUILTIN_EVENTS:
+            cls._js_class = _bridge.builtin_event(cls._role)
+        else:
+            parent = next(base for base in cls.__mro__[1:] if isinstance(base, type) and issubclass(base, Event))
+            cls._js_class = _bridge.define_event(cls.__name__, _js_class(parent))
+        _classes_by_twin_name.setdefault(cls.__name__, cls)
+    return cls._js_class
+
+
+_classes_by_twin_name = {}
+
+
+def _to_js(ev):
+    if not isinstance(ev, Event):
+        raise TypeError(f"expected an Event, got {type(ev).__name__}: {ev!r}")
+    if ev._js is None:
+        handle = _next_handle[0] = _next_handle[0] + 1
+        _objects[handle] = ev
+        fields = ev.model_dump()
+        entries = to_js([[k, _js_value(v)] for k, v in fields.items()])
+        object.__setattr__(ev, "_js", _bridge.make_event(_js_class(type(ev)), entries, handle))
+    return ev._js
+
+
+def _from_js(js_event):
+    handle = _bridge.handle_of(js_event)
+    if handle is not None and handle in _objects:
+        return _objects[handle]
+    name = _bridge.type_name(js_event)
+    cls = _classes_by_twin_name.get(name) or {c._role: c for c in _BUILTIN_EVENTS}.get(name, Event)
+    data = {k: _py_value(v) for k, v in _bridge.entries(js_event)}
+    ev = cls.__new__(cls)
+    object.__setattr__(ev, "_js", None)
+    object.__setattr__(ev, "_data", {})
+    for field, default in cls._field_defaults().items():
+        object.__setattr__(ev, field, data.pop(field, None if default is _MISSING else default))
+    if cls is StopEvent or issubclass(cls, StopEvent):
+        object.__setattr__(ev, "result", data.pop("result", None))
+    ev._data.update(data)
+    object.__setattr__(ev, "_js", js_event)
+    handle = _next_handle[0] = _next_handle[0] + 1
+    _objects[handle] = ev
+    _bridge.set_handle(js_event, handle)
+    return ev
+
+
+# ---------------------------------------------------------------------------------------------- steps
+
+
+class _StepSpec:
+    def __init__(self, fn, num_workers, retry_policy):
+        self.fn = fn
+        self.name = fn.__name__
+        self.num_workers = num_workers
+        self.retry_policy = retry_policy
+
+
+def step(fn=None, *, workflow=None, num_workers=4, retry_policy=None):
+    """`@step` or `@step(num_workers=..., retry_policy=..., workflow=...)`, as in the library."""
+
+    def mark(func):
+        if not asyncio.iscoroutinefunction(func) and not callable(func):
+            raise TypeError("@step decorates functions")
+        spec = _StepSpec(func, num_workers, retry_policy)
+        func._flowplay_step = spec
+        if workflow is not None:
+            workflow._free_steps = [*workflow.__dict__.get("_free_steps", []), spec]
+        return func
+
+    return mark(fn) if fn is not None else mark
+
+
+def _annotation_types(annotation, globals_):
+    """Event classes named by an annotation: unions, Optional, strings; None and non-events dropped."""
+    if annotation is None or annotation is type(None):
+        return []
+    if isinstance(annotation, str):
+        try:
+            annotation = eval(annotation, globals_)
+        except Exception:
+            return []
+    if isinstance(annotation, annotationlib.ForwardRef):
+        try:
+            annotation = annotationlib.call_evaluate_function(lambda: annotation.evaluate(globals=globals_), annotationlib.Format.VALUE)
+        except Exception:
+            return []
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType) or isinstance(annotation, types.UnionType):
+        return [c for arg in typing.get_args(annotation) for c in _annotation_types(arg, globals_)]
+    if origin is typing.Annotated:
+        return _annotation_types(typing.get_args(annotation)[0], globals_)
+    if isinstance(annotation, type) and issubclass(annotation, Event):
+        return [annotation]
+    return []
+
+
+def _signature(spec, is_method):
+    fn = spec.fn
+    annotations = annotationlib.get_annotations(fn, format=annotationlib.Format.FORWARDREF)
+    code = fn.__code__
+    params = list(code.co_varnames[: code.co_argcount + code.co_kwonlyargcount])
+    if is_method and params:
+        params = params[1:]
+    globals_ = fn.__globals__
+    context_param = None
+    event_param = None
+    for name in params:
+        types_ = _annotation_types(annotations.get(name), globals_)
+        annotation = annotations.get(name)
+        if annotation is Context or annotation == "Context":
+            context_param = name
+        elif event_param is None:
+            event_param = (name, types_)
+    accepts = event_param[1] if event_param else []
+    returns = _annotation_types(annotations.get("return"), globals_)
+    return context_param, event_param[0] if event_param else None, accepts, returns
+
+
+# ---------------------------------------------------------------------------------------------- context
+
+
+class _Store:
+    def __init__(self, js_store):
+        self._js = js_store
+
+    async def get(self, path, default=_MISSING):
+        if default is _MISSING:
+            return _py_value(await self._js.get(path))
+        return _py_value(await self._js.get(path, _js_value(default)))
+
+    async def set(self, path, value):
+        await self._js.set(path, _js_value(value))
+
+
+class Context:
+    """The step's context: the engine's Context with the library's Python names."""
+
+    def __init__(self, js_context):
+        self._js = js_context
+
+    def send_event(self, message, step=None):
+        self._js.sendEvent(_to_js(message), step)
+
+    def write_event_to_stream(self, ev):
+        self._js.writeEventToStream(_to_js(ev))
+
+    def collect_events(self, ev, expected, buffer_id=None):
+        classes = _bridge.array([_js_class(cls) for cls in expected])
+        collected = self._js.collectEvents(_to_js(ev), classes, buffer_id or "default")
+        return None if collected is None or collected is jsnull else [_from_js(e) for e in collected]
+
+    async def set(self, key, value):
+        await self._js.set(key, _js_value(value))
+
+    async def get(self, key, default=_MISSING):
+        if default is _MISSING:
+            return _py_value(await self._js.get(key))
+        return _py_value(await self._js.get(key, _js_value(default)))
+
+    @property
+    def store(self):
+        return _Store(self._js.store)
+
+    async def wait_for_event(self, event_type, requirements=None, waiter_event=None, waiter_id=None, timeout=2000):
+        options = {}
+        if requirements:
+            options["requirements"] = _js_value(requirements)
+        if waiter_event is not None:
+            options["waiterEvent"] = _to_js(waiter_event)
+        if timeout is not None:
+            options["timeout"] = timeout
+        js_options = _bridge.record(to_js([[k, v] for k, v in options.items()]))
+        return _from_js(await self._js.waitForEvent(_js_class(event_type), js_options))
+
+
+# ---------------------------------------------------------------------------------------------- workflows
+
+
+class WorkflowRuntimeError(RuntimeError):
+    pass
+
+
+class WorkflowTimeoutError(TimeoutError):
+    pass
+
+
+class WorkflowValidationError(ValueError):
+    pass
+
+
+class Workflow:
+    """A workflow: its `@step` methods (and free `@step(workflow=...)` functions) on the engine."""
+
+    def __init__(self, timeout=45.0, verbose=False, disable_validation=False, **kwargs):
+        self.timeout = timeout
+        self.verbose = verbose
+        self.validate = not disable_validation
+
+    @classmethod
+    def _step_specs(cls):
+        found = {}
+        for klass in reversed(cls.__mro__):
+            for value in klass.__dict__.values():
+                spec = getattr(value, "_flowplay_step", None)
+                if spec is not None:
+                    found[spec.name] = (spec, True)
+            for spec in klass.__dict__.get("_free_steps", []):
+                found[spec.name] = (spec, False)
+        return list(found.values())
+
+    def _twin(self):
+        cls = type(self)
+        if cls.__dict__.get("_js_workflow") is None:
+            specs = []
+            for spec, is_method in cls._step_specs():
+                context_param, event_param, accepts, returns = _signature(spec, is_method)
+                specs.append(
+                    _bridge.record(
+                        to_js(
+                            [
+                                ["name", spec.name],
+                                ["accepts", _bridge.array([_js_class(c) for c in accepts])],
+                                ["returns", _bridge.array([_js_class(c) for c in returns])],
+                                ["numWorkers", spec.num_workers],
+                            ]
+                        )
+                    )
+                )
+                cls._invokers = {**cls.__dict__.get("_invokers", {}), spec.name: (spec, is_method, context_param, event_param)}
+            cls._js_workflow = _bridge.define_workflow(cls.__name__, _bridge.array(specs), _invoke)
+        return cls._js_workflow
+
+    def run(self, ctx=None, start_event=None, **kwargs):
+        twin = self._twin()
+        start = _to_js(start_event) if start_event is not None else _bridge.record(to_js([[k, _js_value(v)] for k, v in kwargs.items()]))
+        return WorkflowHandler(_bridge.run(twin, self, start, self.timeout, self.verbose, self.validate))
+
+
+async def _invoke(workflow, name, js_context, js_event):
+    """Runs one step invocation for the engine: the Python body, its result as the engine's event."""
+    spec, is_method, context_param, event_param = type(workflow)._invokers[name]
+    kwargs = {}
+    if context_param is not None:
+        kwargs[context_param] = Context(js_context)
+    if event_param is not None:
+        kwargs[event_param] = _from_js(js_event)
+    result = spec.fn(workflow, **kwargs) if is_method else spec.fn(**kwargs)
+    if asyncio.iscoroutine(result):
+        result = await result
+    if result is None:
+        return None
+    if isinstance(result, Event):
+        return _to_js(result)
+    raise WorkflowRuntimeError(f"Step {name} returned {type(result).__name__} ({result!r}); a step must return an Event or None.")
+
+
+class WorkflowHandler:
+    """What `run()` returns: await it for the result, or iterate `stream_events()`."""
+
+    def __init__(self, run_id):
+        self._id = run_id
+
+    def __await__(self):
+        return self._result().__await__()
+
+    async def _result(self):
+        return _py_value(await _bridge.handler_result(self._id))
+
+    async def stream_events(self, expose_internal=False):
+        iterator = _bridge.handler_stream(self._id)
+        while True:
+            item = await iterator.next()
+            if item.done:
+                return
+            yield _from_js(item.value)
+
+    def send_event(self, ev, step=None):
+        _bridge.handler_send(self._id, _to_js(ev), step)
+
+    def done(self):
+        return _bridge.handler_done(self._id)
+
+    async def cancel_run(self):
+        _bridge.handler_cancel(self._id)
+
+
+# ---------------------------------------------------------------------------------------------- time and chance
+
+
+async def _sleep(delay, result=None):
+    """`asyncio.sleep` on the run's clock: virtual runs jump, real runs wait."""
+    await _bridge.sleep(float(delay))
+    return result
+
+
+class _RunRandom(_random_module.Random):
+    """`random` drawing from the run's seeded generator, so a seed replays the same run."""
+
+    def random(self):
+        return _bridge.random()
+
+    def randint(self, a, b):
+        return _bridge.randint(a, b)
+
+    def seed(self, *args, **kwargs):
+        pass
+
+    def getrandbits(self, k):
+        return int(self.random() * (1 << 53)) >> max(0, 53 - k) if k <= 53 else super().getrandbits(k)
+
+
+def _install_time_and_chance():
+    asyncio.sleep = _sleep
+    chance = _RunRandom()
+    for name in ("random", "randint", "uniform", "choice", "choices", "shuffle", "sample", "randrange", "gauss", "getrandbits", "seed"):
+        setattr(_random_module, name, getattr(chance, name))
+
+
+# ---------------------------------------------------------------------------------------------- modules
+
+
+def _serve_modules(served):
+    """Builds the modules the playground serves (`llama_index.core.workflow`, `workflows`, ...)."""
+    names = {
+        "Context": Context,
+        "Event": Event,
+        "StartEvent": StartEvent,
+        "StopEvent": StopEvent,
+        "InputRequiredEvent": InputRequiredEvent,
+        "HumanResponseEvent": HumanResponseEvent,
+        "Workflow": Workflow,
+        "step": step,
+        "WorkflowTimeoutError": WorkflowTimeoutError,
+        "WorkflowRuntimeError": WorkflowRuntimeError,
+        "WorkflowValidationError": WorkflowValidationError,
+    }
+    for path, exports in served.items():
+        parts = path.split(".")
+        for depth in range(1, len(parts) + 1):
+            name = ".".join(parts[:depth])
+            if name not in sys.modules:
+                module = types.ModuleType(name)
+                module.__path__ = []
+                sys.modules[name] = module
+                if depth > 1:
+                    setattr(sys.modules[".".join(parts[: depth - 1])], parts[depth - 1], module)
+        module = sys.modules[path]
+        for export in exports:
+            setattr(module, export, names[export])
+
+
+def install(bridge, served, sentence):
+    global _bridge
+    _bridge = bridge
+    _serve_modules({k: list(v) for k, v in served.to_py().items()})
+    _install_time_and_chance()
+    sys.meta_path.append(_UnavailableFinder(sentence))
+
+
+class _UnavailableFinder:
+    def __init__(self, sentence):
+        self.sentence = sentence
+
+    def find_spec(self, fullname, path=None, target=None):
+        raise ModuleNotFoundError(f"No module named '{fullname}' here: {self.sentence}.", name=fullname)
+
+
+# ---------------------------------------------------------------------------------------------- running a file
+
+
+class _AsyncioRunAsAwait(__import__("ast").NodeTransformer):
+    """`asyncio.run(main())` at the top of a script becomes `await main()`: the page's loop is already
+    running (a browser cannot block), so the script's coroutine runs on it, with its line numbers."""
+
+    def visit_Call(self, node):
+        import ast
+
+        self.generic_visit(node)
+        func = node.func
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "run"
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "asyncio"
+            and len(node.args) == 1
+        ):
+            return ast.copy_location(ast.Await(value=node.args[0]), node)
+        return node
+
+    def visit_FunctionDef(self, node):
+        return node
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+    visit_Lambda = visit_FunctionDef
+
+
+async def run_source(source, filename):
+    """Runs a workflow file as a notebook cell: top-level await works; returns its Workflow classes."""
+    import ast
+
+    tree = _AsyncioRunAsAwait().visit(ast.parse(source, filename))
+    ast.fix_missing_locations(tree)
+    code = compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+    namespace = {"__name__": "__main__", "__file__": filename}
+    result = eval(code, namespace)
+    if asyncio.iscoroutine(result):
+        await result
+    return [
+        value
+        for value in namespace.values()
+        if isinstance(value, type) and issubclass(value, Workflow) and value is not Workflow and value.__module__ == "__main__"
+    ]
+
+
+async def run_only_workflow(classes, input_entries):
+    """Like a notebook cell that only defines a workflow: start it with the input and print the result."""
+    if len(classes) != 1:
+        return
+    result = await classes[0]().run(**{k: _py_value(v) for k, v in input_entries})
+    print(result)

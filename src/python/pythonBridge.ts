@@ -1,0 +1,118 @@
+/**
+ * The JavaScript side of Flowplay's Python face: what `flowplay_runtime.py` calls to make the engine's
+ * twins of Python events and workflows, start runs, and read the run's clock and seeded random.
+ * Everything goes through the engine's public API, so the engine's rules apply to Python unchanged.
+ */
+import * as engine from '../engine/index.ts';
+
+/** Where a twin event keeps the handle of the Python event it stands for. */
+const PY_HANDLE = Symbol('flowplay.pythonHandle');
+/** Where a twin workflow keeps the Python workflow object its steps run on. */
+const PY_WORKFLOW = Symbol('flowplay.pythonWorkflow');
+
+/** The part of a Pyodide proxy the bridge uses. */
+interface PyProxyLike {
+  copy?(): PyProxyLike;
+  destroy?(): void;
+  toJs?(options: { depth: number }): unknown;
+  (...args: unknown[]): unknown;
+}
+
+type Invoke = (workflow: unknown, step: string, ctx: engine.Context, ev: engine.Event) => PromiseLike<unknown>;
+
+interface StepSpec {
+  name: string;
+  accepts: engine.EventClass[];
+  returns: engine.EventClass[];
+  numWorkers: number;
+}
+
+type EventCtor = new (fields?: object) => engine.Event;
+
+const BUILTIN: Record<string, unknown> = {
+  Event: engine.Event,
+  StartEvent: engine.StartEvent,
+  StopEvent: engine.StopEvent,
+  InputRequiredEvent: engine.InputRequiredEvent,
+  HumanResponseEvent: engine.HumanResponseEvent,
+};
+
+function asArray(list: unknown): unknown[] {
+  if (Array.isArray(list)) return list;
+  const proxy = list as PyProxyLike;
+  if (typeof proxy?.toJs === 'function') return proxy.toJs({ depth: 1 }) as unknown[];
+  throw new TypeError('expected a list');
+}
+
+export function createPythonBridge() {
+  // Handlers are thenable, which Pyodide turns into a future on sight; Python holds them by number.
+  const handlers = new Map<number, engine.WorkflowHandler>();
+  const handler = (id: number): engine.WorkflowHandler => {
+    const found = handlers.get(id);
+    if (!found) throw new Error(`no run ${id}`);
+    return found;
+  };
+  return {
+    builtin_event: (role: string) => BUILTIN[role],
+    define_event(name: string, parent: EventCtor) {
+      const cls = { [name]: class extends parent {} }[name]!;
+      return cls;
+    },
+    make_event(cls: EventCtor, entries: unknown, handle: number) {
+      const ev = new cls(Object.fromEntries(asArray(entries) as [string, unknown][]));
+      (ev as unknown as Record<symbol, number>)[PY_HANDLE] = handle;
+      return ev;
+    },
+    handle_of: (ev: object) => (ev as Record<symbol, number | undefined>)[PY_HANDLE],
+    set_handle(ev: object, handle: number) {
+      (ev as Record<symbol, number>)[PY_HANDLE] = handle;
+    },
+    type_name: (ev: object) => engine.eventTypeName(ev.constructor),
+    entries: (value: object) => Object.entries(value),
+    is_event: (value: unknown) => engine.isEvent(value),
+    is_array: (value: unknown) => Array.isArray(value),
+    array: (list: unknown) => asArray(list),
+    record: (entries: unknown) => Object.fromEntries(asArray(entries) as [string, unknown][]),
+    define_workflow(name: string, specs: unknown, invoke: PyProxyLike) {
+      // Arguments from Python are borrowed for the call; the invoker lives as long as the class.
+      const call = (invoke.copy ? invoke.copy() : invoke) as unknown as Invoke;
+      const Twin = { [name]: class extends engine.Workflow {} }[name]!;
+      for (const spec of asArray(specs) as StepSpec[]) {
+        const stepName = spec.name;
+        const descriptor: PropertyDescriptor = {
+          value: async function (this: Record<symbol, unknown>, ctx: engine.Context, ev: engine.Event) {
+            const pending = call(this[PY_WORKFLOW], stepName, ctx, ev);
+            try {
+              return await pending;
+            } finally {
+              (pending as unknown as PyProxyLike).destroy?.();
+            }
+          },
+          writable: true,
+          configurable: true,
+        };
+        engine.step({ accepts: [...spec.accepts], returns: [...spec.returns], numWorkers: spec.numWorkers, context: true })(Twin.prototype, stepName, descriptor);
+        Object.defineProperty(Twin.prototype, stepName, descriptor);
+      }
+      return Twin;
+    },
+    run(Twin: new (options: engine.WorkflowOptions) => engine.Workflow, workflow: PyProxyLike, start: object, timeout: number | null | undefined, verbose: boolean, validate: boolean) {
+      const instance = new Twin({ timeout: timeout ?? null, verbose, validate });
+      (instance as unknown as Record<symbol, unknown>)[PY_WORKFLOW] = workflow.copy ? workflow.copy() : workflow;
+      const started = instance.run(start as Record<string, unknown>);
+      const id = handlers.size + 1;
+      handlers.set(id, started);
+      return id;
+    },
+    handler_result: (id: number) => Promise.resolve(handler(id)),
+    handler_stream: (id: number) => handler(id).streamEvents(),
+    handler_send: (id: number, ev: engine.Event, step: string | undefined) => handler(id).sendEvent(ev, step),
+    handler_cancel: (id: number) => handler(id).cancel(),
+    handler_done: (id: number) => handler(id).status !== null,
+    sleep: (seconds: number) => engine.sleep(seconds),
+    random: () => engine.random(),
+    randint: (low: number, high: number) => engine.randint(low, high),
+  };
+}
+
+export type PythonBridge = ReturnType<typeof createPythonBridge>;

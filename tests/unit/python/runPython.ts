@@ -1,0 +1,25 @@
+/** Test helper: run a Python workflow file as `flowplay run file.py` does, keeping output and trace. */
+import { runHosted } from '../../../src/cli/runFile.ts';
+import type { TraceRecord } from '../../../src/engine/index.ts';
+import { loadNodePython } from '../../../src/node/loadNodePython.ts';
+
+export interface PythonRun {
+  lines: string[];
+  trace: TraceRecord[];
+  error?: unknown;
+}
+
+export async function runPython(source: string, options: { seed?: number; input?: Record<string, unknown>; fileName?: string } = {}): Promise<PythonRun> {
+  const runtime = await loadNodePython();
+  const out: PythonRun = { lines: [], trace: [] };
+  const input = options.input ?? {};
+  try {
+    await runHosted(
+      { input, seed: options.seed ?? 0, clock: 'virtual', write: (line) => out.lines.push(line), onTrace: (r) => out.trace.push(r) },
+      () => runtime.runSource(source, options.fileName ?? 'workflow.py', { input, print: (line) => out.lines.push(line) }),
+    );
+  } catch (error) {
+    out.error = error;
+  }
+  return out;
+}
