@@ -2,7 +2,7 @@
  * `npm run bench`: Flowplay's engine against a minimal microtask event bus (the floor) and
  * @llamaindex/workflow-core (the anchor), one child process per measurement, then any other benches.
  *
- *   npm run bench [-- --only engine|compiler] [--quick | --ci] [--impl floor,flowplay,llamaindex] [--from saved.json]
+ *   npm run bench [-- --only engine|compiler|python] [--quick | --ci] [--impl floor,flowplay,llamaindex] [--from saved.json]
  *   npm run bench -- --compare bench/baseline.json     measure the baseline's profile and compare ratios
  *   npm run bench -- --ci --save-baseline bench/baseline.json     write a new baseline (commit it with the change that earned it)
  *
@@ -46,8 +46,8 @@ const { values } = parseArgs({
     impl: { type: 'string', default: 'floor,flowplay,llamaindex' },
   },
 });
-if (values.only && values.only !== 'engine' && values.only !== 'compiler') {
-  console.error(`--only takes engine or compiler, not ${values.only}`);
+if (values.only && !['engine', 'compiler', 'python'].includes(values.only)) {
+  console.error(`--only takes engine, compiler or python, not ${values.only}`);
   process.exit(2);
 }
 
@@ -252,4 +252,5 @@ const only = values.only ?? (values.ci || values.compare ? 'engine' : undefined)
 let ok = true;
 if (!only || only === 'engine') ok = (await engineBench()) && ok;
 if (!only || only === 'compiler') ok = (await pluginBench('compiler')) && ok;
+if (!only || only === 'python') ok = (await pluginBench('python')) && ok;
 process.exit(ok ? 0 : 1);
