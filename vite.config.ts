@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { embedPlugin } from './src/embed/embedPlugin.ts';
 import { projectPlugin } from './src/project/projectPlugin.ts';
 import { sandboxPlugin } from './src/sandbox/sandboxPlugin.ts';
 import { initialAnalysisPlugin } from './src/worker/initialAnalysisPlugin.ts';
@@ -8,7 +9,10 @@ import { initialAnalysisPlugin } from './src/worker/initialAnalysisPlugin.ts';
 const engineEntry = fileURLToPath(new URL('./src/engine/index.ts', import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), sandboxPlugin(), initialAnalysisPlugin(), projectPlugin()],
+  // Relative URLs everywhere: the build works from any sub-path (https://example.org/tools/flowplay/)
+  // without server rewrites.
+  base: './',
+  plugins: [react(), sandboxPlugin(), initialAnalysisPlugin(), projectPlugin(), embedPlugin()],
   resolve: {
     // User code and its type declarations import the engine as `flowplay`.
     alias: { flowplay: engineEntry },
@@ -26,6 +30,10 @@ export default defineConfig({
     target: 'es2022',
     // TypeScript itself is one large chunk loaded by the language worker only.
     chunkSizeWarningLimit: 10_000,
+    rolldownOptions: {
+      // The playground, and the compact view other pages embed (src/embedMain.tsx).
+      input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), embed: fileURLToPath(new URL('./embed.html', import.meta.url)) },
+    },
   },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

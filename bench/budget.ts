@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request } from '@playwright/test';
+import { encodeShare } from '../src/share/index.ts';
 import { buildApp, serveApp } from '../tests/support/servedApp.ts';
 
 const OUT_DIR = process.env.FLOWPLAY_OUT_DIR ?? 'dist-budget';
@@ -36,10 +37,11 @@ function allFiles(dir: string): string[] {
   });
 }
 
-/** The entry's script, the modules it preloads (its static imports) and its stylesheets. */
-function entryFiles(): string[] {
-  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/<(?:script[^>]*src|link[^>]*href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+/** A page's entry: its script, the modules it preloads (its static imports) and its stylesheets. */
+function entryFiles(page = 'index.html'): string[] {
+  const html = readFileSync(join(OUT_DIR, page), 'utf8');
+  // The build's URLs are relative (`./assets/…`): paths here are relative to the build folder.
+  const refs = [...html.matchAll(/<(?:script[^>]*src|link[^>]*href)="(?:\.?\/)?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   return [...new Set(refs)];
 }
 
@@ -54,7 +56,13 @@ interface Load {
   fetchedBeforeGraph: string[];
 }
 
-async function measureLoads(): Promise<Load[]> {
+/** The embed view of the default example (its graph ships with the page, as on the playground). */
+function embedPath(): string {
+  const code = readFileSync('src/examples/concurrency/parallel.ts', 'utf8');
+  return `embed.html${encodeShare({ code })}`;
+}
+
+async function measureLoads(path = '', run = true): Promise<Load[]> {
   const app = await serveApp(OUT_DIR, PORT);
   const browser = app.browser;
   const loads: Load[] = [];
@@ -78,11 +86,16 @@ async function measureLoads(): Promise<Load[]> {
           }
         }).observe(document, { childList: true, subtree: true });
       });
-      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.goto(`http://127.0.0.1:${PORT}/${path}`);
       await page.waitForFunction(() => (window as unknown as { __firstGraph: number | null }).__firstGraph !== null, null, { timeout: 30_000 });
       const firstGraphMs = await page.evaluate(() => (window as unknown as { __firstGraph: number }).__firstGraph);
       // Wall-clock time of the first graph, to compare with the requests' own start times.
       const graphAt = await page.evaluate(() => performance.timeOrigin + (window as unknown as { __firstGraph: number }).__firstGraph);
+      if (!run) {
+        loads.push({ firstGraphMs, firstRunMs: Number.NaN, fetchedBeforeGraph: [] });
+        await context.close();
+        continue;
+      }
       await page.getByTestId('run-speed').selectOption('10');
       await page.getByTestId('run-button').click();
       await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 60_000 });
@@ -119,9 +132,22 @@ async function main(): Promise<void> {
     ['time to first graph (median)', `${figures.firstGraphMs} ms  (${figures.loads.map((l) => l.firstGraphMs).join(', ')})`],
     ['time to first completed run at 10x (median, from navigation)', `${figures.firstRunMs} ms  (${figures.loads.map((l) => l.firstRunMs).join(', ')})`],
   ];
+  // The embed view (embed.html#v1.…), reported beside the page: what a docs page's reader downloads.
+  const embedEntry = entryFiles('embed.html').map(sizeOf);
+  const embedLoads = await measureLoads(embedPath(), false);
+  const embed = {
+    entry: { files: embedEntry, rawKB: kb(sum(embedEntry, 'raw')), gzipKB: kb(sum(embedEntry, 'gzip')) },
+    element: sizeOf('flowplay-embed.js'),
+    firstGraphMs: Math.round(median(embedLoads.map((l) => l.firstGraphMs))),
+  };
+  rows.push(
+    ['embed: entry JS + CSS (gzip)', `${embed.entry.gzipKB} KB (${embed.entry.rawKB} KB raw, ${embedEntry.length} files)`],
+    ['embed: flowplay-embed.js, the host page\'s script (gzip)', `${kb(embed.element.gzip)} KB (${kb(embed.element.raw)} KB raw)`],
+    ['embed: time to first graph (median)', `${embed.firstGraphMs} ms  (${embedLoads.map((l) => Math.round(l.firstGraphMs)).join(', ')})`],
+  );
   for (const [name, value] of rows) console.log(`${name.padEnd(64)} ${value}`);
   mkdirSync('bench/out', { recursive: true });
-  writeFileSync('bench/out/budget.json', `${JSON.stringify({ ...figures, at: new Date().toISOString() }, null, 2)}\n`);
+  writeFileSync('bench/out/budget.json', `${JSON.stringify({ ...figures, embed, at: new Date().toISOString() }, null, 2)}\n`);
 }
 
 await main();

@@ -46,7 +46,7 @@ const session: Session = {
   drafts,
   tutorial,
   notices,
-  answer: (response) => runner.control({ kind: 'answer', response }),
+  answer: (response) => playground.answer(response),
 };
 
 drafts.load();

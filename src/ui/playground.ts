@@ -26,6 +26,8 @@ export interface Playground {
   language: LanguageClient;
   /** Where graphs get their layout (ELK in a worker, with the shipped layouts known in advance). */
   layouts: GraphLayouter;
+  /** Sends the person's answer to the question the current run waits on. */
+  answer(response: string): Promise<void>;
   /** The compiler's Mermaid renderer, passed in by the page (the UI imports only compiler types). */
   toMermaid?: (graph: GraphModel) => string;
   dispose(): void;
@@ -71,6 +73,7 @@ export function createPlayground({ source, language, runner, layout, toMermaid }
     runs,
     language,
     layouts: createGraphLayouter(layout ?? null, shippedLayouts()),
+    answer: (response) => runner.control({ kind: 'answer', response }),
     ...(toMermaid ? { toMermaid } : {}),
     dispose() {
       analysis.stop();

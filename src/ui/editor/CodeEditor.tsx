@@ -13,7 +13,7 @@ import { toLintDiagnostics, typescriptCompletions, typescriptHover } from './lan
  * The TypeScript editor (CodeMirror 6). The store owns the text; the editor reports edits, shows the
  * compiler's diagnostics and keeps cursor and graph selection in step with each other.
  */
-export function CodeEditor() {
+export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
   const playground = usePlayground();
   const host = useRef<HTMLDivElement>(null);
 
@@ -41,6 +41,8 @@ export function CodeEditor() {
             }
           }),
           EditorView.contentAttributes.of({ 'aria-label': 'Workflow source code' }),
+          // A read-only embed still lets people select and copy the code.
+          EditorState.readOnly.of(readOnly),
         ],
       }),
     });
@@ -75,7 +77,7 @@ export function CodeEditor() {
       stopReveal();
       view.destroy();
     };
-  }, [playground]);
+  }, [playground, readOnly]);
 
   return <div className="editor nokey" data-testid="editor" ref={host} />;
 }

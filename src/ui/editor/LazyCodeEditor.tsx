@@ -18,10 +18,10 @@ function firstIdle(): Promise<void> {
 }
 
 /** The code editor, loaded after the page: until then the code shows as text, with a progress note. */
-export function LazyCodeEditor() {
+export function LazyCodeEditor({ readOnly = false }: { readOnly?: boolean }) {
   return (
     <Suspense fallback={<EditorLoading />}>
-      <Editor />
+      <Editor readOnly={readOnly} />
     </Suspense>
   );
 }

@@ -9,7 +9,7 @@ export function Header() {
   return (
     <header className="app-header">
       <div className="brand">
-        <img src="/favicon.svg" alt="" width={26} height={26} />
+        <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={26} height={26} />
         <h1>Flowplay</h1>
         <span className="tagline">event-driven workflows, step by step</span>
       </div>

@@ -2,15 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { pendingQuestion } from '../../state/pendingQuestion.ts';
 import { usePlayground } from '../playground.ts';
-import { useSession } from '../share/session.ts';
 
 /**
  * The run's question (an InputRequiredEvent's `prefix`) and a field to answer it. Shown while the
  * engine waits, which is as soon as the question is published, ahead of the animation.
  */
 export function HumanInput() {
-  const { run } = usePlayground();
-  const { answer } = useSession();
+  const { run, answer } = usePlayground();
   // Re-read on every appended batch: the trace array itself is appended in place.
   useStore(run, (s) => s.length);
   const trace = useStore(run, (s) => s.trace);

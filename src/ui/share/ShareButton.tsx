@@ -6,12 +6,15 @@ import { usePlayground } from '../playground.ts';
 import { useSession } from './session.ts';
 import { copyText, formatSize } from './copyText.ts';
 import { useDismiss } from './useDismiss.ts';
+import { embedSnippet } from '../../embed/embedSnippet.ts';
 
 interface Shared {
   url: string;
   payloadBytes: number;
   tooLong: boolean;
-  copied: 'link' | 'markdown' | 'refused';
+  copied: 'link' | 'markdown' | 'embed' | 'refused';
+  /** The embed snippet, once asked for. */
+  embed?: string;
 }
 
 /** Share: copies a link that restores code, input, seed and chapter; Copy as Markdown beside it. */
@@ -53,6 +56,13 @@ export function ShareButton() {
     setShared({ ...shared, copied: ok ? 'markdown' : 'refused' });
   };
 
+  const copyEmbed = async () => {
+    if (!shared) return;
+    const embed = embedSnippet(shared.url, shareLink(currentState()).hash);
+    const ok = await copyText(embed);
+    setShared({ ...shared, embed, copied: ok ? 'embed' : 'refused' });
+  };
+
   return (
     <div className="share" ref={root}>
       <button type="button" className="btn btn-header" data-testid="share-button" onClick={() => void share()} title="Copy a link to this code, its input and seed">
@@ -65,7 +75,9 @@ export function ShareButton() {
               ? 'Link copied to the clipboard.'
               : shared.copied === 'markdown'
                 ? 'Markdown copied: the code in a block and the link under it.'
-                : 'The browser did not let Flowplay copy. Select the link below and copy it.'}
+                : shared.copied === 'embed'
+                  ? 'Embed code copied: paste it into any page to show this workflow there.'
+                  : 'The browser did not let Flowplay copy. Select the text below and copy it.'}
           </p>
           {shared.tooLong ? (
             <p className="share-warning" data-testid="share-warning" role="alert">
@@ -73,9 +85,15 @@ export function ShareButton() {
             </p>
           ) : null}
           <input ref={field} className="share-url" data-testid="share-url" readOnly value={shared.url} onFocus={(e) => e.currentTarget.select()} aria-label="Share link" />
+          {shared.embed ? (
+            <textarea className="share-url share-embed" data-testid="embed-code" readOnly rows={3} value={shared.embed} onFocus={(e) => e.currentTarget.select()} aria-label="Embed code" />
+          ) : null}
           <div className="popover-actions">
             <button type="button" className="btn btn-small" data-testid="copy-markdown" onClick={() => void copyMarkdown()}>
               Copy as Markdown
+            </button>
+            <button type="button" className="btn btn-small" data-testid="copy-embed" onClick={() => void copyEmbed()} title="An HTML snippet that shows this workflow, runnable, in another page">
+              Copy embed code
             </button>
             <button type="button" className="btn btn-small" onClick={() => setShared(null)}>
               Close

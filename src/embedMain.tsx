@@ -1,0 +1,72 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './ui/styles.css';
+import { toMermaid } from './compiler/mermaid.ts';
+import { parseEmbedOptions } from './embed/embedOptions.ts';
+import { connectHost } from './embed/hostBridge.ts';
+import { decodeShare, guessTitle } from './share/index.ts';
+import { updateSettings } from './state/index.ts';
+import { EmbedApp } from './ui/embed/EmbedApp.tsx';
+import { PlaygroundContext, createPlayground } from './ui/index.ts';
+import { createLanguageClient, createLayoutClient, createRunnerClient } from './worker/index.ts';
+
+// The embed view (embed.html#v1.…): a share link's workflow in a compact frame for other pages. It
+// keeps nothing in storage and never runs until the person presses Run.
+const options = parseEmbedOptions(window.location.search);
+const opened = window.location.hash ? decodeShare(window.location.hash) : null;
+const problem = !opened
+  ? 'This embed has no workflow: its address needs a Flowplay share link (embed.html#v1.…).'
+  : opened.ok
+    ? null
+    : opened.message;
+const state = opened?.ok ? opened.state : null;
+document.documentElement.dataset.theme = options.theme;
+
+const playground = createPlayground({ source: state?.code ?? '', language: createLanguageClient(), runner: createRunnerClient(), layout: createLayoutClient(), toMermaid });
+if (state) {
+  updateSettings(playground.run, {
+    ...(state.seed !== undefined ? { seed: state.seed } : {}),
+    ...(state.input !== undefined ? { inputText: JSON.stringify(state.input) } : {}),
+  });
+}
+const title = state ? guessTitle(state.code) : 'Flowplay';
+// The full playground beside this page, opened on the same link.
+const playgroundUrl = `${new URL('./', window.location.href).href}${opened?.ok ? window.location.hash : ''}`;
+
+const root = document.getElementById('root')!;
+createRoot(root).render(
+  <StrictMode>
+    <PlaygroundContext.Provider value={playground}>
+      <EmbedApp options={options} title={title} playgroundUrl={playgroundUrl} problem={problem} />
+    </PlaygroundContext.Provider>
+  </StrictMode>,
+);
+
+const host = connectHost({
+  id: options.id,
+  run: playground.run,
+  root,
+  post: (message) => window.parent.postMessage(message, '*'),
+  listen: (handler) => {
+    const listener = (event: MessageEvent) => handler(event.data, event.source === window.parent && window.parent !== window);
+    window.addEventListener('message', listener);
+    return () => window.removeEventListener('message', listener);
+  },
+  onHostMessage: (message) => {
+    if (message.type === 'set-theme') document.documentElement.dataset.theme = message.theme;
+  },
+});
+// Ready once the graph can show: the first analysis of the code (at once when there is nothing to read).
+const readyWhenAnalysed = () => {
+  const { analysis } = playground.workspace.getState();
+  if (state && !analysis) return false;
+  host.ready(title, analysis?.workflows[0]?.name ?? null);
+  return true;
+};
+if (!readyWhenAnalysed()) {
+  const stop = playground.workspace.subscribe(() => {
+    if (readyWhenAnalysed()) stop();
+  });
+}
+window.addEventListener('pagehide', () => host.stop());
