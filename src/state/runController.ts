@@ -9,6 +9,8 @@ import type { RunStore } from './runStore.ts';
 import { runEndRecords } from './runEndRecords.ts';
 import { syntheticFinish } from './syntheticRecords.ts';
 import { TraceCap } from './traceCap.ts';
+import { setRunAside } from './runHistory.ts';
+import type { PastRun } from './runHistory.ts';
 
 export interface RunControllerDeps {
   workspace: WorkspaceStore;
@@ -34,10 +36,22 @@ export interface RunController {
   toggleBreakpoint(step: string): Promise<void>;
   /** Shows a saved run (its code in the editor, its trace to replay); stops a run in progress first. */
   loadRecorded(run: { code: string; trace: TraceRecord[]; graph: GraphModel | null }): Promise<void>;
+  /** Shows an earlier run again, with its own code in the editor (the run on screen goes to the history). */
+  reopen(past: PastRun): Promise<void>;
+  /** Stops following the workspace. */
+  dispose(): void;
 }
 
 export function createRunController(deps: RunControllerDeps): RunController {
   const { workspace, run, runner, clock, refreshAnalysis } = deps;
+
+  // The view belongs to the code in the editor: when the code changes (an edit, an example, a
+  // chapter, a link), the run made from other code is set aside, and a live one is stopped.
+  const unsubscribe = workspace.subscribe((state, previous) => {
+    if (state.source === previous.source) return;
+    const wasLive = run.getState().engine === 'running';
+    if (setRunAside(run, state.source) && wasLive) void runner.stop();
+  });
 
   async function stop(): Promise<void> {
     const state = run.getState();
@@ -112,9 +126,19 @@ export function createRunController(deps: RunControllerDeps): RunController {
     });
   }
 
+  async function reopen(past: PastRun): Promise<void> {
+    if (live()) await runner.stop();
+    setSource(workspace, past.code);
+    run.setState({ history: run.getState().history.filter((p) => p !== past) });
+    loadRecordedRun(run, past.trace, past.graph, past.code, past.number);
+    run.setState({ origin: past.origin });
+  }
+
   return {
     start,
     stop,
+    reopen,
+    dispose: unsubscribe,
     pause: async () => void (live() && (await runner.control({ kind: 'pause' }))),
     resume: async () => void (live() && (await runner.control({ kind: 'resume' }))),
     step: async () => void (live() && (await runner.control({ kind: 'step' }))),

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { GraphModel } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import type { ClockKind } from '../worker/protocol.ts';
+import type { PastRun } from './runHistory.ts';
 
 export interface RunSettings {
   /** The start event's fields as the user typed them (JSON). */
@@ -45,6 +46,10 @@ export interface RunState {
   origin: 'live' | 'file';
   /** The source the trace was made from (edits after Run do not change it), for saving the run. */
   code: string | null;
+  /** Which run this is (counting from 1 on this page); 0 before the first. */
+  runNumber: number;
+  /** Earlier runs, newest first, set aside when the code changed (see runHistory.ts). */
+  history: PastRun[];
 }
 
 export type RunStore = StoreApi<RunState>;
@@ -71,6 +76,8 @@ export function createRunStore(settings?: Partial<RunSettings>): RunStore {
     viewPaused: false,
     origin: 'live',
     code: null,
+    runNumber: 0,
+    history: [],
   }));
 }
 
@@ -81,8 +88,14 @@ export function updateSettings(store: RunStore, patch: Partial<RunSettings>): vo
 
 export function beginRun(store: RunStore, graph: GraphModel | null, wallNow: number, code: string | null = null): TraceRecord[] {
   const trace: TraceRecord[] = [];
-  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, origin: 'live', code });
+  const runNumber = store.getState().runNumber + 1;
+  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, origin: 'live', code, runNumber });
   return trace;
+}
+
+/** No run on screen: the view is idle, counters at zero (the settings and the history stay). */
+export function resetRun(store: RunStore): void {
+  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, origin: 'live', inputError: null, code: null });
 }
 
 /** Appends a batch to the run that owns `trace`; batches of a superseded run are ignored. */
@@ -119,6 +132,6 @@ export function setViewPaused(store: RunStore, paused: boolean): void {
 }
 
 /** A saved run, to replay from the start; nothing of it runs. */
-export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null, code: string | null = null): void {
-  store.setState({ engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, origin: 'file', inputError: null, code });
+export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null, code: string | null = null, runNumber?: number): void {
+  store.setState({ runNumber: runNumber ?? store.getState().runNumber, engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, origin: 'file', inputError: null, code });
 }

@@ -77,6 +77,7 @@ export function createPlayground({ source, language, runner, layout, toMermaid }
     ...(toMermaid ? { toMermaid } : {}),
     dispose() {
       analysis.stop();
+      runs.dispose();
       stopPlayback();
       language.dispose();
       runner.dispose();

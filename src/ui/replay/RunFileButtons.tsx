@@ -4,6 +4,7 @@ import { createRunFile, parseRunFile, runFileExport } from '../../inspect/index.
 import { parseInput } from '../../state/index.ts';
 import { download } from '../export/download.ts';
 import { usePlayground } from '../playground.ts';
+import { RunHistory } from './RunHistory.tsx';
 
 /**
  * Save the recorded run as a file, and load one to replay it. Loading checks the whole file first
@@ -48,6 +49,7 @@ export function RunFileButtons() {
       <button type="button" className="btn-small" data-testid="load-run" onClick={() => picker.current?.click()} title="Replay a saved run (its code is not run)">
         Load run…
       </button>
+      <RunHistory />
       {origin === 'file' ? <span className="badge" data-testid="replaying-file">replaying a saved run</span> : null}
       <input
         ref={picker}

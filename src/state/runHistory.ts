@@ -1,0 +1,52 @@
+import type { GraphModel } from '../compiler/model.ts';
+import type { TraceRecord } from '../engine/trace.ts';
+import { resetRun } from './runStore.ts';
+import type { RunStore } from './runStore.ts';
+
+/** How many earlier runs are kept (each holds its trace; the page's memory is the limit). */
+export const HISTORY_SIZE = 8;
+
+/** A run set aside because the code changed: reachable, and shown again only with its own code. */
+export interface PastRun {
+  /** 1 for the page's first run, counting up. */
+  number: number;
+  code: string;
+  graph: GraphModel | null;
+  trace: TraceRecord[];
+  /** How it ended, from its last record (`running` when it was cut short by the edit). */
+  status: string;
+  events: number;
+  origin: 'live' | 'file';
+}
+
+/**
+ * Sets the run on screen aside into the history when the code it came from is no longer the code
+ * in the editor, leaving the view idle: the old run's counters, console and result are never drawn
+ * over code it did not come from. Returns whether it did.
+ */
+export function setRunAside(run: RunStore, source: string): boolean {
+  const state = run.getState();
+  if (state.length === 0 || state.code === null || state.code === source) return false;
+  const past: PastRun = {
+    number: state.runNumber,
+    code: state.code,
+    graph: state.graph,
+    trace: state.trace,
+    status: statusOf(state.trace),
+    events: state.trace.filter((r) => r.kind === 'event.emitted').length,
+    origin: state.origin,
+  };
+  const history = [past, ...state.history.filter((p) => p.trace !== state.trace)].slice(0, HISTORY_SIZE);
+  run.setState({ history });
+  resetRun(run);
+  return true;
+}
+
+/** The run's end (a note or a console record may follow it), or `running` when it has none. */
+function statusOf(trace: readonly TraceRecord[]): string {
+  for (let i = trace.length - 1; i >= 0; i--) {
+    const record = trace[i]!;
+    if (record.kind === 'run.finished') return record.status;
+  }
+  return 'running';
+}
