@@ -4,6 +4,7 @@ import { flowplayDiagnostic, sortDiagnostics } from './diagnostic.ts';
 import { emitRunnable } from './emit.ts';
 import { readEvents } from './events.ts';
 import { buildGraph } from './graph.ts';
+import { withGraphChecks } from './graphDiagnostics.ts';
 import type { LanguageServiceFiles } from './languageService.ts';
 import { WorkflowLanguageService } from './languageService.ts';
 import type { CompileResult, Diagnostic } from './model.ts';
@@ -98,11 +99,12 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
   }
 
   const workflowInfos = workflows.map((w) => w.info);
+  const graph = buildGraph(workflowInfos, events);
   return {
     workflows: workflowInfos,
     events: [...events.values()],
-    graph: buildGraph(workflowInfos, events),
-    diagnostics: sortDiagnostics([...syntax, ...types, ...flowplay]),
+    graph,
+    diagnostics: sortDiagnostics([...syntax, ...types, ...withGraphChecks(flowplay, graph, workflowInfos)]),
     js,
   };
 }

@@ -19,7 +19,9 @@ import type { WorkflowSyntax } from './workflows.ts';
 export function emitRunnable(sf: ts.SourceFile, workflows: WorkflowSyntax[], events: Map<string, EventInfo>): string {
   const moduleEdits = [...importEdits(sf), ...exportEdits(sf)];
   const steps = new Map(workflows.flatMap((w) => w.steps.map((s) => [s.decorator, s] as const)));
-  const tail = `\n;return { workflows: { ${workflows.map((w) => `${w.info.name}: ${w.info.name}`).join(', ')} } };\n${DECORATE_HELPER}\n`;
+  // A workflow declared inside a function is not in scope here; the code that declares it runs it.
+  const topLevel = workflows.filter((w) => w.node.parent === sf).map((w) => w.info.name);
+  const tail = `\n;return { workflows: { ${topLevel.map((name) => `${name}: ${name}`).join(', ')} } };\n${DECORATE_HELPER}\n`;
 
   let unsupported = false;
   const blanked = blankSourceFile(sf, () => {

@@ -5,14 +5,20 @@ import { nodeRange } from './range.ts';
 import type { Scope } from './scope.ts';
 import { resolveName } from './scope.ts';
 
-/** Top-level classes with a name and the expression they extend. */
+/**
+ * Named classes with the expression they extend, wherever they are declared: a workflow or an event
+ * class written inside a function (a factory, a test) is read like a top-level one.
+ */
 export function classesWithBase(sf: ts.SourceFile): { node: ts.ClassDeclaration; name: string; base: ts.ExpressionWithTypeArguments | null }[] {
   const out: { node: ts.ClassDeclaration; name: string; base: ts.ExpressionWithTypeArguments | null }[] = [];
-  for (const statement of sf.statements) {
-    if (!ts.isClassDeclaration(statement) || !statement.name) continue;
-    const clause = statement.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
-    out.push({ node: statement, name: statement.name.text, base: clause?.types[0] ?? null });
-  }
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassDeclaration(node) && node.name) {
+      const clause = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+      out.push({ node, name: node.name.text, base: clause?.types[0] ?? null });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
   return out;
 }
 

@@ -52,7 +52,10 @@ export function buildGraph(workflows: WorkflowInfo[], events: Map<string, EventI
           collects: step.collects.map((site) =>
             site.types.map(({ type, count }) => `${count ?? '?'} x ${type}`).join(', '),
           ),
+          skipGraphChecks: step.skipGraphChecks,
+          children: step.children,
           range: step.range,
+          nameRange: step.nameRange,
         },
       });
     }

@@ -9,3 +9,5 @@ export { COMPILER_OPTIONS, STANDARD_LIB } from './languageService.ts';
 export { toMermaid } from './mermaid.ts';
 export { formatDiagnostic } from './formatDiagnostic.ts';
 export { REQUIRED_LIB_FILES } from './libFiles.ts';
+export { graphCheckErrors, graphCheckInput } from './graphDiagnostics.ts';
+export type { GraphCheckInput } from './graphDiagnostics.ts';

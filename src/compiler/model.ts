@@ -25,6 +25,8 @@ export interface Diagnostic {
   source: 'typescript' | 'flowplay';
   /** TypeScript's own error number (e.g. 2322) for `source: 'typescript'`. */
   tsCode?: number;
+  /** The graph node (a step) the problem is about, so the graph can mark it. */
+  node?: string;
 }
 
 export type EventRole = 'start' | 'stop' | 'input-required' | 'human-response' | 'event';
@@ -75,6 +77,10 @@ export interface StepInfo {
   retry: { maxAttempts: number; delay: number; backoff?: number } | null;
   sends: SendSite[];
   collects: CollectSite[];
+  /** Graph checks the step opts out of (`@step({ skipGraphChecks: ['reachability'] })`). */
+  skipGraphChecks: string[];
+  /** Workflow classes of this file the step constructs (`new Child()`): drawn as child workflows. */
+  children: string[];
   /** The whole method, and its name alone. */
   range: SourceRange;
   nameRange: SourceRange;
@@ -83,6 +89,8 @@ export interface StepInfo {
 export interface WorkflowInfo {
   name: string;
   steps: StepInfo[];
+  /** Graph checks skipped by every construction in the file (`new W({ skipGraphChecks: [...] })`). */
+  skipGraphChecks: string[];
   range: SourceRange;
 }
 
@@ -102,7 +110,13 @@ export interface GraphNode {
     fanOut: boolean;
     /** Fan-in summary per collect site, e.g. `3 x StepThreeEvent`. */
     collects: string[];
+    /** Graph checks the step opts out of. */
+    skipGraphChecks?: string[];
+    /** Workflows of the file the step starts (drawn inside it, as the library draws child workflows). */
+    children?: string[];
     range: SourceRange;
+    /** Its name alone, where problems about the whole step are marked. */
+    nameRange?: SourceRange;
   };
   /** For event nodes. */
   event?: { type: string; role: EventRole; range: SourceRange | null };

@@ -1,3 +1,4 @@
+import { GRAPH_CHECKS, validationMessages as say } from '../engine/validationMessages.ts';
 import type { Diagnostic, EventInfo, Severity, SourceRange, StepInfo, WorkflowInfo } from './model.ts';
 
 /** One event type named in a signature, at the range to mark. */
@@ -20,29 +21,40 @@ export interface StepShape {
   eventParamRange: SourceRange;
   /** The step says what it returns (an annotation, or an explicit `returns` option). */
   returnDeclared: boolean;
+  /**
+   * How many parameters are annotated with event classes only (the library wants exactly one), and
+   * where the second one is. Null range when the event types were given explicitly.
+   */
+  eventParams: { count: number; secondRange: SourceRange | null } | null;
+  /** A parameter whose annotation mixes event classes with other types (`A | string`). */
+  mixedParamRange: SourceRange | null;
+  /** A literal `numWorkers` that is not a whole number above 0. */
+  invalidNumWorkersRange: SourceRange | null;
 }
 
 export interface WorkflowShape {
   info: WorkflowInfo;
   nameRange: SourceRange;
   steps: StepShape[];
+  /** Every `skipGraphChecks` list written for the workflow, to check the names. */
+  skipGraphChecksLists: { names: string[]; range: SourceRange }[];
 }
 
 /** How the user's language spells the things the messages name. */
 export interface Spelling {
-  /** A return annotation to suggest, e.g. `Promise<StopEvent>`. */
-  returnExample: string;
   sendEvent: string;
   collectEvents: string;
   /** The base event class. */
   baseEvent: string;
+  /** The step option that sets the workers. */
+  numWorkers: string;
 }
 
 export const TYPESCRIPT_SPELLING: Spelling = {
-  returnExample: 'Promise<StopEvent>',
   sendEvent: 'sendEvent',
   collectEvents: 'collectEvents',
   baseEvent: 'Event',
+  numWorkers: 'numWorkers',
 };
 
 /**
@@ -65,12 +77,14 @@ export function validateWorkflow(workflow: WorkflowShape, events: Map<string, Ev
   const name = workflow.info.name;
 
   if (steps.length === 0) {
-    error(workflow.nameRange, 'no-steps', `Workflow '${name}' has no configured steps.`);
+    error(workflow.nameRange, 'no-steps', say.noSteps(name));
     return out;
   }
 
   for (const step of steps) {
     for (const type of step.nonEvents) {
+      // A union that mixes an event with something else is a signature error (below), not a hint.
+      if (step.mixedParamRange && within(type.range, step.mixedParamRange)) continue;
       warn(
         type.range,
         'not-an-event',
@@ -79,31 +93,43 @@ export function validateWorkflow(workflow: WorkflowShape, events: Map<string, Ev
           : `'${type.text}' is not an Event class, so the engine cannot route it: step parameters and return types name Event subclasses.`,
       );
     }
-    if (step.info.accepts.length === 0) {
-      error(step.eventParamRange, 'no-event-param', `Step '${step.info.name}' must accept at least one Event type.`);
+    // The library's signature checks, in its order: the event parameter, then the return annotation.
+    if (step.eventParams ? step.eventParams.count === 0 : step.info.accepts.length === 0) {
+      error(step.mixedParamRange ?? step.eventParamRange, 'no-event-param', say.signatureNoEvent());
+    } else if (step.eventParams && step.eventParams.count > 1) {
+      error(step.eventParams.secondRange ?? step.eventParamRange, 'event-params', say.signatureManyEvents(step.eventParams.count));
     }
-    if (!step.returnDeclared) {
-      warn(
-        step.info.nameRange,
-        'missing-return-type',
-        `Step '${step.info.name}' has no return type annotation, so nothing it returns is routed or drawn: annotate it, e.g. ${spelling.returnExample}.`,
-      );
-    }
+    if (!step.returnDeclared) error(step.info.nameRange, 'missing-return-type', say.signatureNoReturn());
+    if (step.invalidNumWorkersRange) error(step.invalidNumWorkersRange, 'num-workers', say.numWorkers().replace('numWorkers', spelling.numWorkers));
     for (const mention of step.acceptMentions) {
-      if (role(mention.name) === 'stop') error(mention.range, 'accepts-stop', `Step '${step.info.name}' cannot accept StopEvent.`);
+      if (role(mention.name) === 'stop') error(mention.range, 'accepts-stop', say.acceptsStop([step.info.name]));
     }
+  }
+
+  for (const list of workflow.skipGraphChecksLists) {
+    const unknown = list.names.filter((check) => !(GRAPH_CHECKS as readonly string[]).includes(check));
+    if (unknown.length > 0) error(list.range, 'unknown-graph-check', say.unknownGraphChecks(unknown));
   }
 
   const accepted = new Set(steps.flatMap((s) => s.info.accepts));
   const returned = new Set(steps.flatMap((s) => s.info.returns));
   const producedSomehow = new Set([...returned, ...steps.flatMap((s) => s.info.sends.map((site) => site.type))]);
 
-  if (![...accepted].some((t) => role(t) === 'start')) {
-    error(workflow.nameRange, 'no-start', 'At least one Event of type StartEvent must be received by any step.');
-  }
-  if (![...returned].some((t) => role(t) === 'stop')) {
-    error(workflow.nameRange, 'no-stop', 'At least one Event of type StopEvent must be returned by any step.');
-  }
+  const startTypes = [...accepted].filter((t) => role(t) === 'start');
+  const stopTypes = [...returned].filter((t) => role(t) === 'stop');
+  if (startTypes.length === 0) error(workflow.nameRange, 'no-start', say.noStart(name));
+  if (stopTypes.length === 0) error(workflow.nameRange, 'no-stop', say.noStop(name));
+  // One StartEvent type and one StopEvent type: the extra ones are marked where they are named.
+  const extra = (types: string[], mentions: (s: StepShape) => MentionAt[], code: string, message: string) => {
+    if (types.length < 2) return;
+    for (const step of steps) {
+      for (const mention of mentions(step)) {
+        if (types.includes(mention.name) && mention.name !== types[0]) error(mention.range, code, message);
+      }
+    }
+  };
+  extra(startTypes, (s) => s.acceptMentions, 'many-start-events', say.manyStarts(name, startTypes));
+  extra(stopTypes, (s) => s.returnMentions, 'many-stop-events', say.manyStops(name, stopTypes));
 
   const reported = new Set<string>();
   for (const step of steps) {
@@ -112,7 +138,7 @@ export function validateWorkflow(workflow: WorkflowShape, events: Map<string, Ev
       if (returned.has(mention.name) || r === 'start' || mention.name === 'HumanResponseEvent' || r === 'stop') continue;
       if (reported.has(`c:${mention.name}`)) continue;
       reported.add(`c:${mention.name}`);
-      error(mention.range, 'unproduced-event', `The following events are consumed but never produced: ${mention.name}`);
+      error(mention.range, 'unproduced-event', say.consumedNotProduced([mention.name]));
     }
   }
   for (const step of steps) {
@@ -121,7 +147,7 @@ export function validateWorkflow(workflow: WorkflowShape, events: Map<string, Ev
       if (accepted.has(mention.name) || r === 'stop' || mention.name === 'InputRequiredEvent') continue;
       if (reported.has(`p:${mention.name}`)) continue;
       reported.add(`p:${mention.name}`);
-      error(mention.range, 'unconsumed-event', `The following events are produced but never consumed: ${mention.name}`);
+      error(mention.range, 'unconsumed-event', say.producedNotConsumed([mention.name]));
     }
   }
 
@@ -166,4 +192,8 @@ export function validateWorkflow(workflow: WorkflowShape, events: Map<string, Ev
     }
   }
   return out;
+}
+
+function within(inner: SourceRange, outer: SourceRange): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
 }

@@ -23,8 +23,14 @@ export interface StepSyntax {
   acceptMentions: TypeMention[];
   returnMentions: TypeMention[];
   eventParam: ts.ParameterDeclaration | null;
+  /** Parameters annotated with event classes only: the library's signature check wants exactly one. */
+  eventParams: ts.ParameterDeclaration[];
+  /** A parameter whose annotation mixes event classes with other types (`ev: A | string`). */
+  mixedParam: ts.ParameterDeclaration | null;
   /** Annotation parts that are not event classes (e.g. `string`, an interface). */
   nonEvents: ts.TypeNode[];
+  /** The `numWorkers` option as written, for checking it. */
+  numWorkersOption: ts.Expression | null;
 }
 
 export interface WorkflowSyntax {
@@ -32,6 +38,8 @@ export interface WorkflowSyntax {
   node: ts.ClassDeclaration;
   nameNode: ts.Node;
   steps: StepSyntax[];
+  /** `skipGraphChecks` lists of the file's `new W({ … })` calls. */
+  skipGraphChecksOptions: ts.Expression[];
 }
 
 const DEFAULT_NUM_WORKERS = 4;
@@ -49,7 +57,13 @@ export function shapeOf(sf: ts.SourceFile, workflow: WorkflowSyntax): WorkflowSh
       nonEvents: step.nonEvents.map((type) => ({ text: type.getText(sf), range: nodeRange(sf, type) })),
       eventParamRange: nodeRange(sf, step.eventParam?.type ?? step.eventParam ?? step.method.name),
       returnDeclared: Boolean(step.method.type) || step.explicit.has('returns'),
+      eventParams: step.explicit.has('accepts')
+        ? null
+        : { count: step.eventParams.length, secondRange: step.eventParams[1] ? nodeRange(sf, step.eventParams[1].type ?? step.eventParams[1]) : null },
+      mixedParamRange: step.mixedParam?.type ? nodeRange(sf, step.mixedParam.type) : null,
+      invalidNumWorkersRange: step.numWorkersOption && !isValidNumWorkers(step.numWorkersOption) ? nodeRange(sf, step.numWorkersOption) : null,
     })),
+    skipGraphChecksLists: workflow.skipGraphChecksOptions.map((option) => ({ names: stringList(option), range: nodeRange(sf, option) })),
   };
 }
 
@@ -57,6 +71,7 @@ export function shapeOf(sf: ts.SourceFile, workflow: WorkflowSyntax): WorkflowSh
 export function readWorkflows(sf: ts.SourceFile, scope: Scope, isEvent: (name: string) => boolean): WorkflowSyntax[] {
   const classes = classesWithBase(sf);
   const workflowNames = workflowClassNames(classes.map((cls) => ({ name: cls.name, base: cls.base ? resolveName(scope, cls.base.expression) : null })));
+  const isWorkflowClass = (name: string) => workflowNames.has(name);
   // A workflow class that another one extends is a base: its steps are drawn in each subclass.
   const baseOf = new Map<string, string>();
   for (const cls of classes) {
@@ -70,23 +85,99 @@ export function readWorkflows(sf: ts.SourceFile, scope: Scope, isEvent: (name: s
       .map((cls) => [
         cls.name,
         cls.node.members.flatMap((member) => {
-          const step = ts.isMethodDeclaration(member) ? readStep(sf, member, scope, isEvent) : null;
+          const step = ts.isMethodDeclaration(member) ? readStep(sf, member, scope, isEvent, isWorkflowClass) : null;
           return step ? [step] : [];
         }),
       ]),
   );
+  const constructions = constructionOptions(sf, scope, isWorkflowClass);
   return classes
     .filter((cls) => workflowNames.has(cls.name) && !bases.has(cls.name))
     .map((cls) => {
       const steps = inheritedSteps(cls.name, baseOf, ownSteps);
       const nameNode = cls.node.name ?? cls.node;
+      const made = constructions.get(cls.name) ?? [];
+      const lists = made.flatMap((options) => (options ? [options] : []));
+      // A check is off only when every construction in the file turns it off.
+      const skipGraphChecks =
+        made.length === 0 || lists.length < made.length
+          ? []
+          : stringList(lists[0]).filter((name) => lists.every((o) => stringList(o).includes(name)));
       return {
-        info: { name: cls.name, steps: steps.map((s) => s.info), range: nodeRange(sf, cls.node) },
+        info: { name: cls.name, steps: steps.map((s) => s.info), skipGraphChecks, range: nodeRange(sf, cls.node) },
         node: cls.node,
         nameNode,
         steps,
+        skipGraphChecksOptions: lists,
       };
     });
+}
+
+/** The `skipGraphChecks` value (or null) of every `new W(…)` of a workflow class of the file. */
+function constructionOptions(sf: ts.SourceFile, scope: Scope, isWorkflowClass: (name: string) => boolean): Map<string, (ts.Expression | null)[]> {
+  const out = new Map<string, (ts.Expression | null)[]>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node)) {
+      const resolved = resolveName(scope, node.expression);
+      if (resolved && !resolved.builtin && isWorkflowClass(resolved.name)) {
+        const options = node.arguments?.[0];
+        const list = out.get(resolved.name) ?? [];
+        list.push((options && ts.isObjectLiteralExpression(options) ? optionsOf(options).get('skipGraphChecks') : undefined) ?? null);
+        out.set(resolved.name, list);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** Property name -> value of an options object literal (`{ a: 1, b }`). */
+function optionsOf(options: ts.ObjectLiteralExpression | null): Map<string, ts.Expression> {
+  const props = new Map<string, ts.Expression>();
+  for (const prop of options?.properties ?? []) {
+    if (ts.isPropertyAssignment(prop) && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) {
+      props.set(prop.name.text, prop.initializer);
+    } else if (ts.isShorthandPropertyAssignment(prop)) {
+      props.set(prop.name.text, prop.name);
+    }
+  }
+  return props;
+}
+
+/** `['a', "b"]` -> `['a', 'b']`; anything that is not a literal list of strings reads as empty. */
+function stringList(expr: ts.Expression | null | undefined): string[] {
+  if (!expr || !ts.isArrayLiteralExpression(expr)) return [];
+  return expr.elements.flatMap((e) => (ts.isStringLiteralLike(e) ? [e.text] : []));
+}
+
+/** The workflow classes of the file a step body constructs (`new Child()`), in order. */
+function childWorkflows(body: ts.Node | undefined, scope: Scope, isWorkflowClass: (name: string) => boolean): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isNewExpression(node)) {
+      const resolved = resolveName(scope, node.expression);
+      if (resolved && !resolved.builtin && isWorkflowClass(resolved.name) && !found.includes(resolved.name)) found.push(resolved.name);
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (body) visit(body);
+  return found;
+}
+
+/**
+ * `numWorkers` written as a literal must be a whole number above 0, as the library checks it; a value
+ * computed at run time is left to the engine.
+ */
+function isValidNumWorkers(expr: ts.Expression): boolean {
+  let value: unknown;
+  if (ts.isNumericLiteral(expr)) value = Number(expr.text);
+  else if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(expr.operand)) {
+    value = -Number(expr.operand.text);
+  } else if (ts.isStringLiteralLike(expr)) value = expr.text;
+  else if ([ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword].includes(expr.kind)) value = null;
+  else return true;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
 function stepDecorator(method: ts.MethodDeclaration, scope: Scope): ts.Decorator | null {
@@ -103,19 +194,13 @@ function readStep(
   method: ts.MethodDeclaration,
   scope: Scope,
   isEvent: (name: string) => boolean,
+  isWorkflowClass: (name: string) => boolean,
 ): StepSyntax | null {
   const decorator = stepDecorator(method, scope);
   if (!decorator) return null;
   const call = ts.isCallExpression(decorator.expression) ? decorator.expression : null;
   const options = call?.arguments[0] && ts.isObjectLiteralExpression(call.arguments[0]) ? call.arguments[0] : null;
-  const props = new Map<string, ts.Expression>();
-  for (const prop of options?.properties ?? []) {
-    if (ts.isPropertyAssignment(prop) && (ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) {
-      props.set(prop.name.text, prop.initializer);
-    } else if (ts.isShorthandPropertyAssignment(prop)) {
-      props.set(prop.name.text, prop.name);
-    }
-  }
+  const props = optionsOf(options);
 
   const params = method.parameters.filter((p) => !(ts.isIdentifier(p.name) && p.name.text === 'this'));
   const isContextType = (p: ts.ParameterDeclaration): boolean =>
@@ -137,6 +222,17 @@ function readStep(
   const acceptMentions = explicitAccepts ? classList(explicitAccepts, scope) : accepted.mentions;
   const returnMentions = explicitReturns ? classList(explicitReturns, scope) : returned.mentions;
   const sites = readCallSites(sf, method.body, scope, isEvent);
+  // As the library reads a signature: a parameter is the event parameter when every type its
+  // annotation names is an event class (the base Event included); a Context is not one.
+  const eventParams: ts.ParameterDeclaration[] = [];
+  let mixedParam: ts.ParameterDeclaration | null = null;
+  for (const param of params) {
+    if (isContextType(param) || !param.type) continue;
+    const read = readEventTypes(param.type, scope, isEvent, false);
+    const others = read.others.filter((t) => !isBaseEvent(t, scope));
+    if (others.length === 0 && read.others.length + read.mentions.length > 0) eventParams.push(param);
+    else if (read.mentions.length > 0) mixedParam ??= param;
+  }
 
   const info: StepInfo = {
     name: method.name.getText(sf),
@@ -149,6 +245,8 @@ function readStep(
     retry: readRetry(props.get('retry')),
     sends: sites.sends,
     collects: sites.collects,
+    skipGraphChecks: stringList(props.get('skipGraphChecks')),
+    children: childWorkflows(method.body, scope, isWorkflowClass),
     range: nodeRange(sf, method),
     nameRange: nodeRange(sf, method.name),
   };
@@ -161,8 +259,17 @@ function readStep(
     acceptMentions,
     returnMentions,
     eventParam,
+    eventParams,
+    mixedParam,
     nonEvents: [...(explicitAccepts ? [] : accepted.others), ...(explicitReturns ? [] : returned.others)],
+    numWorkersOption: props.get('numWorkers') ?? null,
   };
+}
+
+function isBaseEvent(type: ts.TypeNode, scope: Scope): boolean {
+  if (!ts.isTypeReferenceNode(type)) return false;
+  const resolved = resolveName(scope, type.typeName);
+  return resolved !== null && resolved.builtin && resolved.name === 'Event';
 }
 
 /** `[A, B]` in explicit `accepts` / `returns` options. */

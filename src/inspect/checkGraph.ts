@@ -3,7 +3,7 @@ import { ShapeError, checkFields, isPlainObject } from './checkShape.ts';
 import type { FieldType } from './recordSchema.ts';
 
 const NODE = { id: 'string', kind: ['step', 'event'], label: 'string', workflow: 'string' } as const satisfies Record<string, FieldType>;
-const STEP = { name: 'string', numWorkers: 'id', gather: 'boolean', fanOut: 'boolean', collects: 'strings' } as const satisfies Record<string, FieldType>;
+const STEP = { name: 'string', numWorkers: 'id', gather: 'boolean', fanOut: 'boolean', collects: 'strings', 'skipGraphChecks?': 'strings', 'children?': 'strings' } as const satisfies Record<string, FieldType>;
 const EVENT = { type: 'string', role: ['start', 'stop', 'input-required', 'human-response', 'event'] } as const satisfies Record<string, FieldType>;
 const RANGE = { start: 'id', end: 'id', line: 'id', column: 'id', endLine: 'id', endColumn: 'id' } as const satisfies Record<string, FieldType>;
 const EDGE = { id: 'string', source: 'string', target: 'string', kind: ['returns', 'sends', 'accepts'], dashed: 'boolean' } as const satisfies Record<string, FieldType>;
@@ -24,8 +24,10 @@ export function checkGraph(value: unknown, path: string, maxNodes: number, maxDe
     ids.add(n.id as string);
     if (n.kind === 'step') {
       if (n.step === undefined) throw new ShapeError(`${at} is a step node without "step"`);
-      checkFields(n.step, STEP, `${at}.step`, maxDepth, new Set(['range']));
+      checkFields(n.step, STEP, `${at}.step`, maxDepth, new Set(['range', 'nameRange']));
       checkFields((n.step as Record<string, unknown>).range, RANGE, `${at}.step.range`, maxDepth);
+      const nameRange = (n.step as Record<string, unknown>).nameRange;
+      if (nameRange !== undefined) checkFields(nameRange, RANGE, `${at}.step.nameRange`, maxDepth);
     }
     if (n.kind === 'event') {
       if (n.event === undefined) throw new ShapeError(`${at} is an event node without "event"`);

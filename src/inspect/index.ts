@@ -19,6 +19,7 @@ export type { AttemptDescription, InvocationDescription, InvocationError, Invoca
 export { stateAt } from './stateAt.ts';
 export type { RunState, StateObject } from './stateAt.ts';
 export { userLocation, WRAPPER_LINE_OFFSET } from './userLocation.ts';
+export { validationDiagnostic } from './validationLocation.ts';
 export type { UserLocation } from './userLocation.ts';
 
 export {

@@ -1,6 +1,7 @@
 import { BASE_EVENT, BUILTIN_EVENTS, eventsInUse } from '../builtins.ts';
 import { sortDiagnostics } from '../diagnostic.ts';
 import { buildGraph } from '../graph.ts';
+import { withGraphChecks } from '../graphDiagnostics.ts';
 import type { CompileResult, Diagnostic } from '../model.ts';
 import type { Spelling } from '../validate.ts';
 import { validateWorkflow } from '../validate.ts';
@@ -11,10 +12,10 @@ import { syntaxErrors } from './pySyntaxErrors.ts';
 import { readPyWorkflows } from './pyWorkflows.ts';
 
 export const PYTHON_SPELLING: Spelling = {
-  returnExample: '-> StopEvent',
   sendEvent: 'send_event',
   collectEvents: 'collect_events',
   baseEvent: 'Event',
+  numWorkers: 'num_workers',
 };
 
 /**
@@ -49,11 +50,12 @@ export function analysePython(text: string): CompileResult {
   for (const workflow of workflows) diagnostics.push(...validateWorkflow(workflow, events, PYTHON_SPELLING));
 
   const infos = workflows.map((w) => w.info);
+  const graph = buildGraph(infos, events);
   return {
     workflows: infos,
     events: [...events.values()],
-    graph: buildGraph(infos, events),
-    diagnostics: sortDiagnostics(diagnostics),
+    graph,
+    diagnostics: sortDiagnostics(withGraphChecks(diagnostics, graph, infos)),
     js: null,
   };
 }

@@ -9,7 +9,7 @@ import type { PyClass } from './pyEvents.ts';
 import type { PyScope } from './pyScope.ts';
 import { resolveName } from './pyScope.ts';
 import type { PySource } from './pySource.ts';
-import { callArguments, childrenOf } from './pySource.ts';
+import { callArguments, childrenOf, itemsOf } from './pySource.ts';
 
 /** The library's default, as in TypeScript. */
 const DEFAULT_NUM_WORKERS = 4;
@@ -62,9 +62,11 @@ export function readPyWorkflows(
     .map((cls) => {
       const steps = inheritedSteps(cls.name, baseOf, ownSteps);
       return {
-        info: { name: cls.name, steps: steps.map((s) => s.info), range: source.range(cls.node) },
+        // Workflow-wide opt-outs are constructor arguments in Python; only the step ones are read here.
+        info: { name: cls.name, steps: steps.map((s) => s.info), skipGraphChecks: [], range: source.range(cls.node) },
         nameRange: source.range(cls.nameNode),
         steps,
+        skipGraphChecksLists: [],
       };
     });
 }
@@ -103,6 +105,18 @@ function readStep(
   const contextParam = params.find(isContext) ?? null;
   const eventParam = params.find((p) => p !== contextParam) ?? null;
   const accepted = readPyEventTypes(eventParam?.annotation, source, scope, isEvent);
+  // As the library reads a signature: the event parameter is one whose annotation names event
+  // classes only; a union with anything else does not count.
+  const eventParams: PyParam[] = [];
+  let mixedParam: PyParam | null = null;
+  for (const param of params) {
+    if (param === contextParam || !param.annotation) continue;
+    const read = readPyEventTypes(param.annotation, source, scope, isEvent);
+    const others = read.others.filter((o) => o.text !== 'Event');
+    if (others.length === 0 && read.mentions.length + read.others.length > 0) eventParams.push(param);
+    else if (read.mentions.length > 0) mixedParam ??= param;
+  }
+  const numWorkersNode = decorator.keywords.get('num_workers');
   const returnAnnotation = annotationOf(childrenOf(fn).find((c) => c.name === 'TypeDef'));
   const returned = readPyEventTypes(returnAnnotation, source, scope, isEvent);
   const sites = readPyCallSites(source, fn.getChild('Body'), scope, isEvent);
@@ -117,6 +131,8 @@ function readStep(
     retry: readRetryPolicy(source, decorator.keywords.get('retry_policy')),
     sends: sites.sends,
     collects: sites.collects,
+    skipGraphChecks: stringsOf(source, decorator.keywords.get('skip_graph_checks')),
+    children: [],
     range: source.range(statement),
     nameRange: source.range(nameNode),
   };
@@ -130,6 +146,12 @@ function readStep(
       nonEvents: [...accepted.others, ...returned.others],
       eventParamRange: source.range(eventAt),
       returnDeclared: returnAnnotation !== null,
+      eventParams: {
+        count: eventParams.length,
+        secondRange: eventParams[1] ? source.range(eventParams[1].annotation ?? eventParams[1].node) : null,
+      },
+      mixedParamRange: mixedParam?.annotation ? source.range(mixedParam.annotation) : null,
+      invalidNumWorkersRange: numWorkersNode && isInvalidNumWorkers(source, numWorkersNode) ? source.range(numWorkersNode) : null,
     },
   };
 }
@@ -148,6 +170,19 @@ function readParams(source: PySource, list: SyntaxNode | null): PyParam[] {
     }
   }
   return out;
+}
+
+/** A literal `num_workers` that is not a whole number above 0; an expression is left to run time. */
+function isInvalidNumWorkers(source: PySource, node: SyntaxNode): boolean {
+  if (node.name === 'Number') return integerOf(source, node) === null || integerOf(source, node) === 0;
+  if (node.name === 'UnaryExpression') return /^-\s*\d/.test(source.textOf(node));
+  return ['String', 'None', 'Boolean'].includes(node.name);
+}
+
+/** `["a", 'b']` as strings; anything else reads as empty. */
+function stringsOf(source: PySource, node: SyntaxNode | undefined): string[] {
+  if (node?.name !== 'ArrayExpression') return [];
+  return itemsOf(node).flatMap((item) => (item.name === 'String' ? [source.textOf(item).slice(1, -1)] : []));
 }
 
 function integerOf(source: PySource, node: SyntaxNode | undefined): number | null {

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ErrorInfo } from '../../engine/trace.ts';
-import { userLocation } from '../../inspect/index.ts';
+import { userLocation, validationDiagnostic } from '../../inspect/index.ts';
 import { formatResult, revealInEditor } from '../../state/index.ts';
 import type { UiStore, WorkspaceStore } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
@@ -44,8 +44,10 @@ interface ErrorTextProps {
 }
 
 function ErrorText({ error, step, status, workspace, ui }: ErrorTextProps) {
-  // The line that threw when the stack names one in the user's code, else the step's own line.
-  const line = userLocation(error?.stack)?.line ?? (step ? stepLocation(workspace, step) : null);
+  // A validation error is about a step or a decorator, where Problems marks it; any other error is
+  // at the line that threw when the stack names one in the user's code, else at the step's own line.
+  const invalid = validationDiagnostic(workspace.getState().analysis?.diagnostics ?? [], error);
+  const line = invalid?.range.line ?? userLocation(error?.stack)?.line ?? (step ? stepLocation(workspace, step) : null);
   const where = [step ? `in step ${step}` : null, line ? `line ${line}` : null].filter(Boolean).join(', ');
   return (
     <div className="result-error">

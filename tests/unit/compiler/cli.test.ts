@@ -26,8 +26,8 @@ describe('flowplay CLI', { timeout: 120_000 }, () => {
     const { code, stdout } = flowplay('check', `${FIX}/validation.ts`);
     expect(code).toBe(1);
     expect(stdout.split('\n').slice(0, 2)).toEqual([
-      `${FIX}/validation.ts:6:7: error: Workflow 'Empty' has no configured steps.`,
-      `${FIX}/validation.ts:8:7: error: At least one Event of type StartEvent must be received by any step.`,
+      `${FIX}/validation.ts:6:7: error: Workflow 'Empty' has no configured steps. Did you forget to annotate methods with @step or to register free-function steps via @step({ workflow })?`,
+      `${FIX}/validation.ts:8:7: error: At least one Event of type StartEvent must be received by any step. (Workflow 'Invalid' has no @step that accepts StartEvent.)`,
     ]);
   });
 

@@ -92,8 +92,28 @@ describe('reading signatures', () => {
       'Plain.contextOnly': '() => StopEvent [ctx workers=4]',
     });
     expect(diagnostics(result)).toEqual([
-      "10:9 error no-event-param: Step 'contextOnly' must accept at least one Event type.",
+      '10:9 error no-event-param: Step signature must have at least one parameter annotated as type Event',
     ]);
+  });
+
+  it('reads a workflow declared inside a function like a top-level one, and leaves running it to that function', () => {
+    const source = `import { Event, StartEvent, StopEvent, Workflow, step } from "flowplay";
+export async function main() {
+  class Inner extends Event {}
+  class Nested extends Workflow {
+    @step() async first(ev: StartEvent): Promise<Inner> { return new Inner(); }
+    @step() async second(ev: Inner): Promise<StopEvent> { return new StopEvent({ result: 1 }); }
+  }
+  return new Nested().run();
+}`;
+    const result = compiler.compile(source, { typeCheck: false });
+    expect(steps(result)).toEqual({
+      'Nested.first': '(StartEvent) => Inner [no-ctx workers=4]',
+      'Nested.second': '(Inner) => StopEvent [no-ctx workers=4]',
+    });
+    expect(diagnostics(result)).toEqual([]);
+    expect(result.js).toContain('accepts: [Inner], returns: [flowplay.StopEvent]');
+    expect(result.js).toContain('return { workflows: {  } }');
   });
 
   it('reports event classes with their fields', () => {
@@ -112,12 +132,12 @@ describe('diagnostics', () => {
   it('reports the engine validation errors at the annotations to fix', () => {
     const result = compile('validation.ts');
     expect(diagnostics(result)).toEqual([
-      "6:7 error no-steps: Workflow 'Empty' has no configured steps.",
-      '8:7 error no-start: At least one Event of type StartEvent must be received by any step.',
-      '8:7 error no-stop: At least one Event of type StopEvent must be returned by any step.',
+      "6:7 error no-steps: Workflow 'Empty' has no configured steps. Did you forget to annotate methods with @step or to register free-function steps via @step({ workflow })?",
+      "8:7 error no-start: At least one Event of type StartEvent must be received by any step. (Workflow 'Invalid' has no @step that accepts StartEvent.)",
+      "8:7 error no-stop: At least one Event of type StopEvent must be returned by any step. (Workflow 'Invalid' has no @step that returns StopEvent.)",
       '10:19 error unproduced-event: The following events are consumed but never produced: Lost',
       '10:34 error unconsumed-event: The following events are produced but never consumed: Unused',
-      "15:17 error accepts-stop: Step 'end' cannot accept StopEvent.",
+      "15:17 error accepts-stop: Step 'end' cannot accept StopEvent. StopEvent signals the end of the workflow. Use a different Event type instead.",
     ]);
   });
 
