@@ -598,7 +598,10 @@ class _AsyncioRunAsAwait(__import__("ast").NodeTransformer):
 async def run_source(source, filename):
     """Runs a workflow file as a notebook cell: top-level await works; returns its Workflow classes."""
     import ast
+    import linecache
 
+    # Tracebacks show the user's lines: the file is not on Python's file system, so cache its text.
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     tree = _AsyncioRunAsAwait().visit(ast.parse(source, filename))
     ast.fix_missing_locations(tree)
     code = compile(tree, filename, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)

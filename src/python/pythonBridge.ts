@@ -4,6 +4,7 @@
  * Everything goes through the engine's public API, so the engine's rules apply to Python unchanged.
  */
 import * as engine from '../engine/index.ts';
+import { readable } from './userTraceback.ts';
 
 /** Where a twin event keeps the handle of the Python event it stands for. */
 const PY_HANDLE = Symbol('flowplay.pythonHandle');
@@ -83,7 +84,7 @@ export function createPythonBridge() {
           value: async function (this: Record<symbol, unknown>, ctx: engine.Context, ev: engine.Event) {
             const pending = call(this[PY_WORKFLOW], stepName, ctx, ev);
             try {
-              return await pending;
+              return await readable(pending);
             } finally {
               (pending as unknown as PyProxyLike).destroy?.();
             }

@@ -7,6 +7,7 @@ import type { PyodideAPI } from 'pyodide';
 import * as engine from '../engine/index.ts';
 import { SERVED_MODULES, servedModulesSentence } from '../compiler/python/index.ts';
 import { createPythonBridge } from './pythonBridge.ts';
+import { RUNTIME_FILE, readable } from './userTraceback.ts';
 
 export interface PythonRuntime {
   readonly pyodide: PyodideAPI;
@@ -26,8 +27,6 @@ interface RuntimeModule {
   run_only_workflow(classes: unknown, input: unknown): PromiseLike<unknown>;
 }
 
-const RUNTIME_FILE = '/home/pyodide/flowplay_runtime.py';
-
 /** Installs the runtime module (its source is `flowplay_runtime.py`) into a loaded Pyodide. */
 export function prepareRuntime(pyodide: PyodideAPI, runtimeSource: string): PythonRuntime {
   pyodide.FS.mkdirTree('/home/pyodide');
@@ -44,10 +43,11 @@ export function prepareRuntime(pyodide: PyodideAPI, runtimeSource: string): Pyth
         engine.logToCurrentRun('log', line);
         options.print(line);
       };
-      const classes = await module.run_source(source, fileName);
+      const classes = await readable(module.run_source(source, fileName));
       return async () => {
-        await module.run_only_workflow(classes, Object.entries(options.input));
+        await readable(module.run_only_workflow(classes, Object.entries(options.input)));
       };
     },
   };
 }
+

@@ -75,6 +75,7 @@ await Boom().run()
 `, { fileName: 'boom.py' });
     expect(String(run.error)).toContain('File "boom.py", line 8, in explode');
     expect(String(run.error)).toContain('ValueError: no luck');
+    expect(String(run.error)).not.toContain('flowplay_runtime.py');
     expect(run.trace.find((r) => r.kind === 'step.failed')).toMatchObject({ step: 'explode' });
   });
 });
