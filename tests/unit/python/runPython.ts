@@ -9,13 +9,15 @@ export interface PythonRun {
   error?: unknown;
 }
 
-export async function runPython(source: string, options: { seed?: number; input?: Record<string, unknown>; fileName?: string } = {}): Promise<PythonRun> {
+export async function runPython(source: string, options: { seed?: number; input?: Record<string, unknown>; fileName?: string; answers?: readonly string[] } = {}): Promise<PythonRun> {
   const runtime = await loadNodePython();
   const out: PythonRun = { lines: [], trace: [] };
   const input = options.input ?? {};
+  const answers = options.answers ?? [];
+  let asked = 0;
   try {
     await runHosted(
-      { input, seed: options.seed ?? 0, clock: 'virtual', write: (line) => out.lines.push(line), onTrace: (r) => out.trace.push(r) },
+      { input, seed: options.seed ?? 0, clock: 'virtual', write: (line) => out.lines.push(line), onTrace: (r) => out.trace.push(r), answer: async () => answers[asked++] ?? null },
       () => runtime.runSource(source, options.fileName ?? 'workflow.py', { input, print: (line) => out.lines.push(line) }),
     );
   } catch (error) {

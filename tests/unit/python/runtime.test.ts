@@ -78,4 +78,29 @@ await Boom().run()
     expect(String(run.error)).not.toContain('flowplay_runtime.py');
     expect(run.trace.find((r) => r.kind === 'step.failed')).toMatchObject({ step: 'explode' });
   });
+
+  it('asks for human input: a returned InputRequiredEvent, and wait_for_event inside a step', async () => {
+    const run = await runPython(`from llama_index.core.workflow import Context, Workflow, step, StartEvent, StopEvent, InputRequiredEvent, HumanResponseEvent
+
+class AskName(Workflow):
+    @step
+    async def ask(self, ev: StartEvent) -> InputRequiredEvent:
+        return InputRequiredEvent(prefix="Your name? ")
+
+    @step
+    async def greet(self, ev: HumanResponseEvent) -> StopEvent:
+        return StopEvent(result=f"Hello, {ev.response}!")
+
+class Wait(Workflow):
+    @step
+    async def ask(self, ctx: Context, ev: StartEvent) -> StopEvent:
+        answer = await ctx.wait_for_event(HumanResponseEvent, waiter_event=InputRequiredEvent(prefix="Colour? "), timeout=60)
+        return StopEvent(result=answer.response)
+
+print(await AskName().run())
+print(await Wait().run())
+`, { answers: ['Ada', 'blue'] });
+    expect(run.error).toBeUndefined();
+    expect(run.lines).toEqual(['Hello, Ada!', 'blue']);
+  });
 });
