@@ -5,9 +5,13 @@
 import type { Event, EventClass } from './event.ts';
 import { WorkflowRuntimeError } from './errors.ts';
 import { retryInfoOf, type RetryInfo } from './retryState.ts';
+import { planOf } from './plan.ts';
 import type { Invocation, RunCore } from './runCore.ts';
+import { readSavedContext, restoreState, saveEvent, SAVED_CONTEXT_VERSION, type Resumption, type SavedContext } from './savedContext.ts';
+import { toJsonSafe } from './jsonSafe.ts';
 import type { DictState } from './statePath.ts';
-import { StoreView, type ContextStore } from './storeView.ts';
+import { StateStore } from './stateStore.ts';
+import { StoreView, type ContextStore, type StoreHost } from './storeView.ts';
 
 export type { ContextStore } from './storeView.ts';
 
@@ -26,12 +30,61 @@ export interface WaitForEventOptions {
  */
 export class Context<S extends object = DictState> {
   private storeView: StoreView | null = null;
+  private bound: RunCore | null = null;
+  private invocation: Invocation | null = null;
+  /** A context made with `new Context(workflow)` or `Context.fromDict`: its store before any run. */
+  private staged: { workflowClass: Function; store: StateStore; resumption: Resumption | null } | null = null;
+
+  /**
+   * A context for `workflow` before any run (Python's `Context(workflow)`): its store can be seeded,
+   * and `workflow.run({ ctx })` runs with it, so state carries from one run to the next.
+   */
+  constructor(workflow: object) {
+    const plan = planOf(workflow.constructor);
+    this.staged = { workflowClass: workflow.constructor, store: new StateStore(plan.stateClass), resumption: null };
+  }
+
+  /** @internal The ctx of a step's invocation, or of the run as its handler sees it (`invocation` null). */
+  static of(core: RunCore, invocation: Invocation | null): Context {
+    const ctx = Object.create(Context.prototype) as Context;
+    ctx.storeView = null;
+    ctx.bound = core;
+    ctx.invocation = invocation;
+    ctx.staged = null;
+    return ctx;
+  }
+
+  /** Restores a context saved with `toDict()`, for `workflow.run({ ctx })` to resume. */
+  static fromDict<S extends object = DictState>(workflow: object, data: unknown): Context<S> {
+    const plan = planOf(workflow.constructor);
+    const { state, resumption } = readSavedContext(plan, data);
+    const ctx = new Context<S>(workflow);
+    ctx.staged!.store.replace(restoreState(plan.stateClass, state));
+    ctx.staged!.resumption = resumption;
+    return ctx;
+  }
+
+  /** @internal What `run({ ctx })` starts from; binds this context to the new run. */
+  takeForRun(workflow: object): { store: StateStore; resumption: Resumption | null } {
+    const staged = this.staged ?? (this.bound ? { workflowClass: this.bound.workflow.constructor, store: this.bound.store, resumption: null } : null);
+    if (!staged || this.invocation) throw new WorkflowRuntimeError('run({ ctx }) takes a context made with new Context(workflow), Context.fromDict, or a handler\'s ctx.');
+    if (staged.workflowClass !== workflow.constructor && planOf(staged.workflowClass).stateClass !== planOf(workflow.constructor).stateClass) {
+      throw new WorkflowRuntimeError('This context holds the state of a workflow with another state type.');
+    }
+    return { store: staged.store, resumption: staged.resumption };
+  }
 
   /** @internal */
-  constructor(
-    private readonly core: RunCore,
-    private readonly invocation: Invocation | null,
-  ) {}
+  bind(core: RunCore): void {
+    this.bound = core;
+    this.staged = null;
+    this.storeView = null;
+  }
+
+  private get core(): RunCore {
+    if (!this.bound) throw new WorkflowRuntimeError('This needs a running workflow: pass the context to workflow.run({ ctx }) first.');
+    return this.bound;
+  }
 
   get runId(): string {
     return this.core.runId;
@@ -40,6 +93,26 @@ export class Context<S extends object = DictState> {
   /** Aborts when the run ends (stop, failure, timeout, cancel). */
   get signal(): AbortSignal {
     return this.core.signal;
+  }
+
+  /**
+   * The context as JSON-safe data (Python's `to_dict()`): the state and, while the run has not ended,
+   * the work in hand, for `Context.fromDict` to resume.
+   */
+  toDict(): SavedContext {
+    if (this.bound) return this.bound.saveContext();
+    const staged = this.staged!;
+    if (!staged.resumption) throw new WorkflowRuntimeError('toDict() requires a running workflow: run it with workflow.run({ ctx }) first.');
+    const plan = planOf(staged.workflowClass);
+    return {
+      version: SAVED_CONTEXT_VERSION,
+      workflow: plan.workflow,
+      stateType: plan.stateClass ? plan.stateClass.name : null,
+      state: toJsonSafe(staged.store.root),
+      running: staged.resumption.running,
+      awaitingInput: staged.resumption.awaitingInput,
+      work: staged.resumption.work.map((w) => saveEvent(w.step, w.event)),
+    };
   }
 
   /** Routes `ev` to every step that accepts it, or only to `step`. Never runs a receiver in this call. */
@@ -76,7 +149,7 @@ export class Context<S extends object = DictState> {
   }
 
   private view(): StoreView {
-    return (this.storeView ??= new StoreView(this.core, this.invocation));
+    return (this.storeView ??= new StoreView(this.bound ?? stagedHost(this.staged!.store), this.invocation));
   }
 
   /** Which attempt of the step this is, and what went wrong in the one before (Python's `retry_info()`). */
@@ -88,6 +161,7 @@ export class Context<S extends object = DictState> {
   /** e.g. `Context(workflow=Hello, run_id=run-3, step=greet, status=running)`. */
   toString(): string {
     const step = this.invocation ? `, step=${this.invocation.step}` : '';
+    if (!this.bound) return `Context(workflow=${planOf(this.staged!.workflowClass).workflow}, not running)`;
     return `Context(workflow=${this.core.plan.workflow}, run_id=${this.runId}${step}, status=${this.core.status ?? 'running'})`;
   }
 
@@ -95,4 +169,15 @@ export class Context<S extends object = DictState> {
   waitForEvent<E extends Event>(type: EventClass<E>, options: WaitForEventOptions = {}): Promise<E> {
     return this.core.waitForEvent(type, options, this.invocation) as Promise<E>;
   }
+}
+
+/** A store before any run: no trace to write to, nobody else to wait for but other edits. */
+function stagedHost(store: StateStore): StoreHost {
+  return {
+    store,
+    stateEditor: null,
+    setState: (path, value) => store.set(path, value),
+    stateReplaced: () => undefined,
+    waitingForState: () => undefined,
+  };
 }

@@ -2,14 +2,22 @@
  * What `w.run()` returns at once: awaitable for the result, with the run's id, its event stream, a
  * way to send events in from outside (a human's answer) and to cancel it.
  */
+import { Context } from './context.ts';
 import type { Event } from './event.ts';
 import type { RunCore } from './runCore.ts';
 import type { RunStatus } from './trace.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the result type is the workflow's choice
 export class WorkflowHandler<R = any> implements PromiseLike<R> {
+  private context: Context | null = null;
+
   /** @internal */
   constructor(private readonly core: RunCore) {}
+
+  /** The run's context as the caller sees it: its store, and `toDict()` to save the run. */
+  get ctx(): Context {
+    return (this.context ??= Context.of(this.core, null));
+  }
 
   get runId(): string {
     return this.core.runId;

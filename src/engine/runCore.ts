@@ -40,6 +40,7 @@ import type { Plan, StepDef } from './plan.ts';
 import type { RandomSource } from './random.ts';
 import { firstAttemptAt } from './retryState.ts';
 import { StateStore } from './stateStore.ts';
+import { saveEvent, SAVED_CONTEXT_VERSION, type Resumption, type SavedContext, type SavedEvent } from './savedContext.ts';
 import { RunTimers } from './runTimers.ts';
 import { runActivated, runDeactivated } from './scope.ts';
 import { StepRuntime, closeStep } from './stepRuntime.ts';
@@ -68,6 +69,10 @@ export interface RunSettings {
   readonly breakpoints?: readonly string[];
   /** Fail the run when it emits more events than this (a runaway loop guard). */
   readonly maxEvents?: number;
+  /** The state of a context passed to `run({ ctx })`, kept across runs. */
+  readonly store?: StateStore;
+  /** The saved work of a run to continue (`Context.fromDict`). */
+  readonly resumption?: Resumption | null;
 }
 
 export { StepRuntime } from './stepRuntime.ts';
@@ -118,7 +123,7 @@ export class RunCore {
     this.listener = settings.onTrace;
     this.timesAttempts = settings.onTrace !== null || settings.clock.kind === 'virtual';
     this.steps = plan.steps.map((def) => new StepRuntime(def));
-    this.store = new StateStore(plan.stateClass);
+    this.store = settings.store ?? new StateStore(plan.stateClass);
     this.timers = new RunTimers(
       settings.clock,
       settings.timeout,
@@ -170,6 +175,14 @@ export class RunCore {
     }
     if (this.listener && this.plan.stateClass) this.stateReplaced(null); // the typed state's defaults
     this.timers.armTimeout();
+    const resumption = this.settings.resumption;
+    if (resumption?.running) {
+      // Continue a saved run: its work goes back to the steps that held it; no new StartEvent.
+      this.awaitingInput = resumption.awaitingInput;
+      for (const { step, event } of resumption.work) this.emit(event, 'input', null, step, null);
+      this.scheduleIdle();
+      return;
+    }
     // `Workflow.run` has checked the input: an instance of the start class, or its fields.
     const ev = isEvent(input) ? input : new (this.plan.startClass as unknown as new (f: object) => Event)(input ?? {});
     this.emit(ev, 'input', null, null, null);
@@ -406,6 +419,29 @@ export class RunCore {
     }
   }
 
+  /** The run as a saved context: its state and, until it ends, the events its steps hold. */
+  saveContext(): SavedContext {
+    const work: SavedEvent[] = [];
+    if (!this.ended) {
+      for (const rt of this.steps) {
+        const name = rt.def.name;
+        const inputs = (pending: Pending) => (Array.isArray(pending.input) ? pending.input : [pending.input]);
+        for (const inv of rt.live()) for (const ev of inputs(inv.pending)) work.push(saveEvent(name, ev));
+        for (const pending of rt.queue) for (const ev of inputs(pending)) work.push(saveEvent(name, ev));
+        for (const [, buffer] of rt.buffers ?? []) for (const b of buffer.leftovers()) work.push(saveEvent(name, b.ev));
+      }
+    }
+    return {
+      version: SAVED_CONTEXT_VERSION,
+      workflow: this.plan.workflow,
+      stateType: this.plan.stateClass ? this.plan.stateClass.name : null,
+      state: toJsonSafe(this.store.root),
+      running: !this.ended,
+      awaitingInput: this.ended ? 0 : this.awaitingInput,
+      work,
+    };
+  }
+
   waitingForState(waiting: boolean): void {
     this.stateWaiters += waiting ? 1 : -1;
     if (waiting) this.scheduleIdle();
@@ -453,7 +489,7 @@ export class RunCore {
   }
 
   context(inv: Invocation): Context {
-    return new Context(this, inv);
+    return Context.of(this, inv);
   }
 
   // ---- the end --------------------------------------------------------------------------------

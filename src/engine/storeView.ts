@@ -4,8 +4,18 @@
  * every change. A whole-state change (`setState`, `editState`, `clear`) is recorded with the key ''.
  */
 import { WorkflowRuntimeError } from './errors.ts';
-import type { Invocation, RunCore } from './runCore.ts';
+import type { Invocation } from './runCore.ts';
 import type { DictState, StorePath, StoreValue } from './statePath.ts';
+import type { StateStore } from './stateStore.ts';
+
+/** What a store view needs from its run (or from a context before any run). */
+export interface StoreHost {
+  readonly store: StateStore;
+  stateEditor: Invocation | null;
+  setState(path: string[], value: unknown, inv: Invocation | null): void;
+  stateReplaced(inv: Invocation | null): void;
+  waitingForState(waiting: boolean): void;
+}
 
 /** Typed access to the run's state (Python's `ctx.store`). */
 export interface ContextStore<S extends object = DictState> {
@@ -29,7 +39,7 @@ export interface ContextStore<S extends object = DictState> {
 
 export class StoreView implements ContextStore<DictState> {
   constructor(
-    private readonly run: RunCore,
+    private readonly run: StoreHost,
     private readonly inv: Invocation | null,
   ) {}
 

@@ -6,6 +6,7 @@ import { RealClock, VirtualClock, type RunClock } from './clock.ts';
 import { describeValue } from './describe.ts';
 import { WorkflowValidationError } from './errors.ts';
 import { eventTypeName, isEvent, type Event, type StartEvent } from './event.ts';
+import { Context } from './context.ts';
 import { WorkflowHandler } from './handler.ts';
 import { checkGraphCheckNames, planOf, validationRole, type Plan } from './plan.ts';
 import { seededRandom } from './random.ts';
@@ -75,9 +76,17 @@ export class Workflow {
    * StartEvent class. Anything else throws here, naming the class expected.
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are whatever the workflow returns
-  run<R = any>(input?: Record<string, unknown> | StartEvent, options: RunOptions = {}): WorkflowHandler<R> {
+  run<R = any>(input?: (Record<string, unknown> & { ctx?: Context }) | StartEvent, options: RunOptions = {}): WorkflowHandler<R> {
     const plan = planOf(this.constructor);
+    // `run({ ctx })`, as Python's `run(ctx=ctx)`: `ctx` is not a start-event field but the context to use.
+    let ctx: Context | null = null;
+    if (input && !isEvent(input) && (input as { ctx?: unknown }).ctx instanceof Context) {
+      const { ctx: given, startEvent, ...fields } = input as Record<string, unknown> & { ctx: Context; startEvent?: StartEvent };
+      ctx = given;
+      input = startEvent ?? fields;
+    }
     checkInput(plan, input);
+    const continued = ctx ? ctx.takeForRun(this) : null;
     const host = runDefaults();
     const merged: RunOptions = { ...host, ...options };
     const seed = merged.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -94,7 +103,10 @@ export class Workflow {
       stepMode: merged.stepMode,
       breakpoints: merged.breakpoints,
       maxEvents: merged.maxEvents,
+      store: continued?.store,
+      resumption: continued?.resumption,
     });
+    ctx?.bind(core);
     const handler = new WorkflowHandler<R>(core);
     host.onRun?.(handler);
     core.start(input);

@@ -7,6 +7,7 @@ import {
   StepFailedEvent,
   StopEvent,
   Workflow,
+  WorkflowRuntimeError,
   WorkflowTimeoutError,
   WorkflowValidationError,
   catchError,
@@ -55,6 +56,18 @@ describe('retryInfo()', () => {
     expect(observed[1]!.lastException).toBeInstanceOf(ValueError);
     expect((observed[1]!.lastException as Error).message).toBe('boom');
     expect(typeof observed[1]!.lastFailedAt).toBe('number');
+  });
+});
+
+describe('retryInfo() outside a step', () => {
+  it('test_retry_info_outside_step_raises', () => {
+    class Flow extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      async a(_ev: StartEvent) {
+        return new StopEvent({ result: 'ok' });
+      }
+    }
+    expect(() => new Context(new Flow()).retryInfo()).toThrow(WorkflowRuntimeError);
   });
 });
 

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { Context, HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent, Workflow, step } from 'flowplay';
+
+class Profile {
+  name = 'anon';
+  visits = 0;
+}
+
+class Greeter extends Workflow {
+  @step({ accepts: [StartEvent], returns: [InputRequiredEvent], state: Profile })
+  async ask(ctx: Context<Profile>, _ev: StartEvent) {
+    await ctx.store.set('visits', (await ctx.store.get('visits')) + 1);
+    return new InputRequiredEvent({ prefix: 'Your name?' });
+  }
+  @step({ accepts: [HumanResponseEvent], returns: [StopEvent], state: Profile })
+  async greet(ctx: Context<Profile>, ev: HumanResponseEvent) {
+    await ctx.store.set('name', ev.response);
+    const state = await ctx.store.getState();
+    return new StopEvent({ result: `${state.constructor.name}: hello ${state.name} (${state.visits})` });
+  }
+}
+
+describe('saving and resuming a run', () => {
+  test('a run waiting for a human is saved as JSON and resumed with its typed state, on the virtual clock', async () => {
+    const wf = new Greeter({ timeout: 10 });
+    const first = wf.run({}, { clock: 'virtual' });
+    let saved = '';
+    for await (const ev of first.streamEvents()) {
+      if (ev instanceof InputRequiredEvent) {
+        saved = JSON.stringify(first.ctx.toDict());
+        first.cancel();
+        break;
+      }
+    }
+    await first.catch(() => undefined);
+    expect(JSON.parse(saved)).toEqual({ version: 1, workflow: 'Greeter', stateType: 'Profile', state: { __class: 'Profile', name: 'anon', visits: 1 }, running: true, awaitingInput: 1, work: [] });
+
+    const resumed = wf.run({ ctx: Context.fromDict(wf, JSON.parse(saved)) }, { clock: 'virtual' });
+    // Virtual time holds while the question is open, so the 10 s timeout does not fire before the answer.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    resumed.sendEvent(new HumanResponseEvent({ response: 'Ada' }));
+    expect(await resumed).toBe('Profile: hello Ada (1)');
+  });
+
+  test('a saved context that does not fit the workflow is refused with the reason', () => {
+    const wf = new Greeter();
+    const good = { version: 1, workflow: 'Greeter', stateType: 'Profile', state: {}, running: true, awaitingInput: 0, work: [] };
+    const refuse = (data: unknown) => () => Context.fromDict(wf, data);
+    expect(refuse('nope')).toThrow('This is not a saved context Flowplay can resume: expected an object.');
+    expect(refuse({ ...good, version: 2 })).toThrow('version 2 is not 1');
+    expect(refuse({ ...good, workflow: 'Other' })).toThrow('it was saved from workflow Other, not Greeter');
+    expect(refuse({ ...good, stateType: null })).toThrow("its state is of type null, the workflow's is Profile");
+    expect(refuse({ ...good, work: [{ step: 'ghost', type: 'StartEvent' }] })).toThrow('work item 0 is for step ghost');
+    expect(refuse({ ...good, work: [{ step: 'ask', type: 'Asked' }] })).toThrow('work item 0 is a Asked, an event class the workflow does not use');
+    expect(refuse({ ...good, work: [{ step: 'greet', type: 'StartEvent' }] })).toThrow('work item 0: step greet does not accept StartEvent');
+    // Keys that would reach a prototype are dropped, not assigned.
+    const ctx = Context.fromDict<Profile>(wf, { ...good, state: JSON.parse('{"__proto__": {"polluted": true}, "name": "x"}') });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    return ctx.store.getState().then((s) => expect(s).toMatchObject({ name: 'x', visits: 0 }));
+  });
+});
