@@ -70,6 +70,8 @@ function encodePayloadV1(state: ShareState): string {
   if (state.input !== undefined) json.input = state.input;
   if (state.seed !== undefined) json.seed = state.seed;
   if (state.chapter !== undefined) json.chapter = state.chapter;
+  // No `lang` means TypeScript, so TypeScript links stay as they were.
+  if (state.lang === 'python') json.lang = 'python';
   return toBase64Url(gzip(new TextEncoder().encode(JSON.stringify(json))));
 }
 

@@ -7,6 +7,8 @@ export interface ShareState {
   seed?: number;
   /** The tutorial chapter open when the link was made. */
   chapter?: string;
+  /** The language of `code`; absent means TypeScript. */
+  lang?: 'typescript' | 'python';
 }
 
 /** Checks a parsed JSON value; returns the state (known fields only) or what is wrong with it. */
@@ -25,6 +27,10 @@ export function toShareState(value: unknown): { ok: true; state: ShareState } | 
   if (value.chapter !== undefined) {
     if (typeof value.chapter !== 'string') return { ok: false, problem: '"chapter" is not text' };
     state.chapter = value.chapter;
+  }
+  if (value.lang !== undefined) {
+    if (value.lang !== 'typescript' && value.lang !== 'python') return { ok: false, problem: '"lang" is neither "typescript" nor "python"' };
+    if (value.lang === 'python') state.lang = 'python';
   }
   return { ok: true, state };
 }

@@ -13,6 +13,7 @@ describe('share links round-trip', () => {
     { code: readSrc('examples/concurrency/parallel.ts') },
     { code: 'const ü = "日本語 🎉";', input: { message: 'hi', nested: { n: [1, 2] } }, seed: 42, chapter: 'concurrency' },
     { code: '' },
+    { code: readSrc('examples/concurrency/collect.py'), seed: 3, lang: 'python' },
   ];
   test.each(states.map((s, i) => [i, s] as const))('state %i comes back equal', (_i, state) => {
     const hash = encodeShare(state);
@@ -29,6 +30,14 @@ describe('share links round-trip', () => {
     expect(JSON.parse(new TextDecoder().decode(gunzipSync(bytes)))).toEqual(state);
     // A link written by another gzip implementation opens too.
     expect(decodeShare(linkOf(JSON.stringify({ code: 'y', chapter: 'state' })))).toEqual({ ok: true, state: { code: 'y', chapter: 'state' }, version: 1 });
+  });
+
+  test('a link keeps the language: python is written, TypeScript is the default and is left out', () => {
+    const bytes = (hash: string) => JSON.parse(new TextDecoder().decode(gunzipSync(Buffer.from(hash.slice(4), 'base64url')))) as object;
+    expect(bytes(encodeShare({ code: 'x', lang: 'python' }))).toEqual({ code: 'x', lang: 'python' });
+    expect(bytes(encodeShare({ code: 'x', lang: 'typescript' }))).toEqual({ code: 'x' });
+    expect(decodeShare(linkOf(JSON.stringify({ code: 'x', lang: 'typescript' })))).toEqual({ ok: true, state: { code: 'x' }, version: 1 });
+    expect(decodeShare(linkOf(JSON.stringify({ code: 'x', lang: 'ruby' })))).toMatchObject({ ok: false });
   });
 
   test('the same state gives the same link (no timestamp in the gzip header, fixed key order)', () => {
