@@ -108,7 +108,7 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
   const def = rt.def;
   if (run.listener) {
     const events = typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds;
-    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt });
+    run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt });
   }
   if (run.settings.verbose) run.verbose(`Running step ${def.name}`);
   if (def.retry !== null || run.timesAttempts || run.plan.catchFor.size > 0) inv.startedAt = run.clock.now();
@@ -157,7 +157,7 @@ function complete(inv: Invocation, value: unknown): void {
     // ahead of a StopEvent's `run.finished`.
     const base = run.peekEventSeq();
     const ids = outputs.length === 0 ? NO_OUTPUTS : outputs.map((_, i) => base + i + 1);
-    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.finished', step: def.name, invocation: pending.id, worker: inv.worker, outputs: ids, status: 'done' });
+    run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.finished', step: def.name, invocation: pending.id, worker: inv.worker, outputs: ids, status: 'done' });
   }
   for (let i = 0; i < outputs.length && !run.ended; i++) run.emit(outputs[i]!, 'return', inv, null, batch);
   if (batch !== pending.batch) {
@@ -182,7 +182,7 @@ function fail(inv: Invocation, error: unknown): void {
     if (delay !== null) {
       const { pending } = inv;
       if (run.listener) {
-        run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: true, retryDelay: delay });
+        run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: true, retryDelay: delay });
       }
       pending.retry = { firstAttemptAt: firstAttemptAt(inv), lastError: error, lastFailedAt: run.clock.now() };
       run.retryLater(inv.rt, pending, delay);
@@ -207,7 +207,7 @@ function handOff(inv: Invocation, error: unknown): boolean {
   if (count > handler.catches!.maxRecoveries) return false;
   const now = run.clock.now();
   if (run.listener) {
-    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: false, caughtBy: handler.name });
+    run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: false, caughtBy: handler.name });
   }
   const failed = new StepFailedEvent({
     stepName: inv.step,
@@ -226,7 +226,7 @@ function handOff(inv: Invocation, error: unknown): boolean {
 function failRun(inv: Invocation, error: unknown): void {
   const run = inv.run;
   if (run.listener) {
-    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: inv.pending.id, worker: inv.worker, attempt: inv.pending.attempt, error: errorInfo(error, inv.step), willRetry: false });
+    run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: inv.pending.id, worker: inv.worker, attempt: inv.pending.attempt, error: errorInfo(error, inv.step), willRetry: false });
   }
   tagErrorWithStep(error, inv.step);
   run.finish('failed', error, undefined, run.failedEvent(error, inv));

@@ -46,7 +46,7 @@ import { runActivated, runDeactivated } from './scope.ts';
 import { StepRuntime, closeStep } from './stepRuntime.ts';
 import { activeSteps, timeoutMessage } from './timeoutMessage.ts';
 import { runMessages } from './validationMessages.ts';
-import { TRACE_VERSION, type EmitVia, type RunStatus, type TraceListener, type TraceRecord } from './trace.ts';
+import { TRACE_VERSION, type Delivery, type EmitVia, type RunStatus, type TraceListener, type TraceRecord } from './trace.ts';
 import { Waiters, type Waiter } from './waiters.ts';
 
 export type { Invocation } from './invocation.ts';
@@ -138,7 +138,7 @@ export class RunCore {
 
   /**
    * Writes one trace record; call sites check `this.listener` first so nothing is built otherwise.
-   * Call sites spell the envelope (`v: 1, runId: '', seq: 0, t: 0`) in their literal and it is filled
+   * Call sites spell the envelope (`v: 2, runId: '', seq: 0, t: 0`) in their literal and it is filled
    * in here: a record then keeps all its fields in the object itself, instead of growing a separate
    * property store when the envelope is added afterwards. A listener that keeps every record of a
    * large run retains about a fifth less memory and spends far less time in GC that way.
@@ -148,7 +148,8 @@ export class RunCore {
     record.v = TRACE_VERSION;
     record.runId = this.runId;
     record.seq = ++this.seq;
-    record.t = this.clock.now();
+    // To the microsecond: a real clock's readings carry noise digits that would only fatten saved runs.
+    record.t = Math.round(this.clock.now() * 1000) / 1000;
     this.listener!(record);
   }
 
@@ -171,7 +172,7 @@ export class RunCore {
       for (const name of this.settings.breakpoints ?? []) gate.breakpoints.add(name);
     }
     if (this.listener) {
-      this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout });
+      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout });
     }
     if (this.listener && this.plan.stateClass) this.stateReplaced(null); // the typed state's defaults
     this.timers.armTimeout();
@@ -192,16 +193,20 @@ export class RunCore {
   // ---- events ---------------------------------------------------------------------------------
 
   /**
-   * Gives `ev` an id, traces it and routes it (to `target` alone when given). Returns its id.
+   * Gives `ev` an id, routes it (to `target` alone when given) and traces it. Returns its id.
    * `recoveries` travel with the event to its receivers (by default the producer's).
+   *
+   * Deliveries write no records of their own: they are made first, each noting its invocation and its
+   * place in the queue, and travel in the event's one `event.emitted` record. That record still comes
+   * before anything the event causes (its publication, the waiter it wakes, the run's end).
    */
   emit(ev: Event, via: EmitVia, inv: Invocation | null, target: string | null, batch: Batch | null, recoveries = inv?.pending.recoveries): number {
     const id = ++this.eventSeq;
     if (this.ended) {
       // A step still looping after the end is not allowed to flood the trace.
       if (this.listener && ++this.droppedAfterEnd <= MAX_DROPS_RECORDED_AFTER_END) {
-        this.traceEmitted(ev, id, via, inv, target);
-        this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.dropped', event: id, step: target, reason: 'run-ended' });
+        this.traceEmitted(ev, id, via, inv, target, NO_DELIVERIES);
+        this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'event.dropped', event: id, step: target, reason: 'run-ended' });
       }
       return id;
     }
@@ -214,20 +219,25 @@ export class RunCore {
       this.finish('failed', error, undefined, this.failedEvent(error, inv));
       return id;
     }
-    if (this.listener) this.traceEmitted(ev, id, via, inv, target);
     if (ev instanceof StopEvent) {
+      if (this.listener) this.traceEmitted(ev, id, via, inv, target, NO_DELIVERIES);
       this.publishEmitted(ev, id);
       this.finish('stopped', ev.constructor === StopEvent ? ev.result : ev, id);
       return id;
     }
-    if (ev instanceof InputRequiredEvent) this.publishEmitted(ev, id);
-    if (this.waiters.size > 0 && this.waiters.offer(ev, id)) return id;
-    const targets = target !== null ? [this.plan.byName.get(target)!] : this.plan.routes.get(ev.constructor);
-    if (!targets) {
-      if (this.listener && !(ev instanceof InputRequiredEvent)) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.unhandled', event: id, type: typeOf(ev) });
-      return id;
+    const waiter = this.waiters.size > 0 ? this.waiters.take(ev) : null;
+    const targets = waiter ? undefined : target !== null ? [this.plan.byName.get(target)!] : this.plan.routes.get(ev.constructor);
+    let to = NO_DELIVERIES;
+    if (targets) {
+      if (this.listener) to = [];
+      for (let i = 0; i < targets.length; i++) this.deliver(this.steps[targets[i]!.index]!, ev, id, batch, recoveries, this.listener ? to : null);
     }
-    for (let i = 0; i < targets.length; i++) this.deliver(this.steps[targets[i]!.index]!, ev, id, batch, recoveries);
+    if (this.listener) this.traceEmitted(ev, id, via, inv, target, to);
+    if (ev instanceof InputRequiredEvent) this.publishEmitted(ev, id);
+    if (waiter) waiter.settle(ev, id);
+    else if (!targets && this.listener && !(ev instanceof InputRequiredEvent)) {
+      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'event.unhandled', event: id, type: typeOf(ev) });
+    }
     return id;
   }
 
@@ -249,25 +259,26 @@ export class RunCore {
     if (!isEvent(ev)) throw new TypeError(`writeEventToStream expects an event, got ${describeValue(ev)}.`);
     if (ev instanceof StopEvent) throw new WorkflowRuntimeError('A StopEvent ends the run: return it or send it, do not write it to the stream.');
     const id = ++this.eventSeq;
-    if (this.listener) this.traceEmitted(ev, id, 'stream', inv, null);
+    if (this.listener) this.traceEmitted(ev, id, 'stream', inv, null, NO_DELIVERIES);
     if (!this.ended) this.publishEmitted(ev, id);
   }
 
-  private traceEmitted(ev: Event, id: number, via: EmitVia, inv: Invocation | null, target: string | null): void {
+  private traceEmitted(ev: Event, id: number, via: EmitVia, inv: Invocation | null, target: string | null, to: Delivery[]): void {
     this.trace({
-      v: 1, runId: '', seq: 0, t: 0, kind: 'event.emitted', event: id, type: typeOf(ev), payload: eventFields(ev), via,
+      v: 2, runId: '', seq: 0, t: 0, kind: 'event.emitted', event: id, type: typeOf(ev), payload: eventFields(ev), via,
       invocation: inv ? inv.invocation : null, step: inv ? inv.step : null, target,
-      parent: inv ? inv.pending.parentEvent : null,
+      parent: inv ? inv.pending.parentEvent : null, to,
     });
   }
 
   private publishEmitted(ev: Event, id: number): void {
     if (ev instanceof InputRequiredEvent) this.awaitingInput++;
-    if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'stream.published', event: id, type: typeOf(ev) });
+    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'stream.published', event: id, type: typeOf(ev) });
     this.stream.push(ev);
   }
 
-  private deliver(rt: StepRuntime, ev: Event, id: number, batch: Batch | null, recoveries: Recoveries | undefined): void {
+  /** Routes one event to one step; with a trace, notes the delivery in `to` for the event's record. */
+  private deliver(rt: StepRuntime, ev: Event, id: number, batch: Batch | null, recoveries: Recoveries | undefined, to: Delivery[] | null): void {
     let pending: Pending;
     if (rt.def.gather) {
       for (let b = batch; b; b = b.parent) {
@@ -275,7 +286,7 @@ export class RunCore {
         if (bucket && !b.completed) {
           bucket.events.push(ev);
           bucket.ids.push(id);
-          if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.delivered', event: id, step: rt.def.name, invocation: bucket.invocation });
+          if (to) to.push({ step: rt.def.name, invocation: bucket.invocation });
           return;
         }
       }
@@ -285,17 +296,23 @@ export class RunCore {
     }
     if (recoveries !== undefined) pending.recoveries = recoveries;
     if (batch) batch.inflight++;
-    if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.delivered', event: id, step: rt.def.name, invocation: pending.id });
-    this.enqueue(rt, pending);
+    const ahead = this.push(rt, pending);
+    if (to) to.push(ahead >= 0 ? { step: rt.def.name, invocation: pending.id, queued: ahead } : { step: rt.def.name, invocation: pending.id });
   }
 
+  /** Queues an invocation that no delivery announced (a retry, a completed batch's call); traces its wait. */
   enqueue(rt: StepRuntime, pending: Pending): void {
-    rt.queue.push(pending);
-    const ahead = rt.queue.length - 1 - Math.max(0, rt.def.numWorkers - rt.running);
+    const ahead = this.push(rt, pending);
     if (this.listener && ahead >= 0) {
-      this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.queued', step: rt.def.name, invocation: pending.id, event: firstId(pending), position: ahead });
+      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.queued', step: rt.def.name, invocation: pending.id, event: firstId(pending), position: ahead });
     }
+  }
+
+  /** Into the step's queue; returns how many wait ahead of it for a worker, or -1 when one is free for it. */
+  private push(rt: StepRuntime, pending: Pending): number {
+    rt.queue.push(pending);
     this.scheduleDrain();
+    return rt.queue.length - 1 - Math.max(0, rt.def.numWorkers - rt.running);
   }
 
   // ---- scheduling -----------------------------------------------------------------------------
@@ -329,11 +346,11 @@ export class RunCore {
   debugGate(): DebugGate {
     this.gate ??= new DebugGate({
       paused: (reason, step, invocation) => {
-        if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'run.paused', reason, step, invocation });
+        if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.paused', reason, step, invocation });
         this.timers.suspendTimeout();
       },
       resumed: () => {
-        if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'run.resumed' });
+        if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.resumed' });
         this.timers.armTimeout();
         this.scheduleDrain();
         this.scheduleIdle();
@@ -399,7 +416,7 @@ export class RunCore {
     buffer.add(ev, id);
     const complete = buffer.isSatisfied(need);
     if (this.listener) {
-      this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'collect.progress', step: inv.step, invocation: inv.invocation, buffer: bufferId, event: id, have: buffer.have(need), need: need.names, complete });
+      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'collect.progress', step: inv.step, invocation: inv.invocation, buffer: bufferId, event: id, have: buffer.have(need), need: need.names, complete });
     }
     if (!complete) return null;
     return buffer.take(need).map((b) => b.ev);
@@ -408,14 +425,14 @@ export class RunCore {
   setState(path: string[], value: unknown, inv: Invocation | null): void {
     this.store.set(path, value);
     if (this.listener) {
-      this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'state.changed', key: path.join('.'), value: toJsonSafe(value), step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
+      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'state.changed', key: path.join('.'), value: toJsonSafe(value), step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
     }
   }
 
   /** The whole state changed (setState, editState, clear): recorded with the key ''. */
   stateReplaced(inv: Invocation | null): void {
     if (this.listener) {
-      this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'state.changed', key: '', value: toJsonSafe(this.store.root), step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
+      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'state.changed', key: '', value: toJsonSafe(this.store.root), step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
     }
   }
 
@@ -454,7 +471,7 @@ export class RunCore {
   waitForEvent(type: EventClass, options: WaitForEventOptions, inv: Invocation | null): Promise<Event> {
     if (this.ended) return Promise.reject(new StepCancelledError());
     if (inv) inv.suspend();
-    if (this.listener && inv) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'wait.started', step: inv.step, invocation: inv.invocation, type: type.name, event: null });
+    if (this.listener && inv) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.started', step: inv.step, invocation: inv.invocation, type: type.name, event: null });
     return new Promise<Event>((resolve, reject) => {
       let timer: ReturnType<RunTimers['after']> | null = null;
       const waiter: Waiter = {
@@ -463,7 +480,7 @@ export class RunCore {
         settle: (ev, id, error) => {
           if (timer) this.timers.clear(timer);
           if (inv && !this.ended) inv.resume();
-          if (this.listener && inv) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'wait.finished', step: inv.step, invocation: inv.invocation, type: type.name, event: id });
+          if (this.listener && inv) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.finished', step: inv.step, invocation: inv.invocation, type: type.name, event: id });
           if (ev) resolve(ev);
           else reject(error);
         },
@@ -481,7 +498,7 @@ export class RunCore {
   }
 
   userLog(level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string, inv: Invocation | null): void {
-    if (this.listener) this.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'log', level, text, step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
+    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'log', level, text, step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
   }
 
   verbose(line: string): void {
@@ -526,8 +543,8 @@ export class RunCore {
     if (this.listener) {
       this.trace(
         status === 'stopped'
-          ? { v: 1, runId: '', seq: 0, t: 0, kind: 'run.finished', status, result: toJsonSafe(value), event: stopEvent }
-          : { v: 1, runId: '', seq: 0, t: 0, kind: 'run.finished', status, error: errorInfo(value) },
+          ? { v: 2, runId: '', seq: 0, t: 0, kind: 'run.finished', status, result: toJsonSafe(value), event: stopEvent }
+          : { v: 2, runId: '', seq: 0, t: 0, kind: 'run.finished', status, error: errorInfo(value) },
       );
     }
     this.clock.dispose();
@@ -538,6 +555,9 @@ export class RunCore {
     else this.settle.reject(value);
   }
 }
+
+/** Shared by every record of an event that went nowhere: a traced run keeps fewer objects. */
+const NO_DELIVERIES: Delivery[] = Object.freeze([]) as unknown as Delivery[];
 
 function firstId(pending: Pending): number {
   return typeof pending.eventIds === 'number' ? pending.eventIds : (pending.eventIds[0] ?? 0);

@@ -48,13 +48,13 @@ export function closeStep(run: RunCore, rt: StepRuntime): void {
   const name = rt.def.name;
   for (const inv of rt.live()) {
     inv.settled = true;
-    if (run.listener) run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'step.finished', step: name, invocation: inv.invocation, worker: inv.worker, outputs: [], status: 'cancelled' });
+    if (run.listener) run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.finished', step: name, invocation: inv.invocation, worker: inv.worker, outputs: [], status: 'cancelled' });
   }
   const queued = rt.queue.drain();
   if (!run.listener) return;
   for (const pending of queued) {
     for (const id of typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds) {
-      run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'event.dropped', event: id, step: name, reason: 'run-ended' });
+      run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'event.dropped', event: id, step: name, reason: 'run-ended' });
     }
   }
   for (const [buffer, content] of rt.buffers ?? []) {
@@ -62,6 +62,6 @@ export function closeStep(run: RunCore, rt: StepRuntime): void {
     if (left.length === 0) continue;
     const types: Record<string, number> = {};
     for (const b of left) types[typeOf(b.ev)] = (types[typeOf(b.ev)] ?? 0) + 1;
-    run.trace({ v: 1, runId: '', seq: 0, t: 0, kind: 'collect.leftover', step: name, buffer, events: left.map((b) => b.id), types });
+    run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'collect.leftover', step: name, buffer, events: left.map((b) => b.id), types });
   }
 }

@@ -6,10 +6,15 @@
  * Ids are small integers local to a run: `event` ids number emitted events, `invocation` ids number
  * step invocations (assigned when an event is delivered to a step, so a queued invocation already has
  * its id). `t` is workflow time in milliseconds since the run started (virtual or scaled real).
+ *
+ * Version 2 is the lean trace: what always happens together is one record. Routing is synchronous, so
+ * an event's deliveries (and, for a step with no free worker, its place in the queue) are known when
+ * it is emitted and travel in its `event.emitted` record (`to`) instead of an `event.delivered` and a
+ * `step.queued` record each. Version 1 traces are converted on load (`src/inspect/traceV1.ts`).
  */
 import type { JsonValue } from './jsonSafe.ts';
 
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
 
 export type RunStatus = 'stopped' | 'failed' | 'timeout' | 'cancelled';
 
@@ -65,6 +70,19 @@ export interface RunFinishedRecord extends RecordBase {
   event?: number;
   error?: ErrorInfo;
 }
+/** One step an event was routed to, as part of its `event.emitted` record. */
+export interface Delivery {
+  step: string;
+  /** The invocation that will handle it (for a gather step: the batch's collected call). */
+  invocation: number;
+  /**
+   * Present when the invocation had to wait for a worker: its position in the step's queue (0 = next
+   * to run). Absent when a worker was free, and for a delivery into a gather step's batch (the batch's
+   * call is queued when the batch completes, with a `step.queued` record).
+   */
+  queued?: number;
+}
+
 export interface EventEmittedRecord extends RecordBase {
   kind: 'event.emitted';
   event: number;
@@ -78,13 +96,12 @@ export interface EventEmittedRecord extends RecordBase {
   target: string | null;
   /** The event whose handling produced this one (causal parent). */
   parent: number | null;
-}
-export interface EventDeliveredRecord extends RecordBase {
-  kind: 'event.delivered';
-  event: number;
-  step: string;
-  /** The invocation that will handle it (for a gather step: the batch's collected call). */
-  invocation: number;
+  /**
+   * The steps it was routed to, in the order the workflow declares them. Empty when no step took it:
+   * a stop event, an event a `waitForEvent` took, a streamed event, one no step accepts
+   * (`event.unhandled` follows), or one emitted after the run ended (`event.dropped` follows).
+   */
+  to: Delivery[];
 }
 export interface EventDroppedRecord extends RecordBase {
   kind: 'event.dropped';
@@ -97,6 +114,10 @@ export interface EventUnhandledRecord extends RecordBase {
   event: number;
   type: string;
 }
+/**
+ * An invocation that waits for a worker without an event being delivered at that moment: a retry after
+ * its delay, or a gather step's call when its batch completes. (A delivery's wait is in its `Delivery`.)
+ */
 export interface StepQueuedRecord extends RecordBase {
   kind: 'step.queued';
   step: string;
@@ -199,7 +220,6 @@ export type TraceRecord =
   | RunStartedRecord
   | RunFinishedRecord
   | EventEmittedRecord
-  | EventDeliveredRecord
   | EventDroppedRecord
   | EventUnhandledRecord
   | StepQueuedRecord

@@ -23,15 +23,16 @@ export class Waiters {
     this.list = this.list.filter((w) => w !== waiter);
   }
 
-  /** Hands `ev` to the first waiter it satisfies; true when one took it. */
-  offer(ev: Event, id: number): boolean {
+  /**
+   * Takes the first waiter `ev` satisfies out of the list, without settling it: the caller records the
+   * event first and then wakes the waiter, so the trace says the event was emitted before it was awaited.
+   */
+  take(ev: Event): Waiter | null {
     const index = this.list.findIndex(
       (w) => ev.constructor === w.type && Object.entries(w.requirements ?? {}).every(([k, v]) => (ev as Record<string, unknown>)[k] === v),
     );
-    if (index < 0) return false;
-    const [waiter] = this.list.splice(index, 1);
-    waiter!.settle(ev, id);
-    return true;
+    if (index < 0) return null;
+    return this.list.splice(index, 1)[0]!;
   }
 
   rejectAll(error: unknown): void {

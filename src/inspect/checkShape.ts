@@ -1,5 +1,5 @@
 import type { FieldType } from './recordSchema.ts';
-import { ERROR_SCHEMA, STEP_INFO_SCHEMA } from './recordSchema.ts';
+import { DELIVERY_SCHEMA, ERROR_SCHEMA, STEP_INFO_SCHEMA } from './recordSchema.ts';
 
 /** Thrown with a message that names the bad value's path; caught by `parseRunFile`. */
 export class ShapeError extends Error {
@@ -16,20 +16,46 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  */
 export function checkFields(value: unknown, schema: Readonly<Record<string, FieldType>>, path: string, maxDepth: number, known: ReadonlySet<string> = EMPTY): void {
   if (!isPlainObject(value)) throw new ShapeError(`${path} must be an object`);
-  const allowed = new Set(known);
-  for (const [spec, type] of Object.entries(schema)) {
-    const optional = spec.endsWith('?');
-    const name = optional ? spec.slice(0, -1) : spec;
-    allowed.add(name);
-    if (!Object.prototype.hasOwnProperty.call(value, name)) {
-      if (optional) continue;
-      throw new ShapeError(`${path} is missing "${name}"`);
+  const compiled = compile(schema, known);
+  for (const field of compiled.fields) {
+    const v = value[field.name];
+    if (v === undefined && !Object.prototype.hasOwnProperty.call(value, field.name)) {
+      if (field.optional) continue;
+      throw new ShapeError(`${path} is missing "${field.name}"`);
     }
-    checkType(value[name], type, `${path}.${name}`, maxDepth);
+    checkType(v, field.type, `${path}.${field.name}`, maxDepth);
   }
-  for (const name of Object.keys(value)) {
-    if (!allowed.has(name)) throw new ShapeError(`${path} has an unknown field "${name}"`);
+  for (const name in value) {
+    if (!compiled.allowed.has(name)) throw new ShapeError(`${path} has an unknown field "${name}"`);
   }
+}
+
+interface CompiledSchema {
+  fields: { name: string; optional: boolean; type: FieldType }[];
+  allowed: ReadonlySet<string>;
+}
+
+/**
+ * A schema read once into a list and a set: a saved run of 200,000 records checks the same dozen
+ * schemas over and over, and re-reading them per record was most of the time it took to open.
+ */
+const compiledSchemas = new WeakMap<object, Map<string, CompiledSchema>>();
+
+function compile(schema: Readonly<Record<string, FieldType>>, known: ReadonlySet<string>): CompiledSchema {
+  let byKnown = compiledSchemas.get(schema);
+  if (!byKnown) compiledSchemas.set(schema, (byKnown = new Map()));
+  // Callers may pass a new set of the same names each time: the names are the key.
+  const key = known.size === 0 ? '' : [...known].sort().join('\u0000');
+  let compiled = byKnown.get(key);
+  if (!compiled) {
+    const fields = Object.entries(schema).map(([spec, type]) => {
+      const optional = spec.endsWith('?');
+      return { name: optional ? spec.slice(0, -1) : spec, optional, type };
+    });
+    compiled = { fields, allowed: new Set([...known, ...fields.map((f) => f.name)]) };
+    byKnown.set(key, compiled);
+  }
+  return compiled;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -79,6 +105,10 @@ function checkType(value: unknown, type: FieldType, path: string, maxDepth: numb
     case 'steps':
       if (!Array.isArray(value)) throw new ShapeError(`${path} must be a list`);
       value.forEach((s, i) => checkFields(s, STEP_INFO_SCHEMA, `${path}[${i}]`, maxDepth));
+      return;
+    case 'deliveries':
+      if (!Array.isArray(value)) throw new ShapeError(`${path} must be a list`);
+      value.forEach((d, i) => checkFields(d, DELIVERY_SCHEMA, `${path}[${i}]`, maxDepth));
       return;
   }
 }

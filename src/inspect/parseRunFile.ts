@@ -1,12 +1,15 @@
 import { checkGraph } from './checkGraph.ts';
 import { ShapeError, checkJson, isPlainObject } from './checkShape.ts';
-import { DEFAULT_RUN_FILE_LIMITS, RUN_FILE_FORMAT, RUN_FILE_VERSION } from './runFile.ts';
+import { DEFAULT_RUN_FILE_LIMITS, RUN_FILE_FORMAT, RUN_FILE_VERSION, expandRecords } from './runFile.ts';
 import type { RunFile, RunFileLimits } from './runFile.ts';
 import { TraceValidator } from './traceValidator.ts';
+import { traceFromV1 } from './traceV1.ts';
 
 export type ParseRunFileResult = { ok: true; file: RunFile } | { ok: false; error: string };
 
 const TOP = new Set(['format', 'version', 'code', 'input', 'seed', 'graph', 'trace']);
+/** A version 2 file names its run once, at the top, instead of in every record. */
+const TOP_V2 = new Set([...TOP, 'runId']);
 
 /**
  * Reads a saved run. Everything is checked before anything is returned: the envelope, every record's
@@ -29,11 +32,13 @@ export function parseRunFile(text: string, limits: RunFileLimits = DEFAULT_RUN_F
     return fail(`The file is not valid JSON: ${(error as Error).message}`);
   }
   if (!isPlainObject(data) || data.format !== RUN_FILE_FORMAT) return fail(`This is not a Flowplay run file (expected "format": "${RUN_FILE_FORMAT}").`);
-  if (data.version !== RUN_FILE_VERSION) {
-    return fail(`This run file has version ${JSON.stringify(data.version)}; this Flowplay reads version ${RUN_FILE_VERSION}.`);
+  if (data.version !== RUN_FILE_VERSION && data.version !== 1) {
+    return fail(`This run file has version ${JSON.stringify(data.version)}; this Flowplay reads versions 1 to ${RUN_FILE_VERSION}.`);
   }
+  const v1 = data.version === 1;
   try {
-    for (const key of Object.keys(data)) if (!TOP.has(key)) throw new ShapeError(`the file has an unknown field "${key}"`);
+    for (const key of Object.keys(data)) if (!(v1 ? TOP : TOP_V2).has(key)) throw new ShapeError(`the file has an unknown field "${key}"`);
+    if (!v1 && typeof data.runId !== 'string') throw new ShapeError('"runId" must be a string');
     if (typeof data.code !== 'string') throw new ShapeError('"code" must be a string');
     if (data.code.length > limits.maxCodeLength) throw new ShapeError(`"code" is longer than ${limits.maxCodeLength} characters`);
     if (!isPlainObject(data.input)) throw new ShapeError('"input" must be an object');
@@ -42,12 +47,15 @@ export function parseRunFile(text: string, limits: RunFileLimits = DEFAULT_RUN_F
     if (data.graph !== undefined) checkGraph(data.graph, 'graph', limits.maxGraphNodes, limits.maxDepth);
     if (!Array.isArray(data.trace)) throw new ShapeError('"trace" must be a list of records');
     if (data.trace.length > limits.maxRecords) throw new ShapeError(`the trace has ${data.trace.length} records; the limit is ${limits.maxRecords}`);
-    checkTrace(data.trace, limits.maxDepth);
+    // Either way the records become whole version 2 records before they are checked.
+    data.trace = v1 ? traceFromV1(data.trace) : expandRecords(data.trace, data.runId);
+    checkTrace(data.trace as unknown[], limits.maxDepth);
   } catch (error) {
     if (error instanceof ShapeError) return fail(`This run file is damaged: ${error.message}.`);
     throw error;
   }
-  return { ok: true, file: data as unknown as RunFile };
+  const { runId: _runId, ...file } = data;
+  return { ok: true, file: { ...file, version: RUN_FILE_VERSION } as unknown as RunFile };
 }
 
 function fail(error: string): ParseRunFileResult {

@@ -19,6 +19,7 @@ export type FieldType =
   | 'counts' // { [type]: integer >= 0 }
   | 'error'
   | 'steps'
+  | 'deliveries'
   | readonly string[]; // one of these strings
 
 export const ENVELOPE = { v: 'id', runId: 'string', seq: 'id', t: 'time', kind: 'string' } as const satisfies Record<string, FieldType>;
@@ -35,8 +36,8 @@ export const RECORD_SCHEMA = {
     step: 'string|null',
     target: 'string|null',
     parent: 'id|null',
+    to: 'deliveries',
   },
-  'event.delivered': { event: 'id', step: 'string', invocation: 'id' },
   'event.dropped': { event: 'id', step: 'string|null', reason: ['run-ended', 'collected-leftover'] },
   'event.unhandled': { event: 'id', type: 'string' },
   'step.queued': { step: 'string', invocation: 'id', event: 'id', position: 'id' },
@@ -55,6 +56,8 @@ export const RECORD_SCHEMA = {
 } as const satisfies Record<TraceKind, Record<string, FieldType>>;
 
 export const ERROR_SCHEMA = { name: 'string', message: 'string', 'stack?': 'string', 'step?': 'string' } as const satisfies Record<string, FieldType>;
+
+export const DELIVERY_SCHEMA = { step: 'string', invocation: 'id', 'queued?': 'id' } as const satisfies Record<string, FieldType>;
 
 export const STEP_INFO_SCHEMA = {
   name: 'string',

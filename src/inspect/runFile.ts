@@ -1,9 +1,14 @@
 import type { GraphModel } from '../compiler/model.ts';
 import type { JsonValue } from '../engine/jsonSafe.ts';
-import type { TraceRecord } from '../engine/trace.ts';
+import type { TraceKind, TraceRecord } from '../engine/trace.ts';
+import { RECORD_SCHEMA } from './recordSchema.ts';
 
 export const RUN_FILE_FORMAT = 'flowplay-run';
-export const RUN_FILE_VERSION = 1;
+/**
+ * 2: version 2 trace records, written compactly (see `serializeRunFile`). 1: version 1 records with
+ * every field written out; still read, and converted on load.
+ */
+export const RUN_FILE_VERSION = 2;
 
 /** A recorded run, saved to replay it later without running code. */
 export interface RunFile {
@@ -53,14 +58,86 @@ export function createRunFile(run: { code: string; input?: { [key: string]: Json
 /**
  * JSON text with one trace record per line: small enough (no indentation inside records) and still
  * readable and diffable by line.
+ *
+ * Records leave out what the reader can put back, which is much of a large run's bytes: `v` and
+ * `runId` when they are the file's (`"runId"` is written once, at the top), `seq` when it is one more
+ * than the record before, `t` when it equals the record before's, and a field that is null where the
+ * record's schema allows null. `parseRunFile` restores them, so a record read back is the record that
+ * was saved.
  */
 export function serializeRunFile(file: RunFile): string {
-  const head: Omit<RunFile, 'trace'> = { format: file.format, version: file.version, code: file.code, input: file.input, seed: file.seed };
+  const runId = file.trace.find((r) => r.kind === 'run.started')?.runId ?? file.trace[0]?.runId ?? '';
+  const head: Omit<RunFile, 'trace'> & { runId: string } = { format: file.format, version: file.version, code: file.code, input: file.input, seed: file.seed, runId };
   if (file.graph) head.graph = file.graph;
   const lines = [`{`];
   for (const [key, value] of Object.entries(head)) lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
   lines.push(`  "trace": [`);
-  file.trace.forEach((r, i) => lines.push(`    ${JSON.stringify(r)}${i < file.trace.length - 1 ? ',' : ''}`));
+  let seq = Number.NaN;
+  let t = Number.NaN;
+  file.trace.forEach((r, i) => {
+    const { v, runId: id, seq: s, t: time, ...body } = r;
+    const compact: Record<string, unknown> = {};
+    if (v !== TRACE_VERSION_WRITTEN) compact.v = v;
+    if (id !== runId) compact.runId = id;
+    if (s !== seq + 1) compact.seq = s;
+    if (time !== t) compact.t = time;
+    seq = s;
+    t = time;
+    const nullable = NULLABLE[r.kind];
+    const defaults = DEFAULTS[r.kind];
+    for (const [key, value] of Object.entries(body)) {
+      if (value === null && nullable?.has(key)) continue;
+      if (defaults?.[key] !== undefined && JSON.stringify(value) === defaults[key]) continue;
+      compact[key] = value;
+    }
+    lines.push(`    ${JSON.stringify(compact)}${i < file.trace.length - 1 ? ',' : ''}`);
+  });
   lines.push('  ]', '}');
   return `${lines.join('\n')}\n`;
+}
+
+/** Per record kind, the fields that may be null: a version 2 file leaves them out when they are. */
+const NULLABLE = Object.fromEntries(
+  Object.entries(RECORD_SCHEMA).map(([kind, schema]) => [kind, new Set(Object.entries(schema).filter(([, type]) => typeof type === 'string' && type.endsWith('|null')).map(([name]) => name))]),
+) as unknown as Record<TraceKind, ReadonlySet<string>>;
+
+/**
+ * Values so common for a field that a version 2 file leaves the field out when it has them (compared
+ * as JSON). Only additions here are safe: a file written with a default must keep reading the same.
+ */
+const DEFAULTS: Partial<Record<TraceKind, Readonly<Record<string, string>>>> = {
+  'event.emitted': { to: '[]' },
+  'step.started': { attempt: '1' },
+  'step.finished': { status: '"done"', outputs: '[]' },
+  'collect.progress': { buffer: '"default"', complete: 'false' },
+};
+
+/** The trace version a version 2 file's records have unless they say otherwise. */
+export const TRACE_VERSION_WRITTEN: TraceRecord['v'] = 2;
+
+/**
+ * A version 2 file's records with what `serializeRunFile` left out put back, envelope first (the order
+ * the engine writes). Values are untrusted: this only fills in missing fields, the validator checks all.
+ */
+export function expandRecords(trace: readonly unknown[], runId: unknown): unknown[] {
+  let seq: unknown = -1;
+  let t: unknown = 0;
+  return trace.map((value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+    const r = value as Record<string, unknown>;
+    const full: Record<string, unknown> = {
+      v: 'v' in r ? r.v : TRACE_VERSION_WRITTEN,
+      runId: 'runId' in r ? r.runId : runId,
+      seq: 'seq' in r ? r.seq : typeof seq === 'number' ? seq + 1 : seq,
+      t: 't' in r ? r.t : t,
+      ...r,
+    };
+    const nullable = typeof r.kind === 'string' && Object.prototype.hasOwnProperty.call(NULLABLE, r.kind) ? NULLABLE[r.kind as TraceKind] : undefined;
+    for (const key of nullable ?? []) if (!(key in r)) full[key] = null;
+    const defaults = nullable && DEFAULTS[r.kind as TraceKind];
+    for (const [key, json] of Object.entries(defaults ?? {})) if (!(key in r)) full[key] = JSON.parse(json);
+    seq = full.seq;
+    t = full.t;
+    return full;
+  });
 }

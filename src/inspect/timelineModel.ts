@@ -162,14 +162,13 @@ export class TimelineBuilder {
         this.eventStep.set(r.event, row);
         const how = r.via === 'send' && r.target !== null ? `sent to ${r.target}` : r.via;
         this.marker(r, i, time, { kind: 'emitted', row, lane: this.lane(r.invocation), invocation: r.invocation, event: r.event, type: r.type, label: `${r.type} #${r.event} (${how})` });
-        break;
-      }
-      case 'event.delivered': {
-        const open = this.openBar.get(r.invocation);
-        // A gather step's batch arrives as several deliveries to one invocation.
-        if (open) open.inputs.push(r.event);
-        else this.open(r.step, r.invocation, 1, 'queue', time, i, [r.event]);
-        this.pendingBy.set(`${r.event}\u0000${r.step}`, this.openBar.get(r.invocation)!);
+        for (const d of r.to) {
+          const open = this.openBar.get(d.invocation);
+          // A gather step's batch arrives as several deliveries to one invocation.
+          if (open) open.inputs.push(r.event);
+          else this.open(d.step, d.invocation, 1, 'queue', time, i, [r.event]);
+          this.pendingBy.set(`${r.event}\u0000${d.step}`, this.openBar.get(d.invocation)!);
+        }
         break;
       }
       case 'step.queued':

@@ -1,6 +1,5 @@
 import type {
   CollectProgressRecord,
-  EventDeliveredRecord,
   EventDroppedRecord,
   EventEmittedRecord,
   EventUnhandledRecord,
@@ -10,16 +9,37 @@ import type {
   StateChangedRecord,
   StepFailedRecord,
   StepFinishedRecord,
-  StepQueuedRecord,
   StepStartedRecord,
   TraceRecord,
   WaitRecord,
 } from '../engine/trace.ts';
 
+/**
+ * One delivery of an event to a step, as the inspector reads it. The trace carries deliveries inside
+ * their event's `event.emitted` record, so `seq` and `t` are that record's: a delivery happens when its
+ * event is emitted.
+ */
+export interface DeliveryEntry {
+  event: number;
+  step: string;
+  invocation: number;
+  seq: number;
+  t: number;
+  /** Its place in the step's queue when it had to wait for a worker. */
+  queued?: number;
+}
+
+/** When an invocation had to wait for a worker: at its delivery, or at a `step.queued` record. */
+export interface QueuedEntry {
+  seq: number;
+  t: number;
+  position: number;
+}
+
 /** Everything the trace says about one event, in record order. */
 export interface EventEntry {
   emitted: EventEmittedRecord;
-  deliveries: EventDeliveredRecord[];
+  deliveries: DeliveryEntry[];
   dropped: EventDroppedRecord[];
   unhandled: EventUnhandledRecord | null;
   /** Seq of its `stream.published` record, when it was published to the caller. */
@@ -32,8 +52,8 @@ export interface EventEntry {
 export interface InvocationEntry {
   id: number;
   step: string;
-  deliveries: EventDeliveredRecord[];
-  queued: StepQueuedRecord | null;
+  deliveries: DeliveryEntry[];
+  queued: QueuedEntry | null;
   /** One per attempt. */
   starts: StepStartedRecord[];
   failures: StepFailedRecord[];
@@ -99,14 +119,22 @@ export class TraceIndex {
       case 'run.finished':
         this.finished = r;
         break;
-      case 'event.emitted':
-        this.events.set(r.event, { emitted: r, deliveries: [], dropped: [], unhandled: null, publishedSeq: null, leftoverSeq: null });
+      case 'event.emitted': {
+        const deliveries: DeliveryEntry[] = [];
+        this.events.set(r.event, { emitted: r, deliveries, dropped: [], unhandled: null, publishedSeq: null, leftoverSeq: null });
         if (r.invocation !== null && r.step !== null) this.invocation(r.invocation, r.step).emitted.push(r);
+        for (const d of r.to) {
+          const delivery: DeliveryEntry = { event: r.event, step: d.step, invocation: d.invocation, seq: r.seq, t: r.t };
+          const target = this.invocation(d.invocation, d.step);
+          if (d.queued !== undefined) {
+            delivery.queued = d.queued;
+            target.queued ??= { seq: r.seq, t: r.t, position: d.queued };
+          }
+          deliveries.push(delivery);
+          target.deliveries.push(delivery);
+        }
         break;
-      case 'event.delivered':
-        this.events.get(r.event)?.deliveries.push(r);
-        this.invocation(r.invocation, r.step).deliveries.push(r);
-        break;
+      }
       case 'event.dropped':
         this.events.get(r.event)?.dropped.push(r);
         break;
@@ -127,7 +155,7 @@ export class TraceIndex {
         }
         break;
       case 'step.queued':
-        this.invocation(r.invocation, r.step).queued = r;
+        this.invocation(r.invocation, r.step).queued = { seq: r.seq, t: r.t, position: r.position };
         break;
       case 'step.started':
         this.invocation(r.invocation, r.step).starts.push(r);

@@ -6,7 +6,7 @@ import type { RunView } from './index.ts';
 
 /** Writes records with their envelope, the way the engine does. */
 function traceOf(...bodies: [number, TraceBody][]): TraceRecord[] {
-  return bodies.map(([t, body], seq) => ({ v: 1, runId: 'r1', seq, t, ...body }) as TraceRecord);
+  return bodies.map(([t, body], seq) => ({ v: 2, runId: 'r1', seq, t, ...body }) as TraceRecord);
 }
 
 function graphOf(steps: string[], events: string[], edges: [string, string][]): GraphModel {
@@ -38,18 +38,17 @@ const stepInfo = (name: string, numWorkers: number) => ({ name, accepts: [], ret
 /** The tutorial's parallel flow: three queries at once, the first to finish (after 1 s) stops the run. */
 const parallelTrace = traceOf(
   [0, { kind: 'run.started', workflow: 'W', steps: [stepInfo('start', 4), stepInfo('stepTwo', 4)], clock: 'virtual', speed: 1, seed: 1, timeout: 10 }],
-  [0, { kind: 'event.emitted', event: 0, type: 'StartEvent', payload: {}, via: 'input', invocation: null, step: null, target: null, parent: null }],
-  [0, { kind: 'event.delivered', event: 0, step: 'start', invocation: 0 }],
+  [0, { kind: 'event.emitted', event: 0, type: 'StartEvent', payload: {}, via: 'input', invocation: null, step: null, target: null, parent: null, to: [{ step: 'start', invocation: 0 }] }],
   [0, { kind: 'step.started', step: 'start', invocation: 0, worker: 0, events: [0], attempt: 1 }],
   // The engine's order: each send is recorded with its delivery, the receivers start afterwards.
-  ...[1, 2, 3].flatMap((e): [number, TraceBody][] => [
-    [0, { kind: 'event.emitted', event: e, type: 'StepTwoEvent', payload: { query: `Query ${e}` }, via: 'send', invocation: 0, step: 'start', target: null, parent: 0 }],
-    [0, { kind: 'event.delivered', event: e, step: 'stepTwo', invocation: e }],
+  ...[1, 2, 3].map((e): [number, TraceBody] => [
+    0,
+    { kind: 'event.emitted', event: e, type: 'StepTwoEvent', payload: { query: `Query ${e}` }, via: 'send', invocation: 0, step: 'start', target: null, parent: 0, to: [{ step: 'stepTwo', invocation: e }] },
   ]),
   ...[1, 2, 3].map((e): [number, TraceBody] => [0, { kind: 'step.started', step: 'stepTwo', invocation: e, worker: e - 1, events: [e], attempt: 1 }]),
   [0, { kind: 'step.finished', step: 'start', invocation: 0, worker: 0, outputs: [], status: 'done' }],
   [0, { kind: 'log', level: 'log', text: 'Running slow query Query 1', step: 'stepTwo', invocation: 1 }],
-  [1000, { kind: 'event.emitted', event: 4, type: 'StopEvent', payload: { result: 'Query 2' }, via: 'return', invocation: 2, step: 'stepTwo', target: null, parent: 2 }],
+  [1000, { kind: 'event.emitted', event: 4, type: 'StopEvent', payload: { result: 'Query 2' }, via: 'return', invocation: 2, step: 'stepTwo', target: null, parent: 2, to: [] }],
   [1000, { kind: 'step.finished', step: 'stepTwo', invocation: 2, worker: 1, outputs: [4], status: 'done' }],
   [1000, { kind: 'run.finished', status: 'stopped', result: 'Query 2', event: 4 }],
   [1000, { kind: 'step.finished', step: 'stepTwo', invocation: 1, worker: 0, outputs: [], status: 'cancelled' }],
@@ -94,9 +93,7 @@ describe('deriveView', () => {
     ];
     for (let e = 1; e <= 3; e++) {
       bodies.push(
-        [0, { kind: 'event.emitted', event: e, type: 'StepTwoEvent', payload: {}, via: 'send', invocation: 0, step: 'start', target: null, parent: null }],
-        [0, { kind: 'event.delivered', event: e, step: 'stepTwo', invocation: e }],
-        [0, { kind: 'step.queued', step: 'stepTwo', invocation: e, event: e, position: e - 1 }],
+        [0, { kind: 'event.emitted', event: e, type: 'StepTwoEvent', payload: {}, via: 'send', invocation: 0, step: 'start', target: null, parent: null, to: [{ step: 'stepTwo', invocation: e, queued: e - 1 }] }],
       );
     }
     const trace = traceOf(...bodies);
@@ -151,8 +148,7 @@ describe('deriveView', () => {
     ];
     for (let i = 1; i <= 3; i++) {
       bodies.push(
-        [i * 1000, { kind: 'event.emitted', event: i, type: 'StepThreeEvent', payload: {}, via: 'external', invocation: null, step: null, target: null, parent: null }],
-        [i * 1000, { kind: 'event.delivered', event: i, step: 'stepThree', invocation: i }],
+        [i * 1000, { kind: 'event.emitted', event: i, type: 'StepThreeEvent', payload: {}, via: 'external', invocation: null, step: null, target: null, parent: null, to: [{ step: 'stepThree', invocation: i }] }],
         [i * 1000, { kind: 'step.started', step: 'stepThree', invocation: i, worker: 0, events: [i], attempt: 1 }],
         [i * 1000, { kind: 'collect.progress', step: 'stepThree', invocation: i, buffer: 'default', event: i, have: { StepThreeEvent: i }, need: { StepThreeEvent: 3 }, complete: i === 3 }],
         [i * 1000, { kind: 'step.finished', step: 'stepThree', invocation: i, worker: 0, outputs: [], status: 'done' }],
@@ -181,7 +177,7 @@ describe('deriveView', () => {
       [0, { kind: 'step.started', step: 'start', invocation: 0, worker: 0, events: [], attempt: 1 }],
     ];
     for (let e = 1; e <= 1000; e++) {
-      bodies.push([0, { kind: 'event.emitted', event: e, type: 'StepTwoEvent', payload: {}, via: 'send', invocation: 0, step: 'start', target: null, parent: null }]);
+      bodies.push([0, { kind: 'event.emitted', event: e, type: 'StepTwoEvent', payload: {}, via: 'send', invocation: 0, step: 'start', target: null, parent: null, to: [] }]);
     }
     const trace = traceOf(...bodies);
     const schedule = new PlaybackSchedule();

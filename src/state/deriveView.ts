@@ -191,17 +191,19 @@ function visitTokens(
 ): void {
   const hop = schedule.timing.hop;
   for (let i = from; i < fold.cursor; i++) {
-    const p = schedule.tokenStarts[i]!;
-    if (Number.isNaN(p) || p > now || now - p >= hop) continue;
     const r = trace[i]!;
-    const progress = (now - p) / hop;
-    if (r.kind === 'event.emitted' && r.step !== null) {
+    if (r.kind !== 'event.emitted') continue;
+    const p = schedule.tokenStarts[i]!;
+    if (r.step !== null && !Number.isNaN(p) && p <= now && now - p < hop) {
       const edge = index.producedEdge(r.step, r.type);
-      if (edge !== undefined) visit(edge, r.type, progress, () => `${r.event}:event`);
-    } else if (r.kind === 'event.delivered' && p < stopAt) {
-      const type = fold.eventTypes[r.event];
-      const edge = type === undefined ? undefined : index.consumedEdge(type, r.step);
-      if (edge !== undefined) visit(edge, type!, progress, () => `${r.event}:${r.step}`);
+      if (edge !== undefined) visit(edge, r.type, (now - p) / hop, () => `${r.event}:event`);
+    }
+    // Its deliveries set off from the event node once the token got there (at once for an input event).
+    const q = schedule.deliveryStart(i, r);
+    if (r.to.length === 0 || q > now || now - q >= hop || q >= stopAt) continue;
+    for (const d of r.to) {
+      const edge = index.consumedEdge(r.type, d.step);
+      if (edge !== undefined) visit(edge, r.type, (now - q) / hop, () => `${r.event}:${d.step}`);
     }
   }
 }

@@ -2,13 +2,13 @@ import { describe, expect, test } from 'vitest';
 import type { TraceRecord } from '../engine/trace.ts';
 import { pendingQuestion } from './pendingQuestion.ts';
 
-const base = { v: 1 as const, runId: 'r', seq: 0, t: 0 };
+const base = { v: 2 as const, runId: 'r', seq: 0, t: 0 };
 const ask = (event: number, prefix: string): TraceRecord[] => [
-  { ...base, kind: 'event.emitted', event, type: 'InputRequiredEvent', payload: { prefix }, via: 'return', invocation: 1, step: 'ask', target: null, parent: null } as TraceRecord,
+  { ...base, kind: 'event.emitted', event, type: 'InputRequiredEvent', payload: { prefix }, via: 'return', invocation: 1, step: 'ask', target: null, parent: null, to: [] } as TraceRecord,
   { ...base, kind: 'stream.published', event, type: 'InputRequiredEvent' } as TraceRecord,
 ];
 const reply = (event: number): TraceRecord =>
-  ({ ...base, kind: 'event.emitted', event, type: 'HumanResponseEvent', payload: { response: 'x' }, via: 'external', invocation: null, step: null, target: null, parent: null }) as TraceRecord;
+  ({ ...base, kind: 'event.emitted', event, type: 'HumanResponseEvent', payload: { response: 'x' }, via: 'external', invocation: null, step: null, target: null, parent: null, to: [] }) as TraceRecord;
 
 describe('the question a run waits on', () => {
   test('none before anything is asked', () => {

@@ -32,16 +32,14 @@ export class PlaybackSchedule {
   readonly times: number[] = [];
   /**
    * When record i's token sets off (NaN when it has none): an emitted event leaves its producer at
-   * the record's time; a delivery leaves the event node one hop after its event was emitted. A
-   * delivery's token may thus still be ahead of the record's own time, which is what lets tokens of
-   * interleaved emits and deliveries travel side by side.
+   * the record's time. Its deliveries leave the event node one hop later (`deliveryStart`), so the
+   * tokens of an event and of its deliveries travel one after the other.
    */
   readonly tokenStarts: number[] = [];
   readonly timing: PlaybackTiming;
   private lastT = 0;
   private lastP = 0;
   private readonly emittedAt: number[] = [];
-  private readonly emittedHasProducer: boolean[] = [];
   private readonly deliveredAt: number[] = [];
   private readonly startedAt: number[] = [];
   private readonly lastEmitByInvocation: number[] = [];
@@ -63,6 +61,11 @@ export class PlaybackSchedule {
   /** Schedules `records[this.length..]`; the earlier ones must be the same records as before. */
   extend(records: readonly TraceRecord[]): void {
     for (let i = this.times.length; i < records.length; i++) this.push(records[i]!);
+  }
+
+  /** When the deliveries of emitted record i (`r`) set off from the event node: an input event's at once. */
+  deliveryStart(i: number, r: { invocation: number | null }): number {
+    return this.times[i]! + (r.invocation !== null ? this.timing.hop : 0);
   }
 
   /** How many records are shown at presentation time `p` (binary search). */
@@ -99,20 +102,15 @@ export class PlaybackSchedule {
           this.lastEmitByInvocation[inv] = p;
         }
         this.emittedAt[r.event] = p;
-        this.emittedHasProducer[r.event] = r.invocation !== null;
         if (r.invocation !== null) tokenStart = p;
-        break;
-      }
-      case 'event.delivered': {
-        const from = this.emittedAt[r.event];
-        // An input event has no producer edge: its token starts at the event node.
-        tokenStart = Math.max(p, from === undefined ? p : from + (this.emittedHasProducer[r.event] ? hop : 0));
-        this.deliveredAt[r.invocation] = Math.max(this.deliveredAt[r.invocation] ?? 0, tokenStart);
+        // An input event has no producer edge: its deliveries' tokens start at the event node.
+        const delivered = p + (r.invocation !== null ? hop : 0);
+        for (const d of r.to) this.deliveredAt[d.invocation] = Math.max(this.deliveredAt[d.invocation] ?? 0, delivered);
         break;
       }
       case 'step.started': {
-        // Not `step.queued`: the engine queues at delivery, inside the sender's burst of sends, and
-        // waiting there would hold every later send back by a hop.
+        // Its token's arrival, not its place in the queue: the engine queues at delivery, inside the
+        // sender's burst of sends, and waiting there would hold every later send back by a hop.
         const delivered = this.deliveredAt[r.invocation];
         if (delivered !== undefined) p = Math.max(p, delivered + hop);
         this.startedAt[r.invocation] = p;

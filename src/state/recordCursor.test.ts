@@ -3,7 +3,7 @@ import type { TraceBody, TraceRecord } from '../engine/trace.ts';
 import { PlaybackSchedule, ViewDeriver, createRunStore, createUiStore, deriveView, enginePause, selectItem, setPlaybackTime, setRecordCursor, setViewPaused } from './index.ts';
 
 function traceOf(...bodies: [number, TraceBody][]): TraceRecord[] {
-  return bodies.map(([t, body], seq) => ({ v: 1, runId: 'r1', seq, t, ...body }) as TraceRecord);
+  return bodies.map(([t, body], seq) => ({ v: 2, runId: 'r1', seq, t, ...body }) as TraceRecord);
 }
 
 const step = (name: string) => ({ name, accepts: [], returns: [], numWorkers: 2, gather: false, fanOut: false });
@@ -11,8 +11,8 @@ const step = (name: string) => ({ name, accepts: [], returns: [], numWorkers: 2,
 /** The first four records share playback time 0. */
 const trace = traceOf(
   [0, { kind: 'run.started', workflow: 'W', steps: [step('start')], clock: 'virtual', speed: 1, seed: 1, timeout: null }],
-  [0, { kind: 'event.emitted', event: 0, type: 'StartEvent', payload: {}, via: 'input', invocation: null, step: null, target: null, parent: null }],
-  [0, { kind: 'event.delivered', event: 0, step: 'start', invocation: 0 }],
+  [0, { kind: 'event.emitted', event: 0, type: 'StartEvent', payload: {}, via: 'input', invocation: null, step: null, target: null, parent: null, to: [{ step: 'start', invocation: 0 }] }],
+  [0, { kind: 'state.changed', key: 'seen', value: true, step: null, invocation: null }],
   [0, { kind: 'log', level: 'log', text: 'hello', step: 'start', invocation: 0 }],
   [0, { kind: 'step.started', step: 'start', invocation: 0, worker: 0, events: [0], attempt: 1 }],
 );

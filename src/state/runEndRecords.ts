@@ -80,7 +80,7 @@ function lastRunningStart(trace: readonly TraceRecord[]): StepStartedRecord | un
 function failedStep(trace: readonly TraceRecord[], started: StepStartedRecord, error: ErrorInfo): StepFailedRecord {
   const last = trace[trace.length - 1]!;
   return {
-    v: 1,
+    v: 2,
     kind: 'step.failed',
     runId: last.runId,
     seq: last.seq + 1,
@@ -96,5 +96,5 @@ function failedStep(trace: readonly TraceRecord[], started: StepStartedRecord, e
 
 function note(trace: readonly TraceRecord[], text: string): LogRecord {
   const last = trace[trace.length - 1];
-  return { v: 1, kind: 'log', runId: last?.runId ?? 'local', seq: last ? last.seq + 1 : 0, t: last?.t ?? 0, level: 'warn', text, step: null, invocation: null };
+  return { v: 2, kind: 'log', runId: last?.runId ?? 'local', seq: last ? last.seq + 1 : 0, t: last?.t ?? 0, level: 'warn', text, step: null, invocation: null };
 }

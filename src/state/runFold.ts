@@ -133,13 +133,10 @@ export class RunFold {
       case 'event.emitted':
         this.eventTypes[r.event] = r.type;
         this.eventCounts.set(r.type, (this.eventCounts.get(r.type) ?? 0) + 1);
+        for (const d of r.to) if (d.queued !== undefined) this.queue(d.step, d.invocation);
         break;
       case 'step.queued':
-        this.invocationStep[r.invocation] = r.step;
-        if (this.phases[r.invocation] === undefined) {
-          this.phases[r.invocation] = 'queued';
-          this.step(r.step).queued++;
-        }
+        this.queue(r.step, r.invocation);
         break;
       case 'step.started': {
         this.invocationStep[r.invocation] = r.step;
@@ -177,6 +174,15 @@ export class RunFold {
         break;
       default:
         break;
+    }
+  }
+
+  /** An invocation waits for a worker (from its delivery or a `step.queued`); counted once. */
+  private queue(step: string, invocation: number): void {
+    this.invocationStep[invocation] = step;
+    if (this.phases[invocation] === undefined) {
+      this.phases[invocation] = 'queued';
+      this.step(step).queued++;
     }
   }
 

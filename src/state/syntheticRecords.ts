@@ -8,7 +8,7 @@ import type { ErrorInfo, RunFinishedRecord, RunStatus, TraceRecord } from '../en
 export function syntheticFinish(trace: readonly TraceRecord[], status: RunStatus, error: ErrorInfo): RunFinishedRecord {
   const last = trace[trace.length - 1];
   return {
-    v: 1, // the trace version this playground writes; state imports only types from the engine
+    v: 2, // the trace version this playground writes; state imports only types from the engine
     kind: 'run.finished',
     runId: last?.runId ?? 'local',
     seq: last ? last.seq + 1 : 0,

@@ -3,9 +3,9 @@ import type { TraceRecord } from '../engine/trace.ts';
 import { runEndRecords } from './runEndRecords.ts';
 import { TraceCap } from './traceCap.ts';
 
-const log = (seq: number): TraceRecord => ({ v: 1, runId: 'r', seq, t: 0, kind: 'log', level: 'log', text: '', step: null, invocation: null });
-const finished = (seq: number): TraceRecord => ({ v: 1, runId: 'r', seq, t: 0, kind: 'run.finished', status: 'stopped', result: 1 });
-const started = (seq: number): TraceRecord => ({ v: 1, runId: 'r', seq, t: 0, kind: 'step.started', step: 'spin', invocation: 1, worker: 0, events: [], attempt: 1 });
+const log = (seq: number): TraceRecord => ({ v: 2, runId: 'r', seq, t: 0, kind: 'log', level: 'log', text: '', step: null, invocation: null });
+const finished = (seq: number): TraceRecord => ({ v: 2, runId: 'r', seq, t: 0, kind: 'run.finished', status: 'stopped', result: 1 });
+const started = (seq: number): TraceRecord => ({ v: 2, runId: 'r', seq, t: 0, kind: 'step.started', step: 'spin', invocation: 1, worker: 0, events: [], attempt: 1 });
 
 describe('TraceCap', () => {
   it('keeps the head of a run, counts the tail and always keeps the run’s end', () => {
@@ -19,7 +19,7 @@ describe('TraceCap', () => {
   it('keeps the ends of invocations that started before the cut', () => {
     const cap = new TraceCap(2);
     cap.take([log(0), started(1)]);
-    const failed: TraceRecord = { v: 1, runId: 'r', seq: 3, t: 0, kind: 'step.failed', step: 'spin', invocation: 1, worker: 0, attempt: 1, error: { name: 'E', message: 'm' }, willRetry: false };
+    const failed: TraceRecord = { v: 2, runId: 'r', seq: 3, t: 0, kind: 'step.failed', step: 'spin', invocation: 1, worker: 0, attempt: 1, error: { name: 'E', message: 'm' }, willRetry: false };
     expect(cap.take([log(2), failed]).map((r) => r.seq)).toEqual([3]);
   });
 

@@ -1,10 +1,11 @@
 import type { TraceRecord } from '../engine/trace.ts';
 
 /**
- * Records of one run the page keeps. Enough for a run at the engine's event cap to be replayed up
- * to a point, small enough (about 100 MB at worst) that a runaway run cannot exhaust the tab.
+ * Records of one run the page keeps: a whole 100,000-event run (about 350,000 records in trace
+ * version 2), and a run at the engine's event cap replayed up to a point; small enough that a
+ * runaway run cannot exhaust the tab.
  */
-export const MAX_KEPT_RECORDS = 250_000;
+export const MAX_KEPT_RECORDS = 400_000;
 
 /**
  * Keeps the first records of a run and counts the rest. The view of a run is a fold from its

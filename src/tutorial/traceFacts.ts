@@ -52,6 +52,20 @@ export function started(trace: Trace, step: string): OfKind<'step.started'>[] {
   return ofKind(trace, 'step.started').filter((r) => r.step === step && r.attempt === 1);
 }
 
+/**
+ * Invocations of `step` that had to wait for a free worker: the trace notes the wait on the delivery
+ * (`event.emitted`'s `to`), or with a `step.queued` record for a retry or a gathered batch.
+ */
+export function waitedForWorker(trace: Trace, step: string): number {
+  const waited = new Set<number>();
+  for (const r of trace) {
+    if (r.kind === 'event.emitted') {
+      for (const d of r.to) if (d.step === step && d.queued !== undefined) waited.add(d.invocation);
+    } else if (r.kind === 'step.queued' && r.step === step) waited.add(r.invocation);
+  }
+  return waited.size;
+}
+
 /** The invocation that returned the StopEvent which ended the run, with its step and input events. */
 export function stoppingInvocation(trace: Trace): { step: string; invocation: number; events: number[]; t: number } | null {
   const end = runFinished(trace);

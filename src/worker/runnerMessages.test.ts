@@ -3,10 +3,10 @@ import type { TraceRecord } from '../engine/trace.ts';
 import { TraceGate, readRunnerMessage } from './runnerMessages.ts';
 
 const started: TraceRecord = {
-  v: 1, runId: 'r', seq: 0, t: 0, kind: 'run.started', workflow: 'F', clock: 'virtual', speed: 1, seed: 1, timeout: 10,
+  v: 2, runId: 'r', seq: 0, t: 0, kind: 'run.started', workflow: 'F', clock: 'virtual', speed: 1, seed: 1, timeout: 10,
   steps: [{ name: 'start', accepts: ['StartEvent'], returns: ['StopEvent'], numWorkers: 1, gather: false, fanOut: false }],
 };
-const log = (seq: number, extra: Record<string, unknown> = {}): unknown => ({ v: 1, runId: 'r', seq, t: 0, kind: 'log', level: 'log', text: `line ${seq}`, step: null, invocation: null, ...extra });
+const log = (seq: number, extra: Record<string, unknown> = {}): unknown => ({ v: 2, runId: 'r', seq, t: 0, kind: 'log', level: 'log', text: `line ${seq}`, step: null, invocation: null, ...extra });
 
 describe('readRunnerMessage', () => {
   it('reads the runner’s messages and refuses anything else, saying what it was', () => {
@@ -38,10 +38,10 @@ describe('TraceGate', () => {
       started,
       log(1),
       { ...(log(2) as object), kind: 'step.started', step: '<img src=x>' }, // unknown fields for its kind
-      { v: 1, runId: 'other', seq: 3, t: 0, kind: 'run.finished', status: 'stopped', result: 'forged' }, // another run
+      { v: 2, runId: 'other', seq: 3, t: 0, kind: 'run.finished', status: 'stopped', result: 'forged' }, // another run
       log(1), // seq going back
       log(4, { step: 'nope' }), // a step the run does not have
-      { v: 1, runId: 'r', seq: 5, t: 0, kind: 'run.finished', status: 'stopped', result: { deep: 1 } },
+      { v: 2, runId: 'r', seq: 5, t: 0, kind: 'run.finished', status: 'stopped', result: { deep: 1 } },
     ]);
     expect(passed.map((r) => `${r.kind}:${r.seq}`)).toEqual(['log:0', 'run.started:0', 'log:1', 'run.finished:5']);
     expect(gate.dropped).toBe(4);
@@ -52,7 +52,7 @@ describe('TraceGate', () => {
     const gate = new TraceGate();
     let deep: unknown = 1;
     for (let i = 0; i < 40; i++) deep = [deep];
-    expect(gate.accept([started, { v: 1, runId: 'r', seq: 1, t: 0, kind: 'state.changed', key: 'k', value: deep, step: null, invocation: null }])).toHaveLength(1);
+    expect(gate.accept([started, { v: 2, runId: 'r', seq: 1, t: 0, kind: 'state.changed', key: 'k', value: deep, step: null, invocation: null }])).toHaveLength(1);
     expect(gate.reason).toContain('nested deeper');
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TraceRecord } from '../engine/trace.ts';
 import { MAX_BATCH, TraceBatcher } from './traceBatcher.ts';
 
-const log = (seq: number): TraceRecord => ({ v: 1, runId: 'r', seq, t: 0, kind: 'log', level: 'log', text: `${seq}`, step: null, invocation: null });
-const started = (seq: number): TraceRecord => ({ v: 1, runId: 'r', seq, t: 0, kind: 'step.started', step: 's', invocation: seq, worker: 0, events: [], attempt: 1 });
+const log = (seq: number): TraceRecord => ({ v: 2, runId: 'r', seq, t: 0, kind: 'log', level: 'log', text: `${seq}`, step: null, invocation: null });
+const started = (seq: number): TraceRecord => ({ v: 2, runId: 'r', seq, t: 0, kind: 'step.started', step: 's', invocation: seq, worker: 0, events: [], attempt: 1 });
 
 describe('TraceBatcher', () => {
   it('sends records in one batch per frame, in order', () => {

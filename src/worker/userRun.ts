@@ -166,7 +166,7 @@ export class UserRun {
   private hostLog(level: LogLevel, text: string): void {
     const last = this.last;
     const record: TraceRecord = {
-      v: 1,
+      v: 2,
       kind: 'log',
       runId: this.runId ?? 'host',
       seq: last ? last.seq + 1 : 0,

@@ -141,7 +141,7 @@ test.describe('saved runs', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('parallel-flow.run.json');
     const text = await readFile((await download.path())!, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'flowplay-run', version: 1 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'flowplay-run', version: 2 });
 
     expect(JSON.parse(text).code).toContain('class ParallelFlow');
     // Another example on screen, then the saved run back.
@@ -157,6 +157,19 @@ test.describe('saved runs', () => {
     await expect(page.getByTestId('run-result')).toHaveText(result!);
     await expect(eventNode(page, 'StepTwoEvent')).toHaveAttribute('data-count', '3');
     expect(runnerCalls).toBe(0);
+  });
+
+  test('a run saved before the lean trace (version 1) still opens and replays', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    const text = await readFile(new URL('../fixtures/runs/collect.v1.run.json', import.meta.url), 'utf8');
+    await page.getByTestId('load-run-input').setInputFiles({ name: 'collect.v1.run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await expect(page.getByTestId('replaying-file')).toBeVisible();
+    await expect(stepNode(page, 'stepThree')).toBeVisible();
+    await page.getByTestId('run-speed').selectOption('10');
+    await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
+    await expect(eventNode(page, 'StepTwoEvent')).toHaveAttribute('data-count', '3');
+    await expect(eventNode(page, 'StepThreeEvent')).toHaveAttribute('data-count', '3');
+    await expect(stepNode(page, 'stepTwo')).toHaveAttribute('data-state', 'done');
   });
 
   test('a broken file says what is wrong and changes nothing', async ({ page }) => {

@@ -127,7 +127,7 @@ test.describe('the runner is sandboxed', () => {
     MessagePort.prototype.postMessage = function (this: MessagePort, ...args: any[]) {
       if (forged < 3) {
         forged++;
-        send.call(this, { type: "trace", run: 1, records: [{ v: 1, kind: "run.finished", runId: "x", seq: 99, t: 0, status: "stopped", result: "forged" }] });
+        send.call(this, { type: "trace", run: 1, records: [{ v: 2, kind: "run.finished", runId: "x", seq: 99, t: 0, status: "stopped", result: "forged" }] });
         send.call(this, { type: "trace", run: 1, records: [{ kind: "step.started", step: "<img src=x>" }] });
         send.call(this, { type: "nonsense", payload: new Array(5).fill("x") });
       }

@@ -1,6 +1,6 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
-import { eventField, listing, ofKind, peakConcurrency, plural, seconds, started, stoppingInvocation } from '../traceFacts.ts';
+import { eventField, listing, ofKind, peakConcurrency, plural, seconds, started, stoppingInvocation, waitedForWorker } from '../traceFacts.ts';
 
 export const concurrency: Chapter = {
   id: 'concurrency',
@@ -61,7 +61,7 @@ of the results instead of the first.`,
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
         const { peak, t } = peakConcurrency(trace, 'stepTwo');
-        const queued = ofKind(trace, 'step.queued').filter((r) => r.step === 'stepTwo').length;
+        const queued = waitedForWorker(trace, 'stepTwo');
         const details = [`stepTwo started ${plural(started(trace, 'stepTwo').length, 'time')}`, `${queued} waited in the queue`];
         if (peak > 2) return fail(`${peak} stepTwo invocations ran at the same time (at ${seconds(t)}); the limit is 2.`, details);
         if (peak < 2) return fail('Only one stepTwo ran at a time: the queries ran one after another. Allow 2 at once.', details);

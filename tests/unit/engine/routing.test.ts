@@ -24,7 +24,7 @@ describe('routing', () => {
       }
     }
     const run = await record(new Fan());
-    expect(ofKind(run.records, 'event.delivered').map((r) => r.step)).toEqual(['start', 'first', 'second']);
+    expect(ofKind(run.records, 'event.emitted').flatMap((r) => r.to.map((d) => d.step))).toEqual(['start', 'first', 'second']);
     expect(run.result).toBe('second');
   });
 

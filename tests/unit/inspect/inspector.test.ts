@@ -25,8 +25,9 @@ describe('describeEvent', () => {
     const d = describeEvent(index, 2)!;
     expect(d).toMatchObject({ type: 'StepTwoEvent', fields: { query: 'Query 1' }, origin: 'sent', producer: { step: 'start', invocation: 1 }, target: null });
     expect(d.received).toEqual([{ step: 'stepTwo', invocation: 2, seq: d.received[0]!.seq, t: 0 }]);
+    // Routing is synchronous: an event is delivered in the record that emits it.
+    expect(d.received[0]!.seq).toBe(d.seq);
     expect(describeEvent(index, 2, d.seq - 1)).toBeNull();
-    expect(describeEvent(index, 2, d.seq)!.received).toEqual([]);
     expect(describeEvent(index, 999)).toBeNull();
   });
 
@@ -73,7 +74,7 @@ describe('describeInvocation', () => {
     const index = TraceIndex.of(trace);
     const failed = ofKind(trace, 'step.failed')[0]!;
     expect(describeInvocation(index, failed.invocation, failed.seq)).toMatchObject({ status: 'retrying', attempt: 1 });
-    const delivered = ofKind(trace, 'event.delivered').find((r) => r.invocation === failed.invocation)!;
+    const delivered = ofKind(trace, 'event.emitted').find((r) => r.to.some((d) => d.invocation === failed.invocation))!;
     expect(describeInvocation(index, failed.invocation, delivered.seq)).toMatchObject({ status: 'queued', startedAt: null, duration: null });
     expect(describeInvocation(index, failed.invocation, delivered.seq - 1)).toBeNull();
   });

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_RUN_FILE_LIMITS, createRunFile, parseRunFile, serializeRunFile } from '../../../src/inspect/index.ts';
-import { THROWING, TARGETED, recordExample, recordSource } from './fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { RunFold } from '../../../src/state/runFold.ts';
+import { TraceIndex } from '../../../src/inspect/traceIndex.ts';
+import { THROWING, TARGETED, recordExample, recordMapReduce, recordSource } from './fixtures.ts';
 
 async function validText(): Promise<{ text: string; data: Record<string, unknown> & { trace: Record<string, unknown>[] } }> {
   const { source, graph, trace } = await recordExample('collect.ts');
@@ -27,7 +30,7 @@ describe('parseRunFile', () => {
       const read = parseRunFile(serializeRunFile(file));
       expect(read).toEqual({ ok: true, file: JSON.parse(JSON.stringify(file)) });
     }
-  });
+  }, 30_000); // six runs recorded first: seconds on a busy machine
 
   test('a file without a graph is fine', async () => {
     expect((await broken((d) => delete d.graph)).ok).toBe(true);
@@ -35,27 +38,31 @@ describe('parseRunFile', () => {
 
   const cases: [string, (d: Record<string, unknown> & { trace: Record<string, unknown>[] }) => void, RegExp][] = [
     ['another format', (d) => (d.format = 'something-else'), /not a Flowplay run file/],
-    ['a newer version', (d) => (d.version = 2), /version 2/],
+    ['a newer version', (d) => (d.version = 3), /version 3/],
     ['no code', (d) => delete d.code, /"code" must be a string/],
     ['an unknown top-level field', (d) => (d.extra = 1), /unknown field "extra"/],
+    ['a run id that is not a string', (d) => (d.runId = 5), /"runId" must be a string/],
     ['input that is not an object', (d) => (d.input = [1]), /"input" must be an object/],
     ['a fractional seed', (d) => (d.seed = 1.5), /"seed" must be an integer/],
     ['a trace that is not a list', (d) => (d.trace = {} as never), /"trace" must be a list/],
     ['a record that is not an object', (d) => (d.trace[3] = 5 as never), /trace\[3\] must be an object/],
     ['an unknown record kind', (d) => (d.trace[3]!.kind = 'event.teleported'), /trace\[3\] has an unknown kind "event.teleported"/],
-    ['a missing field', (d) => delete d.trace[3]!.step, /trace\[3\] \(step.started\) is missing "step"/],
-    ['a field of the wrong type', (d) => (d.trace[3]!.worker = '1'), /trace\[3\] \(step.started\)\.worker must be an integer/],
-    ['an extra field in a record', (d) => (d.trace[3]!.note = 'x'), /unknown field "note"/],
+    ['a version 1 record kind', (d) => (d.trace[3]!.kind = 'event.delivered'), /trace\[3\] has an unknown kind "event.delivered"/],
+    ['a missing field', (d) => delete d.trace[2]!.step, /trace\[2\] \(step.started\) is missing "step"/],
+    ['a field of the wrong type', (d) => (d.trace[2]!.worker = '1'), /trace\[2\] \(step.started\)\.worker must be an integer/],
+    ['an extra field in a record', (d) => (d.trace[2]!.note = 'x'), /unknown field "note"/],
     ['a value outside an enum', (d) => (d.trace[1]!.via = 'teleport'), /\.via must be one of/],
     ['a negative time', (d) => (d.trace[2]!.t = -1), /\.t must be a finite number >= 0/],
-    ['another trace version', (d) => (d.trace[2]!.v = 2), /trace version 2/],
+    ['another trace version', (d) => (d.trace[2]!.v = 3), /trace version 3/],
     ['seq that does not increase', (d) => (d.trace[5]!.seq = 2), /seq must increase/],
     ['two runs in one file', (d) => (d.trace[5]!.runId = 'run-9'), /a file holds one run/],
     ['a first record that is not run.started', (d) => d.trace.shift(), /trace\[0\] \(event.emitted\) must be "run.started"/],
     ['a second run.started', (d) => (d.trace[4] = { ...d.trace[0]!, seq: d.trace[4]!.seq }), /a run starts only once/],
-    ['a step the run does not have', (d) => (d.trace[3]!.step = 'ghost'), /names "ghost", which is not a step/],
-    ['a delivery of an event never emitted', (d) => (d.trace[2]!.event = 99), /event 99, which was not emitted before it/],
-    ['a start of an invocation nothing was delivered to', (d) => (d.trace[3]!.invocation = 77), /invocation 77/],
+    ['a step the run does not have', (d) => (d.trace[2]!.step = 'ghost'), /names "ghost", which is not a step/],
+    ['a delivery to a step the run does not have', (d) => ((d.trace[1]!.to as { step: string }[])[0]!.step = 'ghost'), /to\[0\]\.step names "ghost"/],
+    ['a delivery that is not a delivery', (d) => ((d.trace[1]!.to as unknown[])[0] = 7), /to\[0\] must be an object/],
+    ['a start of an event never emitted', (d) => (d.trace[2]!.events = [99]), /event 99, which was not emitted before it/],
+    ['a start of an invocation nothing was delivered to', (d) => (d.trace[2]!.invocation = 77), /invocation 77/],
     ['an event emitted twice', (d) => (d.trace[4]!.event = 1), /emitted twice/],
     ['an error without a message', (d) => (d.trace[d.trace.length - 1] = { ...d.trace[d.trace.length - 1]!, status: 'failed', error: { name: 'E' } }), /error is missing "message"/],
     ['a graph edge to a missing node', (d) => ((d.graph as { edges: { target: string }[] }).edges[0]!.target = 'step:ghost'), /graph\.edges\[0\] connects a node that is not in the graph/],
@@ -101,5 +108,59 @@ describe('parseRunFile', () => {
       if (!read.ok) refused++;
     }
     expect(refused).toBeGreaterThan(300);
+  });
+});
+
+/** Saved by the version 1 engine (commit c4f6f7f): collect.ts, and map-reduce.ts with 6 queries on 2 workers. */
+const v1File = (name: string): string => readFileSync(new URL(`../../fixtures/runs/${name}.v1.run.json`, import.meta.url), 'utf8');
+
+describe('run files of trace version 1', () => {
+  test('open as version 2 runs that show the same as the same run recorded today', async () => {
+    for (const [name, today] of [
+      ['collect', await recordExample('collect.ts')],
+      ['map-reduce', await recordMapReduce(6, 2)],
+    ] as const) {
+      const read = parseRunFile(v1File(name));
+      if (!read.ok) throw new Error(read.error);
+      const old = read.file.trace;
+      expect(read.file.version).toBe(2);
+      expect(old.every((r) => r.v === 2)).toBe(true);
+      expect(old.map((r) => r.kind)).not.toContain('event.delivered');
+      // The records that remain keep their identity: seq still increases, from the same first record.
+      expect(old[0]!.seq).toBe(1);
+      // Same run, same view: every step's counters, every event count, every invocation's deliveries and waits.
+      const a = RunFold.of(old);
+      const b = RunFold.of(today.trace);
+      for (const step of a.steps.keys()) expect(a.stepView(step)).toEqual(b.stepView(step));
+      expect([...a.eventCounts]).toEqual([...b.eventCounts]);
+      const deliveries = (trace: typeof old) =>
+        [...TraceIndex.of(trace).invocations.values()].map((i) => ({ step: i.step, delivered: i.deliveries.map((d) => [d.event, d.queued]), waited: i.queued?.position, starts: i.starts.length }));
+      expect(deliveries(old)).toEqual(deliveries(today.trace));
+    }
+  }, 30_000);
+
+  test('a waiting delivery keeps its place in the queue', () => {
+    const read = parseRunFile(v1File('map-reduce'));
+    if (!read.ok) throw new Error(read.error);
+    const waits = read.file.trace.flatMap((r) => (r.kind === 'event.emitted' ? r.to.filter((d) => d.queued !== undefined) : []));
+    expect(waits.length).toBeGreaterThan(0);
+    const raw = JSON.parse(v1File('map-reduce')) as { trace: { kind: string; position?: number }[] };
+    const queuedRecords = raw.trace.filter((r) => r.kind === 'step.queued').map((r) => r.position);
+    const stillQueued = read.file.trace.filter((r) => r.kind === 'step.queued').length;
+    expect(waits.map((d) => d.queued).length + stillQueued).toBe(queuedRecords.length);
+  });
+
+  test('a damaged version 1 file is refused with a reason', () => {
+    const data = JSON.parse(v1File('collect')) as { trace: Record<string, unknown>[] };
+    const delivered = data.trace.findIndex((r) => r.kind === 'event.delivered');
+    const withGhost = structuredClone(data);
+    withGhost.trace[delivered]!.event = 999;
+    expect(parseRunFile(JSON.stringify(withGhost))).toMatchObject({ ok: false, error: expect.stringMatching(/event\.delivered\)\.event refers to event 999, which was not emitted before it/) });
+    const withExtra = structuredClone(data);
+    withExtra.trace[delivered]!.note = 1;
+    expect(parseRunFile(JSON.stringify(withExtra))).toMatchObject({ ok: false, error: expect.stringMatching(/unknown field "note"/) });
+    const withBadStep = structuredClone(data);
+    withBadStep.trace[delivered]!.step = 42;
+    expect(parseRunFile(JSON.stringify(withBadStep))).toMatchObject({ ok: false, error: expect.stringMatching(/to\[0\]\.step must be a string/) });
   });
 });

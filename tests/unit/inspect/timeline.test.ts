@@ -96,10 +96,11 @@ describe('timeline at a cursor', () => {
 
   test('a delivery waiting for a worker sits in lane 0 until it starts', async () => {
     const { trace } = await recordMapReduce(5);
-    const queued = ofKind(trace, 'step.queued')[0]!;
-    const count = trace.indexOf(queued) + 1;
-    const view = timelineAt(built(trace), { count, time: queued.t });
-    const stepTwo = row(view, 'stepTwo');
+    const sent = ofKind(trace, 'event.emitted').find((r) => r.to.some((d) => d.queued !== undefined))!;
+    const queued = sent.to.find((d) => d.queued !== undefined)!;
+    const count = trace.indexOf(sent) + 1;
+    const view = timelineAt(built(trace), { count, time: sent.t });
+    const stepTwo = row(view, queued.step);
     expect(stepTwo.lanes[0]).toBe(0);
     expect(stepTwo.bars.find((b) => b.invocation === queued.invocation)).toMatchObject({ lane: 0, start: null, live: true });
   });
@@ -151,9 +152,9 @@ describe('cost', () => {
       timelineAt(builder, { count, time: trace[count - 1]!.t });
     }
     const perClip = (performance.now() - t1) / clips;
-    // Generous bounds for a shared 2-core machine: this guards against a rebuild per clip, not speed.
+    // A guard against a rebuild per clip, not a speed goal (those live in `npm run bench`): a clip
+    // costs a small part of a build however busy the machine is.
     console.log(`timeline: ${trace.length} records, build ${(t1 - t0).toFixed(1)} ms, clip ${perClip.toFixed(2)} ms`);
-    expect(t1 - t0).toBeLessThan(1000);
-    expect(perClip).toBeLessThan(50);
-  });
+    expect(perClip).toBeLessThan((t1 - t0) / 4);
+  }, 30_000); // recording 10,000 events takes seconds on a busy machine; the bounds above are the test
 });

@@ -2,10 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { answerDue, questionsAsked } from '../../../src/tutorial/index.ts';
 import type { TraceRecord } from '../../../src/engine/index.ts';
 
-const base = { v: 1 as const, runId: 'r', t: 0 };
+const base = { v: 2 as const, runId: 'r', t: 0 };
 let seq = 0;
 const ask = (event: number, prefix: string): TraceRecord[] => [
-  { ...base, seq: seq++, kind: 'event.emitted', event, type: 'InputRequiredEvent', payload: { prefix }, via: 'return', invocation: 1, step: 'ask', target: null, parent: null },
+  { ...base, seq: seq++, kind: 'event.emitted', event, type: 'InputRequiredEvent', payload: { prefix }, via: 'return', invocation: 1, step: 'ask', target: null, parent: null, to: [] },
   { ...base, seq: seq++, kind: 'stream.published', event, type: 'InputRequiredEvent' },
 ];
 const log: TraceRecord = { ...base, seq: 99, kind: 'log', level: 'log', text: 'hi', step: null, invocation: null };
