@@ -51,6 +51,13 @@ async function fanoutTraced(n: number): Promise<{ gathered: number; records: num
   return { gathered, records: records.length };
 }
 
+/** The fan-out's whole trace, for measuring what a saved run costs per event. */
+export async function fanoutRecords(n: number): Promise<TraceRecord[]> {
+  const records: TraceRecord[] = [];
+  await new FanOut(n).run({}, { onTrace: (record) => records.push(record) });
+  return records;
+}
+
 /** One class per hop, as a ten-step workflow declares them; every step adds 1 to `value`. */
 class Hop extends Event<{ value: number }> {}
 class Hop1 extends Hop {}
