@@ -2,6 +2,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useStore } from 'zustand';
+import type { Diagnostic } from '../../compiler/index.ts';
 import type { StepView } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { eventColor } from './eventColors.ts';
@@ -10,7 +11,7 @@ import { useNodeAttributes } from './useNodeAttributes.ts';
 
 /** A step: a box with its state, worker slots (`running/numWorkers`), outcomes and collect progress. */
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<FlowNode>) {
-  const { view, run, runs } = usePlayground();
+  const { view, run, runs, workspace } = usePlayground();
   const model = data.model.step!;
   const breakpoint = useStore(run, (s) => s.settings.breakpoints.includes(model.name));
   const step = useStore(view, (s) => s.view.steps[model.name]);
@@ -19,16 +20,26 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Flo
   const running = step?.running ?? 0;
   const queued = step?.queued ?? 0;
   const collected = collectedText(step);
-  const ref = useNodeAttributes<HTMLDivElement>({ 'data-state': state, 'data-running': running, 'data-queued': queued, 'data-collected': collected });
+  // The compiler ties each problem inside a step to its node: an invalid step says why on hover.
+  const problems = useStore(workspace, (s) => problemsOf(s.analysis?.diagnostics, data.model.id));
+  const ref = useNodeAttributes<HTMLDivElement>({
+    'data-state': state,
+    'data-running': running,
+    'data-queued': queued,
+    'data-collected': collected,
+    'data-invalid': problems ? 'true' : 'false',
+  });
+  const title = [step?.error ? `${step.error.name}: ${step.error.message}` : null, problems].filter(Boolean).join('\n');
   return (
     <div
       ref={ref}
-      className={`step-node state-${state}${selected ? ' is-selected' : ''}`}
+      className={`step-node state-${state}${selected ? ' is-selected' : ''}${problems ? ' is-invalid' : ''}`}
       data-state={state}
       data-running={running}
       data-queued={queued}
       data-collected={collected}
-      title={step?.error ? `${step.error.name}: ${step.error.message}` : undefined}
+      data-invalid={problems ? 'true' : 'false'}
+      title={title || undefined}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="step-head">
@@ -60,6 +71,11 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Flo
     </div>
   );
 });
+
+/** The step's errors, one per line (a string, so the store selector result compares by value). */
+function problemsOf(diagnostics: readonly Diagnostic[] | undefined, node: string): string {
+  return [...new Set((diagnostics ?? []).filter((d) => d.node === node && d.severity === 'error').map((d) => d.message))].join('\n');
+}
 
 function StepFooter({ step, collects }: { step: StepView | undefined; collects: string[] }) {
   if (step?.collect && step.collect.length > 1) {
