@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   const result = python ? analysePython(source) : createCompiler().compile(source, { typeCheck: false, emit: args.command === 'run' });
   if (args.command === 'graph') {
     printErrors(file, result);
-    process.stdout.write(args.format === 'json' ? `${JSON.stringify({ workflows: result.workflows, graph: result.graph }, null, 2)}\n` : toMermaid(result.graph));
+    process.stdout.write(args.format === 'json' ? `${JSON.stringify({ workflows: result.workflows, graph: result.graph }, null, 2)}\n` : `${toMermaid(result.graph)}\n`);
     return 0;
   }
 

@@ -39,7 +39,7 @@ describe('flowplay CLI', { timeout: 120_000 }, () => {
       `${FIX}/python-validation.py:1:8: error: No module named 'requests' here: the playground provides llama_index.core.workflow, workflows, workflows.events, workflows.context, workflows.decorators, workflows.workflow, workflows.errors and the Python standard library.`,
     );
     const graph = flowplay('graph', 'src/examples/concurrency/collect.py');
-    expect(graph.stdout).toMatch(/^flowchart LR\n/);
+    expect(graph.stdout).toMatch(/^flowchart TD\n    step_start\["start"\]:::stepStyle\n/);
     expect(graph.stdout).toContain('step_three');
     const json = JSON.parse(flowplay('graph', 'src/examples/concurrency/collect.py', '--format', 'json').stdout) as { graph: { nodes: { id: string }[] } };
     expect(json.graph.nodes.map((n) => n.id)).toContain('step:step_two');
@@ -50,7 +50,7 @@ describe('flowplay CLI', { timeout: 120_000 }, () => {
   });
 
   it('graph prints Mermaid by default and JSON on request', () => {
-    expect(flowplay('graph', 'src/examples/concurrency/parallel.ts').stdout).toMatch(/^flowchart LR\n/);
+    expect(flowplay('graph', 'src/examples/concurrency/parallel.ts').stdout).toMatch(/^flowchart TD\n    step_start\["start"\]:::stepStyle\n/);
     const { code, stdout } = flowplay('graph', `${FIX}/loop.ts`, '--format', 'json');
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout) as { graph: { nodes: { id: string }[] } };
