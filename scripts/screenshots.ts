@@ -1,25 +1,32 @@
 /**
- * Screenshots of the playground at 1280x800 for the README: `node --import tsx scripts/screenshots.ts`
- * builds the app (into dist-shots), serves it, drives it as a user would and writes PNGs to
- * docs/screenshots/. Look at them before committing.
+ * Screenshots of the playground for the README and docs/screenshots:
+ * `node --import tsx scripts/screenshots.ts [--port N] [--out-dir DIR] [--no-build]` builds the app
+ * (into dist-shots), serves it on the port (4455 unless told), drives it as a user would and writes
+ * PNGs to docs/screenshots/: the runs at 1280x800, and the page's layout at 1280x800 with and without
+ * the tutorial and at 900x700. Look at them before committing.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { buildApp, serveApp } from '../tests/support/servedApp.ts';
 
-const PORT = 4455;
-const OUT_DIR = 'dist-shots';
+const option = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
+};
+const PORT = Number(option('--port') ?? 4455);
+const OUT_DIR = option('--out-dir') ?? 'dist-shots';
 const SHOTS = 'docs/screenshots';
 
-async function open(page: Page, example?: string): Promise<void> {
-  await page.goto(`http://127.0.0.1:${PORT}/${example ? `?example=${example}` : ''}`);
+async function open(page: Page, example?: string, hash = ''): Promise<void> {
+  await page.goto(`http://127.0.0.1:${PORT}/${example ? `?example=${example}` : ''}${hash}`);
   await page.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid="graph"][data-layout="ready"]').waitFor({ timeout: 20_000 });
   await page.getByTestId('editor').locator('.cm-content').waitFor({ timeout: 20_000 });
   await page.waitForTimeout(400);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
   console.log(`${SHOTS}/${name}.png`);
 }
 
@@ -51,6 +58,17 @@ async function main(): Promise<void> {
     await page.getByTestId('run-status').filter({ hasText: 'stopped' }).waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500);
     await shoot(page, '06-different-types-stopped');
+
+    // The layout: a loop routed around the nodes, beside the tutorial, and stacked on a small screen.
+    await open(page, 'agent-loop');
+    await shoot(page, 'layout-1280x800');
+    await open(page, undefined, '#chapter/branches-and-loops');
+    await shoot(page, 'layout-1280x800-tutorial');
+    const small = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    await open(small, 'branches-and-loops');
+    // The whole page: the panes stack and it scrolls down, never sideways.
+    await shoot(small, 'layout-900x700', true);
+    await small.close();
   } finally {
     await app.close();
   }
