@@ -8,6 +8,7 @@ import { withGraphChecks } from './graphDiagnostics.ts';
 import type { LanguageServiceFiles } from './languageService.ts';
 import { WorkflowLanguageService } from './languageService.ts';
 import type { CompileResult, Diagnostic } from './model.ts';
+import { raceDiagnostics } from './raceCheck.ts';
 import { rangeOf } from './range.ts';
 import { readScope } from './scope.ts';
 import { fromTypeScript } from './tsDiagnostics.ts';
@@ -83,7 +84,9 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
         'No workflow in this file: define a class that extends Workflow, with @step methods, to see its graph.'),
     );
   }
-  for (const workflow of workflows) flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING));
+  for (const workflow of workflows) {
+    flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow));
+  }
 
   let js: string | null = null;
   if (!hasSyntaxErrors && options.emit !== false) {

@@ -27,6 +27,8 @@ export interface Diagnostic {
   tsCode?: number;
   /** The graph node (a step) the problem is about, so the graph can mark it. */
   node?: string;
+  /** A quick fix the editor offers: replacements of spans of the analysed source. */
+  fix?: { title: string; edits: { start: number; end: number; text: string }[] };
 }
 
 export type EventRole = 'start' | 'stop' | 'input-required' | 'human-response' | 'event';

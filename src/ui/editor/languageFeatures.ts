@@ -75,6 +75,20 @@ export function toLintDiagnostics(diagnostics: readonly Diagnostic[], length: nu
   return diagnostics.map((d) => {
     const from = Math.min(d.range.start, length);
     const to = Math.min(Math.max(d.range.end, from), length);
-    return { from, to, severity: d.severity === 'info' ? 'info' : d.severity, message: d.message, source: d.code };
+    const mark: CmDiagnostic = { from, to, severity: d.severity === 'info' ? 'info' : d.severity, message: d.message, source: d.code };
+    const fix = d.fix;
+    if (fix && fix.edits.every((e) => e.end <= length)) {
+      mark.actions = [
+        {
+          name: fix.title,
+          // The offsets are the analysed text's; a document that has changed length since is left alone.
+          apply: (view) => {
+            if (view.state.doc.length !== length) return;
+            view.dispatch({ changes: fix.edits.map((e) => ({ from: e.start, to: e.end, insert: e.text })) });
+          },
+        },
+      ];
+    }
+    return mark;
   });
 }

@@ -1,0 +1,100 @@
+import ts from 'typescript';
+import { flowplayDiagnostic } from './diagnostic.ts';
+import type { Diagnostic } from './model.ts';
+import type { StepSyntax, WorkflowSyntax } from './workflows.ts';
+
+interface StoreCall {
+  call: ts.CallExpression;
+  /** `ctx` or `ctx.store`, as written. */
+  receiver: string;
+  key: string;
+}
+
+/**
+ * The lost-update race: a step reads a key from the run's state, awaits, and writes the key back,
+ * while other invocations can run between the two (`numWorkers` above 1, or another step that
+ * updates the key too). In Python `await ctx.store.get(k)` only yields when something really waits; in JavaScript
+ * every `await` does, so three concurrent increments written this way end at 1. The warning offers
+ * `ctx.store.editState`, which reads and writes under the store's lock.
+ */
+export function raceDiagnostics(sf: ts.SourceFile, workflow: WorkflowSyntax): Diagnostic[] {
+  const calls = new Map(workflow.steps.map((step) => [step, storeCalls(step)]));
+  // Another step races only if it also reads the key and writes it back; one that just sets it does not.
+  const updaters = (key: string) =>
+    workflow.steps.filter((s) => ['get', 'set'].every((m) => calls.get(s)!.some((c) => method(c) === m && c.key === key)));
+  const out: Diagnostic[] = [];
+  for (const step of workflow.steps) {
+    const own = calls.get(step)!;
+    const reads = own.filter((c) => method(c) === 'get');
+    for (const write of own.filter((c) => method(c) === 'set')) {
+      const read = reads.find((r) => r.key === write.key && r.call.getEnd() <= write.call.getStart(sf));
+      if (!read) continue;
+      const others = updaters(write.key).filter((s) => s !== step).map((s) => s.info.name);
+      // Several workers only when the step asks for them: with the default, most steps are fed one
+      // event at a time (a loop, a question), and a warning on each would drown the real ones.
+      const workers = step.explicit.has('numWorkers') && step.info.numWorkers > 1;
+      if (!workers && others.length === 0) continue;
+      const who = workers ? `numWorkers is ${step.info.numWorkers}` : `${others.join(', ')} also updates it`;
+      const diagnostic = flowplayDiagnostic(
+        sf,
+        write.call,
+        'warning',
+        'lost-update',
+        `Step '${step.info.name}' reads "${write.key}", awaits, and writes it back while other invocations can run (${who}): in JavaScript every await lets another invocation in, so concurrent updates are lost. Update it atomically with ctx.store.editState.`,
+      );
+      const fix = editStateFix(sf, read, write);
+      out.push(fix ? { ...diagnostic, fix } : diagnostic);
+    }
+  }
+  return out;
+}
+
+function method(call: StoreCall): string {
+  return (call.call.expression as ts.PropertyAccessExpression).name.text;
+}
+
+/** `ctx.get(k)`, `ctx.set(k, v)`, `ctx.store.get(k)`, `ctx.store.set(k, v)` with a literal key, on the step's context. */
+function storeCalls(step: StepSyntax): StoreCall[] {
+  const ctx = step.info.withContext ? step.method.parameters[0]?.name : undefined;
+  if (!ctx || !ts.isIdentifier(ctx) || !step.method.body) return [];
+  const out: StoreCall[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['get', 'set'].includes(node.expression.name.text)) {
+      const target = node.expression.expression;
+      const onContext = ts.isIdentifier(target) && target.text === ctx.text;
+      const onStore = ts.isPropertyAccessExpression(target) && target.name.text === 'store' && ts.isIdentifier(target.expression) && target.expression.text === ctx.text;
+      const key = node.arguments[0];
+      if ((onContext || onStore) && key && ts.isStringLiteralLike(key)) {
+        out.push({ call: node, receiver: onStore ? `${ctx.text}.store` : ctx.text, key: key.text });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(step.method.body);
+  return out;
+}
+
+/**
+ * For `const n = await ctx.store.get("k", d)` … `await ctx.store.set("k", expr)`: the write becomes
+ * an edit that reads the key afresh under the lock, on the same line so nothing else moves.
+ */
+function editStateFix(sf: ts.SourceFile, read: StoreCall, write: StoreCall): Diagnostic['fix'] | undefined {
+  const declaration = read.call.parent && ts.isAwaitExpression(read.call.parent) ? read.call.parent.parent : undefined;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+  if (read.key.includes('.') || !write.call.arguments[1]) return undefined;
+  const name = declaration.name.text;
+  const fallback = read.call.arguments[1] ? ` ?? ${read.call.arguments[1].getText(sf)}` : '';
+  const key = JSON.stringify(read.key);
+  const value = write.call.arguments[1].getText(sf).replace(/\s*\n\s*/g, ' ');
+  const context = write.receiver.replace(/\.store$/, '');
+  return {
+    title: `Update "${read.key}" atomically with ${context}.store.editState`,
+    edits: [
+      {
+        start: write.call.getStart(sf),
+        end: write.call.getEnd(),
+        text: `${context}.store.editState((state) => { const ${name} = state[${key}]${fallback}; state[${key}] = ${value}; })`,
+      },
+    ],
+  };
+}
