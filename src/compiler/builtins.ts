@@ -10,6 +10,7 @@ export const BUILTIN_EVENTS: ReadonlyMap<string, EventRole> = new Map<string, Ev
   ['StopEvent', 'stop'],
   ['InputRequiredEvent', 'input-required'],
   ['HumanResponseEvent', 'human-response'],
+  ['StepFailedEvent', 'step-failed'],
 ]);
 
 /** `Event` itself is the abstract base: naming it says nothing about which step receives what. */
@@ -20,6 +21,14 @@ const BUILTIN_FIELDS: Record<string, EventField[]> = {
   StopEvent: [{ name: 'result', type: 'R' }],
   InputRequiredEvent: [{ name: 'prefix', type: 'string' }],
   HumanResponseEvent: [{ name: 'response', type: 'string' }],
+  StepFailedEvent: [
+    { name: 'stepName', type: 'string' },
+    { name: 'inputEvent', type: 'Event | Event[]' },
+    { name: 'exception', type: 'unknown' },
+    { name: 'attempts', type: 'number' },
+    { name: 'elapsedSeconds', type: 'number' },
+    { name: 'failedAt', type: 'number' },
+  ],
 };
 
 export function builtinEventInfo(name: string): EventInfo {

@@ -42,7 +42,9 @@ export function graphCheckInput(graph: GraphModel, workflow: string): GraphCheck
 /** The library's graph checks on one workflow of the graph model, with its `skipGraphChecks`. */
 export function graphCheckErrors(graph: GraphModel, workflow: WorkflowInfo): GraphProblem[] {
   const { steps, types } = graphCheckInput(graph, workflow.name);
-  return graphProblems(steps, types, workflow.skipGraphChecks as GraphCheck[]);
+  // `@catchError` steps are reached by the engine's StepFailedEvent, as the library seeds them.
+  const handlers = steps.filter((s) => s.accepts.some((id) => types.role(id) === 'step-failed')).map((s) => s.name);
+  return graphProblems(steps, types, workflow.skipGraphChecks as GraphCheck[], handlers);
 }
 
 /**

@@ -31,7 +31,8 @@ export interface Diagnostic {
   fix?: { title: string; edits: { start: number; end: number; text: string }[] };
 }
 
-export type EventRole = 'start' | 'stop' | 'input-required' | 'human-response' | 'event';
+/** `step-failed`: the engine sends it to a `@catchError` step; no step needs to produce it. */
+export type EventRole = 'start' | 'stop' | 'input-required' | 'human-response' | 'step-failed' | 'event';
 
 export interface EventField {
   name: string;

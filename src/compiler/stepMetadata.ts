@@ -24,6 +24,7 @@ export function stepCallWithMetadata(
   if (!step.explicit.has('gather')) injected.push(`gather: ${step.info.gather}`);
   if (!step.explicit.has('context')) injected.push(`context: ${step.info.withContext}`);
   if (!step.explicit.has('fanOut')) injected.push(`fanOut: ${step.info.fanOut}`);
+  if (step.stateClass && !step.explicit.has('state')) injected.push(`state: ${step.stateClass}`);
   return `${textOf(callee)}({ ${injected.join(', ')} })`;
 }
 

@@ -135,7 +135,7 @@ export function validateWorkflow(workflow: WorkflowShape, events: Map<string, Ev
   for (const step of steps) {
     for (const mention of step.acceptMentions) {
       const r = role(mention.name);
-      if (returned.has(mention.name) || r === 'start' || mention.name === 'HumanResponseEvent' || r === 'stop') continue;
+      if (returned.has(mention.name) || r === 'start' || mention.name === 'HumanResponseEvent' || r === 'step-failed' || r === 'stop') continue;
       if (reported.has(`c:${mention.name}`)) continue;
       reported.add(`c:${mention.name}`);
       error(mention.range, 'unproduced-event', say.consumedNotProduced([mention.name]));
@@ -181,7 +181,7 @@ export function validateWorkflow(workflow: WorkflowShape, events: Map<string, Ev
             'collect-unaccepted',
             `Step '${stepName}' collects ${type} but does not accept it, so ${spelling.collectEvents} never completes and the run waits until its timeout: add ${type} to the type of its event parameter.`,
           );
-        } else if (!producedSomehow.has(type) && role(type) !== 'start' && role(type) !== 'human-response') {
+        } else if (!producedSomehow.has(type) && role(type) !== 'start' && role(type) !== 'human-response' && role(type) !== 'step-failed') {
           warn(
             collect.range,
             'collect-unproduced',

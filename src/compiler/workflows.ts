@@ -20,6 +20,8 @@ export interface StepSyntax {
   options: ts.ObjectLiteralExpression | null;
   /** Option keys the user wrote; the compiler never overrides them. */
   explicit: Set<string>;
+  /** The class named by `ctx: Context<MyState>` when the file declares it: passed as the `state` option. */
+  stateClass: string | null;
   acceptMentions: TypeMention[];
   returnMentions: TypeMention[];
   eventParam: ts.ParameterDeclaration | null;
@@ -184,7 +186,8 @@ function stepDecorator(method: ts.MethodDeclaration, scope: Scope): ts.Decorator
   for (const decorator of ts.getDecorators(method) ?? []) {
     const expr = decorator.expression;
     const callee = ts.isCallExpression(expr) ? expr.expression : expr;
-    if (isFlowplayName(scope, callee, 'step')) return decorator;
+    // `@catchError` steps are steps too: they accept StepFailedEvent and return what they recover with.
+    if (isFlowplayName(scope, callee, 'step') || isFlowplayName(scope, callee, 'catchError')) return decorator;
   }
   return null;
 }
@@ -214,6 +217,12 @@ function readStep(
     if (isContextType(params[0])) withContext = true;
     else eventParam = params[0];
   }
+
+  const contextParam = params.find(isContextType);
+  const stateArg = contextParam?.type && ts.isTypeReferenceNode(contextParam.type) ? contextParam.type.typeArguments?.[0] : undefined;
+  const stateName = stateArg && ts.isTypeReferenceNode(stateArg) && ts.isIdentifier(stateArg.typeName) ? stateArg.typeName.text : null;
+  // Only a class declared above the workflow: the decorator reads it when the workflow class is defined.
+  const stateClass = stateName && sf.statements.some((s) => ts.isClassDeclaration(s) && s.name?.text === stateName && s.end <= method.pos) ? stateName : null;
 
   const accepted = readEventTypes(eventParam?.type, scope, isEvent, false);
   const returned = readEventTypes(method.type, scope, isEvent, true);
@@ -256,6 +265,7 @@ function readStep(
     decorator,
     options,
     explicit: new Set(props.keys()),
+    stateClass,
     acceptMentions,
     returnMentions,
     eventParam,

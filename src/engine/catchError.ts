@@ -34,6 +34,10 @@ export interface CatchErrorOptions {
   returns?: EventClass[];
   /** The event parameter's classes, as the compiler reads them; must be exactly StepFailedEvent. */
   accepts?: EventClass[];
+  /** Whether the method takes a Context first; the compiler fills it in. */
+  context?: boolean;
+  /** The state class of `ctx: Context<MyState>`; the compiler fills it in. */
+  state?: StepOptions['state'];
 }
 
 export interface CatchSpec {
@@ -54,7 +58,7 @@ function methodOf(args: unknown[]): unknown {
 
 function apply(options: CatchErrorOptions, args: unknown[]): unknown {
   const name = decoratedName(args);
-  const { forSteps, maxRecoveries = 1, accepts, returns } = options;
+  const { forSteps, maxRecoveries = 1, accepts, returns, context, state } = options;
   if (!Number.isInteger(maxRecoveries) || maxRecoveries < 1) {
     throw new WorkflowValidationError('@catchError maxRecoveries must be an integer >= 1');
   }
@@ -65,7 +69,7 @@ function apply(options: CatchErrorOptions, args: unknown[]): unknown {
     throw new WorkflowValidationError(`@catchError handler '${name}' must accept StepFailedEvent as its event parameter.`);
   }
   // Handlers run one at a time, as in the library.
-  const stepOptions: StepOptions = { accepts: [StepFailedEvent], returns, numWorkers: 1 };
+  const stepOptions: StepOptions = { accepts: [StepFailedEvent], returns, numWorkers: 1, context, state };
   const result = decorate(stepOptions, args);
   CATCH_MARKS.set(methodOf(args) as Function, { forSteps: forSteps ? [...forSteps] : null, maxRecoveries });
   return result;
