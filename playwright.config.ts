@@ -20,6 +20,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 800 },
     trace: 'off',
+    // The app's service worker would cache the build in every test and answer requests before
+    // page.route sees them; the offline tests allow it for themselves.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
   },
   projects: [

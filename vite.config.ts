@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { embedPlugin } from './src/embed/embedPlugin.ts';
+import { offlinePlugin } from './src/offline/offlinePlugin.ts';
 import { projectPlugin } from './src/project/projectPlugin.ts';
 import { sandboxPlugin } from './src/sandbox/sandboxPlugin.ts';
 import { initialAnalysisPlugin } from './src/worker/initialAnalysisPlugin.ts';
@@ -12,7 +13,7 @@ export default defineConfig({
   // Relative URLs everywhere: the build works from any sub-path (https://example.org/tools/flowplay/)
   // without server rewrites.
   base: './',
-  plugins: [react(), sandboxPlugin(), initialAnalysisPlugin(), projectPlugin(), embedPlugin()],
+  plugins: [react(), sandboxPlugin(), initialAnalysisPlugin(), projectPlugin(), embedPlugin(), offlinePlugin()],
   resolve: {
     // User code and its type declarations import the engine as `flowplay`.
     alias: { flowplay: engineEntry },

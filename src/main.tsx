@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './ui/styles.css';
 import { createDraftStore, createProgressStore, lazyStorage, parseLocation } from './share/index.ts';
 import type { LocationTarget } from './share/index.ts';
+import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { createDraftController } from './state/draftController.ts';
 import { createNoticeStore, showNotice } from './state/noticeStore.ts';
 import type { Notice } from './state/openingPlan.ts';
@@ -86,6 +87,15 @@ function openTarget(target: LocationTarget): void {
   if (next.notice) notify(next.notice, ok);
   clearLocation(next.chapter);
 }
+
+// Offline after the first visit; a new version that has installed is offered, never forced mid-work.
+registerServiceWorker((apply) => {
+  session.applyUpdate = () => {
+    drafts.flush();
+    apply();
+  };
+  showNotice(notices, { topic: 'update', tone: 'info', message: 'A new version of Flowplay is ready. Your draft is kept.', offersUpdate: true });
+});
 
 // Edits inside the save delay are written before the page goes away.
 window.addEventListener('pagehide', () => drafts.flush());

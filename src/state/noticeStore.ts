@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 
-export type NoticeTopic = 'link' | 'storage' | 'progress' | 'share';
+export type NoticeTopic = 'link' | 'storage' | 'progress' | 'share' | 'update';
 
 export interface PageNotice {
   topic: NoticeTopic;
@@ -14,6 +14,8 @@ export interface PageNotice {
   message: string;
   /** An earlier draft the notice offers to bring back. */
   restoreDraft?: string;
+  /** Offers to reload into a new version of the app that is ready. */
+  offersUpdate?: boolean;
 }
 
 export interface NoticeState {

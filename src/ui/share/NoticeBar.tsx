@@ -7,7 +7,7 @@ import { useSession } from './session.ts';
  * to the draft, and storage that refuses to keep the user's work (shown for as long as it refuses).
  */
 export function NoticeBar() {
-  const { notices, drafts, tutorial } = useSession();
+  const { notices, drafts, tutorial, applyUpdate } = useSession();
   const list = useStore(notices, (s) => s.notices);
   const storage = useStore(drafts.store, (s) => s.problem);
   const progress = useStore(tutorial.store, (s) => s.problem);
@@ -34,6 +34,11 @@ export function NoticeBar() {
               }}
             >
               Bring my draft back
+            </button>
+          ) : null}
+          {notice.offersUpdate && applyUpdate ? (
+            <button type="button" className="btn btn-small" data-testid="notice-reload" onClick={applyUpdate}>
+              Reload now
             </button>
           ) : null}
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismissNotice(notices, notice.topic)}>

@@ -14,6 +14,8 @@ export interface Session {
   notices: NoticeStore;
   /** Sends the person's answer to the question the current run waits on. */
   answer(response: string): Promise<void>;
+  /** Switches to a new version of the app that has installed and waits (when one does). */
+  applyUpdate?: () => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);

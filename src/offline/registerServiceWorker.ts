@@ -1,0 +1,36 @@
+/**
+ * The page's side of working offline: registers `sw.js` (production builds only), and when a new
+ * version has installed and waits, calls `onUpdate` with the way to switch to it (the waiting worker
+ * takes over and the page reloads into the new version).
+ */
+export function registerServiceWorker(onUpdate: (apply: () => void) => void, container: ServiceWorkerContainer | undefined = navigator.serviceWorker): void {
+  if (!container || import.meta.env.DEV) return;
+  let reloading = false;
+  const apply = (waiting: ServiceWorker) => () => {
+    container.addEventListener('controllerchange', () => {
+      if (reloading) return;
+      reloading = true;
+      window.location.reload();
+    });
+    waiting.postMessage({ type: 'skip-waiting' });
+  };
+  // A first install (no controller yet) is not an update: there is nothing older to leave.
+  const offer = (registration: ServiceWorkerRegistration) => {
+    if (registration.waiting && container.controller) onUpdate(apply(registration.waiting));
+  };
+  container.register('./sw.js', { scope: './' }).then(
+    (registration: ServiceWorkerRegistration | undefined) => {
+      // Some embedders (test drivers, kiosk browsers) answer without a registration.
+      if (!registration) return;
+      offer(registration);
+      registration.addEventListener('updatefound', () => {
+        const installing = registration.installing;
+        installing?.addEventListener('statechange', () => {
+          if (installing.state === 'installed') offer(registration);
+        });
+      });
+    },
+    // Without a service worker the page works as before, only not offline.
+    () => {},
+  );
+}
