@@ -35,3 +35,27 @@ test.describe('the view belongs to the code in the editor', () => {
     await expect(page.getByTestId('run-history').locator('option').nth(1)).toHaveText(/^Run 1 · /);
   });
 });
+
+test('a run that logs nothing says so, and its null result shows as null', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(
+    page,
+    `import { StartEvent, StopEvent, Workflow, step } from "flowplay";
+class Quiet extends Workflow {
+  @step()
+  async start(ev: StartEvent): Promise<StopEvent> {
+    return new StopEvent({ result: null });
+  }
+}
+await new Quiet().run();
+`,
+  );
+  await expect(stepNode(page, 'start')).toBeVisible();
+  await expect(page.getByTestId('console')).toContainText('Run the workflow to see what it logs.');
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 30_000 });
+  await expect(page.getByTestId('console')).toContainText('This run logged nothing.');
+  await expect(page.getByTestId('run-result')).toHaveText('null');
+  await expect(page.locator('.result .badge')).toHaveText(/^2 events · /);
+});

@@ -18,6 +18,7 @@ export function ConsolePanel() {
   };
   const lines = useStore(view, (s) => s.view.console.lines);
   const count = useStore(view, (s) => s.view.console.count);
+  const finished = useStore(view, (s) => s.view.finished !== null);
   const list = useRef<HTMLOListElement>(null);
   const first = Math.max(0, count - SHOWN_LINES);
 
@@ -30,10 +31,10 @@ export function ConsolePanel() {
     <section className="console" data-testid="console" aria-label="Console">
       <header className="panel-title">
         <span>Console</span>
-        <span className="badge">{count} lines</span>
+        <span className="badge">{count === 1 ? '1 line' : `${count} lines`}</span>
       </header>
       <ol ref={list} className="console-lines" start={first + 1}>
-        {count === 0 ? <li className="console-empty">Run the workflow to see what it logs.</li> : null}
+        {count === 0 ? <li className="console-empty">{finished ? 'This run logged nothing.' : 'Run the workflow to see what it logs.'}</li> : null}
         {lines.slice(first, count).map((line, i) => (
           <li key={first + i} className={`console-line level-${line.level}${line.step ? ' selectable' : ''}`} data-step={line.step ?? ''} onClick={line.step ? () => inspect(line.seq) : undefined}>
             <span className="console-time">{(line.t / 1000).toFixed(2)}s</span>

@@ -20,7 +20,7 @@ export function ResultPanel() {
     <section className="result" aria-label="Result">
       <header className="panel-title">
         <span>Result</span>
-        <span className="badge">{`${total} events · ${(t / 1000).toFixed(2)}s workflow time`}</span>
+        <span className="badge">{`${total} ${total === 1 ? 'event' : 'events'} · ${(t / 1000).toFixed(2)}s workflow time`}</span>
       </header>
       <div className={`run-result${finished ? ` is-${finished.status}` : ''}`} data-testid="run-result" data-status={finished?.status ?? ''}>
         {!finished ? (
