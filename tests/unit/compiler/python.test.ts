@@ -92,3 +92,14 @@ describe('Python diagnostics', () => {
     }
   });
 });
+
+describe('Python step signatures', () => {
+  it('are checked as the library checks them, with num_workers spelled as in Python', () => {
+    const result = analysePython(fixture('python-step-signatures.py'));
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.range.line}:${d.range.column} ${d.code} ${d.node}: ${d.message}`)).toEqual([
+      '10:23 num-workers step:begin: num_workers must be an integer greater than 0',
+      '15:58 event-params step:two: Step signature must contain exactly one parameter of type Event but found 2.',
+      '19:31 no-event-param step:mixed: Step signature must have at least one parameter annotated as type Event',
+    ]);
+  });
+});
