@@ -20,8 +20,10 @@ export interface WaitForEventOptions {
   requirements?: Record<string, unknown>;
   /** Published on the stream once the wait starts (e.g. an InputRequiredEvent). */
   waiterEvent?: Event;
-  /** Seconds; rejects with WorkflowTimeoutError when it passes. */
-  timeout?: number;
+  /** Seconds (default 2000, as in the library; null: no limit); the re-run then gets WorkflowTimeoutError. */
+  timeout?: number | null;
+  /** Names the wait; by default one per event type and requirements. */
+  waiterId?: string;
 }
 
 /**
@@ -165,7 +167,11 @@ export class Context<S extends object = DictState> {
     return `Context(workflow=${this.core.plan.workflow}, run_id=${this.runId}${step}, status=${this.core.status ?? 'running'})`;
   }
 
-  /** Waits inside the step for an event of `type`; the step's worker slot is free meanwhile. */
+  /**
+   * Waits for an event of `type`, as the library does: the step ends here ("waiting") and, once such an
+   * event arrives, runs again from the top with the same input, when this call returns the event.
+   * Code before the call therefore runs twice. The event is not delivered to this step as an input.
+   */
   waitForEvent<E extends Event>(type: EventClass<E>, options: WaitForEventOptions = {}): Promise<E> {
     return this.core.waitForEvent(type, options, this.invocation) as Promise<E>;
   }

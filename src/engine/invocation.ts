@@ -5,10 +5,11 @@
 import type { Batch } from './batch.ts';
 import { StepFailedEvent } from './catchError.ts';
 import { errorInfo, typeNameOf } from './describe.ts';
-import { isEvent, typeOf, type Event } from './event.ts';
+import { isEvent, StopEvent, type Event } from './event.ts';
 import { tagErrorWithStep, WorkflowRuntimeError } from './errors.ts';
 import { firstAttemptAt, nextDelay, type RetryState } from './retryState.ts';
 import { runMessages } from './validationMessages.ts';
+import { verboseLines } from './verbose.ts';
 import type { RunCore } from './runCore.ts';
 import type { StepRuntime } from './stepRuntime.ts';
 import { withFrame, type Frame } from './scope.ts';
@@ -38,7 +39,8 @@ export class Invocation implements Frame {
    * nothing (see RunCore.timesAttempts), for the WorkflowFailedEvent's elapsed time.
    */
   startedAt = -1;
-  private suspended = false;
+  /** Set when the step called `waitForEvent` for something not there yet: it ends as waiting. */
+  waitingFor: string | null = null;
 
   constructor(
     readonly run: RunCore,
@@ -55,22 +57,6 @@ export class Invocation implements Frame {
     return this.rt.def.name;
   }
 
-  /** Gives the worker slot back while the step waits for an event. */
-  suspend(): void {
-    if (this.suspended || this.settled) return;
-    this.suspended = true;
-    this.release();
-    this.rt.waiting.add(this);
-    this.run.scheduleDrain();
-  }
-
-  resume(): void {
-    if (!this.suspended || this.settled) return;
-    this.suspended = false;
-    this.rt.waiting.delete(this);
-    this.acquire();
-  }
-
   acquire(): void {
     this.rt.running++;
     this.run.running++;
@@ -82,8 +68,7 @@ export class Invocation implements Frame {
   settle(): boolean {
     if (this.settled) return false;
     this.settled = true;
-    if (this.suspended) this.rt.waiting.delete(this);
-    else this.release();
+    this.release();
     return true;
   }
 
@@ -108,9 +93,14 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
   const def = rt.def;
   if (run.listener) {
     const events = typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds;
-    run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt });
+    const rerunOf = run.rerunOf(pending.id);
+    run.trace(
+      rerunOf === undefined
+        ? { v: 2, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt }
+        : { v: 2, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt, rerunOf },
+    );
   }
-  if (run.settings.verbose) run.verbose(`Running step ${def.name}`);
+  if (run.settings.verbose) run.verbose(verboseLines.started(def.name, inv.worker, pending.input));
   if (def.retry !== null || run.timesAttempts || run.plan.catchFor.size > 0) inv.startedAt = run.clock.now();
   let out: unknown;
   try {
@@ -131,6 +121,7 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
 const NO_OUTPUTS: number[] = Object.freeze([]) as unknown as number[];
 
 function complete(inv: Invocation, value: unknown): void {
+  if (inv.waitingFor !== null) return endWaiting(inv);
   const run = inv.run;
   const def = inv.rt.def;
   let outputs: Event[];
@@ -149,8 +140,8 @@ function complete(inv: Invocation, value: unknown): void {
   const { pending } = inv;
   const batch: Batch | null = fanOut ? run.openBatch(pending.batch, def) : pending.batch;
   if (run.settings.verbose) {
-    if (outputs.length === 0) run.verbose(`Step ${def.name} produced no event`);
-    for (const ev of outputs) run.verbose(`Step ${def.name} produced event ${typeOf(ev)}`);
+    run.verbose(verboseLines.completed(def.name, inv.worker, outputs));
+    for (const ev of outputs) if (ev instanceof StopEvent) run.verbose(verboseLines.result(ev));
   }
   if (run.listener) {
     // Ids are given in emission order, right below; recording them first keeps `step.finished`
@@ -167,7 +158,24 @@ function complete(inv: Invocation, value: unknown): void {
   run.scheduleIdle();
 }
 
+/**
+ * The step called `waitForEvent` for an event that is not there yet: this invocation ends here, and
+ * whatever it returned or threw after that is ignored (the library does the same). Its fan-out batch
+ * stays open: the re-run finishes that piece of work.
+ */
+function endWaiting(inv: Invocation): void {
+  const run = inv.run;
+  if (!inv.settle() || run.ended) return;
+  const def = inv.rt.def;
+  if (run.settings.verbose) run.verbose(verboseLines.completed(def.name, inv.worker, []));
+  if (run.listener) {
+    run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.finished', step: def.name, invocation: inv.pending.id, worker: inv.worker, outputs: NO_OUTPUTS, status: 'waiting' });
+  }
+  run.scheduleIdle();
+}
+
 function fail(inv: Invocation, error: unknown): void {
+  if (inv.waitingFor !== null) return endWaiting(inv);
   const run = inv.run;
   if (!inv.settle() || run.ended) return;
   const policy = inv.rt.def.retry;

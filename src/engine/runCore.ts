@@ -21,6 +21,7 @@ import {
   WorkflowFailedEvent,
   WorkflowTimedOutEvent,
   eventFields,
+  eventTypeName,
   isEvent,
   typeOf,
   type Event,
@@ -47,12 +48,16 @@ import { StepRuntime, closeStep } from './stepRuntime.ts';
 import { activeSteps, timeoutMessage } from './timeoutMessage.ts';
 import { runMessages } from './validationMessages.ts';
 import { TRACE_VERSION, type Delivery, type EmitVia, type RunStatus, type TraceListener, type TraceRecord } from './trace.ts';
-import { Waiters, type Waiter } from './waiters.ts';
+import { ParkedEvents, WaitingForEvent, matches, waiterKey, type StepWaiter } from './waiters.ts';
+import { verboseLines } from './verbose.ts';
 
 export type { Invocation } from './invocation.ts';
 
 /** Events sent after the run ended are recorded as dropped up to this many; the rest only counted. */
 const MAX_DROPS_RECORDED_AFTER_END = 100;
+
+/** Seconds a `waitForEvent` waits unless told otherwise: the library's default. */
+const DEFAULT_WAIT_TIMEOUT = 2000;
 
 export interface RunSettings {
   readonly runId: string;
@@ -107,7 +112,12 @@ export class RunCore {
   /** Invocations waiting for the store (an edit holds it): blocked, like sleepers, for virtual time. */
   private stateWaiters = 0;
   private readonly timers: RunTimers;
-  private readonly waiters = new Waiters();
+  /** Waiters not yet resolved or timed out, over all steps: routing looks for them only when there are some. */
+  private waiterCount = 0;
+  /** Unhandled events kept for a `waitForEvent` that comes later. */
+  private parked: ParkedEvents | null = null;
+  /** Re-run invocation id -> the invocation whose wait it continues. */
+  private reruns: Map<number, number> | null = null;
   private settle!: { resolve: (v: unknown) => void; reject: (e: unknown) => void };
   private readonly drainBound = () => this.drain();
   private readonly idleBound = () => this.idle();
@@ -127,8 +137,7 @@ export class RunCore {
     this.timers = new RunTimers(
       settings.clock,
       settings.timeout,
-      () => this.finish('timeout', new WorkflowTimeoutError(timeoutMessage(this, settings.timeout!)), undefined,
-        new WorkflowTimedOutEvent({ timeout: settings.timeout!, activeSteps: activeSteps(this) })),
+      () => this.timedOut(),
       () => this.scheduleIdle(),
     );
     this.promise = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
@@ -186,6 +195,7 @@ export class RunCore {
     }
     // `Workflow.run` has checked the input: an instance of the start class, or its fields.
     const ev = isEvent(input) ? input : new (this.plan.startClass as unknown as new (f: object) => Event)(input ?? {});
+    if (this.settings.verbose) this.verbose(verboseLines.added(ev, null));
     this.emit(ev, 'input', null, null, null);
     this.scheduleIdle();
   }
@@ -225,18 +235,23 @@ export class RunCore {
       this.finish('stopped', ev.constructor === StopEvent ? ev.result : ev, id);
       return id;
     }
-    const waiter = this.waiters.size > 0 ? this.waiters.take(ev) : null;
-    const targets = waiter ? undefined : target !== null ? [this.plan.byName.get(target)!] : this.plan.routes.get(ev.constructor);
+    const isQuestion = ev instanceof InputRequiredEvent;
+    // A step waiting for this event runs again instead of receiving it as a new input.
+    const woken = this.waiterCount > 0 ? this.waitersFor(ev) : null;
+    let targets = target !== null ? [this.plan.byName.get(target)!] : this.plan.routes.get(ev.constructor);
+    if (woken && targets) targets = targets.filter((def) => !woken.some(([rt]) => rt.def === def));
     let to = NO_DELIVERIES;
-    if (targets) {
+    if (targets && targets.length > 0) {
       if (this.listener) to = [];
       for (let i = 0; i < targets.length; i++) this.deliver(this.steps[targets[i]!.index]!, ev, id, batch, recoveries, this.listener ? to : null);
     }
     if (this.listener) this.traceEmitted(ev, id, via, inv, target, to);
-    if (ev instanceof InputRequiredEvent) this.publishEmitted(ev, id);
-    if (waiter) waiter.settle(ev, id);
-    else if (!targets && this.listener && !(ev instanceof InputRequiredEvent)) {
-      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'event.unhandled', event: id, type: typeOf(ev) });
+    if (isQuestion) this.publishEmitted(ev, id);
+    if (woken) {
+      for (const [rt, waiter] of woken) this.resolveWaiter(rt, waiter, ev, id);
+    } else if ((!targets || targets.length === 0) && !isQuestion) {
+      if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'event.unhandled', event: id, type: typeOf(ev) });
+      (this.parked ??= new ParkedEvents()).park(ev, id);
     }
     return id;
   }
@@ -250,6 +265,7 @@ export class RunCore {
       if (!def.accepts.includes(ev.constructor as EventClass)) throw new WorkflowRuntimeError(runMessages.stepDoesNotAccept(target, typeOf(ev)));
     }
     if (!inv && ev instanceof HumanResponseEvent) this.awaitingInput = Math.max(0, this.awaitingInput - 1);
+    if (this.settings.verbose && !this.ended) this.verbose(verboseLines.added(ev, target));
     this.emit(ev, inv ? 'send' : 'external', inv, target, inv ? inv.pending.batch : null);
     if (!inv) this.scheduleIdle();
   }
@@ -260,7 +276,9 @@ export class RunCore {
     if (ev instanceof StopEvent) throw new WorkflowRuntimeError('A StopEvent ends the run: return it or send it, do not write it to the stream.');
     const id = ++this.eventSeq;
     if (this.listener) this.traceEmitted(ev, id, 'stream', inv, null, NO_DELIVERIES);
-    if (!this.ended) this.publishEmitted(ev, id);
+    if (this.ended) return;
+    if (this.settings.verbose) this.verbose(verboseLines.published(ev));
+    this.publishEmitted(ev, id);
   }
 
   private traceEmitted(ev: Event, id: number, via: EmitVia, inv: Invocation | null, target: string | null, to: Delivery[]): void {
@@ -312,7 +330,9 @@ export class RunCore {
   private push(rt: StepRuntime, pending: Pending): number {
     rt.queue.push(pending);
     this.scheduleDrain();
-    return rt.queue.length - 1 - Math.max(0, rt.def.numWorkers - rt.running);
+    const ahead = rt.queue.length - 1 - Math.max(0, rt.def.numWorkers - rt.running);
+    if (ahead >= 0 && this.settings.verbose) this.verbose(verboseLines.enqueued(rt.def.name));
+    return ahead;
   }
 
   // ---- scheduling -----------------------------------------------------------------------------
@@ -468,33 +488,87 @@ export class RunCore {
     return this.ended ? Promise.reject(new StepCancelledError()) : this.timers.sleep(seconds);
   }
 
+  /**
+   * `ctx.waitForEvent`. On the first call the invocation ends as waiting (the returned promise rejects
+   * with WaitingForEvent so no code after it runs); the step's re-run finds the waiter resolved and
+   * gets the event at once, or a WorkflowTimeoutError when the wait timed out.
+   */
   waitForEvent(type: EventClass, options: WaitForEventOptions, inv: Invocation | null): Promise<Event> {
     if (this.ended) return Promise.reject(new StepCancelledError());
-    if (inv) inv.suspend();
-    if (this.listener && inv) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.started', step: inv.step, invocation: inv.invocation, type: type.name, event: null });
-    return new Promise<Event>((resolve, reject) => {
-      let timer: ReturnType<RunTimers['after']> | null = null;
-      const waiter: Waiter = {
-        type,
-        requirements: options.requirements,
-        settle: (ev, id, error) => {
-          if (timer) this.timers.clear(timer);
-          if (inv && !this.ended) inv.resume();
-          if (this.listener && inv) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.finished', step: inv.step, invocation: inv.invocation, type: type.name, event: id });
-          if (ev) resolve(ev);
-          else reject(error);
-        },
-      };
-      this.waiters.add(waiter);
-      if (options.timeout != null) {
-        timer = this.timers.after(options.timeout, () => {
-          this.waiters.remove(waiter);
-          waiter.settle(null, null, new WorkflowTimeoutError(`waitForEvent(${type.name}) timed out after ${options.timeout} seconds.`));
-        });
+    if (!inv) return Promise.reject(new WorkflowRuntimeError('waitForEvent can only be called inside a step.'));
+    const rt = inv.rt;
+    const key = options.waiterId ?? waiterKey(type, options.requirements);
+    const found = rt.findWaiter(key, inv.pending.input);
+    if (found?.resolved) {
+      rt.removeWaiter(found);
+      return Promise.resolve(found.resolved.ev);
+    }
+    if (found?.timedOut) {
+      rt.removeWaiter(found);
+      return Promise.reject(new WorkflowTimeoutError(runMessages.waitTimedOut(eventTypeName(type))));
+    }
+    inv.waitingFor = key;
+    if (!found) this.addWaiter(rt, inv, key, type, options);
+    const waiting = Promise.reject(new WaitingForEvent(eventTypeName(type)));
+    waiting.catch(() => undefined); // a step that never awaits it must not raise an unhandled rejection
+    return waiting;
+  }
+
+  private addWaiter(rt: StepRuntime, inv: Invocation, key: string, type: EventClass, options: WaitForEventOptions): void {
+    const waiter: StepWaiter = { key, type, requirements: options.requirements, input: inv.pending, invocation: inv.invocation, resolved: null, timedOut: false, timer: null };
+    rt.addWaiter(waiter);
+    this.waiterCount++;
+    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.started', step: inv.step, invocation: inv.invocation, type: eventTypeName(type), event: null });
+    if (options.waiterEvent) this.publish(options.waiterEvent, inv);
+    const timeout = options.timeout === undefined ? DEFAULT_WAIT_TIMEOUT : options.timeout;
+    if (timeout !== null) {
+      waiter.timer = this.timers.after(timeout, () => {
+        if (waiter.resolved || waiter.timedOut || this.ended) return;
+        waiter.timedOut = true;
+        this.waiterCount--;
+        if (this.settings.verbose) this.verbose(verboseLines.waiterTimeout(rt.def.name, key));
+        if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.finished', step: rt.def.name, invocation: waiter.invocation, type: eventTypeName(type), event: null });
+        this.rerun(rt, waiter, null);
+      });
+    }
+    // An answer that arrived before anyone waited for it.
+    const early = this.parked?.take(waiter);
+    if (early) this.resolveWaiter(rt, waiter, early.ev, early.id);
+    this.scheduleIdle();
+  }
+
+  /** The open waiters `ev` satisfies, with their steps, or null. */
+  private waitersFor(ev: Event): [StepRuntime, StepWaiter][] | null {
+    let found: [StepRuntime, StepWaiter][] | null = null;
+    for (const rt of this.steps) {
+      if (rt.waiters === null) continue;
+      for (const waiter of rt.waiters) {
+        if (!waiter.resolved && !waiter.timedOut && matches(waiter, ev)) (found ??= []).push([rt, waiter]);
       }
-      if (options.waiterEvent) this.publish(options.waiterEvent, inv);
-      this.scheduleIdle();
-    });
+    }
+    return found;
+  }
+
+  private resolveWaiter(rt: StepRuntime, waiter: StepWaiter, ev: Event, id: number): void {
+    waiter.resolved = { ev, id };
+    this.waiterCount--;
+    if (waiter.timer) this.timers.clear(waiter.timer);
+    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.finished', step: rt.def.name, invocation: waiter.invocation, type: typeOf(ev), event: id });
+    this.rerun(rt, waiter, id);
+  }
+
+  /** Queues the step again with the input it waited on; `event` is what it waited for (null: timed out). */
+  private rerun(rt: StepRuntime, waiter: StepWaiter, event: number | null): void {
+    const { input } = waiter;
+    const pending: Pending = { id: ++this.invocationSeq, input: input.input, eventIds: input.eventIds, parentEvent: input.parentEvent, batch: input.batch, attempt: 1 };
+    if (input.recoveries !== undefined) pending.recoveries = input.recoveries;
+    (this.reruns ??= new Map()).set(pending.id, waiter.invocation);
+    this.enqueue(rt, pending);
+  }
+
+  /** The invocation a re-run continues, if `invocation` is one. */
+  rerunOf(invocation: number): number | undefined {
+    return this.reruns?.get(invocation);
   }
 
   userLog(level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string, inv: Invocation | null): void {
@@ -512,7 +586,14 @@ export class RunCore {
   // ---- the end --------------------------------------------------------------------------------
 
   cancel(): void {
+    if (this.settings.verbose && !this.ended) this.verbose(verboseLines.cancelled());
     this.finish('cancelled', new WorkflowCancelledError(), undefined, new WorkflowCancelledEvent());
+  }
+
+  private timedOut(): void {
+    const timeout = this.settings.timeout!;
+    if (this.settings.verbose) this.verbose(verboseLines.timeout(timeout));
+    this.finish('timeout', new WorkflowTimeoutError(timeoutMessage(this, timeout)), undefined, new WorkflowTimedOutEvent({ timeout, activeSteps: activeSteps(this) }));
   }
 
   /** What the stream says last when `error` from `inv` (or from the engine) fails the run. */
@@ -537,7 +618,7 @@ export class RunCore {
     let cancelledError: StepCancelledError | null = null;
     const cancelled = () => (cancelledError ??= new StepCancelledError());
     this.timers.cancelAll(cancelled);
-    if (this.waiters.size > 0) this.waiters.rejectAll(cancelled());
+    this.waiterCount = 0;
     this.abortController?.abort(cancelled());
     for (const rt of this.steps) closeStep(this, rt);
     if (this.listener) {

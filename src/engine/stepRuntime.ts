@@ -1,11 +1,12 @@
 /** Per-step state within one run: its queue, worker slots and collect buffers. */
 import { CollectBuffer } from './collectBuffer.ts';
-import { typeOf } from './event.ts';
+import { eventTypeName, typeOf, type Event } from './event.ts';
 import { Fifo } from './fifo.ts';
 import type { Invocation, Pending } from './invocation.ts';
 import { MinHeap } from './minHeap.ts';
 import type { StepDef } from './plan.ts';
 import type { RunCore } from './runCore.ts';
+import type { StepWaiter } from './waiters.ts';
 
 export class StepRuntime {
   readonly queue = new Fifo<Pending>();
@@ -14,8 +15,8 @@ export class StepRuntime {
   private nextWorker = 1;
   /** Invocations holding a worker slot, by worker number. */
   readonly slots: (Invocation | null)[] = [];
-  /** Invocations waiting in `waitForEvent` (they hold no slot). */
-  readonly waiting = new Set<Invocation>();
+  /** `waitForEvent` waiters of this step (their invocations have ended as waiting). */
+  waiters: StepWaiter[] | null = null;
   buffers: Map<string, CollectBuffer> | null = null;
 
   constructor(readonly def: StepDef) {}
@@ -37,9 +38,28 @@ export class StepRuntime {
     return buffer;
   }
 
-  /** Running and waiting invocations: those the end of the run cancels. */
+  /** Running invocations: those the end of the run cancels. */
   live(): Invocation[] {
-    return [...this.slots.filter((inv): inv is Invocation => inv !== null), ...this.waiting];
+    return this.slots.filter((inv): inv is Invocation => inv !== null);
+  }
+
+  addWaiter(waiter: StepWaiter): void {
+    (this.waiters ??= []).push(waiter);
+  }
+
+  /** The waiter `key` left by an invocation with this same input (a re-run sees its first call's). */
+  findWaiter(key: string, input: Event | Event[]): StepWaiter | undefined {
+    return this.waiters?.find((w) => w.key === key && w.input.input === input);
+  }
+
+  removeWaiter(waiter: StepWaiter): void {
+    this.waiters = this.waiters?.filter((w) => w !== waiter) ?? null;
+    if (this.waiters?.length === 0) this.waiters = null;
+  }
+
+  /** Types this step still waits for (neither resolved nor timed out). */
+  waitingFor(): string[] {
+    return (this.waiters ?? []).filter((w) => !w.resolved && !w.timedOut).map((w) => eventTypeName(w.type));
   }
 }
 

@@ -8,9 +8,9 @@ function seconds(value: number): string {
   return String(Number(value.toFixed(3)));
 }
 
-/** Steps with an invocation running or waiting for an event, in declaration order. */
+/** Steps with an invocation running, in declaration order (a step waiting for an event is not running, as in the library). */
 export function activeSteps(run: RunCore): string[] {
-  return run.steps.filter((rt) => rt.running > 0 || rt.waiting.size > 0).map((rt) => rt.def.name);
+  return run.steps.filter((rt) => rt.running > 0).map((rt) => rt.def.name);
 }
 
 export function timeoutMessage(run: RunCore, timeout: number): string {
@@ -25,6 +25,8 @@ export function timeoutMessage(run: RunCore, timeout: number): string {
       const missing = buffer.missing(buffer.lastNeed);
       if (missing.length) parts.push(`${rt.def.name} is waiting for ${missing.join(' and ')}`);
     }
+    const awaited = rt.waitingFor();
+    if (awaited.length) parts.push(`${rt.def.name} is waiting for ${awaited.join(' and ')} (waitForEvent)`);
   }
   return parts.join('. ');
 }

@@ -134,6 +134,8 @@ export interface StepStartedRecord extends RecordBase {
   /** Input event ids: one, or a gather step's whole batch. */
   events: number[];
   attempt: number;
+  /** This invocation re-runs the step after `waitForEvent` in that invocation got its event (or timed out). */
+  rerunOf?: number;
 }
 export interface StepFinishedRecord extends RecordBase {
   kind: 'step.finished';
@@ -142,8 +144,11 @@ export interface StepFinishedRecord extends RecordBase {
   worker: number;
   /** Event ids it returned (sent events are in their own `event.emitted` records). */
   outputs: number[];
-  /** `cancelled`: the run ended while it ran; its late output, if any, was dropped. */
-  status: 'done' | 'cancelled';
+  /**
+   * `cancelled`: the run ended while it ran; its late output, if any, was dropped. `waiting`: it
+   * called `waitForEvent` and ended there; a later invocation (`rerunOf`) runs the step again.
+   */
+  status: 'done' | 'cancelled' | 'waiting';
 }
 export interface StepFailedRecord extends RecordBase {
   kind: 'step.failed';

@@ -1,43 +1,75 @@
-/** Steps waiting inside `ctx.waitForEvent` for an event of a type with given field values. */
+/**
+ * `ctx.waitForEvent`, as the library does it: the first call ends the invocation ("waiting") and
+ * leaves a waiter on its step; when an event of the awaited type (with the required field values)
+ * arrives, the step runs again from the top with the same input, and the same call then returns that
+ * event at once. Code before the wait therefore runs twice, as in Python.
+ *
+ * Events that nobody handled are kept (a few) for waiters that come later, so an answer sent before
+ * the step reached its wait is not lost.
+ */
 import type { Event, EventClass } from './event.ts';
+import { eventTypeName } from './event.ts';
+import type { Pending } from './invocation.ts';
+import type { Timer } from './clock.ts';
 
-export interface Waiter {
+export interface StepWaiter {
+  readonly key: string;
   readonly type: EventClass;
   readonly requirements: Record<string, unknown> | undefined;
-  /** Resumes the step with the event, or rejects it with `error`. */
-  readonly settle: (ev: Event | null, id: number | null, error?: unknown) => void;
+  /** What the step was called with: the re-run gets the same. */
+  readonly input: Pending;
+  /** The invocation that waited (for the trace). */
+  readonly invocation: number;
+  resolved: { ev: Event; id: number } | null;
+  timedOut: boolean;
+  timer: Timer | null;
 }
 
-export class Waiters {
-  private list: Waiter[] = [];
+/**
+ * Thrown (as a rejection) out of `waitForEvent` on the first call so the step's code after the wait
+ * does not run; the engine recognises the invocation as waiting even if user code catches it.
+ */
+export class WaitingForEvent extends Error {
+  override name = 'WaitingForEvent';
+  constructor(type: string) {
+    super(`The step waits for ${type} and will run again from the top when it arrives.`);
+  }
+}
 
-  get size(): number {
-    return this.list.length;
+/** The default waiter key: one waiter per step, event type and requirements, as the library keys them. */
+export function waiterKey(type: EventClass, requirements: Record<string, unknown> | undefined): string {
+  let req = '';
+  if (requirements) {
+    try {
+      req = JSON.stringify(requirements);
+    } catch {
+      req = Object.keys(requirements).join(',');
+    }
+  }
+  return `waiter_${eventTypeName(type)}_${req}`;
+}
+
+export function matches(waiter: StepWaiter, ev: Event): boolean {
+  if (ev.constructor !== waiter.type) return false;
+  const req = waiter.requirements;
+  if (!req) return true;
+  for (const key in req) if ((ev as Record<string, unknown>)[key] !== req[key]) return false;
+  return true;
+}
+
+/** Unhandled events kept for waiters that come later; the oldest go first past the cap. */
+export class ParkedEvents {
+  private list: { ev: Event; id: number }[] = [];
+  static readonly CAP = 100;
+
+  park(ev: Event, id: number): void {
+    this.list.push({ ev, id });
+    if (this.list.length > ParkedEvents.CAP) this.list.shift();
   }
 
-  add(waiter: Waiter): void {
-    this.list.push(waiter);
-  }
-
-  remove(waiter: Waiter): void {
-    this.list = this.list.filter((w) => w !== waiter);
-  }
-
-  /**
-   * Takes the first waiter `ev` satisfies out of the list, without settling it: the caller records the
-   * event first and then wakes the waiter, so the trace says the event was emitted before it was awaited.
-   */
-  take(ev: Event): Waiter | null {
-    const index = this.list.findIndex(
-      (w) => ev.constructor === w.type && Object.entries(w.requirements ?? {}).every(([k, v]) => (ev as Record<string, unknown>)[k] === v),
-    );
-    if (index < 0) return null;
-    return this.list.splice(index, 1)[0]!;
-  }
-
-  rejectAll(error: unknown): void {
-    const list = this.list;
-    this.list = [];
-    for (const waiter of list) waiter.settle(null, null, error);
+  /** Takes the oldest parked event the waiter accepts. */
+  take(waiter: StepWaiter): { ev: Event; id: number } | null {
+    const index = this.list.findIndex((p) => matches(waiter, p.ev));
+    return index < 0 ? null : this.list.splice(index, 1)[0]!;
   }
 }

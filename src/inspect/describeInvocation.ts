@@ -4,7 +4,7 @@ import { upToSeq } from './traceIndex.ts';
 import { userLocation } from './userLocation.ts';
 import type { UserLocation } from './userLocation.ts';
 
-export type InvocationStatus = 'queued' | 'running' | 'retrying' | 'done' | 'failed' | 'cancelled';
+export type InvocationStatus = 'queued' | 'running' | 'retrying' | 'done' | 'failed' | 'cancelled' | 'waiting';
 
 export interface AttemptDescription {
   attempt: number;
@@ -12,7 +12,7 @@ export interface AttemptDescription {
   start: number;
   /** Workflow time it ended, or null while it runs. */
   end: number | null;
-  outcome: 'running' | 'done' | 'failed' | 'cancelled';
+  outcome: 'running' | 'done' | 'failed' | 'cancelled' | 'waiting';
   error: ErrorInfo | null;
 }
 
@@ -47,6 +47,10 @@ export interface InvocationDescription {
   attempts: AttemptDescription[];
   /** The error that failed it for good (or the latest attempt's while it is retrying). */
   error: InvocationError | null;
+  /** The invocation whose `waitForEvent` this one continues (a re-run from the top), or null. */
+  rerunOf: number | null;
+  /** For an invocation that ended waiting: the re-run that continued it, once started, or null. */
+  rerunBy: number | null;
 }
 
 /**
@@ -79,7 +83,7 @@ export function describeInvocation(
       worker: s.worker,
       start: s.t,
       end: end?.t ?? null,
-      outcome: failure ? 'failed' : finished && end === finished ? (finished.status === 'done' ? 'done' : 'cancelled') : 'running',
+      outcome: failure ? 'failed' : finished && end === finished ? finished.status : 'running',
       error: failure?.error ?? null,
     };
   });
@@ -113,17 +117,27 @@ export function describeInvocation(
     attempt: lastStart?.attempt ?? 0,
     attempts,
     error: lastFailure && (status === 'failed' || status === 'retrying') ? { ...lastFailure.error, location: userLocation(lastFailure.error.stack) } : null,
+    rerunOf: starts[0]?.rerunOf ?? null,
+    rerunBy: status === 'waiting' ? rerunOfWaiting(index, entry.id, atSeq) : null,
   };
+}
+
+function rerunOfWaiting(index: TraceIndex, id: number, atSeq: number): number | null {
+  for (const other of index.invocations.values()) {
+    const start = other.starts[0];
+    if (start && start.rerunOf === id && start.seq <= atSeq) return other.id;
+  }
+  return null;
 }
 
 function statusOf(
   started: boolean,
   lastFailure: { willRetry: boolean; seq: number } | null,
-  finished: { status: 'done' | 'cancelled' } | null,
+  finished: { status: 'done' | 'cancelled' | 'waiting' } | null,
   attempts: AttemptDescription[],
   runEnded: boolean,
 ): InvocationStatus {
-  if (finished) return finished.status === 'done' ? 'done' : 'cancelled';
+  if (finished) return finished.status;
   if (lastFailure && !lastFailure.willRetry) return 'failed';
   // A delivery still queued when the run ended was dropped: it never runs.
   if (!started) return runEnded ? 'cancelled' : 'queued';

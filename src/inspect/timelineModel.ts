@@ -20,7 +20,7 @@ export interface TimelineBar {
   start: number | null;
   /** End of the running part; for a live bar, the cursor's time. */
   end: number | null;
-  outcome: 'done' | 'failed' | 'retried' | 'cancelled' | null;
+  outcome: 'done' | 'failed' | 'retried' | 'cancelled' | 'waiting' | null;
   error: ErrorInfo | null;
   /** Still waiting or running at the cursor. */
   live: boolean;
@@ -31,7 +31,7 @@ export interface TimelineBar {
 }
 
 /** `caught`: a step failed for good and its failure went to a `@catchError` step. */
-export type MarkerKind = 'emitted' | 'failed' | 'retry' | 'caught' | 'cancelled' | 'collect' | 'dropped' | 'unhandled' | 'paused' | 'run-end';
+export type MarkerKind = 'emitted' | 'failed' | 'retry' | 'caught' | 'cancelled' | 'waiting' | 'rerun' | 'collect' | 'dropped' | 'unhandled' | 'paused' | 'run-end';
 
 export interface TimelineMarker {
   kind: MarkerKind;
@@ -184,6 +184,9 @@ export class TimelineBuilder {
         bar.inputs = r.events;
         this.laneOf.set(r.invocation, r.worker);
         this.useLane(this.row(r.step, 1), r.worker);
+        if (r.rerunOf !== undefined) {
+          this.marker(r, i, time, { kind: 'rerun', row: r.step, lane: r.worker, invocation: r.invocation, event: null, type: null, label: `${r.step} runs again from the top (re-run of #${r.rerunOf})` });
+        }
         break;
       }
       case 'step.finished': {
@@ -191,6 +194,8 @@ export class TimelineBuilder {
         if (bar) this.close(bar, r.status, time, i);
         if (r.status === 'cancelled') {
           this.marker(r, i, time, { kind: 'cancelled', row: r.step, lane: this.lane(r.invocation), invocation: r.invocation, event: null, type: null, label: `${r.step} cancelled` });
+        } else if (r.status === 'waiting') {
+          this.marker(r, i, time, { kind: 'waiting', row: r.step, lane: this.lane(r.invocation), invocation: r.invocation, event: null, type: null, label: `${r.step} ended at waitForEvent; it runs again when the event arrives` });
         }
         break;
       }

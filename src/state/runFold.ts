@@ -148,7 +148,7 @@ export class RunFold {
         break;
       }
       case 'step.finished':
-        this.end(r.invocation, r.status === 'done' ? 'done' : 'cancelled', r.step);
+        this.end(r.invocation, r.status, r.step);
         break;
       case 'step.failed':
         this.step(r.step).error = r.error;
@@ -186,7 +186,8 @@ export class RunFold {
     }
   }
 
-  private end(invocation: number, outcome: 'done' | 'failed' | 'cancelled', stepName?: string): void {
+  /** `waiting`: the invocation ended at `waitForEvent`; its re-run, not it, has the outcome. */
+  private end(invocation: number, outcome: 'done' | 'failed' | 'cancelled' | 'waiting', stepName?: string): void {
     const name = stepName ?? this.invocationStep[invocation];
     if (name === undefined) return;
     const acc = this.step(name);
@@ -195,6 +196,7 @@ export class RunFold {
     if (phase === 'running') acc.running--;
     else if (phase === 'queued') acc.queued--;
     this.phases[invocation] = 'ended';
+    if (outcome === 'waiting') return;
     acc[outcome]++;
     // Failure is the outcome worth seeing; a cancelled sibling does not hide a completed one's failure.
     if (acc.last !== 'failed') acc.last = outcome;

@@ -26,7 +26,11 @@ run waits for you, the virtual clock stands still, so the timeout does not run o
 
 To ask several questions, return another \`InputRequiredEvent\` from the step that got the answer and
 keep what you learned in the context. Inside one step, \`await ctx.waitForEvent(HumanResponseEvent,
-{ waiterEvent: new InputRequiredEvent({ prefix }) })\` asks and waits in a single line.`,
+{ waiterEvent: new InputRequiredEvent({ prefix }) })\` asks and waits in a single line.
+
+That call ends the step, as in LlamaIndex Workflows: the timeline and inspector show it "waiting".
+When the answer arrives the step runs again from the top with the same input, and \`waitForEvent\`
+returns the answer at once. Code before the call runs twice, so keep side effects after it.`,
   example: 'tutorial/examples/human-in-the-loop/ask-name.ts',
   exampleRun: { answers: ['Ada'] },
   exercises: [

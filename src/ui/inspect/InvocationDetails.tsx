@@ -48,6 +48,31 @@ export function InvocationDetails({ invocation: inv }: { invocation: InvocationD
         </dd>
         <dt>Worker</dt>
         <dd data-testid="inspector-worker">{inv.worker ?? '—'}</dd>
+        {inv.rerunOf !== null || inv.rerunBy !== null || inv.status === 'waiting' ? (
+          <>
+            <dt>waitForEvent</dt>
+            <dd data-testid="inspector-rerun">
+              {inv.rerunOf !== null ? (
+                <>
+                  re-run from the top of{' '}
+                  <ItemLink item={{ kind: 'invocation', id: inv.rerunOf }}>
+                    {inv.step} #{inv.rerunOf}
+                  </ItemLink>
+                  , which ended waiting
+                </>
+              ) : inv.rerunBy !== null ? (
+                <>
+                  ended waiting; the step ran again as{' '}
+                  <ItemLink item={{ kind: 'invocation', id: inv.rerunBy }}>
+                    {inv.step} #{inv.rerunBy}
+                  </ItemLink>
+                </>
+              ) : (
+                <span className="muted">ended waiting; the step runs again when the event arrives</span>
+              )}
+            </dd>
+          </>
+        ) : null}
         <dt>Attempt</dt>
         <dd data-testid="inspector-attempt">
           {inv.attempt}

@@ -4,16 +4,18 @@ import { eventColor } from '../graph/index.ts';
 import { AXIS_HEIGHT, LANE_HEIGHT } from './timelineGeometry.ts';
 import type { TimelineGeometry } from './timelineGeometry.ts';
 
-const OUTCOME_COLOR = { done: '#16a34a', failed: '#dc2626', retried: '#f97316', cancelled: '#94a3b8', live: '#2563eb' } as const;
+const OUTCOME_COLOR = { done: '#16a34a', failed: '#dc2626', retried: '#f97316', cancelled: '#94a3b8', waiting: '#0891b2', live: '#2563eb' } as const;
 const WAIT_COLOR = { queue: '#fcd34d', retry: '#fdba74' } as const;
 /** Bar colours by index: waiting (queue, retry), then running and each outcome. */
-const PAINTS = [WAIT_COLOR.queue, WAIT_COLOR.retry, OUTCOME_COLOR.live, OUTCOME_COLOR.done, OUTCOME_COLOR.failed, OUTCOME_COLOR.retried, OUTCOME_COLOR.cancelled];
-const PAINT_OF = { done: 3, failed: 4, retried: 5, cancelled: 6 } as const;
+const PAINTS = [WAIT_COLOR.queue, WAIT_COLOR.retry, OUTCOME_COLOR.live, OUTCOME_COLOR.done, OUTCOME_COLOR.failed, OUTCOME_COLOR.retried, OUTCOME_COLOR.cancelled, OUTCOME_COLOR.waiting];
+const PAINT_OF = { done: 3, failed: 4, retried: 5, cancelled: 6, waiting: 7 } as const;
 const MARKER_COLOR: Record<Exclude<MarkerKind, 'emitted'>, string> = {
   failed: '#dc2626',
   retry: '#f97316',
   caught: '#db2777',
   cancelled: '#64748b',
+  waiting: '#0891b2',
+  rerun: '#0891b2',
   collect: '#7c3aed',
   dropped: '#94a3b8',
   unhandled: '#94a3b8',

@@ -176,7 +176,7 @@ describe('validation', () => {
 });
 
 describe('verbose', () => {
-  test('prints each step and what it produced', async () => {
+  test('prints each step and what it produced, in the library\'s format', async () => {
     class Loud extends Workflow {
       @step({ accepts: [StartEvent], returns: [A] })
       async start(_ctx: Context, _ev: StartEvent) {
@@ -188,6 +188,13 @@ describe('verbose', () => {
       }
     }
     const run = await record(new Loud({ verbose: true, timeout: 1 }));
-    expect(run.logs).toEqual(['Running step start', 'Step start produced event A', 'Running step middle', 'Step middle produced no event']);
+    expect(run.logs).toEqual([
+      '[tick] add: StartEvent()',
+      '[start:0] started from StartEvent',
+      '[start:0] complete with A',
+      '[middle:0] started from A',
+      '[middle:0] complete with no result',
+      '[tick] timeout: 1s',
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import {
   Workflow,
   WorkflowFailedEvent,
   WorkflowRuntimeError,
+  WorkflowTimeoutError,
   sleep,
   step,
   type Event as EventT,
@@ -159,5 +160,85 @@ describe('human in the loop', () => {
     // The second Work ran while the first waited, although numWorkers is 1.
     expect(records.filter((r) => r.kind === 'state.changed')).toHaveLength(1);
     expect(records.filter((r) => r.kind === 'event.unhandled')).toHaveLength(1);
+  });
+
+  class Confirm extends Workflow {
+    @step({ accepts: [StartEvent], returns: [StopEvent] })
+    async ask(ctx: Context, _ev: StartEvent) {
+      await ctx.set('asked', (await ctx.get<number>('asked', 0)) + 1);
+      const answer = await ctx.waitForEvent(HumanResponseEvent, { waiterEvent: new InputRequiredEvent({ prefix: 'ok?' }) });
+      return new StopEvent({ result: `${answer.response} after ${await ctx.get('asked')} runs of the code before the wait` });
+    }
+  }
+
+  test('waitForEvent re-runs the step from the top: the first invocation ends waiting, the re-run is a new one', async () => {
+    const records: TraceRecord[] = [];
+    const handler = new Confirm({ timeout: 5 }).run({}, { clock: 'virtual', onTrace: (r) => records.push(r) });
+    for await (const ev of handler.streamEvents()) {
+      if (ev instanceof InputRequiredEvent) handler.sendEvent(new HumanResponseEvent({ response: 'yes' }));
+    }
+    expect(await handler).toBe('yes after 2 runs of the code before the wait');
+    expect(ofKind(records, 'step.finished').map((r) => [r.invocation, r.status])).toEqual([
+      [1, 'waiting'],
+      [2, 'done'],
+    ]);
+    expect(ofKind(records, 'step.started').map((r) => [r.invocation, r.rerunOf])).toEqual([
+      [1, undefined],
+      [2, 1],
+    ]);
+    expect(ofKind(records, 'stream.published')).toHaveLength(2); // the question once, then the StopEvent
+    expect(ofKind(records, 'wait.finished')).toMatchObject([{ step: 'ask', invocation: 1, type: 'HumanResponseEvent', event: 3 }]);
+  });
+
+  test('an answer sent before the step reaches waitForEvent is not lost', async () => {
+    class Late extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      async late(ctx: Context, _ev: StartEvent) {
+        await sleep(1);
+        const answer = await ctx.waitForEvent(HumanResponseEvent);
+        return new StopEvent({ result: answer.response });
+      }
+    }
+    const handler = new Late({ timeout: 5 }).run({}, { clock: 'virtual' });
+    handler.sendEvent(new HumanResponseEvent({ response: 'early' }));
+    expect(await handler).toBe('early');
+  });
+
+  test('a wait that times out runs the step again, and the wait then throws the library\'s TimeoutError message', async () => {
+    class Times extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      async waits(ctx: Context, _ev: StartEvent) {
+        try {
+          await ctx.waitForEvent(Work, { timeout: 2 });
+        } catch (error) {
+          if (error instanceof WorkflowTimeoutError) return new StopEvent({ result: error.message });
+          throw error;
+        }
+        return new StopEvent({ result: 'arrived' });
+      }
+    }
+    const run = await record(new Times({ timeout: 10 }));
+    expect(run.result).toBe('Timed out waiting for Work');
+    expect(ofKind(run.records, 'step.finished').map((r) => r.status)).toEqual(['waiting', 'done']);
+    expect(ofKind(run.records, 'wait.finished')).toMatchObject([{ t: 2000, event: null }]);
+  });
+
+  test('the awaited event still reaches other steps that accept it, not the step that waited', async () => {
+    class Both extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      async waiter(ctx: Context, _ev: StartEvent) {
+        const w = await ctx.waitForEvent(Work);
+        return new StopEvent({ result: `waiter got ${w.n}, listener saw ${await ctx.get('seen', 0)}` });
+      }
+      @step({ accepts: [Work], returns: [] })
+      async listener(ctx: Context, ev: Work) {
+        await ctx.set('seen', ev.n);
+        return null;
+      }
+    }
+    const handler = new Both({ timeout: 5, validate: false }).run({}, { clock: 'real' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    handler.sendEvent(new Work({ n: 7 }));
+    expect(await handler).toBe('waiter got 7, listener saw 7');
   });
 });
