@@ -5,7 +5,7 @@
 import { RealClock, VirtualClock, type RunClock } from './clock.ts';
 import { describeValue } from './describe.ts';
 import { WorkflowValidationError } from './errors.ts';
-import { eventTypeName, isEvent, type Event, type StartEvent } from './event.ts';
+import { eventTypeName, isEvent, type Event, type EventClass, type StartEvent } from './event.ts';
 import { Context } from './context.ts';
 import { WorkflowHandler } from './handler.ts';
 import { checkGraphCheckNames, planOf, validationRole, type Plan } from './plan.ts';
@@ -61,6 +61,11 @@ export class Workflow {
     const plan = planOf(this.constructor);
     const problem = this.validation ? plan.problem(this.skipGraphChecks) : plan.shapeProblem();
     if (problem) throw new WorkflowValidationError(problem);
+  }
+
+  /** Every event class the steps accept or return (the library's `events`). */
+  get events(): EventClass[] {
+    return [...new Set(planOf(this.constructor).steps.flatMap((s) => [...s.accepts, ...s.returns]))];
   }
 
   /** Runs every check again (as the constructor did) and throws the first problem; true when it uses human input. */

@@ -105,3 +105,18 @@ describe('the step decorator', () => {
     expect(() => step()(undefined, { kind: 'field', name: 'x' })).toThrow('@step can only decorate methods, not a field.');
   });
 });
+
+describe('String() of run objects', () => {
+  test('String(ctx) says which run and step it belongs to', async () => {
+    let text = '';
+    class Says extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      async s(ctx: Context, _ev: StartEvent) {
+        text = String(ctx);
+        return new StopEvent();
+      }
+    }
+    await new Says().run({}, { runId: 'r-1' });
+    expect(text).toBe('Context(workflow=Says, run_id=r-1, step=s, status=running)');
+  });
+});
