@@ -69,12 +69,12 @@ class CustomEventsWorkflow extends Workflow {
 class HITLWorkflow extends Workflow {
   @step({ accepts: [StartEvent], returns: [InputRequiredEvent] })
   async step1(ctx: Context, _ev: StartEvent) {
-    await ctx.store.set('step1_runs', (await ctx.store.get<number>('step1_runs', 0)) + 1);
+    await ctx.store.set('step1_runs', ((await ctx.store.get('step1_runs', 0)) as number) + 1);
     return new InputRequiredEvent({ prefix: 'Enter a number: ' });
   }
   @step({ accepts: [HumanResponseEvent], returns: [StopEvent] })
   async step2(ctx: Context, ev: HumanResponseEvent) {
-    await ctx.store.set('step2_runs', (await ctx.store.get<number>('step2_runs', 0)) + 1);
+    await ctx.store.set('step2_runs', ((await ctx.store.get('step2_runs', 0)) as number) + 1);
     return new StopEvent({ result: ev.response });
   }
 }
@@ -82,7 +82,7 @@ class HITLWorkflow extends Workflow {
 class CounterWorkflow extends Workflow {
   @step({ accepts: [StartEvent], returns: [StopEvent] })
   async step(ctx: Context, _ev: StartEvent) {
-    const next = (await ctx.store.get<number>('number', 0)) + 1;
+    const next = ((await ctx.store.get('number', 0)) as number) + 1;
     await ctx.store.set('number', next);
     return new StopEvent({ result: next });
   }
@@ -313,7 +313,7 @@ describe('test_runtime_matrix.py (one runtime: the engine)', () => {
       @step({ accepts: [OneTestEvent], returns: [StopEvent] })
       async step2(ctx: Context, _ev: OneTestEvent) {
         await ctx.store.set('step2_ran', true);
-        await ctx.store.set('counter', (await ctx.store.get<number>('counter')) + 1);
+        await ctx.store.set('counter', ((await ctx.store.get('counter')) as number) + 1);
         return new StopEvent({ result: { counter: await ctx.store.get('counter') } });
       }
     }
