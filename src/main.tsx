@@ -12,6 +12,7 @@ import { planOpening } from './state/openingPlan.ts';
 import { createTutorialController } from './state/tutorialStore.ts';
 import { chapterById } from './tutorial/index.ts';
 import { App, DEFAULT_EXAMPLE, PlaygroundContext, createPlayground, exampleById } from './ui/index.ts';
+import { AppBoundary } from './ui/safety/AppBoundary.tsx';
 import { SessionContext } from './ui/share/session.ts';
 import type { Session } from './ui/share/session.ts';
 import { loadTutorialSource } from './ui/tutorial/tutorialSources.ts';
@@ -104,7 +105,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PlaygroundContext.Provider value={playground}>
       <SessionContext.Provider value={session}>
-        <App />
+        <AppBoundary>
+          <App />
+        </AppBoundary>
       </SessionContext.Provider>
     </PlaygroundContext.Provider>
   </StrictMode>,

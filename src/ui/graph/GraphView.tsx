@@ -9,6 +9,8 @@ import { usePlayground } from '../playground.ts';
 import { EventNode } from './EventNode.tsx';
 import { fitReadable } from './fitReadable.ts';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
+import { tooLargeToDraw } from './graphLimits.ts';
+import { GraphText } from './GraphText.tsx';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
 import { StepNode } from './StepNode.tsx';
 import { useFlowNodes } from './useFlowNodes.ts';
@@ -27,7 +29,10 @@ export function GraphView() {
 
 function GraphCanvas() {
   const { workspace, ui, run, view, layouts } = usePlayground();
-  const latest = useStore(workspace, (s) => s.graph);
+  const model = useStore(workspace, (s) => s.graph);
+  // A graph past the drawing limits is never laid out: it is shown as text instead.
+  const tooLarge = useMemo(() => (model ? tooLargeToDraw(model) : null), [model]);
+  const latest = tooLarge ? null : model;
   const stale = useStore(workspace, (s) => s.stale);
   const analysed = useStore(workspace, (s) => s.analysedRevision > 0);
   const selectedStep = useStore(ui, (s) => s.selectedStep);
@@ -104,7 +109,8 @@ function GraphCanvas() {
           </marker>
         </defs>
       </svg>
-      <ReactFlow<FlowNode, FlowEdge>
+      {tooLarge && model ? <GraphText graph={model} message={tooLarge} /> : null}
+      {tooLarge ? null : <ReactFlow<FlowNode, FlowEdge>
         nodes={shown}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -135,11 +141,11 @@ function GraphCanvas() {
             <ResetIcon />
           </ControlButton>
         </Controls>
-      </ReactFlow>
+      </ReactFlow>}
       {stale ? <div className="graph-notice" role="status">{stale}</div> : null}
-      {!latest && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
+      {!model && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
       {!analysed ? <div className="graph-empty">Reading the code…</div> : null}
-      <GraphLegend />
+      {tooLarge ? null : <GraphLegend />}
       <ExportMenu />
     </div>
   );
