@@ -1,7 +1,8 @@
 /**
  * The user's own work, kept in browser storage: the current draft (saved as they type; debouncing
  * is the page's job) and a short history, so that opening a link, an example or a chapter never
- * replaces a draft without a way back. Every function returns a status instead of throwing, and a
+ * replaces a draft without a way back. Things opened and never edited are not drafts: they go to a
+ * short list of their own (`opened`), so no number of opened links can push the user's drafts out. Every function returns a status instead of throwing, and a
  * damaged stored value is set aside under a backup key rather than silently overwritten.
  */
 import { STORAGE_OK, problemStatus, readItem, writeItem } from './safeStorage.ts';
@@ -10,7 +11,7 @@ import type { KeyValueStorage, StorageStatus } from './safeStorage.ts';
 export const DRAFTS_KEY = 'flowplay.drafts.v1';
 export const DRAFTS_BACKUP_KEY = 'flowplay.drafts.v1.damaged';
 
-export type DraftOrigin = 'typed' | 'link' | 'example' | 'chapter' | 'restored';
+export type DraftOrigin = 'typed' | 'link' | 'example' | 'chapter' | 'run' | 'restored';
 
 export interface Draft {
   id: string;
@@ -30,19 +31,23 @@ export type DraftInput = Omit<Draft, 'id' | 'savedAt' | 'origin' | 'title'> & { 
 interface Stored {
   v: 1;
   current: Draft | null;
-  /** Newest first. */
+  /** Newest first: the user's own drafts only. */
   history: Draft[];
+  /** Recently opened links, examples and chapters that were never edited, newest first. */
+  opened?: Draft[];
 }
 
 export interface DraftStoreOptions {
   now?: () => number;
   /** How many earlier drafts to keep (default 10). */
   limit?: number;
+  /** How many opened-but-never-edited things to keep (default 5). */
+  openedLimit?: number;
 }
 
 export interface DraftStore {
   /** The draft to show on load, and whether reading worked. */
-  load(): { current: Draft | null; history: Draft[]; status: StorageStatus };
+  load(): { current: Draft | null; history: Draft[]; opened: Draft[]; status: StorageStatus };
   /** Saves what the user is editing as the current draft. */
   save(draft: DraftInput): StorageStatus;
   /**
@@ -55,6 +60,11 @@ export interface DraftStore {
    * chapter replaces the editor's text (pass `origin` and a `title` for the history list).
    */
   open(draft: DraftInput): StorageStatus;
+  /**
+   * Notes something opened (and shown) that is not a draft yet, in its own short list: it never
+   * touches the current draft or the history.
+   */
+  remember(opened: DraftInput & { origin: DraftOrigin; title: string }): StorageStatus;
   /** Brings back a draft from the history; the draft it replaces goes into the history first. */
   restore(id: string): { draft: Draft | null; status: StorageStatus };
   /** Removes one draft from the history. */
@@ -66,6 +76,7 @@ const SUBJECT = 'Your draft';
 export function createDraftStore(storage: KeyValueStorage, options: DraftStoreOptions = {}): DraftStore {
   const now = options.now ?? (() => Date.now());
   const limit = options.limit ?? 10;
+  const openedLimit = options.openedLimit ?? 5;
   let counter = 0;
   const newId = () => `${now().toString(36)}-${(counter++).toString(36)}`;
 
@@ -82,13 +93,14 @@ export function createDraftStore(storage: KeyValueStorage, options: DraftStoreOp
 
   function write(stored: Stored): StorageStatus {
     stored.history = stored.history.slice(0, limit);
+    stored.opened = (stored.opened ?? []).slice(0, openedLimit);
     return writeItem(storage, DRAFTS_KEY, JSON.stringify(stored), SUBJECT);
   }
 
   function pushHistory(stored: Stored, draft: Draft): void {
     if (draft.code.trim() === '') return;
-    if (stored.history[0]?.code === draft.code) return;
-    stored.history = [draft, ...stored.history.filter((d) => d.id !== draft.id)];
+    // The same code twice is one entry, moved to the top.
+    stored.history = [draft, ...stored.history.filter((d) => d.id !== draft.id && d.code !== draft.code)];
   }
 
   function setCurrent(stored: Stored, input: DraftInput): void {
@@ -105,7 +117,14 @@ export function createDraftStore(storage: KeyValueStorage, options: DraftStoreOp
   return {
     load() {
       const { stored, status } = read();
-      return { current: stored.current, history: stored.history, status };
+      return { current: stored.current, history: stored.history, opened: stored.opened ?? [], status };
+    },
+    remember(input) {
+      const { stored, status } = read();
+      if (!status.ok && status.problem !== 'corrupt') return status;
+      const entry: Draft = { ...input, id: newId(), savedAt: now() };
+      stored.opened = [entry, ...(stored.opened ?? []).filter((d) => d.code !== input.code)];
+      return write(stored);
     },
     save(input) {
       const { stored } = read();
@@ -139,6 +158,7 @@ export function createDraftStore(storage: KeyValueStorage, options: DraftStoreOp
     forget(id) {
       const { stored } = read();
       stored.history = stored.history.filter((d) => d.id !== id);
+      stored.opened = (stored.opened ?? []).filter((d) => d.id !== id);
       return write(stored);
     },
   };
@@ -157,11 +177,12 @@ function parse(text: string): Stored | null {
     return null;
   }
   if (typeof value !== 'object' || value === null || (value as { v?: unknown }).v !== 1) return null;
-  const { current, history } = value as { current?: unknown; history?: unknown };
+  const { current, history, opened } = value as { current?: unknown; history?: unknown; opened?: unknown };
   return {
     v: 1,
     current: isDraft(current) ? current : null,
     history: Array.isArray(history) ? history.filter(isDraft) : [],
+    opened: Array.isArray(opened) ? opened.filter(isDraft) : [],
   };
 }
 

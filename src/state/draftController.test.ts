@@ -33,6 +33,7 @@ function setup(source = 'class Start extends Workflow {}') {
   const drafts = createDraftStore(storage);
   const controller = createDraftController({ workspace, run, drafts, ...timers });
   controller.load();
+  controller.rendered();
   return { workspace, run, timers, drafts, controller };
 }
 
@@ -54,16 +55,77 @@ describe('draft controller', () => {
     expect(storage.data.size).toBe(0);
   });
 
-  test('opening a link keeps the typed draft (even one still inside the delay) in the history', () => {
+  test('opening a link keeps the typed draft (even one still inside the delay) as the saved draft, offered first', () => {
     const { workspace, run, controller, drafts } = setup();
     setSource(workspace, 'class Mine extends Workflow {}');
     controller.open({ code: 'class Linked extends Workflow {}', origin: 'link', title: 'Shared link', seed: 3, input: { q: 'x' } });
     expect(workspace.getState().source).toBe('class Linked extends Workflow {}');
     expect(run.getState().settings).toMatchObject({ seed: 3, inputText: '{"q":"x"}' });
+    const { current, history, opened } = drafts.load();
+    // An opened link that was never edited is not a draft: the user's stays current.
+    expect(current).toMatchObject({ code: 'class Mine extends Workflow {}' });
+    expect(history).toEqual([]);
+    expect(opened.map((d) => d.title)).toEqual(['Shared link']);
+    expect(controller.store.getState().history.map((d) => d.code)).toEqual(['class Mine extends Workflow {}']);
+  });
+
+  test('the first edit of an opened link makes it the draft, and the one it replaced goes into the history', () => {
+    const { workspace, controller, drafts, timers } = setup();
+    setSource(workspace, 'class Mine extends Workflow {}');
+    controller.open({ code: 'class Linked extends Workflow {}', origin: 'link', title: 'Shared link' });
+    expect(timers.count()).toBe(0);
+    setSource(workspace, 'class LinkedEdited extends Workflow {}');
+    timers.fire();
     const { current, history } = drafts.load();
-    expect(current).toMatchObject({ code: 'class Linked extends Workflow {}', origin: 'link' });
+    expect(current).toMatchObject({ code: 'class LinkedEdited extends Workflow {}', origin: 'typed' });
     expect(history.map((d) => d.code)).toEqual(['class Mine extends Workflow {}']);
-    expect(controller.store.getState().history).toHaveLength(1);
+  });
+
+  test('a dozen opened links never push the user\'s own drafts out of the history', () => {
+    const { workspace, controller, drafts, timers } = setup();
+    for (let i = 0; i < 10; i++) {
+      setSource(workspace, `class Mine${i} extends Workflow {}`);
+      timers.fire();
+      controller.open({ code: `class Example${i} extends Workflow {}`, origin: 'example', title: `Example ${i}` });
+    }
+    setSource(workspace, 'class MineLast extends Workflow {}');
+    timers.fire();
+    for (let i = 0; i < 12; i++) controller.open({ code: `class Hostile${i} extends Workflow {}`, origin: 'link', title: 'Shared link' });
+    const { current, history, opened } = drafts.load();
+    expect(current?.code).toBe('class MineLast extends Workflow {}');
+    expect(history.map((d) => d.code)).toEqual(Array.from({ length: 10 }, (_, i) => `class Mine${9 - i} extends Workflow {}`));
+    expect(opened).toHaveLength(5);
+  });
+
+  test('nothing is written before the page has rendered once', () => {
+    const workspace = createWorkspaceStore('class Start extends Workflow {}');
+    const run = createRunStore();
+    const timers = manualTimers();
+    const drafts = createDraftStore(storage);
+    const controller = createDraftController({ workspace, run, drafts, ...timers });
+    controller.load();
+    controller.open({ code: 'class Huge extends Workflow {}', origin: 'link', title: 'Shared link' });
+    controller.flush();
+    expect(storage.data.size).toBe(0);
+    controller.rendered();
+    expect(drafts.load().opened.map((d) => d.code)).toEqual(['class Huge extends Workflow {}']);
+    expect(drafts.load().current).toBeNull();
+  });
+
+  test('the saved draft comes back from under an opened link without a write', () => {
+    const { workspace, controller, drafts, timers } = setup();
+    setSource(workspace, 'class Mine extends Workflow {}');
+    timers.fire();
+    controller.open({ code: 'class Linked extends Workflow {}', origin: 'link', title: 'Shared link' });
+    const [mine] = controller.store.getState().history;
+    expect(controller.restore(mine!.id)?.code).toBe('class Mine extends Workflow {}');
+    expect(workspace.getState().source).toBe('class Mine extends Workflow {}');
+    expect(drafts.load().current?.code).toBe('class Mine extends Workflow {}');
+    expect(controller.store.getState().history).toEqual([]);
+    // The link is one click away among the recently opened.
+    const [linked] = controller.store.getState().opened;
+    controller.restore(linked!.id);
+    expect(workspace.getState().source).toBe('class Linked extends Workflow {}');
   });
 
   test('restore brings a draft back with its seed; the replaced one goes into the history', () => {
@@ -71,12 +133,17 @@ describe('draft controller', () => {
     setSource(workspace, 'class Mine extends Workflow {}');
     updateSettings(run, { seed: 5 });
     timers.fire();
+    controller.open({ code: 'class First extends Workflow {}', origin: 'example', title: 'First' });
+    setSource(workspace, 'class Other extends Workflow {}');
+    timers.fire();
     controller.open({ code: 'class Example extends Workflow {}', origin: 'example', title: 'Example', seed: 1 });
-    const id = controller.store.getState().history[0]!.id;
+    const id = controller.store.getState().history.find((d) => d.title === 'Mine')!.id;
     controller.restore(id);
     expect(workspace.getState().source).toBe('class Mine extends Workflow {}');
     expect(run.getState().settings.seed).toBe(5);
-    expect(controller.store.getState().history.map((d) => d.title)).toEqual(['Example']);
+    // The saved draft the example was shown over is kept; the untouched example is not a draft.
+    expect(controller.store.getState().history.map((d) => d.title)).toEqual(['Other']);
+    expect(controller.store.getState().opened.map((d) => d.title)).toEqual(['Example', 'First']);
   });
 
   test('full storage is reported, the text stays, and the save is retried on the next edit', () => {

@@ -1,9 +1,14 @@
 /**
  * Keeps the user's work in browser storage: the editor text (with the run's input and seed) is saved
  * as the current draft shortly after each edit, and anything that replaces the text (a link, an
- * example, a chapter, a restored draft) goes through `open`/`restore`, which first move the current
- * draft into the history. Storage is injected (a `DraftStore`), and so are the timers, so the whole
- * flow is testable without a browser.
+ * example, a chapter, a restored draft) goes through `open`/`restore`.
+ *
+ * Something opened is shown, not stored: the saved draft stays current until the user edits what was
+ * opened (then it moves into the history and the edited text becomes the draft). So an opened link
+ * that was never edited is not a draft, no number of opened links can push the user's drafts out of
+ * the history, and code that breaks the page before the user ever touched it is not what the next
+ * visit shows. Nothing is written at all before the page has rendered once (`rendered`). Storage is
+ * injected (a `DraftStore`), and so are the timers, so the whole flow is testable without a browser.
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
@@ -19,8 +24,13 @@ import type { WorkspaceStore } from './workspaceStore.ts';
 export const DRAFT_SAVE_DELAY_MS = 600;
 
 export interface DraftState {
-  /** Earlier drafts, newest first. */
+  /**
+   * Earlier drafts, newest first: kept in the tab while storage refuses, the saved draft while an
+   * opened thing is shown instead of it, then the stored history.
+   */
   history: Draft[];
+  /** Recently opened things that were never edited, newest first. */
+  opened: Draft[];
   /** Why the work is not being kept (storage full or blocked), or null while saving works. */
   problem: string | null;
   /** When the last save reached storage (epoch ms), for a quiet "saved" hint. */
@@ -48,8 +58,13 @@ export interface DraftController {
    * False when storage refused: the text is replaced all the same, but nothing was set aside.
    */
   open(opening: Opening): boolean;
-  /** Brings back an earlier draft; the current one goes into the history. */
+  /** Brings back an earlier draft (or reopens a recently opened thing); the current one is kept. */
   restore(id: string): Draft | null;
+  /**
+   * The page has drawn the text it shows at least once: from now on, edits are saved, and what was
+   * opened is noted among the recently opened.
+   */
+  rendered(): void;
   forget(id: string): void;
   /** Saves a pending edit now (before the page unloads or the text is replaced). */
   flush(): void;
@@ -70,9 +85,12 @@ export interface DraftControllerDeps {
 export function createDraftController(deps: DraftControllerDeps): DraftController {
   const { workspace, run, drafts, setTimer, clearTimer } = deps;
   const delayMs = deps.delayMs ?? DRAFT_SAVE_DELAY_MS;
-  const store = createStore<DraftState>(() => ({ history: [], problem: null, savedAt: null }));
+  const store = createStore<DraftState>(() => ({ history: [], opened: [], problem: null, savedAt: null }));
   let timer: unknown = null;
   let chapter: string | null = null;
+  /** What the editor shows instead of the saved draft, until the user edits it. */
+  let showing: Opening | null = null;
+  let renderedOnce = false;
   // What storage already holds, so that replacing the text does not save it again as "typed".
   let saved = snapshot();
 
@@ -94,7 +112,9 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
   let sessionCount = 0;
 
   function refreshHistory(): void {
-    store.setState({ history: [...session, ...drafts.load().history] });
+    const { current, history, opened } = drafts.load();
+    const setAside = showing !== null && current !== null ? [current] : [];
+    store.setState({ history: [...session, ...setAside, ...history], opened });
   }
 
   /** What the editor holds now, as a draft kept only in this tab. */
@@ -113,18 +133,48 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
   function saveNow(): void {
     cancelPending();
     const now = snapshot();
-    if (now === saved) return;
+    if (now === saved || !renderedOnce) return;
     const { inputText, seed } = run.getState().settings;
     const input = parseInput(inputText);
-    const status = drafts.save({
+    const draft = {
       code: workspace.getState().source,
       ...(input.ok ? { input: input.value } : {}),
       seed,
       ...(chapter ? { chapter } : {}),
-    });
+    };
+    // The first edit of something opened makes it the user's draft; the saved one goes into the history.
+    const status = showing ? drafts.open(draft) : drafts.save(draft);
     // Only a save that reached storage counts as saved; a failed one is retried on the next edit.
-    if (status.ok) saved = now;
+    if (status.ok) {
+      saved = now;
+      if (showing) {
+        showing = null;
+        refreshHistory();
+      }
+    }
     report(status);
+  }
+
+  function openThing(opening: Opening): boolean {
+    saveNow();
+    // What the editor holds is either stored (the saved draft, or an opened thing never edited) or,
+    // while storage refuses, kept in the tab.
+    const unsaved = snapshot() !== saved;
+    const kept = !unsaved || opening.code === workspace.getState().source || keepInSession();
+    showing = opening;
+    chapter = opening.chapter ?? null;
+    show(opening.code, opening.input, opening.seed);
+    saved = snapshot();
+    cancelPending();
+    if (renderedOnce) rememberShowing();
+    refreshHistory();
+    return kept;
+  }
+
+  function rememberShowing(): void {
+    if (!showing) return;
+    const { code, origin, title, input, seed } = showing;
+    drafts.remember({ code, origin, title, ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(showing.chapter ? { chapter: showing.chapter } : {}) });
   }
 
   function cancelPending(): void {
@@ -165,31 +215,37 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
       return current;
     },
     resume(draft) {
+      showing = null;
       chapter = draft.chapter ?? null;
       show(draft.code, draft.input, draft.seed);
       saved = snapshot();
       cancelPending();
     },
-    open(opening) {
-      saveNow();
-      const { code, origin, title, input, seed } = opening;
-      const nextChapter = opening.chapter ?? null;
-      const status = drafts.open({ code, origin, title, ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(nextChapter ? { chapter: nextChapter } : {}) });
-      // Storage refused: the text being replaced stays reachable from the Drafts menu for this tab.
-      const kept = status.ok || code === workspace.getState().source || keepInSession();
-      chapter = nextChapter;
-      show(code, input, seed);
-      if (status.ok) saved = snapshot();
-      report(status);
-      refreshHistory();
-      return kept;
-    },
+    open: openThing,
     restore(id) {
       saveNow();
+      const stored = drafts.load();
+      if (showing && stored.current?.id === id) {
+        // Back to the saved draft that an opened thing was shown over: nothing to write.
+        showing = null;
+        chapter = stored.current.chapter ?? null;
+        show(stored.current.code, stored.current.input, stored.current.seed);
+        saved = snapshot();
+        cancelPending();
+        refreshHistory();
+        return stored.current;
+      }
+      const reopened = stored.opened.find((d) => d.id === id);
+      if (reopened) {
+        const { code, origin, title, input, seed } = reopened;
+        openThing({ code, origin: origin === 'typed' || origin === 'restored' ? 'link' : origin, title, ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(reopened.chapter ? { chapter: reopened.chapter } : {}) });
+        return reopened;
+      }
       const fromSession = session.find((d) => d.id === id);
       if (fromSession) {
         session = session.filter((d) => d !== fromSession);
         keepInSession();
+        showing = null;
         chapter = fromSession.chapter ?? null;
         show(fromSession.code, fromSession.input, fromSession.seed);
         refreshHistory();
@@ -198,6 +254,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
       const { draft, status } = drafts.restore(id);
       report(status);
       if (draft) {
+        showing = null;
         chapter = draft.chapter ?? null;
         show(draft.code, draft.input, draft.seed);
         if (status.ok) saved = snapshot();
@@ -214,10 +271,18 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
       refreshHistory();
     },
     flush: saveNow,
+    rendered() {
+      if (renderedOnce) return;
+      renderedOnce = true;
+      if (showing) rememberShowing();
+      refreshHistory();
+    },
     setChapter(next) {
       if (chapter === next) return;
       chapter = next;
-      schedule();
+      // Reading another chapter beside something opened does not make it a draft; an edit does.
+      if (showing) saved = snapshot();
+      else schedule();
     },
     stop() {
       cancelPending();

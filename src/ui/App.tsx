@@ -12,13 +12,20 @@ import { HumanInput } from './run/HumanInput.tsx';
 import { NoticeBar } from './share/NoticeBar.tsx';
 import { useSession } from './share/session.ts';
 import { TutorialPanel } from './tutorial/TutorialPanel.tsx';
+import { CodeAsText, ErrorBoundary, useRestorePrevious } from './safety/index.ts';
 
 /** The playground page: code on the left, graph and run on the right. */
 export function App() {
-  const { runs } = usePlayground();
-  const { tutorial } = useSession();
+  const { runs, workspace } = usePlayground();
+  const graph = useStore(workspace, (s) => s.graph);
+  const restore = useRestorePrevious();
+  const { tutorial, drafts } = useSession();
   const [codeWidth, setCodeWidth] = useState(34);
   const tutorialOpen = useStore(tutorial.store, (s) => s.open);
+
+  // Only what the page managed to show is remembered: code that breaks the page never comes back on
+  // the next visit by itself.
+  useEffect(() => drafts.rendered(), [drafts]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -38,17 +45,23 @@ export function App() {
       <main className={`workspace${tutorialOpen ? ' with-tutorial' : ''}`} style={{ '--code-width': `${codeWidth}%` } as React.CSSProperties}>
         <TutorialPanel />
         <section className="pane pane-code" aria-label="Code">
-          <CodeEditor />
+          <ErrorBoundary area="The editor" id="editor" reassurance="Your code is below as plain text, and is still saved as you type." fallback={<CodeAsText />}>
+            <CodeEditor />
+          </ErrorBoundary>
           <ProblemsList />
         </section>
         <Splitter value={codeWidth} onChange={setCodeWidth} />
         <section className="pane pane-run" aria-label="Graph and run">
           <RunSettings />
-          <GraphView />
+          <ErrorBoundary area="The graph" id="graph" resetKey={graph} reassurance="Your code is safe in the editor, and Run still works." actions={restore}>
+            <GraphView />
+          </ErrorBoundary>
           <Scrubber />
           <HumanInput />
           <div className="run-panels">
-            <Dock />
+            <ErrorBoundary area="The run details" id="dock" actions={restore}>
+              <Dock />
+            </ErrorBoundary>
             <ResultPanel />
           </div>
         </section>

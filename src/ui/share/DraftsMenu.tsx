@@ -9,6 +9,7 @@ const ORIGIN: Record<Draft['origin'], string> = {
   link: 'opened from a link',
   example: 'example',
   chapter: 'tutorial',
+  run: 'from a saved run',
   restored: 'restored',
 };
 
@@ -16,6 +17,7 @@ const ORIGIN: Record<Draft['origin'], string> = {
 export function DraftsMenu() {
   const { drafts } = useSession();
   const history = useStore(drafts.store, (s) => s.history);
+  const opened = useStore(drafts.store, (s) => s.opened);
   const problem = useStore(drafts.store, (s) => s.problem);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -39,33 +41,42 @@ export function DraftsMenu() {
             {problem ?? 'Your code is saved in this browser as you type. Opening a link, an example or a chapter keeps what was there below.'}
           </p>
           {history.length === 0 ? <p className="muted">No earlier drafts yet.</p> : null}
-          <ul>
-            {history.map((draft) => (
-              <li key={draft.id} className="draft" data-testid="draft">
-                <div className="draft-text">
-                  <strong>{draft.title}</strong>
-                  <span className="muted">{`${ORIGIN[draft.origin]} · ${when(draft.savedAt)}`}</span>
-                </div>
-                <button
-                  type="button"
-                  className="btn btn-small btn-primary"
-                  data-testid="restore-draft"
-                  onClick={() => {
-                    drafts.restore(draft.id);
-                    setOpen(false);
-                  }}
-                >
-                  Restore
-                </button>
-                <button type="button" className="icon-button" aria-label={`Forget ${draft.title}`} title="Forget this draft" onClick={() => drafts.forget(draft.id)}>
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
+          <DraftList drafts={history} onRestore={(id) => { drafts.restore(id); setOpen(false); }} onForget={(id) => drafts.forget(id)} />
+          {opened.length > 0 ? (
+            <>
+              <p className="popover-note">Recently opened, never edited (not drafts: they do not push your drafts out):</p>
+              <DraftList drafts={opened} testId="opened" onRestore={(id) => { drafts.restore(id); setOpen(false); }} onForget={(id) => drafts.forget(id)} />
+            </>
+          ) : null}
         </div>
       ) : null}
     </div>
+  );
+}
+
+function DraftList({ drafts: list, testId = 'draft', onRestore, onForget }: { drafts: Draft[]; testId?: string; onRestore(id: string): void; onForget(id: string): void }) {
+  return (
+    <ul>
+      {list.map((draft) => (
+        <li key={draft.id} className="draft" data-testid={testId}>
+          <div className="draft-text">
+            <strong>{draft.title}</strong>
+            <span className="muted">{`${ORIGIN[draft.origin]} · ${when(draft.savedAt)}`}</span>
+          </div>
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            data-testid="restore-draft"
+            onClick={() => onRestore(draft.id)}
+          >
+            Restore
+          </button>
+          <button type="button" className="icon-button" aria-label={`Forget ${draft.title}`} title="Forget this draft" onClick={() => onForget(draft.id)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
