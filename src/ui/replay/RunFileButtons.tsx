@@ -2,6 +2,8 @@ import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { createRunFile, parseRunFile, runFileExport } from '../../inspect/index.ts';
 import { parseInput } from '../../state/index.ts';
+import { showNotice } from '../../state/noticeStore.ts';
+import { useSession } from '../share/session.ts';
 import { download } from '../export/download.ts';
 import { usePlayground } from '../playground.ts';
 import { RunHistory } from './RunHistory.tsx';
@@ -12,6 +14,7 @@ import { RunHistory } from './RunHistory.tsx';
  */
 export function RunFileButtons() {
   const { run, workspace, runs } = usePlayground();
+  const { drafts, notices } = useSession();
   const total = useStore(run, (s) => s.length);
   const origin = useStore(run, (s) => s.origin);
   const picker = useRef<HTMLInputElement>(null);
@@ -38,7 +41,19 @@ export function RunFileButtons() {
       return;
     }
     setError(null);
+    // The file's code replaces the editor's the way a link does: the user's draft is kept and offered back.
+    const name = file.name.length > 80 ? `${file.name.slice(0, 77)}...` : file.name;
+    const replacing = read.file.code !== workspace.getState().source;
+    const { input, seed } = read.file;
+    const kept = replacing && drafts.open({ code: read.file.code, origin: 'run', title: `Saved run ${name}`, input, ...(seed !== null ? { seed } : {}) });
     await runs.loadRecorded({ code: read.file.code, trace: read.file.trace, graph: read.file.graph ?? null });
+    const previous = kept ? drafts.store.getState().history[0] : undefined;
+    showNotice(notices, {
+      topic: 'link',
+      tone: 'info',
+      message: `Replaying the saved run ${JSON.stringify(name)}; its code was not run.${previous ? ' Your previous draft is under Drafts.' : ''}`,
+      ...(previous ? { restoreDraft: previous.id } : {}),
+    });
   };
 
   return (
