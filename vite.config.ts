@@ -5,6 +5,7 @@ import { embedPlugin } from './src/embed/embedPlugin.ts';
 import { offlinePlugin } from './src/offline/offlinePlugin.ts';
 import { projectPlugin } from './src/project/projectPlugin.ts';
 import { sandboxPlugin } from './src/sandbox/sandboxPlugin.ts';
+import { securityHeadersPlugin } from './src/sandbox/securityHeaders.ts';
 import { initialAnalysisPlugin } from './src/worker/initialAnalysisPlugin.ts';
 
 const engineEntry = fileURLToPath(new URL('./src/engine/index.ts', import.meta.url));
@@ -13,7 +14,7 @@ export default defineConfig({
   // Relative URLs everywhere: the build works from any sub-path (https://example.org/tools/flowplay/)
   // without server rewrites.
   base: './',
-  plugins: [react(), sandboxPlugin(), initialAnalysisPlugin(), projectPlugin(), embedPlugin(), offlinePlugin()],
+  plugins: [react(), sandboxPlugin(), securityHeadersPlugin(), initialAnalysisPlugin(), projectPlugin(), embedPlugin(), offlinePlugin()],
   resolve: {
     // User code and its type declarations import the engine as `flowplay`.
     alias: { flowplay: engineEntry },

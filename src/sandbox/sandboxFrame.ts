@@ -29,10 +29,22 @@ function isStart(data: unknown): data is StartMessage {
 
 let started = false;
 
+/**
+ * This page runs whatever code it is handed, so it does so only where that code can reach nothing:
+ * in an opaque origin. Framed without the `sandbox` attribute, or opened on its own, it would run
+ * with the app's origin (storage, cookies, same-origin requests); its header policy makes the origin
+ * opaque wherever it is served with headers, and this check covers hosts that send none.
+ */
+const opaque = self.origin === 'null';
+
 window.addEventListener('message', (event: MessageEvent) => {
   if (started || event.source !== window.parent || !isStart(event.data)) return;
   started = true;
   const { code, api, events, supervisor } = event.data;
+  if (!opaque) {
+    supervisor.postMessage({ type: 'worker-error', message: `The runner refused to start: its frame has the origin ${self.origin}, not an opaque one (the frame needs sandbox="allow-scripts").` });
+    return;
+  }
   const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   let worker: Worker;
   try {
