@@ -117,14 +117,22 @@ function isId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
+/** Most values (objects, arrays, strings, numbers...) one JSON value may hold. */
+export const MAX_JSON_NODES = 200_000;
+
 /**
- * JSON data no deeper than `maxDepth`. Values come from `JSON.parse`, so only the depth can be wrong;
- * checked without recursion so a hostile file cannot overflow the stack.
+ * JSON data no deeper than `maxDepth` and of at most `maxNodes` values. Checked without recursion so
+ * a hostile file cannot overflow the stack. A value that arrived by structured clone (from the
+ * runner) can hold the same object twice, which JSON cannot: walked as a tree, a chain of such
+ * objects doubles at each level, so it is refused at the second sight of any object.
  */
-export function checkJson(value: unknown, path: string, maxDepth: number): void {
+export function checkJson(value: unknown, path: string, maxDepth: number, maxNodes = MAX_JSON_NODES): void {
   const stack: [unknown, number][] = [[value, 0]];
+  const seen = new Set<object>();
+  let nodes = 0;
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;
+    if (++nodes > maxNodes) throw new ShapeError(`${path} holds more than ${maxNodes.toLocaleString('en-US')} values`);
     if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) throw new ShapeError(`${path} holds a number that is not finite`);
@@ -132,6 +140,8 @@ export function checkJson(value: unknown, path: string, maxDepth: number): void 
     }
     if (typeof v !== 'object') throw new ShapeError(`${path} is not JSON data`);
     if (depth >= maxDepth) throw new ShapeError(`${path} is nested deeper than ${maxDepth} levels`);
+    if (seen.has(v)) throw new ShapeError(`${path} holds the same object twice (shared references are not JSON)`);
+    seen.add(v);
     for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
   }
 }

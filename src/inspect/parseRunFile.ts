@@ -4,6 +4,7 @@ import { DEFAULT_RUN_FILE_LIMITS, RUN_FILE_FORMAT, RUN_FILE_VERSION, expandRecor
 import type { RunFile, RunFileLimits } from './runFile.ts';
 import { TraceValidator } from './traceValidator.ts';
 import { traceFromV1 } from './traceV1.ts';
+import { ValueBudget } from './valueBudget.ts';
 
 export type ParseRunFileResult = { ok: true; file: RunFile } | { ok: false; error: string };
 
@@ -55,7 +56,10 @@ export function parseRunFile(text: string, limits: RunFileLimits = DEFAULT_RUN_F
     throw error;
   }
   const { runId: _runId, ...file } = data;
-  return { ok: true, file: { ...file, version: RUN_FILE_VERSION } as unknown as RunFile };
+  // The same value budget as a live run: a file can hold far more than the page should keep.
+  const budget = new ValueBudget();
+  const trace = (file as unknown as RunFile).trace.map((r) => budget.apply(r));
+  return { ok: true, file: { ...file, version: RUN_FILE_VERSION, trace } as unknown as RunFile };
 }
 
 function fail(error: string): ParseRunFileResult {

@@ -16,6 +16,14 @@ export interface TraceValidatorOptions {
 /** The trace version records must have (older files are converted before they are checked). */
 const TRACE_VERSION: TraceRecord['v'] = 2;
 
+/**
+ * How far a new event or invocation id may run ahead of the ids seen so far. The engine numbers both
+ * in order (an invocation id can be taken before its event is delivered, once per step of a batch),
+ * so real ids stay close to the count; a forged id of four billion would have the page size arrays
+ * and run loops to it.
+ */
+export const MAX_ID_AHEAD = 10_000;
+
 /** Schemas with the envelope merged in once, not once per record. */
 const FULL_SCHEMA = Object.fromEntries(
   Object.entries(RECORD_SCHEMA).map(([kind, schema]) => [kind, { ...ENVELOPE, ...schema }]),
@@ -39,6 +47,7 @@ export class TraceValidator {
   private steps: Set<string> | null = null;
   private readonly events = new Set<number>();
   private readonly invocations = new Set<number>();
+  private finished = false;
 
   constructor(options: TraceValidatorOptions) {
     this.options = options;
@@ -72,6 +81,10 @@ export class TraceValidator {
     if (r.runId !== this.runId) throw new ShapeError(`${at} belongs to run "${r.runId}", not "${this.runId}": a file holds one run`);
     if (r.seq <= this.lastSeq) throw new ShapeError(`${at} has seq ${r.seq} after seq ${this.lastSeq}: seq must increase`);
     if (r.kind === 'run.started') this.steps = new Set(r.steps.map((s) => s.name));
+    if (r.kind === 'run.finished') {
+      if (this.finished) throw new ShapeError(`${at}: a run finishes only once`);
+      this.finished = true;
+    }
     this.checkLinks(r, at);
     this.lastSeq = r.seq;
     return r;
@@ -86,6 +99,11 @@ export class TraceValidator {
     if (id !== null && id !== undefined && !this.events.has(id)) throw new ShapeError(`${at}.${field} refers to event ${id}, which was not emitted before it`);
   }
 
+  /** A new id may run at most MAX_ID_AHEAD past the ones announced (see there). */
+  private fresh(at: string, id: number, seen: Set<number>, what: string, field: string): void {
+    if (id > seen.size + MAX_ID_AHEAD) throw new ShapeError(`${at}.${field}: ${what} ${id} is far beyond the ${seen.size} this run has announced`);
+  }
+
   private invocation(at: string, id: number): void {
     if (!this.invocations.has(id)) throw new ShapeError(`${at}.invocation refers to invocation ${id}, which no event was delivered to`);
   }
@@ -95,18 +113,21 @@ export class TraceValidator {
     switch (r.kind) {
       case 'event.emitted':
         if (events.has(r.event)) throw new ShapeError(`${at}.event: event ${r.event} is emitted twice`);
+        this.fresh(at, r.event, events, 'event', 'event');
         this.step(at, r.step);
         this.step(at, r.target, 'target');
         this.event(at, r.parent, 'parent');
         events.add(r.event);
         for (let i = 0; i < r.to.length; i++) {
           if (!this.steps!.has(r.to[i]!.step)) this.step(at, r.to[i]!.step, `to[${i}].step`);
+          if (!invocations.has(r.to[i]!.invocation)) this.fresh(at, r.to[i]!.invocation, invocations, 'invocation', `to[${i}].invocation`);
           invocations.add(r.to[i]!.invocation);
         }
         break;
       case 'step.queued':
         this.step(at, r.step);
         this.event(at, r.event);
+        if (!invocations.has(r.invocation)) this.fresh(at, r.invocation, invocations, 'invocation', 'invocation');
         invocations.add(r.invocation);
         break;
       case 'step.started':

@@ -16,6 +16,7 @@ export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: T
   const all = () => [...trace, ...out];
   const kept = cap.summary();
   if (kept) out.push(note(all(), kept));
+  if (end.cut) out.push(note(all(), end.cut));
   if (end.dropped) {
     const why = end.droppedReason ? ` The first: ${end.droppedReason}.` : '';
     const what = end.dropped === 1 ? '1 message from the runner was not a valid trace record and was' : `${end.dropped.toLocaleString('en')} messages from the runner were not valid trace records and were`;

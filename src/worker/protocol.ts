@@ -100,6 +100,8 @@ export type RunEnd = (
   dropped?: number;
   /** Why the first dropped message was refused, for the note the page shows. */
   droppedReason?: string;
+  /** What the page cut from the run's values on arrival (its value budget), for a note. */
+  cut?: string;
 };
 
 /**

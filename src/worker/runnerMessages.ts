@@ -1,10 +1,13 @@
 import type { TraceRecord } from '../engine/trace.ts';
 import { ShapeError } from '../inspect/checkShape.ts';
 import { TraceValidator } from '../inspect/traceValidator.ts';
+import { ValueBudget } from '../inspect/valueBudget.ts';
 import type { RunSetupError, RunnerMessage } from './protocol.ts';
 
 /** Nesting allowed in a live record: the engine's toJsonSafe stops at 6, so more is forged. */
 const MAX_DEPTH = 16;
+/** Records in one batch: the runner sends at most 500 (traceBatcher.ts); far more is not the runner's doing. */
+const MAX_BATCH_RECORDS = 5_000;
 /** Longest text kept from a setup error's fields. */
 const MAX_ERROR_TEXT = 10_000;
 
@@ -27,6 +30,7 @@ export function readRunnerMessage(data: unknown): ReadMessage {
     case 'trace':
       if (!isRunToken(m.run)) return refuse('a trace batch without a run number');
       if (!Array.isArray(m.records)) return refuse('a trace batch without records');
+      if (m.records.length > MAX_BATCH_RECORDS) return refuse(`a trace batch of ${m.records.length} records (the runner sends at most 500)`);
       return { ok: true, message: { type: 'trace', run: m.run, records: m.records } };
     case 'end': {
       if (!isRunToken(m.run)) return refuse('a run end without a run number');
@@ -60,17 +64,19 @@ function readSetupError(value: unknown): RunSetupError | null {
 /**
  * The page's gate for one run's trace: passes records that are valid after the ones before them
  * (see TraceValidator) and counts the rest, keeping the first reason for the note the user sees.
+ * What passes is held to the run's value budget (see ValueBudget), the same one the runner applies.
  */
 export class TraceGate {
   dropped = 0;
   reason: string | null = null;
+  readonly budget = new ValueBudget();
   private readonly validator = new TraceValidator({ maxDepth: MAX_DEPTH, hostLogsBeforeStart: true });
 
   accept(records: readonly unknown[]): TraceRecord[] {
     const passed: TraceRecord[] = [];
     for (const value of records) {
       try {
-        passed.push(this.validator.check(value, 'record'));
+        passed.push(this.budget.apply(this.validator.check(value, 'record')));
       } catch (error) {
         if (!(error instanceof ShapeError)) throw error;
         this.refuse(error.message);

@@ -4,6 +4,7 @@ import { ConsoleCap } from './consoleCap.ts';
 import { formatLogArgs } from './formatLogArgs.ts';
 import { explainMissingGlobal } from './pageGlobals.ts';
 import { PAYLOAD_DEPTH, cutAtDepth } from './payloadDepth.ts';
+import { ValueBudget } from '../inspect/valueBudget.ts';
 import type { RunControl, RunRequest, RunSetupError, TraceSink } from './protocol.ts';
 import { TraceBatcher } from './traceBatcher.ts';
 
@@ -34,6 +35,7 @@ export class UserRun {
   private handler: flowplay.WorkflowHandler | null = null;
   private cancelled = false;
   private readonly consoleCap = new ConsoleCap();
+  private readonly budget = new ValueBudget();
   /** A payload or value in this run's trace was cut at the depth limit. */
   private deepValue = false;
   private readonly onRecord: () => void;
@@ -112,6 +114,8 @@ export class UserRun {
       }
       const cut = this.consoleCap.summary();
       if (cut !== null) this.hostLog('warn', cut);
+      const values = this.budget.summary();
+      if (values !== null) this.hostLog('warn', values);
       await this.batcher.drain();
       flowplay.setRunDefaults(previous);
       Math.random = originalRandom;
@@ -138,7 +142,7 @@ export class UserRun {
   private record(original: TraceRecord): void {
     if (this.runId === null && original.kind === 'run.started') this.runId = original.runId;
     if (original.runId !== this.runId) return;
-    const record = explained(original);
+    const record = this.budget.apply(explained(original));
     this.last = record;
     if (!this.deepValue) this.deepValue = cutAtDepth(valueOf(record));
     this.batcher.push(record);
