@@ -56,7 +56,11 @@ window.addEventListener('message', (event: MessageEvent) => {
   worker.addEventListener('error', (error: ErrorEvent) => {
     supervisor.postMessage({ type: 'worker-error', message: error.message || 'The runner failed.' });
   });
-  worker.addEventListener('message', () => supervisor.postMessage({ type: 'stray' }));
+  // Only the runner thread itself can post here: its beats are what the page's watchdog trusts.
+  worker.addEventListener('message', (message: MessageEvent) => {
+    const beat = (message.data as { type?: unknown } | null)?.type === 'flowplay:beat';
+    supervisor.postMessage({ type: beat ? 'beat' : 'stray' });
+  });
   // The page asks when the runner goes quiet: an answer means this frame (and its process) is alive
   // and the worker is stuck; no answer means the process died, e.g. out of memory.
   supervisor.onmessage = (message: MessageEvent) => {

@@ -16,16 +16,26 @@ export const BEAT_MS = 250;
 let current: UserRun | null = null;
 let events: MessagePort | null = null;
 let lastBeat = 0;
+/**
+ * This thread's own channel to the frame that started it, kept before user code can replace it. No
+ * other thread can post on it (a worker the user's code starts posts to this thread, not the frame),
+ * so a beat that arrives there proves this thread is running.
+ */
+const toFrame: (message: unknown) => void = self.postMessage.bind(self);
 
 function post(message: RunnerMessage): void {
   events?.postMessage(message);
 }
 
-/** A beat at most every BEAT_MS, also from inside a long burst of records that never yields. */
+/**
+ * A beat at most every BEAT_MS, also from inside a long burst of records that never yields. It goes
+ * to the frame (which vouches for it to the page) and on the events port, for hosts without a frame.
+ */
 function beat(): void {
   const now = performance.now();
   if (now - lastBeat < BEAT_MS) return;
   lastBeat = now;
+  toFrame({ type: 'flowplay:beat' });
   post({ type: 'beat' });
 }
 

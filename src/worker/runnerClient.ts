@@ -34,10 +34,14 @@ interface Connection {
   lastPong: number;
   /** The watchdog asked the frame whether it is alive and is waiting for the answer. */
   pingedAt: number | null;
+  /** Done with: its run ended or it was replaced. Nothing it sends counts any more. */
+  retired: boolean;
 }
 
 interface ActiveRun {
   token: number;
+  /** The runner this run has to itself. */
+  conn: Connection;
   sink: TraceSink;
   gate: TraceGate;
   ended: Promise<RunEnd>;
@@ -49,10 +53,14 @@ interface ActiveRun {
  * sandboxHost.ts); the page calls it with Comlink over a transferred port and hears from it on a
  * second port, where every message is validated before anything reaches the stores.
  *
- * The runner is replaced, and the run in progress ends as `restarted` with the reason, when:
- * Stop gets no answer in time; no heartbeat arrives for `watchdogMs` during a run (a synchronous
- * loop); the user's code closes the runner; or the runner dies (its port closes, e.g. out of memory).
- * Every pending call settles either way, and the next Run starts on a fresh runner at once.
+ * Every run gets a runner of its own (frame and worker), which is disposed of when the run ends: code
+ * from a link cannot leave timers or patched prototypes behind to read or rewrite the next run. The
+ * next runner is started as soon as the page is idle after a run, so Run does not wait for it.
+ *
+ * A run's runner is replaced, and the run ends as `restarted` with the reason, when: Stop gets no
+ * answer in time; no heartbeat arrives for `watchdogMs` during a run (a synchronous loop); the user's
+ * code closes the runner; or the runner dies (its port closes, e.g. out of memory). Every pending
+ * call settles either way.
  */
 export function createRunnerClient(options: RunnerClientOptions = {}): RunnerClient {
   const makeHost = options.makeHost ?? (options.makeWorker ? () => createWorkerHost(options.makeWorker!) : defaultHost);
@@ -62,23 +70,28 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
   const STRAY = 'a message posted on the runner’s global scope (postMessage from the code?)';
   let active: ActiveRun | null = null;
   let watchdog: ReturnType<typeof setInterval> | null = null;
-  let connection = connect();
+  /** The runner the next run will use, started ahead of time. */
+  let spare: Connection | null = connect();
+  let disposed = false;
 
   function connect(): Connection {
     const host = makeHost();
     let hello!: () => void;
     const ready = new Promise<boolean>((resolve) => (hello = () => resolve(true)));
-    const conn: Connection = { host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null };
+    const conn: Connection = { host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false };
     host.events.onmessage = (event: MessageEvent) => {
-      if (connection !== conn) return;
+      if (conn.retired) return;
       const read = readRunnerMessage(event.data);
       if (!read.ok) {
         active?.gate.refuse(read.reason);
         return;
       }
       const message = read.message;
-      conn.lastHeard = now();
-      const run = active;
+      // With a frame, only its word counts for liveness: the events port can be handed to another
+      // thread (a worker the user's code starts) that keeps beating while the runner is stuck.
+      if (!host.supervisor) conn.lastHeard = now();
+      // A runner speaks only for the run it was given; before that it may only say hello.
+      const run = active?.conn === conn ? active : null;
       switch (message.type) {
         case 'hello':
           hello();
@@ -87,7 +100,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
           return;
         case 'closing':
           if (run) restart(run, 'closed');
-          else replace();
+          else retire(conn);
           return;
         case 'stray':
           run?.gate.refuse(STRAY);
@@ -104,16 +117,19 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     };
     if (host.supervisor) {
       host.supervisor.onmessage = (event: MessageEvent) => {
-        if (connection !== conn) return;
+        if (conn.retired) return;
         const data = event.data as { type?: unknown; message?: unknown } | null;
-        if (data?.type === 'stray') active?.gate.refuse(STRAY);
+        if (data?.type === 'stray' && active?.conn === conn) active.gate.refuse(STRAY);
         if (data?.type === 'worker-error' && typeof data.message === 'string') conn.workerError = data.message.slice(0, 500);
         if (data?.type === 'pong') conn.lastPong = now();
+        if (data?.type === 'beat') conn.lastHeard = now();
       };
     }
     // Chromium tells a port when the other side is gone (the worker closed or died).
     host.api.addEventListener('close', () => {
-      if (connection === conn && active) restart(active, 'crashed');
+      if (conn.retired) return;
+      if (active?.conn === conn) restart(active, 'crashed');
+      else retire(conn);
     });
     return conn;
   }
@@ -128,16 +144,36 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     }
   }
 
-  function replace(): void {
-    const old = connection;
-    old.api[Comlink.releaseProxy]();
-    old.host.dispose();
-    connection = connect();
+  /** Ends a runner for good: its frame, its worker and anything its code started go with it. */
+  function retire(conn: Connection): void {
+    if (conn.retired) return;
+    conn.retired = true;
+    conn.api[Comlink.releaseProxy]();
+    conn.host.dispose();
+    if (spare === conn) spare = null;
+    prepare();
+  }
+
+  /** Starts the next run's runner once the page is idle (a run's playback may still be drawing). */
+  let preparing = false;
+  function prepare(): void {
+    if (spare !== null || preparing || disposed) return;
+    preparing = true;
+    whenIdle(() => {
+      preparing = false;
+      if (spare === null && !disposed) spare = connect();
+    });
+  }
+
+  function takeRunner(): Connection {
+    const conn = spare ?? connect();
+    spare = null;
+    return conn;
   }
 
   function restart(run: ActiveRun, reason: RestartReason): void {
-    const detail = connection.workerError;
-    replace();
+    const detail = run.conn.workerError;
+    retire(run.conn);
     run.settle({ kind: 'restarted', reason, ...(detail ? { detail } : {}) });
   }
 
@@ -149,8 +185,9 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
   function watch(): void {
     watchdog ??= setInterval(() => {
       const run = active;
-      const conn = connection;
-      if (!run || now() - conn.lastHeard <= watchdogMs) {
+      if (!run) return;
+      const conn = run.conn;
+      if (now() - conn.lastHeard <= watchdogMs) {
         conn.pingedAt = null;
         return;
       }
@@ -173,25 +210,26 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
   return {
     async run(request: RunRequest, sink: TraceSink): Promise<RunEnd> {
       const token = ++tokens;
-      const run = activeRun(token, sink, () => {
+      const conn = takeRunner();
+      const run = activeRun(token, conn, sink, () => {
         if (active === run) {
           active = null;
           unwatch();
         }
+        // Nothing survives a run: its runner goes, and the next one is started while the page is idle.
+        retire(conn);
       });
       active = run;
-      const conn = connection;
       const ready = await Promise.race([conn.ready, delay(READY_MS).then(() => false)]);
       if (active !== run) return run.ended;
       if (!ready) {
-        replace();
         run.settle({ kind: 'setup-error', error: { name: 'RunnerUnavailable', message: 'The runner did not start in time; press Run to try again.' } });
         return run.ended;
       }
       conn.lastHeard = now();
       watch();
       conn.api.run(request, token).catch((error: unknown) => {
-        if (connection === conn) run.settle({ kind: 'setup-error', error: toSetupError(error) });
+        if (!conn.retired) run.settle({ kind: 'setup-error', error: toSetupError(error) });
       });
       return run.ended;
     },
@@ -199,7 +237,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     async stop(): Promise<'cancelled' | 'restarted' | 'idle'> {
       const running = active;
       if (!running) return 'idle';
-      const conn = connection;
+      const conn = running.conn;
       const answered = await Promise.race([conn.api.cancel().then(() => true, () => false), delay(graceMs).then(() => false)]);
       if (answered) {
         // The engine finishes a cancelled run promptly; wait for its last batch, but not forever.
@@ -214,12 +252,14 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     async control(command: RunControl): Promise<void> {
       if (!active) return;
       // A runner stuck in user code cannot answer; Stop and the watchdog are the way out of that.
-      await Promise.race([connection.api.control(command).catch(() => undefined), delay(graceMs)]);
+      await Promise.race([active.conn.api.control(command).catch(() => undefined), delay(graceMs)]);
     },
 
     dispose(): void {
+      disposed = true;
       unwatch();
-      connection.host.dispose();
+      if (active) retire(active.conn);
+      if (spare) retire(spare);
     },
   };
 }
@@ -228,13 +268,14 @@ function defaultHost(): RunnerHost {
   return createSandboxHost(() => import('virtual:flowplay-runner').then((module) => module.default));
 }
 
-function activeRun(token: number, sink: TraceSink, onSettle: () => void): ActiveRun {
+function activeRun(token: number, conn: Connection, sink: TraceSink, onSettle: () => void): ActiveRun {
   let resolve!: (end: RunEnd) => void;
   const ended = new Promise<RunEnd>((r) => (resolve = r));
   let done = false;
   const gate = new TraceGate();
   return {
     token,
+    conn,
     sink,
     gate,
     ended,
@@ -243,9 +284,18 @@ function activeRun(token: number, sink: TraceSink, onSettle: () => void): Active
       if (done) return;
       done = true;
       onSettle();
-      resolve(gate.dropped > 0 ? { ...end, dropped: gate.dropped, ...(gate.reason ? { droppedReason: gate.reason } : {}) } : end);
+      const cut = gate.budget.summary();
+      const withCut = cut ? { ...end, cut } : end;
+      resolve(gate.dropped > 0 ? { ...withCut, dropped: gate.dropped, ...(gate.reason ? { droppedReason: gate.reason } : {}) } : withCut);
     },
   };
+}
+
+/** After the current task and any pending frames: the browser's idle callback where there is one. */
+function whenIdle(callback: () => void): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => unknown }).requestIdleCallback;
+  if (idle) idle(callback, { timeout: 1_000 });
+  else setTimeout(callback, 0);
 }
 
 function now(): number {

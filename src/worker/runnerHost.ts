@@ -7,7 +7,10 @@ export interface RunnerHost {
   api: MessagePort;
   /** Trace batches, run ends and heartbeats from the runner: untrusted, validated on arrival. */
   events: MessagePort;
-  /** Reports from the frame hosting the runner (worker errors, stray messages), when there is one. */
+  /**
+   * Reports from the frame hosting the runner (worker errors, stray messages, and the runner thread's
+   * beats, which only that thread can send there), when there is one.
+   */
   supervisor: MessagePort | null;
   dispose(): void;
 }
@@ -24,7 +27,10 @@ export function createWorkerHost(makeWorker: () => Worker): RunnerHost {
   worker.addEventListener('error', (event) => {
     supervisor.port2.postMessage({ type: 'worker-error', message: event.message || 'the runner failed to load' });
   });
-  worker.addEventListener('message', () => supervisor.port2.postMessage({ type: 'stray' }));
+  worker.addEventListener('message', (message: MessageEvent) => {
+    const beat = (message.data as { type?: unknown } | null)?.type === 'flowplay:beat';
+    supervisor.port2.postMessage({ type: beat ? 'beat' : 'stray' });
+  });
   // Same process as the page: if the page can ask, it is alive.
   supervisor.port2.onmessage = () => supervisor.port2.postMessage({ type: 'pong' });
   worker.postMessage({ type: 'flowplay:connect', api: api.port2, events: events.port2 }, [api.port2, events.port2]);

@@ -1,0 +1,92 @@
+import type { Page } from '@playwright/test';
+import { expect, openPlayground, setCode, setSpeed, stepNode, test } from './fixtures.ts';
+
+/** Code that attacks the runner itself: what it leaves behind, and the watchdog. */
+function oneStep(marker: string, body: string): string {
+  return `import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";
+
+// ${marker}
+class Probe extends Workflow {
+  @step()
+  async probe(ctx: Context, ev: StartEvent): Promise<StopEvent> {
+${body}
+  }
+}
+`;
+}
+
+async function run(page: Page, code: string): Promise<void> {
+  await setCode(page, code);
+  await expect(stepNode(page, 'probe')).toBeVisible();
+  await setSpeed(page, 10);
+  await page.getByTestId('run-button').click();
+}
+
+const status = (page: Page) => page.getByTestId('run-status');
+const result = (page: Page) => page.getByTestId('run-result');
+
+test.describe('nothing survives a run', () => {
+  test('timers and patched prototypes left by one run do not reach the next', async ({ page }) => {
+    await openPlayground(page);
+    await run(
+      page,
+      oneStep(
+        'code from a link',
+        `    (globalThis as any).__left = "left by the first run";
+    String.prototype.toUpperCase = function () { return "HIJACKED"; };
+    const stringify = JSON.stringify;
+    JSON.stringify = (...args: any[]) => stringify("rewritten");
+    setInterval(() => console.log("leftover timer"), 30);
+    return new StopEvent({ result: "first" });`,
+      ),
+    );
+    await expect(status(page)).toHaveText('stopped', { timeout: 20_000 });
+    await run(
+      page,
+      oneStep(
+        'the user code',
+        `    await new Promise((r) => setTimeout(r, 300));
+    return new StopEvent({ result: typeof (globalThis as any).__left + " " + "ok".toUpperCase() + " " + JSON.stringify({ a: 1 }) });`,
+      ),
+    );
+    await expect(status(page)).toHaveText('stopped', { timeout: 20_000 });
+    await expect(result(page)).toHaveText('undefined OK {"a":1}');
+    await expect(page.getByTestId('console')).not.toContainText('leftover timer');
+    await expect(page.getByTestId('editor')).toContainText('the user code');
+  });
+});
+
+test.describe('the watchdog', () => {
+  test('is not fooled by a nested worker that keeps beating on the events port while the runner spins', async ({ page }) => {
+    await openPlayground(page);
+    await run(
+      page,
+      oneStep(
+        'hands the events port away',
+        `    const send = MessagePort.prototype.postMessage;
+    let handed = false;
+    MessagePort.prototype.postMessage = function (this: MessagePort, ...args: any[]) {
+      const m = args[0];
+      if (!handed && m && m.type === "beat") {
+        handed = true;
+        const source = 'onmessage = (e) => { const port = e.data; setInterval(() => port.postMessage({ type: "beat" }), 100); };';
+        const w = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+        w.postMessage(this, [this]);
+        return;
+      }
+      return (send as any).apply(this, args);
+    };
+    await new Promise((r) => setTimeout(r, 700));
+    console.log("handed: " + handed);
+    while (true) {}`,
+      ),
+    );
+    await expect(status(page)).toHaveText('failed', { timeout: 15_000 });
+    await expect(result(page)).toContainText("RunnerUnresponsive: Step 'probe' did not respond for 2 seconds");
+    await expect(page.getByTestId('editor')).toContainText('hands the events port away');
+    await setCode(page, oneStep('after', '    return new StopEvent({ result: "page still works" });'));
+    await expect(stepNode(page, 'probe')).toBeVisible();
+    await page.getByTestId('run-button').click();
+    await expect(result(page)).toHaveText('page still works', { timeout: 15_000 });
+  });
+});
