@@ -3,7 +3,10 @@
  * - JavaScript and CSS the page loads before the first graph is on screen (gzip; goal under 400 KB),
  *   split into the page's own entry (script, static imports, CSS) and what else was fetched by then;
  * - the whole build's size;
- * - time to first graph and to the first completed run (median of a few cold loads).
+ * - time to first graph and to the first completed run (median of a few cold loads);
+ * - how long Run takes to show the run's first records, for the first run and for the next ones
+ *   (each run has a runner of its own, started while the page is idle; `again` clicks Run the moment
+ *   the previous run has finished playing, `later` a second after).
  *
  * Run with `node --import tsx bench/budget.ts` (add `--no-build` to reuse the build folder).
  */
@@ -52,6 +55,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 interface Load {
   firstGraphMs: number;
   firstRunMs: number;
+  /** From the Run click to the first records on the page: first run, again at once, and a second later. */
+  runStartMs: { first: number; again: number; later: number };
   /** Paths of JS/CSS fetched from the build before the first graph showed. */
   fetchedBeforeGraph: string[];
 }
@@ -97,16 +102,47 @@ async function measureLoads(path = '', run = true): Promise<Load[]> {
         continue;
       }
       await page.getByTestId('run-speed').selectOption('10');
-      await page.getByTestId('run-button').click();
+      const first = await timeRunStart(page);
       await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 60_000 });
       const firstRunMs = await page.evaluate(() => performance.now());
-      loads.push({ firstGraphMs, firstRunMs, fetchedBeforeGraph: [...new Set(fetched.filter((f) => f.request.timing().startTime <= graphAt).map((f) => f.path))] });
+      const again = await timeRunStart(page);
+      await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 60_000 });
+      await page.waitForTimeout(1_000);
+      const later = await timeRunStart(page);
+      await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 60_000 });
+      loads.push({ firstGraphMs, firstRunMs, runStartMs: { first, again, later }, fetchedBeforeGraph: [...new Set(fetched.filter((f) => f.request.timing().startTime <= graphAt).map((f) => f.path))] });
       await context.close();
     }
   } finally {
     await app.close();
   }
   return loads;
+}
+
+/** Clicks Run and times, in the page, how long until the scrubber counts the run's first records. */
+async function timeRunStart(page: import('@playwright/test').Page): Promise<number> {
+  const timing = page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const button = document.querySelector('[data-testid="run-button"]')!;
+        button.addEventListener(
+          'click',
+          () => {
+            const clicked = performance.now();
+            const poll = () => {
+              const total = Number(document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') ?? 0);
+              const running = document.querySelector('[data-testid="run-status"]')?.textContent === 'running';
+              if (running && total > 0) resolve(performance.now() - clicked);
+              else requestAnimationFrame(poll);
+            };
+            requestAnimationFrame(poll);
+          },
+          { once: true },
+        );
+      }),
+  );
+  await page.getByTestId('run-button').click();
+  return timing;
 }
 
 async function main(): Promise<void> {
@@ -121,7 +157,12 @@ async function main(): Promise<void> {
     total: { files: total.length, rawKB: kb(sum(total, 'raw')), gzipKB: kb(sum(total, 'gzip')) },
     firstGraphMs: Math.round(median(loads.map((l) => l.firstGraphMs))),
     firstRunMs: Math.round(median(loads.map((l) => l.firstRunMs))),
-    loads: loads.map((l) => ({ firstGraphMs: Math.round(l.firstGraphMs), firstRunMs: Math.round(l.firstRunMs) })),
+    runStartMs: {
+      first: Math.round(median(loads.map((l) => l.runStartMs.first))),
+      again: Math.round(median(loads.map((l) => l.runStartMs.again))),
+      later: Math.round(median(loads.map((l) => l.runStartMs.later))),
+    },
+    loads: loads.map((l) => ({ firstGraphMs: Math.round(l.firstGraphMs), firstRunMs: Math.round(l.firstRunMs), runStartMs: l.runStartMs })),
   };
   const beforeGraph = figures.entry.gzipKB + figures.alsoFetchedBeforeFirstGraph.gzipKB;
   const rows: [string, string][] = [
@@ -131,6 +172,7 @@ async function main(): Promise<void> {
     ['whole build', `${figures.total.gzipKB} KB gzip, ${figures.total.rawKB} KB raw, ${figures.total.files} files`],
     ['time to first graph (median)', `${figures.firstGraphMs} ms  (${figures.loads.map((l) => l.firstGraphMs).join(', ')})`],
     ['time to first completed run at 10x (median, from navigation)', `${figures.firstRunMs} ms  (${figures.loads.map((l) => l.firstRunMs).join(', ')})`],
+    ['Run to first records: first run / again at once / a second later (median)', `${figures.runStartMs.first} / ${figures.runStartMs.again} / ${figures.runStartMs.later} ms`],
   ];
   // The embed view (embed.html#v1.…), reported beside the page: what a docs page's reader downloads.
   const embedEntry = entryFiles('embed.html').map(sizeOf);

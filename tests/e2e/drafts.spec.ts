@@ -38,9 +38,9 @@ test.describe('drafts', () => {
     await page.screenshot({ path: 'screenshots/drafts-menu.png' });
     await menu.getByTestId('draft').filter({ hasText: 'MyDraftFlow' }).getByTestId('restore-draft').click();
     await expect(page.getByTestId('editor')).toContainText('class MyDraftFlow extends Workflow');
-    // The linked code was not lost either: it is now the earlier draft.
+    // The linked code was not lost either: never edited, it is among the recently opened (not a draft).
     await page.getByTestId('drafts-button').click();
-    await expect(page.getByTestId('drafts-menu').getByTestId('draft').first()).toContainText('Shared link');
+    await expect(page.getByTestId('drafts-menu').getByTestId('opened').first()).toContainText('Shared link');
   });
 
   test('opening an example keeps the code it replaces, one click away', async ({ page }) => {
