@@ -90,3 +90,30 @@ test.describe('the watchdog', () => {
     await expect(result(page)).toHaveText('page still works', { timeout: 15_000 });
   });
 });
+
+test.describe('an error that lies about its line', () => {
+  test('"line 9,000,000,000,000,000" goes to the last line at once and the page stays usable', async ({ page }) => {
+    await openPlayground(page);
+    await run(
+      page,
+      oneStep(
+        'claims a line far past the end',
+        `    const e = new Error("liar");
+    e.stack = "Error: liar\\n    at Probe.probe (eval at execute (runner.js:1:1), <anonymous>:9000000000000002:1)";
+    throw e;`,
+      ),
+    );
+    await expect(status(page)).toHaveText('failed', { timeout: 15_000 });
+    const where = result(page).locator('.result-where');
+    await expect(where).toContainText('line 9000000000000000');
+    await where.click();
+    // The click returns and the editor's selection is on the last line of the code.
+    const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    expect(selected.length).toBeLessThan(200);
+    await expect(page.getByTestId('editor')).toContainText('claims a line far past the end');
+    await setCode(page, oneStep('after', '    return new StopEvent({ result: "page still works" });'));
+    await expect(stepNode(page, 'probe')).toBeVisible();
+    await page.getByTestId('run-button').click();
+    await expect(result(page)).toHaveText('page still works', { timeout: 15_000 });
+  });
+});
