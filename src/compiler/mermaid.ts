@@ -186,7 +186,13 @@ function cleanId(name: string): string {
   return name.replace(/[ \-./]/g, '_');
 }
 
-/** Mermaid labels in quotes take entity codes; a bare `"` would end the label. */
+/**
+ * Mermaid labels in quotes take entity codes. Names come from the user's code, which may quote a
+ * method name with anything in it: a `"` would end the label, a line break would start a new
+ * statement, `%%{init: …}%%` is a directive (restyling, loading fonts) wherever it appears, `#`
+ * starts an entity and a backtick a Markdown string. All of them become entity codes, so the
+ * label is only ever text.
+ */
 function escapeLabel(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[#"<>%{}`&:;]/g, (c) => `#${c.charCodeAt(0)};`);
 }

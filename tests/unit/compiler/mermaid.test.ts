@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // Mermaid's parser needs a DOM (for its sanitiser); happy-dom is enough to parse without rendering.
 import mermaid from 'mermaid';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { createCompiler, toMermaid } from '../../../src/compiler/index.ts';
 import { example, fixture } from './shapes.ts';
 
@@ -98,5 +98,20 @@ ${CLASS_DEFS}`);
     const text = toMermaid(graphOf(fixture('multiple-workflows.ts')));
     expect(text.split('\n').filter((l) => l.includes('subgraph'))).toEqual(['    subgraph Greeter["Greeter"]', '    subgraph Echo["Echo"]']);
     expect(text).toContain('    Echo__step_echo --> Echo__event_StopEvent');
+  });
+});
+
+describe('Mermaid export of hostile names', () => {
+  test('a directive, a quote, a line break or an entity in a name stays text inside its label', async () => {
+    const label = '%%{init: {"theme":"dark","fontFamily":"url(https://evil.example/x)"}}%%\nclick a href "javascript:alert(1)" &#35;';
+    const text = toMermaid({
+      nodes: [{ id: 'step:x', kind: 'step', label, workflow: 'W' }],
+      edges: [],
+    });
+    const line = text.split('\n')[1]!;
+    expect(text.split('\n')).toHaveLength(7);
+    expect(line).not.toMatch(/%%|\{|\}|"theme|\n|&/);
+    expect(line).toMatch(/^ {2}step_x\["#37;#37;#123;init#58; #123;#34;theme#34;.*"\]:::stepStyle$/);
+    await expect(mermaid.parse(text)).resolves.toMatchObject({ diagramType: 'flowchart-v2' });
   });
 });

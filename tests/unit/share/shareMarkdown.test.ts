@@ -16,4 +16,9 @@ describe('Copy as Markdown', () => {
   test('parentheses in the URL cannot end the Markdown link early', () => {
     expect(shareMarkdown({ code: 'x', url: 'https://x/a(b)' })).toContain('[Open in Flowplay](https://x/a%28b%29)');
   });
+
+  test('a title carrying HTML or a line break stays one line of text', () => {
+    const md = shareMarkdown({ code: 'x', url: 'https://x/#v1.a', title: '<img src=x onerror=alert(1)> & [link](javascript:0)\n# Heading' });
+    expect(md.split('\n')[0]).toBe('**&lt;img src=x onerror=alert(1)&gt; &amp; \\[link\\](javascript:0) \\# Heading**');
+  });
 });
