@@ -11,6 +11,7 @@ import type { CompileResult, Diagnostic } from './model.ts';
 import { raceDiagnostics } from './raceCheck.ts';
 import { rangeOf } from './range.ts';
 import { readScope } from './scope.ts';
+import { hiddenCharacterDiagnostics } from './hiddenCharacters.ts';
 import { fromTypeScript } from './tsDiagnostics.ts';
 import { TYPESCRIPT_SPELLING, validateWorkflow } from './validate.ts';
 import { readWorkflows, shapeOf } from './workflows.ts';
@@ -87,6 +88,7 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
   for (const workflow of workflows) {
     flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow));
   }
+  flowplay.push(...hiddenCharacterDiagnostics(sf.text));
 
   let js: string | null = null;
   if (!hasSyntaxErrors && options.emit !== false) {

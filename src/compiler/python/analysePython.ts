@@ -1,3 +1,4 @@
+import { hiddenCharacterDiagnostics } from '../hiddenCharacters.ts';
 import { BASE_EVENT, BUILTIN_EVENTS, eventsInUse } from '../builtins.ts';
 import { sortDiagnostics } from '../diagnostic.ts';
 import { buildGraph } from '../graph.ts';
@@ -48,6 +49,7 @@ export function analysePython(text: string): CompileResult {
     });
   }
   for (const workflow of workflows) diagnostics.push(...validateWorkflow(workflow, events, PYTHON_SPELLING));
+  diagnostics.push(...hiddenCharacterDiagnostics(text));
 
   const infos = workflows.map((w) => w.info);
   const graph = buildGraph(infos, events);

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { selectStep, setSource } from '../../state/index.ts';
 import type { WorkspaceStore } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
+import { markHiddenCharacters } from './markHiddenCharacters.ts';
 import { toLintDiagnostics, typescriptCompletions, typescriptHover } from './languageFeatures.ts';
 
 /**
@@ -26,6 +27,7 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
         doc: workspace.getState().source,
         extensions: [
           basicSetup,
+          markHiddenCharacters,
           javascript({ typescript: true }),
           // The code pane is narrower than a long signature; wrapping beats a sideways scroll.
           EditorView.lineWrapping,
