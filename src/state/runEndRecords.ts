@@ -1,5 +1,6 @@
 import type { ErrorInfo, LogRecord, StepFailedRecord, StepStartedRecord, TraceRecord } from '../engine/trace.ts';
 import type { RunEnd } from '../worker/protocol.ts';
+import { pageWritten } from './pageNotes.ts';
 import { syntheticFinish } from './syntheticRecords.ts';
 import type { TraceCap } from './traceCap.ts';
 
@@ -97,5 +98,5 @@ function failedStep(trace: readonly TraceRecord[], started: StepStartedRecord, e
 
 function note(trace: readonly TraceRecord[], text: string): LogRecord {
   const last = trace[trace.length - 1];
-  return { v: 2, kind: 'log', runId: last?.runId ?? 'local', seq: last ? last.seq + 1 : 0, t: last?.t ?? 0, level: 'warn', text, step: null, invocation: null };
+  return pageWritten({ v: 2, kind: 'log', runId: last?.runId ?? 'local', seq: last ? last.seq + 1 : 0, t: last?.t ?? 0, level: 'warn', text, step: null, invocation: null });
 }

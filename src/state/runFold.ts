@@ -1,3 +1,4 @@
+import { isPageWritten } from './pageNotes.ts';
 import type { ErrorInfo, RunFinishedRecord, RunStatus, StepInfo, TraceRecord } from '../engine/trace.ts';
 
 export type StepState = 'idle' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -28,6 +29,8 @@ export interface ConsoleLine {
   step: string | null;
   level: 'log' | 'info' | 'warn' | 'error' | 'debug';
   text: string;
+  /** Written by the page itself (a note about the run), not by the run's code or the runner. */
+  fromPage?: true;
 }
 
 interface StepAcc {
@@ -127,7 +130,7 @@ export class RunFold {
         }
         // A step's failure is already in the console from its `step.failed`; say it once.
         if (r.error && r.status !== 'stopped' && !(r.status === 'failed' && this.failedStep !== null)) {
-          this.console.push({ seq: r.seq, t: r.t, step: r.error.step ?? null, level: 'error', text: `${r.error.name}: ${r.error.message}` });
+          this.console.push({ seq: r.seq, t: r.t, step: r.error.step ?? null, level: 'error', text: `${r.error.name}: ${r.error.message}`, ...(isPageWritten(r) ? { fromPage: true as const } : {}) });
         }
         break;
       case 'event.emitted':
@@ -170,7 +173,7 @@ export class RunFold {
         break;
       }
       case 'log':
-        this.console.push({ seq: r.seq, t: r.t, step: r.step, level: r.level, text: r.text });
+        this.console.push({ seq: r.seq, t: r.t, step: r.step, level: r.level, text: r.text, ...(isPageWritten(r) ? { fromPage: true as const } : {}) });
         break;
       default:
         break;

@@ -1,4 +1,5 @@
 import type { ErrorInfo, RunFinishedRecord, RunStatus, TraceRecord } from '../engine/trace.ts';
+import { pageWritten } from './pageNotes.ts';
 
 /**
  * A `run.finished` written by the playground itself, for endings the engine could not record: the
@@ -7,7 +8,7 @@ import type { ErrorInfo, RunFinishedRecord, RunStatus, TraceRecord } from '../en
  */
 export function syntheticFinish(trace: readonly TraceRecord[], status: RunStatus, error: ErrorInfo): RunFinishedRecord {
   const last = trace[trace.length - 1];
-  return {
+  return pageWritten({
     v: 2, // the trace version this playground writes; state imports only types from the engine
     kind: 'run.finished',
     runId: last?.runId ?? 'local',
@@ -15,7 +16,7 @@ export function syntheticFinish(trace: readonly TraceRecord[], status: RunStatus
     t: last?.t ?? 0,
     status,
     error,
-  };
+  });
 }
 
 /** The step that was running last in the trace, to say where a stuck runner was. */

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { selectItem } from '../../state/index.ts';
 import { recordBySeq } from '../inspect/useTraceIndex.ts';
 import { usePlayground } from '../playground.ts';
+import '../safety/safety.css';
 
 /** Most lines kept on screen; older ones scroll away (the trace keeps them all). */
 const SHOWN_LINES = 400;
@@ -36,9 +37,21 @@ export function ConsolePanel() {
       <ol ref={list} className="console-lines" start={first + 1}>
         {count === 0 ? <li className="console-empty">{finished ? 'This run logged nothing.' : 'Run the workflow to see what it logs.'}</li> : null}
         {lines.slice(first, count).map((line, i) => (
-          <li key={first + i} className={`console-line level-${line.level}${line.step ? ' selectable' : ''}`} data-step={line.step ?? ''} onClick={line.step ? () => inspect(line.seq) : undefined}>
+          <li
+            key={first + i}
+            className={`console-line level-${line.level}${line.step ? ' selectable' : ''}${line.fromPage ? ' page-note' : ''}`}
+            data-step={line.step ?? ''}
+            data-source={line.fromPage ? 'page' : 'run'}
+            onClick={line.step ? () => inspect(line.seq) : undefined}
+          >
             <span className="console-time">{(line.t / 1000).toFixed(2)}s</span>
-            {line.step ? <span className="console-step">{line.step}</span> : <span className="console-step none">run</span>}
+            {line.fromPage ? (
+              <span className="console-from-page" title="A note from Flowplay itself, not printed by the code">Flowplay</span>
+            ) : line.step ? (
+              <span className="console-step">{line.step}</span>
+            ) : (
+              <span className="console-step none">run</span>
+            )}
             <span className="console-text">{line.text}</span>
           </li>
         ))}

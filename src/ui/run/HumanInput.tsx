@@ -1,3 +1,4 @@
+import '../safety/safety.css';
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { pendingQuestion } from '../../state/pendingQuestion.ts';
@@ -28,7 +29,7 @@ export function HumanInput() {
     <form
       className="human-input nokey"
       data-testid="human-input"
-      aria-label="The run asks you"
+      aria-label="The workflow's code asks you"
       onSubmit={(e) => {
         e.preventDefault();
         if (sent) return;
@@ -37,9 +38,14 @@ export function HumanInput() {
         void answer(text);
       }}
     >
+      {/* The words are the workflow's, not the page's: said so, and quoted, so they cannot pass for Flowplay asking. */}
       <label htmlFor="human-answer" className="human-question">
-        <span className="human-badge">The run is waiting for you</span>
-        <span data-testid="human-question">{question.prefix.trim() || 'The run asks for input.'}</span>
+        <span className="human-badge">The workflow's code asks (these are its words, not Flowplay's)</span>
+        {question.prefix.trim() ? (
+          <q className="human-asked" data-testid="human-question">{shorten(question.prefix.trim())}</q>
+        ) : (
+          <span data-testid="human-question">The run asks for input.</span>
+        )}
       </label>
       <div className="human-row">
         <input
@@ -58,4 +64,11 @@ export function HumanInput() {
       </div>
     </form>
   );
+}
+
+/** A question is text from the run: long ones are cut so they cannot push the page's own controls away. */
+const MAX_QUESTION = 1_000;
+
+function shorten(text: string): string {
+  return text.length > MAX_QUESTION ? `${text.slice(0, MAX_QUESTION)}… (${(text.length - MAX_QUESTION).toLocaleString('en-US')} more characters)` : text;
 }
