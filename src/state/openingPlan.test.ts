@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { encodeShare, parseLocation } from '../share/index.ts';
 import type { Draft } from '../share/index.ts';
-import { planOpening } from './openingPlan.ts';
+import { lengthWarning, planOpening } from './openingPlan.ts';
 
 const catalogue = {
   example: (id: string) => (id === 'collect' ? { title: 'Collect', source: 'collect source' } : undefined),
@@ -55,5 +55,14 @@ describe('what the page opens with', () => {
     expect(at({ search: '?example=collect' })).toMatchObject({ source: 'collect source', open: { origin: 'example', title: 'Collect' }, clearLocation: true });
     expect(at({ search: '?example=collect' }, null).notice).toBeNull();
     expect(at({ search: '?example=nope' })).toMatchObject({ source: 'my code', notice: { tone: 'error' } });
+  });
+});
+
+describe('a link whose code is far longer than the screen says so', () => {
+  test('short code says nothing; many lines, a very long line or a blank stretch before more code are named', () => {
+    expect(lengthWarning('class A {}\n'.repeat(20))).toBe('');
+    expect(lengthWarning('x\n'.repeat(1_000))).toBe(' Its code is 1,001 lines long (2 KB), far more than fits on screen; read it all before you run it.');
+    expect(lengthWarning(`ok\n${'y'.repeat(5_000)}\n`)).toMatch(/a line of this code is 5,000 characters long/);
+    expect(lengthWarning(`ok\n${'\n'.repeat(60)}evil()\n`)).toBe(' Careful: lines 2-61 are blank and there is more code after them (63 lines, 1 KB in all); read it all before you run it.');
   });
 });

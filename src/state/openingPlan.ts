@@ -62,7 +62,7 @@ export function planOpening(target: LocationTarget, draft: Draft | null, catalog
         source: code,
         open,
         chapter: known ?? null,
-        notice: { tone: 'info', message: 'Opened a shared workflow. Nothing runs until you press Run.', setsAside: draft !== null },
+        notice: { tone: 'info', message: `Opened a shared workflow. Nothing runs until you press Run.${lengthWarning(code)}`, setsAside: draft !== null },
         clearLocation: true,
       };
     }
@@ -91,4 +91,40 @@ export function planOpening(target: LocationTarget, draft: Draft | null, catalog
       };
     }
   }
+}
+
+/** Lines of code a screen shows at most; a link's code past this is mostly out of sight. */
+const SCREEN_LINES = 150;
+/** Characters on one line the editor shows without making it very tall; longer lines hide code in bulk. */
+const LONG_LINE = 1_000;
+/** Blank lines in a row that push the code below them out of sight. */
+const BLANK_RUN = 40;
+
+/**
+ * A sentence about code from a link that is far longer than what is on screen (many lines, a very
+ * long line, or a long stretch of blank lines with more code after it), or '' when it all shows.
+ */
+export function lengthWarning(code: string): string {
+  const lines = code.split('\n');
+  let blankFrom = -1;
+  let hidden: [number, number] | null = null;
+  let longest = 0;
+  lines.forEach((line, i) => {
+    longest = Math.max(longest, line.length);
+    if (line.trim() === '') {
+      if (blankFrom < 0) blankFrom = i;
+      return;
+    }
+    if (blankFrom >= 0 && i - blankFrom >= BLANK_RUN && hidden === null) hidden = [blankFrom + 1, i];
+    blankFrom = -1;
+  });
+  const count = lines.length.toLocaleString('en-US');
+  const size = `${Math.max(1, Math.round(code.length / 1024)).toLocaleString('en-US')} KB`;
+  if (hidden !== null) {
+    const [from, to] = hidden as [number, number];
+    return ` Careful: lines ${from.toLocaleString('en-US')}-${to.toLocaleString('en-US')} are blank and there is more code after them (${count} lines, ${size} in all); read it all before you run it.`;
+  }
+  if (longest > LONG_LINE) return ` Careful: a line of this code is ${longest.toLocaleString('en-US')} characters long (${size} in all); read it all before you run it.`;
+  if (lines.length > SCREEN_LINES) return ` Its code is ${count} lines long (${size}), far more than fits on screen; read it all before you run it.`;
+  return '';
 }
