@@ -2,7 +2,8 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ErrorInfo } from '../../engine/trace.ts';
 import { userLocation, validationDiagnostic } from '../../inspect/index.ts';
-import { formatResult, revealInEditor } from '../../state/index.ts';
+import { formatResult } from '../../state/index.ts';
+import { revealLine } from '../inspect/revealLine.ts';
 import type { UiStore, WorkspaceStore } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 
@@ -65,14 +66,6 @@ function ErrorText({ error, step, status, workspace, ui }: ErrorTextProps) {
       ) : null}
     </div>
   );
-}
-
-function revealLine(workspace: WorkspaceStore, ui: UiStore, line: number): void {
-  const source = workspace.getState().source;
-  let offset = 0;
-  for (let n = 1; n < line && offset >= 0; n++) offset = source.indexOf('\n', offset) + 1;
-  const end = source.indexOf('\n', offset);
-  revealInEditor(ui, offset, end < 0 ? source.length : end);
 }
 
 function stepLocation(workspace: WorkspaceStore, step: string): number | null {
