@@ -7,7 +7,7 @@ import { TraceGate } from '../../../src/worker/runnerMessages.ts';
 import { recordExample } from './fixtures.ts';
 
 /** Valid-looking data that used to make the page do unbounded work. */
-describe('hostile records are bounded on the page', () => {
+describe('hostile records are bounded on the page', { timeout: 30_000 }, () => {
   test('a value holding the same object twice is refused at once, however deep the sharing goes', () => {
     let shared: unknown = { leaf: 1 };
     for (let i = 0; i < 15; i++) shared = new Array(10).fill(shared);
