@@ -141,7 +141,7 @@ test.describe('the sandbox page runs code only in an opaque origin', () => {
     await openPlayground(page);
     const sandbox = await page.request.get('/sandbox.html');
     expect(sandbox.headers()['content-security-policy']).toContain('sandbox allow-scripts');
-    expect(sandbox.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(sandbox.headers()['content-security-policy']).toContain("default-src 'none'");
     const app = await page.request.get('/');
     expect(app.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
     expect(app.headers()['cross-origin-opener-policy']).toBe('same-origin');
