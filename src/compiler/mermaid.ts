@@ -181,9 +181,13 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The library's id cleaning: spaces, dashes, dots and slashes become underscores. */
+/**
+ * The library's id cleaning (spaces, dashes, dots and slashes become underscores), extended to every
+ * character that is not a letter, digit or underscore: a quoted method name can hold anything, and an
+ * id is outside any quotes, where `%%{init…}%%` or a line break would be read as Mermaid.
+ */
 function cleanId(name: string): string {
-  return name.replace(/[ \-./]/g, '_');
+  return name.replace(/[^\w]/g, '_');
 }
 
 /**
@@ -194,5 +198,5 @@ function cleanId(name: string): string {
  * label is only ever text.
  */
 function escapeLabel(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[#"<>%{}`&:;]/g, (c) => `#${c.charCodeAt(0)};`);
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[#"<>%{}`&]/g, (c) => `#${c.charCodeAt(0)};`);
 }
