@@ -18,7 +18,9 @@ export function registerServiceWorker(onUpdate: (apply: () => void) => void, con
   const offer = (registration: ServiceWorkerRegistration) => {
     if (registration.waiting && container.controller) onUpdate(apply(registration.waiting));
   };
-  container.register('./sw.js', { scope: './' }).then(
+  // Installing caches every file of the build: wait until the page has loaded and the browser is idle,
+  // so that download never competes with the first graph (it is not part of the first-visit budget).
+  whenLoadedAndIdle(() => container.register('./sw.js', { scope: './' }).then(
     (registration: ServiceWorkerRegistration | undefined) => {
       // Some embedders (test drivers, kiosk browsers) answer without a registration.
       if (!registration) return;
@@ -32,5 +34,11 @@ export function registerServiceWorker(onUpdate: (apply: () => void) => void, con
     },
     // Without a service worker the page works as before, only not offline.
     () => {},
-  );
+  ));
+}
+
+function whenLoadedAndIdle(task: () => void): void {
+  const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => task(), { timeout: 5_000 }) : setTimeout(task, 1_000));
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
 }
