@@ -52,7 +52,7 @@ export function retrySeed(runSeed: number, step: string, failures: number): numb
 
 /** When the failing attempt's first try began (ms on the run's clock). */
 export function firstAttemptAt(inv: Invocation): number {
-  return inv.pending.retry?.firstAttemptAt ?? inv.startedAt;
+  return inv.pending.retry?.firstAttemptAt ?? (inv.startedAtUs < 0 ? -1 : inv.startedAtUs / 1000);
 }
 
 /**
