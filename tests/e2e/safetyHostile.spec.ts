@@ -56,7 +56,7 @@ test.describe('a link cannot blank the page', () => {
     await expect(tooLarge).toContainText('too large to draw: 1,501 steps and 1,502 event types', { timeout: 60_000 });
     await expect(page.getByTestId('graph-text')).toContainText('s1: E0 -> E1');
     await page.getByTestId('graph-text-mermaid').click();
-    await expect(page.getByTestId('graph-text')).toContainText('flowchart LR');
+    await expect(page.getByTestId('graph-text')).toContainText('flowchart TD');
     await expect(page.getByTestId('drafts-button')).toBeVisible();
     await page.screenshot({ path: 'screenshots/safety-too-large.png' });
     // Never edited, the link is not a draft: the next visit shows the user's own work.
