@@ -91,3 +91,27 @@ export function changes<T>(samples: T[]): T[] {
   }
   return out;
 }
+
+/**
+ * A workflow of one step, `probe`, running `body` (indented lines ending in a return); `preamble` stands
+ * between the import and the class. The safety specs feed such probes hostile bodies.
+ */
+export function probeWorkflow(body: string, preamble = ''): string {
+  return `import { Context, StartEvent, StopEvent, Workflow, step, InputRequiredEvent, HumanResponseEvent } from "flowplay";
+${preamble}
+class Probe extends Workflow {
+  @step()
+  async probe(ctx: Context, ev: StartEvent): Promise<StopEvent> {
+${body}
+  }
+}
+`;
+}
+
+/** Puts a probe workflow in the editor and runs it at 10x once its graph shows. */
+export async function runProbe(page: Page, code: string): Promise<void> {
+  await setCode(page, code);
+  await expect(stepNode(page, 'probe')).toBeVisible();
+  await setSpeed(page, 10);
+  await page.getByTestId('run-button').click();
+}

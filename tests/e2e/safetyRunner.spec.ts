@@ -1,26 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, setCode, setSpeed, stepNode, test } from './fixtures.ts';
+import { expect, openPlayground, probeWorkflow, runProbe as run, setCode, stepNode, test } from './fixtures.ts';
 
 /** Code that attacks the runner itself: what it leaves behind, and the watchdog. */
-function oneStep(marker: string, body: string): string {
-  return `import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";
-
-// ${marker}
-class Probe extends Workflow {
-  @step()
-  async probe(ctx: Context, ev: StartEvent): Promise<StopEvent> {
-${body}
-  }
-}
-`;
-}
-
-async function run(page: Page, code: string): Promise<void> {
-  await setCode(page, code);
-  await expect(stepNode(page, 'probe')).toBeVisible();
-  await setSpeed(page, 10);
-  await page.getByTestId('run-button').click();
-}
+const oneStep = (marker: string, body: string): string => probeWorkflow(body, `\n// ${marker}`);
 
 const status = (page: Page) => page.getByTestId('run-status');
 const result = (page: Page) => page.getByTestId('run-result');

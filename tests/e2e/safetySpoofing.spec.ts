@@ -1,26 +1,8 @@
 import type { Page } from '@playwright/test';
 import { encodeShare } from '../../src/share/index.ts';
-import { expect, openPlayground, setCode, setSpeed, stepNode, test } from './fixtures.ts';
+import { expect, openPlayground, probeWorkflow as oneStep, runProbe as run, setCode, setSpeed, stepNode, test } from './fixtures.ts';
 
-/** What user code prints, asks or hides must never look like the page speaking. */
-function oneStep(body: string, extra = ''): string {
-  return `import { Context, StartEvent, StopEvent, Workflow, step, InputRequiredEvent, HumanResponseEvent } from "flowplay";
-${extra}
-class Probe extends Workflow {
-  @step()
-  async probe(ctx: Context, ev: StartEvent): Promise<StopEvent> {
-${body}
-  }
-}
-`;
-}
-
-async function run(page: Page, code: string): Promise<void> {
-  await setCode(page, code);
-  await expect(stepNode(page, 'probe')).toBeVisible();
-  await setSpeed(page, 10);
-  await page.getByTestId('run-button').click();
-}
+// What user code prints, asks or hides must never look like the page speaking.
 
 async function expectUsable(page: Page): Promise<void> {
   await setCode(page, oneStep('    return new StopEvent({ result: "page still works" });'));
