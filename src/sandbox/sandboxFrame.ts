@@ -5,8 +5,9 @@
  * report what only the frame can see: the worker failing, and messages the user's code posts on the
  * worker's global scope instead of the runner's port.
  *
- * Loaded as a classic script (a module script from the app's origin would need CORS headers, since
- * the frame's origin is not the app's), so it imports nothing.
+ * Inline in the page as a classic script, allowed by its hash (src/sandbox/sandboxPage.ts): a document
+ * with an opaque origin is no client of the app's service worker, so offline a script it loaded from
+ * the app would not come at all. So it imports nothing.
  */
 interface StartMessage {
   type: 'flowplay:start';
@@ -33,7 +34,8 @@ let started = false;
  * This page runs whatever code it is handed, so it does so only where that code can reach nothing:
  * in an opaque origin. Framed without the `sandbox` attribute, or opened on its own, it would run
  * with the app's origin (storage, cookies, same-origin requests); its header policy makes the origin
- * opaque wherever it is served with headers, and this check covers hosts that send none.
+ * opaque wherever it is served with headers (the app's service worker always adds it), and this
+ * check covers hosts that send none.
  */
 const opaque = self.origin === 'null';
 

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import tsBlankSpace from 'ts-blank-space';
 import type { Plugin } from 'vite';
 import { engineModule, forgetEngineBuild, useBuiltEngine } from '../project/enginePackage.ts';
 import { bundleEntry } from '../project/viteBundle.ts';
+import { sandboxPage } from './sandboxPage.ts';
 
-const FRAME_SCRIPT = fileURLToPath(new URL('./sandboxFrame.ts', import.meta.url));
 const RUNNER_ENTRY = fileURLToPath(new URL('../worker/runner.worker.ts', import.meta.url));
 const VIRTUAL_RUNNER = 'virtual:flowplay-runner';
 const RESOLVED_RUNNER = `\0${VIRTUAL_RUNNER}`;
@@ -13,7 +11,7 @@ const RESOLVED_RUNNER = `\0${VIRTUAL_RUNNER}`;
 /**
  * The app's policy (production only: the dev server's React refresh needs an inline script).
  * - no inline or foreign script; workers from the app only (the sandbox frame makes its blob worker
- *   under its own policy, see public/sandbox.html); images may be blobs (the PNG export draws one);
+ *   under its own policy, see src/sandbox/sandboxPage.ts); images may be blobs (the PNG export draws one);
  * - the runner's frame is the app's own sandbox page;
  * - styles: 'unsafe-inline', measured: without it Chromium refuses the <style> element CodeMirror
  *   writes its themes into at run time, and the editor loses its layout. A nonce would need a fresh
@@ -35,7 +33,7 @@ export const APP_CSP = [
 
 /**
  * The sandboxed runner's build:
- * - `sandbox.js`, the sandbox page's classic script, from src/sandbox/sandboxFrame.ts;
+ * - `sandbox.html`, the sandbox page with its script (src/sandbox/sandboxFrame.ts) inline;
  * - `virtual:flowplay-runner`, the runner worker bundled into one script and exported as text, which
  *   the page hands to the sandbox frame to start as a blob worker (see src/worker/sandboxHost.ts);
  * - the content security policy in index.html.
@@ -54,9 +52,9 @@ export function sandboxPlugin(): Plugin {
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0] !== '/sandbox.js') return next();
-        res.setHeader('Content-Type', 'text/javascript');
-        res.end(frameScript());
+        if (req.url?.split('?')[0] !== '/sandbox.html') return next();
+        res.setHeader('Content-Type', 'text/html');
+        res.end(sandboxPage());
       });
       // The runner is bundled on demand; an edit to it or to the engine makes the next load rebuild it.
       server.watcher.on('change', (file) => {
@@ -69,7 +67,7 @@ export function sandboxPlugin(): Plugin {
       });
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'sandbox.js', source: frameScript() });
+      this.emitFile({ type: 'asset', fileName: 'sandbox.html', source: sandboxPage() });
     },
     transformIndexHtml: {
       order: 'pre',
@@ -79,11 +77,6 @@ export function sandboxPlugin(): Plugin {
       },
     },
   };
-}
-
-/** The frame script as a classic script: types blanked out, its `export {}` (there for tsc) dropped. */
-function frameScript(): string {
-  return tsBlankSpace(readFileSync(FRAME_SCRIPT, 'utf8')).replace(/^export \{\};\s*$/m, '');
 }
 
 /**

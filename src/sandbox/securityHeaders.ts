@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { sandboxPolicy } from './sandboxPage.ts';
 import { APP_CSP } from './sandboxPlugin.ts';
 
 /**
@@ -9,17 +10,7 @@ import { APP_CSP } from './sandboxPlugin.ts';
  * Cross-Origin-Opener-Policy keeps another site that opened Flowplay from driving the window it
  * opened (navigating it through link after link).
  */
-export const SANDBOX_CSP = [
-  'sandbox allow-scripts',
-  "default-src 'none'",
-  "script-src 'self' 'unsafe-eval'",
-  'worker-src blob:',
-  // Every ancestor counts, and an embed puts a docs site of another origin above this page; what keeps
-  // it harmless wherever it is framed is the opaque origin (above) and the refusal of every request.
-  'frame-ancestors *',
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const SANDBOX_CSP = sandboxPolicy();
 
 const COMMON: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
