@@ -1,0 +1,17 @@
+/**
+ * Files of a runtime that only some visits need: the Python runtime (Pyodide, its wasm, its standard
+ * library and packages), megabytes a TypeScript-only visit never loads. They stay out of the service
+ * worker's install, and are kept on first use instead (then offline too). Paths are relative to the
+ * app's folder; a path matches wherever the runtime's files sit (`pyodide/…` copied as they are, or
+ * hashed names under `assets/`).
+ */
+export const RUNTIME_FILE_PATTERNS: readonly RegExp[] = [
+  /(^|\/)pyodide\//,
+  /(^|\/)pyodide[.-][^/]*$/,
+  /(^|\/)python_stdlib[^/]*\.zip$/,
+  /\.whl$/,
+];
+
+export function isRuntimeFile(path: string): boolean {
+  return RUNTIME_FILE_PATTERNS.some((pattern) => pattern.test(path));
+}
