@@ -1,3 +1,5 @@
+const SERVICE_WORKER = './sw.js';
+
 /**
  * The page's side of working offline: registers `sw.js` (production builds only), and when a new
  * version has installed and waits, calls `onUpdate` with the way to switch to it (the waiting worker
@@ -20,7 +22,7 @@ export function registerServiceWorker(onUpdate: (apply: () => void) => void, con
   };
   // Installing caches every file of the build: wait until the page has loaded and the browser is idle,
   // so that download never competes with the first graph (it is not part of the first-visit budget).
-  whenLoadedAndIdle(() => container.register('./sw.js', { scope: './' }).then(
+  whenLoadedAndIdle(() => container.register(SERVICE_WORKER, { scope: './' }).then(
     (registration: ServiceWorkerRegistration | undefined) => {
       // Some embedders (test drivers, kiosk browsers) answer without a registration.
       if (!registration) return;
@@ -41,4 +43,13 @@ function whenLoadedAndIdle(task: () => void): void {
   const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => task(), { timeout: 5_000 }) : setTimeout(task, 1_000));
   if (document.readyState === 'complete') idle();
   else window.addEventListener('load', idle, { once: true });
+}
+
+/**
+ * Whether Flowplay's own service worker (the `sw.js` beside this page) answers this page's requests,
+ * and so will answer for the pages it frames, with the headers it gives them.
+ */
+export function servedByFlowplayWorker(container: ServiceWorkerContainer | undefined = navigator.serviceWorker, base: string = document.baseURI): boolean {
+  const controller = container?.controller;
+  return !!controller && controller.scriptURL === new URL(SERVICE_WORKER, base).href;
 }

@@ -1,3 +1,4 @@
+import { servedByFlowplayWorker } from '../offline/registerServiceWorker.ts';
 import type { RunnerHost } from './runnerHost.ts';
 
 /** The sandbox page, served from the app's origin but loaded into a frame with an opaque origin. */
@@ -12,10 +13,17 @@ export const SANDBOX_PAGE = `${import.meta.env.BASE_URL}sandbox.html`;
  * origin), so the page hands it the runner's code as text and the frame starts the worker from a
  * blob of its own. The page keeps the frame as the unit to dispose: removing it ends the worker and
  * any worker the user's code started in turn.
+ *
+ * Offline, the frame comes from the app's service worker, which browsers never ask for a frame that
+ * has the `sandbox` attribute (its origin is opaque before it loads, so no registration matches it).
+ * So when the page is served by Flowplay's worker (`viaServiceWorker`), the frame goes without the
+ * attribute and gets the same sandbox from the page's header policy, `sandbox allow-scripts`, which
+ * that worker always gives the sandbox page; the page's script still refuses to start in any origin
+ * but an opaque one. Otherwise (first visit, no service worker) the attribute makes it opaque.
  */
-export function createSandboxHost(runnerCode: () => Promise<string>, doc: Document = document): RunnerHost {
+export function createSandboxHost(runnerCode: () => Promise<string>, doc: Document = document, viaServiceWorker: boolean = servedByFlowplayWorker()): RunnerHost {
   const frame = doc.createElement('iframe');
-  frame.setAttribute('sandbox', 'allow-scripts');
+  if (!viaServiceWorker) frame.setAttribute('sandbox', 'allow-scripts');
   frame.setAttribute('aria-hidden', 'true');
   frame.setAttribute('tabindex', '-1');
   frame.title = 'Flowplay runner';
