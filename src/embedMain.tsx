@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
+import './ui/theme/theme.css';
 import './ui/styles.css';
 import { toMermaid } from './compiler/mermaid.ts';
 import { parseEmbedOptions } from './embed/embedOptions.ts';

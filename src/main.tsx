@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
+import './ui/theme/theme.css';
 import './ui/styles.css';
 import { createDraftStore, createProgressStore, lazyStorage, parseLocation } from './share/index.ts';
 import type { LocationTarget } from './share/index.ts';
@@ -14,6 +15,7 @@ import { chapterById } from './tutorial/index.ts';
 import { App, DEFAULT_EXAMPLE, PlaygroundContext, createPlayground, exampleById } from './ui/index.ts';
 import { AppBoundary } from './ui/safety/AppBoundary.tsx';
 import { SessionContext } from './ui/share/session.ts';
+import { ThemeContext, createThemeController } from './ui/theme/index.ts';
 import type { Session } from './ui/share/session.ts';
 import { loadTutorialSource } from './ui/tutorial/tutorialSources.ts';
 import { createLanguageClient, createLayoutClient, createRunnerClient } from './worker/index.ts';
@@ -22,6 +24,12 @@ import { toMermaid } from './compiler/mermaid.ts';
 // Storage is reached lazily and through guards: a browser that blocks or fills it still gets a page.
 const storage = lazyStorage(() => window.localStorage);
 const draftStore = createDraftStore(storage);
+// The theme is set before the first render, so the page never flashes the other one.
+const theme = createThemeController({
+  storage,
+  media: typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null,
+  apply: (value) => (document.documentElement.dataset.theme = value),
+});
 const catalogue = {
   example: (id: string) => exampleById(id),
   chapter: (id: string) => {
@@ -105,9 +113,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PlaygroundContext.Provider value={playground}>
       <SessionContext.Provider value={session}>
-        <AppBoundary>
-          <App />
-        </AppBoundary>
+        <ThemeContext.Provider value={theme}>
+          <AppBoundary>
+            <App />
+          </AppBoundary>
+        </ThemeContext.Provider>
       </SessionContext.Provider>
     </PlaygroundContext.Provider>
   </StrictMode>,

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { selectStep, setSource } from '../../state/index.ts';
 import type { WorkspaceStore } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
+import { editorTheme, followDocumentTheme } from './editorTheme.ts';
 import { markHiddenCharacters } from './markHiddenCharacters.ts';
 import { toLintDiagnostics, typescriptCompletions, typescriptHover } from './languageFeatures.ts';
 
@@ -27,6 +28,7 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
         doc: workspace.getState().source,
         extensions: [
           basicSetup,
+          editorTheme(),
           markHiddenCharacters,
           javascript({ typescript: true }),
           // The code pane is narrower than a long signature; wrapping beats a sideways scroll.
@@ -56,6 +58,7 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
       view.dispatch(setDiagnostics(view.state, toLintDiagnostics(analysis.diagnostics, view.state.doc.length)));
     };
     showDiagnostics();
+    const stopTheme = followDocumentTheme(view);
     const stopDiagnostics = workspace.subscribe((state, previous) => {
       if (state.analysis !== previous.analysis || state.analysedRevision !== previous.analysedRevision) showDiagnostics();
     });
@@ -77,6 +80,7 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
       stopDiagnostics();
       stopSource();
       stopReveal();
+      stopTheme();
       view.destroy();
     };
   }, [playground, readOnly]);

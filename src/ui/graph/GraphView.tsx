@@ -14,6 +14,8 @@ import { GraphText } from './GraphText.tsx';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
 import { StepNode } from './StepNode.tsx';
 import { useFlowNodes } from './useFlowNodes.ts';
+import { eventColor } from './eventColors.ts';
+import { useDocumentTheme } from '../theme/index.ts';
 
 const nodeTypes: NodeTypes = { step: StepNode, event: EventNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdgeView };
@@ -36,6 +38,7 @@ function GraphCanvas() {
   const stale = useStore(workspace, (s) => s.stale);
   const analysed = useStore(workspace, (s) => s.analysedRevision > 0);
   const selectedStep = useStore(ui, (s) => s.selectedStep);
+  const theme = useDocumentTheme();
   const { nodes, drawn, onNodesChange, layoutVersion, resetLayout, moved } = useFlowNodes(latest, layouts);
   // The graph on screen is the one whose layout is ready (the newest once its layout arrives).
   const graph = drawn?.graph ?? null;
@@ -105,7 +108,7 @@ function GraphCanvas() {
       <svg className="graph-defs" aria-hidden="true">
         <defs>
           <marker id="flowplay-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M 0 0 L 10 5 L 0 10 z" fill="#94a3b8" />
+            <path d="M 0 0 L 10 5 L 0 10 z" style={{ fill: 'var(--edge)' }} />
           </marker>
         </defs>
       </svg>
@@ -125,8 +128,9 @@ function GraphCanvas() {
         // A graph longer than the pane at a readable zoom scrolls: the wheel pans, Ctrl+wheel zooms.
         panOnScroll
         proOptions={{ hideAttribution: true }}
+        colorMode={theme}
       >
-        <Background gap={20} size={1} color="#e2e8f0" />
+        <Background gap={20} size={1} color="var(--graph-grid)" />
         <Controls showInteractive={false} position="bottom-right" fitViewOptions={{ padding: 0.08, maxZoom: 1.2 }}>
           <ControlButton
             onClick={() => {
@@ -151,13 +155,15 @@ function GraphCanvas() {
   );
 }
 
+/** What the shapes mean, drawn with the graph's own shapes and colours. */
 function GraphLegend() {
+  const pill = (type: string) => ({ '--event-color': eventColor(type) }) as React.CSSProperties;
   return (
     <div className="graph-legend" aria-hidden="true">
       <span><i className="lg-step" /> step</span>
-      <span><i className="lg-start" /> StartEvent</span>
-      <span><i className="lg-stop" /> StopEvent</span>
-      <span><i className="lg-event" /> event</span>
+      <span><i className="lg-pill" style={pill('StartEvent')} /> StartEvent</span>
+      <span><i className="lg-pill" style={pill('StopEvent')} /> StopEvent</span>
+      <span><i className="lg-pill lg-other" /> other events, a colour each</span>
       <span><i className="lg-dashed" /> sent, undeclared</span>
     </div>
   );

@@ -3,6 +3,7 @@ import { DraftsMenu } from '../share/DraftsMenu.tsx';
 import { ShareButton } from '../share/ShareButton.tsx';
 import { ExamplesMenu } from '../tutorial/ExamplesMenu.tsx';
 import { TutorialButton } from '../tutorial/TutorialButton.tsx';
+import { ThemeButton } from '../theme/index.ts';
 
 /** Product name, the examples menu, tutorial, drafts and share, and the run controls. */
 export function Header() {
@@ -18,6 +19,7 @@ export function Header() {
         <TutorialButton />
         <DraftsMenu />
         <ShareButton />
+        <ThemeButton />
       </div>
       <RunControls />
     </header>

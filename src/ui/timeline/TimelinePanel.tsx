@@ -6,6 +6,7 @@ import { selectItem } from '../../state/index.ts';
 import type { Selection } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { drawTimeline } from './drawTimeline.ts';
+import { useDocumentTheme } from '../theme/index.ts';
 import { LANE_HEIGHT, laneAt, timelineGeometry } from './timelineGeometry.ts';
 import { useTimeline } from './useTimeline.ts';
 
@@ -24,6 +25,8 @@ export function TimelinePanel() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(600);
+  // The canvas is redrawn on every render; a theme change must cause one.
+  useDocumentTheme();
   const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
 
   useLayoutEffect(() => {

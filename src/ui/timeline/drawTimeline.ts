@@ -23,6 +23,14 @@ const MARKER_COLOR: Record<Exclude<MarkerKind, 'emitted'>, string> = {
   'run-end': '#0f172a',
 };
 
+/** The page's colours for what is not a bar or a marker, read from the theme at each draw. */
+let ink = { line: '#e2e8f0', text: '#0f172a', panel: '#ffffff', muted: '#56657a', cursor: '#2563eb' };
+function readInk(canvas: HTMLCanvasElement): typeof ink {
+  const style = getComputedStyle(canvas);
+  const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return { line: token('--border', ink.line), text: token('--text', ink.text), panel: token('--panel', ink.panel), muted: token('--muted', ink.muted), cursor: token('--accent', ink.cursor) };
+}
+
 /**
  * Draws the timeline on a canvas: one lane per worker (lane 0 holds what waits for a worker), a light
  * bar for waiting and a solid one for running, markers on top, and the cursor. Canvas rather than SVG
@@ -30,6 +38,7 @@ const MARKER_COLOR: Record<Exclude<MarkerKind, 'emitted'>, string> = {
  */
 export function drawTimeline(ctx: CanvasRenderingContext2D, view: TimelineView, geometry: TimelineGeometry, width: number, selection: Selection | null): void {
   const { lanes, height, span } = geometry;
+  ink = readInk(ctx.canvas);
   const x = (time: number) => (time / span) * (width - 8) + 4;
   ctx.clearRect(0, 0, width, height);
   // Lanes by row and worker number, without building a string key per bar.
@@ -37,7 +46,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, view: TimelineView, 
   for (const lane of lanes) {
     (laneY.get(lane.row) ?? laneY.set(lane.row, []).get(lane.row)!)[lane.lane] = lane.y;
     if (lane.first) {
-      ctx.fillStyle = '#e2e8f0';
+      ctx.fillStyle = ink.line;
       ctx.fillRect(0, lane.y - 4, width, 1);
     }
   }
@@ -48,7 +57,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, view: TimelineView, 
     drawMarkers(ctx, row, ys, x, selection);
   }
   const cx = x(view.cursor.time);
-  ctx.fillStyle = '#2563eb';
+  ctx.fillStyle = ink.cursor;
   ctx.fillRect(cx - 1, 0, 2, height);
 }
 
@@ -81,7 +90,7 @@ function drawBars(ctx: CanvasRenderingContext2D, row: TimelineRow, ys: number[],
       paint(color, bar.lane, start, Math.max(x(bar.end ?? cursor), start + 1.5), y + 2, LANE_HEIGHT - 4);
     }
     if (selection?.kind === 'invocation' && selection.id === bar.invocation) {
-      ctx.strokeStyle = '#0f172a';
+      ctx.strokeStyle = ink.text;
       ctx.lineWidth = 2;
       ctx.strokeRect(from - 1, y + 1, Math.max(3, x(bar.end ?? cursor) - from) + 2, LANE_HEIGHT - 2);
     }
@@ -101,13 +110,13 @@ function drawMarkers(ctx: CanvasRenderingContext2D, row: TimelineRow, ys: number
     const selected = selection?.kind === 'event' && marker.event === selection.id && marker.kind === 'emitted';
     if (last.get(key) === bucket && !selected) continue;
     last.set(key, bucket);
-    drawMarker(ctx, marker.kind, marker.kind === 'emitted' ? eventColor(marker.type ?? '') : MARKER_COLOR[marker.kind], Math.round(px), y + LANE_HEIGHT / 2, selected);
+    drawMarker(ctx, marker.kind, marker.kind === 'emitted' ? eventColor(marker.type ?? '') : marker.kind === 'run-end' ? ink.text : MARKER_COLOR[marker.kind], Math.round(px), y + LANE_HEIGHT / 2, selected);
   }
 }
 
 function drawMarker(ctx: CanvasRenderingContext2D, kind: MarkerKind, color: string, x: number, y: number, selected: boolean): void {
   ctx.fillStyle = color;
-  ctx.strokeStyle = '#ffffff';
+  ctx.strokeStyle = ink.panel;
   ctx.lineWidth = 1.2;
   ctx.beginPath();
   if (kind === 'failed' || kind === 'retry' || kind === 'caught' || kind === 'cancelled' || kind === 'paused') {
@@ -125,7 +134,7 @@ function drawMarker(ctx: CanvasRenderingContext2D, kind: MarkerKind, color: stri
   ctx.fill();
   ctx.stroke();
   if (selected) {
-    ctx.strokeStyle = '#0f172a';
+    ctx.strokeStyle = ink.text;
     ctx.lineWidth = 2;
     ctx.beginPath();
     ctx.arc(x, y, 6.5, 0, Math.PI * 2);
@@ -139,7 +148,7 @@ function drawAxis(ctx: CanvasRenderingContext2D, span: number, width: number, x:
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   ctx.font = '10px ui-monospace, Menlo, Consolas, monospace';
-  ctx.fillStyle = '#94a3b8';
+  ctx.fillStyle = ink.muted;
   ctx.textBaseline = 'middle';
   for (let t = 0; t <= span; t += step) {
     const px = x(t);
