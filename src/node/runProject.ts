@@ -48,7 +48,7 @@ export async function runProject(js: string, settings: ProjectSettings, write: (
   const run = new UserRun((batch) => {
     for (const record of batch) trace.push(record);
     fold.advance(trace, trace.length);
-    for (; shown < fold.console.length; shown++) write(consoleLineText(fold.console[shown]!));
+    for (; shown < fold.consoleCount; shown++) write(consoleLineText(fold.console[shown]!));
   });
   const problem = await run.execute({ js, workflow: settings.workflow, input: settings.input, seed: settings.seed, clock: settings.clock, speed: 1 });
   if (problem) {

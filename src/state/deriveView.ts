@@ -1,5 +1,6 @@
 import type { GraphModel } from '../compiler/model.ts';
 import type { RunFinishedRecord, RunStatus, TraceRecord } from '../engine/trace.ts';
+import { FoldCheckpoints } from './foldCheckpoints.ts';
 import { indexGraph } from './graphIndex.ts';
 import type { GraphIndex } from './graphIndex.ts';
 import { PlaybackSchedule } from './playbackSchedule.ts';
@@ -56,11 +57,23 @@ export function deriveView(graph: GraphModel | null, trace: readonly TraceRecord
   return viewOf(RunFold.of(trace, cursor), schedule, trace, indexGraph(graph, workflowOf(trace)), now);
 }
 
-/** Same results as `deriveView`, reusing the fold while the cursor moves forward on one trace. */
+/**
+ * Same results as `deriveView`, reusing the fold while the cursor moves forward on one trace, and
+ * starting from the nearest checkpoint when it moves back or far ahead: a scrubber move anywhere in a
+ * run refolds at most one checkpoint spacing of records.
+ */
 export class ViewDeriver {
   private trace: readonly TraceRecord[] | null = null;
   private schedule = new PlaybackSchedule();
   private fold = new RunFold();
+  private checkpoints: FoldCheckpoints;
+  private readonly newCheckpoints: () => FoldCheckpoints;
+
+  /** `spacing` and `limit` set the checkpoints' first spacing and their number (see `FoldCheckpoints`). */
+  constructor(checkpoints: { spacing?: number; limit?: number } = {}) {
+    this.newCheckpoints = () => new FoldCheckpoints(checkpoints.spacing, checkpoints.limit);
+    this.checkpoints = this.newCheckpoints();
+  }
   private graph: GraphModel | null = null;
   private indexedWorkflow: string | null = null;
   private index: GraphIndex = indexGraph(null, null);
@@ -69,8 +82,7 @@ export class ViewDeriver {
   derive(graph: GraphModel | null, trace: readonly TraceRecord[], now: number, count?: number | null): RunView {
     this.scheduleFor(trace);
     const cursor = cursorOf(this.schedule, now, count);
-    if (cursor < this.fold.cursor) this.fold = new RunFold();
-    this.fold.advance(trace, cursor);
+    this.moveFold(trace, cursor);
     const workflow = workflowOf(trace);
     if (graph !== this.graph || workflow !== this.indexedWorkflow) {
       this.graph = graph;
@@ -82,12 +94,26 @@ export class ViewDeriver {
     return this.previous;
   }
 
+  /** Brings the fold to `cursor`, from a checkpoint when that saves work, offering checkpoints on the way. */
+  private moveFold(trace: readonly TraceRecord[], cursor: number): void {
+    const fold = this.fold;
+    if (cursor < fold.cursor || this.checkpoints.cursorBefore(cursor) > fold.cursor) {
+      // A new fold shares the lines already written, so the console keeps its line objects.
+      this.fold = this.checkpoints.foldBefore(cursor) ?? new RunFold(fold.sharedData());
+    }
+    while (this.fold.cursor < cursor) {
+      this.fold.advance(trace, Math.min(cursor, this.checkpoints.nextAfter(this.fold.cursor)));
+      this.checkpoints.offer(this.fold);
+    }
+  }
+
   /** The schedule of `trace`, brought up to date (a new trace starts afresh). */
   scheduleFor(trace: readonly TraceRecord[]): PlaybackSchedule {
     if (trace !== this.trace || trace.length < this.schedule.length) {
       this.trace = trace;
       this.schedule = new PlaybackSchedule();
       this.fold = new RunFold();
+      this.checkpoints = this.newCheckpoints();
       this.previous = null;
     }
     this.schedule.extend(trace);
@@ -127,7 +153,7 @@ function viewOf(
     steps,
     events,
     tokens: tokensAt(fold, schedule, trace, index, now),
-    console: { lines: fold.console, count: fold.console.length },
+    console: { lines: fold.console, count: fold.consoleCount },
     finished: fold.finished,
     failedStep: fold.failedStep,
   };
