@@ -1,0 +1,90 @@
+/**
+ * Which of a long list of wrapped text lines to draw: only those in or near the viewport, with spacers
+ * standing in for the rest, so a console of 100,000 lines costs what one of a few dozen does.
+ *
+ * Heights are estimated from the text (its own line breaks, and wrapping at the width's characters per
+ * row); the rows drawn take their real heights, so an estimate that is off only moves the scrollbar a
+ * little, never makes rows overlap.
+ */
+export interface LineWindow {
+  /** First and one-past-last line to draw. */
+  from: number;
+  to: number;
+  /** Heights of the spacers above and below the lines drawn (px). */
+  before: number;
+  after: number;
+}
+
+export class LineHeights {
+  private readonly rowHeight: number;
+  private readonly padding: number;
+  private charsPerRow = 0;
+  private texts: readonly { text: string }[] = [];
+  /** offsets[i]: estimated top of line i; offsets[count]: the total. */
+  private offsets = new Float64Array(1);
+  private count = 0;
+
+  /** `rowHeight`: one row of text (px); `padding`: what a line adds around its rows (px). */
+  constructor(rowHeight: number, padding = 0) {
+    this.rowHeight = rowHeight;
+    this.padding = padding;
+  }
+
+  /**
+   * Estimates the first `count` lines of `lines` (an append-only list: a line already estimated is not
+   * looked at again unless the list or the width changes).
+   */
+  update(lines: readonly { text: string }[], count: number, charsPerRow: number): void {
+    const chars = Math.max(8, Math.floor(charsPerRow));
+    if (lines !== this.texts || chars !== this.charsPerRow || count < this.count) {
+      this.texts = lines;
+      this.charsPerRow = chars;
+      this.count = 0;
+    }
+    if (this.offsets.length < count + 1) {
+      const grown = new Float64Array(Math.max(count + 1, this.offsets.length * 2));
+      grown.set(this.offsets.subarray(0, this.count + 1));
+      this.offsets = grown;
+    }
+    for (let i = this.count; i < count; i++) this.offsets[i + 1] = this.offsets[i]! + this.estimate(lines[i]!.text);
+    this.count = count;
+  }
+
+  get total(): number {
+    return this.offsets[this.count]!;
+  }
+
+  /** The lines that meet [top - overscan, top + height + overscan]. */
+  window(top: number, height: number, overscan: number): LineWindow {
+    const n = this.count;
+    const from = Math.max(0, this.lineAt(top - overscan));
+    const to = Math.min(n, this.lineAt(top + height + overscan) + 1);
+    return { from, to, before: this.offsets[from]!, after: this.total - this.offsets[to]! };
+  }
+
+  /** The line whose estimated span holds `y` (clamped to the list). */
+  private lineAt(y: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.offsets[mid + 1]! <= y) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.min(lo, Math.max(0, this.count - 1));
+  }
+
+  private estimate(text: string): number {
+    let rows = 0;
+    let start = 0;
+    // Each of the text's own lines wraps on its own; no split, so no array per line.
+    for (;;) {
+      const end = text.indexOf('\n', start);
+      const length = (end < 0 ? text.length : end) - start;
+      rows += Math.max(1, Math.ceil(length / this.charsPerRow));
+      if (end < 0 || rows > 10_000) break;
+      start = end + 1;
+    }
+    return rows * this.rowHeight + this.padding;
+  }
+}
