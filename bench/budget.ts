@@ -75,6 +75,8 @@ async function measureLoads(path = '', run = true): Promise<Load[]> {
     for (let i = 0; i < LOADS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
+      // No step of a measurement may wait forever: a missing element fails the run with a message.
+      page.setDefaultTimeout(60_000);
       const fetched: { path: string; request: Request }[] = [];
       // Workers' and frames' requests too: everything the browser fetched, and when it asked for it.
       context.on('request', (request) => {
@@ -103,6 +105,7 @@ async function measureLoads(path = '', run = true): Promise<Load[]> {
       }
       await page.getByTestId('run-speed').selectOption('10');
       const first = await timeRunStart(page);
+      console.error(`load ${i + 1}/${LOADS}: Run to first records ${Math.round(first)} ms`);
       await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 60_000 });
       const firstRunMs = await page.evaluate(() => performance.now());
       const again = await timeRunStart(page);
@@ -119,30 +122,38 @@ async function measureLoads(path = '', run = true): Promise<Load[]> {
   return loads;
 }
 
+/**
+ * In-page code that arms a timer for the next click on Run: it resolves with the milliseconds from the
+ * click until the scrubber counts the run's first records. Written as text because tsx compiles this
+ * file with esbuild's keepNames, which wraps named inner functions in a `__name` helper that does not
+ * exist in the page: passed as a function, the click handler threw there and the timing never settled.
+ * The listener sits on the document, not the button, since React may replace the button before the click.
+ */
+const ARM_RUN_START_TIMER = `
+  window.__runStart = new Promise((resolve, reject) => {
+    const onClick = (event) => {
+      if (!event.target?.closest?.('[data-testid="run-button"]')) return;
+      document.removeEventListener('click', onClick, true);
+      const clicked = performance.now();
+      const poll = () => {
+        const total = Number(document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') ?? 0);
+        const running = document.querySelector('[data-testid="run-status"]')?.textContent === 'running';
+        if (running && total > 0) resolve(performance.now() - clicked);
+        else if (performance.now() - clicked > 30000) reject(new Error('the run showed no records within 30 s'));
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    };
+    document.addEventListener('click', onClick, true);
+  });
+  undefined; // evaluate() would await the promise the assignment yields: the click comes after
+`;
+
 /** Clicks Run and times, in the page, how long until the scrubber counts the run's first records. */
 async function timeRunStart(page: import('@playwright/test').Page): Promise<number> {
-  const timing = page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const button = document.querySelector('[data-testid="run-button"]')!;
-        button.addEventListener(
-          'click',
-          () => {
-            const clicked = performance.now();
-            const poll = () => {
-              const total = Number(document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') ?? 0);
-              const running = document.querySelector('[data-testid="run-status"]')?.textContent === 'running';
-              if (running && total > 0) resolve(performance.now() - clicked);
-              else requestAnimationFrame(poll);
-            };
-            requestAnimationFrame(poll);
-          },
-          { once: true },
-        );
-      }),
-  );
+  await page.evaluate(ARM_RUN_START_TIMER);
   await page.getByTestId('run-button').click();
-  return timing;
+  return page.evaluate('window.__runStart') as Promise<number>;
 }
 
 async function main(): Promise<void> {
