@@ -16,6 +16,8 @@ import { App, DEFAULT_EXAMPLE, PlaygroundContext, createPlayground, exampleById 
 import { AppBoundary } from './ui/safety/AppBoundary.tsx';
 import { SessionContext } from './ui/share/session.ts';
 import { ThemeContext, createThemeController } from './ui/theme/index.ts';
+import { createPaneStore } from './ui/layout/paneSizes.ts';
+import { PaneContext } from './ui/layout/usePanes.ts';
 import type { Session } from './ui/share/session.ts';
 import { loadTutorialSource } from './ui/tutorial/tutorialSources.ts';
 import { createLanguageClient, createLayoutClient, createRunnerClient } from './worker/index.ts';
@@ -29,6 +31,12 @@ const theme = createThemeController({
   storage,
   media: typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null,
   apply: (value) => (document.documentElement.dataset.theme = value),
+});
+// Pane sizes are written once a drag has settled, not on every pointer move.
+let paneSave: ReturnType<typeof setTimeout> | undefined;
+const panes = createPaneStore(storage, (save) => {
+  clearTimeout(paneSave);
+  paneSave = setTimeout(save, 300);
 });
 const catalogue = {
   example: (id: string) => exampleById(id),
@@ -114,9 +122,11 @@ createRoot(document.getElementById('root')!).render(
     <PlaygroundContext.Provider value={playground}>
       <SessionContext.Provider value={session}>
         <ThemeContext.Provider value={theme}>
-          <AppBoundary>
-            <App />
-          </AppBoundary>
+          <PaneContext.Provider value={panes}>
+            <AppBoundary>
+              <App />
+            </AppBoundary>
+          </PaneContext.Provider>
         </ThemeContext.Provider>
       </SessionContext.Provider>
     </PlaygroundContext.Provider>

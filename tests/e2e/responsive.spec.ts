@@ -33,3 +33,65 @@ test.describe('any screen from 768 px: no horizontal scroll', () => {
     });
   }
 });
+
+test.describe('panes', () => {
+  test('at 1280x800 the tutorial sits above the editor: the editor keeps its width', async ({ page }) => {
+    await openPlayground(page);
+    const before = (await page.getByTestId('editor').boundingBox())!;
+    await page.getByTestId('tutorial-button').click();
+    await expect(page.getByTestId('tutorial')).toBeVisible();
+    const editor = (await page.getByTestId('editor').boundingBox())!;
+    const tutorial = (await page.getByTestId('tutorial').boundingBox())!;
+    expect(editor.width).toBeGreaterThan(420);
+    expect(Math.abs(editor.width - before.width)).toBeLessThan(2);
+    expect(tutorial.y + tutorial.height).toBeLessThanOrEqual(editor.y);
+    expect(editor.height).toBeGreaterThan(200);
+    // The graph keeps a readable width beside them.
+    expect((await page.getByTestId('graph').boundingBox())!.width).toBeGreaterThan(700);
+  });
+
+  test('every divider resizes its panes, by pointer and by keyboard, and the sizes outlive a reload', async ({ page }) => {
+    await openPlayground(page);
+    await page.getByTestId('tutorial-button').click();
+    const height = async (id: string) => (await page.getByTestId(id).boundingBox())!.height;
+    const width = async (id: string) => (await page.getByTestId(id).boundingBox())!.width;
+    const drag = async (id: string, dx: number, dy: number) => {
+      const box = (await page.getByTestId(id).boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 + dx / 2, box.y + box.height / 2 + dy / 2);
+      await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+      await page.mouse.up();
+    };
+
+    const dock = await height('console');
+    await drag('dock-splitter', 0, -120);
+    await expect.poll(() => height('console')).toBeGreaterThan(dock + 100);
+
+    const editor = await width('editor');
+    await drag('code-splitter', 100, 0);
+    await expect.poll(() => width('editor')).toBeGreaterThan(editor + 80);
+
+    const tutorial = await height('tutorial');
+    await page.getByTestId('tutorial-splitter').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+    await expect.poll(() => height('tutorial')).toBeLessThan(tutorial - 40);
+
+    const result = await width('run-result');
+    await drag('result-splitter', -80, 0);
+    await expect.poll(() => width('run-result')).toBeGreaterThan(result + 60);
+
+    const sizes = { console: await height('console'), editor: await width('editor'), tutorial: await height('tutorial'), 'run-result': await width('run-result') };
+    await page.waitForTimeout(500);
+    await page.reload();
+    await expect(page.getByTestId('editor').locator('.cm-content')).toBeVisible({ timeout: 15_000 });
+    await page.getByTestId('tutorial-button').click();
+    for (const [id, size] of Object.entries(sizes)) {
+      const now = id === 'editor' || id === 'run-result' ? await width(id) : await height(id);
+      expect(Math.abs(now - size), id).toBeLessThan(3);
+    }
+    // Double-click puts a divider back.
+    await page.getByTestId('dock-splitter').dblclick();
+    await expect.poll(() => height('console')).toBeLessThan(sizes.console - 100);
+  });
+});

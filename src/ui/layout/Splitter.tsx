@@ -1,38 +1,62 @@
 import { useRef } from 'react';
 
-const MIN = 24;
-const MAX = 64;
+interface SplitterProps {
+  /** `vertical`: a bar between two columns, dragged sideways; `horizontal`: between two rows. */
+  orientation: 'vertical' | 'horizontal';
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  /** How much an arrow key moves it. */
+  step: number;
+  /** Which way an arrow key grows `value`: Right/Down (+1) or Left/Up (-1). */
+  direction?: 1 | -1;
+  /** The new value for a pointer at (x, y), from the splitter's own element and its neighbours. */
+  measure: (element: HTMLElement, x: number, y: number) => number;
+  onChange: (value: number) => void;
+  /** Double-click: back to the default size. */
+  onReset: () => void;
+  testId?: string;
+}
 
 /**
- * The divider between code and graph: drag it (or use the arrow keys on it) to give the graph more
- * room. `onChange` gets the code pane's width as a percentage of the workspace.
+ * A divider between two panes: drag it, use the arrow keys on it (Home/End for the limits), or
+ * double-click it to put it back. Announced as a separator with its value, as screen readers expect.
  */
-export function Splitter({ value, onChange }: { value: number; onChange: (percent: number) => void }) {
+export function Splitter({ orientation, label, value, min, max, step, direction = 1, measure, onChange, onReset, testId }: SplitterProps) {
   const dragging = useRef(false);
-  const clamp = (percent: number) => Math.min(MAX, Math.max(MIN, percent));
+  const clamp = (next: number) => Math.min(max, Math.max(min, next));
+  const grow = orientation === 'vertical' ? { ArrowRight: 1, ArrowLeft: -1 } : { ArrowDown: 1, ArrowUp: -1 };
   return (
     <div
-      className="splitter"
+      className={`splitter splitter-${orientation}`}
       role="separator"
-      aria-orientation="vertical"
-      aria-label="Resize the code pane"
-      aria-valuemin={MIN}
-      aria-valuemax={MAX}
+      aria-orientation={orientation}
+      aria-label={label}
+      aria-valuemin={min}
+      aria-valuemax={max}
       aria-valuenow={Math.round(value)}
       tabIndex={0}
+      title={`${label} (drag, or arrow keys; double-click to reset)`}
+      data-testid={testId}
       onPointerDown={(event) => {
         dragging.current = true;
         event.currentTarget.setPointerCapture(event.pointerId);
+        event.preventDefault();
       }}
       onPointerMove={(event) => {
-        if (!dragging.current) return;
-        const workspace = event.currentTarget.parentElement!.getBoundingClientRect();
-        onChange(clamp(((event.clientX - workspace.left) / workspace.width) * 100));
+        if (dragging.current) onChange(clamp(measure(event.currentTarget, event.clientX, event.clientY)));
       }}
       onPointerUp={() => (dragging.current = false)}
+      onPointerCancel={() => (dragging.current = false)}
+      onDoubleClick={onReset}
       onKeyDown={(event) => {
-        if (event.key === 'ArrowLeft') onChange(clamp(value - 2));
-        else if (event.key === 'ArrowRight') onChange(clamp(value + 2));
+        const sign = grow[event.key as keyof typeof grow];
+        if (sign !== undefined) onChange(clamp(value + sign * direction * step));
+        else if (event.key === 'Home') onChange(min);
+        else if (event.key === 'End') onChange(max);
+        else return;
+        event.preventDefault();
       }}
     />
   );
