@@ -4,7 +4,7 @@ import type { RunnerClient } from '../worker/protocol.ts';
 import { errorsOf, setSource } from './workspaceStore.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 import { parseInput } from './parseInput.ts';
-import { appendTrace, beginRun, endRun, loadRecordedRun, setPlaybackTime, updateSettings } from './runStore.ts';
+import { appendTrace, beginRun, endRun, loadRecordedRun, publishTrace, setPlaybackTime, updateSettings } from './runStore.ts';
 import type { RunStore } from './runStore.ts';
 import { runEndRecords } from './runEndRecords.ts';
 import { syntheticFinish } from './syntheticRecords.ts';
@@ -20,6 +20,11 @@ export interface RunControllerDeps {
   refreshAnalysis: () => Promise<void>;
   /** Wall clock in ms (performance.now in the page). */
   clock: () => number;
+  /**
+   * Calls back before the next frame is drawn (requestAnimationFrame in the page). With it, the
+   * batches that arrive within one frame reach the stores' subscribers once; without it, each at once.
+   */
+  nextFrame?: (callback: () => void) => void;
 }
 
 export interface RunController {
@@ -43,7 +48,7 @@ export interface RunController {
 }
 
 export function createRunController(deps: RunControllerDeps): RunController {
-  const { workspace, run, runner, clock, refreshAnalysis } = deps;
+  const { workspace, run, runner, clock, refreshAnalysis, nextFrame } = deps;
 
   // The view belongs to the code in the editor: when the code changes (an edit, an example, a
   // chapter, a link), the run made from other code is set aside, and a live one is stopped.
@@ -62,7 +67,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
   function skipToEnd(): void {
     // Everything recorded so far is shown, tokens included, instead of replaying the rest slowly.
     const latest = run.getState();
-    if (latest.length > 0) setPlaybackTime(run, Number.POSITIVE_INFINITY);
+    if (latest.trace.length > 0) setPlaybackTime(run, Number.POSITIVE_INFINITY);
   }
 
   async function start(): Promise<void> {
@@ -97,10 +102,32 @@ export function createRunController(deps: RunControllerDeps): RunController {
         stepMode: settings.stepMode,
         breakpoints: settings.breakpoints,
       },
-      (batch) => appendTrace(run, trace, cap.take(batch), clock()),
+      (batch) => receive(trace, cap.take(batch)),
     );
     appendTrace(run, trace, runEndRecords(trace, end, cap), clock());
     endRun(run, trace);
+  }
+
+  let publishing: { trace: TraceRecord[]; wallNow: number } | null = null;
+
+  /** A live batch: into the trace at once, to subscribers once per frame (see `appendTrace`). */
+  function receive(trace: TraceRecord[], batch: readonly TraceRecord[]): void {
+    const wallNow = clock();
+    if (!nextFrame) {
+      appendTrace(run, trace, batch, wallNow);
+      return;
+    }
+    appendTrace(run, trace, batch, wallNow, false);
+    if (publishing) {
+      publishing.trace = trace;
+      publishing.wallNow = wallNow;
+      return;
+    }
+    const pending = (publishing = { trace, wallNow });
+    nextFrame(() => {
+      publishing = null;
+      publishTrace(run, pending.trace, pending.wallNow);
+    });
   }
 
   const live = () => run.getState().engine === 'running';

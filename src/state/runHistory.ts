@@ -26,7 +26,7 @@ export interface PastRun {
  */
 export function setRunAside(run: RunStore, source: string): boolean {
   const state = run.getState();
-  if (state.length === 0 || state.code === null || state.code === source) return false;
+  if (state.trace.length === 0 || state.code === null || state.code === source) return false;
   const past: PastRun = {
     number: state.runNumber,
     code: state.code,

@@ -98,10 +98,22 @@ export function resetRun(store: RunStore): void {
   store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, origin: 'live', inputError: null, code: null });
 }
 
-/** Appends a batch to the run that owns `trace`; batches of a superseded run are ignored. */
-export function appendTrace(store: RunStore, trace: TraceRecord[], batch: readonly TraceRecord[], wallNow: number): void {
+/**
+ * Appends a batch to the run that owns `trace`; batches of a superseded run are ignored. With
+ * `publish: false` the records are in the trace at once (in order, for whoever reads it next) but
+ * subscribers hear of them only at the next `publishTrace`: a fan-out sends its records in tens of
+ * thousands of small batches, and a render per batch was most of a busy page's frame time.
+ */
+export function appendTrace(store: RunStore, trace: TraceRecord[], batch: readonly TraceRecord[], wallNow: number, publish = true): void {
   if (store.getState().trace !== trace) return;
   for (const record of batch) trace.push(record);
+  if (publish) store.setState({ length: trace.length, lastBatchAt: wallNow });
+}
+
+/** Tells subscribers about the records appended quietly; `wallNow` is when the last batch arrived. */
+export function publishTrace(store: RunStore, trace: TraceRecord[], wallNow: number): void {
+  const state = store.getState();
+  if (state.trace !== trace || (state.length === trace.length && state.lastBatchAt === wallNow)) return;
   store.setState({ length: trace.length, lastBatchAt: wallNow });
 }
 

@@ -58,7 +58,7 @@ export function createPlayground({ source, language, runner, layout, toMermaid }
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
-  const runs = createRunController({ workspace, run, runner, clock: () => performance.now(), refreshAnalysis: analysis.flush });
+  const runs = createRunController({ workspace, run, runner, clock: () => performance.now(), refreshAnalysis: analysis.flush, nextFrame: (callback) => requestAnimationFrame(() => callback()) });
   const stopPlayback = startPlaybackLoop({
     run,
     view,
