@@ -71,6 +71,9 @@ export type {
 export type { RetryInfo } from './retryState.ts';
 export { catchError, StepFailedEvent } from './catchError.ts';
 export type { CatchErrorOptions } from './catchError.ts';
+export { Resource, ResourceManager } from './resource.ts';
+export type { ResourceFactory, ResourceOptions, ResourceDescriptor, ResourceInstance } from './resource.ts';
+export type { StepResources } from './step.ts';
 export { Workflow } from './workflow.ts';
 export type { WorkflowOptions } from './workflow.ts';
 export { WorkflowHandler } from './handler.ts';

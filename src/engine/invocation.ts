@@ -14,6 +14,8 @@ import type { RunCore } from './runCore.ts';
 import type { TraceRecord } from './trace.ts';
 import type { StepRuntime } from './stepRuntime.ts';
 import { withFrame, type Frame } from './scope.ts';
+import type { ResolvedResource } from './resource.ts';
+import { resolveStepResources } from './stepResources.ts';
 
 /** Work waiting in a step's queue; the invocation id is fixed when the event is delivered. */
 export interface Pending {
@@ -44,6 +46,8 @@ export class Invocation implements Frame {
   startedAtUs = -1;
   /** Set when the step called `waitForEvent` for something not there yet: it ends as waiting. */
   waitingFor: string | null = null;
+  /** The values of the step's resource parameters, once resolved (only for steps that declare some). */
+  resourceValues: unknown[] | null = null;
 
   constructor(
     readonly run: RunCore,
@@ -90,6 +94,58 @@ function callStep(inv: Invocation): unknown {
   return def.withContext ? def.fn.call(run.workflow, run.context(inv), pending.input) : def.fn.call(run.workflow, pending.input);
 }
 
+/** Calls a step that declares resources: they follow the event, in the order the step declares them. */
+function callStepWithResources(inv: Invocation): unknown {
+  const { run, pending } = inv;
+  const def = inv.rt.def;
+  const values = inv.resourceValues!;
+  return def.withContext ? def.fn.call(run.workflow, run.context(inv), pending.input, ...values) : def.fn.call(run.workflow, pending.input, ...values);
+}
+
+/** Runs the factories first (in the invocation's frame, so `sleep` and `random` find the run), then the step. */
+function startWithResources(inv: Invocation): void {
+  const run = inv.run;
+  const def = inv.rt.def;
+  let resolving: Promise<ResolvedResource[]>;
+  try {
+    resolving = withFrame(inv, (i: Invocation) => resolveStepResources(i.run, i.rt.def), inv);
+  } catch (error) {
+    fail(inv, error);
+    return;
+  }
+  resolving.then(
+    (resolved) => {
+      if (inv.settled || run.ended) return;
+      if (run.listener) {
+        for (let i = 0; i < resolved.length; i++) {
+          const r = resolved[i]!;
+          run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'resource.injected', step: def.name, invocation: inv.invocation, param: def.resources![i]!.param, resource: r.name, instance: r.instance, created: r.created });
+        }
+      }
+      inv.resourceValues = resolved.map((r) => r.value);
+      callAndSettle(inv, callStepWithResources);
+    },
+    (error) => fail(inv, error),
+  );
+}
+
+/** Calls the step in its frame and settles the invocation with what it returns or throws. */
+function callAndSettle(inv: Invocation, call: (inv: Invocation) => unknown): void {
+  let out: unknown;
+  try {
+    out = withFrame(inv, call, inv);
+  } catch (error) {
+    fail(inv, error);
+    return;
+  }
+  if (out !== null && typeof out === 'object' && typeof (out as PromiseLike<unknown>).then === 'function') {
+    (out as PromiseLike<unknown>).then(
+      (value) => complete(inv, value),
+      (error) => fail(inv, error),
+    );
+  } else queueMicrotask(() => complete(inv, out));
+}
+
 export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending): void {
   const inv = new Invocation(run, rt, pending, 0);
   inv.acquire();
@@ -109,19 +165,8 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
   }
   if (run.settings.verbose) run.verbose(verboseLines.started(def.name, inv.worker, pending.input));
   if (def.retry !== null || run.timesAttempts || run.plan.catchFor.size > 0) inv.startedAtUs = Math.round((startedAt >= 0 ? startedAt : run.clock.now()) * 1000);
-  let out: unknown;
-  try {
-    out = withFrame(inv, callStep, inv);
-  } catch (error) {
-    fail(inv, error);
-    return;
-  }
-  if (out !== null && typeof out === 'object' && typeof (out as PromiseLike<unknown>).then === 'function') {
-    (out as PromiseLike<unknown>).then(
-      (value) => complete(inv, value),
-      (error) => fail(inv, error),
-    );
-  } else queueMicrotask(() => complete(inv, out));
+  if (def.resources !== null) startWithResources(inv);
+  else callAndSettle(inv, callStep);
 }
 
 /** Shared by every record of an invocation that returned nothing: a traced run keeps fewer objects. */

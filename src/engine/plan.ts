@@ -13,6 +13,13 @@ import { startStopProblem, workflowProblem, type EventTypes, type ValidationRole
 import { GRAPH_CHECKS, validationMessages, type GraphCheck } from './validationMessages.ts';
 import type { StateClass } from './statePath.ts';
 import { mostDerivedState } from './stateStore.ts';
+import { isResourceDescriptor, type ResourceDescriptor } from './resource.ts';
+
+/** A resource parameter of a step: its name and what declares it. */
+export interface ResourceParam {
+  readonly param: string;
+  readonly descriptor: ResourceDescriptor;
+}
 
 export interface StepDef {
   readonly name: string;
@@ -29,6 +36,8 @@ export interface StepDef {
   readonly catches: CatchSpec | null;
   readonly skipGraphChecks: readonly GraphCheck[];
   readonly state: StateClass | null;
+  /** Resource parameters after the event, in order; null when there are none (the common, free case). */
+  readonly resources: readonly ResourceParam[] | null;
 }
 
 export interface Plan {
@@ -105,10 +114,22 @@ function collectSteps(ctor: Function): StepDef[] {
         catches: catchSpecOf(fn) ?? null,
         skipGraphChecks: options.skipGraphChecks ?? [],
         state: options.state ?? null,
+        resources: resourcesOf(name, options),
       });
     }
   }
   return [...found.values()].map((def, index) => ({ ...def, index }));
+}
+
+/** The step's resource parameters, from the `resources` option (or the function returning them). */
+function resourcesOf(name: string, options: StepOptions): ResourceParam[] | null {
+  const given = typeof options.resources === 'function' ? options.resources() : options.resources;
+  if (given === undefined || given === null) return null;
+  const params = Object.entries(given).map(([param, descriptor]) => {
+    if (!isResourceDescriptor(descriptor)) throw new TypeError(`Step '${name}': resource '${param}' must be declared with Resource(factory).`);
+    return { param, descriptor };
+  });
+  return params.length ? params : null;
 }
 
 /** The step's retry policy, from either form of the option. */

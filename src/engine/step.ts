@@ -8,6 +8,13 @@ import type { EventClass } from './event.ts';
 import type { RetryPolicy } from './retryPolicy.ts';
 import { validationMessages, type GraphCheck } from './validationMessages.ts';
 import type { StateClass } from './statePath.ts';
+import type { ResourceDescriptor } from './resource.ts';
+
+/**
+ * A step's resource parameters, by name, in the order they follow the event: `{ memory: Resource(getMemory) }`.
+ * A function returning them is read when the workflow's plan is built, so factories declared after the class work.
+ */
+export type StepResources = Record<string, ResourceDescriptor | unknown> | (() => Record<string, ResourceDescriptor | unknown>);
 
 /** The simple retry option: a fixed number of attempts with a delay that may grow. */
 export interface AttemptsRetry {
@@ -44,6 +51,11 @@ export interface StepOptions {
   state?: StateClass;
   /** Whether the method takes a Context before the event; by default guessed from its arity. */
   context?: boolean;
+  /**
+   * Resources passed after the event, as `memory = Resource(getMemory)` parameters declare them. The
+   * compiler fills it in from those defaults; code that does not go through it lists them here.
+   */
+  resources?: StepResources;
   /** Graph checks this step opts out of (`reachability`, `dead_end`), as `skip_graph_checks` in the library. */
   skipGraphChecks?: GraphCheck[];
 }

@@ -213,6 +213,22 @@ export interface RunPausedRecord extends RecordBase {
 export interface RunResumedRecord extends RecordBase {
   kind: 'run.resumed';
 }
+/**
+ * What an invocation got for one of its resource parameters, written before the step's code runs.
+ * `instance` numbers the factory's calls within the workflow's resource manager, so two invocations
+ * with the same `resource` and `instance` share one object.
+ */
+export interface ResourceInjectedRecord extends RecordBase {
+  kind: 'resource.injected';
+  step: string;
+  invocation: number;
+  param: string;
+  /** The factory's name. */
+  resource: string;
+  instance: number;
+  /** The factory ran for this invocation; false when the value came from the cache. */
+  created: boolean;
+}
 export interface LogRecord extends RecordBase {
   kind: 'log';
   level: 'log' | 'info' | 'warn' | 'error' | 'debug';
@@ -238,6 +254,7 @@ export type TraceRecord =
   | WaitRecord
   | RunPausedRecord
   | RunResumedRecord
+  | ResourceInjectedRecord
   | LogRecord;
 
 export type TraceKind = TraceRecord['kind'];

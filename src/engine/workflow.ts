@@ -15,6 +15,7 @@ import { RunCore } from './runCore.ts';
 import type { TraceListener } from './trace.ts';
 import { runMessages } from './validationMessages.ts';
 import type { GraphCheck } from './validationMessages.ts';
+import { Resolution, ResourceManager } from './resource.ts';
 
 export interface WorkflowOptions {
   /** Seconds before the run fails with WorkflowTimeoutError; null disables it. Default 45. */
@@ -28,6 +29,8 @@ export interface WorkflowOptions {
   validate?: boolean;
   /** Graph checks to skip: `reachability`, `terminal_event`, `dead_end` (the library's names). */
   skipGraphChecks?: GraphCheck[];
+  /** Where resource values are cached; by default each workflow has its own, shared by its runs. */
+  resourceManager?: ResourceManager;
 }
 
 let runCounter = 0;
@@ -49,6 +52,7 @@ export class Workflow {
   /** False when built with `validate: false`. */
   readonly validation: boolean;
   readonly skipGraphChecks: readonly GraphCheck[];
+  private resources: ResourceManager | null;
 
   constructor(options: WorkflowOptions = {}) {
     const timeout = options.timeout === undefined ? 45 : options.timeout;
@@ -57,10 +61,16 @@ export class Workflow {
     this.verbose = options.verbose ?? false;
     this.validation = options.validate ?? true;
     this.skipGraphChecks = checkGraphCheckNames(options.skipGraphChecks ?? []);
+    this.resources = options.resourceManager ?? null;
     // The library checks a workflow when it is built; the playground still draws one that fails.
     const plan = planOf(this.constructor);
     const problem = this.validation ? plan.problem(this.skipGraphChecks) : plan.shapeProblem();
     if (problem) throw new WorkflowValidationError(problem);
+  }
+
+  /** The cache of this workflow's resources (made when first needed: a workflow without resources never builds one). */
+  get resourceManager(): ResourceManager {
+    return (this.resources ??= new ResourceManager());
   }
 
   /** Every event class the steps accept or return (the library's `events`). */
@@ -68,12 +78,20 @@ export class Workflow {
     return [...new Set(planOf(this.constructor).steps.flatMap((s) => [...s.accepts, ...s.returns]))];
   }
 
-  /** Runs every check again (as the constructor did) and throws the first problem; true when it uses human input. */
-  validate(): boolean {
+  /**
+   * Runs every check again (as the constructor did) and throws the first problem; true when it uses
+   * human input. With `validateResources`, also resolves every step's resources (calling their
+   * factories, as the library's `validate_resources=True` does) and rejects with each failure.
+   */
+  validate(): boolean;
+  validate(options: { validateResources: true }): Promise<boolean>;
+  validate(options?: { validateResources?: boolean }): boolean | Promise<boolean>;
+  validate(options: { validateResources?: boolean } = {}): boolean | Promise<boolean> {
     const plan = planOf(this.constructor);
     const problem = plan.problem(this.skipGraphChecks);
     if (problem) throw new WorkflowValidationError(problem);
-    return plan.steps.some((s) => s.accepts.some((c) => validationRole(c) === 'human-response') || s.returns.some((c) => validationRole(c) === 'input-required'));
+    const hitl = plan.steps.some((s) => s.accepts.some((c) => validationRole(c) === 'human-response') || s.returns.some((c) => validationRole(c) === 'input-required'));
+    return options.validateResources ? validateResources(plan, this.resourceManager).then(() => hitl) : hitl;
   }
 
   /**
@@ -121,6 +139,21 @@ export class Workflow {
   toString(): string {
     return `${planOf(this.constructor).workflow}(timeout=${this.timeout}, verbose=${this.verbose})`;
   }
+}
+
+/** Resolves every resource of every step; one message per parameter that fails, as the library words it. */
+async function validateResources(plan: Plan, manager: ResourceManager): Promise<void> {
+  const errors: string[] = [];
+  for (const step of plan.steps) {
+    for (const { param, descriptor } of step.resources ?? []) {
+      try {
+        await new Resolution(manager).resolve(descriptor);
+      } catch (error) {
+        errors.push(`In step '${step.name}', parameter '${param}': ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+  if (errors.length) throw new WorkflowValidationError(`Resource validation failed:\n${errors.join('\n')}`);
 }
 
 /** The run's input: field values (a plain object) or an instance of the workflow's StartEvent class. */

@@ -52,6 +52,7 @@ export const RECORD_SCHEMA = {
   'wait.finished': { step: 'string', invocation: 'id', type: 'string', event: 'id|null' },
   'run.paused': { reason: ['step', 'breakpoint', 'user'], step: 'string|null', invocation: 'id|null' },
   'run.resumed': {},
+  'resource.injected': { step: 'string', invocation: 'id', param: 'string', resource: 'string', instance: 'id', created: 'boolean' },
   log: { level: ['log', 'info', 'warn', 'error', 'debug'], text: 'string', step: 'string|null', invocation: 'id|null' },
 } as const satisfies Record<TraceKind, Record<string, FieldType>>;
 
