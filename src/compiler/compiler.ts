@@ -15,6 +15,7 @@ import { hiddenCharacterDiagnostics } from './hiddenCharacters.ts';
 import { fromTypeScript } from './tsDiagnostics.ts';
 import { TYPESCRIPT_SPELLING, validateWorkflow } from './validate.ts';
 import { readWorkflows, shapeOf } from './workflows.ts';
+import { resourceDiagnostics } from './resourceDiagnostics.ts';
 
 export type CompilerOptions = LanguageServiceFiles;
 
@@ -86,7 +87,7 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
     );
   }
   for (const workflow of workflows) {
-    flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow));
+    flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow), ...resourceDiagnostics(sf, scope, workflow));
   }
   flowplay.push(...hiddenCharacterDiagnostics(sf.text));
 

@@ -72,6 +72,23 @@ export function buildGraph(workflows: WorkflowInfo[], events: Map<string, EventI
       }
     }
     nodes.push(...eventNodes.values());
+    // Resources feed the steps that take them (and the factories that ask for them), as the
+    // library's representation links them; their edges are dashed: values, not events.
+    const resourceId = (name: string) => `${prefix}resource:${name}`;
+    for (const resource of workflow.resources ?? []) {
+      nodes.push({ id: resourceId(resource.name), kind: 'resource', label: resource.name, workflow: workflow.name, resource: { name: resource.name, range: resource.range } });
+    }
+    for (const resource of workflow.resources ?? []) {
+      for (const dep of resource.dependsOn) addEdge(resourceId(dep), resourceId(resource.name), 'depends', true);
+    }
+    for (const step of workflow.steps) {
+      for (const use of step.resources ?? []) {
+        const id = `${resourceId(use.factory)}->${stepId(step.name)}`;
+        if (edgeIds.has(id)) continue;
+        edgeIds.add(id);
+        edges.push({ id, source: resourceId(use.factory), target: stepId(step.name), kind: 'uses', dashed: true, label: use.param });
+      }
+    }
   }
   return { nodes, edges };
 }

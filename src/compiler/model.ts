@@ -65,6 +65,25 @@ export interface SendSite {
   range: SourceRange;
 }
 
+/** A step parameter filled from a factory (`memory = Resource(getMemory)`). */
+export interface ResourceUse {
+  param: string;
+  /** The factory's name, which is the resource's name. */
+  factory: string;
+  /** False for `Resource(f, { cache: false })`: a new value per invocation. */
+  cache: boolean;
+  range: SourceRange;
+}
+
+/** A resource factory a workflow's steps reach, directly or through another factory. */
+export interface ResourceInfo {
+  name: string;
+  /** Factories its own parameter defaults ask for. */
+  dependsOn: string[];
+  /** Its name in the file, or null when the file does not declare it at the top level. */
+  range: SourceRange | null;
+}
+
 export interface StepInfo {
   name: string;
   accepts: string[];
@@ -84,6 +103,8 @@ export interface StepInfo {
   skipGraphChecks: string[];
   /** Workflow classes of this file the step constructs (`new Child()`): drawn as child workflows. */
   children: string[];
+  /** Parameters after the event whose default is `Resource(…)`, in order. */
+  resources?: ResourceUse[];
   /** The whole method, and its name alone. */
   range: SourceRange;
   nameRange: SourceRange;
@@ -94,10 +115,12 @@ export interface WorkflowInfo {
   steps: StepInfo[];
   /** Graph checks skipped by every construction in the file (`new W({ skipGraphChecks: [...] })`). */
   skipGraphChecks: string[];
+  /** The resource factories its steps use, and those the factories use. */
+  resources?: ResourceInfo[];
   range: SourceRange;
 }
 
-export type GraphNodeKind = 'step' | 'event';
+export type GraphNodeKind = 'step' | 'event' | 'resource';
 
 export interface GraphNode {
   /** `step:<name>` / `event:<Type>`, prefixed `<Workflow>/` when the file defines several workflows. */
@@ -123,9 +146,12 @@ export interface GraphNode {
   };
   /** For event nodes. */
   event?: { type: string; role: EventRole; range: SourceRange | null };
+  /** For resource nodes: the factory, drawn feeding the steps that use it. */
+  resource?: { name: string; range: SourceRange | null };
 }
 
-export type GraphEdgeKind = 'returns' | 'sends' | 'accepts';
+/** `uses`: resource -> step (labelled with the parameter); `depends`: resource -> the factory that asks for it. */
+export type GraphEdgeKind = 'returns' | 'sends' | 'accepts' | 'uses' | 'depends';
 
 export interface GraphEdge {
   /** `<source>-><target>` */
@@ -133,8 +159,10 @@ export interface GraphEdge {
   source: string;
   target: string;
   kind: GraphEdgeKind;
-  /** Sent but not declared in the return type: drawn dashed, with a warning. */
+  /** Sent but not declared in the return type: drawn dashed, with a warning. Resource edges are dashed too. */
   dashed: boolean;
+  /** The parameter a resource fills, on `uses` edges. */
+  label?: string;
 }
 
 export interface GraphModel {

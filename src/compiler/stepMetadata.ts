@@ -25,6 +25,11 @@ export function stepCallWithMetadata(
   if (!step.explicit.has('context')) injected.push(`context: ${step.info.withContext}`);
   if (!step.explicit.has('fanOut')) injected.push(`fanOut: ${step.info.fanOut}`);
   if (step.stateClass && !step.explicit.has('state')) injected.push(`state: ${step.stateClass}`);
+  if (step.resourceCalls.length && !step.explicit.has('resources')) {
+    // A function, read when the plan is built: factories declared below the class are defined by then.
+    const entries = step.resourceCalls.map((r, i) => `${JSON.stringify(step.info.resources![i]!.param)}: ${singleLine(textOf(r.call))}`);
+    injected.push(`resources: () => ({ ${entries.join(', ')} })`);
+  }
   return `${textOf(callee)}({ ${injected.join(', ')} })`;
 }
 

@@ -10,6 +10,7 @@ import { isFlowplayName, resolveName } from './scope.ts';
 import type { TypeMention } from './typeRefs.ts';
 import type { WorkflowShape } from './validate.ts';
 import { readEventTypes } from './typeRefs.ts';
+import { readResourceGraph, readResourceParams, type ResourceCall } from './resources.ts';
 
 /** A step as read from the source, with the nodes diagnostics and code generation need. */
 export interface StepSyntax {
@@ -33,6 +34,8 @@ export interface StepSyntax {
   nonEvents: ts.TypeNode[];
   /** The `numWorkers` option as written, for checking it. */
   numWorkersOption: ts.Expression | null;
+  /** The `Resource(…)` defaults of its resource parameters, in order (passed as the `resources` option). */
+  resourceCalls: ResourceCall[];
 }
 
 export interface WorkflowSyntax {
@@ -105,8 +108,10 @@ export function readWorkflows(sf: ts.SourceFile, scope: Scope, isEvent: (name: s
         made.length === 0 || lists.length < made.length
           ? []
           : stringList(lists[0]).filter((name) => lists.every((o) => stringList(o).includes(name)));
+      const factories = [...new Set(steps.flatMap((s) => (s.info.resources ?? []).map((r) => r.factory)))];
+      const resources = factories.length ? readResourceGraph(sf, scope, factories).map(({ name, dependsOn, range }) => ({ name, dependsOn, range })) : undefined;
       return {
-        info: { name: cls.name, steps: steps.map((s) => s.info), skipGraphChecks, range: nodeRange(sf, cls.node) },
+        info: { name: cls.name, steps: steps.map((s) => s.info), skipGraphChecks, ...(resources ? { resources } : {}), range: nodeRange(sf, cls.node) },
         node: cls.node,
         nameNode,
         steps,
@@ -205,7 +210,10 @@ function readStep(
   const options = call?.arguments[0] && ts.isObjectLiteralExpression(call.arguments[0]) ? call.arguments[0] : null;
   const props = optionsOf(options);
 
-  const params = method.parameters.filter((p) => !(ts.isIdentifier(p.name) && p.name.text === 'this'));
+  const declared = method.parameters.filter((p) => !(ts.isIdentifier(p.name) && p.name.text === 'this'));
+  // Resource parameters (`memory = Resource(getMemory)`) follow the event and are not part of the signature's shape.
+  const resources = readResourceParams(declared, scope, sf);
+  const params = declared.filter((p) => !resources.calls.some((c) => c.call === p.initializer));
   const isContextType = (p: ts.ParameterDeclaration): boolean =>
     !!p.type && ts.isTypeReferenceNode(p.type) && isFlowplayName(scope, p.type.typeName, 'Context');
   let eventParam: ts.ParameterDeclaration | null = null;
@@ -256,6 +264,7 @@ function readStep(
     collects: sites.collects,
     skipGraphChecks: stringList(props.get('skipGraphChecks')),
     children: childWorkflows(method.body, scope, isWorkflowClass),
+    ...(resources.uses.length ? { resources: resources.uses } : {}),
     range: nodeRange(sf, method),
     nameRange: nodeRange(sf, method.name),
   };
@@ -273,6 +282,7 @@ function readStep(
     mixedParam,
     nonEvents: [...(explicitAccepts ? [] : accepted.others), ...(explicitReturns ? [] : returned.others)],
     numWorkersOption: props.get('numWorkers') ?? null,
+    resourceCalls: resources.calls,
   };
 }
 

@@ -2,11 +2,12 @@ import type { GraphModel } from '../compiler/model.ts';
 import { ShapeError, checkFields, isPlainObject } from './checkShape.ts';
 import type { FieldType } from './recordSchema.ts';
 
-const NODE = { id: 'string', kind: ['step', 'event'], label: 'string', workflow: 'string' } as const satisfies Record<string, FieldType>;
+const NODE = { id: 'string', kind: ['step', 'event', 'resource'], label: 'string', workflow: 'string' } as const satisfies Record<string, FieldType>;
 const STEP = { name: 'string', numWorkers: 'id', gather: 'boolean', fanOut: 'boolean', collects: 'strings', 'skipGraphChecks?': 'strings', 'children?': 'strings' } as const satisfies Record<string, FieldType>;
 const EVENT = { type: 'string', role: ['start', 'stop', 'input-required', 'human-response', 'event'] } as const satisfies Record<string, FieldType>;
 const RANGE = { start: 'id', end: 'id', line: 'id', column: 'id', endLine: 'id', endColumn: 'id' } as const satisfies Record<string, FieldType>;
-const EDGE = { id: 'string', source: 'string', target: 'string', kind: ['returns', 'sends', 'accepts'], dashed: 'boolean' } as const satisfies Record<string, FieldType>;
+const RESOURCE = { name: 'string' } as const satisfies Record<string, FieldType>;
+const EDGE = { id: 'string', source: 'string', target: 'string', kind: ['returns', 'sends', 'accepts', 'uses', 'depends'], dashed: 'boolean', 'label?': 'string' } as const satisfies Record<string, FieldType>;
 
 /** Checks a saved graph as strictly as the records: the UI lays it out and draws it as it is. */
 export function checkGraph(value: unknown, path: string, maxNodes: number, maxDepth: number): asserts value is GraphModel {
@@ -18,7 +19,7 @@ export function checkGraph(value: unknown, path: string, maxNodes: number, maxDe
   const ids = new Set<string>();
   nodes.forEach((node: unknown, i) => {
     const at = `${path}.nodes[${i}]`;
-    checkFields(node, NODE, at, maxDepth, new Set(['step', 'event']));
+    checkFields(node, NODE, at, maxDepth, new Set(['step', 'event', 'resource']));
     const n = node as Record<string, unknown>;
     if (ids.has(n.id as string)) throw new ShapeError(`${at}.id "${String(n.id)}" is used twice`);
     ids.add(n.id as string);
@@ -34,6 +35,12 @@ export function checkGraph(value: unknown, path: string, maxNodes: number, maxDe
       checkFields(n.event, EVENT, `${at}.event`, maxDepth, new Set(['range']));
       const range = (n.event as Record<string, unknown>).range;
       if (range !== null) checkFields(range, RANGE, `${at}.event.range`, maxDepth);
+    }
+    if (n.kind === 'resource') {
+      if (n.resource === undefined) throw new ShapeError(`${at} is a resource node without "resource"`);
+      checkFields(n.resource, RESOURCE, `${at}.resource`, maxDepth, new Set(['range']));
+      const range = (n.resource as Record<string, unknown>).range;
+      if (range !== null && range !== undefined) checkFields(range, RANGE, `${at}.resource.range`, maxDepth);
     }
   });
   edges.forEach((edge: unknown, i) => {

@@ -51,6 +51,18 @@ export interface InvocationDescription {
   rerunOf: number | null;
   /** For an invocation that ended waiting: the re-run that continued it, once started, or null. */
   rerunBy: number | null;
+  /** Its resource parameters: which instance each got, and which invocation's resolution made it. */
+  resources: InjectedResource[];
+}
+
+export interface InjectedResource {
+  param: string;
+  resource: string;
+  instance: number;
+  /** The factory ran for this invocation. */
+  created: boolean;
+  /** The invocation for which the factory made this instance (itself when `created`), if in the trace. */
+  madeBy: number | null;
 }
 
 /**
@@ -119,6 +131,13 @@ export function describeInvocation(
     error: lastFailure && (status === 'failed' || status === 'retrying') ? { ...lastFailure.error, location: userLocation(lastFailure.error.stack) } : null,
     rerunOf: starts[0]?.rerunOf ?? null,
     rerunBy: status === 'waiting' ? rerunOfWaiting(index, entry.id, atSeq) : null,
+    resources: upToSeq(entry.resources, atSeq).map((r) => ({
+      param: r.param,
+      resource: r.resource,
+      instance: r.instance,
+      created: r.created,
+      madeBy: index.resourceMakers.get(`${r.resource}#${r.instance}`) ?? null,
+    })),
   };
 }
 

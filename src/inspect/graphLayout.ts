@@ -32,7 +32,14 @@ export function eventWidth(type: string): number {
   return Math.min(220, Math.max(96, Math.round(type.length * 7.4 + 30)));
 }
 
+/** Resource boxes fit their factory's name and a small caption. */
+export function resourceWidth(name: string): number {
+  return Math.min(220, Math.max(90, Math.round(name.length * 7.4 + 24)));
+}
+export const RESOURCE_HEIGHT = 40;
+
 export function nodeSize(node: GraphNode): { width: number; height: number } {
+  if (node.kind === 'resource') return { width: resourceWidth(node.label), height: RESOURCE_HEIGHT };
   return node.kind === 'step' ? STEP_SIZE : { width: eventWidth(node.event?.type ?? node.label), height: EVENT_HEIGHT };
 }
 

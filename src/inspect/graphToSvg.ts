@@ -1,4 +1,4 @@
-import type { EventRole, GraphModel, GraphNode } from '../compiler/model.ts';
+import type { EventRole, GraphEdge, GraphModel, GraphNode } from '../compiler/model.ts';
 import type { StepView } from '../state/runFold.ts';
 import { edgeRoute } from './edgeRoute.ts';
 import { nodeSize } from './graphLayout.ts';
@@ -59,14 +59,14 @@ export function graphToSvg(
   };
   const placed = new Map(graph.nodes.map((node) => [node.id, boxOf(node)]));
   // Edges are routed first: a back edge loops around the nodes and the picture must include it.
-  const curves: { id: string; curve: ReturnType<typeof edgeRoute>; dashed: boolean }[] = [];
+  const curves: { id: string; curve: ReturnType<typeof edgeRoute>; dashed: boolean; kind: GraphEdge['kind'] }[] = [];
   for (const edge of graph.edges) {
     const s = placed.get(edge.source);
     const t = placed.get(edge.target);
     if (!s || !t) continue;
     const below = Math.max(s.y + s.height, t.y + t.height);
     const curve = edgeRoute(options.routes?.[edge.id], { x: s.x + s.width, y: s.y + s.height / 2 }, { x: t.x, y: t.y + t.height / 2 }, below);
-    curves.push({ id: edge.id, curve, dashed: edge.dashed });
+    curves.push({ id: edge.id, curve, dashed: edge.dashed, kind: edge.kind });
   }
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const b of placed.values()) {
@@ -90,11 +90,12 @@ export function graphToSvg(
   ];
   if (placed.size === 0) out.push(`<text x="8" y="24" font-size="13" fill="#64748b">No graph</text>`);
   out.push('<g class="edges">');
-  for (const { id, curve, dashed } of curves) out.push(edgeSvg(id, curve, dashed));
+  for (const { id, curve, dashed, kind } of curves) out.push(edgeSvg(id, curve, dashed, kind));
   out.push('</g>', '<g class="nodes">');
   for (const node of graph.nodes) {
     const b = placed.get(node.id)!;
     if (node.kind === 'step') out.push(stepSvg(node, b, run?.steps?.[node.step?.name ?? node.label]));
+    else if (node.kind === 'resource') out.push(resourceSvg(node, b));
     else out.push(eventSvg(node, b, run?.events?.[node.event?.type ?? node.label] ?? 0, colorOf));
   }
   out.push('</g>', '</svg>');
@@ -102,13 +103,14 @@ export function graphToSvg(
 }
 
 /** The same route as the graph view's edges (`edgeRoute`), with an arrowhead along its last segment. */
-function edgeSvg(id: string, curve: ReturnType<typeof edgeRoute>, dashed: boolean): string {
+function edgeSvg(id: string, curve: ReturnType<typeof edgeRoute>, dashed: boolean, kind: GraphEdge['kind']): string {
   const dash = dashed ? ' stroke-dasharray="6 5"' : '';
   const { end, direction: u } = curve;
   const back = { x: end.x - u.x * 8, y: end.y - u.y * 8 };
   const head = `${n(end.x)},${n(end.y)} ${n(back.x - u.y * 4.5)},${n(back.y + u.x * 4.5)} ${n(back.x + u.y * 4.5)},${n(back.y - u.x * 4.5)}`;
   const d = curve.d;
-  const title = dashed ? `<title>Sent with ctx.sendEvent but not declared in the step's return type</title>` : '';
+  const why = kind === 'uses' || kind === 'depends' ? 'A resource: a value made by a factory, not an event' : "Sent with ctx.sendEvent but not declared in the step's return type";
+  const title = dashed ? `<title>${why}</title>` : '';
   return `<g data-edge="${xml(id)}">${title}<path d="${d}" fill="none" stroke="#94a3b8" stroke-width="1.6"${dash}/><polygon points="${head}" fill="#94a3b8"/></g>`;
 }
 
@@ -159,6 +161,16 @@ function footerSvg(node: GraphNode, b: { x: number; y: number; width: number; he
   const text = outcomes.length > 0 ? outcomes.join(' ') : collects.length > 0 ? `collects ${collects.join(', ')}` : step && step.running + step.queued > 0 ? '' : 'idle';
   const color = outcomes.length > 0 ? '#334155' : '#64748b';
   return `<text x="${n(b.x + 8)}" y="${n(y + 4)}" font-size="11" fill="${color}">${xml(clip(text, Math.floor((b.width - 16) / 6)))}</text>`;
+}
+
+function resourceSvg(node: GraphNode, b: { x: number; y: number; width: number; height: number }): string {
+  return (
+    `<g data-id="${xml(node.id)}"><title>${xml(`Resource: the value ${node.label}() returns`)}</title>` +
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="6" fill="#fffbeb" stroke="#b45309" stroke-width="1.5" stroke-dasharray="5 3"/>` +
+    `<text x="${n(b.x + 10)}" y="${n(b.y + 15)}" font-size="9.5" font-weight="600" letter-spacing="0.5" fill="#b45309">RESOURCE</text>` +
+    `<text x="${n(b.x + 10)}" y="${n(b.y + 31)}" font-family="${xml(MONO_STACK)}" font-size="12" font-weight="600" fill="#78350f">${xml(clip(node.label, Math.floor((b.width - 20) / 7.3)))}</text>` +
+    `</g>`
+  );
 }
 
 function eventSvg(node: GraphNode, b: { x: number; y: number; width: number; height: number }, count: number, colorOf: (type: string, role?: EventRole) => string): string {

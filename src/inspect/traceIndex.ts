@@ -4,6 +4,7 @@ import type {
   EventEmittedRecord,
   EventUnhandledRecord,
   LogRecord,
+  ResourceInjectedRecord,
   RunFinishedRecord,
   RunStartedRecord,
   StateChangedRecord,
@@ -64,6 +65,8 @@ export interface InvocationEntry {
   stateChanges: StateChangedRecord[];
   collects: CollectProgressRecord[];
   waits: WaitRecord[];
+  /** What it got for its resource parameters (empty for a step without resources). */
+  resources: ResourceInjectedRecord[];
 }
 
 /**
@@ -79,6 +82,8 @@ export class TraceIndex {
   readonly invocations = new Map<number, InvocationEntry>();
   /** Every `state.changed`, in seq order, for `stateAt`. */
   readonly stateChanges: StateChangedRecord[] = [];
+  /** `resource#instance` -> the invocation whose resolution made it. */
+  readonly resourceMakers = new Map<string, number>();
   private indexed = 0;
 
   static of(records: readonly TraceRecord[]): TraceIndex {
@@ -105,7 +110,7 @@ export class TraceIndex {
   private invocation(id: number, step: string): InvocationEntry {
     let entry = this.invocations.get(id);
     if (!entry) {
-      entry = { id, step, deliveries: [], queued: null, starts: [], failures: [], finished: null, emitted: [], logs: [], stateChanges: [], collects: [], waits: [] };
+      entry = { id, step, deliveries: [], queued: null, starts: [], failures: [], finished: null, emitted: [], logs: [], stateChanges: [], collects: [], waits: [], resources: [] };
       this.invocations.set(id, entry);
     }
     return entry;
@@ -179,6 +184,10 @@ export class TraceIndex {
         break;
       case 'log':
         if (r.invocation !== null && r.step !== null) this.invocation(r.invocation, r.step).logs.push(r);
+        break;
+      case 'resource.injected':
+        this.invocation(r.invocation, r.step).resources.push(r);
+        if (r.created && !this.resourceMakers.has(`${r.resource}#${r.instance}`)) this.resourceMakers.set(`${r.resource}#${r.instance}`, r.invocation);
         break;
       default:
         break;

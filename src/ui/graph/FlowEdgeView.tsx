@@ -6,6 +6,7 @@ import { usePlayground } from '../playground.ts';
 import { edgeRoute } from '../../inspect/index.ts';
 import { eventColor } from './eventColors.ts';
 import type { FlowEdge } from './flowTypes.ts';
+import type { GraphEdge } from '../../compiler/model.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
 
 /**
@@ -22,7 +23,8 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   return (
     <g className={`flow-edge${dashed ? ' dashed' : ''}${tokens ? ' active' : ''}`} data-source={source} data-target={target} data-tokens={tokens?.reduce((n, t) => n + t.count, 0) ?? 0}>
       <path className="flow-edge-path" d={curve.d} markerEnd="url(#flowplay-arrow)" />
-      {dashed ? <title>Sent with ctx.sendEvent but not declared in the step's return type</title> : null}
+      {dashed ? <title>{edgeTitle(data?.model)}</title> : null}
+      {data?.model.label ? <text className="flow-edge-label" x={curve.at(0.5).x} y={curve.at(0.5).y - 5} textAnchor="middle">{data.model.label}</text> : null}
       {tokens?.map((token) => {
         // With reduced motion a token waits at the middle of its edge instead of travelling.
         const point = curve.at(reduced ? 0.5 : token.progress);
@@ -51,3 +53,10 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
     </g>
   );
 });
+
+/** Why an edge is dashed: a resource's value, or an event sent without being declared. */
+function edgeTitle(edge: GraphEdge | undefined): string {
+  if (edge?.kind === 'uses') return `${edge.label ?? 'A parameter'} is filled from this resource`;
+  if (edge?.kind === 'depends') return 'The factory asks for this resource in a parameter default';
+  return "Sent with ctx.sendEvent but not declared in the step's return type";
+}

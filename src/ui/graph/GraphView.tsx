@@ -12,12 +12,13 @@ import { FlowEdgeView } from './FlowEdgeView.tsx';
 import { tooLargeToDraw } from './graphLimits.ts';
 import { GraphText } from './GraphText.tsx';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
+import { ResourceNode } from './ResourceNode.tsx';
 import { StepNode } from './StepNode.tsx';
 import { useFlowNodes } from './useFlowNodes.ts';
 import { eventColor } from './eventColors.ts';
 import { useDocumentTheme } from '../theme/index.ts';
 
-const nodeTypes: NodeTypes = { step: StepNode, event: EventNode };
+const nodeTypes: NodeTypes = { step: StepNode, event: EventNode, resource: ResourceNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdgeView };
 
 /** The workflow graph: step boxes and event pills, laid out left to right, with tokens in flight. */
@@ -100,6 +101,8 @@ function GraphCanvas() {
       const latest = latestEventOfType(run.getState().trace, view.getState().view.cursor, node.data.model.event.type);
       if (latest !== null) selectItem(ui, { kind: 'event', id: latest });
       if (node.data.model.event.range) revealInEditor(ui, node.data.model.event.range.start, node.data.model.event.range.end);
+    } else if (node.data.model.resource?.range) {
+      revealInEditor(ui, node.data.model.resource.range.start, node.data.model.resource.range.end);
     }
   };
 

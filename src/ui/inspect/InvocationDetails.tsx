@@ -41,6 +41,28 @@ export function InvocationDetails({ invocation: inv }: { invocation: InvocationD
             </ItemLink>
           ))}
         </dd>
+        {inv.resources.length ? (
+          <>
+            <dt>Resources</dt>
+            <dd data-testid="inspector-resources">
+              {inv.resources.map((r) => (
+                <span key={r.param} className="resource-use" data-resource={r.resource} data-instance={r.instance}>
+                  <code>{r.param}</code> ← {r.resource} #{r.instance}{' '}
+                  {r.created ? (
+                    <span className="muted">made for this invocation</span>
+                  ) : r.madeBy !== null ? (
+                    <span className="muted">
+                      shared, made for{' '}
+                      <ItemLink item={{ kind: 'invocation', id: r.madeBy }}>#{r.madeBy}</ItemLink>
+                    </span>
+                  ) : (
+                    <span className="muted">from the cache</span>
+                  )}
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
         <dt>Duration</dt>
         <dd data-testid="inspector-duration">
           {ms(inv.duration)}
