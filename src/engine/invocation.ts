@@ -102,18 +102,11 @@ function callStepWithResources(inv: Invocation): unknown {
   return def.withContext ? def.fn.call(run.workflow, run.context(inv), pending.input, ...values) : def.fn.call(run.workflow, pending.input, ...values);
 }
 
-/** Runs the factories first (in the invocation's frame, so `sleep` and `random` find the run), then the step. */
+/** Runs the factories first (each in the invocation's frame, so `sleep`, `random` and logs belong to it), then the step. */
 function startWithResources(inv: Invocation): void {
   const run = inv.run;
   const def = inv.rt.def;
-  let resolving: Promise<ResolvedResource[]>;
-  try {
-    resolving = withFrame(inv, (i: Invocation) => resolveStepResources(i.run, i.rt.def), inv);
-  } catch (error) {
-    fail(inv, error);
-    return;
-  }
-  resolving.then(
+  resolveStepResources(inv).then(
     (resolved) => {
       if (inv.settled || run.ended) return;
       if (run.listener) {

@@ -143,7 +143,14 @@ export class Resolution {
   private readonly scoped = new Map<ResourceFactory, ResourceInstance>();
   private readonly chain: ResourceDescriptor[] = [];
 
-  constructor(private readonly manager: ResourceManager) {}
+  /**
+   * `inFrame` calls a factory as part of the step invocation it resolves for, so that `sleep`,
+   * `random` and console output inside a factory belong to that invocation even after an await.
+   */
+  constructor(
+    private readonly manager: ResourceManager,
+    private readonly inFrame: (call: () => unknown) => unknown = (call) => call(),
+  ) {}
 
   known(descriptor: ResourceDescriptor): { found: true; value: unknown } | { found: false } {
     const entry = this.manager.cachedValue(descriptor) ?? this.scoped.get(descriptor.factory);
@@ -176,7 +183,7 @@ export class Resolution {
       const outer = resolving;
       resolving = this;
       try {
-        pending = descriptor.factory();
+        pending = this.inFrame(descriptor.factory);
       } catch (error) {
         if (!(error instanceof NeedsResource)) throw error;
         pending = error;

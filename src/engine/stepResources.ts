@@ -3,8 +3,8 @@
  * come here; every other invocation starts as before, without a promise or a lookup of its own.
  */
 import { Resolution, ResourceManager, type ResolvedResource } from './resource.ts';
-import type { StepDef } from './plan.ts';
-import type { RunCore } from './runCore.ts';
+import type { Invocation } from './invocation.ts';
+import { withFrame } from './scope.ts';
 
 const FALLBACK_MANAGERS = new WeakMap<object, ResourceManager>();
 
@@ -18,9 +18,13 @@ export function resourceManagerOf(workflow: object): ResourceManager {
 }
 
 /** The values for `def`'s resource parameters, in order, in one resolution (a non-cached resource is made once in it). */
-export async function resolveStepResources(run: RunCore, def: StepDef): Promise<ResolvedResource[]> {
-  const resolution = new Resolution(resourceManagerOf(run.workflow));
+export async function resolveStepResources(inv: Invocation): Promise<ResolvedResource[]> {
+  const resolution = new Resolution(resourceManagerOf(inv.run.workflow), (call) => withFrame(inv, callFactory, call));
   const values: ResolvedResource[] = [];
-  for (const { descriptor } of def.resources!) values.push(await resolution.resolve(descriptor));
+  for (const { descriptor } of inv.rt.def.resources!) values.push(await resolution.resolve(descriptor));
   return values;
+}
+
+function callFactory(factory: () => unknown): unknown {
+  return factory();
 }
