@@ -30,9 +30,13 @@ describe('Resource()', () => {
 });
 
 describe('resources in steps', () => {
-  it('test_resource', async () => {
+  // test_resource and test_resource_async differ only in the factory: one returns the memory, one a promise of it.
+  it.each([
+    ['test_resource', (m: Memory) => () => m],
+    ['test_resource_async', (m: Memory) => async () => m],
+  ])('%s', async (_name, factoryFor) => {
     const m = new Memory();
-    const getMemory = () => m;
+    const getMemory = factoryFor(m);
     class TestWorkflow extends Workflow {
       @step({ accepts: [StartEvent], returns: [SecondEvent] })
       async startStep(_ev: StartEvent) {
@@ -48,25 +52,8 @@ describe('resources in steps', () => {
     expect(m.put).toHaveBeenCalledOnce();
   });
 
-  it('test_resource_async', async () => {
-    const m = new Memory();
-    const getMemory = async () => m;
-    class TestWorkflow extends Workflow {
-      @step({ accepts: [StartEvent], returns: [SecondEvent] })
-      async startStep(_ev: StartEvent) {
-        return new SecondEvent({ msg: 'Hello' });
-      }
-      @step({ accepts: [SecondEvent], returns: [StopEvent], resources: { history: Resource(getMemory) } })
-      async f1(ev: SecondEvent, history = Resource(getMemory)) {
-        history.put(ev.msg);
-        return new StopEvent();
-      }
-    }
-    await new TestWorkflow({ validate: false }).run();
-    expect(m.put).toHaveBeenCalledOnce();
-  });
-
-  it('test_caching_behavior', async () => {
+  /** The library's two counter workflows: both steps take a counter; the second asks for it cached or not. */
+  const counterWorkflow = (secondCached: boolean) => {
     class CounterThing {
       counter = 0;
       incr() {
@@ -74,55 +61,39 @@ describe('resources in steps', () => {
       }
     }
     const provideCounterThing = () => new CounterThing();
-    let cc = 0;
+    const seen: number[] = [];
+    const second = Resource(provideCounterThing, { cache: secondCached });
     class TestWorkflow extends Workflow {
       @step({ accepts: [StartEvent], returns: [StepEvent], resources: { counterThing: Resource(provideCounterThing) } })
       async testStep(_ev: StartEvent, counterThing = Resource(provideCounterThing)) {
         counterThing.incr();
+        seen.push(counterThing.counter);
         return new StepEvent();
       }
-      @step({ accepts: [StepEvent], returns: [StopEvent], resources: { counterThing: Resource(provideCounterThing) } })
-      async testStep2(_ev: StepEvent, counterThing = Resource(provideCounterThing)) {
+      @step({ accepts: [StepEvent], returns: [StopEvent], resources: { counterThing: second } })
+      async testStep2(_ev: StepEvent, counterThing = second) {
         counterThing.incr();
-        cc = counterThing.counter;
+        seen.push(counterThing.counter);
         return new StopEvent();
       }
     }
+    return { TestWorkflow, seen };
+  };
+
+  it('test_caching_behavior', async () => {
+    const { TestWorkflow, seen } = counterWorkflow(true);
     await new TestWorkflow({ validate: false }).run();
     // One cached value shared by both steps: 0 -> 1 -> 2.
-    expect(cc).toBe(2);
+    expect(seen).toEqual([1, 2]);
     // The cache belongs to the workflow: a second one starts from a new value.
     await new TestWorkflow({ validate: false }).run();
-    expect(cc).toBe(2);
+    expect(seen).toEqual([1, 2, 1, 2]);
   });
 
   it('test_non_caching_behavior', async () => {
-    class CounterThing {
-      counter = 0;
-      incr() {
-        this.counter++;
-      }
-    }
-    const provideCounterThing = () => new CounterThing();
-    let cc1 = 0;
-    let cc2 = 0;
-    class TestWorkflow extends Workflow {
-      @step({ accepts: [StartEvent], returns: [StepEvent], resources: { counterThing: Resource(provideCounterThing) } })
-      async testStep(_ev: StartEvent, counterThing = Resource(provideCounterThing)) {
-        counterThing.incr();
-        cc1 = counterThing.counter;
-        return new StepEvent();
-      }
-      @step({ accepts: [StepEvent], returns: [StopEvent], resources: { counterThing: Resource(provideCounterThing, { cache: false }) } })
-      async testStep2(_ev: StepEvent, counterThing = Resource(provideCounterThing, { cache: false })) {
-        counterThing.incr();
-        cc2 = counterThing.counter;
-        return new StopEvent();
-      }
-    }
+    const { TestWorkflow, seen } = counterWorkflow(false);
     await new TestWorkflow({ validate: false }).run();
-    expect(cc1).toBe(1);
-    expect(cc2).toBe(1);
+    expect(seen).toEqual([1, 1]);
   });
 
   it('test_recursive_resource_injection', async () => {
@@ -222,6 +193,26 @@ describe('resources in steps', () => {
 });
 
 describe('validate() with resources', () => {
+  /** The library's one-step workflow whose step takes one resource, built with validation off. */
+  const oneResourceWorkflow = (factory: () => unknown, param: string) => {
+    const resource = Resource(factory);
+    class TestWorkflow extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent], resources: { [param]: resource } })
+      async startStep(_ev: StartEvent, _value = resource) {
+        return new StopEvent();
+      }
+    }
+    return new TestWorkflow({ validate: false });
+  };
+  const counted = () => {
+    const callCount = { count: 0 };
+    const getString = () => {
+      callCount.count++;
+      return 'test';
+    };
+    return { callCount, getString };
+  };
+
   it('test_validate_detects_circular_resource_dependency', async () => {
     function cyclicFactoryA(_b: unknown = Resource(cyclicFactoryB)): string {
       return 'a';
@@ -229,46 +220,19 @@ describe('validate() with resources', () => {
     function cyclicFactoryB(_a: unknown = Resource(cyclicFactoryA)): string {
       return 'b';
     }
-    class TestWorkflow extends Workflow {
-      @step({ accepts: [StartEvent], returns: [StopEvent], resources: { a: Resource(cyclicFactoryA) } })
-      async startStep(_ev: StartEvent, _a = Resource(cyclicFactoryA)) {
-        return new StopEvent();
-      }
-    }
-    const wf = new TestWorkflow({ validate: false });
+    const wf = oneResourceWorkflow(cyclicFactoryA, 'a');
     await expect(wf.validate({ validateResources: true })).rejects.toThrow(/Circular resource dependency detected/);
   });
 
   it('test_validate_resources_enabled', async () => {
-    const callCount = { count: 0 };
-    const getString = () => {
-      callCount.count++;
-      return 'test';
-    };
-    class TestWorkflow extends Workflow {
-      @step({ accepts: [StartEvent], returns: [StopEvent], resources: { value: Resource(getString) } })
-      async startStep(_ev: StartEvent, _value = Resource(getString)) {
-        return new StopEvent();
-      }
-    }
-    const wf = new TestWorkflow({ validate: false });
-    await wf.validate({ validateResources: true });
+    const { callCount, getString } = counted();
+    await oneResourceWorkflow(getString, 'value').validate({ validateResources: true });
     expect(callCount.count).toBe(1);
   });
 
   it('test_validate_resources_disabled_by_default', () => {
-    const callCount = { count: 0 };
-    const getString = () => {
-      callCount.count++;
-      return 'test';
-    };
-    class TestWorkflow extends Workflow {
-      @step({ accepts: [StartEvent], returns: [StopEvent], resources: { value: Resource(getString) } })
-      async startStep(_ev: StartEvent, _value = Resource(getString)) {
-        return new StopEvent();
-      }
-    }
-    new TestWorkflow({ validate: false }).validate();
+    const { callCount, getString } = counted();
+    oneResourceWorkflow(getString, 'value').validate();
     expect(callCount.count).toBe(0);
   });
 
@@ -276,13 +240,7 @@ describe('validate() with resources', () => {
     function failingFactory(): string {
       throw new Error('Factory failed!');
     }
-    class TestWorkflow extends Workflow {
-      @step({ accepts: [StartEvent], returns: [StopEvent], resources: { value: Resource(failingFactory) } })
-      async startStep(_ev: StartEvent, _value = Resource(failingFactory)) {
-        return new StopEvent();
-      }
-    }
-    const wf = new TestWorkflow({ validate: false });
+    const wf = oneResourceWorkflow(failingFactory, 'value');
     await expect(wf.validate({ validateResources: true })).rejects.toThrow(WorkflowValidationError);
     await expect(wf.validate({ validateResources: true })).rejects.toThrow(/step 'startStep', parameter 'value'.*Factory failed/);
   });
