@@ -9,6 +9,7 @@ import { planOf } from './plan.ts';
 import type { Invocation, RunCore } from './runCore.ts';
 import { readSavedContext, restoreState, saveEvent, SAVED_CONTEXT_VERSION, type Resumption, type SavedContext } from './savedContext.ts';
 import { toJsonSafe } from './jsonSafe.ts';
+import { currentFrame } from './scope.ts';
 import type { DictState } from './statePath.ts';
 import { StateStore } from './stateStore.ts';
 import { StoreView, type ContextStore, type StoreHost } from './storeView.ts';
@@ -54,6 +55,18 @@ export class Context<S extends object = DictState> {
     ctx.invocation = invocation;
     ctx.staged = null;
     return ctx;
+  }
+
+  /**
+   * The context of the step invocation running right now (the library's `Context.get_step_context()`),
+   * for helpers and wrappers that are not handed the step's `ctx`. Throws outside a step.
+   */
+  static getStepContext(): Context {
+    const frame = currentFrame();
+    if (!frame || frame.invocation === null || !(frame instanceof Object) || !('rt' in frame)) {
+      throw new WorkflowRuntimeError('Context.getStepContext() must be called from inside a step.');
+    }
+    return Context.of(frame.run, frame as Invocation);
   }
 
   /** Restores a context saved with `toDict()`, for `workflow.run({ ctx })` to resume. */

@@ -12,6 +12,26 @@ class EventBase {
   constructor(fields?: object) {
     if (fields != null) Object.assign(this, fields);
   }
+
+  /**
+   * A field's value, or `defaultValue` when the event has no such field: the library's dict-style
+   * `ev.get("x", default)`, for fields an event class does not declare.
+   */
+  get<K extends keyof this & string>(key: K): this[K];
+  get<D = undefined>(key: string, defaultValue?: D): unknown;
+  get(key: string, defaultValue?: unknown): unknown {
+    return Object.prototype.hasOwnProperty.call(this, key) ? (this as unknown as Record<string, unknown>)[key] : defaultValue;
+  }
+
+  /** Whether the event has the field (Python's `"x" in ev`). */
+  has(key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this, key);
+  }
+
+  /** The event's fields as a plain object (a copy: changing it leaves the event alone). */
+  toDict(): Record<string, unknown> {
+    return { ...(this as unknown as Record<string, unknown>) };
+  }
 }
 
 type EventArgs<T> = {} extends T ? [fields?: T] : [fields: T];
@@ -84,6 +104,12 @@ export class WorkflowTimedOutEvent extends StopEvent<undefined> {
 /** The last event on the stream of a run cancelled with `handler.cancel()`. */
 export class WorkflowCancelledEvent extends StopEvent<undefined> {}
 
+/**
+ * Published on `streamEvents({ exposeInternal: true })` each time the run goes idle: nothing queued,
+ * nothing running, the run not over, so it waits for something from outside (a human's answer).
+ */
+export class WorkflowIdleEvent extends EventBase {}
+
 for (const [cls, name] of [
   [EventBase, 'Event'],
   [StartEvent, 'StartEvent'],
@@ -93,6 +119,7 @@ for (const [cls, name] of [
   [WorkflowFailedEvent, 'WorkflowFailedEvent'],
   [WorkflowTimedOutEvent, 'WorkflowTimedOutEvent'],
   [WorkflowCancelledEvent, 'WorkflowCancelledEvent'],
+  [WorkflowIdleEvent, 'WorkflowIdleEvent'],
 ] as const) {
   Object.defineProperty(cls, BUILTIN_NAME, { value: name });
 }
@@ -137,7 +164,7 @@ export function eventFields(ev: EventBase, limits?: JsonSafeLimits): JsonValue {
   const flat: Record<string, JsonValue> = {};
   let n = 0;
   for (const key in ev) {
-    const value = (ev as Record<string, unknown>)[key];
+    const value = (ev as unknown as Record<string, unknown>)[key];
     const kind = typeof value;
     if (++n > 16 || !(kind === 'number' ? Number.isFinite(value) : kind === 'boolean' || (kind === 'string' && (value as string).length <= 200))) {
       return toJsonSafe({ ...ev }, limits);

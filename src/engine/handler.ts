@@ -49,8 +49,11 @@ export class WorkflowHandler<R = any> implements PromiseLike<R> {
    * The stream always ends normally; awaiting the handler is what rejects. Consumable once.
    * @example for await (const ev of handler.streamEvents()) console.log(ev);
    */
-  streamEvents(): AsyncIterableIterator<Event> {
-    return this.core.stream.take();
+  streamEvents(options: { exposeInternal?: boolean } = {}): AsyncIterableIterator<Event> {
+    const stream = this.core.stream.take();
+    // Internal events (WorkflowIdleEvent) are only published to a caller who asks, as in the library.
+    if (options.exposeInternal) this.core.watchIdle();
+    return stream;
   }
 
   /** Sends an event into the run from outside, e.g. a HumanResponseEvent. */

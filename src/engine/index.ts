@@ -11,6 +11,7 @@ export {
   WorkflowFailedEvent,
   WorkflowTimedOutEvent,
   WorkflowCancelledEvent,
+  WorkflowIdleEvent,
   eventTypeName,
   eventToJson,
   isEvent,

@@ -18,6 +18,7 @@ import {
   StopEvent,
   type StartEvent,
   WorkflowCancelledEvent,
+  WorkflowIdleEvent,
   WorkflowFailedEvent,
   WorkflowTimedOutEvent,
   eventFields,
@@ -354,6 +355,27 @@ export class RunCore {
         startInvocation(this, rt, rt.queue.shift()!);
       }
     }
+    if (this.idleWatch !== null) this.checkIdle();
+  }
+
+  /**
+   * Idle watching (WorkflowIdleEvent) costs a run nothing until a caller streams internal events:
+   * `idleWatch` is null until then, true while an idle moment has been announced.
+   */
+  private idleWatch: boolean | null = null;
+  /** Failed invocations waiting for their retry delay: the run is not idle while one waits. */
+  private retriesWaiting = 0;
+
+  watchIdle(): void {
+    if (this.idleWatch !== null) return;
+    this.idleWatch = false;
+    this.scheduleDrain();
+  }
+
+  private checkIdle(): void {
+    const idle = !this.ended && this.running === 0 && this.retriesWaiting === 0 && this.steps.every((rt) => rt.queue.length === 0);
+    if (idle && !this.idleWatch) this.stream.push(new WorkflowIdleEvent());
+    this.idleWatch = idle;
   }
 
   // ---- step mode and breakpoints ----------------------------------------------------------------
@@ -394,7 +416,9 @@ export class RunCore {
 
   /** A retry waits on the run's clock, then goes back into the step's queue. */
   retryLater(rt: StepRuntime, pending: Pending, seconds: number): void {
+    this.retriesWaiting++;
     this.timers.after(seconds, () => {
+      this.retriesWaiting--;
       pending.attempt++;
       this.enqueue(rt, pending);
     });

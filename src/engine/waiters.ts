@@ -53,7 +53,7 @@ export function matches(waiter: StepWaiter, ev: Event): boolean {
   if (ev.constructor !== waiter.type) return false;
   const req = waiter.requirements;
   if (!req) return true;
-  for (const key in req) if ((ev as Record<string, unknown>)[key] !== req[key]) return false;
+  for (const key in req) if ((ev as unknown as Record<string, unknown>)[key] !== req[key]) return false;
   return true;
 }
 

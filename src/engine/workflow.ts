@@ -31,6 +31,10 @@ export interface WorkflowOptions {
   skipGraphChecks?: GraphCheck[];
   /** Where resource values are cached; by default each workflow has its own, shared by its runs. */
   resourceManager?: ResourceManager;
+  /** At most this many runs of this workflow at once; further `run()` calls wait for one to end. */
+  numConcurrentRuns?: number | null;
+  /** The name the workflow goes by (`workflowName`); by default its class name. */
+  workflowName?: string | null;
 }
 
 let runCounter = 0;
@@ -53,6 +57,11 @@ export class Workflow {
   readonly validation: boolean;
   readonly skipGraphChecks: readonly GraphCheck[];
   private resources: ResourceManager | null;
+  readonly numConcurrentRuns: number | null;
+  private readonly explicitName: string | null;
+  /** Runs holding one of the `numConcurrentRuns` slots, and starts waiting for one (in call order). */
+  private active = 0;
+  private readonly waitingStarts: (() => void)[] = [];
 
   constructor(options: WorkflowOptions = {}) {
     const timeout = options.timeout === undefined ? 45 : options.timeout;
@@ -62,10 +71,22 @@ export class Workflow {
     this.validation = options.validate ?? true;
     this.skipGraphChecks = checkGraphCheckNames(options.skipGraphChecks ?? []);
     this.resources = options.resourceManager ?? null;
+    const limit = options.numConcurrentRuns ?? null;
+    if (limit !== null && !(Number.isInteger(limit) && limit > 0)) throw new RangeError(`numConcurrentRuns must be a whole number above 0 or null, got ${String(limit)}.`);
+    this.numConcurrentRuns = limit;
+    this.explicitName = options.workflowName ?? null;
     // The library checks a workflow when it is built; the playground still draws one that fails.
     const plan = planOf(this.constructor);
     const problem = this.validation ? plan.problem(this.skipGraphChecks) : plan.shapeProblem();
     if (problem) throw new WorkflowValidationError(problem);
+  }
+
+  /**
+   * The workflow's name: the one given as `workflowName`, else the class name (the library adds the
+   * Python module path, which a class in a playground file does not have).
+   */
+  get workflowName(): string {
+    return this.explicitName ?? planOf(this.constructor).workflow;
   }
 
   /** The cache of this workflow's resources (made when first needed: a workflow without resources never builds one). */
@@ -132,8 +153,24 @@ export class Workflow {
     ctx?.bind(core);
     const handler = new WorkflowHandler<R>(core);
     host.onRun?.(handler);
-    core.start(input);
+    if (this.numConcurrentRuns === null) core.start(input);
+    else this.startWhenFree(core, input);
     return handler;
+  }
+
+  /** Starts the run once fewer than `numConcurrentRuns` runs of this workflow are going; frees the slot when it ends. */
+  private startWhenFree(core: RunCore, input: Parameters<RunCore['start']>[0]): void {
+    const begin = () => {
+      this.active++;
+      const release = () => {
+        this.active--;
+        this.waitingStarts.shift()?.();
+      };
+      core.promise.then(release, release);
+      core.start(input);
+    };
+    if (this.active < this.numConcurrentRuns!) begin();
+    else this.waitingStarts.push(begin);
   }
 
   toString(): string {
