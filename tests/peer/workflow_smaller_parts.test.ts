@@ -105,7 +105,7 @@ describe('numConcurrentRuns (test_workflow.py)', () => {
 });
 
 describe('Context.getStepContext() (context/test_context.py)', () => {
-  it('test_get_step_context_in_step', async () => {
+  it('test_get_step_context_inside_step', async () => {
     class Ping extends Event {}
     const seen: string[] = [];
     // A helper that is not handed the step's ctx, as a decorator around a step would be.
