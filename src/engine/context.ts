@@ -16,6 +16,14 @@ import { StoreView, type ContextStore, type StoreHost } from './storeView.ts';
 
 export type { ContextStore } from './storeView.ts';
 
+/**
+ * What `collectEvents(ev, types)` gives back: an instance of each class of `types`, in its order, so
+ * `[A, B, B]` reads as `[A, B, B]` and `Array(n).fill(A)` as `A[]`.
+ */
+export type CollectedEvents<C extends readonly EventClass[]> = {
+  -readonly [K in keyof C]: C[K] extends EventClass<infer E> ? E : never;
+};
+
 export interface WaitForEventOptions {
   /** Field values the awaited event must have. */
   requirements?: Record<string, unknown>;
@@ -142,10 +150,14 @@ export class Context<S extends object = DictState> {
 
   /**
    * Buffers `ev`; once the buffer holds one event for each entry of `types`, returns them in the order
-   * of `types` (arrival order within a class) and removes them, else returns null.
+   * of `types` (arrival order within a class) and removes them, else returns null. The result is typed
+   * from `types`: `[A, B]` gives `[A, B]`, an array of classes gives an array of their union.
    */
-  collectEvents<T extends Event = Event>(ev: Event, types: readonly EventClass[], bufferId?: string): T[] | null {
-    return this.core.collect(ev, types, bufferId ?? 'default', this.invocation) as T[] | null;
+  collectEvents<const C extends readonly EventClass[]>(ev: Event, types: C, bufferId?: string): CollectedEvents<C> | null;
+  /** With the result's element type written out, as code before the typed form did: `collectEvents<A>(…)`. */
+  collectEvents<T extends Event>(ev: Event, types: readonly EventClass[], bufferId?: string): T[] | null;
+  collectEvents(ev: Event, types: readonly EventClass[], bufferId?: string): Event[] | null {
+    return this.core.collect(ev, types, bufferId ?? 'default', this.invocation) as Event[] | null;
   }
 
   /** Writes one key of the run's state (a key with dots is still one key). */

@@ -79,7 +79,7 @@ export { Workflow } from './workflow.ts';
 export type { WorkflowOptions } from './workflow.ts';
 export { WorkflowHandler } from './handler.ts';
 export { Context } from './context.ts';
-export type { ContextStore, WaitForEventOptions } from './context.ts';
+export type { CollectedEvents, ContextStore, WaitForEventOptions } from './context.ts';
 export type { DictState, StateClass, StatePath, StateValue } from './statePath.ts';
 export { sleep, random, randint, logToCurrentRun } from './ambient.ts';
 export type { LogLevel } from './ambient.ts';
