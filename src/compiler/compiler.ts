@@ -12,6 +12,7 @@ import { raceDiagnostics } from './raceCheck.ts';
 import { rangeOf } from './range.ts';
 import { readScope } from './scope.ts';
 import { hiddenCharacterDiagnostics } from './hiddenCharacters.ts';
+import { withImportHelp } from './importFixes.ts';
 import { fromTypeScript } from './tsDiagnostics.ts';
 import { TYPESCRIPT_SPELLING, validateWorkflow } from './validate.ts';
 import { readWorkflows, shapeOf } from './workflows.ts';
@@ -60,9 +61,10 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
   const sf = service.update(source);
   const syntax = fromTypeScript(sf, service.syntacticDiagnostics(), 'syntax');
   const hasSyntaxErrors = syntax.some((d) => d.severity === 'error');
-  const types = options.typeCheck === false ? [] : fromTypeScript(sf, service.semanticDiagnostics(), 'type');
-
   const scope = readScope(sf);
+  const checked = options.typeCheck === false ? [] : fromTypeScript(sf, service.semanticDiagnostics(), 'type');
+  const types = withImportHelp(sf, scope, checked, service.flowplayExports());
+
   const local = readEvents(sf, scope);
   const isEvent = (name: string) => local.has(name) || (name !== BASE_EVENT && BUILTIN_EVENTS.has(name));
   const workflows = readWorkflows(sf, scope, isEvent);

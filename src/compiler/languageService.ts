@@ -7,6 +7,7 @@ const LIB_DIR = '/lib/';
 const FLOWPLAY_DIR = `/node_modules/${FLOWPLAY_MODULE}/`;
 const GLOBALS_PATH = `${LIB_DIR}${GLOBALS_FILE_NAME}`;
 const FALLBACK_PATH = `${LIB_DIR}flowplay-fallback.d.ts`;
+const FLOWPLAY_INDEX = `${FLOWPLAY_DIR}index.d.ts`;
 
 /** The standard library the user's code is checked against (it runs on ES2022 hosts). */
 export const STANDARD_LIB = 'lib.es2022.d.ts';
@@ -46,6 +47,7 @@ export class WorkflowLanguageService {
   private text = '';
   private snapshot: ts.IScriptSnapshot = ts.ScriptSnapshot.fromString('');
   private version = 0;
+  private exported: ReadonlySet<string> | null = null;
 
   constructor(files: LanguageServiceFiles) {
     const libs = files.libFiles ?? {};
@@ -56,7 +58,9 @@ export class WorkflowLanguageService {
     }
     this.fixed.set(GLOBALS_PATH, ts.ScriptSnapshot.fromString(GLOBALS_DECLARATIONS));
     const roots = [GLOBALS_PATH];
-    if (!files.flowplayTypes?.['index.d.ts']) {
+    // A root even before the file imports it, so its export names are known for auto-imports.
+    if (files.flowplayTypes?.['index.d.ts']) roots.push(FLOWPLAY_INDEX);
+    else {
       this.fixed.set(FALLBACK_PATH, ts.ScriptSnapshot.fromString(FLOWPLAY_FALLBACK_DECLARATIONS));
       roots.push(FALLBACK_PATH);
     }
@@ -109,6 +113,17 @@ export class WorkflowLanguageService {
   /** Problems with the declaration set itself (a missing lib file, …), for tests and hosts. */
   setupDiagnostics(): readonly ts.Diagnostic[] {
     return [...this.service.getCompilerOptionsDiagnostics()];
+  }
+
+  /** The names `flowplay` exports (empty without its declarations); they never change, so computed once. */
+  flowplayExports(): ReadonlySet<string> {
+    if (this.exported) return this.exported;
+    const program = this.service.getProgram();
+    const index = program?.getSourceFile(FLOWPLAY_INDEX);
+    const module = index && program!.getTypeChecker().getSymbolAtLocation(index);
+    const names = module ? program!.getTypeChecker().getExportsOfModule(module).map((s) => s.name) : [];
+    this.exported = new Set(names);
+    return this.exported;
   }
 
   /** For editor features (completions, hover) in the language worker. */
