@@ -21,6 +21,15 @@ const api: LanguageApi = {
   async hover(source, position) {
     return editor.hover(source, position);
   },
+  async completionDetails(source, position, item) {
+    return editor.completionDetails(source, position, item);
+  },
+  async signatureHelp(source, position) {
+    return editor.signatureHelp(source, position);
+  },
+  async rename(source, position) {
+    return editor.rename(source, position);
+  },
 };
 
 Comlink.expose(api);

@@ -27,6 +27,9 @@ export function createLanguageClient(
     analyse: async (source) => (await api()).analyse(source),
     completions: async (source, position) => (await api()).completions(source, position),
     hover: async (source, position) => (await api()).hover(source, position),
+    completionDetails: async (source, position, item) => (await api()).completionDetails(source, position, item),
+    signatureHelp: async (source, position) => (await api()).signatureHelp(source, position),
+    rename: async (source, position) => (await api()).rename(source, position),
     dispose: () => {
       disposed = true;
       if (!started) return;

@@ -60,7 +60,39 @@ export interface CompletionItem {
   detail?: string;
   /** Sort text from TypeScript, so the editor keeps its ranking. */
   sortText: string;
+  /** The module a name not yet imported comes from: choosing it adds the import. */
+  module?: string;
+  /** TypeScript's opaque handle for the entry's details (JSON data), passed back as is. */
+  data?: unknown;
 }
+
+/** What the editor shows beside a completion, and the edits choosing it makes besides the name. */
+export interface CompletionDetails {
+  signature: string;
+  documentation: string;
+  /** For a name from another module: the import it needs, in the requested text's offsets. */
+  edits: { start: number; end: number; text: string }[];
+}
+
+/** The call around the cursor: its signatures, the one that fits, and the parameter being written. */
+export interface SignatureHelp {
+  /** Where the argument list starts, so the editor knows when the cursor has left the call. */
+  from: number;
+  active: number;
+  signatures: {
+    prefix: string;
+    parameters: { label: string; documentation: string }[];
+    separator: string;
+    suffix: string;
+    documentation: string;
+  }[];
+  activeParameter: number;
+}
+
+/** Where a rename of the name at the cursor changes the file, or why it cannot. */
+export type RenamePlan =
+  | { ok: true; from: number; to: number; name: string; locations: { start: number; end: number }[] }
+  | { ok: false; reason: string };
 
 export interface CompletionList {
   /** Where the word being completed starts. */
@@ -81,6 +113,9 @@ export interface LanguageApi {
   analyse(source: string): Promise<CompileResult>;
   completions(source: string, position: number): Promise<CompletionList | null>;
   hover(source: string, position: number): Promise<HoverInfo | null>;
+  completionDetails(source: string, position: number, item: Pick<CompletionItem, 'label' | 'module' | 'data'>): Promise<CompletionDetails | null>;
+  signatureHelp(source: string, position: number): Promise<SignatureHelp | null>;
+  rename(source: string, position: number): Promise<RenamePlan>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { autocompletion } from '@codemirror/autocomplete';
 import { javascript } from '@codemirror/lang-javascript';
 import { setDiagnostics } from '@codemirror/lint';
 import { EditorState, Prec } from '@codemirror/state';
@@ -9,7 +10,11 @@ import type { WorkspaceStore } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { editorTheme, followDocumentTheme } from './editorTheme.ts';
 import { markHiddenCharacters } from './markHiddenCharacters.ts';
-import { toLintDiagnostics, typescriptCompletions, typescriptHover } from './languageFeatures.ts';
+import { typescriptCompletions } from './completionSource.ts';
+import { toLintDiagnostics, typescriptHover } from './languageFeatures.ts';
+import { renameSymbol } from './renameSymbol.ts';
+import { signatureHelp } from './signatureHelp.ts';
+import './editor.css';
 
 /**
  * The TypeScript editor (CodeMirror 6). The store owns the text; the editor reports edits, shows the
@@ -34,9 +39,12 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
           // The code pane is narrower than a long signature; wrapping beats a sideways scroll.
           EditorView.lineWrapping,
           // One source function for the editor's life: CodeMirror tells sources apart by identity and
-          // drops an answer whose source is no longer among the current ones.
-          EditorState.languageData.of(() => [{ autocomplete: completionSource }]),
+          // drops an answer whose source is no longer among the current ones. It overrides the
+          // language's own word list, which would repeat TypeScript's names and add snippets.
+          autocompletion({ override: [completionSource] }),
           typescriptHover(language),
+          signatureHelp(language),
+          renameSymbol(language),
           Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (void runs.start(), true) }])),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) setSource(workspace, update.state.doc.toString());

@@ -1,48 +1,8 @@
-import type { CompletionContext, CompletionResult, Completion } from '@codemirror/autocomplete';
 import type { Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { hoverTooltip } from '@codemirror/view';
 import type { Extension } from '@codemirror/state';
 import type { Diagnostic } from '../../compiler/model.ts';
 import type { LanguageApi } from '../../worker/protocol.ts';
-
-/** TypeScript completions from the language worker, for the word at the cursor or after a dot. */
-export function typescriptCompletions(language: Pick<LanguageApi, 'completions'>) {
-  return async (context: CompletionContext): Promise<CompletionResult | null> => {
-    const word = context.matchBefore(/[\w$]*/);
-    const afterDot = context.matchBefore(/\.[\w$]*$/) !== null;
-    if (!context.explicit && !afterDot && (!word || word.from === word.to)) return null;
-    const list = await language.completions(context.state.doc.toString(), context.pos);
-    if (!list || context.aborted) return null;
-    const options: Completion[] = list.items.map((item) => ({
-      label: item.label,
-      type: completionType(item.kind),
-      boost: -Number.parseInt(item.sortText, 10) || 0,
-    }));
-    return { from: word?.from ?? list.from, options, validFor: /^[\w$]*$/ };
-  };
-}
-
-function completionType(kind: string): string {
-  switch (kind) {
-    case 'method':
-    case 'function':
-      return 'function';
-    case 'property':
-    case 'getter':
-      return 'property';
-    case 'class':
-      return 'class';
-    case 'interface':
-    case 'type':
-      return 'type';
-    case 'keyword':
-      return 'keyword';
-    case 'const':
-      return 'constant';
-    default:
-      return 'variable';
-  }
-}
 
 /** Hover shows the TypeScript type and documentation of what is under the pointer. */
 export function typescriptHover(language: Pick<LanguageApi, 'hover'>): Extension {
