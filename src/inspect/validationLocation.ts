@@ -14,13 +14,17 @@ export function validationDiagnostic(
   error: { name: string; message: string } | undefined,
 ): Diagnostic | null {
   if (!error || error.name !== 'WorkflowValidationError') return null;
-  const flowplay = diagnostics.filter((d) => d.source === 'flowplay' && d.severity === 'error');
-  const graph = error.message.startsWith('Graph validation failed');
+  const flowplay = diagnostics.filter((d) => d.severity === 'error' && d.source === 'flowplay');
+  // A workflow built while the code loads fails with the runner's context before the engine's words.
+  const message = error.message.replace(LOADING_CONTEXT, '');
+  const graph = message.startsWith('Graph validation failed');
   return (
-    flowplay.find((d) => d.message === error.message) ??
+    flowplay.find((d) => d.message === message) ??
     // The engine may add which step it is about, e.g. `… type Event (step 'x')`.
-    flowplay.find((d) => error.message.startsWith(d.message)) ??
+    flowplay.find((d) => message.startsWith(d.message)) ??
     (graph ? flowplay.find((d) => d.code.startsWith('graph-')) : undefined) ??
     null
   );
 }
+
+const LOADING_CONTEXT = /^Error while loading the code: /;

@@ -1,5 +1,5 @@
 /** Headless state of the playground: stores, actions and the pure derivation of what a run looks like. */
-export { createWorkspaceStore, setSource, applyAnalysis, analysisFailed, errorsOf } from './workspaceStore.ts';
+export { createWorkspaceStore, setSource, applyAnalysis, applyFix, analysisFailed, errorsOf } from './workspaceStore.ts';
 export type { WorkspaceState, WorkspaceStore } from './workspaceStore.ts';
 export { createRunStore, updateSettings, setPlaybackTime, setRecordCursor, setViewPaused, SPEEDS } from './runStore.ts';
 export type { RunSettings, RunState, RunStore } from './runStore.ts';

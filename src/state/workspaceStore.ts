@@ -34,6 +34,21 @@ export function setSource(store: WorkspaceStore, source: string): void {
   store.setState({ source, revision: state.revision + 1 });
 }
 
+/**
+ * Applies a diagnostic's quick fix. Its offsets are the analysed text's, so a fix from an analysis of
+ * an older text is refused (false): the next analysis brings one that fits.
+ */
+export function applyFix(store: WorkspaceStore, fix: NonNullable<Diagnostic['fix']>): boolean {
+  const state = store.getState();
+  if (state.analysedRevision !== state.revision) return false;
+  const edits = [...fix.edits].sort((a, b) => b.start - a.start);
+  if (edits.some((e, i) => e.end > state.source.length || (i > 0 && e.end > edits[i - 1]!.start))) return false;
+  let source = state.source;
+  for (const e of edits) source = source.slice(0, e.start) + e.text + source.slice(e.end);
+  setSource(store, source);
+  return true;
+}
+
 /** Records an analysis unless a newer edit already superseded it. */
 export function applyAnalysis(store: WorkspaceStore, revision: number, analysis: CompileResult): void {
   const state = store.getState();

@@ -72,10 +72,16 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
     });
     const stopSource = workspace.subscribe((state) => {
       // The source can also change from outside the editor (an example picked from the menu).
-      if (state.source !== view.state.doc.toString()) {
-        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: state.source } });
-      }
+      const current = view.state.doc.toString();
+      if (state.source !== current) view.dispatch({ changes: changedSpan(current, state.source) });
     });
+    // The panes around the editor change size (the Problems list grows as problems appear): the line
+    // being typed stays in view instead of sliding under the list.
+    const keepCursorInView = new ResizeObserver(() => {
+      if (!view.hasFocus) return;
+      view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main.head, { y: 'nearest', yMargin: 24 }) });
+    });
+    keepCursorInView.observe(host.current!);
     const stopReveal = ui.subscribe((state, previous) => {
       if (!state.reveal || state.reveal === previous.reveal) return;
       const length = view.state.doc.length;
@@ -89,6 +95,7 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
       stopSource();
       stopReveal();
       stopTheme();
+      keepCursorInView.disconnect();
       view.destroy();
     };
   }, [playground, readOnly]);
@@ -105,4 +112,17 @@ function stepAt(workspace: WorkspaceStore, position: number): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The one span that differs between two texts (common prefix and suffix kept), so that a change from
+ * outside (a quick fix, a picked example) keeps the cursor and the undo history where they make sense.
+ */
+export function changedSpan(before: string, after: string): { from: number; to: number; insert: string } {
+  const max = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { from: prefix, to: before.length - suffix, insert: after.slice(prefix, after.length - suffix) };
 }

@@ -1,8 +1,9 @@
 import { useStore } from 'zustand';
-import { revealInEditor } from '../../state/index.ts';
+import { applyFix, revealInEditor } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
+import './editor.css';
 
-/** Every diagnostic of the latest analysis; clicking one puts the editor's cursor on it. */
+/** Every diagnostic of the latest analysis; clicking one puts the editor's cursor on it; a quick fix is a button beside it. */
 export function ProblemsList() {
   const { workspace, ui } = usePlayground();
   const diagnostics = useStore(workspace, (s) => s.analysis?.diagnostics ?? EMPTY);
@@ -20,7 +21,7 @@ export function ProblemsList() {
       ) : (
         <ul>
           {diagnostics.map((d, i) => (
-            <li key={i}>
+            <li key={i} className="problem-row">
               <button
                 type="button"
                 className={`problem ${d.severity}`}
@@ -31,6 +32,11 @@ export function ProblemsList() {
                 <span className="problem-where">{`${d.range.line}:${d.range.column}`}</span>
                 <span className="problem-message">{d.message}</span>
               </button>
+              {d.fix && (
+                <button type="button" className="problem-fix" onClick={() => applyFix(workspace, d.fix!)}>
+                  {d.fix.title}
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -149,11 +149,14 @@ function GraphCanvas() {
           </ControlButton>
         </Controls>
       </ReactFlow>}
-      {stale ? <div className="graph-notice" role="status">{stale}</div> : null}
       {!model && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
       {!analysed ? <div className="graph-empty">Reading the code…</div> : null}
       {tooLarge ? null : <GraphLegend />}
-      <ExportMenu />
+      {/* One row: the notice takes the width the Export button leaves, so it never covers it. */}
+      <div className="graph-top">
+        {stale ? <div className="graph-notice" role="status">{stale}</div> : null}
+        <ExportMenu />
+      </div>
     </div>
   );
 }

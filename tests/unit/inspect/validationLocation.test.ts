@@ -15,6 +15,11 @@ describe('the line a validation error is reported at', () => {
     expect(validationDiagnostic(diagnostics, { name: 'WorkflowValidationError', message: 'numWorkers must be an integer greater than 0' })?.range.line).toBe(4);
   });
 
+  it('is found as well when the workflow was built while the code loaded', () => {
+    const message = 'Error while loading the code: numWorkers must be an integer greater than 0';
+    expect(validationDiagnostic(diagnostics, { name: 'WorkflowValidationError', message })?.range.line).toBe(4);
+  });
+
   it('is the first graph diagnostic for a graph validation failure', () => {
     const message = 'Graph validation failed:\n  - [dead_end] Dead-end steps: b\n    Steps must have a path to StopEvent or InputRequiredEvent.';
     expect(validationDiagnostic(diagnostics, { name: 'WorkflowValidationError', message })?.range.line).toBe(9);
