@@ -1,25 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { eventNode, expect, openPlayground, setCode, stepNode, test } from './fixtures.ts';
 
-const CHAPTER_ONE_EDIT = `import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";
-
-class GreetingEvent extends Event<{ greeting: string }> {}
-
-class HelloFlow extends Workflow {
-  @step()
-  async hello(ctx: Context, ev: StartEvent): Promise<GreetingEvent> {
-    return new GreetingEvent({ greeting: "Hello, " + ev.name });
-  }
-
-  @step()
-  async shout(ctx: Context, ev: GreetingEvent): Promise<StopEvent> {
-    return new StopEvent({ result: ev.greeting.toUpperCase() });
-  }
-}
-
-const w = new HelloFlow({ timeout: 10 });
-console.log(await w.run({ name: "Ada" }));
-`;
+/** Chapter one's suggested edit, typed into a file that does not import Event. */
+const CHAPTER_ONE_EDIT = readFileSync(new URL('../fixtures/editor/host-event.ts.txt', import.meta.url), 'utf8');
 
 const editor = (page: Page) => page.getByTestId('editor');
 const options = (page: Page) => page.locator('.cm-tooltip-autocomplete li');

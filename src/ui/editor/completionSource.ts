@@ -2,6 +2,7 @@ import { insertCompletionText, pickedCompletion } from '@codemirror/autocomplete
 import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
 import type { EditorView } from '@codemirror/view';
 import type { CompletionItem, LanguageApi } from '../../worker/protocol.ts';
+import { typeInfo } from './languageFeatures.ts';
 
 type CompletionLanguage = Pick<LanguageApi, 'completions' | 'completionDetails'>;
 
@@ -34,17 +35,7 @@ export function typescriptCompletions(language: CompletionLanguage) {
 async function describe(language: CompletionLanguage, text: string, pos: number, item: CompletionItem): Promise<Node | null> {
   const details = await language.completionDetails(text, pos, item);
   if (!details || (!details.signature && !details.documentation)) return null;
-  const dom = document.createElement('div');
-  dom.className = 'ts-completion-info';
-  const code = document.createElement('code');
-  code.textContent = details.signature;
-  dom.append(code);
-  if (details.documentation) {
-    const doc = document.createElement('p');
-    doc.textContent = details.documentation;
-    dom.append(doc);
-  }
-  return dom;
+  return typeInfo('ts-completion-info', details.signature, details.documentation);
 }
 
 /**

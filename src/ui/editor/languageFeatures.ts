@@ -13,21 +13,24 @@ export function typescriptHover(language: Pick<LanguageApi, 'hover'>): Extension
       pos: info.from,
       end: Math.min(info.to, view.state.doc.length),
       above: true,
-      create: () => {
-        const dom = document.createElement('div');
-        dom.className = 'ts-hover';
-        const code = document.createElement('code');
-        code.textContent = info.signature;
-        dom.append(code);
-        if (info.documentation) {
-          const doc = document.createElement('p');
-          doc.textContent = info.documentation;
-          dom.append(doc);
-        }
-        return { dom };
-      },
+      create: () => ({ dom: typeInfo('ts-hover', info.signature, info.documentation) }),
     };
   });
+}
+
+/** A type display and its documentation, as hovers and completion details show them. */
+export function typeInfo(className: string, signature: string, documentation: string): HTMLElement {
+  const dom = document.createElement('div');
+  dom.className = className;
+  const code = document.createElement('code');
+  code.textContent = signature;
+  dom.append(code);
+  if (documentation) {
+    const doc = document.createElement('p');
+    doc.textContent = documentation;
+    dom.append(doc);
+  }
+  return dom;
 }
 
 /** Compiler diagnostics as CodeMirror lint marks, clipped to the document. */

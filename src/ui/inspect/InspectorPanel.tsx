@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { describeEvent, describeInvocation, stateAt } from '../../inspect/index.ts';
+import { describeEvent, describeInvocation, eventsOfType, stateAt } from '../../inspect/index.ts';
 import { usePlayground } from '../playground.ts';
 import { EventDetails } from './EventDetails.tsx';
 import { InvocationDetails } from './InvocationDetails.tsx';
@@ -28,7 +28,7 @@ export function InspectorPanel() {
             Click a token, an event node, a timeline bar or marker, or a console line to inspect it here.
           </p>
         ) : event ? (
-          <EventDetails event={event} />
+          <EventDetails event={event} instances={eventsOfType(index, event.type, seq)} />
         ) : invocation ? (
           <InvocationDetails invocation={invocation} />
         ) : (

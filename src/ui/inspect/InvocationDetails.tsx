@@ -1,9 +1,10 @@
+import { formatDuration } from '../../inspect/index.ts';
 import type { InvocationDescription } from '../../inspect/index.ts';
 import { revealLine } from './revealLine.ts';
 import { usePlayground } from '../playground.ts';
 import { ItemLink } from './ItemLink.tsx';
 
-const ms = (value: number | null) => (value === null ? '—' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`);
+const ms = formatDuration;
 
 /** One invocation of a step: what it got, what it made, what it logged, how long, where it failed. */
 export function InvocationDetails({ invocation: inv }: { invocation: InvocationDescription }) {

@@ -1,21 +1,26 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { RUN_ROW, hitTest } from '../../inspect/index.ts';
-import type { TimelineHit, TimelineRow, TimelineView } from '../../inspect/index.ts';
+import { RUN_ROW, formatDuration, formatMoment, hitTest, panWindow, zoomWindow } from '../../inspect/index.ts';
+import type { TimeWindow, TimelineHit, TimelineRow, TimelineView } from '../../inspect/index.ts';
 import { selectItem } from '../../state/index.ts';
 import type { Selection } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { drawTimeline } from './drawTimeline.ts';
 import { useDocumentTheme } from '../theme/index.ts';
 import { LANE_HEIGHT, laneAt, timelineGeometry } from './timelineGeometry.ts';
+import { TimelineTable } from './TimelineTable.tsx';
 import { useTimeline } from './useTimeline.ts';
+import { useTimeWindow } from './useTimeWindow.ts';
+import './timeline.css';
 
 const LABEL_WIDTH = 118;
 
 /**
- * The run over time: a row per step, a lane per worker, bars for invocations (waiting light, running
- * solid) and markers for what happened. Hovering names what is under the pointer; clicking selects it
- * for the inspector. Follows the same cursor as the graph.
+ * The run over workflow time, on the clock's axis: a row per step, a lane per worker, bars for
+ * invocations (waiting light, running solid) and markers for what happened. Hovering names what is
+ * under the pointer with its start, end and duration; clicking selects it for the inspector;
+ * Ctrl+wheel or the buttons zoom, dragging or Shift+wheel pans. A text view lists the same as a table.
+ * Follows the same cursor as the graph.
  */
 export function TimelinePanel() {
   const { ui } = usePlayground();
@@ -28,6 +33,10 @@ export function TimelinePanel() {
   // The canvas is redrawn on every render; a theme change must cause one.
   useDocumentTheme();
   const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
+  const [asText, setAsText] = useState(false);
+  const time = useTimeWindow(geometry.span);
+  const window = time.window;
+  const drag = useRef<{ x: number; window: TimeWindow; moved: boolean } | null>(null);
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -36,77 +45,161 @@ export function TimelinePanel() {
     observer.observe(el);
     setWidth(Math.max(100, el.clientWidth - LABEL_WIDTH));
     return () => observer.disconnect();
-  }, []);
+  }, [asText]);
 
   useLayoutEffect(() => {
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx) return;
-    const ratio = window.devicePixelRatio || 1;
+    const ratio = globalThis.devicePixelRatio || 1;
     const w = Math.round(width * ratio);
     const h = Math.round(geometry.height * ratio);
     if (el.width !== w) el.width = w;
     if (el.height !== h) el.height = h;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    drawTimeline(ctx, view, geometry, width, selection);
+    drawTimeline(ctx, view, geometry, width, selection, window);
   });
 
-  const hitAt = (event: React.MouseEvent<HTMLCanvasElement>): TimelineHit | null => {
-    const rect = event.currentTarget.getBoundingClientRect();
-    const px = event.clientX - rect.left;
-    const lane = laneAt(geometry, event.clientY - rect.top);
+  // Ctrl+wheel zooms at the pointer and Shift+wheel (or a sideways wheel) pans; a plain wheel still
+  // scrolls the lanes. Native listener: React's wheel handler is passive and cannot keep the page still.
+  useLayoutEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const onWheel = (event: WheelEvent) => {
+      const rect = el.getBoundingClientRect();
+      const at = timeAt(event.clientX - rect.left, width, time.window);
+      if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        time.set(zoomWindow(time.window, Math.exp(event.deltaY * 0.002), at, geometry.span));
+      } else if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+        event.preventDefault();
+        const delta = (event.shiftKey ? event.deltaY : event.deltaX) * ((time.window.to - time.window.from) / (width - 8));
+        time.set(panWindow(time.window, delta, geometry.span));
+      }
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  });
+
+  const hitAt = (clientX: number, clientY: number, target: HTMLCanvasElement): TimelineHit | null => {
+    const rect = target.getBoundingClientRect();
+    const lane = laneAt(geometry, clientY - rect.top);
     if (!lane) return null;
-    const perPixel = geometry.span / (width - 8);
-    return hitTest(view, lane, (px - 4) * perPixel, 5 * perPixel);
+    const perPixel = (window.to - window.from) / (width - 8);
+    return hitTest(view, lane, timeAt(clientX - rect.left, width, window), 5 * perPixel);
   };
 
   const counts = summary(view);
   const waitRows = new Set(view.rows.filter(isWaitLane).map((r) => r.id));
+  const zoomed = window.from > 0 || window.to < geometry.span;
+  const zoomBy = (factor: number) => time.set(zoomWindow(window, factor, (window.from + window.to) / 2, geometry.span));
   return (
-    <section className="timeline" data-testid="timeline" aria-label="Timeline" data-cursor={view.cursor.count} {...counts}>
+    <section
+      className="timeline"
+      data-testid="timeline"
+      aria-label="Timeline"
+      data-cursor={view.cursor.count}
+      data-window={`${Math.round(window.from)}-${Math.round(window.to)}`}
+      data-span={Math.round(geometry.span)}
+      {...counts}
+    >
       <header className="timeline-head">
-        <Legend />
+        {asText ? null : <Legend />}
+        <span className="timeline-tools">
+          {asText ? null : (
+            <>
+              <span className="timeline-range" data-testid="timeline-range">
+                {formatMoment(window.from)} – {formatMoment(window.to)}
+              </span>
+              <button type="button" className="timeline-tool" onClick={() => zoomBy(0.5)} aria-label="Zoom in" title="Zoom in (Ctrl+wheel, +)">+</button>
+              <button type="button" className="timeline-tool" onClick={() => zoomBy(2)} disabled={!zoomed} aria-label="Zoom out" title="Zoom out (Ctrl+wheel, −)">−</button>
+              <button type="button" className="timeline-tool" onClick={() => time.set(null)} disabled={!zoomed} title="Show the whole run (0)">Fit</button>
+            </>
+          )}
+          <button type="button" className="timeline-tool" aria-pressed={asText} onClick={() => setAsText((v) => !v)} data-testid="timeline-as-text">
+            {asText ? 'Chart' : 'Text'}
+          </button>
+        </span>
         <SelectedItem selection={selection} />
       </header>
-      <div className="timeline-scroll" ref={box}>
-        <div className="timeline-labels" style={{ width: LABEL_WIDTH, height: geometry.height }}>
-          {geometry.lanes.map((lane) => (
-            <div
-              key={`${lane.row}|${lane.lane}`}
-              className={lane.first ? 'timeline-label first' : 'timeline-label'}
-              style={{ top: lane.y, height: LANE_HEIGHT }}
-              data-row={lane.row}
-              data-lane={lane.lane}
-            >
-              {lane.first ? <span className="timeline-row-name" title={lane.row}>{lane.row === RUN_ROW ? 'run' : lane.row}</span> : null}
-              <span className="timeline-lane-name">{lane.row === RUN_ROW ? '' : lane.lane === 0 && waitRows.has(lane.row) ? 'wait' : `w${lane.lane}`}</span>
-            </div>
-          ))}
-        </div>
-        <canvas
-          ref={canvas}
-          className="timeline-canvas"
-          style={{ width, height: geometry.height, left: LABEL_WIDTH }}
-          onMouseMove={(e) => {
-            const hit = hitAt(e);
-            const rect = e.currentTarget.getBoundingClientRect();
-            setHover(hit ? { x: e.clientX - rect.left + LABEL_WIDTH, y: e.clientY - rect.top, text: describeHit(hit) } : null);
-          }}
-          onMouseLeave={() => setHover(null)}
-          onClick={(e) => {
-            const hit = hitAt(e);
-            const item = hit ? selectionOf(hit) : null;
-            if (item) selectItem(ui, item, false);
-          }}
-        />
-        {hover ? (
-          <div className="timeline-tooltip" data-testid="timeline-tooltip" style={{ left: Math.min(hover.x + 12, LABEL_WIDTH + width - 220), top: hover.y + 14 }}>
-            {hover.text}
+      {asText ? (
+        <TimelineTable view={view} />
+      ) : (
+        <div className="timeline-scroll" ref={box}>
+          <div className="timeline-labels" style={{ width: LABEL_WIDTH, height: geometry.height }}>
+            {geometry.lanes.map((lane) => (
+              <div
+                key={`${lane.row}|${lane.lane}`}
+                className={lane.first ? 'timeline-label first' : 'timeline-label'}
+                style={{ top: lane.y, height: LANE_HEIGHT }}
+                data-row={lane.row}
+                data-lane={lane.lane}
+              >
+                {lane.first ? <span className="timeline-row-name" title={lane.row}>{lane.row === RUN_ROW ? 'run' : lane.row}</span> : null}
+                <span className="timeline-lane-name">{lane.row === RUN_ROW ? '' : lane.lane === 0 && waitRows.has(lane.row) ? 'wait' : `w${lane.lane}`}</span>
+              </div>
+            ))}
           </div>
-        ) : null}
-      </div>
+          <canvas
+            ref={canvas}
+            className={drag.current?.moved ? 'timeline-canvas is-panning' : 'timeline-canvas'}
+            style={{ width, height: geometry.height, left: LABEL_WIDTH }}
+            tabIndex={0}
+            aria-label="Timeline chart: + and − zoom, arrow keys pan, 0 shows the whole run; the Text button lists it as a table"
+            onKeyDown={(e) => {
+              const step = (window.to - window.from) / 5;
+              if (e.key === '+' || e.key === '=') zoomBy(0.5);
+              else if (e.key === '-') zoomBy(2);
+              else if (e.key === '0') time.set(null);
+              else if (e.key === 'ArrowLeft') time.set(panWindow(window, -step, geometry.span));
+              else if (e.key === 'ArrowRight') time.set(panWindow(window, step, geometry.span));
+              else return;
+              e.preventDefault();
+            }}
+            onMouseDown={(e) => {
+              drag.current = { x: e.clientX, window, moved: false };
+            }}
+            onMouseMove={(e) => {
+              const held = drag.current;
+              if (held && e.buttons === 1) {
+                if (Math.abs(e.clientX - held.x) > 3) held.moved = true;
+                if (held.moved) {
+                  const perPixel = (held.window.to - held.window.from) / (width - 8);
+                  time.set(panWindow(held.window, (held.x - e.clientX) * perPixel, geometry.span));
+                  setHover(null);
+                  return;
+                }
+              }
+              const hit = hitAt(e.clientX, e.clientY, e.currentTarget);
+              const rect = e.currentTarget.getBoundingClientRect();
+              setHover(hit ? { x: e.clientX - rect.left + LABEL_WIDTH, y: e.clientY - rect.top, text: describeHit(hit, view.cursor.time) } : null);
+            }}
+            onMouseLeave={() => setHover(null)}
+            onClick={(e) => {
+              const moved = drag.current?.moved;
+              drag.current = null;
+              if (moved) return;
+              const hit = hitAt(e.clientX, e.clientY, e.currentTarget);
+              const item = hit ? selectionOf(hit) : null;
+              if (item) selectItem(ui, item, false);
+            }}
+          />
+          {hover ? (
+            <div className="timeline-tooltip" data-testid="timeline-tooltip" style={{ left: Math.min(hover.x + 12, LABEL_WIDTH + width - 260), top: hover.y + 14 }}>
+              {hover.text.split('\n').map((line, i) => (
+                <div key={i}>{line}</div>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      )}
     </section>
   );
+}
+
+/** The workflow time at a canvas x coordinate. */
+function timeAt(px: number, width: number, window: TimeWindow): number {
+  return window.from + ((px - 4) / (width - 8)) * (window.to - window.from);
 }
 
 /** Lane 0 holds what waits for a worker, unless a worker numbered 0 runs there. */
@@ -114,12 +207,21 @@ function isWaitLane(row: TimelineRow): boolean {
   return row.bars.some((b) => b.lane === 0 && b.start === null) && !row.bars.some((b) => b.worker === 0 && b.start !== null);
 }
 
-function describeHit(hit: TimelineHit): string {
-  if (hit.kind === 'marker') return hit.marker.label;
+/** What is under the pointer on the first line, and when on the second: start, end and duration in workflow time. */
+function describeHit(hit: TimelineHit, cursor: number): string {
+  if (hit.kind === 'marker') return `${hit.marker.label}\nat ${formatMoment(hit.marker.time)}`;
   const b = hit.bar;
-  const what = hit.part === 'waiting' ? (b.wait === 'queue' ? 'queued for a worker' : 'waiting to retry') : b.live ? 'running' : (b.outcome ?? 'done');
   const where = b.worker === null ? '' : ` · worker ${b.worker}`;
-  return `${b.step} #${b.invocation} · attempt ${b.attempt}${where} · ${what}`;
+  const title = `${b.step} #${b.invocation} · attempt ${b.attempt}${where}`;
+  if (hit.part === 'waiting') {
+    const until = b.start ?? b.end ?? cursor;
+    const what = b.wait === 'queue' ? 'queued for a worker' : 'waiting to retry';
+    const still = b.start === null && b.live ? ' (so far)' : '';
+    return `${title} · ${what}\nfrom ${formatMoment(b.waitFrom)} to ${formatMoment(until)}${still} · ${formatDuration(until - b.waitFrom)}`;
+  }
+  const end = b.end ?? cursor;
+  const what = b.live ? 'running' : (b.outcome ?? 'done');
+  return `${title} · ${what}\nstart ${formatMoment(b.start!)} · end ${formatMoment(end)}${b.live ? ' (so far)' : ''} · ${formatDuration(end - b.start!)}`;
 }
 
 function selectionOf(hit: TimelineHit): Selection | null {
@@ -172,3 +274,4 @@ function Legend() {
     </span>
   );
 }
+

@@ -1,4 +1,5 @@
-import type { MarkerKind, TimelineRow, TimelineView } from '../../inspect/index.ts';
+import { barsIn, markersIn } from '../../inspect/index.ts';
+import type { MarkerKind, TimeWindow, TimelineRow, TimelineView } from '../../inspect/index.ts';
 import type { Selection } from '../../state/index.ts';
 import { eventColor } from '../graph/index.ts';
 import { AXIS_HEIGHT, LANE_HEIGHT } from './timelineGeometry.ts';
@@ -32,14 +33,23 @@ function readInk(canvas: HTMLCanvasElement): typeof ink {
 }
 
 /**
- * Draws the timeline on a canvas: one lane per worker (lane 0 holds what waits for a worker), a light
- * bar for waiting and a solid one for running, markers on top, and the cursor. Canvas rather than SVG
- * elements: a run of ten thousand invocations redraws in a few milliseconds on every scrubber move.
+ * Draws the part of the timeline inside `window` (workflow ms) on a canvas: one lane per worker
+ * (lane 0 holds what waits for a worker), a light bar for waiting and a solid one for running,
+ * markers on top, and the cursor. Canvas rather than SVG elements, and only what the window shows:
+ * a run of a hundred thousand events redraws in a few milliseconds on every scrubber move or zoom.
  */
-export function drawTimeline(ctx: CanvasRenderingContext2D, view: TimelineView, geometry: TimelineGeometry, width: number, selection: Selection | null): void {
-  const { lanes, height, span } = geometry;
+export function drawTimeline(
+  ctx: CanvasRenderingContext2D,
+  view: TimelineView,
+  geometry: TimelineGeometry,
+  width: number,
+  selection: Selection | null,
+  window: TimeWindow,
+): void {
+  const { lanes, height } = geometry;
   ink = readInk(ctx.canvas);
-  const x = (time: number) => (time / span) * (width - 8) + 4;
+  const scale = (width - 8) / Math.max(window.to - window.from, 1e-9);
+  const x = (time: number) => (time - window.from) * scale + 4;
   ctx.clearRect(0, 0, width, height);
   // Lanes by row and worker number, without building a string key per bar.
   const laneY = new Map<string, number[]>();
@@ -50,35 +60,46 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, view: TimelineView, 
       ctx.fillRect(0, lane.y - 4, width, 1);
     }
   }
-  drawAxis(ctx, span, width, x);
+  drawAxis(ctx, window, width, x);
   for (const row of view.rows) {
     const ys = laneY.get(row.id) ?? [];
-    drawBars(ctx, row, ys, x, view.cursor.time, selection);
-    drawMarkers(ctx, row, ys, x, selection);
+    drawBars(ctx, row, ys, x, view.cursor.time, selection, window, width);
+    drawMarkers(ctx, row, ys, x, selection, window);
   }
   const cx = x(view.cursor.time);
-  ctx.fillStyle = ink.cursor;
-  ctx.fillRect(cx - 1, 0, 2, height);
+  if (cx >= 0 && cx <= width) {
+    ctx.fillStyle = ink.cursor;
+    ctx.fillRect(cx - 1, 0, 2, height);
+  }
 }
 
 /**
  * Thousands of bars share a few hundred pixels: each lane remembers how far it has been painted in
  * each colour, and a bar that would land only on pixels already painted that colour is skipped.
  */
-function drawBars(ctx: CanvasRenderingContext2D, row: TimelineRow, ys: number[], x: (time: number) => number, cursor: number, selection: Selection | null): void {
+function drawBars(
+  ctx: CanvasRenderingContext2D,
+  row: TimelineRow,
+  ys: number[],
+  x: (time: number) => number,
+  cursor: number,
+  selection: Selection | null,
+  window: TimeWindow,
+  width: number,
+): void {
   // How far each (lane, colour) has been painted, in whole pixels; numeric keys, no strings per bar.
   const reached: number[] = [];
   const paint = (color: number, lane: number, from: number, to: number, y: number, h: number) => {
     const key = lane * PAINTS.length + color;
     const done = reached[key] ?? -1;
-    const end = Math.ceil(to);
+    const end = Math.ceil(Math.min(to, width + 2));
     if (end <= done) return;
-    const start = Math.max(Math.floor(from), done);
+    const start = Math.max(Math.floor(Math.max(from, -2)), done);
     ctx.fillStyle = PAINTS[color]!;
     ctx.fillRect(start, y, Math.max(1, end - start), h);
     reached[key] = end;
   };
-  for (const bar of row.bars) {
+  for (const bar of barsIn(row, window, cursor)) {
     const y = ys[bar.lane];
     if (y === undefined) continue;
     const waitEnd = bar.start ?? bar.end ?? cursor;
@@ -98,10 +119,17 @@ function drawBars(ctx: CanvasRenderingContext2D, row: TimelineRow, ys: number[],
 }
 
 /** Markers are 7 px wide: one per lane, kind and type in every 3 px is all that can be seen. */
-function drawMarkers(ctx: CanvasRenderingContext2D, row: TimelineRow, ys: number[], x: (time: number) => number, selection: Selection | null): void {
+function drawMarkers(
+  ctx: CanvasRenderingContext2D,
+  row: TimelineRow,
+  ys: number[],
+  x: (time: number) => number,
+  selection: Selection | null,
+  window: TimeWindow,
+): void {
   const last = new Map<string, number>();
   const fallback = ys[row.lanes[0] ?? 0];
-  for (const marker of row.markers) {
+  for (const marker of markersIn(row, window)) {
     const y = ys[marker.lane] ?? fallback;
     if (y === undefined) continue;
     const px = x(marker.time);
@@ -142,17 +170,18 @@ function drawMarker(ctx: CanvasRenderingContext2D, kind: MarkerKind, color: stri
   }
 }
 
-function drawAxis(ctx: CanvasRenderingContext2D, span: number, width: number, x: (time: number) => number): void {
-  // About one tick per 100 px, on a 1-2-5 step of playback seconds.
-  const raw = span / Math.max(1, width / 100);
+function drawAxis(ctx: CanvasRenderingContext2D, window: TimeWindow, width: number, x: (time: number) => number): void {
+  // About one tick per 100 px, on a 1-2-5 step of workflow time; labels carry as many decimals as the step needs.
+  const raw = (window.to - window.from) / Math.max(1, width / 100);
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  const decimals = Math.max(0, Math.min(3, -Math.floor(Math.log10(step / 1000))));
   ctx.font = '10px ui-monospace, Menlo, Consolas, monospace';
   ctx.fillStyle = ink.muted;
   ctx.textBaseline = 'middle';
-  for (let t = 0; t <= span; t += step) {
+  for (let t = Math.ceil(window.from / step) * step; t <= window.to + step * 1e-6; t += step) {
     const px = x(t);
     ctx.fillRect(px, AXIS_HEIGHT - 5, 1, 4);
-    ctx.fillText(`${(t / 1000).toFixed(step < 1000 ? 1 : 0)}s`, px + 3, AXIS_HEIGHT / 2 - 1);
+    ctx.fillText(`${(t / 1000).toFixed(decimals)}s`, px + 3, AXIS_HEIGHT / 2 - 1);
   }
 }

@@ -6,22 +6,23 @@ import type { PlaybackSchedule } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 
 /**
- * The timeline of the run shown, clipped to the view's cursor. Records are placed at their playback
- * times, so the timeline's cursor is the scrubber's. The builder is extended, never rebuilt, while a
- * run grows; a scrubber move costs only the clipping.
+ * The timeline of the run shown, clipped to the view's cursor, in workflow time: the axis is the
+ * clock's, so a 5 s run spans 5 s and an instant step is an instant, whatever the animation took.
+ * The cursor's time is the clock's reading. The builder is extended, never rebuilt, while a run
+ * grows; a scrubber move costs only the clipping.
  */
 export function useTimeline(): TimelineView {
   const { run, view } = usePlayground();
   const trace = useStore(run, (s) => s.trace);
   const schedule = useStore(view, (s) => s.schedule);
   const cursor = useStore(view, (s) => s.view.cursor);
-  const now = useStore(view, (s) => s.view.now);
+  const clock = useStore(view, (s) => s.view.t);
   const total = useStore(view, (s) => s.view.total);
   const held = useRef<{ schedule: PlaybackSchedule; builder: TimelineBuilder } | null>(null);
   if (held.current?.schedule !== schedule) held.current = { schedule, builder: new TimelineBuilder() };
   const builder = held.current.builder;
   // Only records the schedule has placed (the trace may have grown since the last frame).
   const placed = Math.min(schedule.length, trace.length, Math.max(total, cursor));
-  if (builder.length < placed) builder.extend(placed === trace.length ? trace : trace.slice(0, placed), schedule.times);
-  return timelineAt(builder, { count: cursor, time: Math.min(now, schedule.end + schedule.timing.hop) });
+  if (builder.length < placed) builder.extend(placed === trace.length ? trace : trace.slice(0, placed));
+  return timelineAt(builder, { count: cursor, time: clock });
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { applyEdits } from '../../../src/compiler/edits.ts';
 import type { Diagnostic } from '../../../src/compiler/index.ts';
@@ -11,21 +12,8 @@ const errorsAfter = (source: string) =>
     .diagnostics.filter((d) => d.severity !== 'info')
     .map((d) => d.message);
 
-const CHAPTER_ONE = `import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";
-
-class GreetingEvent extends Event<{ greeting: string }> {}
-
-class HelloFlow extends Workflow {
-  @step()
-  async hello(ctx: Context, ev: StartEvent): Promise<GreetingEvent> {
-    return new GreetingEvent({ greeting: "Hello, " + ev.name });
-  }
-  @step()
-  async shout(ctx: Context, ev: GreetingEvent): Promise<StopEvent> {
-    return new StopEvent({ result: ev.greeting.toUpperCase() });
-  }
-}
-`;
+/** Chapter one's suggested edit, typed into a file that does not import Event. */
+const CHAPTER_ONE = readFileSync(new URL('../../fixtures/editor/host-event.ts.txt', import.meta.url), 'utf8');
 
 describe('names from flowplay that the file has not imported', () => {
   test('extending Event without importing it is said in plain words, and the fix imports it', () => {

@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { TimelineBuilder, barsIn, markersIn, panWindow, timelineAt, timelineEntries, timelineText, zoomWindow } from '../../../src/inspect/index.ts';
+import type { TimelineView } from '../../../src/inspect/index.ts';
+import { recordExample } from './fixtures.ts';
+
+async function collectView(): Promise<TimelineView> {
+  const { trace } = await recordExample('collect.ts');
+  const builder = new TimelineBuilder();
+  builder.extend(trace);
+  return timelineAt(builder, { count: builder.length, time: builder.end });
+}
+
+describe('the timeline window', () => {
+  test('zooming keeps the time under the pointer in place and stays inside the run', () => {
+    const zoomed = zoomWindow({ from: 0, to: 4000 }, 0.5, 1000, 4000);
+    expect(zoomed).toEqual({ from: 500, to: 2500 });
+    expect(zoomWindow(zoomed, 10, 1000, 4000)).toEqual({ from: 0, to: 4000 });
+    expect(zoomWindow({ from: 3000, to: 4000 }, 0.5, 4000, 4000)).toEqual({ from: 3500, to: 4000 });
+  });
+
+  test('panning moves the window and stops at either end', () => {
+    expect(panWindow({ from: 500, to: 1500 }, 700, 4000)).toEqual({ from: 1200, to: 2200 });
+    expect(panWindow({ from: 500, to: 1500 }, -900, 4000)).toEqual({ from: 0, to: 1000 });
+    expect(panWindow({ from: 500, to: 1500 }, 9000, 4000)).toEqual({ from: 3000, to: 4000 });
+  });
+
+  test('only the bars and markers that reach into the window are visited', async () => {
+    const view = await collectView();
+    const stepTwo = view.rows.find((r) => r.id === 'stepTwo')!;
+    // Invocations 2, 3, 4 run 0-1 s, 0-3 s and 0-4 s.
+    expect([...barsIn(stepTwo, { from: 1500, to: 4000 }, view.cursor.time)].map((b) => b.invocation)).toEqual([3, 4]);
+    expect([...barsIn(stepTwo, { from: 0, to: 500 }, view.cursor.time)].map((b) => b.invocation)).toEqual([2, 3, 4]);
+    const stepThree = view.rows.find((r) => r.id === 'stepThree')!;
+    expect(markersIn(stepThree, { from: 2000, to: 3500 }).map((m) => m.label)).toEqual(['2/3']);
+  });
+
+  test('the window search does not read through the bars after the window', () => {
+    const read: number[] = [];
+    const bars = Array.from({ length: 100_000 }, (_, i) => ({ waitFrom: i, end: i + 1 }));
+    const row = {
+      id: 's',
+      numWorkers: 1,
+      lanes: [1],
+      markers: [],
+      bars: new Proxy(bars, {
+        get(target, key) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) read.push(Number(key));
+          return Reflect.get(target, key);
+        },
+      }),
+    } as never;
+    // Bars 9 (ending at 10) to 20 (starting at 20) touch the window.
+    expect([...barsIn(row, { from: 10, to: 20 }, 0)]).toHaveLength(12);
+    expect(read.length).toBeLessThan(60);
+  });
+});
+
+describe('the timeline as text', () => {
+  test('lists each invocation with start, end and duration in workflow time, and each event, in time order', async () => {
+    const view = await collectView();
+    const entries = timelineEntries(view);
+    const stepTwo = entries.filter((e) => e.step === 'stepTwo' && e.duration !== '');
+    expect(stepTwo.map((e) => [e.start, e.end, e.duration])).toEqual([
+      ['0.00 s', '1.00 s', '1.00 s'],
+      ['0.00 s', '3.00 s', '3.00 s'],
+      ['0.00 s', '4.00 s', '4.00 s'],
+    ]);
+    expect(stepTwo[0]!.what).toBe('#2 · worker 1 · done');
+    expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort((a, b) => a - b));
+    expect(entries.at(-1)).toMatchObject({ step: 'run', what: 'stopped', start: '4.00 s' });
+    const text = timelineText(entries).split('\n');
+    expect(text[0]).toBe('Start\tEnd\tDuration\tStep\tWhat');
+    expect(text).toContain('0.00 s\t1.00 s\t1.00 s\tstepTwo\t#2 · worker 1 · done');
+    expect(text).toHaveLength(entries.length + 2);
+  });
+});
