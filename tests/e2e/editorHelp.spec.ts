@@ -68,7 +68,8 @@ test.describe('an editor that helps', () => {
     await expect(help.locator('strong')).toHaveText('ev: Event');
     await page.keyboard.type('ev, ', { delay: 30 });
     await expect(help.locator('strong')).toHaveText('step?: string');
-    await page.keyboard.press('Escape');
+    // Closing the call (over the bracket the editor put there) leaves it, and the help goes.
+    await page.keyboard.type('"shout")', { delay: 30 });
     await expect(help).toHaveCount(0);
   });
 
@@ -85,7 +86,7 @@ test.describe('an editor that helps', () => {
     await box.press('Enter');
     await expect(eventNode(page, 'SalutationEvent')).toBeVisible();
     await expect(eventNode(page, 'GreetingEvent')).toHaveCount(0);
-    await expect(editor(page)).not.toContainText('GreetingEvent');
+    await expect(editor(page).locator('.cm-content')).not.toContainText('GreetingEvent');
 
     await editor(page).locator('.cm-line', { hasText: 'async shout(' }).getByText('shout', { exact: true }).click();
     await page.keyboard.press('F2');

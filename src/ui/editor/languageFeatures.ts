@@ -15,7 +15,8 @@ export function typescriptHover(language: Pick<LanguageApi, 'hover'>): Extension
       above: true,
       create: () => ({ dom: typeInfo('ts-hover', info.signature, info.documentation) }),
     };
-  });
+    // A hover over text that has since changed (a rename, a quick fix) would describe what is gone.
+  }, { hideOnChange: true });
 }
 
 /** A type display and its documentation, as hovers and completion details show them. */
