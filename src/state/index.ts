@@ -2,6 +2,8 @@
 export { createWorkspaceStore, setSource, applyAnalysis, applyFix, analysisFailed, errorsOf } from './workspaceStore.ts';
 export type { WorkspaceState, WorkspaceStore } from './workspaceStore.ts';
 export { createRunStore, updateSettings, setPlaybackTime, setRecordCursor, setViewPaused, SPEEDS } from './runStore.ts';
+export { runStatus } from './runStatus.ts';
+export type { HeaderStatus } from './runStatus.ts';
 export type { RunSettings, RunState, RunStore } from './runStore.ts';
 export { createUiStore, selectStep, showPanel, revealInEditor, selectItem, showDock } from './uiStore.ts';
 export type { UiState, UiStore, BottomPanel, DockTab, Selection } from './uiStore.ts';

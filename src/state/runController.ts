@@ -4,7 +4,7 @@ import type { RunnerClient } from '../worker/protocol.ts';
 import { errorsOf, setSource } from './workspaceStore.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 import { parseInput } from './parseInput.ts';
-import { appendTrace, beginRun, endRun, loadRecordedRun, publishTrace, setPlaybackTime, updateSettings } from './runStore.ts';
+import { appendTrace, beginRun, endRun, loadRecordedRun, publishTrace, setPlaybackTime, stopPlaybackAt, updateSettings } from './runStore.ts';
 import type { RunStore } from './runStore.ts';
 import { runEndRecords } from './runEndRecords.ts';
 import { syntheticFinish } from './syntheticRecords.ts';
@@ -31,7 +31,8 @@ export interface RunController {
   /** Runs the current code with the current settings; stops a run in progress first. */
   start(): Promise<void>;
   /** Cancels the run and shows its end at once. Always works, even against `while (true) {}`. */
-  stop(): Promise<void>;
+  /** Stops the run; `shown`: the records on screen, where a run that is only being played back ends. */
+  stop(shown?: number): Promise<void>;
   /** Engine controls for the run in progress (step mode and breakpoints); no-ops without one. */
   pause(): Promise<void>;
   resume(): Promise<void>;
@@ -58,10 +59,22 @@ export function createRunController(deps: RunControllerDeps): RunController {
     if (setRunAside(run, state.source) && wasLive) void runner.stop();
   });
 
-  async function stop(): Promise<void> {
+  async function stop(shown?: number): Promise<void> {
     const state = run.getState();
-    if (state.engine === 'running') await runner.stop();
-    skipToEnd();
+    if (state.engine === 'running') {
+      await runner.stop();
+      skipToEnd();
+      return;
+    }
+    // A virtual-clock run is computed at once and played back: the user stops what they see.
+    if (shown !== undefined) {
+      stopPlaybackAt(run, shown, (kept) =>
+        syntheticFinish(kept, 'cancelled', {
+          name: 'Stopped',
+          message: 'Stopped here, where the playback was. (With the virtual clock the run is worked out first and then played; what came after this moment is dropped.)',
+        }),
+      );
+    }
   }
 
   function skipToEnd(): void {

@@ -42,6 +42,11 @@ export interface RunState {
   cursor: number | null;
   /** The view is held still (the run itself goes on): scrubbing, stepping, the pause button. */
   viewPaused: boolean;
+  /**
+   * The playback has shown the whole run once (or was stopped): from then on a cursor moved back is
+   * looking at the past, not a run in progress.
+   */
+  playbackDone: boolean;
   /** Where the trace came from: a run of the code, or a saved run file (replayed, never run). */
   origin: 'live' | 'file';
   /** The source the trace was made from (edits after Run do not change it), for saving the run. */
@@ -74,6 +79,7 @@ export function createRunStore(settings?: Partial<RunSettings>): RunStore {
     lastBatchAt: 0,
     cursor: null,
     viewPaused: false,
+    playbackDone: false,
     origin: 'live',
     code: null,
     runNumber: 0,
@@ -89,13 +95,13 @@ export function updateSettings(store: RunStore, patch: Partial<RunSettings>): vo
 export function beginRun(store: RunStore, graph: GraphModel | null, wallNow: number, code: string | null = null): TraceRecord[] {
   const trace: TraceRecord[] = [];
   const runNumber = store.getState().runNumber + 1;
-  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, origin: 'live', code, runNumber });
+  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', code, runNumber });
   return trace;
 }
 
 /** No run on screen: the view is idle, counters at zero (the settings and the history stay). */
 export function resetRun(store: RunStore): void {
-  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, origin: 'live', inputError: null, code: null });
+  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', inputError: null, code: null });
 }
 
 /**
@@ -145,5 +151,25 @@ export function setViewPaused(store: RunStore, paused: boolean): void {
 
 /** A saved run, to replay from the start; nothing of it runs. */
 export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null, code: string | null = null, runNumber?: number): void {
-  store.setState({ runNumber: runNumber ?? store.getState().runNumber, engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, origin: 'file', inputError: null, code });
+  store.setState({ runNumber: runNumber ?? store.getState().runNumber, engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code });
+}
+
+/** The playback has reached the end of a finished run: the run's status is now its ending. */
+export function markPlaybackDone(store: RunStore): void {
+  const state = store.getState();
+  if (!state.playbackDone && state.engine === 'done') store.setState({ playbackDone: true });
+}
+
+/**
+ * Stops a run that the engine has finished but the page is still playing (the virtual clock): the run
+ * ends where the playback is. The records after the first `shown` give way to `ending`, and what was
+ * still running then shows as cancelled, as a run stopped at that moment would.
+ */
+export function stopPlaybackAt(store: RunStore, shown: number, ending: (kept: TraceRecord[]) => TraceRecord): void {
+  const state = store.getState();
+  if (state.engine !== 'done' || state.playbackDone || state.origin !== 'live') return;
+  if (shown >= state.trace.length) return void store.setState({ playbackDone: true, now: Number.POSITIVE_INFINITY, cursor: null });
+  const kept = state.trace.slice(0, Math.max(0, Math.min(shown, state.trace.length)));
+  const trace = [...kept, ending(kept)];
+  store.setState({ trace, length: trace.length, now: Number.POSITIVE_INFINITY, cursor: null, viewPaused: false, playbackDone: true });
 }

@@ -3,7 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { ViewDeriver, deriveView } from './deriveView.ts';
 import type { RunView } from './deriveView.ts';
 import { PlaybackSchedule } from './playbackSchedule.ts';
-import { setPlaybackTime } from './runStore.ts';
+import { markPlaybackDone, setPlaybackTime } from './runStore.ts';
 import type { RunStore } from './runStore.ts';
 
 export interface ViewState {
@@ -56,6 +56,7 @@ export function startPlaybackLoop(deps: PlaybackLoopDeps): () => void {
     // A paused view stays where it is while a live run goes on recording.
     const now = state.viewPaused ? state.now : Math.min(state.now + dt * state.settings.speed, limit);
     if (now !== state.now) setPlaybackTime(run, now);
+    if (state.engine === 'done' && (state.cursor === null ? now >= limit : state.cursor >= state.trace.length)) markPlaybackDone(run);
     publish();
     handle = requestFrame(frame);
   }

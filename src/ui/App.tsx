@@ -7,6 +7,7 @@ import { Splitter } from './layout/Splitter.tsx';
 import { PANE_LIMITS } from './layout/paneSizes.ts';
 import { usePanes } from './layout/usePanes.ts';
 import { usePlayground } from './playground.ts';
+import { runStatus } from '../state/index.ts';
 import { Dock } from './inspect/index.ts';
 import { Scrubber } from './replay/index.ts';
 import { ResultPanel, RunSettings } from './run/index.ts';
@@ -18,7 +19,7 @@ import { CodeAsText, ErrorBoundary, useRestorePrevious } from './safety/index.ts
 
 /** The playground page: code on the left, graph and run on the right. */
 export function App() {
-  const { runs, workspace } = usePlayground();
+  const { runs, workspace, run, view } = usePlayground();
   const graph = useStore(workspace, (s) => s.graph);
   const restore = useRestorePrevious();
   const { tutorial, drafts } = useSession();
@@ -36,9 +37,19 @@ export function App() {
         void runs.start();
       }
     };
+    // Escape is looked at first (capture), while a menu that closes on it still says it is open.
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || menuOpen(event.target) || runStatus(run.getState()) !== 'running') return;
+      event.preventDefault();
+      void runs.stop(view.getState().view.cursor);
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [runs]);
+    window.addEventListener('keydown', onEscape, true);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onEscape, true);
+    };
+  }, [runs, run, view]);
 
   return (
     <div className="app">
@@ -133,4 +144,10 @@ export function App() {
 
 function limits(name: keyof typeof PANE_LIMITS): { min: number; max: number } {
   return { min: PANE_LIMITS[name].min, max: PANE_LIMITS[name].max };
+}
+
+/** A menu, popover or editor panel is open, or the key comes from one: Escape is theirs. */
+function menuOpen(target: EventTarget | null): boolean {
+  if (target instanceof Element && target.closest('.popover, [role="menu"], [role="dialog"], .cm-panels, .cm-tooltip')) return true;
+  return document.querySelector('[aria-expanded="true"]') !== null;
 }

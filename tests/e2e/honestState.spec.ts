@@ -59,3 +59,85 @@ await new Quiet().run();
   await expect(page.getByTestId('run-result')).toHaveText('null');
   await expect(page.locator('.result .badge')).toHaveText(/^2 events · /);
 });
+
+test.describe('the status is the run\'s; the scrubbed moment is shown apart', () => {
+  test('scrubbing back through a finished run never shows it running, and Stop stays off', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await page.getByTestId('run-speed').selectOption('10');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 30_000 });
+    const range = page.getByTestId('scrubber-range');
+    // At the last record the thumb is at the end of the track.
+    await expect.poll(async () => (await range.inputValue()) === (await range.getAttribute('max'))).toBe(true);
+    await expect(range).toHaveAttribute('aria-valuetext', /^\d+\.\d\ds of workflow time, record (\d+) of \1$/);
+
+    for (let i = 0; i < 6; i++) await page.getByTestId('replay-back').click();
+    await expect(stepNode(page, 'stepTwo')).toHaveAttribute('data-state', 'running');
+    await expect(page.getByTestId('run-status')).toHaveText('stopped');
+    await expect(page.getByTestId('stop-button')).toBeDisabled();
+    await expect(page.getByTestId('cursor-moment')).toHaveText('at this moment: running');
+    await expect(range).toHaveAttribute('aria-valuetext', /, running at this moment$/);
+  });
+
+  test('with the virtual clock, Stop ends the run where the playback is, not at its end', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await page.getByTestId('run-speed').selectOption('1');
+    await page.getByTestId('run-button').click();
+    // The three queries sleep 1 to 5 s: stop in the middle of that.
+    await expect(stepNode(page, 'stepTwo')).toHaveAttribute('data-running', '3', { timeout: 20_000 });
+    const readout = page.getByTestId('scrubber-readout');
+    // The clock moves during the sleep, though no record arrives.
+    const before = await readout.textContent();
+    await page.waitForTimeout(400);
+    const during = await readout.textContent();
+    expect(during!.split(' · ')[0]).toBe(before!.split(' · ')[0]);
+    expect(during).not.toBe(before);
+
+    await page.getByTestId('stop-button').click();
+    await expect(page.getByTestId('run-status')).toHaveText('cancelled');
+    await expect(eventNode(page, 'StopEvent')).toHaveAttribute('data-count', '0');
+    await expect(stepNode(page, 'stepTwo')).toHaveAttribute('data-running', '0');
+    await expect(page.getByTestId('run-result')).toContainText('Stopped here, where the playback was');
+    await expect(page.getByTestId('console')).not.toContainText('Query 1'.repeat(2));
+    await expect(page.getByTestId('stop-button')).toBeDisabled();
+  });
+
+  test('Escape stops a run, but first closes an open menu', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await page.getByTestId('run-speed').selectOption('0.5');
+    await page.getByTestId('run-button').click();
+    await expect(stepNode(page, 'stepTwo')).toHaveAttribute('data-running', '3', { timeout: 20_000 });
+    await page.getByTestId('help-button').click();
+    await expect(page.getByTestId('help-menu')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('help-menu')).toBeHidden();
+    await expect(page.getByTestId('run-status')).toHaveText('running');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('run-status')).toHaveText('cancelled');
+  });
+});
+
+test('the Input box says where the input comes from when the code starts the run itself', async ({ page }) => {
+  await openPlayground(page, 'parallel');
+  const source = page.getByTestId('input-source');
+  await expect(source).toContainText('Not used by this code: it starts the run itself on line 25 with run({ message: "Start the workflow." })');
+  await source.getByRole('button', { name: 'Edit it in the code' }).click();
+  // The call's arguments are selected in the editor, ready to be changed.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('{ message: "Start the workflow." }');
+
+  // Code that leaves the start to the playground takes the box's input, and the note goes.
+  await setCode(page, `import { StartEvent, StopEvent, Workflow, step } from "flowplay";
+class Echo extends Workflow {
+  @step()
+  async start(ev: StartEvent): Promise<StopEvent> {
+    return new StopEvent({ result: ev.message });
+  }
+}
+`);
+  await expect(stepNode(page, 'start')).toBeVisible();
+  await expect(source).toHaveCount(0);
+  await page.getByTestId('run-input').fill('{ "message": "from the box" }');
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-result')).toHaveText('from the box', { timeout: 30_000 });
+});

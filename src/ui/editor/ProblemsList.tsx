@@ -13,8 +13,8 @@ export function ProblemsList() {
     <section className="problems" data-testid="diagnostics" aria-label="Problems">
       <header className="panel-title">
         <span>Problems</span>
-        <span className={errors > 0 ? 'badge error' : 'badge'}>{errors} errors</span>
-        <span className={warnings > 0 ? 'badge warning' : 'badge'}>{warnings} warnings</span>
+        <span className={errors > 0 ? 'badge error' : 'badge'}>{errors === 1 ? '1 error' : `${errors} errors`}</span>
+        <span className={warnings > 0 ? 'badge warning' : 'badge'}>{warnings === 1 ? '1 warning' : `${warnings} warnings`}</span>
       </header>
       {diagnostics.length === 0 ? (
         <p className="problems-empty">No problems.</p>

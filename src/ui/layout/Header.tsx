@@ -4,6 +4,7 @@ import { ShareButton } from '../share/ShareButton.tsx';
 import { ExamplesMenu } from '../tutorial/ExamplesMenu.tsx';
 import { TutorialButton } from '../tutorial/TutorialButton.tsx';
 import { ThemeButton } from '../theme/index.ts';
+import { HelpMenu } from './HelpMenu.tsx';
 
 /** Product name, the examples menu, tutorial, drafts and share, and the run controls. */
 export function Header() {
@@ -20,6 +21,7 @@ export function Header() {
         <DraftsMenu />
         <ShareButton />
         <ThemeButton />
+        <HelpMenu />
       </div>
       <RunControls />
     </header>

@@ -1,7 +1,8 @@
 import { useStore } from 'zustand';
 import { jumpToEnd, jumpToStart, stepBackward, stepForward } from '../../inspect/index.ts';
-import { SPEEDS, setPlaybackTime, setRecordCursor, setViewPaused, updateSettings } from '../../state/index.ts';
+import { SPEEDS, runStatus, setPlaybackTime, setRecordCursor, setViewPaused, updateSettings } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
+import { clockAt } from './clockAt.ts';
 import { EngineControls } from './EngineControls.tsx';
 import { Icon } from './icons.tsx';
 import { RunFileButtons } from './RunFileButtons.tsx';
@@ -29,6 +30,14 @@ export function Scrubber() {
   const runNow = useStore(run, (s) => s.now);
   const atEnd = cursor >= total && runNow >= max && engine !== 'running';
   const empty = total === 0;
+  const trace = useStore(run, (s) => s.trace);
+  const status = useStore(run, runStatus);
+  const moment = useStore(view, (s) => s.view.status);
+  const clock = clockAt(trace, schedule.times, cursor, runNow, t);
+  // The last record shown is the end of the run as far as the thumb goes (the hop after it is only
+  // the last token's flight).
+  const thumb = total > 0 && cursor >= total && engine !== 'running' ? max : Math.min(now, max);
+  const lookingBack = status !== 'running' && cursor < total;
 
   const seek = (count: number, at: number) => setRecordCursor(run, count, at);
   const play = () => {
@@ -64,7 +73,8 @@ export function Scrubber() {
           min={0}
           max={Math.max(1, Math.round(max))}
           step={1}
-          value={Math.round(Math.min(now, max))}
+          value={Math.round(thumb)}
+          aria-valuetext={empty ? 'No run yet' : `${seconds(clock)} of workflow time, record ${cursor} of ${total}${lookingBack ? `, ${moment} at this moment` : ''}`}
           disabled={empty}
           onChange={(e) => {
             setViewPaused(run, true);
@@ -80,8 +90,13 @@ export function Scrubber() {
           }}
         />
         <span className="scrubber-readout" data-testid="scrubber-readout" title="Trace records shown / recorded, and workflow time">
-          {cursor}/{total} · {(t / 1000).toFixed(2)}s
+          {cursor}/{total} · {seconds(clock)}
         </span>
+        {lookingBack ? (
+          <span className={`cursor-moment status-${moment}`} data-testid="cursor-moment" title="The state at the moment shown; the run's own status is in the header">
+            at this moment: {moment}
+          </span>
+        ) : null}
         <select className="scrubber-speed" data-testid="scrubber-speed" aria-label="Playback speed" value={speed}
           onChange={(e) => updateSettings(run, { speed: Number(e.target.value) })}>
           {SPEEDS.map((s) => (
@@ -94,3 +109,8 @@ export function Scrubber() {
     </div>
   );
 }
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)}s`;
+}
+

@@ -1,4 +1,3 @@
-import { useStore } from 'zustand';
 import { usePlayground } from '../playground.ts';
 import { useRunStatus } from './useRunStatus.ts';
 
@@ -13,10 +12,9 @@ const STATUS_TEXT: Record<string, string> = {
 
 /** Run / Stop and the run's status. Ctrl/Cmd+Enter runs from anywhere on the page. */
 export function RunControls() {
-  const { run, runs } = usePlayground();
+  const { runs, view } = usePlayground();
   const status = useRunStatus();
-  const engine = useStore(run, (s) => s.engine);
-  const busy = status === 'running' || engine === 'running';
+  const busy = status === 'running';
   const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
   return (
     <div className="run-controls">
@@ -34,9 +32,9 @@ export function RunControls() {
         type="button"
         className="btn btn-stop"
         data-testid="stop-button"
-        onClick={() => void runs.stop()}
+        onClick={() => void runs.stop(view.getState().view.cursor)}
         disabled={!busy}
-        title="Stop the run"
+        title="Stop the run (Esc)"
       >
         <span aria-hidden="true">■</span> Stop
       </button>

@@ -1,11 +1,17 @@
 import { useStore } from 'zustand';
-import { SPEEDS, parseInput, updateSettings } from '../../state/index.ts';
+import { useMemo } from 'react';
+import { SPEEDS, parseInput, revealInEditor, updateSettings } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
+import { findOwnRunCall } from './ownRunCall.ts';
 
 /** Input fields of the start event (JSON), seed, clock and playback speed. */
 export function RunSettings() {
-  const { run } = usePlayground();
+  const { run, workspace, ui } = usePlayground();
   const settings = useStore(run, (s) => s.settings);
+  const source = useStore(workspace, (s) => s.source);
+  const workflows = useStore(workspace, (s) => s.analysis?.workflows);
+  // Code that calls run() itself decides the StartEvent's fields: the box says so instead of sitting there unused.
+  const ownCall = useMemo(() => findOwnRunCall(source, (workflows ?? []).map((w) => w.range)), [source, workflows]);
   const runError = useStore(run, (s) => s.inputError);
   const parsed = parseInput(settings.inputText);
   const inputError = parsed.ok ? runError : parsed.message;
@@ -15,15 +21,26 @@ export function RunSettings() {
         <span>Input</span>
         <input
           data-testid="run-input"
-          className={inputError ? 'invalid' : ''}
+          className={inputError ? 'invalid' : ownCall ? 'unused' : ''}
           value={settings.inputText}
           spellCheck={false}
           aria-invalid={inputError !== null}
-          aria-describedby="input-error"
+          aria-describedby={ownCall ? 'input-source' : 'input-error'}
           onChange={(e) => updateSettings(run, { inputText: e.target.value })}
-          title="Fields of the StartEvent, as a JSON object (used when the code does not call run() itself)"
+          title="Fields of the StartEvent, as a JSON object"
         />
       </label>
+      {ownCall ? (
+        <p className="input-source" id="input-source" data-testid="input-source">
+          <span>
+            Not used by this code: it starts the run itself on line {ownCall.line} with{' '}
+            <code>run({ownCall.argument.length > 60 ? `${ownCall.argument.slice(0, 57)}…` : ownCall.argument})</code>.
+          </span>
+          <button type="button" className="link-button" onClick={() => revealInEditor(ui, ownCall.from, ownCall.to)}>
+            Edit it in the code
+          </button>
+        </p>
+      ) : null}
       <label className="field field-seed">
         <span>Seed</span>
         <input

@@ -1,16 +1,12 @@
 import { useStore } from 'zustand';
-import type { RunView } from '../../state/index.ts';
+import { runStatus } from '../../state/index.ts';
+import type { HeaderStatus } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 
-export type DisplayStatus = RunView['status'];
+export type DisplayStatus = HeaderStatus;
 
-/**
- * The status as shown: the run's state at the playback cursor, except that a run the engine has
- * begun reads as running before its first record is on screen.
- */
+/** The run's own status (see `runStatus`), not the state at the moment the scrubber shows. */
 export function useRunStatus(): DisplayStatus {
-  const { run, view } = usePlayground();
-  const status = useStore(view, (s) => s.view.status);
-  const engine = useStore(run, (s) => s.engine);
-  return status === 'idle' && engine === 'running' ? 'running' : status;
+  const { run } = usePlayground();
+  return useStore(run, runStatus);
 }
