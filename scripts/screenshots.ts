@@ -1,9 +1,9 @@
 /**
  * Screenshots of the playground for the README and docs/screenshots:
- * `node --import tsx scripts/screenshots.ts [--port N] [--out-dir DIR] [--no-build]` builds the app
- * (into dist-shots), serves it on the port (4455 unless told), drives it as a user would and writes
- * PNGs to docs/screenshots/: the runs at 1280x800, and the page's layout at 1280x800 with and without
- * the tutorial and at 900x700. Look at them before committing.
+ * `node --import tsx scripts/screenshots.ts [--port N] [--out-dir DIR] [--no-build] [--layout-only]`
+ * builds the app (into dist-shots), serves it on the port (4455 unless told), drives it as a user
+ * would and writes PNGs to docs/screenshots/: the runs at 1280x800, and the page's layout at 1280x800
+ * with and without the tutorial, at 900x700 and in dark mode. Look at them before committing.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -36,7 +36,15 @@ async function main(): Promise<void> {
   const app = await serveApp(OUT_DIR, PORT);
   const browser = app.browser;
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    if (!process.argv.includes('--layout-only')) await runShots(page);
+    await layoutShots(page);
+  } finally {
+    await app.close();
+  }
+}
+
+async function runShots(page: Page): Promise<void> {
     await open(page);
     await shoot(page, '01-parallel-idle');
 
@@ -59,7 +67,12 @@ async function main(): Promise<void> {
     await page.waitForTimeout(500);
     await shoot(page, '06-different-types-stopped');
 
-    // The layout: a loop routed around the nodes, beside the tutorial, and stacked on a small screen.
+}
+
+async function layoutShots(page: Page): Promise<void> {
+    const browser = page.context().browser()!;
+    // The layout: a loop routed around the nodes, the tutorial above the editor, stacked on a small
+    // screen, and the dark theme.
     await open(page, 'agent-loop');
     await shoot(page, 'layout-1280x800');
     await open(page, undefined, '#chapter/branches-and-loops');
@@ -69,9 +82,15 @@ async function main(): Promise<void> {
     // The whole page: the panes stack and it scrolls down, never sideways.
     await shoot(small, 'layout-900x700', true);
     await small.close();
-  } finally {
-    await app.close();
-  }
+    const dark = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    await open(dark, 'map-reduce');
+    await dark.getByTestId('run-speed').selectOption('10');
+    await dark.getByTestId('run-button').click();
+    await dark.getByTestId('run-status').filter({ hasText: 'stopped' }).waitFor({ timeout: 30_000 });
+    await dark.getByTestId('dock-tab-timeline').click();
+    await dark.waitForTimeout(600);
+    await shoot(dark, 'layout-1280x800-dark');
+    await dark.close();
 }
 
 await main();

@@ -63,14 +63,15 @@ test.describe('the seed examples', () => {
     await expect(page.getByTestId('console')).toContainText('Doing something A-ish');
   });
 
-  test('Ctrl+Enter runs, and Stop skips to the end of a run that is still playing', async ({ page }) => {
+  test('Ctrl+Enter runs, and Stop ends a run that is still playing where the playback is', async ({ page }) => {
     await openPlayground(page, 'collect');
     await page.getByTestId('editor').locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+Enter');
     await expect(page.getByTestId('run-status')).toHaveText('running');
     await page.getByTestId('stop-button').click();
-    // The virtual clock finished the run long ago; Stop shows its real end at once.
-    await expect(page.getByTestId('run-status')).toHaveText('stopped');
-    await expect(page.getByTestId('run-result')).toHaveText('Done');
+    // The virtual clock worked the run out long ago, but what the user stops is the run they watch.
+    await expect(page.getByTestId('run-status')).toHaveText('cancelled');
+    await expect(page.getByTestId('run-result')).toContainText('Stopped here, where the playback was');
+    await expect(eventNode(page, 'StopEvent')).toHaveAttribute('data-count', '0');
   });
 });
