@@ -17,6 +17,7 @@ import { fromTypeScript } from './tsDiagnostics.ts';
 import { TYPESCRIPT_SPELLING, validateWorkflow } from './validate.ts';
 import { readWorkflows, shapeOf } from './workflows.ts';
 import { resourceDiagnostics } from './resourceDiagnostics.ts';
+import { retryDiagnostics } from './retryDiagnostics.ts';
 
 export type CompilerOptions = LanguageServiceFiles;
 
@@ -89,7 +90,7 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
     );
   }
   for (const workflow of workflows) {
-    flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow), ...resourceDiagnostics(sf, scope, workflow));
+    flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow), ...resourceDiagnostics(sf, scope, workflow), ...retryDiagnostics(sf, scope, workflow));
   }
   flowplay.push(...hiddenCharacterDiagnostics(sf.text));
 
