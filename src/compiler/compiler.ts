@@ -18,6 +18,7 @@ import { TYPESCRIPT_SPELLING, validateWorkflow } from './validate.ts';
 import { readWorkflows, shapeOf } from './workflows.ts';
 import { resourceDiagnostics } from './resourceDiagnostics.ts';
 import { retryDiagnostics } from './retryDiagnostics.ts';
+import { statePathDiagnostics } from './statePathDiagnostics.ts';
 
 export type CompilerOptions = LanguageServiceFiles;
 
@@ -90,7 +91,7 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
     );
   }
   for (const workflow of workflows) {
-    flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow), ...resourceDiagnostics(sf, scope, workflow), ...retryDiagnostics(sf, scope, workflow));
+    flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow), ...resourceDiagnostics(sf, scope, workflow), ...retryDiagnostics(sf, scope, workflow), ...statePathDiagnostics(sf, workflow));
   }
   flowplay.push(...hiddenCharacterDiagnostics(sf.text));
 

@@ -3,7 +3,7 @@ import { flowplayDiagnostic } from './diagnostic.ts';
 import type { Diagnostic } from './model.ts';
 import type { StepSyntax, WorkflowSyntax } from './workflows.ts';
 
-interface StoreCall {
+export interface StoreCall {
   call: ts.CallExpression;
   /** `ctx` or `ctx.store`, as written. */
   receiver: string;
@@ -54,7 +54,7 @@ function method(call: StoreCall): string {
 }
 
 /** `ctx.get(k)`, `ctx.set(k, v)`, `ctx.store.get(k)`, `ctx.store.set(k, v)` with a literal key, on the step's context. */
-function storeCalls(step: StepSyntax): StoreCall[] {
+export function storeCalls(step: StepSyntax): StoreCall[] {
   const ctx = step.info.withContext ? step.method.parameters[0]?.name : undefined;
   if (!ctx || !ts.isIdentifier(ctx) || !step.method.body) return [];
   const out: StoreCall[] = [];
