@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { errorsOf } from '../../state/index.ts';
 import { isPassed } from '../../state/tutorialStore.ts';
 import { exerciseKey } from '../../tutorial/index.ts';
 import type { Chapter, Exercise } from '../../tutorial/index.ts';
+import { usePlayground } from '../playground.ts';
 import { useSession } from '../share/session.ts';
 import { InlineText } from './ChapterText.tsx';
 import { exerciseOpening, loadTutorialSource } from './tutorialSources.ts';
+import { WayBack, useWayBack } from './WayBack.tsx';
 
 /** One exercise: the task, Start, the last check's verdict, and a hint and solution on request. */
 export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise: Exercise }) {
@@ -15,11 +18,22 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
   const result = useStore(tutorial.store, (s) => (s.result?.key === key ? s.result : null));
   const passed = useStore(tutorial.store, (s) => isPassed(s, key));
   const [help, setHelp] = useState<'none' | 'hint' | 'solution'>('none');
+  const { workspace } = usePlayground();
+  // While the exercise is active, code that does not compile is said here, where the user looks.
+  const compileError = useStore(workspace, (s) => (active ? (errorsOf(s.analysis)[0] ?? null) : null));
+  const wayBack = useWayBack();
+  const feedback = useRef<HTMLDivElement>(null);
+  // A verdict appears below the fold of a long chapter: bring it into view when it arrives.
+  // (A statement, not the arrow's value: scrollIntoView may return a promise, which React would take for a cleanup.)
+  useEffect(() => {
+    feedback.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [result]);
 
-  const start = () => {
-    drafts.open(exerciseOpening(chapter, exercise, 'start'));
+  const open = (which: 'start' | 'solution') => {
+    wayBack.replaceWith(() => drafts.open(exerciseOpening(chapter, exercise, which)));
     tutorial.startExercise(key);
   };
+  const start = () => open('start');
 
   return (
     <section className={`exercise${active ? ' is-active' : ''}`} data-testid="exercise" data-exercise={key} data-passed={passed}>
@@ -39,8 +53,14 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
           Start exercise
         </button>
       )}
+      <WayBack wayBack={wayBack} />
+      {compileError ? (
+        <p className="exercise-compile-error" data-testid="exercise-compile-error" role="alert">
+          The code does not compile yet: line {compileError.range.line}: {compileError.message}
+        </p>
+      ) : null}
       {result ? (
-        <div className={`exercise-result ${result.passed ? 'is-pass' : 'is-fail'}`} data-testid="exercise-result" data-passed={result.passed} role="status">
+        <div ref={feedback} className={`exercise-result ${result.passed ? 'is-pass' : 'is-fail'}`} data-testid="exercise-result" data-passed={result.passed} role="status">
           <strong>{result.passed ? 'Passed. ' : 'Not yet. '}</strong>
           <span>{result.message}</span>
           {result.details.length > 0 ? (
@@ -73,10 +93,7 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => {
-              drafts.open(exerciseOpening(chapter, exercise, 'solution'));
-              tutorial.startExercise(key);
-            }}
+            onClick={() => open('solution')}
           >
             Load the solution into the editor
           </button>

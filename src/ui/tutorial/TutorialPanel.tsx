@@ -2,11 +2,14 @@ import { useStore } from 'zustand';
 import { chapterHash } from '../../share/index.ts';
 import type { TutorialController } from '../../state/tutorialStore.ts';
 import { CHAPTERS, chapterById, exerciseKey } from '../../tutorial/index.ts';
+import { usePlayground } from '../playground.ts';
 import { useSession } from '../share/session.ts';
 import { ChapterText } from './ChapterText.tsx';
 import { ExerciseCard } from './ExerciseCard.tsx';
-import { chapterExampleOpening } from './tutorialSources.ts';
+import { chapterExampleOpening, loadTutorialSource } from './tutorialSources.ts';
+import { WayBack, useWayBack } from './WayBack.tsx';
 import { useExerciseCheck } from './useExerciseCheck.ts';
+import './tutorial.css';
 
 const TOTAL_EXERCISES = CHAPTERS.reduce((n, c) => n + c.exercises.length, 0);
 
@@ -19,6 +22,8 @@ export function closeTutorial(tutorial: TutorialController): void {
 /** The tutorial beside the editor: a chapter's text, its example and its exercises. */
 export function TutorialPanel() {
   const { tutorial, drafts } = useSession();
+  const { workspace } = usePlayground();
+  const wayBack = useWayBack();
   useExerciseCheck();
   const open = useStore(tutorial.store, (s) => s.open);
   const chapterId = useStore(tutorial.store, (s) => s.chapter);
@@ -32,8 +37,16 @@ export function TutorialPanel() {
     const c = chapterById(id)!;
     return c.exercises.length > 0 && c.exercises.every((e) => progress.passed.includes(exerciseKey(c, e)));
   };
+  const loadExample = (target = chapter) => {
+    tutorial.stopExercise();
+    wayBack.replaceWith(() => drafts.open(chapterExampleOpening(target)));
+  };
   const go = (id: string) => {
+    // The editor still holds this chapter's example as it came: the next chapter's example takes its place.
+    const untouched = workspace.getState().source === loadTutorialSource(chapter.example);
     tutorial.openChapter(id);
+    const target = chapterById(id);
+    if (untouched && target && target.id !== chapter.id) loadExample(target);
     // The address is the chapter's own link, without reloading or re-reading the location.
     window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${chapterHash(id)}`);
   };
@@ -63,10 +76,13 @@ export function TutorialPanel() {
             #
           </a>
         </h2>
+        <div className="chapter-example">
+          <button type="button" className="btn btn-small" data-testid="load-example" onClick={() => loadExample()}>
+            Load this chapter's example into the editor
+          </button>
+          <WayBack wayBack={wayBack} />
+        </div>
         <ChapterText text={chapter.text} />
-        <button type="button" className="btn btn-small" data-testid="load-example" onClick={() => (tutorial.stopExercise(), drafts.open(chapterExampleOpening(chapter)))}>
-          Load the example into the editor
-        </button>
         <h3 className="exercises-title">Exercises</h3>
         {chapter.exercises.map((exercise) => (
           <ExerciseCard key={exercise.id} chapter={chapter} exercise={exercise} />
