@@ -7,10 +7,14 @@
  * first animation frame after the one in which the scrubber, the timeline's cursor and the graph's
  * counters all show it: the frame that put it on screen has been presented by then.
  *
- * Run with `node --import tsx bench/scrub.ts [--events 10000] [--port 4421] [--out dist-scrub] [--tab console|inspector]`
+ * The same moves are made with each dock tab of `--tabs` open in turn (default: the console, then the
+ * timeline, which is the costliest to keep up to date), on one recording of the run.
+ *
+ * Run with `node --import tsx bench/scrub.ts [--events 10000] [--port 4421] [--out dist-scrub] [--tabs console,timeline,inspector]`
  * (add `--no-build` to reuse the last build).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { buildApp, serveApp } from '../tests/support/servedApp.ts';
 import { LARGE_BROWSER_BENCH_EVENTS, browserBenchSource } from './browserWorkload.ts';
 
@@ -49,46 +53,61 @@ async function main(): Promise<void> {
     await page.getByTestId('run-button').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 600_000 });
     await page.getByTestId('replay-end').click();
-    // The timeline is the costliest tab to keep up to date; `--tab console|inspector` measures another.
-    const tab = arg('tab', 'timeline');
-    await page.getByTestId(`dock-tab-${tab}`).click();
-    const total = Number(await page.getByTestId('scrubber').getAttribute('data-total'));
-    const max = Number(await page.getByTestId('scrubber-range').getAttribute('max'));
-
-    // Positions spread over the run in a fixed shuffled order: half of the moves go backwards, which
-    // costs the most (the view is folded again from the start).
-    const targets = Array.from({ length: MOVES }, (_, i) => Math.round(((i * 37) % MOVES) / MOVES * max) + 1);
-    const moves: Move[] = [];
-    for (const target of targets) {
-      // Passed as source text: tsx would wrap named inner functions in a helper the page does not have.
-      const move = (await page.evaluate(`new Promise((resolve) => {
-        const range = document.querySelector('[data-testid="scrubber-range"]');
-        const scrubber = document.querySelector('[data-testid="scrubber"]');
-        const timeline = document.querySelector('[data-testid="timeline"]');
-        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-        let work = 0;
-        const t0 = performance.now();
-        setter.call(range, String(${target}));
-        range.dispatchEvent(new Event('input', { bubbles: true }));
-        work += performance.now() - t0;
-        const check = () => {
-          const shown = scrubber.getAttribute('data-now') === String(${target}) &&
-            (!timeline || timeline.getAttribute('data-cursor') === scrubber.getAttribute('data-count'));
-          if (shown) requestAnimationFrame(() => resolve({ ms: performance.now() - t0, work, count: Number(scrubber.getAttribute('data-count')) }));
-          else if (performance.now() - t0 > 5000) resolve({ ms: NaN, work, count: -1 });
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      })`)) as Move;
-      moves.push({ ...move, backward: moves.length > 0 && target < (targets[moves.length - 1] ?? 0) });
+    const results: { tab: string; moves: Move[] }[] = [];
+    for (const tab of arg('tabs', 'console,timeline').split(',')) {
+      await page.getByTestId(`dock-tab-${tab}`).click();
+      results.push({ tab, moves: await scrub(page) });
     }
-    report(moves, total, errors);
+    const total = Number(await page.getByTestId('scrubber').getAttribute('data-total'));
+    report(results, total, errors);
   } finally {
     await app.close();
   }
 }
 
-function report(moves: Move[], total: number, errors: string[]): void {
+/** The moves, each timed until the page shows it (see the top of this file). */
+async function scrub(page: Page): Promise<Move[]> {
+  const max = Number(await page.getByTestId('scrubber-range').getAttribute('max'));
+
+  // Positions spread over the run in a fixed shuffled order: half of the moves go backwards, which
+  // cost the most without checkpoints (the view was folded again from the start).
+  const targets = Array.from({ length: MOVES }, (_, i) => Math.round(((i * 37) % MOVES) / MOVES * max) + 1);
+  const moves: Move[] = [];
+  for (const target of targets) {
+    // Passed as source text: tsx would wrap named inner functions in a helper the page does not have.
+    const move = (await page.evaluate(`new Promise((resolve) => {
+      const range = document.querySelector('[data-testid="scrubber-range"]');
+      const scrubber = document.querySelector('[data-testid="scrubber"]');
+      const timeline = document.querySelector('[data-testid="timeline"]');
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      let work = 0;
+      const t0 = performance.now();
+      setter.call(range, String(${target}));
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+      work += performance.now() - t0;
+      const check = () => {
+        const shown = scrubber.getAttribute('data-now') === String(${target}) &&
+          (!timeline || timeline.getAttribute('data-cursor') === scrubber.getAttribute('data-count'));
+        if (shown) requestAnimationFrame(() => resolve({ ms: performance.now() - t0, work, count: Number(scrubber.getAttribute('data-count')) }));
+        else if (performance.now() - t0 > 5000) resolve({ ms: NaN, work, count: -1 });
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    })`)) as Move;
+    moves.push({ ...move, backward: moves.length > 0 && target < (targets[moves.length - 1] ?? 0) });
+  }
+  return moves;
+}
+
+function report(results: { tab: string; moves: Move[] }[], total: number, errors: string[]): void {
+  for (const { tab, moves } of results) reportTab(tab, moves, total);
+  if (errors.length > 0) console.log(`FAIL page errors: ${errors.join('; ')}`);
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/scrub.json', `${JSON.stringify({ events: EVENTS, total, results, errors, at: new Date().toISOString() }, null, 2)}\n`);
+  if (errors.length > 0) process.exitCode = 1;
+}
+
+function reportTab(tab: string, moves: Move[], total: number): void {
   const stats = (list: Move[]) => {
     const times = list.map((m) => m.ms).filter((ms) => Number.isFinite(ms)).sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
@@ -99,15 +118,11 @@ function report(moves: Move[], total: number, errors: string[]): void {
   const backward = stats(moves.filter((m) => m.backward));
   const distinct = new Set(moves.map((m) => m.count)).size;
   const lines = [
-    { name: `moves of the scrubber over a ${EVENTS.toLocaleString('en')}-event run (${total.toLocaleString('en')} records)`, value: `${moves.length}, ${distinct} distinct cursors`, ok: all.missed === 0 && distinct > MOVES / 2, bar: 'every move shown' },
+    { name: `${tab} tab open: moves of the scrubber over a ${EVENTS.toLocaleString('en')}-event run (${total.toLocaleString('en')} records)`, value: `${moves.length}, ${distinct} distinct cursors`, ok: all.missed === 0 && distinct > MOVES / 2, bar: 'every move shown' },
     { name: 'time to redraw, median (forward / backward)', value: `${all.median.toFixed(1)} ms (${forward.median.toFixed(1)} / ${backward.median.toFixed(1)})`, ok: forward.median <= 16 && backward.median <= 16, bar: '<= 16 ms both ways' },
     { name: 'time to redraw, worst (forward / backward)', value: `${all.worst.toFixed(1)} ms (${forward.worst.toFixed(1)} / ${backward.worst.toFixed(1)})`, ok: all.worst <= 50, bar: '<= 50 ms' },
   ];
   for (const l of lines) console.log(`- **${l.ok ? 'PASS' : 'MISS'}** ${l.name}: ${l.value} (bar ${l.bar})`);
-  if (errors.length > 0) console.log(`FAIL page errors: ${errors.join('; ')}`);
-  mkdirSync('bench/out', { recursive: true });
-  writeFileSync('bench/out/scrub.json', `${JSON.stringify({ events: EVENTS, total, moves, errors, at: new Date().toISOString() }, null, 2)}\n`);
-  if (errors.length > 0) process.exitCode = 1;
 }
 
 await main();
