@@ -34,14 +34,35 @@ export function ConsolePanel() {
   const follow = useRef(true);
   const [box, setBox] = useState({ top: 0, height: 400, width: 600 });
 
+  // What part of the list is on screen: its own scroll position, or, in a layout where the list grows
+  // with its lines and the page scrolls instead (narrow windows), the part of it inside the window.
+  const measure = () => {
+    const el = list.current;
+    if (!el) return;
+    let next: { top: number; height: number; width: number };
+    if (el.scrollHeight > el.clientHeight + 1) {
+      next = { top: el.scrollTop, height: el.clientHeight, width: el.clientWidth };
+    } else {
+      const rect = el.getBoundingClientRect();
+      const visible = Math.max(0, Math.min(window.innerHeight, rect.bottom) - Math.max(0, rect.top));
+      next = { top: Math.max(0, -rect.top), height: visible, width: el.clientWidth };
+    }
+    setBox((b) => (b.top === next.top && b.height === next.height && b.width === next.width ? b : next));
+  };
+
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return undefined;
-    const measure = () => setBox((b) => (b.height === el.clientHeight && b.width === el.clientWidth ? b : { ...b, height: el.clientHeight, width: el.clientWidth }));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
+    window.addEventListener('scroll', measure, { passive: true, capture: true });
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('scroll', measure, { capture: true });
+      window.removeEventListener('resize', measure);
+    };
   }, []);
 
   heights.update(lines, count, (box.width - TEXT_INSET) / CHAR_WIDTH);
@@ -52,7 +73,7 @@ export function ConsolePanel() {
     const el = list.current;
     if (el && follow.current && el.scrollTop + el.clientHeight < el.scrollHeight - FOLLOW_SLACK) {
       el.scrollTop = el.scrollHeight;
-      setBox((b) => (b.top === el.scrollTop ? b : { ...b, top: el.scrollTop }));
+      measure();
     }
   }, [count, lines, shown.from, shown.to]);
 
@@ -60,7 +81,7 @@ export function ConsolePanel() {
     const el = list.current;
     if (!el) return;
     follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - FOLLOW_SLACK;
-    setBox((b) => (b.top === el.scrollTop ? b : { ...b, top: el.scrollTop }));
+    measure();
   };
 
   const rows = [];
