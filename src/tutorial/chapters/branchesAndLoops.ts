@@ -1,6 +1,6 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
-import { plural, started } from '../traceFacts.ts';
+import { emittedOfType, eventField, plural, started } from '../traceFacts.ts';
 
 export const branchesAndLoops: Chapter = {
   id: 'branches-and-loops',
@@ -51,6 +51,11 @@ that returns \`null\` simply produces nothing, which ends that path.`,
         if (notStopped) return notStopped;
         const quick = started(trace, 'quick').length;
         const drafts = started(trace, 'write').length;
+        // The task is to change the input, not the condition: the StartEvent itself must ask for it.
+        const start = emittedOfType(trace, 'StartEvent')[0];
+        if (quick > 0 && start && !eventField(trace, start.event, 'quick')) {
+          return fail('quick ran, but the StartEvent has no quick: true; change the run\'s input, not the condition in start.');
+        }
         if (quick > 0 && drafts === 0) return pass('start returned a QuickAnswerEvent: quick ran and write never did.');
         if (quick === 0) return fail(`The run went through write ${plural(drafts, 'time')}; quick never ran.`);
         return fail(`quick ran, but so did write (${plural(drafts, 'time')}).`);

@@ -32,6 +32,14 @@ describe('failing checks explain what they saw', () => {
     expect(result.message).toContain('stepThree is waiting for 1 more StepThreeEvent (3 of 4 collected)');
   });
 
+  test('taking the quick path by editing the condition instead of the input does not pass', async () => {
+    const edited = readSrc('tutorial/examples/branches-and-loops/revise.ts').replace('if (ev.quick) {', 'if (true) {');
+    expect(edited).toContain('if (true) {');
+    const { exercise } = exerciseByKey('branches-and-loops/quick-path')!;
+    const run = await driveSource(edited, { seed: 0 });
+    expect(exercise.check(run.trace)).toMatchObject({ passed: false, message: expect.stringContaining('change the run\'s input, not the condition') });
+  });
+
   test('raising the timeout does not count as making the run faster', async () => {
     const slow = readSrc('tutorial/examples/when-things-go-wrong/too-slow.ts').replace('timeout: 6', 'timeout: 60');
     const { exercise } = exerciseByKey('when-things-go-wrong/too-slow')!;
