@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { embedPlugin } from './src/embed/embedPlugin.ts';
 import { offlinePlugin } from './src/offline/offlinePlugin.ts';
 import { projectPlugin } from './src/project/projectPlugin.ts';
+import { pythonPlugin } from './src/sandbox/pythonPlugin.ts';
 import { sandboxPlugin } from './src/sandbox/sandboxPlugin.ts';
 import { securityHeadersPlugin } from './src/sandbox/securityHeaders.ts';
 import { initialAnalysisPlugin } from './src/worker/initialAnalysisPlugin.ts';
@@ -14,7 +15,7 @@ export default defineConfig({
   // Relative URLs everywhere: the build works from any sub-path (https://example.org/tools/flowplay/)
   // without server rewrites.
   base: './',
-  plugins: [react(), sandboxPlugin(), securityHeadersPlugin(), initialAnalysisPlugin(), projectPlugin(), embedPlugin(), offlinePlugin()],
+  plugins: [react(), sandboxPlugin(), pythonPlugin(), securityHeadersPlugin(), initialAnalysisPlugin(), projectPlugin(), embedPlugin(), offlinePlugin()],
   resolve: {
     // User code and its type declarations import the engine as `flowplay`.
     alias: { flowplay: engineEntry },

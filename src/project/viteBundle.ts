@@ -10,6 +10,8 @@ export interface BundleOptions {
   plugins?: Plugin[];
   /** Imports left as they are (Node built-ins of a Node entry, or a module shipped beside it). */
   external?: (id: string) => boolean;
+  /** For an `iife` bundle: the globals its external imports are read from, by import id. */
+  globals?: Record<string, string>;
 }
 
 /** One entry and everything it imports as one script, built in memory with the project's Vite. */
@@ -24,7 +26,10 @@ export async function bundleEntry(options: BundleOptions): Promise<string> {
       minify: options.minify ?? true,
       emptyOutDir: false,
       lib: { entry: options.entry, formats: [options.format], ...(options.name ? { name: options.name } : {}), fileName: () => 'bundle.js' },
-      rollupOptions: options.external ? { external: options.external } : {},
+      rollupOptions: {
+        ...(options.external ? { external: options.external } : {}),
+        ...(options.globals ? { output: { globals: options.globals } } : {}),
+      },
     },
   });
   const results = Array.isArray(output) ? output : [output];

@@ -5,7 +5,7 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import * as engine from '../engine/index.ts';
-import { SERVED_MODULES, servedModulesSentence } from '../compiler/python/index.ts';
+import { SERVED_MODULES, servedModulesSentence } from '../compiler/python/servedModules.ts';
 import { createPythonBridge } from './pythonBridge.ts';
 import { RUNTIME_FILE, readable } from './userTraceback.ts';
 
@@ -19,6 +19,11 @@ export interface RunSourceOptions {
   input: Record<string, unknown>;
   /** Each line the code prints. */
   print: (line: string) => void;
+  /**
+   * Also record each printed line in the trace of the run it belongs to (default). A host with its own
+   * console (the page's runner caps and records what it is given) turns this off.
+   */
+  logToRun?: boolean;
 }
 
 interface RuntimeModule {
@@ -39,8 +44,9 @@ export function prepareRuntime(pyodide: PyodideAPI, runtimeSource: string): Pyth
   return {
     pyodide,
     async runSource(source, fileName, options) {
+      const logToRun = options.logToRun ?? true;
       print = (line) => {
-        engine.logToCurrentRun('log', line);
+        if (logToRun) engine.logToCurrentRun('log', line);
         options.print(line);
       };
       const classes = await readable(module.run_source(source, fileName));

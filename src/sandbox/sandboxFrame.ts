@@ -15,6 +15,8 @@ interface StartMessage {
   api: MessagePort;
   events: MessagePort;
   supervisor: MessagePort;
+  /** What a Python runner starts Python from (see src/python/pythonAssets.ts), passed on as it is. */
+  python?: { wasm?: unknown; stdlib?: unknown; snapshot?: unknown };
 }
 
 function isStart(data: unknown): data is StartMessage {
@@ -42,7 +44,7 @@ const opaque = self.origin === 'null';
 window.addEventListener('message', (event: MessageEvent) => {
   if (started || event.source !== window.parent || !isStart(event.data)) return;
   started = true;
-  const { code, api, events, supervisor } = event.data;
+  const { code, api, events, supervisor, python } = event.data;
   if (!opaque) {
     supervisor.postMessage({ type: 'worker-error', message: `The runner refused to start: its frame has the origin ${self.origin}, not an opaque one (the frame needs sandbox="allow-scripts").` });
     return;
@@ -68,6 +70,12 @@ window.addEventListener('message', (event: MessageEvent) => {
   supervisor.onmessage = (message: MessageEvent) => {
     if ((message.data as { type?: unknown } | null)?.type === 'ping') supervisor.postMessage({ type: 'pong' });
   };
-  worker.postMessage({ type: 'flowplay:connect', api, events }, [api, events]);
+  // Python's files are tens of megabytes: they move on to the worker instead of being copied again.
+  const buffers: Transferable[] = [];
+  if (typeof python === 'object' && python !== null) {
+    for (const value of [python.wasm, python.stdlib]) if (value instanceof ArrayBuffer) buffers.push(value);
+    if (python.snapshot instanceof Uint8Array) buffers.push(python.snapshot.buffer as ArrayBuffer);
+  }
+  worker.postMessage({ type: 'flowplay:connect', api, events, python }, [api, events, ...buffers]);
 });
 export {};

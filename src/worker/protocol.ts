@@ -22,6 +22,8 @@ export interface RunRequest {
   stepMode?: boolean;
   /** Pause before invocations of these steps. */
   breakpoints?: string[];
+  /** A Python file: run as Python by a runner started for Python (`js` is then empty). */
+  python?: { source: string; fileName: string };
 }
 
 /** Commands for the run in progress; ignored when no run is active. */
@@ -159,6 +161,8 @@ export type RunnerMessage =
   | { type: 'end'; run: number; error: RunSetupError | null }
   /** User code called `close()`: the runner is about to end. */
   | { type: 'closing' }
+  /** A memory snapshot of Python just started, before any run (later Python runners start from it). */
+  | { type: 'snapshot'; bytes: Uint8Array }
   /**
    * User code posted on the runner's global scope. Said on this port, in order, so the page counts
    * it for the run before that run's `end` (the frame's relay of the same message may come later).
@@ -180,6 +184,8 @@ export interface RunnerClient {
   stop(): Promise<'cancelled' | 'restarted' | 'idle'>;
   /** Pause, continue, single-step, set breakpoints or answer a question of the current run. */
   control(command: RunControl): Promise<void>;
+  /** Gets a runner of this kind ready while the page is idle (Python: when the page turns to Python). */
+  prepare(kind: 'typescript' | 'python'): void;
   dispose(): void;
 }
 

@@ -1,6 +1,9 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import type { RunControl, RunRequest, RunnerMessage, RunnerPortApi } from './protocol.ts';
+import { isPythonAssets } from '../python/pythonAssets.ts';
+import { startRunnerPython } from './runnerPython.ts';
+import type { RunnerPython } from './runnerPython.ts';
 import { UserRun } from './userRun.ts';
 
 /**
@@ -14,6 +17,8 @@ import { UserRun } from './userRun.ts';
 export const BEAT_MS = 250;
 
 let current: UserRun | null = null;
+/** Python, when this runner was started for Python runs: started before the runner says hello. */
+let python: RunnerPython | null = null;
 let events: MessagePort | null = null;
 let lastBeat = 0;
 /**
@@ -23,8 +28,8 @@ let lastBeat = 0;
  */
 const toFrame: (message: unknown) => void = self.postMessage.bind(self);
 
-function post(message: RunnerMessage): void {
-  events?.postMessage(message);
+function post(message: RunnerMessage, transfer: Transferable[] = []): void {
+  events?.postMessage(message, transfer);
 }
 
 /**
@@ -42,7 +47,7 @@ function beat(): void {
 const api: RunnerPortApi = {
   async run(request: RunRequest, token: number) {
     current?.cancel();
-    const run = new UserRun((batch) => post({ type: 'trace', run: token, records: batch }), beat);
+    const run = new UserRun((batch) => post({ type: 'trace', run: token, records: batch }), beat, python);
     current = run;
     const timer = setInterval(beat, BEAT_MS);
     try {
@@ -98,7 +103,7 @@ function reportStrayMessages(): void {
 }
 
 self.addEventListener('message', function connect(event: MessageEvent) {
-  const data = event.data as { type?: string; api?: unknown; events?: unknown } | null;
+  const data = event.data as { type?: string; api?: unknown; events?: unknown; python?: unknown } | null;
   if (data?.type !== 'flowplay:connect' || !(data.api instanceof MessagePort) || !(data.events instanceof MessagePort)) return;
   // Connected once: later messages on the global scope come from user code, not the frame.
   self.removeEventListener('message', connect);
@@ -106,5 +111,15 @@ self.addEventListener('message', function connect(event: MessageEvent) {
   reportClose();
   reportStrayMessages();
   Comlink.expose(api, data.api);
-  post({ type: 'hello' });
+  const failed = (data.python as { failed?: unknown } | undefined)?.failed;
+  if (typeof failed === 'string') python = { ready: Promise.reject(new Error(failed)) };
+  if (!isPythonAssets(data.python)) {
+    python?.ready.catch(() => {});
+    post({ type: 'hello' });
+    return;
+  }
+  // A Python runner says hello once Python has started (its runs must not wait for it, and the
+  // watchdog must not take the start-up, which holds the thread for a while, for a stuck step).
+  python = startRunnerPython(data.python, (snapshot) => post({ type: 'snapshot', bytes: snapshot }, [snapshot.buffer as ArrayBuffer]));
+  void python.ready.finally(() => post({ type: 'hello' }));
 });

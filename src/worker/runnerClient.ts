@@ -4,6 +4,9 @@ import { createWorkerHost } from './runnerHost.ts';
 import type { RunnerHost } from './runnerHost.ts';
 import { TraceGate, readRunnerMessage } from './runnerMessages.ts';
 import { createSandboxHost } from './sandboxHost.ts';
+import type { PythonStart } from './sandboxHost.ts';
+import { loadPythonFiles } from './pythonAssetsLoader.ts';
+import type { PythonFiles } from './pythonAssetsLoader.ts';
 
 /** How long a runner may take to answer Stop before it is presumed stuck and replaced. */
 export const STOP_GRACE_MS = 600;
@@ -11,12 +14,19 @@ export const STOP_GRACE_MS = 600;
 export const WATCHDOG_MS = 2_000;
 /** How long a new runner may take to say hello (a cold start loads the runner's code first). */
 export const READY_MS = 20_000;
+/** A Python runner says hello once Python has started: seconds from scratch, far more on a busy machine. */
+export const PYTHON_READY_MS = 120_000;
 /** How long the sandbox frame has to answer a ping before its process is presumed dead. */
 const PING_MS = 500;
 
+/** Which kind of runner: one for compiled TypeScript, or one with Python started in it. */
+export type RunnerKind = 'typescript' | 'python';
+
 export interface RunnerClientOptions {
-  /** Makes one runner; the default is a worker inside a sandboxed frame. */
-  makeHost?: () => RunnerHost;
+  /** Makes one runner; the default is a worker inside a sandboxed frame (with Python when asked). */
+  makeHost?: (kind: RunnerKind, python: (() => Promise<PythonStart>) | null) => RunnerHost;
+  /** Python's files for Python runners (default: fetched from the app's `pyodide/` folder once). */
+  pythonFiles?: () => Promise<PythonFiles>;
   /** A runner worker on the page's own origin instead (not isolated; for tools and tests). */
   makeWorker?: () => Worker;
   graceMs?: number;
@@ -24,6 +34,9 @@ export interface RunnerClientOptions {
 }
 
 interface Connection {
+  kind: RunnerKind;
+  /** Given a run: from then on it runs user code, and what it says about Python is not trusted. */
+  used: boolean;
   host: RunnerHost;
   api: Comlink.Remote<RunnerPortApi>;
   ready: Promise<boolean>;
@@ -64,21 +77,38 @@ interface ActiveRun {
  */
 export function createRunnerClient(options: RunnerClientOptions = {}): RunnerClient {
   const makeHost = options.makeHost ?? (options.makeWorker ? () => createWorkerHost(options.makeWorker!) : defaultHost);
+  const pythonFiles = options.pythonFiles ?? loadPythonFiles;
+  /**
+   * Python's memory right after start-up, from the first Python runner (before it was given any run):
+   * later Python runners start from it in about a second instead of several.
+   */
+  let snapshot: Uint8Array | null = null;
+  /** Each runner gets its own copy: the frame hands the buffers on to its worker. */
+  const pythonStart = async (): Promise<PythonStart> => {
+    try {
+      const files = await pythonFiles();
+      return { ...files, wasm: files.wasm.slice(0), stdlib: files.stdlib.slice(0), snapshot: snapshot ? snapshot.slice() : null };
+    } catch (error) {
+      return { failed: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  /** Python runners are kept ready only once the page has asked for Python. */
+  let pythonWanted = false;
   const graceMs = options.graceMs ?? STOP_GRACE_MS;
   const watchdogMs = options.watchdogMs ?? WATCHDOG_MS;
   let tokens = 0;
   const STRAY = 'a message posted on the runner’s global scope (postMessage from the code?)';
   let active: ActiveRun | null = null;
   let watchdog: ReturnType<typeof setInterval> | null = null;
-  /** The runner the next run will use, started ahead of time. */
-  let spare: Connection | null = connect();
+  /** The runners the next runs will use, started ahead of time. */
+  const spares: Record<RunnerKind, Connection | null> = { typescript: connect('typescript'), python: null };
   let disposed = false;
 
-  function connect(): Connection {
-    const host = makeHost();
+  function connect(kind: RunnerKind): Connection {
+    const host = makeHost(kind, kind === 'python' ? pythonStart : null);
     let hello!: () => void;
     const ready = new Promise<boolean>((resolve) => (hello = () => resolve(true)));
-    const conn: Connection = { host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false };
+    const conn: Connection = { kind, used: false, host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false };
     host.events.onmessage = (event: MessageEvent) => {
       if (conn.retired) return;
       const read = readRunnerMessage(event.data);
@@ -97,6 +127,10 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
           hello();
           return;
         case 'beat':
+          return;
+        case 'snapshot':
+          // Only a runner that never ran any code speaks for Python's clean state.
+          if (conn.kind === 'python' && !conn.used && snapshot === null) snapshot = message.bytes;
           return;
         case 'closing':
           if (run) restart(run, 'closed');
@@ -150,24 +184,26 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     conn.retired = true;
     conn.api[Comlink.releaseProxy]();
     conn.host.dispose();
-    if (spare === conn) spare = null;
-    prepare();
+    if (spares[conn.kind] === conn) spares[conn.kind] = null;
+    prepare('typescript');
+    if (pythonWanted) prepare('python');
   }
 
   /** Starts the next run's runner once the page is idle (a run's playback may still be drawing). */
-  let preparing = false;
-  function prepare(): void {
-    if (spare !== null || preparing || disposed) return;
-    preparing = true;
+  const preparing: Record<RunnerKind, boolean> = { typescript: false, python: false };
+  function prepare(kind: RunnerKind): void {
+    if (spares[kind] !== null || preparing[kind] || disposed) return;
+    preparing[kind] = true;
     whenIdle(() => {
-      preparing = false;
-      if (spare === null && !disposed) spare = connect();
+      preparing[kind] = false;
+      if (spares[kind] === null && !disposed) spares[kind] = connect(kind);
     });
   }
 
-  function takeRunner(): Connection {
-    const conn = spare ?? connect();
-    spare = null;
+  function takeRunner(kind: RunnerKind): Connection {
+    const conn = spares[kind] ?? connect(kind);
+    spares[kind] = null;
+    conn.used = true;
     return conn;
   }
 
@@ -210,7 +246,9 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
   return {
     async run(request: RunRequest, sink: TraceSink): Promise<RunEnd> {
       const token = ++tokens;
-      const conn = takeRunner();
+      const kind: RunnerKind = request.python ? 'python' : 'typescript';
+      if (kind === 'python') pythonWanted = true;
+      const conn = takeRunner(kind);
       const run = activeRun(token, conn, sink, () => {
         if (active === run) {
           active = null;
@@ -220,7 +258,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
         retire(conn);
       });
       active = run;
-      const ready = await Promise.race([conn.ready, delay(READY_MS).then(() => false)]);
+      const ready = await Promise.race([conn.ready, delay(kind === 'python' ? PYTHON_READY_MS : READY_MS).then(() => false)]);
       if (active !== run) return run.ended;
       if (!ready) {
         run.settle({ kind: 'setup-error', error: { name: 'RunnerUnavailable', message: 'The runner did not start in time; press Run to try again.' } });
@@ -255,17 +293,22 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       await Promise.race([active.conn.api.control(command).catch(() => undefined), delay(graceMs)]);
     },
 
+    prepare(kind: RunnerKind): void {
+      if (kind === 'python') pythonWanted = true;
+      prepare(kind);
+    },
+
     dispose(): void {
       disposed = true;
       unwatch();
       if (active) retire(active.conn);
-      if (spare) retire(spare);
+      for (const spare of Object.values(spares)) if (spare) retire(spare);
     },
   };
 }
 
-function defaultHost(): RunnerHost {
-  return createSandboxHost(() => import('virtual:flowplay-runner').then((module) => module.default));
+function defaultHost(_kind: RunnerKind, python: (() => Promise<PythonStart>) | null): RunnerHost {
+  return createSandboxHost(() => import('virtual:flowplay-runner').then((module) => module.default), document, undefined, python);
 }
 
 function activeRun(token: number, conn: Connection, sink: TraceSink, onSettle: () => void): ActiveRun {

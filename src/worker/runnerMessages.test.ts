@@ -56,3 +56,11 @@ describe('TraceGate', () => {
     expect(gate.reason).toContain('nested deeper');
   });
 });
+
+describe('a Python snapshot from the runner', () => {
+  it('is bytes of a sane size, or refused', () => {
+    expect(readRunnerMessage({ type: 'snapshot', bytes: new Uint8Array(8) })).toMatchObject({ ok: true, message: { type: 'snapshot' } });
+    expect(readRunnerMessage({ type: 'snapshot', bytes: 'x'.repeat(8) }).ok).toBe(false);
+    expect(readRunnerMessage({ type: 'snapshot' }).ok).toBe(false);
+  });
+});

@@ -8,6 +8,8 @@ import type { RunSetupError, RunnerMessage } from './protocol.ts';
 const MAX_DEPTH = 16;
 /** Records in one batch: the runner sends at most 500 (traceBatcher.ts); far more is not the runner's doing. */
 const MAX_BATCH_RECORDS = 5_000;
+/** Python's memory after start-up is about 30 MB; far more is not a snapshot of it. */
+const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
 /** Longest text kept from a setup error's fields. */
 const MAX_ERROR_TEXT = 10_000;
 
@@ -27,6 +29,9 @@ export function readRunnerMessage(data: unknown): ReadMessage {
     case 'closing':
     case 'stray':
       return { ok: true, message: { type: m.type } };
+    case 'snapshot':
+      if (!(m.bytes instanceof Uint8Array) || m.bytes.byteLength > MAX_SNAPSHOT_BYTES) return refuse('a Python snapshot that is not bytes or is too large');
+      return { ok: true, message: { type: 'snapshot', bytes: m.bytes } };
     case 'trace':
       if (!isRunToken(m.run)) return refuse('a trace batch without a run number');
       if (!Array.isArray(m.records)) return refuse('a trace batch without records');

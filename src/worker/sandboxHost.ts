@@ -1,5 +1,9 @@
 import { servedByFlowplayWorker } from '../offline/registerServiceWorker.ts';
 import type { RunnerHost } from './runnerHost.ts';
+import type { PythonAssets } from '../python/pythonAssets.ts';
+
+/** What a Python runner is handed: the assets, or why they could not be had (the run says so). */
+export type PythonStart = PythonAssets | { failed: string };
 
 /** The sandbox page, served from the app's origin but loaded into a frame with an opaque origin. */
 export const SANDBOX_PAGE = `${import.meta.env.BASE_URL}sandbox.html`;
@@ -21,7 +25,7 @@ export const SANDBOX_PAGE = `${import.meta.env.BASE_URL}sandbox.html`;
  * that worker always gives the sandbox page; the page's script still refuses to start in any origin
  * but an opaque one. Otherwise (first visit, no service worker) the attribute makes it opaque.
  */
-export function createSandboxHost(runnerCode: () => Promise<string>, doc: Document = document, viaServiceWorker: boolean = servedByFlowplayWorker()): RunnerHost {
+export function createSandboxHost(runnerCode: () => Promise<string>, doc: Document = document, viaServiceWorker: boolean = servedByFlowplayWorker(), python: (() => Promise<PythonStart>) | null = null): RunnerHost {
   const frame = doc.createElement('iframe');
   if (!viaServiceWorker) frame.setAttribute('sandbox', 'allow-scripts');
   frame.setAttribute('aria-hidden', 'true');
@@ -37,12 +41,12 @@ export function createSandboxHost(runnerCode: () => Promise<string>, doc: Docume
   frame.addEventListener(
     'load',
     () => {
-      void runnerCode().then(
-        (code) => {
+      void Promise.all([runnerCode(), python ? python() : undefined]).then(
+        ([code, assets]) => {
           if (disposed || !frame.contentWindow) return;
           // The frame's origin is opaque ("null"), which no targetOrigin can name.
           frame.contentWindow.postMessage(
-            { type: 'flowplay:start', code, api: api.port2, events: events.port2, supervisor: supervisor.port2 },
+            { type: 'flowplay:start', code, api: api.port2, events: events.port2, supervisor: supervisor.port2, ...(assets ? { python: assets } : {}) },
             '*',
             [api.port2, events.port2, supervisor.port2],
           );

@@ -6,6 +6,7 @@ import { explainMissingGlobal } from './pageGlobals.ts';
 import { PAYLOAD_DEPTH, cutAtDepth } from './payloadDepth.ts';
 import { ValueBudget } from '../inspect/valueBudget.ts';
 import type { RunControl, RunRequest, RunSetupError, TraceSink } from './protocol.ts';
+import type { RunnerPython } from './runnerPython.ts';
 import { TraceBatcher } from './traceBatcher.ts';
 
 type WorkflowClass = new (options?: flowplay.WorkflowOptions) => flowplay.Workflow;
@@ -39,11 +40,16 @@ export class UserRun {
   /** A payload or value in this run's trace was cut at the depth limit. */
   private deepValue = false;
   private readonly onRecord: () => void;
+  private readonly python: RunnerPython | null;
 
-  /** `onRecord` is told of every record: the runner's heartbeat while the engine is busy. */
-  constructor(sink: TraceSink, onRecord: () => void = () => {}) {
+  /**
+   * `onRecord` is told of every record: the runner's heartbeat while the engine is busy. `python` is
+   * the runner's Python, for Python runs.
+   */
+  constructor(sink: TraceSink, onRecord: () => void = () => {}, python: RunnerPython | null = null) {
     this.batcher = new TraceBatcher(sink);
     this.onRecord = onRecord;
+    this.python = python;
   }
 
   cancel(): void {
@@ -89,17 +95,8 @@ export class UserRun {
       },
     });
     try {
-      let module: unknown;
-      try {
-        module = await new AsyncFunction('flowplay', request.js)(flowplay);
-      } catch (error) {
-        // Code that ran its own workflow and awaited it rethrows the run's error: the trace says it.
-        if (this.handler === null) return setupError(error, 'Error while loading the code');
-      }
-      if (this.handler === null) {
-        const problem = this.startWorkflow(module, request);
-        if (problem) return problem;
-      }
+      const problem = request.python ? await this.startPython(request, request.python) : await this.startScript(request);
+      if (problem) return problem;
       try {
         await this.handler;
       } catch {
@@ -121,6 +118,43 @@ export class UserRun {
       Math.random = originalRandom;
       restoreConsole();
     }
+  }
+
+  /** Evaluates the compiled code; starts its workflow unless the code started a run itself. */
+  private async startScript(request: RunRequest): Promise<RunSetupError | null> {
+    let module: unknown;
+    try {
+      module = await new AsyncFunction('flowplay', request.js)(flowplay);
+    } catch (error) {
+      // Code that ran its own workflow and awaited it rethrows the run's error: the trace says it.
+      if (this.handler === null) return setupError(error, 'Error while loading the code');
+    }
+    return this.handler === null ? this.startWorkflow(module, request) : null;
+  }
+
+  /**
+   * Runs the Python file as a notebook cell (top-level `await` and `asyncio.run(main())` start their
+   * own run); a file that only defines a workflow gets it started with the input, as the CLI does.
+   * What it prints goes through the same console as `console.log`.
+   */
+  private async startPython(request: RunRequest, file: { source: string; fileName: string }): Promise<RunSetupError | null> {
+    let runtime;
+    try {
+      if (!this.python) throw new Error('this runner was not started with Python');
+      runtime = await this.python.ready;
+    } catch (error) {
+      return setupError(error, 'Python could not start');
+    }
+    try {
+      const startOnly = await runtime.runSource(file.source, file.fileName, { input: request.input, print: (line) => console.log(line), logToRun: false });
+      if (this.handler === null && startOnly) await startOnly();
+    } catch (error) {
+      // An error the run already recorded (a failed step re-raised by `await w.run()`) is the trace's.
+      // A Python error is its traceback, as Python prints it; its last line says what went wrong.
+      if (this.handler === null) return error instanceof Error && error.name === 'PythonError' ? { name: error.name, message: error.message } : setupError(error, 'Error while running the code');
+    }
+    if (this.handler === null) return { name: 'NoWorkflow', message: 'There is no workflow to run: define a class that subclasses Workflow, with @step methods.' };
+    return null;
   }
 
   private startWorkflow(module: unknown, request: RunRequest): RunSetupError | null {

@@ -17,3 +17,9 @@ declare module 'virtual:flowplay-project-bundle' {
   export const engine: Readonly<Record<string, string>>;
   export const runner: string;
 }
+
+/** What starts Python inside the runner, as a classic script's text (see src/sandbox/pythonPlugin.ts). */
+declare module 'virtual:flowplay-python-starter' {
+  const code: string;
+  export default code;
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { ENGINE_GLOBAL, STARTER_GLOBAL } from '../python/pythonAssets.ts';
+import { ENGINE_ENTRY } from '../project/enginePackage.ts';
+import { bundleEntry } from '../project/viteBundle.ts';
+
+const STARTER_ENTRY = fileURLToPath(new URL('../python/runnerPython.ts', import.meta.url));
+const VIRTUAL_STARTER = 'virtual:flowplay-python-starter';
+const RESOLVED_STARTER = `\0${VIRTUAL_STARTER}`;
+/** How `src/python` imports the engine; Vite's resolver takes relative imports before plugins see them. */
+const ENGINE_IMPORT = '../engine/index.ts';
+
+/** Pyodide's files the runner needs, served from the app under `pyodide/` (never from a CDN). */
+export const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'] as const;
+export const PYODIDE_DIR = 'pyodide';
+
+function pyodideDir(): string {
+  return dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+}
+
+/**
+ * Python for the page's runner:
+ * - `pyodide/*`: Pyodide's interpreter and standard library, copied from the npm package into the
+ *   build (and served by the dev server). The page fetches them only when Python is used; they are
+ *   not part of what the service worker installs up front (it keeps them on first use).
+ * - `virtual:flowplay-python-starter`: `src/python/runnerPython.ts` and what it imports (Pyodide's
+ *   loader, the bridge) as one classic script, as text, with the engine left out: it runs on the
+ *   runner's own engine, which the runner passes in.
+ */
+export function pythonPlugin(): Plugin {
+  let starter: Promise<string> | null = null;
+  const starterCode = () =>
+    (starter ??= bundleEntry({
+      entry: STARTER_ENTRY,
+      format: 'iife',
+      name: STARTER_GLOBAL,
+      globals: { [ENGINE_IMPORT]: ENGINE_GLOBAL, [ENGINE_ENTRY]: ENGINE_GLOBAL },
+      // The engine is the runner's; Pyodide's loader reaches for the others only in Node.
+      external: (id) => id === ENGINE_IMPORT || id === ENGINE_ENTRY || id.startsWith('node:') || id === 'ws',
+    }));
+  return {
+    name: 'flowplay-python',
+    resolveId(id) {
+      return id === VIRTUAL_STARTER ? RESOLVED_STARTER : null;
+    },
+    async load(id) {
+      if (id !== RESOLVED_STARTER) return null;
+      return `export default ${JSON.stringify(await starterCode())};`;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split('?')[0] ?? '';
+        const name = PYODIDE_FILES.find((file) => path.endsWith(`/${PYODIDE_DIR}/${file}`));
+        if (!name) return next();
+        res.setHeader('Content-Type', name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');
+        res.end(readFileSync(join(pyodideDir(), name)));
+      });
+      server.watcher.on('change', (file) => {
+        if (/[/\\]src[/\\](engine|python)[/\\]/.test(file)) {
+          starter = null;
+          const module = server.moduleGraph.getModuleById(RESOLVED_STARTER);
+          if (module) server.moduleGraph.invalidateModule(module);
+        }
+      });
+    },
+    generateBundle() {
+      for (const name of PYODIDE_FILES) {
+        this.emitFile({ type: 'asset', fileName: `${PYODIDE_DIR}/${name}`, source: readFileSync(join(pyodideDir(), name)) });
+      }
+    },
+  };
+}
