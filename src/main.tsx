@@ -20,7 +20,7 @@ import { createPaneStore } from './ui/layout/paneSizes.ts';
 import { PaneContext } from './ui/layout/usePanes.ts';
 import type { Session } from './ui/share/session.ts';
 import { loadTutorialSource } from './ui/tutorial/tutorialSources.ts';
-import { createLanguageClient, createLayoutClient, createRunnerClient } from './worker/index.ts';
+import { analysePythonLazily, createLanguageClient, createLayoutClient, createRunnerClient } from './worker/index.ts';
 import { toMermaid } from './compiler/mermaid.ts';
 
 // Storage is reached lazily and through guards: a browser that blocks or fills it still gets a page.
@@ -39,7 +39,11 @@ const panes = createPaneStore(storage, (save) => {
   paneSave = setTimeout(save, 300);
 });
 const catalogue = {
-  example: (id: string) => exampleById(id),
+  example: (id: string, lang?: 'typescript' | 'python') => {
+    const example = exampleById(id);
+    if (!example) return undefined;
+    return lang === 'python' && example.pythonSource !== undefined ? { ...example, source: example.pythonSource, lang } : example;
+  },
   chapter: (id: string) => {
     const chapter = chapterById(id);
     return chapter ? { title: chapter.title, example: loadTutorialSource(chapter.example) } : undefined;
@@ -50,7 +54,7 @@ const catalogue = {
 const saved = draftStore.load().current;
 const plan = planOpening(parseLocation(window.location), saved, catalogue);
 const runner = createRunnerClient();
-const playground = createPlayground({ source: plan.source, language: createLanguageClient(), runner, layout: createLayoutClient(), toMermaid });
+const playground = createPlayground({ source: plan.source, lang: plan.lang, analysePython: analysePythonLazily, language: createLanguageClient(), runner, layout: createLayoutClient(), toMermaid });
 const drafts = createDraftController({
   workspace: playground.workspace,
   run: playground.run,

@@ -1,7 +1,7 @@
 import type { ErrorInfo, LogRecord, StateChangedRecord } from '../engine/trace.ts';
 import type { TraceIndex } from './traceIndex.ts';
 import { upToSeq } from './traceIndex.ts';
-import { userLocation } from './userLocation.ts';
+import { errorLocation } from './userLocation.ts';
 import type { UserLocation } from './userLocation.ts';
 
 export type InvocationStatus = 'queued' | 'running' | 'retrying' | 'done' | 'failed' | 'cancelled' | 'waiting';
@@ -128,7 +128,7 @@ export function describeInvocation(
     worker: lastStart?.worker ?? null,
     attempt: lastStart?.attempt ?? 0,
     attempts,
-    error: lastFailure && (status === 'failed' || status === 'retrying') ? { ...lastFailure.error, location: userLocation(lastFailure.error.stack) } : null,
+    error: lastFailure && (status === 'failed' || status === 'retrying') ? { ...lastFailure.error, location: errorLocation(lastFailure.error) } : null,
     rerunOf: starts[0]?.rerunOf ?? null,
     rerunBy: status === 'waiting' ? rerunOfWaiting(index, entry.id, atSeq) : null,
     resources: upToSeq(entry.resources, atSeq).map((r) => ({

@@ -25,7 +25,7 @@ export { describeInvocation } from './describeInvocation.ts';
 export type { AttemptDescription, InjectedResource, InvocationDescription, InvocationError, InvocationStatus } from './describeInvocation.ts';
 export { stateAt } from './stateAt.ts';
 export type { RunState, StateObject } from './stateAt.ts';
-export { userLocation, WRAPPER_LINE_OFFSET } from './userLocation.ts';
+export { userLocation, pythonLocation, errorLocation, PYTHON_FILE_NAME, WRAPPER_LINE_OFFSET } from './userLocation.ts';
 export { validationDiagnostic } from './validationLocation.ts';
 export type { UserLocation } from './userLocation.ts';
 

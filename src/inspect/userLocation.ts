@@ -44,3 +44,32 @@ export function userLocation(stack: string | undefined | null, offset = WRAPPER_
   }
   return null;
 }
+
+/** The name a Python run gives the editor's code: its tracebacks say `File "workflow.py", line N`. */
+export const PYTHON_FILE_NAME = 'workflow.py';
+
+const PYTHON_FRAME = /^ {2}File "([^"]*)", line (\d+)(?:, in (.+))?$/gm;
+
+/**
+ * The innermost frame of a Python traceback that lies in the user's file, or null. Python prints the
+ * innermost frame last, so the last match wins.
+ *
+ * @example
+ * pythonLocation('Traceback (most recent call last):\n  File "workflow.py", line 9, in step_two\n    boom()\nValueError: x')
+ * // { line: 9, column: 1, functionName: 'step_two', frame: 'File "workflow.py", line 9, in step_two' }
+ */
+export function pythonLocation(traceback: string | undefined | null, fileName = PYTHON_FILE_NAME): UserLocation | null {
+  if (!traceback) return null;
+  let found: UserLocation | null = null;
+  for (const match of traceback.matchAll(PYTHON_FRAME)) {
+    const line = Number(match[2]);
+    if (match[1] !== fileName || !Number.isSafeInteger(line) || line < 1) continue;
+    found = { line, column: 1, functionName: match[3] ?? null, frame: match[0].trim() };
+  }
+  return found;
+}
+
+/** Where an error of the user's code was raised: a JavaScript stack's frame, else a Python traceback's. */
+export function errorLocation(error: { stack?: string | undefined; message?: string } | null | undefined): UserLocation | null {
+  return userLocation(error?.stack) ?? pythonLocation(error?.message);
+}

@@ -24,6 +24,8 @@ export interface Draft {
   input?: Record<string, unknown>;
   seed?: number;
   chapter?: string;
+  /** Python code; TypeScript when absent (drafts saved before there was a choice). */
+  lang?: 'python';
 }
 
 export type DraftInput = Omit<Draft, 'id' | 'savedAt' | 'origin' | 'title'> & { title?: string; origin?: DraftOrigin };
@@ -194,7 +196,7 @@ function isDraft(value: unknown): value is Draft {
 
 /** The first workflow class name in the code, else its first non-empty line. */
 export function guessTitle(code: string): string {
-  const workflow = /class\s+(\w+)\s+extends\s+Workflow\b/.exec(code);
+  const workflow = /class\s+(\w+)\s+extends\s+Workflow\b/.exec(code) ?? /^class\s+(\w+)\s*\(\s*(?:\w+\.)*Workflow\s*\)/m.exec(code);
   if (workflow) return workflow[1]!;
   const line = code.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'Empty draft';
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;

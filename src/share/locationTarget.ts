@@ -9,7 +9,8 @@ import type { DecodeShareResult } from './shareLink.ts';
 export type LocationTarget =
   | { kind: 'share'; result: DecodeShareResult }
   | { kind: 'chapter'; id: string }
-  | { kind: 'example'; id: string }
+  /** `lang` is the example's Python version (`?example=<id>&lang=python`). */
+  | { kind: 'example'; id: string; lang?: 'python' }
   | { kind: 'none' };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -23,8 +24,9 @@ export function parseLocation(where: { search?: string; hash?: string }): Locati
     const id = safeDecode(chapter[1]!);
     if (id !== null && ID.test(id)) return { kind: 'chapter', id };
   }
-  const example = new URLSearchParams(where.search ?? '').get('example');
-  if (example !== null && ID.test(example)) return { kind: 'example', id: example };
+  const params = new URLSearchParams(where.search ?? '');
+  const example = params.get('example');
+  if (example !== null && ID.test(example)) return { kind: 'example', id: example, ...(params.get('lang') === 'python' ? { lang: 'python' as const } : {}) };
   return { kind: 'none' };
 }
 
@@ -32,8 +34,8 @@ export function chapterHash(id: string): string {
   return `#chapter/${encodeURIComponent(id)}`;
 }
 
-export function exampleSearch(id: string): string {
-  return `?example=${encodeURIComponent(id)}`;
+export function exampleSearch(id: string, lang: 'typescript' | 'python' = 'typescript'): string {
+  return `?example=${encodeURIComponent(id)}${lang === 'python' ? '&lang=python' : ''}`;
 }
 
 function safeDecode(text: string): string | null {

@@ -45,6 +45,8 @@ export interface Opening {
   input?: Record<string, unknown>;
   seed?: number;
   chapter?: string;
+  /** Python code; TypeScript when absent. */
+  lang?: 'python';
 }
 
 export interface DraftController {
@@ -96,7 +98,8 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
 
   function snapshot(): string {
     const { inputText, seed } = run.getState().settings;
-    return JSON.stringify([workspace.getState().source, inputText, seed, chapter]);
+    const { source, lang } = workspace.getState();
+    return JSON.stringify([source, inputText, seed, chapter, lang]);
   }
 
   function report(status: StorageStatus): void {
@@ -124,7 +127,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
     const { inputText, seed } = run.getState().settings;
     const input = parseInput(inputText);
     session = [
-      { id: `session-${sessionCount++}`, code, title: guessTitle(code), savedAt: Date.now(), origin: 'typed', seed, ...(input.ok ? { input: input.value } : {}), ...(chapter ? { chapter } : {}) },
+      { id: `session-${sessionCount++}`, code, title: guessTitle(code), savedAt: Date.now(), origin: 'typed', seed, ...(input.ok ? { input: input.value } : {}), ...(chapter ? { chapter } : {}), ...langField(workspace.getState().lang) },
       ...session,
     ];
     return true;
@@ -141,6 +144,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
       ...(input.ok ? { input: input.value } : {}),
       seed,
       ...(chapter ? { chapter } : {}),
+      ...langField(workspace.getState().lang),
     };
     // The first edit of something opened makes it the user's draft; the saved one goes into the history.
     const status = showing ? drafts.open(draft) : drafts.save(draft);
@@ -163,7 +167,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
     const kept = !unsaved || opening.code === workspace.getState().source || keepInSession();
     showing = opening;
     chapter = opening.chapter ?? null;
-    show(opening.code, opening.input, opening.seed);
+    show(opening);
     saved = snapshot();
     cancelPending();
     if (renderedOnce) rememberShowing();
@@ -174,7 +178,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
   function rememberShowing(): void {
     if (!showing) return;
     const { code, origin, title, input, seed } = showing;
-    drafts.remember({ code, origin, title, ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(showing.chapter ? { chapter: showing.chapter } : {}) });
+    drafts.remember({ code, origin, title, ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(showing.chapter ? { chapter: showing.chapter } : {}), ...langField(showing.lang) });
   }
 
   function cancelPending(): void {
@@ -188,8 +192,10 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
     timer = setTimer(saveNow, delayMs);
   }
 
-  function show(code: string, input: Record<string, unknown> | undefined, seed: number | undefined): void {
-    setSource(workspace, code);
+  /** Puts a draft or an opened thing in the editor, in its language, with its input and seed. */
+  function show({ code, input, seed, lang }: { code: string; input?: Record<string, unknown> | undefined; seed?: number | undefined; lang?: unknown }): void {
+    // Stored drafts are read back from storage: anything but "python" is TypeScript.
+    setSource(workspace, code, lang === 'python' ? 'python' : 'typescript');
     const patch: { inputText?: string; seed?: number } = {};
     // Keep the text as the user wrote it when it already says the same thing.
     const current = parseInput(run.getState().settings.inputText);
@@ -217,7 +223,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
     resume(draft) {
       showing = null;
       chapter = draft.chapter ?? null;
-      show(draft.code, draft.input, draft.seed);
+      show(draft);
       saved = snapshot();
       cancelPending();
     },
@@ -229,7 +235,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
         // Back to the saved draft that an opened thing was shown over: nothing to write.
         showing = null;
         chapter = stored.current.chapter ?? null;
-        show(stored.current.code, stored.current.input, stored.current.seed);
+        show(stored.current);
         saved = snapshot();
         cancelPending();
         refreshHistory();
@@ -238,7 +244,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
       const reopened = stored.opened.find((d) => d.id === id);
       if (reopened) {
         const { code, origin, title, input, seed } = reopened;
-        openThing({ code, origin: origin === 'typed' || origin === 'restored' ? 'link' : origin, title, ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(reopened.chapter ? { chapter: reopened.chapter } : {}) });
+        openThing({ code, origin: origin === 'typed' || origin === 'restored' ? 'link' : origin, title, ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(reopened.chapter ? { chapter: reopened.chapter } : {}), ...langField(reopened.lang) });
         return reopened;
       }
       const fromSession = session.find((d) => d.id === id);
@@ -247,7 +253,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
         keepInSession();
         showing = null;
         chapter = fromSession.chapter ?? null;
-        show(fromSession.code, fromSession.input, fromSession.seed);
+        show(fromSession);
         refreshHistory();
         return fromSession;
       }
@@ -256,7 +262,7 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
       if (draft) {
         showing = null;
         chapter = draft.chapter ?? null;
-        show(draft.code, draft.input, draft.seed);
+        show(draft);
         if (status.ok) saved = snapshot();
       }
       refreshHistory();
@@ -290,4 +296,9 @@ export function createDraftController(deps: DraftControllerDeps): DraftControlle
       stopSettings();
     },
   };
+}
+
+/** A draft says its language only when it is Python, so TypeScript drafts stay as they were stored. */
+function langField(lang: unknown): { lang?: 'python' } {
+  return lang === 'python' ? { lang: 'python' } : {};
 }

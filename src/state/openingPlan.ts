@@ -7,9 +7,11 @@
  */
 import type { Draft, LocationTarget } from '../share/index.ts';
 import type { Opening } from './draftController.ts';
+import type { SourceLang } from './workspaceStore.ts';
 
 export interface OpeningCatalogue {
-  example(id: string): { title: string; source: string; chapter?: string } | undefined;
+  /** An example, in Python when asked and it has a Python version. */
+  example(id: string, lang?: SourceLang): { title: string; source: string; chapter?: string; lang?: SourceLang } | undefined;
   chapter(id: string): { title: string; example: string } | undefined;
   /** What a first visit shows. */
   fallback: { title: string; source: string };
@@ -28,6 +30,8 @@ export interface Notice {
 export interface OpeningPlan {
   /** The editor's first text. */
   source: string;
+  /** Its language. */
+  lang: SourceLang;
   /** Replace the saved draft with this (keeping it in the history), or leave storage alone. */
   open: Opening | null;
   /** The tutorial chapter to show, if any. */
@@ -40,6 +44,7 @@ export interface OpeningPlan {
 export function planOpening(target: LocationTarget, draft: Draft | null, catalogue: OpeningCatalogue): OpeningPlan {
   const keep: OpeningPlan = {
     source: draft?.code ?? catalogue.fallback.source,
+    lang: draft?.code !== undefined && draft.lang === 'python' ? 'python' : 'typescript',
     open: null,
     chapter: draft?.chapter ?? null,
     notice: null,
@@ -55,11 +60,12 @@ export function planOpening(target: LocationTarget, draft: Draft | null, catalog
       if (!result.ok) {
         return { ...keep, chapter: null, notice: { tone: 'error', message: `${result.message}${kept}` }, clearLocation: true };
       }
-      const { code, input, seed, chapter } = result.state;
+      const { code, input, seed, chapter, lang } = result.state;
       const known = chapter !== undefined && catalogue.chapter(chapter) !== undefined ? chapter : undefined;
-      const open: Opening = { code, origin: 'link', title: 'Shared link', ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(known ? { chapter: known } : {}) };
+      const open: Opening = { code, origin: 'link', title: 'Shared link', ...(input ? { input } : {}), ...(seed !== undefined ? { seed } : {}), ...(known ? { chapter: known } : {}), ...(lang === 'python' ? { lang } : {}) };
       return {
         source: code,
+        lang: lang === 'python' ? 'python' : 'typescript',
         open,
         chapter: known ?? null,
         notice: { tone: 'info', message: `Opened a shared workflow. Nothing runs until you press Run.${lengthWarning(code)}`, setsAside: draft !== null },
@@ -73,6 +79,7 @@ export function planOpening(target: LocationTarget, draft: Draft | null, catalog
       if (draft?.chapter === target.id) return { ...keep, chapter: target.id };
       return {
         source: chapter.example,
+        lang: 'typescript',
         open: { code: chapter.example, origin: 'chapter', title: chapter.title, chapter: target.id },
         chapter: target.id,
         notice: draft ? { tone: 'info', message: 'Loaded the chapter\'s example.', setsAside: true } : null,
@@ -80,11 +87,13 @@ export function planOpening(target: LocationTarget, draft: Draft | null, catalog
       };
     }
     case 'example': {
-      const example = catalogue.example(target.id);
+      const example = catalogue.example(target.id, target.lang);
       if (!example) return { ...keep, chapter: null, notice: { tone: 'error', message: `There is no example "${target.id}".${kept}` }, clearLocation: true };
+      const python = example.lang === 'python';
       return {
         source: example.source,
-        open: { code: example.source, origin: 'example', title: example.title },
+        lang: python ? 'python' : 'typescript',
+        open: { code: example.source, origin: 'example', title: example.title, ...(python ? { lang: 'python' as const } : {}) },
         chapter: null,
         notice: draft && draft.code !== example.source ? { tone: 'info', message: `Opened the example "${example.title}".`, setsAside: true } : null,
         clearLocation: true,

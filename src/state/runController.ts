@@ -1,7 +1,8 @@
 import type { GraphModel } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import type { RunnerClient } from '../worker/protocol.ts';
-import { errorsOf, setSource } from './workspaceStore.ts';
+import { errorsOf, isRunnable, setSource } from './workspaceStore.ts';
+import { PYTHON_FILE_NAME } from '../inspect/userLocation.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 import { parseInput } from './parseInput.ts';
 import { appendTrace, beginRun, endRun, loadRecordedRun, publishTrace, setPlaybackTime, stopPlaybackAt, updateSettings } from './runStore.ts';
@@ -92,9 +93,9 @@ export function createRunController(deps: RunControllerDeps): RunController {
     }
     if (run.getState().engine === 'running') await runner.stop();
     await refreshAnalysis();
-    const { analysis, graph, source } = workspace.getState();
+    const { analysis, graph, source, lang } = workspace.getState();
     const trace = beginRun(run, graph, clock(), source);
-    if (!analysis || analysis.js === null) {
+    if (!analysis || !isRunnable(analysis, lang)) {
       const first = errorsOf(analysis)[0];
       const message = first
         ? `The code has errors; fix them to run it. Line ${first.range.line}: ${first.message}`
@@ -106,7 +107,8 @@ export function createRunController(deps: RunControllerDeps): RunController {
     const cap = new TraceCap();
     const end = await runner.run(
       {
-        js: analysis.js,
+        js: analysis.js ?? '',
+        ...(lang === 'python' ? { python: { source, fileName: PYTHON_FILE_NAME } } : {}),
         workflow: analysis.workflows[0]?.name ?? null,
         input: input.value,
         seed: settings.seed,

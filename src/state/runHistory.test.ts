@@ -27,6 +27,7 @@ function fakeRunner(hold = false) {
       return 'cancelled';
     },
     control: async () => undefined,
+    prepare: () => undefined,
     dispose: () => undefined,
   };
   return { runner, stops: () => stops };

@@ -2,8 +2,12 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { CompileResult, Diagnostic, GraphModel } from '../compiler/model.ts';
 
+/** The language of the code in the editor. */
+export type SourceLang = 'typescript' | 'python';
+
 export interface WorkspaceState {
   source: string;
+  lang: SourceLang;
   /** Bumped by every edit; an analysis answers for one revision. */
   revision: number;
   analysedRevision: number;
@@ -17,9 +21,10 @@ export interface WorkspaceState {
 
 export type WorkspaceStore = StoreApi<WorkspaceState>;
 
-export function createWorkspaceStore(source: string): WorkspaceStore {
+export function createWorkspaceStore(source: string, lang: SourceLang = 'typescript'): WorkspaceStore {
   return createStore<WorkspaceState>(() => ({
     source,
+    lang,
     revision: 1,
     analysedRevision: 0,
     analysis: null,
@@ -28,10 +33,20 @@ export function createWorkspaceStore(source: string): WorkspaceStore {
   }));
 }
 
-export function setSource(store: WorkspaceStore, source: string): void {
+/** Replaces the code; `lang` when it is in another language (an example, a link, a draft). */
+export function setSource(store: WorkspaceStore, source: string, lang: SourceLang = store.getState().lang): void {
   const state = store.getState();
-  if (state.source === source) return;
-  store.setState({ source, revision: state.revision + 1 });
+  if (state.source === source && state.lang === lang) return;
+  store.setState({ source, lang, revision: state.revision + 1 });
+}
+
+/**
+ * Whether the analysed code can run: compiled TypeScript, or Python that parses (Python is not
+ * compiled ahead; what only running can find, it reports when it runs).
+ */
+export function isRunnable(analysis: CompileResult, lang: SourceLang): boolean {
+  if (lang === 'python') return !analysis.diagnostics.some((d) => d.severity === 'error' && d.code === 'syntax');
+  return analysis.js !== null;
 }
 
 /**
@@ -53,7 +68,7 @@ export function applyFix(store: WorkspaceStore, fix: NonNullable<Diagnostic['fix
 export function applyAnalysis(store: WorkspaceStore, revision: number, analysis: CompileResult): void {
   const state = store.getState();
   if (revision < state.analysedRevision) return;
-  const usable = analysis.js !== null && analysis.graph.nodes.length > 0;
+  const usable = isRunnable(analysis, state.lang) && analysis.graph.nodes.length > 0;
   store.setState({
     analysedRevision: revision,
     analysis,

@@ -11,6 +11,8 @@ export interface ExampleEntry {
   description: string;
   /** Source path below `src/`. */
   path: string;
+  /** The same workflow in Python, as the LlamaIndex docs write it (path below `src/`), when there is one. */
+  python?: string;
   /** The tutorial chapter it belongs to, when it has one. */
   chapter?: string;
   /** How it should run (answers for a human-in-the-loop example, an expected failure). */
@@ -19,6 +21,8 @@ export interface ExampleEntry {
 
 export interface Example extends ExampleEntry {
   source: string;
+  /** The text of `python`. */
+  pythonSource?: string;
 }
 
 export const EXAMPLE_ENTRIES: readonly ExampleEntry[] = [
@@ -26,10 +30,10 @@ export const EXAMPLE_ENTRIES: readonly ExampleEntry[] = [
   { id: 'branches-and-loops', title: 'Branches and loops', description: 'A step picks the next step by the event it returns; a reviewer loops back to the writer.', path: 'tutorial/examples/branches-and-loops/revise.ts', chapter: 'branches-and-loops' },
   { id: 'state', title: 'State: a guessing game', description: 'ctx.set and ctx.get keep the secret and the search bounds across a loop.', path: 'tutorial/examples/state/guess.ts', chapter: 'state' },
   { id: 'streaming', title: 'Streaming progress', description: 'Steps publish progress events that the caller reads with streamEvents().', path: 'tutorial/examples/streaming/progress.ts', chapter: 'streaming' },
-  { id: 'parallel', title: 'Parallel: first to finish wins', description: 'Three queries run at once with sendEvent; the first StopEvent ends the run.', path: 'examples/concurrency/parallel.ts', chapter: 'concurrency' },
-  { id: 'collect', title: 'Collect: wait for all three', description: 'collectEvents returns null until all three results have arrived.', path: 'examples/concurrency/collect.ts', chapter: 'collect-one-type' },
-  { id: 'different-types', title: 'Collect different event types', description: 'Three branches, one join; results come back in the order of the expected list.', path: 'examples/concurrency/collect-different-types.ts', chapter: 'collect-different-types' },
-  { id: 'map-reduce', title: 'Map-reduce with ctx.set', description: 'The number of tasks is kept in the context and the reducer waits for that many.', path: 'examples/concurrency/map-reduce.ts', chapter: 'map-reduce' },
+  { id: 'parallel', title: 'Parallel: first to finish wins', description: 'Three queries run at once with sendEvent; the first StopEvent ends the run.', path: 'examples/concurrency/parallel.ts', python: 'examples/concurrency/parallel.py', chapter: 'concurrency' },
+  { id: 'collect', title: 'Collect: wait for all three', description: 'collectEvents returns null until all three results have arrived.', path: 'examples/concurrency/collect.ts', python: 'examples/concurrency/collect.py', chapter: 'collect-one-type' },
+  { id: 'different-types', title: 'Collect different event types', description: 'Three branches, one join; results come back in the order of the expected list.', path: 'examples/concurrency/collect-different-types.ts', python: 'examples/concurrency/collect-different-types.py', chapter: 'collect-different-types' },
+  { id: 'map-reduce', title: 'Map-reduce with ctx.set', description: 'The number of tasks is kept in the context and the reducer waits for that many.', path: 'examples/concurrency/map-reduce.ts', python: 'examples/concurrency/map-reduce.py', chapter: 'map-reduce' },
   { id: 'fan-out-fan-in', title: 'Typed fan-out and fan-in', description: 'Promise<Task[]> starts a batch; evs: Done[] gathers it in one call.', path: 'tutorial/examples/fan-out-fan-in/word-count.ts', chapter: 'fan-out-fan-in' },
   { id: 'human-in-the-loop', title: 'Human in the loop', description: 'The run asks for your name and waits for the answer.', path: 'tutorial/examples/human-in-the-loop/ask-name.ts', chapter: 'human-in-the-loop', run: { answers: ['Ada'] } },
   { id: 'when-things-go-wrong', title: 'A flaky step', description: 'A step that throws fails the run; add a retry policy to get through.', path: 'tutorial/examples/when-things-go-wrong/flaky.ts', chapter: 'when-things-go-wrong', run: { expectedStatus: 'failed' } },
@@ -44,5 +48,5 @@ export function exampleEntry(id: string): ExampleEntry | undefined {
 
 /** The menu with sources, read through `load` (e.g. `viteSourceLoader()` in the page). */
 export function loadExamples(load: SourceLoader): Example[] {
-  return EXAMPLE_ENTRIES.map((entry) => ({ ...entry, source: load(entry.path) }));
+  return EXAMPLE_ENTRIES.map((entry) => ({ ...entry, source: load(entry.path), ...(entry.python ? { pythonSource: load(entry.python) } : {}) }));
 }

@@ -1,12 +1,12 @@
 /**
- * The page's `SourceLoader`: every example file below `src/tutorial/examples` and `src/examples`,
+ * The page's `SourceLoader`: every example file (`.ts` and `.py`) below `src/tutorial/examples` and `src/examples`,
  * bundled as text with Vite's `?raw`. It is a function, not a module-level constant, so that merely
  * importing the tutorial in Node (the CLI, tests without Vite) does not reach for `import.meta.glob`.
  */
 import type { SourceLoader } from './model.ts';
 
 export function viteSourceLoader(): SourceLoader {
-  const modules = import.meta.glob<string>(['./examples/**/*.ts', '../examples/**/*.ts'], {
+  const modules = import.meta.glob<string>(['./examples/**/*.ts', '../examples/**/*.ts', './examples/**/*.py', '../examples/**/*.py'], {
     query: '?raw',
     import: 'default',
     eager: true,

@@ -22,3 +22,13 @@ export function exampleFromLocation(search: string): Example {
   const id = new URLSearchParams(search).get('example');
   return (id !== null ? exampleById(id) : undefined) ?? DEFAULT_EXAMPLE;
 }
+
+/** An example in the given language: its Python version when asked and there is one. */
+export function exampleIn(example: Example, lang: 'typescript' | 'python'): string | undefined {
+  return lang === 'python' ? example.pythonSource : example.source;
+}
+
+/** The example whose text (in either language) is exactly `source`, if the code is one unedited. */
+export function exampleShowing(source: string): Example | undefined {
+  return EXAMPLES.find((example) => example.source === source || example.pythonSource === source);
+}

@@ -10,7 +10,8 @@ import {
   startPlaybackLoop,
 } from '../state/index.ts';
 import type { RunController, RunStore, UiStore, ViewStore, WorkspaceStore } from '../state/index.ts';
-import type { GraphModel } from '../compiler/model.ts';
+import type { CompileResult, GraphModel } from '../compiler/model.ts';
+import type { SourceLang } from '../state/workspaceStore.ts';
 import type { LanguageClient, LayoutClient, RunnerClient } from '../worker/protocol.ts';
 import { createGraphLayouter } from './graph/graphLayouter.ts';
 import type { GraphLayouter } from './graph/graphLayouter.ts';
@@ -35,6 +36,10 @@ export interface Playground {
 
 export interface PlaygroundDeps {
   source: string;
+  /** The language of `source` (TypeScript when absent). */
+  lang?: SourceLang;
+  /** Reads Python code into the graph model (the compiler's Python analysis, loaded when needed). */
+  analysePython: (source: string) => Promise<CompileResult>;
   language: LanguageClient;
   runner: RunnerClient;
   /** Without one, graphs are laid out in plain columns on the page. */
@@ -43,8 +48,8 @@ export interface PlaygroundDeps {
 }
 
 /** The composition root: wires stores, workers and the playback clock together. */
-export function createPlayground({ source, language, runner, layout, toMermaid }: PlaygroundDeps): Playground {
-  const workspace = createWorkspaceStore(source);
+export function createPlayground({ source, lang = 'typescript', analysePython, language, runner, layout, toMermaid }: PlaygroundDeps): Playground {
+  const workspace = createWorkspaceStore(source, lang);
   // The default example's analysis ships with the page: its graph shows before TypeScript has loaded,
   // and the language worker's own analysis replaces it when ready.
   const shipped = shippedAnalysis(source);
@@ -55,10 +60,17 @@ export function createPlayground({ source, language, runner, layout, toMermaid }
   const analysis = startAnalysis({
     workspace,
     language,
+    python: analysePython,
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
   const runs = createRunController({ workspace, run, runner, clock: () => performance.now(), refreshAnalysis: analysis.flush, nextFrame: (callback) => requestAnimationFrame(() => callback()) });
+  // Python takes seconds to start in a runner: start one as soon as the code is Python, not on Run.
+  const warmPython = (state: { lang: SourceLang }) => {
+    if (state.lang === 'python') runner.prepare('python');
+  };
+  warmPython(workspace.getState());
+  const stopWarming = workspace.subscribe(warmPython);
   const stopPlayback = startPlaybackLoop({
     run,
     view,
@@ -77,6 +89,7 @@ export function createPlayground({ source, language, runner, layout, toMermaid }
     ...(toMermaid ? { toMermaid } : {}),
     dispose() {
       analysis.stop();
+      stopWarming();
       runs.dispose();
       stopPlayback();
       language.dispose();

@@ -1,23 +1,31 @@
 import { autocompletion } from '@codemirror/autocomplete';
 import { javascript } from '@codemirror/lang-javascript';
+import { python } from '@codemirror/lang-python';
 import { setDiagnostics } from '@codemirror/lint';
-import { EditorState, Prec } from '@codemirror/state';
+import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
 import { selectStep, setSource } from '../../state/index.ts';
 import type { WorkspaceStore } from '../../state/index.ts';
+import type { SourceLang } from '../../state/workspaceStore.ts';
 import { usePlayground } from '../playground.ts';
 import { editorTheme, followDocumentTheme } from './editorTheme.ts';
 import { markHiddenCharacters } from './markHiddenCharacters.ts';
 import { typescriptCompletions } from './completionSource.ts';
 import { toLintDiagnostics, typescriptHover } from './languageFeatures.ts';
+import { typescriptOnly } from './typescriptOnly.ts';
 import { renameSymbol } from './renameSymbol.ts';
 import { signatureHelp } from './signatureHelp.ts';
 import './editor.css';
 
+/** The editor's mode for each language; TypeScript also gets completions and hover from its worker. */
+function languageMode(lang: SourceLang) {
+  return lang === 'python' ? python() : javascript({ typescript: true });
+}
+
 /**
- * The TypeScript editor (CodeMirror 6). The store owns the text; the editor reports edits, shows the
+ * The code editor (CodeMirror 6), in TypeScript or Python. The store owns the text; the editor reports edits, shows the
  * compiler's diagnostics and keeps cursor and graph selection in step with each other.
  */
 export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
@@ -26,7 +34,9 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
 
   useEffect(() => {
     const { workspace, ui, runs, language } = playground;
-    const completionSource = typescriptCompletions(language);
+    const editorLanguage = typescriptOnly(language, () => workspace.getState().lang);
+    const completionSource = typescriptCompletions(editorLanguage);
+    const mode = new Compartment();
     const view = new EditorView({
       parent: host.current!,
       state: EditorState.create({
@@ -35,16 +45,16 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
           basicSetup,
           editorTheme(),
           markHiddenCharacters,
-          javascript({ typescript: true }),
+          mode.of(languageMode(workspace.getState().lang)),
           // The code pane is narrower than a long signature; wrapping beats a sideways scroll.
           EditorView.lineWrapping,
           // One source function for the editor's life: CodeMirror tells sources apart by identity and
           // drops an answer whose source is no longer among the current ones. It overrides the
           // language's own word list, which would repeat TypeScript's names and add snippets.
           autocompletion({ override: [completionSource] }),
-          typescriptHover(language),
-          signatureHelp(language),
-          renameSymbol(language),
+          typescriptHover(editorLanguage),
+          signatureHelp(editorLanguage),
+          renameSymbol(editorLanguage),
           Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (void runs.start(), true) }])),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) setSource(workspace, update.state.doc.toString());
@@ -53,6 +63,7 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
             }
           }),
           EditorView.contentAttributes.of({ 'aria-label': 'Workflow source code' }),
+          EditorView.editorAttributes.of(() => ({ 'data-lang': workspace.getState().lang })),
           // A read-only embed still lets people select and copy the code.
           EditorState.readOnly.of(readOnly),
         ],
@@ -70,7 +81,8 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
     const stopDiagnostics = workspace.subscribe((state, previous) => {
       if (state.analysis !== previous.analysis || state.analysedRevision !== previous.analysedRevision) showDiagnostics();
     });
-    const stopSource = workspace.subscribe((state) => {
+    const stopSource = workspace.subscribe((state, previous) => {
+      if (state.lang !== previous.lang) view.dispatch({ effects: mode.reconfigure(languageMode(state.lang)) });
       // The source can also change from outside the editor (an example picked from the menu).
       const current = view.state.doc.toString();
       if (state.source !== current) view.dispatch({ changes: changedSpan(current, state.source) });

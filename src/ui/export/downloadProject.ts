@@ -9,7 +9,7 @@ import { download } from './download.ts';
  */
 export async function downloadProject({ workspace, run }: Pick<Playground, 'workspace' | 'run'>): Promise<void> {
   const [bundle, project] = await Promise.all([import('virtual:flowplay-project-bundle'), import('../../project/projectFiles.ts')]);
-  const { source, analysis } = workspace.getState();
+  const { source, analysis, lang } = workspace.getState();
   const { settings } = run.getState();
   const input = parseInput(settings.inputText);
   if (!input.ok) throw new Error(`${input.message}. Fix the input to download a project that runs as the page does.`);
@@ -17,7 +17,7 @@ export async function downloadProject({ workspace, run }: Pick<Playground, 'work
   const name = fileBaseName(workflow);
   const files = project.projectFiles(
     {
-      lang: 'typescript',
+      lang,
       code: source,
       js: analysis?.js ?? null,
       settings: { input: input.value, seed: settings.seed, clock: settings.clock, workflow },

@@ -2,6 +2,7 @@ import { RunControls } from '../run/index.ts';
 import { DraftsMenu } from '../share/DraftsMenu.tsx';
 import { ShareButton } from '../share/ShareButton.tsx';
 import { ExamplesMenu } from '../tutorial/ExamplesMenu.tsx';
+import { LanguageSwitch } from '../tutorial/LanguageSwitch.tsx';
 import { TutorialButton } from '../tutorial/TutorialButton.tsx';
 import { ThemeButton } from '../theme/index.ts';
 import { HelpMenu } from './HelpMenu.tsx';
@@ -15,6 +16,7 @@ export function Header() {
         <h1>Flowplay</h1>
         <span className="tagline">event-driven workflows, step by step</span>
       </div>
+      <LanguageSwitch />
       <ExamplesMenu />
       <div className="header-tools">
         <TutorialButton />

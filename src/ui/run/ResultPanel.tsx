@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ErrorInfo } from '../../engine/trace.ts';
-import { userLocation, validationDiagnostic } from '../../inspect/index.ts';
+import { errorLocation, validationDiagnostic } from '../../inspect/index.ts';
 import { formatResult } from '../../state/index.ts';
 import { revealLine } from '../inspect/revealLine.ts';
 import type { UiStore, WorkspaceStore } from '../../state/index.ts';
@@ -48,11 +48,11 @@ function ErrorText({ error, step, status, workspace, ui }: ErrorTextProps) {
   // A validation error is about a step or a decorator, where Problems marks it; any other error is
   // at the line that threw when the stack names one in the user's code, else at the step's own line.
   const invalid = validationDiagnostic(workspace.getState().analysis?.diagnostics ?? [], error);
-  const line = invalid?.range.line ?? userLocation(error?.stack)?.line ?? (step ? stepLocation(workspace, step) : null);
+  const line = invalid?.range.line ?? errorLocation(error)?.line ?? (step ? stepLocation(workspace, step) : null);
   const where = [step ? `in step ${step}` : null, line ? `line ${line}` : null].filter(Boolean).join(', ');
   return (
     <div className="result-error">
-      <strong>{error ? `${error.name}: ${error.message}` : `The run ended: ${status}`}</strong>
+      <strong>{error ? errorHeadline(error) : `The run ended: ${status}`}</strong>
       {where ? (
         <button
           type="button"
@@ -64,8 +64,22 @@ function ErrorText({ error, step, status, workspace, ui }: ErrorTextProps) {
           {where}
         </button>
       ) : null}
+      {error && isTraceback(error.message) ? <pre className="result-traceback">{error.message}</pre> : null}
     </div>
   );
+}
+
+const TRACEBACK = 'Traceback (most recent call last):';
+
+function isTraceback(message: string): boolean {
+  return message.startsWith(TRACEBACK);
+}
+
+/** A Python error reads as Python prints its last line (`ValueError: boom`); the traceback is below it. */
+function errorHeadline(error: ErrorInfo): string {
+  if (!isTraceback(error.message)) return `${error.name}: ${error.message}`;
+  const lines = error.message.trimEnd().split('\n');
+  return lines[lines.length - 1] ?? error.name;
 }
 
 function stepLocation(workspace: WorkspaceStore, step: string): number | null {

@@ -39,6 +39,7 @@ export function ShareButton() {
       ...(input.ok ? { input: input.value } : {}),
       seed: settings.seed,
       ...(open && chapter ? { chapter } : {}),
+      ...(workspace.getState().lang === 'python' ? { lang: 'python' as const } : {}),
     };
   };
 
@@ -51,8 +52,8 @@ export function ShareButton() {
 
   const copyMarkdown = async () => {
     if (!shared) return;
-    const code = workspace.getState().source;
-    const ok = await copyText(shareMarkdown({ code, url: shared.url, title: guessTitle(code) }));
+    const { source: code, lang } = workspace.getState();
+    const ok = await copyText(shareMarkdown({ code, url: shared.url, title: guessTitle(code), lang }));
     setShared({ ...shared, copied: ok ? 'markdown' : 'refused' });
   };
 

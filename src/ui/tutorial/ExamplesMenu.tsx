@@ -1,19 +1,20 @@
 import { useStore } from 'zustand';
 import { showNotice } from '../../state/noticeStore.ts';
-import { EXAMPLES, exampleById } from '../examples.ts';
+import { EXAMPLES, exampleById, exampleIn, exampleShowing } from '../examples.ts';
 import { usePlayground } from '../playground.ts';
 import { useSession } from '../share/session.ts';
 
-const TUTORIAL = EXAMPLES.filter((x) => x.chapter !== undefined);
-const LARGER = EXAMPLES.filter((x) => x.chapter === undefined);
-
-/** The examples menu. Picking one keeps the code it replaces among the drafts. */
+/** The examples menu, in the editor's language. Picking one keeps the code it replaces among the drafts. */
 export function ExamplesMenu() {
   const { workspace } = usePlayground();
   const { drafts, notices } = useSession();
   const source = useStore(workspace, (s) => s.source);
+  const lang = useStore(workspace, (s) => s.lang);
+  const offered = EXAMPLES.filter((x) => exampleIn(x, lang) !== undefined);
+  const tutorial = offered.filter((x) => x.chapter !== undefined);
+  const larger = offered.filter((x) => x.chapter === undefined);
   // Once the code is edited it is the user's, whichever example it started from.
-  const shown = EXAMPLES.find((x) => x.source === source)?.id ?? 'custom';
+  const shown = offered.find((x) => exampleIn(x, lang) === source)?.id ?? 'custom';
 
   return (
     <label className="example-picker">
@@ -23,9 +24,10 @@ export function ExamplesMenu() {
         value={shown}
         onChange={(e) => {
           const next = exampleById(e.target.value);
-          if (!next) return;
-          const ownCode = !EXAMPLES.some((x) => x.source === workspace.getState().source);
-          const setAside = drafts.open({ code: next.source, origin: 'example', title: next.title });
+          const code = next && exampleIn(next, lang);
+          if (!next || code === undefined) return;
+          const ownCode = exampleShowing(workspace.getState().source) === undefined;
+          const setAside = drafts.open({ code, origin: 'example', title: next.title, ...(lang === 'python' ? { lang } : {}) });
           const kept = drafts.store.getState().history[0];
           // Offer the code back only when storage really kept it (and it was the user's own).
           if (ownCode && setAside && kept) {
@@ -35,19 +37,21 @@ export function ExamplesMenu() {
       >
         {shown === 'custom' ? <option value="custom">Your code</option> : null}
         <optgroup label="Tutorial">
-          {TUTORIAL.map((x) => (
+          {tutorial.map((x) => (
             <option key={x.id} value={x.id}>
               {x.title}
             </option>
           ))}
         </optgroup>
-        <optgroup label="Larger workflows">
-          {LARGER.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.title}
-            </option>
-          ))}
-        </optgroup>
+        {larger.length > 0 ? (
+          <optgroup label="Larger workflows">
+            {larger.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.title}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
       </select>
     </label>
   );

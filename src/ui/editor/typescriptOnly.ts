@@ -1,0 +1,20 @@
+import type { SourceLang } from '../../state/workspaceStore.ts';
+import type { LanguageApi } from '../../worker/protocol.ts';
+
+export type EditorLanguage = Omit<LanguageApi, 'analyse'>;
+
+/**
+ * The language worker's editor features (completions, hover, signature help, rename) answer for
+ * TypeScript only: for Python code they answer nothing, instead of TypeScript's idea of Python text.
+ */
+export function typescriptOnly(language: EditorLanguage, lang: () => SourceLang): EditorLanguage {
+  const ts = () => lang() === 'typescript';
+  return {
+    completions: (source, position) => (ts() ? language.completions(source, position) : Promise.resolve(null)),
+    hover: (source, position) => (ts() ? language.hover(source, position) : Promise.resolve(null)),
+    completionDetails: (source, position, item) => (ts() ? language.completionDetails(source, position, item) : Promise.resolve(null)),
+    signatureHelp: (source, position) => (ts() ? language.signatureHelp(source, position) : Promise.resolve(null)),
+    rename: (source, position) =>
+      ts() ? language.rename(source, position) : Promise.resolve({ ok: false, reason: 'Renaming is for TypeScript code; in Python, edit the name where it is defined and where it is used.' }),
+  };
+}
