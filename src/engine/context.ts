@@ -77,6 +77,17 @@ export class Context<S extends object = DictState> {
     return Context.of(frame.run, frame as Invocation);
   }
 
+  /**
+   * @internal Records a line the user's code printed as this context's invocation's, for hosts whose
+   * user code runs where JavaScript's async context does not follow it (Python's tasks in a browser).
+   * False when the context's run is not going on (the line is then the host's to show).
+   */
+  static logFor(ctx: Context, level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string): boolean {
+    if (!ctx.bound || ctx.bound.status !== null) return false;
+    ctx.bound.userLog(level, text, ctx.invocation);
+    return true;
+  }
+
   /** Restores a context saved with `toDict()`, for `workflow.run({ ctx })` to resume. */
   static fromDict<S extends object = DictState>(workflow: object, data: unknown): Context<S> {
     const plan = planOf(workflow.constructor);

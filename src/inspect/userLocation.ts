@@ -69,7 +69,10 @@ export function pythonLocation(traceback: string | undefined | null, fileName = 
   return found;
 }
 
-/** Where an error of the user's code was raised: a JavaScript stack's frame, else a Python traceback's. */
+/**
+ * Where an error of the user's code was raised: a Python traceback's frame (its message is the
+ * traceback; any JavaScript frames are the runtime's), else a JavaScript stack's.
+ */
 export function errorLocation(error: { stack?: string | undefined; message?: string } | null | undefined): UserLocation | null {
-  return userLocation(error?.stack) ?? pythonLocation(error?.message);
+  return pythonLocation(error?.message) ?? userLocation(error?.stack);
 }

@@ -437,8 +437,36 @@ class Workflow:
         return WorkflowHandler(_bridge.run(twin, self, start, self.timeout, self.verbose, self.validate))
 
 
+# The engine's ctx of the step invocation whose task is running (tasks it starts inherit it): what the
+# task prints belongs to that invocation, wherever JavaScript's own async context got lost.
+_step_context = __import__("contextvars").ContextVar("flowplay_step_context", default=None)
+
+
+class _Output(__import__("io").TextIOBase):
+    """`sys.stdout` and `sys.stderr`: each line goes to the host with the ctx of the step printing it."""
+
+    def __init__(self):
+        self._pending = ""
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        for line in lines:
+            _bridge.print(line, _step_context.get())
+        return len(text)
+
+    def flush(self):
+        if self._pending:
+            line, self._pending = self._pending, ""
+            _bridge.print(line, _step_context.get())
+
+
 async def _invoke(workflow, name, js_context, js_event):
     """Runs one step invocation for the engine: the Python body, its result as the engine's event."""
+    _step_context.set(js_context)
     spec, is_method, context_param, event_param = type(workflow)._invokers[name]
     kwargs = {}
     if context_param is not None:
@@ -556,6 +584,7 @@ def install(bridge, served, sentence):
     _serve_modules({k: list(v) for k, v in served.to_py().items()})
     _install_time_and_chance()
     sys.meta_path.append(_UnavailableFinder(sentence))
+    sys.stdout = _Output()
 
 
 class _UnavailableFinder:

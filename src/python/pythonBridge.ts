@@ -45,7 +45,10 @@ function asArray(list: unknown): unknown[] {
   throw new TypeError('expected a list');
 }
 
-export function createPythonBridge() {
+/** Where a printed line goes, with the ctx of the step invocation that printed it (none outside steps). */
+export type PrintSink = (line: string, ctx: engine.Context | undefined) => void;
+
+export function createPythonBridge(print: PrintSink) {
   // Handlers are thenable, which Pyodide turns into a future on sight; Python holds them by number.
   const handlers = new Map<number, engine.WorkflowHandler>();
   const handler = (id: number): engine.WorkflowHandler => {
@@ -110,6 +113,7 @@ export function createPythonBridge() {
     handler_send: (id: number, ev: engine.Event, step: string | undefined) => handler(id).sendEvent(ev, step),
     handler_cancel: (id: number) => handler(id).cancel(),
     handler_done: (id: number) => handler(id).status !== null,
+    print: (line: string, ctx: engine.Context | undefined) => print(line, ctx ?? undefined),
     sleep: (seconds: number) => engine.sleep(seconds),
     random: () => engine.random(),
     randint: (low: number, high: number) => engine.randint(low, high),

@@ -7,6 +7,7 @@ import type { PyodideAPI } from 'pyodide';
 import * as engine from '../engine/index.ts';
 import { SERVED_MODULES, servedModulesSentence } from '../compiler/python/servedModules.ts';
 import { createPythonBridge } from './pythonBridge.ts';
+import type { PrintSink } from './pythonBridge.ts';
 import { RUNTIME_FILE, readable } from './userTraceback.ts';
 
 export interface PythonRuntime {
@@ -17,13 +18,11 @@ export interface PythonRuntime {
 
 export interface RunSourceOptions {
   input: Record<string, unknown>;
-  /** Each line the code prints. */
-  print: (line: string) => void;
   /**
-   * Also record each printed line in the trace of the run it belongs to (default). A host with its own
-   * console (the page's runner caps and records what it is given) turns this off.
+   * Each line the code prints, after it was recorded in the trace of the run (and step) it belongs to;
+   * `recorded` is false for a line printed outside any run, which only the host can show.
    */
-  logToRun?: boolean;
+  print: (line: string, recorded: boolean) => void;
 }
 
 interface RuntimeModule {
@@ -37,17 +36,18 @@ export function prepareRuntime(pyodide: PyodideAPI, runtimeSource: string): Pyth
   pyodide.FS.mkdirTree('/home/pyodide');
   pyodide.FS.writeFile(RUNTIME_FILE, runtimeSource);
   const module = pyodide.pyimport('flowplay_runtime') as unknown as RuntimeModule;
-  module.install(createPythonBridge(), Object.fromEntries(SERVED_MODULES), servedModulesSentence());
-  let print: (line: string) => void = () => {};
-  pyodide.setStdout({ batched: (line) => print(line) });
-  pyodide.setStderr({ batched: (line) => print(line) });
+  let print: PrintSink = () => {};
+  module.install(createPythonBridge((line, ctx) => print(line, ctx)), Object.fromEntries(SERVED_MODULES), servedModulesSentence());
+  // Standard output is the runtime's own stream (it knows the step printing); anything else Python
+  // writes, warnings included, goes to the same place without a step.
+  pyodide.setStderr({ batched: (line) => print(line, undefined) });
   return {
     pyodide,
     async runSource(source, fileName, options) {
-      const logToRun = options.logToRun ?? true;
-      print = (line) => {
-        if (logToRun) engine.logToCurrentRun('log', line);
-        options.print(line);
+      print = (line, ctx) => {
+        // Python prints from inside its own task; its step is the task's, not whatever JavaScript saw last.
+        const recorded = ctx ? engine.Context.logFor(ctx, 'log', line) : engine.logToCurrentRun('log', line);
+        options.print(line, recorded);
       };
       const classes = await readable(module.run_source(source, fileName));
       return async () => {

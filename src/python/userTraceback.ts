@@ -5,9 +5,16 @@
  */
 const HEADER = 'Traceback (most recent call last):';
 
+/**
+ * Pyodide adds install advice (micropip, loadPackage) to a missing module that its distribution
+ * has; nothing can be installed here, and the runtime's own message says what the playground provides.
+ */
+const INSTALL_ADVICE = /\nThe module '[^'\n]*' is included in the Pyodide distribution[\s\S]*?for more details\./g;
+
 export function userTraceback(text: string, hiddenFiles: (file: string) => boolean): string {
   const start = text.lastIndexOf(HEADER);
-  if (start < 0) return text;
+  if (start < 0) return text.replace(INSTALL_ADVICE, '');
+  text = text.replace(INSTALL_ADVICE, '');
   const out: string[] = [];
   let hiding = false;
   for (const line of text.slice(start).split('\n')) {
@@ -42,6 +49,8 @@ export async function readable<T>(pending: PromiseLike<T>): Promise<T> {
     if (error instanceof Error && error.message.includes(HEADER)) {
       const tidy = new Error(userTraceback(error.message, hiddenFile));
       tidy.name = 'PythonError';
+      // Python's stack is its traceback; the JavaScript frames under it are the runtime's, not the user's.
+      tidy.stack = `${tidy.name}: ${tidy.message}`;
       throw tidy;
     }
     throw error;

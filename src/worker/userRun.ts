@@ -135,7 +135,7 @@ export class UserRun {
   /**
    * Runs the Python file as a notebook cell (top-level `await` and `asyncio.run(main())` start their
    * own run); a file that only defines a workflow gets it started with the input, as the CLI does.
-   * What it prints goes through the same console as `console.log`.
+   * What it prints is recorded with its step; a line printed outside any run is the runner's to show.
    */
   private async startPython(request: RunRequest, file: { source: string; fileName: string }): Promise<RunSetupError | null> {
     let runtime;
@@ -146,7 +146,7 @@ export class UserRun {
       return setupError(error, 'Python could not start');
     }
     try {
-      const startOnly = await runtime.runSource(file.source, file.fileName, { input: request.input, print: (line) => console.log(line), logToRun: false });
+      const startOnly = await runtime.runSource(file.source, file.fileName, { input: request.input, print: (line, recorded) => recorded || this.hostLog('log', line) });
       if (this.handler === null && startOnly) await startOnly();
     } catch (error) {
       // An error the run already recorded (a failed step re-raised by `await w.run()`) is the trace's.

@@ -21,8 +21,9 @@ describe('where a Python error was raised', () => {
     expect(pythonLocation('  File "workflow.py", line 99999999999999999999, in f')).toBeNull();
   });
 
-  test('an error gets its JavaScript stack\'s location first, else its Python traceback\'s', () => {
+  test('an error gets its Python traceback\'s location first (JavaScript frames are then the runtime\'s), else its stack\'s', () => {
     expect(errorLocation({ message: TRACEBACK })?.line).toBe(12);
+    expect(errorLocation({ message: TRACEBACK, stack: 'Error: x\n    at e (eval at run (blob:null/1), <anonymous>:40:3)' })?.line).toBe(12);
     expect(errorLocation({ message: 'x', stack: 'Error: x\n    at F.boom (eval at runFile (runFile.ts:45:18), <anonymous>:14:11)' })?.line).toBe(12);
     expect(errorLocation(null)).toBeNull();
   });

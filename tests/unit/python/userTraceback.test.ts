@@ -28,3 +28,10 @@ describe('tracebacks point at the user', () => {
     expect(userLine(CHAINED, 'other.py')).toBeNull();
   });
 });
+
+describe('install advice', () => {
+  it('is left out: nothing can be installed in the playground', () => {
+    const text = "Traceback (most recent call last):\n  File \"workflow.py\", line 1, in <module>\n    import requests\nModuleNotFoundError: No module named 'requests' here: the playground provides x.\nThe module 'requests' is included in the Pyodide distribution, but it is not installed.\nYou can install it by calling:\n  await micropip.install(\"requests\") in Python, or\n  await pyodide.loadPackage(\"requests\") in JavaScript\nSee https://pyodide.org/en/stable/usage/loading-packages.html for more details.";
+    expect(userTraceback(text, () => false)).toBe("Traceback (most recent call last):\n  File \"workflow.py\", line 1, in <module>\n    import requests\nModuleNotFoundError: No module named 'requests' here: the playground provides x.");
+  });
+});
