@@ -10,11 +10,6 @@ import { RUNTIME_FILE_PATTERNS, isRuntimeFile } from './runtimeFiles.ts';
 const WORKER_SOURCE = fileURLToPath(new URL('./serviceWorker.ts', import.meta.url));
 /** Not worth keeping offline: the demo for docs authors and the static host's header rules. */
 const SKIPPED = new Set(['sw.js', '_headers', 'embed-demo.html']);
-/**
- * Not installed up front: the Python runtime (about 6 MB gzip) is fetched when Python is first used
- * and kept from then on (`RUNTIME_FILES` in the service worker), so a TypeScript visit costs no more.
- */
-const FETCHED_ON_USE = /^pyodide\//;
 
 function filesOf(dir: string, root = dir): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -37,7 +32,7 @@ const digest = (outDir: string, files: string[]) => {
  */
 export function serviceWorkerScript(outDir: string): string {
   const files = filesOf(outDir)
-    .filter((file) => !SKIPPED.has(file) && !FETCHED_ON_USE.test(file))
+    .filter((file) => !SKIPPED.has(file))
     .sort();
   const runtime = files.filter(isRuntimeFile);
   const code = tsBlankSpace(readFileSync(WORKER_SOURCE, 'utf8'));
