@@ -59,7 +59,9 @@ function GraphCanvas() {
       drawn
         ? drawn.graph.edges.map((edge) => {
             const route = drawn.layout.edges[edge.id];
-            return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', focusable: false, data: route ? { model: edge, route } : { model: edge } };
+            // Above the nodes: a token just leaving a step sits on the node's border and must stay
+            // visible and clickable there. Routes go around nodes, so no path is drawn over one.
+            return { id: edge.id, source: edge.source, target: edge.target, type: 'flow', focusable: false, zIndex: 1, data: route ? { model: edge, route } : { model: edge } };
           })
         : [],
     [drawn],
