@@ -5,6 +5,7 @@ import './ui/theme/theme.css';
 import './ui/styles.css';
 import { toMermaid } from './compiler/mermaid.ts';
 import { parseEmbedOptions } from './embed/embedOptions.ts';
+import { createThemeController } from './embed/embedTheme.ts';
 import { connectHost } from './embed/hostBridge.ts';
 import { decodeShare, guessTitle } from './share/index.ts';
 import { updateSettings } from './state/index.ts';
@@ -22,7 +23,7 @@ const problem = !opened
     ? null
     : opened.message;
 const state = opened?.ok ? opened.state : null;
-document.documentElement.dataset.theme = options.theme;
+const theme = createThemeController(document.documentElement, options.theme, window.matchMedia('(prefers-color-scheme: dark)'));
 
 const playground = createPlayground({ source: state?.code ?? '', lang: state?.lang ?? 'typescript', analysePython: analysePythonLazily, language: createLanguageClient(), runner: createRunnerClient(), layout: createLayoutClient(), toMermaid });
 if (state) {
@@ -55,7 +56,7 @@ const host = connectHost({
     return () => window.removeEventListener('message', listener);
   },
   onHostMessage: (message) => {
-    if (message.type === 'set-theme') document.documentElement.dataset.theme = message.theme;
+    if (message.type === 'set-theme') theme.set(message.theme);
   },
 });
 // Ready once the graph can show: the first analysis of the code (at once when there is nothing to read).

@@ -6,7 +6,8 @@
 
 export type EmbedPane = 'graph' | 'code' | 'console';
 export type EmbedTab = 'code' | 'console';
-export type EmbedTheme = 'light' | 'dark';
+/** `auto` follows the reader's colour scheme (`prefers-color-scheme`), as the docs page around it usually does. */
+export type EmbedTheme = 'light' | 'dark' | 'auto';
 
 export interface EmbedOptions {
   /** Whether the code can be edited in the embed (read-only by default: docs show a fixed example). */
@@ -20,7 +21,7 @@ export interface EmbedOptions {
   id: string;
 }
 
-export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { editable: false, panes: ['graph', 'code', 'console'], tab: 'code', theme: 'light', id: '' };
+export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { editable: false, panes: ['graph', 'code', 'console'], tab: 'code', theme: 'auto', id: '' };
 
 const PANES: readonly EmbedPane[] = ['graph', 'code', 'console'];
 
@@ -42,7 +43,7 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     editable: editable === '' || editable === '1' || editable === 'true',
     panes: shown,
     tab,
-    theme: params.get('theme') === 'dark' ? 'dark' : 'light',
+    theme: parseTheme(params.get('theme')),
     id: /^[\w-]{1,64}$/.test(id) ? id : '',
   };
 }
@@ -53,8 +54,13 @@ export function embedSearch(options: Partial<EmbedOptions>): string {
   if (options.editable) params.set('editable', '1');
   if (options.panes && options.panes.length < PANES.length) params.set('panes', options.panes.join(','));
   if (options.tab && options.tab !== DEFAULT_EMBED_OPTIONS.tab) params.set('tab', options.tab);
-  if (options.theme === 'dark') params.set('theme', 'dark');
+  if (options.theme && options.theme !== 'auto') params.set('theme', options.theme);
   if (options.id) params.set('id', options.id);
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** A theme named in an address, an attribute or a message; anything else follows the reader. */
+export function parseTheme(value: unknown): EmbedTheme {
+  return value === 'light' || value === 'dark' ? value : 'auto';
 }

@@ -10,7 +10,7 @@
  *   { source: 'flowplay-embed', version: 1, id, type: 'run-started' }
  *   { source: 'flowplay-embed', version: 1, id, type: 'run-finished', status, result?, error? }
  * Host -> embed (`iframe.contentWindow.postMessage(message, embedOrigin)`):
- *   { source: 'flowplay-host', version: 1, type: 'set-theme', theme: 'light' | 'dark' }
+ *   { source: 'flowplay-host', version: 1, type: 'set-theme', theme: 'light' | 'dark' | 'auto' }
  */
 
 export const EMBED_PROTOCOL_VERSION = 1;
@@ -32,7 +32,7 @@ export type EmbedMessage = Envelope &
     | { type: 'run-finished'; status: RunEndStatus; result?: unknown; error?: { name: string; message: string } }
   );
 
-export type HostMessage = { source: 'flowplay-host'; version: 1; type: 'set-theme'; theme: 'light' | 'dark' };
+export type HostMessage = { source: 'flowplay-host'; version: 1; type: 'set-theme'; theme: 'light' | 'dark' | 'auto' };
 
 const END_STATUSES: readonly string[] = ['stopped', 'failed', 'timeout', 'cancelled'];
 /** Heights past this are refused: a frame that asks for more is misbehaving. */
@@ -73,7 +73,7 @@ export function parseEmbedMessage(data: unknown): EmbedMessage | null {
 /** A host's message, checked field by field (the embed side). */
 export function parseHostMessage(data: unknown): HostMessage | null {
   if (!isRecord(data) || data.source !== 'flowplay-host' || data.version !== EMBED_PROTOCOL_VERSION) return null;
-  if (data.type === 'set-theme' && (data.theme === 'light' || data.theme === 'dark')) {
+  if (data.type === 'set-theme' && (data.theme === 'light' || data.theme === 'dark' || data.theme === 'auto')) {
     return { source: 'flowplay-host', version: 1, type: 'set-theme', theme: data.theme };
   }
   return null;

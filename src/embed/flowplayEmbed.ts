@@ -15,7 +15,7 @@
  * nor the page its.
  */
 import { encodeShare } from '../share/shareLink.ts';
-import { embedSearch } from './embedOptions.ts';
+import { embedSearch, parseTheme } from './embedOptions.ts';
 import type { EmbedOptions, EmbedPane } from './embedOptions.ts';
 import { parseEmbedMessage } from './embedProtocol.ts';
 import type { EmbedMessage, HostMessage } from './embedProtocol.ts';
@@ -82,7 +82,7 @@ class FlowplayEmbedElement extends HTMLElement {
       editable: this.hasAttribute('editable'),
       ...(panes ? { panes } : {}),
       ...(this.getAttribute('tab') === 'console' ? { tab: 'console' as const } : {}),
-      ...(this.getAttribute('theme') === 'dark' ? { theme: 'dark' as const } : {}),
+      theme: parseTheme(this.getAttribute('theme')),
       id: this.embedId,
     };
     const url = embedUrl(scriptUrl, src, src === null ? code : null, options, seed);
@@ -112,7 +112,7 @@ class FlowplayEmbedElement extends HTMLElement {
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name !== 'theme' || !this.frame?.contentWindow) return;
-    const message: HostMessage = { source: 'flowplay-host', version: 1, type: 'set-theme', theme: value === 'dark' ? 'dark' : 'light' };
+    const message: HostMessage = { source: 'flowplay-host', version: 1, type: 'set-theme', theme: parseTheme(value) };
     this.frame.contentWindow.postMessage(message, this.origin);
   }
 

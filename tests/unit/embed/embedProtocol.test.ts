@@ -40,7 +40,9 @@ describe('embed messages (host side)', () => {
 
 describe('host messages (embed side)', () => {
   test('a theme is the only thing a host can ask for', () => {
-    expect(parseHostMessage({ source: 'flowplay-host', version: 1, type: 'set-theme', theme: 'dark' })).toEqual({ source: 'flowplay-host', version: 1, type: 'set-theme', theme: 'dark' });
+    for (const theme of ['dark', 'light', 'auto'] as const) {
+      expect(parseHostMessage({ source: 'flowplay-host', version: 1, type: 'set-theme', theme })).toEqual({ source: 'flowplay-host', version: 1, type: 'set-theme', theme });
+    }
     for (const message of [
       { source: 'flowplay-host', version: 1, type: 'run' },
       { source: 'flowplay-host', version: 1, type: 'set-theme', theme: 'neon' },
@@ -55,8 +57,17 @@ describe('host messages (embed side)', () => {
 });
 
 describe('embed options', () => {
-  test('defaults: read-only, every pane, the code first, light', () => {
+  test("defaults: read-only, every pane, the code first, the reader's colour scheme", () => {
     expect(parseEmbedOptions('')).toEqual(DEFAULT_EMBED_OPTIONS);
+    expect(DEFAULT_EMBED_OPTIONS).toEqual({ editable: false, panes: ['graph', 'code', 'console'], tab: 'code', theme: 'auto', id: '' });
+  });
+
+  test('a theme is light, dark or the reader\'s, and written only when chosen', () => {
+    expect(parseEmbedOptions('?theme=light').theme).toBe('light');
+    expect(parseEmbedOptions('?theme=dark').theme).toBe('dark');
+    expect(parseEmbedOptions('?theme=auto').theme).toBe('auto');
+    expect(embedSearch({ theme: 'light' })).toBe('?theme=light');
+    expect(embedSearch({ theme: 'auto' })).toBe('');
   });
 
   test('read back what embedSearch wrote', () => {
@@ -70,7 +81,7 @@ describe('embed options', () => {
       editable: false,
       panes: ['graph', 'console'],
       tab: 'console',
-      theme: 'light',
+      theme: 'auto',
       id: '',
     });
     expect(parseEmbedOptions('?panes=nothing').panes).toEqual(['graph', 'code', 'console']);
