@@ -5,7 +5,7 @@ import './ui/theme/theme.css';
 import './ui/styles.css';
 import { toMermaid } from './compiler/mermaid.ts';
 import { parseEmbedOptions } from './embed/embedOptions.ts';
-import { createThemeController } from './embed/embedTheme.ts';
+import { followEmbedTheme } from './embed/embedTheme.ts';
 import { connectHost } from './embed/hostBridge.ts';
 import { decodeShare, guessTitle } from './share/index.ts';
 import { updateSettings } from './state/index.ts';
@@ -23,7 +23,7 @@ const problem = !opened
     ? null
     : opened.message;
 const state = opened?.ok ? opened.state : null;
-const theme = createThemeController(document.documentElement, options.theme, window.matchMedia('(prefers-color-scheme: dark)'));
+const theme = followEmbedTheme(document.documentElement, options.theme, window.matchMedia('(prefers-color-scheme: dark)'));
 
 const playground = createPlayground({ source: state?.code ?? '', lang: state?.lang ?? 'typescript', analysePython: analysePythonLazily, language: createLanguageClient(), runner: createRunnerClient(), layout: createLayoutClient(), toMermaid });
 if (state) {

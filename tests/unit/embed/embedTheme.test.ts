@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createThemeController } from '../../../src/embed/embedTheme.ts';
+import { followEmbedTheme } from '../../../src/embed/embedTheme.ts';
 import type { DarkQuery } from '../../../src/embed/embedTheme.ts';
 
 /** A reader's colour scheme that the test can switch, as a system does at dusk. */
@@ -23,7 +23,7 @@ describe('the embed theme', () => {
   test('auto follows the reader, and keeps following', () => {
     const el = root();
     const reader = scheme(true);
-    createThemeController(el, 'auto', reader);
+    followEmbedTheme(el, 'auto', reader);
     expect(el.dataset.theme).toBe('dark');
     reader.switch(false);
     expect(el.dataset.theme).toBe('light');
@@ -32,7 +32,7 @@ describe('the embed theme', () => {
   test('a chosen theme holds whatever the reader prefers, until the host chooses again', () => {
     const el = root();
     const reader = scheme(true);
-    const theme = createThemeController(el, 'light', reader);
+    const theme = followEmbedTheme(el, 'light', reader);
     expect(el.dataset.theme).toBe('light');
     reader.switch(false);
     reader.switch(true);
