@@ -79,7 +79,7 @@ test.describe('embed options', () => {
     await expect(page.locator('.console-line')).toHaveCount(0);
   });
 
-  test('panes, the first tab and editable code: an edit redraws and is what runs', async ({ page }) => {
+  test('panes, the first tab and editable code: what the reader edits is what runs', async ({ page }) => {
     await openEmbed(page, '?panes=code,console&tab=console&editable=1');
     await expect(page.locator('.graph')).toHaveCount(0);
     await expect(page.getByTestId('embed-tab-console')).toHaveAttribute('aria-selected', 'true');
