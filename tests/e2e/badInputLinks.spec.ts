@@ -1,31 +1,11 @@
-import type { Page } from '@playwright/test';
 import { encodeShare } from '../../src/share/index.ts';
-import { expect, openPlayground, setCode, setSpeed, test } from './fixtures.ts';
+import { GOOD_WORKFLOW, MY_DRAFT, expect, expectUsable, openLink, openPlayground, saveMyDraft, setCode, test } from './fixtures.ts';
 
 /**
  * Bad input, measured (second half): damaged share links and storage that refuses to keep anything
  * (a run that exhausts memory is in safetyMemory.spec.ts: it needs a browser of its own). As in badInput.spec.ts, each row ends with the page still
  * running a good workflow and the user's code still there.
  */
-const GOOD = `import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";
-
-class Good extends Workflow {
-  @step()
-  async start(ctx: Context, ev: StartEvent): Promise<StopEvent> {
-    return new StopEvent({ result: "page still works" });
-  }
-}
-`;
-
-const MINE = `// my draft, not to be lost\n${GOOD}`;
-
-async function expectUsable(page: Page): Promise<void> {
-  await expect(page.locator('.react-flow__node[data-id="step:start"]')).toBeVisible({ timeout: 15_000 });
-  await setSpeed(page, 10);
-  await page.getByTestId('run-button').click();
-  await expect(page.getByTestId('run-result')).toHaveText('page still works', { timeout: 15_000 });
-}
-
 /** Deterministic text that gzip cannot shrink much, so a link of it is as long as the text. */
 function noise(length: number): string {
   let x = 12345;
@@ -37,26 +17,23 @@ function noise(length: number): string {
   return out;
 }
 
-const VALID = encodeShare({ code: GOOD.replace('page still works', 'from a link') });
+const VALID = encodeShare({ code: GOOD_WORKFLOW.replace('page still works', 'from a link') });
 
 const LINKS: { name: string; hash: () => string; notice: RegExp }[] = [
   { name: 'a truncated share link', hash: () => VALID.slice(0, Math.floor(VALID.length / 2)), notice: /This link is (incomplete|damaged)/ },
   { name: 'a share link that is not base64', hash: () => '#v1.this*is*not*base64!', notice: /characters a Flowplay link never has/ },
   { name: 'a share link that is not gzip', hash: () => `#v1.${Buffer.from('plain text, not gzip').toString('base64url')}`, notice: /cannot be unpacked/ },
   { name: 'a share link from a newer version', hash: () => VALID.replace('#v1.', '#v9.'), notice: /made by a newer Flowplay/ },
-  { name: 'a 1 MB share link', hash: () => encodeShare({ code: `// ${noise(1_300_000)}\n${GOOD}` }), notice: /too large to open/ },
+  { name: 'a 1 MB share link', hash: () => encodeShare({ code: `// ${noise(1_300_000)}\n${GOOD_WORKFLOW}` }), notice: /too large to open/ },
 ];
 
 test.describe('bad links: a clear notice, the draft kept, the page usable', () => {
   for (const row of LINKS) {
     test(row.name, async ({ page }) => {
-      await openPlayground(page);
-      await setCode(page, MINE);
-      await page.waitForTimeout(1_000); // the draft is saved after a short pause in typing
+      await saveMyDraft(page);
       const hash = row.hash();
       if (row.name.includes('1 MB')) expect(hash.length).toBeGreaterThan(1_000_000);
-      await page.goto('about:blank');
-      await page.goto(`/${hash}`);
+      await openLink(page, hash);
       await expect(page.getByTestId('notice-link')).toContainText(row.notice, { timeout: 15_000 });
       await expect(page.getByTestId('editor')).toContainText('my draft, not to be lost');
       await expectUsable(page);
@@ -81,7 +58,7 @@ test.describe('storage that refuses: the work stays on the page', () => {
         }
       }, error);
       await openPlayground(page);
-      await setCode(page, MINE);
+      await setCode(page, MY_DRAFT);
       await expect(page.getByTestId('storage-problem')).toContainText('Your work stays in this tab');
       await expect(page.getByTestId('editor')).toContainText('my draft, not to be lost');
       await expectUsable(page);

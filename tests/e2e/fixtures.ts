@@ -1,5 +1,5 @@
 import { test as base, expect } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, Response } from '@playwright/test';
 
 /**
  * Every test fails if the page throws an uncaught error or rejects a promise nobody handles, whatever
@@ -114,4 +114,40 @@ export async function runProbe(page: Page, code: string): Promise<void> {
   await expect(stepNode(page, 'probe')).toBeVisible();
   await setSpeed(page, 10);
   await page.getByTestId('run-button').click();
+}
+
+/** A workflow that runs to "page still works": run last in the hostile and bad-input specs to show the page survived. */
+export const GOOD_WORKFLOW = `import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";
+
+class Good extends Workflow {
+  @step()
+  async start(ctx: Context, ev: StartEvent): Promise<StopEvent> {
+    return new StopEvent({ result: "page still works" });
+  }
+}
+`;
+
+/** The user's own draft, which no link, file or failure may lose. */
+export const MY_DRAFT = `// my draft, not to be lost\n${GOOD_WORKFLOW}`;
+
+/** Opens the playground, types the user's draft and waits until it is saved (after a short pause in typing). */
+export async function saveMyDraft(page: Page): Promise<void> {
+  await openPlayground(page);
+  await setCode(page, MY_DRAFT);
+  await page.waitForTimeout(1_000);
+}
+
+/** Opens a share link as someone following it would: a new navigation from another page, not a hash change. */
+export async function openLink(page: Page, hash: string): Promise<Response | null> {
+  await page.goto('about:blank');
+  return page.goto(`/${hash}`);
+}
+
+/** The page still works: the good workflow, put in the editor, draws and runs to its result. */
+export async function expectUsable(page: Page): Promise<void> {
+  await setCode(page, GOOD_WORKFLOW);
+  await expect(page.locator('.react-flow__node[data-id="step:start"]')).toBeVisible({ timeout: 15_000 });
+  await setSpeed(page, 10);
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-result')).toHaveText('page still works', { timeout: 15_000 });
 }

@@ -1,37 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { encodeShare } from '../../src/share/index.ts';
-import { expect, openPlayground, setCode, setSpeed, test } from './fixtures.ts';
+import { GOOD_WORKFLOW, MY_DRAFT, expect, expectUsable, openLink, openPlayground, saveMyDraft, setCode, setSpeed, test } from './fixtures.ts';
 
 /**
  * Hostile links, pages and files, each as an attacker would send them: the page stays usable, the
  * user's draft stays theirs, and what happened is said in words.
  */
-const GOOD = `import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";
-
-class Good extends Workflow {
-  @step()
-  async start(ctx: Context, ev: StartEvent): Promise<StopEvent> {
-    return new StopEvent({ result: "page still works" });
-  }
-}
-`;
-const MINE = `// my draft, not to be lost\n${GOOD}`;
-
-async function expectUsable(page: Page): Promise<void> {
-  await setCode(page, GOOD);
-  await expect(page.locator('.react-flow__node[data-id="step:start"]')).toBeVisible({ timeout: 15_000 });
-  await setSpeed(page, 10);
-  await page.getByTestId('run-button').click();
-  await expect(page.getByTestId('run-result')).toHaveText('page still works', { timeout: 15_000 });
-}
-
-async function saveMine(page: Page): Promise<void> {
-  await openPlayground(page);
-  await setCode(page, MINE);
-  await page.waitForTimeout(1_000); // the draft is saved after a short pause in typing
-}
-
 /** A workflow that chains `n` steps, one event type between each two. */
 function chain(n: number): string {
   const lines = ['import { Context, Event, StartEvent, StopEvent, Workflow, step } from "flowplay";'];
@@ -46,11 +20,10 @@ function chain(n: number): string {
 test.describe('a link cannot blank the page', () => {
   test('a link chaining 1,500 steps: "too large to draw" with text views, and the next visit shows the draft', async ({ page }) => {
     test.setTimeout(120_000);
-    await saveMine(page);
+    await saveMyDraft(page);
     const link = encodeShare({ code: chain(1_500) });
     expect(link.length).toBeLessThan(40_000);
-    await page.goto('about:blank');
-    await page.goto(`/${link}`);
+    await openLink(page, link);
     await expect(page.getByTestId('notice-link')).toContainText('Opened a shared workflow');
     const tooLarge = page.getByTestId('graph-too-large');
     await expect(tooLarge).toContainText('too large to draw: 1,501 steps and 1,502 event types', { timeout: 60_000 });
@@ -66,7 +39,7 @@ test.describe('a link cannot blank the page', () => {
   });
 
   test('a part of the page that fails says so, offers a way back, and the rest keeps working', async ({ page }) => {
-    await saveMine(page);
+    await saveMyDraft(page);
     // Observing the size of anything in the graph throws: React Flow cannot mount.
     await page.addInitScript(() => {
       const observe = ResizeObserver.prototype.observe;
@@ -91,7 +64,7 @@ test.describe('a link cannot blank the page', () => {
 test.describe('opened things never push the user\'s work out', () => {
   test('another site navigating the tab through a dozen links leaves every draft in place', async ({ page }) => {
     test.setTimeout(120_000);
-    await saveMine(page);
+    await saveMyDraft(page);
     // A second draft of the user's own: an example, edited.
     await page.getByTestId('example-select').selectOption('collect');
     await expect(page.getByTestId('editor')).toContainText('collectEvents waits for all three results');
@@ -100,8 +73,7 @@ test.describe('opened things never push the user\'s work out', () => {
     await page.keyboard.insertText('\n// my second draft\n');
     await page.waitForTimeout(1_000);
     for (let i = 0; i < 12; i++) {
-      await page.goto('about:blank');
-      const response = await page.goto(`/${encodeShare({ code: `// hostile ${i}\n${GOOD}` })}`);
+      const response = await openLink(page, encodeShare({ code: `// hostile ${i}\n${GOOD_WORKFLOW}` }));
       if (i === 0) expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin');
       await expect(page.getByTestId('notice-link')).toBeVisible({ timeout: 15_000 });
     }
@@ -125,7 +97,7 @@ test.describe('opened things never push the user\'s work out', () => {
     const downloading = page.waitForEvent('download');
     await page.getByTestId('save-run').click();
     const text = await readFile((await (await downloading).path())!, 'utf8');
-    await setCode(page, MINE);
+    await setCode(page, MY_DRAFT);
     await page.waitForTimeout(1_000);
     await page.getByTestId('load-run-input').setInputFiles({ name: '<b>run</b>.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect(page.getByTestId('replaying-file')).toBeVisible();
