@@ -4,6 +4,7 @@
  *   split into the page's own entry (script, static imports, CSS) and what else was fetched by then;
  * - the whole build's size;
  * - time to first graph and to the first completed run (median of a few cold loads);
+ * - the same sizes and time to first graph for the embed view (embed.html), what a docs page's reader loads;
  * - how long Run takes to show the run's first records, for the first run and for the next ones
  *   (each run has a runner of its own, started while the page is idle; `again` clicks Run the moment
  *   the previous run has finished playing, `later` a second after).
@@ -99,8 +100,9 @@ async function measureLoads(path = '', run = true): Promise<Load[]> {
       const firstGraphMs = await page.evaluate(() => (window as unknown as { __firstGraph: number }).__firstGraph);
       // Wall-clock time of the first graph, to compare with the requests' own start times.
       const graphAt = await page.evaluate(() => performance.timeOrigin + (window as unknown as { __firstGraph: number }).__firstGraph);
+      const fetchedBeforeGraph = () => [...new Set(fetched.filter((f) => f.request.timing().startTime <= graphAt).map((f) => f.path))];
       if (!run) {
-        loads.push({ firstGraphMs, firstRunMs: Number.NaN, fetchedBeforeGraph: [] });
+        loads.push({ firstGraphMs, firstRunMs: Number.NaN, fetchedBeforeGraph: fetchedBeforeGraph() });
         await context.close();
         continue;
       }
@@ -114,7 +116,7 @@ async function measureLoads(path = '', run = true): Promise<Load[]> {
       await page.waitForTimeout(1_000);
       const later = await timeRunStart(page);
       await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 60_000 });
-      loads.push({ firstGraphMs, firstRunMs, runStartMs: { first, again, later }, fetchedBeforeGraph: [...new Set(fetched.filter((f) => f.request.timing().startTime <= graphAt).map((f) => f.path))] });
+      loads.push({ firstGraphMs, firstRunMs, runStartMs: { first, again, later }, fetchedBeforeGraph: fetchedBeforeGraph() });
       await context.close();
     }
   } finally {
@@ -190,13 +192,17 @@ async function main(): Promise<void> {
   // The embed view (embed.html#v1.…), reported beside the page: what a docs page's reader downloads.
   const embedEntry = entryFiles('embed.html').map(sizeOf);
   const embedLoads = await measureLoads(embedPath(), false);
+  const embedBefore = [...new Set(embedLoads.flatMap((l) => l.fetchedBeforeGraph))].filter((p) => !embedEntry.some((e) => e.path === p)).map(sizeOf);
   const embed = {
     entry: { files: embedEntry, rawKB: kb(sum(embedEntry, 'raw')), gzipKB: kb(sum(embedEntry, 'gzip')) },
+    alsoFetchedBeforeFirstGraph: { files: embedBefore, rawKB: kb(sum(embedBefore, 'raw')), gzipKB: kb(sum(embedBefore, 'gzip')) },
     element: sizeOf('flowplay-embed.js'),
     firstGraphMs: Math.round(median(embedLoads.map((l) => l.firstGraphMs))),
   };
   rows.push(
     ['embed: entry JS + CSS (gzip)', `${embed.entry.gzipKB} KB (${embed.entry.rawKB} KB raw, ${embedEntry.length} files)`],
+    ['embed: other JS fetched before its first graph (gzip)', `${embed.alsoFetchedBeforeFirstGraph.gzipKB} KB: ${embedBefore.map((f) => `${f.path} ${kb(f.gzip)} KB`).join(', ') || 'none'}`],
+    [`embed: all JS + CSS before its first graph (gzip; goal < ${GOAL_KB} KB)`, `${Math.round((embed.entry.gzipKB + embed.alsoFetchedBeforeFirstGraph.gzipKB) * 10) / 10} KB ${embed.entry.gzipKB + embed.alsoFetchedBeforeFirstGraph.gzipKB < GOAL_KB ? 'ok' : 'OVER'}`],
     ['embed: flowplay-embed.js, the host page\'s script (gzip)', `${kb(embed.element.gzip)} KB (${kb(embed.element.raw)} KB raw)`],
     ['embed: time to first graph (median)', `${embed.firstGraphMs} ms  (${embedLoads.map((l) => Math.round(l.firstGraphMs)).join(', ')})`],
   );
