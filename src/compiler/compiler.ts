@@ -91,7 +91,7 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
     );
   }
   for (const workflow of workflows) {
-    flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow), ...resourceDiagnostics(sf, scope, workflow), ...retryDiagnostics(sf, scope, workflow), ...statePathDiagnostics(sf, workflow));
+    flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow, events), ...resourceDiagnostics(sf, scope, workflow), ...retryDiagnostics(sf, scope, workflow), ...statePathDiagnostics(sf, workflow));
   }
   flowplay.push(...hiddenCharacterDiagnostics(sf.text));
 

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { flowplayDiagnostic } from './diagnostic.ts';
-import type { Diagnostic } from './model.ts';
+import type { Diagnostic, EventInfo } from './model.ts';
 import type { StepSyntax, WorkflowSyntax } from './workflows.ts';
 
 export interface StoreCall {
@@ -12,12 +12,12 @@ export interface StoreCall {
 
 /**
  * The lost-update race: a step reads a key from the run's state, awaits, and writes the key back,
- * while other invocations can run between the two (`numWorkers` above 1, or another step that
- * updates the key too). In Python `await ctx.store.get(k)` only yields when something really waits; in JavaScript
+ * while other invocations can run between the two (`numWorkers` above 1, which the default of 4 is,
+ * or another step that updates the key too). In Python `await ctx.store.get(k)` only yields when something really waits; in JavaScript
  * every `await` does, so three concurrent increments written this way end at 1. The warning offers
  * `ctx.store.editState`, which reads and writes under the store's lock.
  */
-export function raceDiagnostics(sf: ts.SourceFile, workflow: WorkflowSyntax): Diagnostic[] {
+export function raceDiagnostics(sf: ts.SourceFile, workflow: WorkflowSyntax, events: ReadonlyMap<string, EventInfo>): Diagnostic[] {
   const calls = new Map(workflow.steps.map((step) => [step, storeCalls(step)]));
   // Another step races only if it also reads the key and writes it back; one that just sets it does not.
   const updaters = (key: string) =>
@@ -30,11 +30,13 @@ export function raceDiagnostics(sf: ts.SourceFile, workflow: WorkflowSyntax): Di
       const read = reads.find((r) => r.key === write.key && r.call.getEnd() <= write.call.getStart(sf));
       if (!read) continue;
       const others = updaters(write.key).filter((s) => s !== step).map((s) => s.info.name);
-      // Several workers only when the step asks for them: with the default, most steps are fed one
-      // event at a time (a loop, a question), and a warning on each would drown the real ones.
-      const workers = step.explicit.has('numWorkers') && step.info.numWorkers > 1;
+      // The default of 4 workers lets invocations of the step overlap as surely as an explicit 4 does,
+      // as soon as two events can be in flight at once. A step fed by the StartEvent alone is called
+      // once per run, and a chain that passes one event along (a loop, a question) never overlaps.
+      const workers = step.info.numWorkers > 1 && !startedOnly(step, events) && !singleEventInFlight(workflow);
       if (!workers && others.length === 0) continue;
-      const who = workers ? `numWorkers is ${step.info.numWorkers}` : `${others.join(', ')} also updates it`;
+      const count = `numWorkers is ${step.info.numWorkers}${step.explicit.has('numWorkers') ? '' : ', the default'}`;
+      const who = workers ? count : `${others.join(', ')} also updates it`;
       const diagnostic = flowplayDiagnostic(
         sf,
         write.call,
@@ -47,6 +49,24 @@ export function raceDiagnostics(sf: ts.SourceFile, workflow: WorkflowSyntax): Di
     }
   }
   return out;
+}
+
+/** The step accepts nothing but the run's StartEvent (or its subclass), which comes once per run. */
+function startedOnly(step: StepSyntax, events: ReadonlyMap<string, EventInfo>): boolean {
+  const accepts = step.info.accepts;
+  return accepts.length > 0 && accepts.every((type) => type === 'StartEvent' || events.get(type)?.role === 'start');
+}
+
+/**
+ * One event at a time, from the StartEvent to the end: no step sends events of its own or fans out,
+ * and no event type is routed to two steps (each accepting step gets its own copy). An answer a
+ * person sends back continues the chain of the question, as one event.
+ */
+function singleEventInFlight(workflow: WorkflowSyntax): boolean {
+  const steps = workflow.info.steps;
+  if (steps.some((s) => s.sends.length > 0 || s.fanOut || s.collects.length > 0)) return false;
+  const accepted = steps.flatMap((s) => s.accepts);
+  return new Set(accepted).size === accepted.length;
 }
 
 function method(call: StoreCall): string {

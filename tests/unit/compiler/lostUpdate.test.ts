@@ -22,6 +22,35 @@ describe('the lost-update race warning', () => {
     expect(lostUpdates(source).map((d) => d.message.slice(0, 60))).toEqual([`Step 'alone' reads "seen", awaits, and writes it back while `]);
   });
 
+  it('warns by default: a step without numWorkers has 4 workers, as in the library, so its invocations overlap', () => {
+    const source = fixture('lost-update.ts').replace('@step({ numWorkers: 3 })', '@step()');
+    expect(lostUpdates(source).map((d) => d.message.match(/\(([^)]*)\)/)?.[1])).toEqual(['numWorkers is 4, the default']);
+  });
+
+  it('does not warn on a step fed by the StartEvent alone, which runs once per run whatever its workers', () => {
+    const source = fixture('lost-update.ts').replace('@step({ numWorkers: 1 })', '@step()');
+    expect(lostUpdates(source).map((d) => d.node)).toEqual(['step:count']);
+  });
+
+  it('does not warn on a loop that passes one event along, where no two invocations can overlap', () => {
+    const loop = `import { Context, Event, StartEvent, StopEvent, Workflow, step } from "flowplay";
+class Guess extends Event<{ n: number }> {}
+class Game extends Workflow {
+  @step()
+  async start(ev: StartEvent): Promise<Guess> { return new Guess({ n: 1 }); }
+  @step()
+  async check(ctx: Context, ev: Guess): Promise<Guess | StopEvent> {
+    const tries = await ctx.get("tries", 0);
+    await ctx.set("tries", tries + 1);
+    return tries > 3 ? new StopEvent({ result: tries }) : new Guess({ n: ev.n + 1 });
+  }
+}`;
+    expect(lostUpdates(loop)).toEqual([]);
+    // A second guess sent alongside the returned one puts two events in flight: now they overlap.
+    const twoInFlight = loop.replace('return tries > 3', 'ctx.sendEvent(new Guess({ n: 0 }));\n    return tries > 3');
+    expect(lostUpdates(twoInFlight).map((d) => d.message.match(/\(([^)]*)\)/)?.[1])).toEqual(['numWorkers is 4, the default']);
+  });
+
   it('its quick fix reads the key afresh under the store lock: three concurrent increments count to 3', async () => {
     const source = fixture('lost-update.ts');
     const fixed = applyEdits(source, lostUpdates(source)[0]!.fix!.edits);
