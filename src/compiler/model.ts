@@ -120,7 +120,12 @@ export interface WorkflowInfo {
   range: SourceRange;
 }
 
-export type GraphNodeKind = 'step' | 'event' | 'resource';
+/**
+ * `external` and `child` are never in the compiler's model: the drawing adds them (`drawnGraph` in
+ * src/inspect) for the person who answers a human-in-the-loop question and for the connectors of a
+ * child workflow, as the library's drawing has them.
+ */
+export type GraphNodeKind = 'step' | 'event' | 'resource' | 'external' | 'child';
 
 export interface GraphNode {
   /** `step:<name>` / `event:<Type>`, prefixed `<Workflow>/` when the file defines several workflows. */
@@ -148,10 +153,15 @@ export interface GraphNode {
   event?: { type: string; role: EventRole; range: SourceRange | null };
   /** For resource nodes: the factory, drawn feeding the steps that use it. */
   resource?: { name: string; range: SourceRange | null };
+  /** For `child` nodes: the step that starts the child workflow, and which way the connector points. */
+  child?: { workflow: string; step: string; direction: 'calls' | 'returns' };
 }
 
-/** `uses`: resource -> step (labelled with the parameter); `depends`: resource -> the factory that asks for it. */
-export type GraphEdgeKind = 'returns' | 'sends' | 'accepts' | 'uses' | 'depends';
+/**
+ * `uses`: resource -> step (labelled with the parameter); `depends`: resource -> the factory that asks
+ * for it. `external` and `child` edges belong to the drawing's added nodes (see `GraphNodeKind`).
+ */
+export type GraphEdgeKind = 'returns' | 'sends' | 'accepts' | 'uses' | 'depends' | 'external' | 'child';
 
 export interface GraphEdge {
   /** `<source>-><target>` */

@@ -38,9 +38,14 @@ export function resourceWidth(name: string): number {
 }
 export const RESOURCE_HEIGHT = 40;
 
+/** The person answering a human-in-the-loop question (`external_step`): a box, smaller than a step. */
+export const EXTERNAL_SIZE = { width: 156, height: 48 } as const;
+
 export function nodeSize(node: GraphNode): { width: number; height: number } {
   if (node.kind === 'resource') return { width: resourceWidth(node.label), height: RESOURCE_HEIGHT };
-  return node.kind === 'step' ? STEP_SIZE : { width: eventWidth(node.event?.type ?? node.label), height: EVENT_HEIGHT };
+  if (node.kind === 'step') return STEP_SIZE;
+  if (node.kind === 'external') return EXTERNAL_SIZE;
+  return { width: eventWidth(node.event?.type ?? node.label), height: EVENT_HEIGHT };
 }
 
 /** Two graphs with the same nodes and edges lay out the same: only a change of this key re-runs layout. */

@@ -3,7 +3,7 @@ import type { StepView } from '../state/runFold.ts';
 import { edgeRoute } from './edgeRoute.ts';
 import { nodeSize } from './graphLayout.ts';
 import type { Point } from './graphLayout.ts';
-import { MONO_STACK, SANS_STACK, STATE_COLOR, clip, defaultEventColor, mix, n, xml } from './svgStyle.ts';
+import { CHILD_STYLE, EXTERNAL_STYLE, MONO_STACK, SANS_STACK, STATE_COLOR, clip, defaultEventColor, mix, n, xml } from './svgStyle.ts';
 
 /** A node's top-left corner and, when the layout knows them, its size. */
 export interface NodeBox {
@@ -96,6 +96,8 @@ export function graphToSvg(
     const b = placed.get(node.id)!;
     if (node.kind === 'step') out.push(stepSvg(node, b, run?.steps?.[node.step?.name ?? node.label]));
     else if (node.kind === 'resource') out.push(resourceSvg(node, b));
+    else if (node.kind === 'external') out.push(externalSvg(node, b));
+    else if (node.kind === 'child') out.push(childSvg(node, b));
     else out.push(eventSvg(node, b, run?.events?.[node.event?.type ?? node.label] ?? 0, colorOf));
   }
   out.push('</g>', '</svg>');
@@ -187,6 +189,31 @@ function eventSvg(node: GraphNode, b: { x: number; y: number; width: number; hei
     `<text x="${n(b.x + b.width / 2)}" y="${n(b.y + r + 4)}" text-anchor="middle" font-family="${xml(MONO_STACK)}" font-size="12" font-weight="600" fill="${mix(color, 0.7, '#000000')}">${xml(clip(node.label, Math.floor((b.width - 24) / 7.3)))}</text>` +
     `<rect x="${n(bx)}" y="${n(by)}" width="${n(badgeWidth)}" height="20" rx="10" fill="${count > 0 ? color : '#ffffff'}" stroke="${count > 0 ? '#ffffff' : '#e2e8f0'}" stroke-width="1.5"/>` +
     `<text x="${n(bx + badgeWidth / 2)}" y="${n(by + 14)}" text-anchor="middle" font-family="${xml(MONO_STACK)}" font-size="11" font-weight="600" fill="${count > 0 ? '#ffffff' : '#64748b'}">${badge}</text>` +
+    `</g>`
+  );
+}
+
+/** The person who answers a human-in-the-loop question: a dashed box with a figure, as on the page. */
+function externalSvg(node: GraphNode, b: { x: number; y: number; width: number; height: number }): string {
+  const cx = b.x + 20;
+  const cy = b.y + b.height / 2;
+  return (
+    `<g data-id="${xml(node.id)}" data-kind="external"><title>${xml(node.label)}: a person answers the question</title>` +
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="6" fill="${EXTERNAL_STYLE.fill}" stroke="${EXTERNAL_STYLE.stroke}" stroke-width="1.5" stroke-dasharray="5 3"/>` +
+    `<circle cx="${n(cx)}" cy="${n(cy - 7)}" r="5" fill="${EXTERNAL_STYLE.stroke}"/>` +
+    `<path d="M ${n(cx - 9)} ${n(cy + 11)} a 9 8 0 0 1 18 0 z" fill="${EXTERNAL_STYLE.stroke}"/>` +
+    `<text x="${n(b.x + 36)}" y="${n(cy - 2)}" font-family="${xml(MONO_STACK)}" font-size="12" font-weight="600" fill="${EXTERNAL_STYLE.text}">${xml(clip(node.label, Math.floor((b.width - 44) / 7.3)))}</text>` +
+    `<text x="${n(b.x + 36)}" y="${n(cy + 13)}" font-size="10.5" fill="${EXTERNAL_STYLE.text}">a person answers</text>` +
+    `</g>`
+  );
+}
+
+/** A `calls:` / `returns:` connector of a child workflow: a grey pill, as the library draws it. */
+function childSvg(node: GraphNode, b: { x: number; y: number; width: number; height: number }): string {
+  return (
+    `<g data-id="${xml(node.id)}" data-kind="child"><title>${xml(node.label)}</title>` +
+    `<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="${n(b.height / 2)}" fill="${CHILD_STYLE.fill}" stroke="${CHILD_STYLE.stroke}" stroke-width="1" stroke-dasharray="3 3"/>` +
+    `<text x="${n(b.x + b.width / 2)}" y="${n(b.y + b.height / 2 + 4)}" text-anchor="middle" font-family="${xml(MONO_STACK)}" font-size="11.5" fill="${CHILD_STYLE.text}">${xml(clip(node.label, Math.floor((b.width - 16) / 7)))}</text>` +
     `</g>`
   );
 }

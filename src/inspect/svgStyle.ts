@@ -14,6 +14,13 @@ export const STATE_COLOR = {
   cancelled: '#64748b',
 } as const;
 
+/**
+ * The nodes the drawing adds, in the library's drawing colours: `externalStyle` for the person who
+ * answers a question, `childConnectorStyle` for the connectors of a child workflow.
+ */
+export const EXTERNAL_STYLE = { fill: '#BEDAE4', stroke: '#0e7490', text: '#0f3b47' } as const;
+export const CHILD_STYLE = { fill: '#E0E0E0', stroke: '#a3a3a3', text: '#555555' } as const;
+
 const START = '#16a34a';
 const STOP = '#dc2626';
 const PALETTE = ['#2563eb', '#9333ea', '#d97706', '#0891b2', '#db2777', '#4f46e5', '#0d9488', '#c2410c', '#7c3aed', '#0369a1'];

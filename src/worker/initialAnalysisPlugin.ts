@@ -4,6 +4,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Plugin } from 'vite';
 import { createCompiler } from '../compiler/index.ts';
 import type { GraphModel } from '../compiler/index.ts';
+import { drawnGraph } from '../inspect/drawnGraph.ts';
 import { elkGraphOf, layoutFromElk } from '../inspect/graphLayout.ts';
 import type { GraphLayout } from '../inspect/graphLayout.ts';
 
@@ -60,6 +61,8 @@ function flowplayTypes(): Record<string, string> {
   return files;
 }
 
-async function layOut(graph: GraphModel): Promise<GraphLayout> {
+/** The layout of the graph as the page draws it (with the nodes `drawnGraph` adds), so its key matches. */
+async function layOut(model: GraphModel): Promise<GraphLayout> {
+  const graph = drawnGraph(model);
   return layoutFromElk(graph, await new ELK().layout(elkGraphOf(graph)));
 }

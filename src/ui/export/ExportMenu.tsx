@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { codeFile, fileBaseName, graphJsonFile, graphToSvg, mermaidFile, svgFile, traceJsonFile } from '../../inspect/index.ts';
+import { codeFile, drawnGraph, fileBaseName, graphJsonFile, graphToSvg, mermaidFile, svgFile, traceJsonFile } from '../../inspect/index.ts';
 import type { NodeBox } from '../../inspect/index.ts';
 import { eventColor } from '../graph/eventColors.ts';
 import type { FlowEdge, FlowNode } from '../graph/flowTypes.ts';
@@ -41,7 +41,7 @@ export function ExportMenu() {
       boxes.set(node.id, { x: node.position.x, y: node.position.y, width: node.measured?.width, height: node.measured?.height });
     }
     const routes = Object.fromEntries(flow.getEdges().flatMap((edge) => (edge.data?.route ? [[edge.id, edge.data.route]] : [])));
-    return graphToSvg(graph!, boxes, view.getState().view, { eventColor, routes, title: workflow() ?? 'Workflow graph' });
+    return graphToSvg(drawnGraph(graph!), boxes, view.getState().view, { eventColor, routes, title: workflow() ?? 'Workflow graph' });
   };
 
   const exportAs = async (format: Format) => {

@@ -5,8 +5,11 @@ import { useStore } from 'zustand';
 import { revealInEditor, selectItem, selectStep } from '../../state/index.ts';
 import { ExportMenu } from '../export/index.ts';
 import { latestEventOfType } from '../inspect/index.ts';
+import { drawnGraph } from '../../inspect/index.ts';
 import { usePlayground } from '../playground.ts';
+import { ChildNode } from './ChildNode.tsx';
 import { EventNode } from './EventNode.tsx';
+import { ExternalNode } from './ExternalNode.tsx';
 import { fitReadable } from './fitReadable.ts';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
 import { tooLargeToDraw } from './graphLimits.ts';
@@ -18,7 +21,7 @@ import { useFlowNodes } from './useFlowNodes.ts';
 import { eventColor } from './eventColors.ts';
 import { useDocumentTheme } from '../theme/index.ts';
 
-const nodeTypes: NodeTypes = { step: StepNode, event: EventNode, resource: ResourceNode };
+const nodeTypes: NodeTypes = { step: StepNode, event: EventNode, resource: ResourceNode, external: ExternalNode, child: ChildNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdgeView };
 
 /** The workflow graph: step boxes and event pills, laid out left to right, with tokens in flight. */
@@ -35,7 +38,8 @@ function GraphCanvas() {
   const model = useStore(workspace, (s) => s.graph);
   // A graph past the drawing limits is never laid out: it is shown as text instead.
   const tooLarge = useMemo(() => (model ? tooLargeToDraw(model) : null), [model]);
-  const latest = tooLarge ? null : model;
+  // What is drawn adds the person who answers questions and child-workflow connectors to the model.
+  const latest = useMemo(() => (tooLarge || !model ? null : drawnGraph(model)), [model, tooLarge]);
   const stale = useStore(workspace, (s) => s.stale);
   const analysed = useStore(workspace, (s) => s.analysedRevision > 0);
   const selectedStep = useStore(ui, (s) => s.selectedStep);
@@ -153,7 +157,7 @@ function GraphCanvas() {
       </ReactFlow>}
       {!model && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
       {!analysed ? <div className="graph-empty">Reading the code…</div> : null}
-      {tooLarge ? null : <GraphLegend />}
+      {tooLarge ? null : <GraphLegend external={!!graph?.nodes.some((n) => n.kind === 'external')} child={!!graph?.nodes.some((n) => n.kind === 'child')} />}
       {/* One row: the notice takes the width the Export button leaves, so it never covers it. */}
       <div className="graph-top">
         {stale ? <div className="graph-notice" role="status">{stale}</div> : null}
@@ -164,7 +168,7 @@ function GraphCanvas() {
 }
 
 /** What the shapes mean, drawn with the graph's own shapes and colours. */
-function GraphLegend() {
+function GraphLegend({ external, child }: { external: boolean; child: boolean }) {
   const pill = (type: string) => ({ '--event-color': eventColor(type) }) as React.CSSProperties;
   return (
     <div className="graph-legend" aria-hidden="true">
@@ -173,6 +177,8 @@ function GraphLegend() {
       <span><i className="lg-pill" style={pill('StopEvent')} /> StopEvent</span>
       <span><i className="lg-pill lg-other" /> other events, a colour each</span>
       <span><i className="lg-dashed" /> sent, undeclared</span>
+      {external ? <span><i className="lg-external" /> a person answers</span> : null}
+      {child ? <span><i className="lg-child" /> child workflow</span> : null}
     </div>
   );
 }
