@@ -33,7 +33,8 @@ function summarizeValue(value: unknown): string {
   return literal(value, 0);
 }
 
-export function summarizeEvent(ev: Event): string {
+/** `maxLength` caps the whole summary, `...` included (the library's `max_length`, 200 by default). */
+export function summarizeEvent(ev: Event, maxLength = MAX_SUMMARY): string {
   try {
     const parts: string[] = [];
     const fields = ev as unknown as Record<string, unknown>;
@@ -44,7 +45,7 @@ export function summarizeEvent(ev: Event): string {
       parts.push(`${key}=${summarizeValue(fields[key])}`);
     }
     const text = `${typeOf(ev)}(${parts.join(', ')})`;
-    return text.length > MAX_SUMMARY ? `${text.slice(0, MAX_SUMMARY - 3)}...` : text;
+    return text.length > maxLength ? `${text.slice(0, Math.max(0, maxLength - 3))}...` : text;
   } catch {
     return typeOf(ev);
   }
