@@ -158,18 +158,58 @@ function stringList(expr: ts.Expression | null | undefined): string[] {
   return expr.elements.flatMap((e) => (ts.isStringLiteralLike(e) ? [e.text] : []));
 }
 
-/** The workflow classes of the file a step body constructs (`new Child()`), in order. */
-function childWorkflows(body: ts.Node | undefined, scope: Scope, isWorkflowClass: (name: string) => boolean): string[] {
+/**
+ * The workflow classes of the file a step starts, in order: those its body constructs (`new Child()`)
+ * and those held in a field of the workflow that the body reads (`this.child`, where the field is
+ * initialised with `new Child()`, typed `Child`, or assigned a `new Child()` in the constructor).
+ */
+function childWorkflows(method: ts.MethodDeclaration, scope: Scope, isWorkflowClass: (name: string) => boolean): string[] {
   const found: string[] = [];
+  const add = (expr: ts.Node | undefined) => {
+    if (!expr) return;
+    const resolved = resolveName(scope, expr as ts.Expression);
+    if (resolved && !resolved.builtin && isWorkflowClass(resolved.name) && !found.includes(resolved.name)) found.push(resolved.name);
+  };
+  const fields = ts.isClassLike(method.parent) ? fieldWorkflows(method.parent) : new Map<string, ts.Node[]>();
   const visit = (node: ts.Node): void => {
-    if (ts.isNewExpression(node)) {
-      const resolved = resolveName(scope, node.expression);
-      if (resolved && !resolved.builtin && isWorkflowClass(resolved.name) && !found.includes(resolved.name)) found.push(resolved.name);
+    if (ts.isNewExpression(node)) add(node.expression);
+    else if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      for (const name of fields.get(node.name.text) ?? []) add(name);
     }
     ts.forEachChild(node, visit);
   };
-  if (body) visit(body);
+  if (method.body) visit(method.body);
   return found;
+}
+
+/** Field name -> the class names (as written) a field of the class may hold: its type, its `new X()`. */
+function fieldWorkflows(cls: ts.ClassLikeDeclaration): Map<string, ts.Node[]> {
+  const out = new Map<string, ts.Node[]>();
+  const note = (name: string, node: ts.Node | undefined) => {
+    if (!node) return;
+    const target = ts.isNewExpression(node) ? node.expression : ts.isTypeReferenceNode(node) ? node.typeName : null;
+    if (target) out.set(name, [...(out.get(name) ?? []), target]);
+  };
+  for (const member of cls.members) {
+    if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name)) {
+      note(member.name.text, member.type);
+      note(member.name.text, member.initializer);
+    } else if (ts.isConstructorDeclaration(member)) {
+      for (const param of member.parameters) {
+        // `constructor(private child: Child)`: a parameter property is a field.
+        if (ts.isIdentifier(param.name) && ts.getModifiers(param)?.length) note(param.name.text, param.type);
+      }
+      const assign = (node: ts.Node): void => {
+        if (
+          ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword
+        ) note(node.left.name.text, node.right);
+        ts.forEachChild(node, assign);
+      };
+      if (member.body) assign(member.body);
+    }
+  }
+  return out;
 }
 
 /**
@@ -263,7 +303,7 @@ function readStep(
     sends: sites.sends,
     collects: sites.collects,
     skipGraphChecks: stringList(props.get('skipGraphChecks')),
-    children: childWorkflows(method.body, scope, isWorkflowClass),
+    children: childWorkflows(method, scope, isWorkflowClass),
     ...(resources.uses.length ? { resources: resources.uses } : {}),
     range: nodeRange(sf, method),
     nameRange: nodeRange(sf, method.name),

@@ -79,6 +79,15 @@ export interface RunSettings {
   readonly store?: StateStore;
   /** The saved work of a run to continue (`Context.fromDict`). */
   readonly resumption?: Resumption | null;
+  /** The run and step invocation that started this run, for a child run. */
+  readonly parent?: RunParent | null;
+}
+
+/** Where a child run was started: a run, and the step invocation within it when it is known. */
+export interface RunParent {
+  readonly runId: string;
+  readonly step: string | null;
+  readonly invocation: number | null;
 }
 
 export { StepRuntime } from './stepRuntime.ts';
@@ -163,6 +172,22 @@ export class RunCore {
     this.listener!(record);
   }
 
+  /**
+   * The one invocation running user code, if exactly one is: a call made after an `await` in a step
+   * can then still be told which invocation made it, where the host has no async scope.
+   */
+  soleRunningInvocation(): Invocation | null {
+    let found: Invocation | null = null;
+    for (const rt of this.steps) {
+      for (const inv of rt.slots) {
+        if (!inv || inv.settled) continue;
+        if (found) return null;
+        found = inv;
+      }
+    }
+    return found;
+  }
+
   /** The id the next emitted event will get. */
   peekEventSeq(): number {
     return this.eventSeq;
@@ -182,7 +207,11 @@ export class RunCore {
       for (const name of this.settings.breakpoints ?? []) gate.breakpoints.add(name);
     }
     if (this.listener) {
-      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout });
+      const parent = this.settings.parent;
+      this.trace({
+        v: 2, runId: '', seq: 0, t: 0, kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout,
+        ...(parent ? { parentRun: parent.runId, parentStep: parent.step, parentInvocation: parent.invocation } : {}),
+      });
     }
     if (this.listener && this.plan.stateClass) this.stateReplaced(null); // the typed state's defaults
     this.timers.armTimeout();

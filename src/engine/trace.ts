@@ -60,6 +60,13 @@ export interface RunStartedRecord extends RecordBase {
   speed: number;
   seed: number | null;
   timeout: number | null;
+  /**
+   * A child run (a workflow run started inside a step of another run) names the run, the step and
+   * the invocation that started it; a run started from outside any step has none of the three.
+   */
+  parentRun?: string;
+  parentStep?: string | null;
+  parentInvocation?: number | null;
 }
 export interface RunFinishedRecord extends RecordBase {
   kind: 'run.finished';

@@ -11,7 +11,8 @@ import { WorkflowHandler } from './handler.ts';
 import { checkGraphCheckNames, planOf, validationRole, type Plan } from './plan.ts';
 import { seededRandom } from './random.ts';
 import { runDefaults, type RunOptions } from './runDefaults.ts';
-import { RunCore } from './runCore.ts';
+import { RunCore, type RunParent } from './runCore.ts';
+import { currentFrame } from './scope.ts';
 import type { TraceListener } from './trace.ts';
 import { runMessages } from './validationMessages.ts';
 import type { GraphCheck } from './validationMessages.ts';
@@ -131,7 +132,11 @@ export class Workflow {
     }
     checkInput(plan, input);
     const continued = ctx ? ctx.takeForRun(this) : null;
-    const host = runDefaults();
+    const parent = parentRun();
+    // A child run takes the host's clock, seed and listener, but not its run id, step mode or
+    // breakpoints: those belong to the run the host started, whose controls cannot reach this one.
+    const { runId: _hostRunId, stepMode: _hostStepMode, breakpoints: _hostBreakpoints, ...childHost } = runDefaults();
+    const host = parent ? childHost : runDefaults();
     const merged: RunOptions = { ...host, ...options };
     const seed = merged.seed ?? Math.floor(Math.random() * 2 ** 31);
     const onTrace = chainListeners(host.onTrace, options.onTrace);
@@ -149,6 +154,7 @@ export class Workflow {
       maxEvents: merged.maxEvents,
       store: continued?.store,
       resumption: continued?.resumption,
+      parent,
     });
     ctx?.bind(core);
     const handler = new WorkflowHandler<R>(core);
@@ -191,6 +197,20 @@ async function validateResources(plan: Plan, manager: ResourceManager): Promise<
     }
   }
   if (errors.length) throw new WorkflowValidationError(`Resource validation failed:\n${errors.join('\n')}`);
+}
+
+/**
+ * The run and step invocation executing the code that starts a run: a workflow run inside a step is
+ * that run's child. After an `await`, where the host has no async scope to say which invocation is
+ * executing, it is the run's only running invocation. When that cannot be told (several run, or
+ * none: code outside any step starting a second run), the new run is not taken for a child.
+ */
+function parentRun(): RunParent | null {
+  const frame = currentFrame();
+  if (!frame || frame.run.ended) return null;
+  const invocation = frame.invocation !== null ? frame : frame.run.soleRunningInvocation();
+  if (!invocation || invocation.invocation === null) return null;
+  return { runId: frame.run.runId, step: invocation.step, invocation: invocation.invocation };
 }
 
 /** The run's input: field values (a plain object) or an instance of the workflow's StartEvent class. */

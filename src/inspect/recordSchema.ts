@@ -25,7 +25,17 @@ export type FieldType =
 export const ENVELOPE = { v: 'id', runId: 'string', seq: 'id', t: 'time', kind: 'string' } as const satisfies Record<string, FieldType>;
 
 export const RECORD_SCHEMA = {
-  'run.started': { workflow: 'string', steps: 'steps', clock: ['virtual', 'real'], speed: 'time', seed: 'number|null', timeout: 'number|null' },
+  'run.started': {
+    workflow: 'string',
+    steps: 'steps',
+    clock: ['virtual', 'real'],
+    speed: 'time',
+    seed: 'number|null',
+    timeout: 'number|null',
+    'parentRun?': 'string',
+    'parentStep?': 'string|null',
+    'parentInvocation?': 'id|null',
+  },
   'run.finished': { status: ['stopped', 'failed', 'timeout', 'cancelled'], 'result?': 'json', 'event?': 'id', 'error?': 'error' },
   'event.emitted': {
     event: 'id',
