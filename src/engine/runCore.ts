@@ -83,11 +83,11 @@ export interface RunSettings {
   readonly parent?: RunParent | null;
 }
 
-/** Where a child run was started: a run, and the step invocation within it when it is known. */
+/** Where a child run was started: a run, and the step invocation within it. */
 export interface RunParent {
   readonly runId: string;
-  readonly step: string | null;
-  readonly invocation: number | null;
+  readonly step: string;
+  readonly invocation: number;
 }
 
 export { StepRuntime } from './stepRuntime.ts';

@@ -65,8 +65,8 @@ export interface RunStartedRecord extends RecordBase {
    * the invocation that started it; a run started from outside any step has none of the three.
    */
   parentRun?: string;
-  parentStep?: string | null;
-  parentInvocation?: number | null;
+  parentStep?: string;
+  parentInvocation?: number;
 }
 export interface RunFinishedRecord extends RecordBase {
   kind: 'run.finished';

@@ -209,7 +209,7 @@ function parentRun(): RunParent | null {
   const frame = currentFrame();
   if (!frame || frame.run.ended) return null;
   const invocation = frame.invocation !== null ? frame : frame.run.soleRunningInvocation();
-  if (!invocation || invocation.invocation === null) return null;
+  if (!invocation || invocation.invocation === null || invocation.step === null) return null;
   return { runId: frame.run.runId, step: invocation.step, invocation: invocation.invocation };
 }
 

@@ -33,8 +33,8 @@ export const RECORD_SCHEMA = {
     seed: 'number|null',
     timeout: 'number|null',
     'parentRun?': 'string',
-    'parentStep?': 'string|null',
-    'parentInvocation?': 'id|null',
+    'parentStep?': 'string',
+    'parentInvocation?': 'id',
   },
   'run.finished': { status: ['stopped', 'failed', 'timeout', 'cancelled'], 'result?': 'json', 'event?': 'id', 'error?': 'error' },
   'event.emitted': {

@@ -19,6 +19,16 @@ async function broken(change: (data: Record<string, unknown> & { trace: Record<s
 }
 
 describe('parseRunFile', () => {
+  test("a child run's trace keeps the run, step and invocation that started it", async () => {
+    const { source, trace } = await recordExample('collect.ts');
+    const child = trace.map((r, i) => (i === 0 ? { ...r, parentRun: 'run-1', parentStep: 'delegate', parentInvocation: 2 } : r));
+    const read = parseRunFile(serializeRunFile(createRunFile({ code: source, seed: 0, trace: child })));
+    expect(read.ok && read.file.trace[0]).toMatchObject({ kind: 'run.started', parentRun: 'run-1', parentStep: 'delegate', parentInvocation: 2 });
+    const bad = JSON.parse(serializeRunFile(createRunFile({ code: source, seed: 0, trace: child })));
+    bad.trace[0].parentInvocation = 'two';
+    expect(parseRunFile(JSON.stringify(bad))).toMatchObject({ ok: false, error: expect.stringMatching(/parentInvocation/) });
+  });
+
   test('reads back what was saved, for every example and a failing run', async () => {
     const runs = [
       ...(await Promise.all(['parallel.ts', 'collect.ts', 'collect-different-types.ts', 'map-reduce.ts'].map((n) => recordExample(n)))),
