@@ -10,6 +10,7 @@ import type { RunStore } from './runStore.ts';
 import { runEndRecords } from './runEndRecords.ts';
 import { syntheticFinish } from './syntheticRecords.ts';
 import { TraceCap } from './traceCap.ts';
+import { FamilySplitter, appendChildRecords } from './childRuns.ts';
 import { setRunAside } from './runHistory.ts';
 import type { PastRun } from './runHistory.ts';
 
@@ -105,6 +106,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       return;
     }
     const cap = new TraceCap();
+    const family = new FamilySplitter();
     const end = await runner.run(
       {
         js: analysis.js ?? '',
@@ -117,7 +119,11 @@ export function createRunController(deps: RunControllerDeps): RunController {
         stepMode: settings.stepMode,
         breakpoints: settings.breakpoints,
       },
-      (batch) => receive(trace, cap.take(batch)),
+      (batch) => {
+        const { own, children } = family.split(batch);
+        appendChildRecords(run, trace, children);
+        receive(trace, cap.take(own));
+      },
     );
     appendTrace(run, trace, runEndRecords(trace, end, cap), clock());
     endRun(run, trace);

@@ -27,16 +27,18 @@ export interface PastRun {
 export function setRunAside(run: RunStore, source: string): boolean {
   const state = run.getState();
   if (state.trace.length === 0 || state.code === null || state.code === source) return false;
+  // With a child run open, the run set aside is the one it was opened from.
+  const trace = state.openedFrom.at(-1)?.trace ?? state.trace;
   const past: PastRun = {
     number: state.runNumber,
     code: state.code,
     graph: state.graph,
-    trace: state.trace,
-    status: statusOf(state.trace),
-    events: state.trace.filter((r) => r.kind === 'event.emitted').length,
+    trace,
+    status: statusOf(trace),
+    events: trace.filter((r) => r.kind === 'event.emitted').length,
     origin: state.origin,
   };
-  const history = [past, ...state.history.filter((p) => p.trace !== state.trace)].slice(0, HISTORY_SIZE);
+  const history = [past, ...state.history.filter((p) => p.trace !== trace)].slice(0, HISTORY_SIZE);
   run.setState({ history });
   resetRun(run);
   return true;

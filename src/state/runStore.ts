@@ -4,6 +4,7 @@ import type { GraphModel } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import type { ClockKind } from '../worker/protocol.ts';
 import type { PastRun } from './runHistory.ts';
+import type { ChildRun, OpenedFrom } from './childRuns.ts';
 
 export interface RunSettings {
   /** The start event's fields as the user typed them (JSON). */
@@ -55,6 +56,12 @@ export interface RunState {
   runNumber: number;
   /** Earlier runs, newest first, set aside when the code changed (see runHistory.ts). */
   history: PastRun[];
+  /** Runs started inside steps of this run, and of those (see childRuns.ts). */
+  childRuns: ChildRun[];
+  /** Records in `childRuns`, so subscribers notice appends. */
+  childLength: number;
+  /** The views a shown child run was opened from, innermost first; empty when the run itself is shown. */
+  openedFrom: OpenedFrom[];
 }
 
 export type RunStore = StoreApi<RunState>;
@@ -84,6 +91,9 @@ export function createRunStore(settings?: Partial<RunSettings>): RunStore {
     code: null,
     runNumber: 0,
     history: [],
+    childRuns: [],
+    childLength: 0,
+    openedFrom: [],
   }));
 }
 
@@ -95,13 +105,13 @@ export function updateSettings(store: RunStore, patch: Partial<RunSettings>): vo
 export function beginRun(store: RunStore, graph: GraphModel | null, wallNow: number, code: string | null = null): TraceRecord[] {
   const trace: TraceRecord[] = [];
   const runNumber = store.getState().runNumber + 1;
-  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', code, runNumber });
+  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', code, runNumber, childRuns: [], childLength: 0, openedFrom: [] });
   return trace;
 }
 
 /** No run on screen: the view is idle, counters at zero (the settings and the history stay). */
 export function resetRun(store: RunStore): void {
-  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', inputError: null, code: null });
+  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', inputError: null, code: null, childRuns: [], childLength: 0, openedFrom: [] });
 }
 
 /**
@@ -151,7 +161,7 @@ export function setViewPaused(store: RunStore, paused: boolean): void {
 
 /** A saved run, to replay from the start; nothing of it runs. */
 export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null, code: string | null = null, runNumber?: number): void {
-  store.setState({ runNumber: runNumber ?? store.getState().runNumber, engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code });
+  store.setState({ runNumber: runNumber ?? store.getState().runNumber, engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code, childRuns: [], childLength: 0, openedFrom: [] });
 }
 
 /** The playback has reached the end of a finished run: the run's status is now its ending. */

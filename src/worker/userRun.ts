@@ -32,6 +32,8 @@ export const DEFAULT_MAX_EVENTS = 200_000;
 export class UserRun {
   private readonly batcher: TraceBatcher;
   private runId: string | null = null;
+  /** Child runs of the run, by id. */
+  private readonly children = new Set<string>();
   private last: TraceRecord | null = null;
   private handler: flowplay.WorkflowHandler | null = null;
   private cancelled = false;
@@ -175,9 +177,14 @@ export class UserRun {
 
   private record(original: TraceRecord): void {
     if (this.runId === null && original.kind === 'run.started') this.runId = original.runId;
-    if (original.runId !== this.runId) return;
+    // Runs started inside the run's steps (and inside theirs) are streamed too, as its child runs.
+    if (original.kind === 'run.started' && original.parentRun !== undefined && (original.parentRun === this.runId || this.children.has(original.parentRun))) {
+      this.children.add(original.runId);
+    }
+    const own = original.runId === this.runId;
+    if (!own && !this.children.has(original.runId)) return;
     const record = this.budget.apply(explained(original));
-    this.last = record;
+    if (own) this.last = record;
     if (!this.deepValue) this.deepValue = cutAtDepth(valueOf(record));
     this.batcher.push(record);
     this.onRecord();

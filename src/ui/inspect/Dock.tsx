@@ -4,6 +4,7 @@ import type { DockTab } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { ConsolePanel } from '../run/index.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
+import { ChildRunsBar } from './ChildRunsBar.tsx';
 import { InspectorPanel } from './InspectorPanel.tsx';
 import './inspect.css';
 
@@ -51,6 +52,7 @@ export function Dock() {
           </button>
         ))}
       </div>
+      <ChildRunsBar />
       <div className="dock-panel" role="tabpanel" id="dock-panel" aria-labelledby={`dock-tab-${dock}`} tabIndex={-1}>
         {dock === 'console' ? <ConsolePanel /> : dock === 'timeline' ? <TimelinePanel /> : <InspectorPanel />}
       </div>

@@ -2,14 +2,20 @@ import { formatDuration } from '../../inspect/index.ts';
 import type { InvocationDescription } from '../../inspect/index.ts';
 import { revealLine } from './revealLine.ts';
 import { usePlayground } from '../playground.ts';
+import { useStore } from 'zustand';
+import { childRunsOf } from '../../state/index.ts';
+import { OpenChild } from './ChildRunsBar.tsx';
 import { ItemLink } from './ItemLink.tsx';
 
 const ms = formatDuration;
 
 /** One invocation of a step: what it got, what it made, what it logged, how long, where it failed. */
 export function InvocationDetails({ invocation: inv }: { invocation: InvocationDescription }) {
-  const { workspace, ui } = usePlayground();
+  const { workspace, ui, run } = usePlayground();
   const error = inv.error;
+  useStore(run, (s) => s.childLength);
+  const live = useStore(run, (s) => s.engine === 'running');
+  const children = childRunsOf(run.getState(), inv.id);
   return (
     <div className="inspector-body" data-kind="invocation" data-invocation={inv.id}>
       <h3 className="inspector-title">
@@ -93,6 +99,16 @@ export function InvocationDetails({ invocation: inv }: { invocation: InvocationD
               ) : (
                 <span className="muted">ended waiting; the step runs again when the event arrives</span>
               )}
+            </dd>
+          </>
+        ) : null}
+        {children.length > 0 ? (
+          <>
+            <dt>Child runs</dt>
+            <dd data-testid="inspector-child-runs">
+              {children.map((child) => (
+                <OpenChild key={child.runId} child={child} live={live} />
+              ))}
             </dd>
           </>
         ) : null}
