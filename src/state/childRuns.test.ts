@@ -48,7 +48,7 @@ const runner: RunnerClient = {
 };
 
 const GRAPH = { nodes: [], edges: [] } as unknown as CompileResult['graph'];
-const analysis = { graph: GRAPH, js: 'js', diagnostics: [], workflows: [{ name: 'Parent' }] } as unknown as CompileResult;
+const analysis = { graph: GRAPH, js: 'js', diagnostics: [], workflows: [{ name: 'Parent', steps: [] }] } as unknown as CompileResult;
 
 async function ranParent() {
   const workspace = createWorkspaceStore('code');

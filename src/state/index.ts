@@ -16,6 +16,7 @@ export type { StepView, StepState, ConsoleLine, CollectView } from './runFold.ts
 export { PlaybackSchedule, DEFAULT_TIMING } from './playbackSchedule.ts';
 export { createRunController } from './runController.ts';
 export { HISTORY_SIZE } from './runHistory.ts';
+export { mainWorkflow } from './mainWorkflow.ts';
 export { childRunsOf, closeChildRun, openChildRun, shownChild } from './childRuns.ts';
 export type { ChildRun } from './childRuns.ts';
 export type { PastRun } from './runHistory.ts';

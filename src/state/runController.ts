@@ -10,6 +10,7 @@ import type { RunStore } from './runStore.ts';
 import { runEndRecords } from './runEndRecords.ts';
 import { syntheticFinish } from './syntheticRecords.ts';
 import { TraceCap } from './traceCap.ts';
+import { mainWorkflow } from './mainWorkflow.ts';
 import { FamilySplitter, appendChildRecords } from './childRuns.ts';
 import { setRunAside } from './runHistory.ts';
 import type { PastRun } from './runHistory.ts';
@@ -111,7 +112,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       {
         js: analysis.js ?? '',
         ...(lang === 'python' ? { python: { source, fileName: PYTHON_FILE_NAME } } : {}),
-        workflow: analysis.workflows[0]?.name ?? null,
+        workflow: mainWorkflow(analysis.workflows),
         input: input.value,
         seed: settings.seed,
         clock: settings.clock,

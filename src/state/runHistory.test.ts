@@ -8,7 +8,7 @@ import { createRunStore } from './runStore.ts';
 import { applyAnalysis, createWorkspaceStore, setSource } from './workspaceStore.ts';
 
 const GRAPH = { nodes: [{ id: 'event:StartEvent', kind: 'event', label: 'StartEvent' }], edges: [] } as unknown as CompileResult['graph'];
-const analysis = { graph: GRAPH, js: 'js', diagnostics: [], workflows: [{ name: 'F' }] } as unknown as CompileResult;
+const analysis = { graph: GRAPH, js: 'js', diagnostics: [], workflows: [{ name: 'F', steps: [] }] } as unknown as CompileResult;
 
 /** A runner that answers each run with a started and a finished record, or holds it open until stopped. */
 function fakeRunner(hold = false) {

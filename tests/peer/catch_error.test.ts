@@ -21,8 +21,39 @@ import {
   type RetryInfo,
 } from 'flowplay';
 import { RuntimeError, ValueError } from './pythonErrors.ts';
+import { rejectionOf } from './workflowTestRunner.ts';
 
 const retry = (attempts: number) => retryPolicy({ retry: retryAlways(), wait: waitFixed(0), stop: stopAfterAttempt(attempts) });
+
+/** Steps `a` (StartEvent -> BEvent) and `b` (BEvent -> StopEvent) that always fail, for handlers to be added to. */
+function twoFailingSteps(aMessage: string, bMessage: string) {
+  class TwoFailing extends Workflow {
+    @step({ accepts: [StartEvent], returns: [BEvent], retryPolicy: retry(1) })
+    async a(_ev: StartEvent): Promise<BEvent> {
+      throw new RuntimeError(aMessage);
+    }
+    @step({ accepts: [BEvent], returns: [StopEvent], retryPolicy: retry(1) })
+    async b(_ev: BEvent): Promise<StopEvent> {
+      throw new RuntimeError(bMessage);
+    }
+  }
+  return TwoFailing;
+}
+
+/** A step that always fails (RuntimeError `primary`) and a catch-all handler that fails too (ValueError `own`). */
+function handlerThatFails(primary: string, own: string): Workflow {
+  class Flow extends Workflow {
+    @step({ accepts: [StartEvent], returns: [StopEvent], retryPolicy: retry(1) })
+    async flaky(_ev: StartEvent): Promise<StopEvent> {
+      throw new RuntimeError(primary);
+    }
+    @catchError({ returns: [StopEvent] })
+    async handler(_ctx: Context, _ev: StepFailedEvent): Promise<StopEvent> {
+      throw new ValueError(own);
+    }
+  }
+  return new Flow({ timeout: 5 });
+}
 
 describe('retryInfo()', () => {
   it('test_retry_info_defaults_on_first_attempt', async () => {
@@ -107,17 +138,7 @@ describe('runtime routing', () => {
   });
 
   it('test_catch_error_raising_fails_workflow', async () => {
-    class Flow extends Workflow {
-      @step({ accepts: [StartEvent], returns: [StopEvent], retryPolicy: retry(1) })
-      async flaky(_ev: StartEvent): Promise<StopEvent> {
-        throw new RuntimeError('primary');
-      }
-      @catchError({ returns: [StopEvent] })
-      async handler(_ctx: Context, _ev: StepFailedEvent): Promise<StopEvent> {
-        throw new ValueError('handler-failed');
-      }
-    }
-    const error = await new Flow({ timeout: 5 }).run().then(() => null, (e: unknown) => e);
+    const error = await rejectionOf(handlerThatFails('primary', 'handler-failed').run());
     expect(error).toBeInstanceOf(ValueError);
     expect((error as Error).message).toBe('handler-failed');
     expect(stepOfError(error)).toBe('handler');
@@ -253,15 +274,7 @@ describe('scoping: forSteps and the wildcard', () => {
   });
 
   it('test_multiple_scoped_handlers_each_own_step', async () => {
-    class Flow extends Workflow {
-      @step({ accepts: [StartEvent], returns: [BEvent], retryPolicy: retry(1) })
-      async a(_ev: StartEvent): Promise<BEvent> {
-        throw new RuntimeError('a');
-      }
-      @step({ accepts: [BEvent], returns: [StopEvent], retryPolicy: retry(1) })
-      async b(_ev: BEvent): Promise<StopEvent> {
-        throw new RuntimeError('b');
-      }
+    class Flow extends twoFailingSteps('a', 'b') {
       @catchError({ forSteps: ['a'], returns: [AFailedMarker] })
       async handleA(_ctx: Context, _ev: StepFailedEvent) {
         return new AFailedMarker();
@@ -279,15 +292,7 @@ describe('scoping: forSteps and the wildcard', () => {
   });
 
   it('test_scoped_and_wildcard_mix', async () => {
-    class Flow extends Workflow {
-      @step({ accepts: [StartEvent], returns: [BEvent], retryPolicy: retry(1) })
-      async a(_ev: StartEvent): Promise<BEvent> {
-        throw new RuntimeError('a-fail');
-      }
-      @step({ accepts: [BEvent], returns: [StopEvent], retryPolicy: retry(1) })
-      async b(_ev: BEvent): Promise<StopEvent> {
-        throw new RuntimeError('b-fail');
-      }
+    class Flow extends twoFailingSteps('a-fail', 'b-fail') {
       @catchError({ forSteps: ['a'], returns: [StopEvent] })
       async handleA(_ctx: Context, ev: StepFailedEvent) {
         return new StopEvent({ result: { via: 'scoped', step: ev.stepName } });
@@ -370,17 +375,7 @@ describe('maxRecoveries budget', () => {
 
 describe("a handler's own failure", () => {
   it('test_handler_own_failure_falls_through', async () => {
-    class Flow extends Workflow {
-      @step({ accepts: [StartEvent], returns: [StopEvent], retryPolicy: retry(1) })
-      async a(_ev: StartEvent): Promise<StopEvent> {
-        throw new RuntimeError('a-fail');
-      }
-      @catchError({ returns: [StopEvent] })
-      async handler(_ctx: Context, _ev: StepFailedEvent): Promise<StopEvent> {
-        throw new ValueError('handler-fail');
-      }
-    }
-    const error = await new Flow({ timeout: 5 }).run().then(() => null, (e: unknown) => e);
+    const error = await rejectionOf(handlerThatFails('a-fail', 'handler-fail').run());
     expect((error as Error).message).toBe('handler-fail');
     expect(stepOfError(error)).toBe('handler');
   });

@@ -12,42 +12,31 @@ import {
   WorkflowCancelledError,
   WorkflowRuntimeError,
   step,
-  type ContextStore,
   type TraceRecord,
 } from 'flowplay';
-import { runToEnd } from './workflowTestRunner.ts';
-
-async function inStep(body: (store: ContextStore) => Promise<void>): Promise<void> {
-  class Flow extends Workflow {
-    @step({ accepts: [StartEvent], returns: [StopEvent] })
-    async only(ctx: Context, _ev: StartEvent) {
-      await body(ctx.store);
-      return new StopEvent();
-    }
-  }
-  await new Flow().run({}, { clock: 'virtual' });
-}
+import { AnotherTestEvent, DummyWorkflow, LastEvent, OneTestEvent } from './conftest.ts';
+import { runToEnd, withStepStore } from './workflowTestRunner.ts';
 
 describe('context state', () => {
   it('test_get_default', async () => {
-    await inStep(async (store) => expect(await store.get('test_key', 42)).toBe(42));
+    await withStepStore(async (store) => expect(await store.get('test_key', 42)).toBe(42));
   });
 
   it('test_get', async () => {
-    await inStep(async (store) => {
+    await withStepStore(async (store) => {
       await store.set('foo', 42);
       expect(await store.get('foo')).toBe(42);
     });
   });
 
   it('test_get_not_found', async () => {
-    await inStep(async (store) => {
+    await withStepStore(async (store) => {
       await expect(store.get('foo')).rejects.toThrow("Key 'foo' not found in Context");
     });
   });
 
   it('test_clear', async () => {
-    await inStep(async (store) => {
+    await withStepStore(async (store) => {
       await store.set('test_key', 42);
       await store.clear();
       expect(await store.get('test_key', null)).toBeNull();
@@ -172,26 +161,6 @@ describe('context before, between and after runs', () => {
     expect(runs).toBe(3);
   });
 });
-
-class OneTestEvent extends Event<{ testParam?: string }> {}
-class AnotherTestEvent extends Event<{ anotherTestParam?: string }> {}
-class LastEvent extends Event {}
-
-class DummyWorkflow extends Workflow {
-  @step({ accepts: [StartEvent], returns: [OneTestEvent] })
-  async startStep(ctx: Context, _ev: StartEvent) {
-    await ctx.store.set('probe', String(ctx));
-    return new OneTestEvent();
-  }
-  @step({ accepts: [OneTestEvent], returns: [LastEvent] })
-  async middleStep(_ev: OneTestEvent) {
-    return new LastEvent();
-  }
-  @step({ accepts: [LastEvent], returns: [StopEvent] })
-  async endStep(_ev: LastEvent) {
-    return new StopEvent({ result: 'Workflow completed' });
-  }
-}
 
 describe('a context inside a run', () => {
   it('test_collect_events', async () => {

@@ -17,29 +17,12 @@ import {
   step,
 } from 'flowplay';
 import { ValueError } from './pythonErrors.ts';
+import { AnotherTestEvent, DummyWorkflow, LastEvent, OneTestEvent } from './conftest.ts';
 import { runToEnd } from './workflowTestRunner.ts';
 
-class OneTestEvent extends Event<{ testParam?: string }> {}
-class AnotherTestEvent extends Event<{ anotherTestParam?: string }> {}
-class LastEvent extends Event {}
 class MyStart extends StartEvent {}
 class MyStop extends StopEvent<undefined> {
   declare outcome: string;
-}
-
-class SimpleWorkflow extends Workflow {
-  @step({ accepts: [StartEvent], returns: [OneTestEvent] })
-  async startStep(_ev: StartEvent) {
-    return new OneTestEvent();
-  }
-  @step({ accepts: [OneTestEvent], returns: [LastEvent] })
-  async middleStep(_ev: OneTestEvent) {
-    return new LastEvent();
-  }
-  @step({ accepts: [LastEvent], returns: [StopEvent] })
-  async endStep(_ev: LastEvent) {
-    return new StopEvent({ result: 'Workflow completed' });
-  }
 }
 
 class SlowWorkflow extends Workflow {
@@ -90,7 +73,7 @@ class CounterWorkflow extends Workflow {
 
 describe('test_runtime_matrix.py (one runtime: the engine)', () => {
   it('test_workflow_run', async () => {
-    expect((await runToEnd(new SimpleWorkflow())).result).toBe('Workflow completed');
+    expect((await runToEnd(new DummyWorkflow())).result).toBe('Workflow completed');
   });
 
   it('test_workflow_timeout', async () => {

@@ -1,22 +1,10 @@
 // Ported from the library's tests/test_state_manager.py (the store is reached as a step reaches it).
 import { describe, expect, it } from 'vitest';
-import { Context, StartEvent, StopEvent, Workflow, step, type ContextStore } from 'flowplay';
-
-/** Runs `body` with a step's ctx.store of a fresh run. */
-async function withStore(body: (store: ContextStore) => Promise<void>): Promise<void> {
-  class Flow extends Workflow {
-    @step({ accepts: [StartEvent], returns: [StopEvent] })
-    async only(ctx: Context, _ev: StartEvent) {
-      await body(ctx.store);
-      return new StopEvent();
-    }
-  }
-  await new Flow().run({}, { clock: 'virtual' });
-}
+import { withStepStore } from './workflowTestRunner.ts';
 
 describe('the in-memory state store', () => {
   it('test_in_memory_state_store_smoke', async () => {
-    await withStore(async (store) => {
+    await withStepStore(async (store) => {
       await store.set('name', 'test');
       expect(await store.get('name')).toBe('test');
       await store.set('nested', { key: 'value' });
@@ -28,7 +16,7 @@ describe('the in-memory state store', () => {
   });
 
   it('test_in_memory_edit_state', async () => {
-    await withStore(async (store) => {
+    await withStepStore(async (store) => {
       await store.editState((state) => {
         state.counter = 1;
       });

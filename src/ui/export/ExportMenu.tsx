@@ -5,6 +5,7 @@ import { codeFile, drawnGraph, fileBaseName, graphJsonFile, graphToSvg, mermaidF
 import type { NodeBox } from '../../inspect/index.ts';
 import { eventColor } from '../graph/eventColors.ts';
 import type { FlowEdge, FlowNode } from '../graph/flowTypes.ts';
+import { mainWorkflow } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { download } from './download.ts';
 import { downloadProject } from './downloadProject.ts';
@@ -33,7 +34,7 @@ export function ExportMenu() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const workflow = () => workspace.getState().analysis?.workflows[0]?.name ?? null;
+  const workflow = () => mainWorkflow(workspace.getState().analysis?.workflows ?? []);
 
   const svgOfGraph = (): string => {
     const boxes = new Map<string, NodeBox>();

@@ -1,5 +1,5 @@
 import { fileBaseName } from '../../inspect/index.ts';
-import { parseInput } from '../../state/index.ts';
+import { mainWorkflow, parseInput } from '../../state/index.ts';
 import type { Playground } from '../playground.ts';
 import { download } from './download.ts';
 
@@ -13,7 +13,7 @@ export async function downloadProject({ workspace, run }: Pick<Playground, 'work
   const { settings } = run.getState();
   const input = parseInput(settings.inputText);
   if (!input.ok) throw new Error(`${input.message}. Fix the input to download a project that runs as the page does.`);
-  const workflow = analysis?.workflows[0]?.name ?? null;
+  const workflow = mainWorkflow(analysis?.workflows ?? []);
   const name = fileBaseName(workflow);
   const files = project.projectFiles(
     {
