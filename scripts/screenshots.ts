@@ -37,7 +37,10 @@ async function main(): Promise<void> {
   const browser = app.browser;
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-    if (!process.argv.includes('--layout-only')) await runShots(page);
+    if (!process.argv.includes('--layout-only')) {
+      await runShots(page);
+      await humanAndChildShots(page);
+    }
     await layoutShots(page);
   } finally {
     await app.close();
@@ -91,6 +94,82 @@ async function layoutShots(page: Page): Promise<void> {
     await dark.waitForTimeout(600);
     await shoot(dark, 'layout-1280x800-dark');
     await dark.close();
+}
+
+/** Replaces the editor's text as a paste would, and waits for its graph. */
+async function paste(page: Page, code: string): Promise<void> {
+  await page.getByTestId('editor').locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+  await page.waitForTimeout(1500);
+  await page.locator('[data-testid="graph"][data-layout="ready"]').waitFor({ timeout: 20_000 });
+}
+
+const WAIT_AND_RERUN = `import { Context, HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent, Workflow, step } from "flowplay";
+
+class Greet extends Workflow {
+  @step()
+  async ask(ctx: Context, ev: StartEvent): Promise<StopEvent> {
+    console.log("before the wait: runs twice");
+    const answer = await ctx.waitForEvent(HumanResponseEvent, {
+      waiterEvent: new InputRequiredEvent({ prefix: "What is your name? " }),
+    });
+    return new StopEvent({ result: \`Hello, \${answer.response}!\` });
+  }
+}
+`;
+
+const PARENT_AND_CHILD = `import { StartEvent, StopEvent, Workflow, sleep, step } from "flowplay";
+
+class Child extends Workflow {
+  @step() async work(ev: StartEvent): Promise<StopEvent> {
+    await sleep(0.5);
+    return new StopEvent({ result: 20 });
+  }
+}
+
+class Parent extends Workflow {
+  child = new Child();
+  @step() async delegate(ev: StartEvent): Promise<StopEvent> {
+    const got = await this.child.run();
+    return new StopEvent({ result: got + 1 });
+  }
+}
+`;
+
+/** The person in the graph, a waitForEvent re-run in the timeline and inspector, and a child run. */
+async function humanAndChildShots(page: Page): Promise<void> {
+  await open(page, 'human-in-the-loop');
+  await page.getByTestId('run-button').click();
+  await page.locator('[data-id="external_step"][data-waiting="true"]').waitFor({ timeout: 20_000 });
+  await shoot(page, 'external-step-waiting');
+
+  await paste(page, WAIT_AND_RERUN);
+  await page.getByTestId('run-button').click();
+  await page.getByTestId('human-answer').fill('Ada');
+  await page.getByTestId('human-answer').press('Enter');
+  await page.getByTestId('run-status').filter({ hasText: 'stopped' }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('dock-tab-timeline').click();
+  await page.waitForTimeout(500);
+  await shoot(page, 'waitforevent-rerun-timeline');
+  await page.getByTestId('dock-tab-console').click();
+  await page.locator('.console-line', { hasText: 'before the wait' }).first().click();
+  await page.getByTestId('inspector-rerun').waitFor({ timeout: 10_000 });
+  await shoot(page, 'waitforevent-rerun-inspector');
+
+  await paste(page, PARENT_AND_CHILD);
+  await page.getByTestId('run-button').click();
+  await page.getByTestId('run-status').filter({ hasText: 'stopped' }).waitFor({ timeout: 30_000 });
+  await page.getByTestId('dock-tab-timeline').click();
+  await page.getByTestId('child-runs').getByTestId('child-run-open').click();
+  await page.getByTestId('child-run-shown').waitFor();
+  await page.waitForTimeout(500);
+  await shoot(page, 'child-run-open');
+  await page.getByTestId('child-run-back').click();
+  await page.getByTestId('dock-tab-inspector').click();
+  await page.getByTestId('inspector-child-runs').waitFor();
+  await shoot(page, 'child-run-inspector');
 }
 
 await main();

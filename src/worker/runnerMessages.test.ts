@@ -48,6 +48,24 @@ describe('TraceGate', () => {
     expect(gate.reason).toContain('step.started');
   });
 
+  it('passes the runs started inside its steps as child runs, each checked as a run, and refuses strangers', () => {
+    const gate = new TraceGate();
+    const child = (runId: string, parentRun: string) => ({ ...started, runId, seq: 1, parentRun, parentStep: 'start', parentInvocation: 1 });
+    const passed = gate.accept([
+      started,
+      child('c1', 'r'),
+      log(2, { runId: 'c1' }),
+      child('c2', 'c1'), // a grandchild
+      child('x', 'elsewhere'), // names a parent outside the family
+      log(3, { runId: 'x' }),
+      log(1, { runId: 'c1' }), // seq going back within the child
+      { v: 2, runId: 'c1', seq: 3, t: 0, kind: 'run.started', workflow: 'F', clock: 'virtual', speed: 1, seed: 1, timeout: 10, steps: [] }, // a second start
+      log(1),
+    ]);
+    expect(passed.map((r) => `${r.runId}:${r.kind}:${r.seq}`)).toEqual(['r:run.started:0', 'c1:run.started:1', 'c1:log:2', 'c2:run.started:1', 'r:log:1']);
+    expect(gate.dropped).toBe(4);
+  });
+
   it('refuses payloads nested deeper than the engine ever writes', () => {
     const gate = new TraceGate();
     let deep: unknown = 1;

@@ -76,12 +76,18 @@ export class TraceGate {
   reason: string | null = null;
   readonly budget = new ValueBudget();
   private readonly validator = new TraceValidator({ maxDepth: MAX_DEPTH, hostLogsBeforeStart: true });
+  /**
+   * Child runs (workflow runs started inside the run's steps, and inside theirs), each checked as a
+   * run of its own: it must start with a `run.started` that names a parent run of this family.
+   */
+  private readonly children = new Map<string, TraceValidator>();
+  private rootId: string | null = null;
 
   accept(records: readonly unknown[]): TraceRecord[] {
     const passed: TraceRecord[] = [];
     for (const value of records) {
       try {
-        passed.push(this.budget.apply(this.validator.check(value, 'record')));
+        passed.push(this.budget.apply(this.validatorOf(value).check(value, 'record')));
       } catch (error) {
         if (!(error instanceof ShapeError)) throw error;
         this.refuse(error.message);
@@ -90,8 +96,35 @@ export class TraceGate {
     return passed;
   }
 
+  /** The run's own validator, or that of the child run a record belongs to (a new one for its start). */
+  private validatorOf(value: unknown): TraceValidator {
+    if (!isRecordLike(value) || this.rootId === null || value.runId === this.rootId || value.runId === 'host') {
+      const validator = this.validator;
+      if (this.rootId === null && isRecordLike(value) && value.kind === 'run.started') this.rootId = String(value.runId);
+      return validator;
+    }
+    const known = this.children.get(String(value.runId));
+    if (known) return known;
+    const parent = value.parentRun;
+    if (value.kind === 'run.started' && typeof parent === 'string' && (parent === this.rootId || this.children.has(parent))) {
+      if (this.children.size >= MAX_CHILD_RUNS) throw new ShapeError(`record (run.started) starts more than ${MAX_CHILD_RUNS} child runs`);
+      const child = new TraceValidator({ maxDepth: MAX_DEPTH });
+      this.children.set(String(value.runId), child);
+      return child;
+    }
+    // Anything else is checked against the run itself, which refuses a record of another run.
+    return this.validator;
+  }
+
   refuse(reason: string): void {
     this.dropped++;
     this.reason ??= reason;
   }
+}
+
+/** Child runs one run may start and the page keeps: beyond, their records are refused and counted. */
+export const MAX_CHILD_RUNS = 200;
+
+function isRecordLike(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
