@@ -5,7 +5,7 @@
  * would and writes PNGs to docs/screenshots/: the runs at 1280x800, and the page's layout at 1280x800
  * with and without the tutorial, at 900x700 and in dark mode. Look at them before committing.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { buildApp, serveApp } from '../tests/support/servedApp.ts';
 
@@ -106,37 +106,7 @@ async function paste(page: Page, code: string): Promise<void> {
   await page.locator('[data-testid="graph"][data-layout="ready"]').waitFor({ timeout: 20_000 });
 }
 
-const WAIT_AND_RERUN = `import { Context, HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent, Workflow, step } from "flowplay";
 
-class Greet extends Workflow {
-  @step()
-  async ask(ctx: Context, ev: StartEvent): Promise<StopEvent> {
-    console.log("before the wait: runs twice");
-    const answer = await ctx.waitForEvent(HumanResponseEvent, {
-      waiterEvent: new InputRequiredEvent({ prefix: "What is your name? " }),
-    });
-    return new StopEvent({ result: \`Hello, \${answer.response}!\` });
-  }
-}
-`;
-
-const PARENT_AND_CHILD = `import { StartEvent, StopEvent, Workflow, sleep, step } from "flowplay";
-
-class Child extends Workflow {
-  @step() async work(ev: StartEvent): Promise<StopEvent> {
-    await sleep(0.5);
-    return new StopEvent({ result: 20 });
-  }
-}
-
-class Parent extends Workflow {
-  child = new Child();
-  @step() async delegate(ev: StartEvent): Promise<StopEvent> {
-    const got = await this.child.run();
-    return new StopEvent({ result: got + 1 });
-  }
-}
-`;
 
 /** The person in the graph, a waitForEvent re-run in the timeline and inspector, and a child run. */
 async function humanAndChildShots(page: Page): Promise<void> {
@@ -145,7 +115,7 @@ async function humanAndChildShots(page: Page): Promise<void> {
   await page.locator('[data-id="external_step"][data-waiting="true"]').waitFor({ timeout: 20_000 });
   await shoot(page, 'external-step-waiting');
 
-  await paste(page, WAIT_AND_RERUN);
+  await paste(page, readFileSync('tests/fixtures/compiler/wait-and-rerun.ts', 'utf8'));
   await page.getByTestId('run-button').click();
   await page.getByTestId('human-answer').fill('Ada');
   await page.getByTestId('human-answer').press('Enter');
@@ -158,7 +128,7 @@ async function humanAndChildShots(page: Page): Promise<void> {
   await page.getByTestId('inspector-rerun').waitFor({ timeout: 10_000 });
   await shoot(page, 'waitforevent-rerun-inspector');
 
-  await paste(page, PARENT_AND_CHILD);
+  await paste(page, readFileSync('tests/fixtures/compiler/child-run.ts', 'utf8'));
   await page.getByTestId('run-button').click();
   await page.getByTestId('run-status').filter({ hasText: 'stopped' }).waitFor({ timeout: 30_000 });
   await page.getByTestId('dock-tab-timeline').click();

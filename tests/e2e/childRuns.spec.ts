@@ -1,22 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, openPlayground, setCode, test } from './fixtures.ts';
 
-const CODE = `import { StartEvent, StopEvent, Workflow, sleep, step } from "flowplay";
-
-class Child extends Workflow {
-  @step() async work(ev: StartEvent): Promise<StopEvent> {
-    await sleep(0.5);
-    return new StopEvent({ result: 20 });
-  }
-}
-
-class Parent extends Workflow {
-  child = new Child();
-  @step() async delegate(ev: StartEvent): Promise<StopEvent> {
-    const got = await this.child.run();
-    return new StopEvent({ result: got + 1 });
-  }
-}
-`;
+const CODE = readFileSync('tests/fixtures/compiler/child-run.ts', 'utf8');
 
 test('a workflow run inside a step is a child run: opened from the timeline or the inspector, with a way back', async ({ page }) => {
   await openPlayground(page);
