@@ -44,6 +44,7 @@ const runner: RunnerClient = {
   },
   stop: async () => 'idle',
   control: async () => undefined,
+  prepare: () => undefined,
   dispose: () => undefined,
 };
 
