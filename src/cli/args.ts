@@ -6,24 +6,30 @@ export interface CliArgs {
   seed: number;
   clock: 'virtual' | 'real';
   trace: string | null;
+  /** A recorded run to re-run with its seed, clock and inputs. */
+  replay: string | null;
   format: 'mermaid' | 'json';
 }
 
 export const USAGE = `Usage:
   npm run flowplay -- run <file.ts> [--input JSON] [--seed N] [--clock virtual|real] [--trace out.json]
+  npm run flowplay -- run <file.ts> --replay run.json [--trace out.json]
   npm run flowplay -- graph <file.ts|file.py> [--format mermaid|json]
   npm run flowplay -- check <file.ts|file.py>
 
 run    evaluates the file; a file that defines one workflow and never runs it is run with --input
        as the start event's fields. Defaults: --clock virtual (sleeps take no wall time), --seed 0.
-graph  prints the workflow graph (default: mermaid).
+       --replay re-runs a recorded run (a run file saved from the page, or a --trace file) with its
+       seed, start input and inputs (answers, events sent in, a stop) at their moments, on the virtual
+       clock, and says whether the new trace is the recorded one record for record (exit 1 if not).graph  prints the workflow graph (default: mermaid).
 check  prints diagnostics as file:line:col: severity: message; exits 1 when there are errors.`;
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', file: null, input: {}, seed: 0, clock: 'virtual', trace: null, format: 'mermaid' };
+  const args: CliArgs = { command: 'help', file: null, input: {}, seed: 0, clock: 'virtual', trace: null, replay: null, format: 'mermaid' };
   const positional: string[] = [];
+  const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -32,6 +38,7 @@ export function parseArgs(argv: string[]): CliArgs {
       if (v === undefined) throw new UsageError(`${flag} needs a value.`);
       return v;
     };
+    given.add(flag);
     switch (flag) {
       case '--input': {
         const text = value();
@@ -63,6 +70,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--trace':
         args.trace = value();
         break;
+      case '--replay':
+        args.replay = value();
+        break;
       case '--format': {
         const format = value();
         if (format !== 'mermaid' && format !== 'json') throw new UsageError(`--format must be mermaid or json, got ${format}.`);
@@ -83,6 +93,11 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command !== 'run' && command !== 'graph' && command !== 'check') throw new UsageError(`Unknown command ${command}.`);
   if (!file) throw new UsageError(`${command} needs a file, e.g. npm run flowplay -- ${command} src/examples/concurrency/parallel.ts`);
   if (extra) throw new UsageError(`Unexpected argument ${extra}.`);
+  if (args.replay !== null) {
+    if (command !== 'run') throw new UsageError('--replay goes with run.');
+    const clash = ['--input', '--seed', '--clock'].filter((f) => given.has(f));
+    if (clash.length) throw new UsageError(`--replay takes the seed, start input and clock from the recorded run; leave out ${clash.join(', ')}.`);
+  }
   args.command = command;
   args.file = file;
   return args;

@@ -8,7 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createCompiler, formatDiagnostic, toMermaid } from '../compiler/index.ts';
 import { analysePython } from '../compiler/python/index.ts';
 import type { CompileResult } from '../compiler/index.ts';
-import type { TraceRecord } from '../engine/index.ts';
+import { replayPlanOf } from '../engine/index.ts';
+import type { ReplayPlan, TraceRecord } from '../engine/index.ts';
+import { compareTraces, readRecordedRun, recordLine } from '../inspect/index.ts';
 import { USAGE, UsageError, parseArgs } from './args.ts';
 import type { CliArgs } from './args.ts';
 import { nodeCompilerFiles } from './compilerFiles.ts';
@@ -61,21 +63,32 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`flowplay: ${file} has syntax errors; nothing was run.\n`);
     return 1;
   }
+  let recorded: { trace: TraceRecord[]; plan: ReplayPlan } | null = null;
+  if (args.replay) {
+    const read = readRecorded(args.replay, source);
+    if (typeof read === 'string') {
+      process.stderr.write(`flowplay: ${read}\n`);
+      return 2;
+    }
+    recorded = read;
+  }
   const trace: TraceRecord[] = [];
   let exitCode = 0;
+  const input = recorded ? (recorded.plan.start ?? {}) : args.input;
   try {
     const host: HostOptions = {
-      input: args.input,
-      seed: args.seed,
-      clock: args.clock,
+      input,
+      seed: recorded ? (recorded.plan.seed ?? 0) : args.seed,
+      clock: recorded ? 'virtual' : args.clock,
       write: (line) => process.stdout.write(`${line}\n`),
       writeError: (line) => process.stderr.write(`${line}\n`),
-      onTrace: args.trace ? (record) => trace.push(record) : undefined,
+      onTrace: args.trace || recorded ? (record) => trace.push(record) : undefined,
       answer: stdinAnswers(),
+      ...(recorded ? { replay: recorded.plan.inputs } : {}),
     };
     if (python) {
       const runtime = await loadNodePython();
-      await runHosted(host, () => runtime.runSource(source, file, { input: args.input, print: (line) => process.stdout.write(`${line}\n`) }));
+      await runHosted(host, () => runtime.runSource(source, file, { input, print: (line) => process.stdout.write(`${line}\n`) }));
     } else {
       await runFile({ ...host, js: result.js!, workflowNames: result.workflows.map((w) => w.name) });
     }
@@ -84,7 +97,35 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${describeError(error)}\n`);
   }
   if (args.trace) writeFileSync(args.trace, `${JSON.stringify(trace)}\n`);
+  if (recorded && args.replay) {
+    const { same, difference } = compareTraces(recorded.trace, trace);
+    if (difference === null) {
+      process.stderr.write(`flowplay: the replay wrote the ${same} records of ${args.replay} again, identical (run ids aside).\n`);
+    } else {
+      exitCode = 1;
+      process.stderr.write(
+        `flowplay: the replay differs from ${args.replay} at record ${difference.index + 1} (the ${same} before it are identical):\n` +
+          `  recorded: ${recordLine(difference.first)}\n  replayed: ${recordLine(difference.second)}\n`,
+      );
+    }
+  }
   return exitCode;
+}
+
+/** The recorded run behind `--replay`, or what is wrong with it; notes what keeps it from replaying exactly. */
+function readRecorded(path: string, source: string): { trace: TraceRecord[]; plan: ReplayPlan } | string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return `cannot read ${path}: ${(error as Error).message}`;
+  }
+  const read = readRecordedRun(text);
+  if (!read.ok) return `${path}: ${read.error}`;
+  const plan = replayPlanOf(read.trace);
+  if (read.code !== null && read.code !== source) process.stderr.write(`flowplay: note: ${path} was recorded from other code than this file; the replay runs this file.\n`);
+  if (plan.clock === 'real') process.stderr.write(`flowplay: note: ${path} ran on the real clock; it is re-run on the virtual clock and may go differently.\n`);
+  return { trace: read.trace, plan };
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { format } from 'node:util';
 import * as engine from '../engine/index.ts';
-import type { TraceRecord, WorkflowHandler } from '../engine/index.ts';
+import type { RunInput, TraceRecord, WorkflowHandler } from '../engine/index.ts';
+import { hostLogRecord } from '../engine/hostLog.ts';
 import { installNodeScope } from '../node/installNodeScope.ts';
 
 export interface RunFileOptions extends HostOptions {
@@ -29,6 +30,8 @@ export interface HostOptions {
    * HumanResponseEvent, or null when no answer will come (the run is then cancelled).
    */
   answer?: (prefix: string) => Promise<string | null>;
+  /** Inputs to send again at their moments (`--replay`): questions are then answered from these. */
+  replay?: RunInput[];
 }
 
 type UserLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
@@ -71,12 +74,25 @@ export async function runHosted(options: HostOptions, run: FileBody): Promise<vo
   installNodeScope();
   const handlers: WorkflowHandler[] = [];
   const byRunId = new Map<string, WorkflowHandler>();
+  // As in the playground's runner: what the code prints outside a run follows the first run's records.
+  let last: TraceRecord | null = null;
+  let firstRunId: string | null = null;
+  const keep = (record: TraceRecord) => {
+    if (firstRunId === null && record.kind === 'run.started') firstRunId = record.runId;
+    if (record.runId === firstRunId || firstRunId === null) last = record;
+    options.onTrace?.(record);
+  };
+  const hostLog = (level: UserLevel, text: string) => {
+    if (options.onTrace) keep(hostLogRecord(last, firstRunId, level, text));
+  };
+  const answer = options.replay ? undefined : options.answer;
   const previous = engine.setRunDefaults({
     clock: options.clock,
     seed: options.seed,
+    ...(options.replay ? { replay: options.replay } : {}),
     onTrace: (record) => {
-      options.onTrace?.(record);
-      if (options.answer) answerQuestions(record, byRunId, options.answer);
+      keep(record);
+      if (answer) answerQuestions(record, byRunId, answer);
     },
     onRun: (handler) => {
       handlers.push(handler);
@@ -84,7 +100,10 @@ export async function runHosted(options: HostOptions, run: FileBody): Promise<vo
     },
     log: (line) => options.write(line),
   });
-  const userConsole = makeConsole(options.write, options.writeError ?? options.write);
+  const userConsole = makeConsole(options.write, options.writeError ?? options.write, hostLog);
+  // The playground's runner seeds Math.random with the run's seed; so does the command line.
+  const originalRandom = Math.random;
+  Math.random = engine.seededRandom(options.seed);
   try {
     const startOnly = await run(userConsole);
     if (handlers.length > 0) {
@@ -95,6 +114,7 @@ export async function runHosted(options: HostOptions, run: FileBody): Promise<vo
     await startOnly?.();
   } finally {
     engine.setRunDefaults(previous);
+    Math.random = originalRandom;
   }
 }
 
@@ -106,8 +126,8 @@ function answerQuestions(record: TraceRecord, handlers: Map<string, WorkflowHand
   if (!handler) return;
   void answer(typeof prefix === 'string' ? prefix : '').then((response) => {
     if (handler.status !== null) return;
-    if (response === null) handler.cancel();
-    else handler.sendEvent(new engine.HumanResponseEvent({ response }));
+    if (response === null) handler.cancelInput();
+    else handler.sendInput(new engine.HumanResponseEvent({ response }));
   });
 }
 
@@ -124,10 +144,11 @@ async function untilFinished(handlers: WorkflowHandler[]): Promise<void> {
 function makeConsole(
   write: (line: string) => void,
   writeError: (line: string) => void,
+  hostLog: (level: UserLevel, text: string) => void,
 ): Record<UserLevel | 'table' | 'assert', (...args: unknown[]) => void> {
   const emit = (level: UserLevel) => (...args: unknown[]) => {
     const text = format(...args);
-    engine.logToCurrentRun(level, text);
+    if (!engine.logToCurrentRun(level, text)) hostLog(level, text);
     (level === 'warn' || level === 'error' ? writeError : write)(text);
   };
   return {

@@ -61,6 +61,20 @@ export class WorkflowHandler<R = any> implements PromiseLike<R> {
     this.core.send(ev, null, step ?? null);
   }
 
+  /**
+   * For hosts: sends an event from outside the program (what a person answered, an event sent from
+   * the page) and records it as an input of the run (`input.received`), so a replay sends it again
+   * at the same moment. Code that drives its own run uses `sendEvent`: it does so again when re-run.
+   */
+  sendInput(ev: Event, step?: string): void {
+    this.core.sendInput(ev, step ?? null);
+  }
+
+  /** For hosts: cancels the run from outside the program and records that as an input. */
+  cancelInput(): void {
+    this.core.cancelInput();
+  }
+
   /** Holds back every invocation that has not started yet, until `resume()` or `step()`. */
   pause(): void {
     this.core.debugGate().pause();

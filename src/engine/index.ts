@@ -103,5 +103,7 @@ export type { CheckedStep, EventTypes, ValidationRole } from './validate.ts';
 export { validationMessages, runMessages, GRAPH_CHECKS } from './validationMessages.ts';
 export type { GraphCheck, GraphProblem } from './validationMessages.ts';
 export { seededRandom } from './random.ts';
+export { replayPlanOf } from './replay.ts';
+export type { RunInput, ReplayPlan } from './replay.ts';
 export type { ClockKind } from './clock.ts';
 export * from './trace.ts';

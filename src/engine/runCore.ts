@@ -37,13 +37,14 @@ import {
 } from './errors.ts';
 import { EventStream } from './eventStream.ts';
 import { startInvocation, type Invocation, type Pending, type Recoveries } from './invocation.ts';
-import { toJsonSafe } from './jsonSafe.ts';
+import { toJsonSafe, type JsonValue } from './jsonSafe.ts';
 import type { Plan, StepDef } from './plan.ts';
 import type { RandomSource } from './random.ts';
 import { firstAttemptAt } from './retryState.ts';
 import { StateStore } from './stateStore.ts';
 import { saveEvent, SAVED_CONTEXT_VERSION, type Resumption, type SavedContext, type SavedEvent } from './savedContext.ts';
 import { RunTimers } from './runTimers.ts';
+import { ReplayQueue, eventClassNamed, type MomentInput, type RunInput } from './replay.ts';
 import { runActivated, runDeactivated } from './scope.ts';
 import { StepRuntime, closeStep } from './stepRuntime.ts';
 import { activeSteps, timeoutMessage } from './timeoutMessage.ts';
@@ -81,6 +82,8 @@ export interface RunSettings {
   readonly resumption?: Resumption | null;
   /** The run and step invocation that started this run, for a child run. */
   readonly parent?: RunParent | null;
+  /** Inputs to send again at their moments (a replay or a fork of a recorded run; see `replay.ts`). */
+  readonly replay?: readonly RunInput[] | null;
 }
 
 /** Where a child run was started: a run, and the step invocation within it. */
@@ -129,6 +132,8 @@ export class RunCore {
   /** Re-run invocation id -> the invocation whose wait it continues. */
   private reruns: Map<number, number> | null = null;
   private settle!: { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+  /** Inputs a replay still has to deliver; null for a run that is not a replay. */
+  private readonly replay: ReplayQueue | null;
   private readonly drainBound = () => this.drain();
   private readonly idleBound = () => this.idle();
 
@@ -140,7 +145,9 @@ export class RunCore {
     this.runId = settings.runId;
     this.clock = settings.clock;
     this.random = settings.random;
-    this.listener = settings.onTrace;
+    this.replay = settings.replay?.length ? new ReplayQueue(settings.replay) : null;
+    // A replay finds its moments by record number, so it counts records even when nobody keeps them.
+    this.listener = settings.onTrace ?? (this.replay ? ignoreRecord : null);
     this.timesAttempts = settings.onTrace !== null || settings.clock.kind === 'virtual';
     this.steps = plan.steps.map((def) => new StepRuntime(def));
     this.store = settings.store ?? new StateStore(plan.stateClass);
@@ -170,6 +177,8 @@ export class RunCore {
     // To the microsecond: a real clock's readings carry noise digits that would only fatten saved runs.
     record.t = Math.round(this.clock.now() * 1000) / 1000;
     this.listener!(record);
+    // The next input is due once the records before it are written: look once the microtasks settle.
+    if (this.replay !== null && record.seq >= this.replay.nextAt - 1) this.scheduleIdle();
   }
 
   /**
@@ -209,7 +218,7 @@ export class RunCore {
     if (this.listener) {
       const parent = this.settings.parent;
       this.trace({
-        v: 2, runId: '', seq: 0, t: 0, kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout,
+        v: 2, runId: '', seq: 0, t: 0, kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout, inputs: true,
         ...(parent ? { parentRun: parent.runId, parentStep: parent.step, parentInvocation: parent.invocation } : {}),
       });
     }
@@ -242,6 +251,7 @@ export class RunCore {
    */
   emit(ev: Event, via: EmitVia, inv: Invocation | null, target: string | null, batch: Batch | null, recoveries = inv?.pending.recoveries): number {
     const id = ++this.eventSeq;
+    if (this.replay !== null && !this.ended) this.replaceFields(ev, id);
     if (this.ended) {
       // A step still looping after the end is not allowed to flood the trace.
       if (this.listener && ++this.droppedAfterEnd <= MAX_DROPS_RECORDED_AFTER_END) {
@@ -288,16 +298,104 @@ export class RunCore {
 
   /** `ctx.sendEvent` and `handler.sendEvent`. Throws at the call for a bad target. */
   send(ev: Event, inv: Invocation | null, target: string | null): void {
+    this.checkSend(ev, target);
+    if (!inv && ev instanceof HumanResponseEvent) this.awaitingInput = Math.max(0, this.awaitingInput - 1);
+    if (this.settings.verbose && !this.ended) this.verbose(verboseLines.added(ev, target));
+    this.emit(ev, inv ? 'send' : 'external', inv, target, inv ? inv.pending.batch : null);
+    if (!inv) this.scheduleIdle();
+  }
+
+  private checkSend(ev: Event, target: string | null): void {
     if (!isEvent(ev)) throw new TypeError(`sendEvent expects an event, got ${describeValue(ev)}.`);
     if (target !== null) {
       const def = this.plan.byName.get(target);
       if (!def) throw new WorkflowRuntimeError(runMessages.stepDoesNotExist(target));
       if (!def.accepts.includes(ev.constructor as EventClass)) throw new WorkflowRuntimeError(runMessages.stepDoesNotAccept(target, typeOf(ev)));
     }
-    if (!inv && ev instanceof HumanResponseEvent) this.awaitingInput = Math.max(0, this.awaitingInput - 1);
-    if (this.settings.verbose && !this.ended) this.verbose(verboseLines.added(ev, target));
-    this.emit(ev, inv ? 'send' : 'external', inv, target, inv ? inv.pending.batch : null);
-    if (!inv) this.scheduleIdle();
+  }
+
+  // ---- inputs from the host -------------------------------------------------------------------
+
+  /** An event from outside the program (a person's answer): recorded as an input, then sent. */
+  sendInput(ev: Event, target: string | null): void {
+    this.checkSend(ev, target);
+    if (this.listener && !this.ended) {
+      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'event', type: typeOf(ev), target, key: null, value: eventFields(ev) });
+    }
+    this.send(ev, null, target);
+  }
+
+  /** A cancel from outside the program: recorded as an input, then the run ends. */
+  cancelInput(): void {
+    if (this.ended) return;
+    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'cancel', type: null, target: null, key: null, value: null });
+    this.cancel();
+  }
+
+  /** A state value set from outside (a fork's change): recorded as an input, then set. */
+  setStateInput(key: string, value: JsonValue): void {
+    if (this.ended) return;
+    if (key === '') throw new RangeError('A state input needs a key.');
+    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'state', type: null, target: null, key, value });
+    this.setState(key.split('.'), structuredClone(value), null);
+  }
+
+  /** A replay's replacement fields for event `id`, when it has some and the event is still of that type. */
+  private replaceFields(ev: Event, id: number): void {
+    const change = this.replay!.takeFields(id);
+    if (!change) return;
+    const type = typeOf(ev);
+    if (change.type !== type) {
+      this.userLog('warn', `The change to event ${id} was not made: it is a ${type} in this run, not a ${change.type}.`, null);
+      return;
+    }
+    const fields = change.fields !== null && typeof change.fields === 'object' && !Array.isArray(change.fields) ? change.fields : {};
+    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'fields', type, target: null, key: null, value: fields });
+    const target = ev as unknown as Record<string, unknown>;
+    for (const key of Object.keys(target)) if (!Object.prototype.hasOwnProperty.call(fields, key)) delete target[key];
+    Object.assign(target, structuredClone(fields));
+  }
+
+  /**
+   * Delivers the replay's inputs that are due: the records before it are written and its time has
+   * come (a timer stops time there if the run would pass it). With `force`, the next one whatever its
+   * moment: the run went differently from the recorded one and cannot move on without it.
+   */
+  private deliverInputs(force: boolean): boolean {
+    const replay = this.replay!;
+    let delivered = false;
+    for (let next = replay.peek(); next && !this.ended; next = replay.peek()) {
+      if (!force) {
+        if (this.seq < next.at - 1) break;
+        const now = Math.round(this.clock.now() * 1000) / 1000;
+        if (now < next.t) {
+          if (replay.timerFor !== next) {
+            replay.timerFor = next;
+            this.timers.after((next.t - now) / 1000, () => undefined);
+          }
+          break;
+        }
+      }
+      replay.shift();
+      this.deliverInput(next);
+      delivered = true;
+      if (force) break;
+    }
+    if (delivered) this.scheduleIdle();
+    return delivered;
+  }
+
+  private deliverInput(input: MomentInput): void {
+    try {
+      if (input.input === 'cancel') return this.cancelInput();
+      if (input.input === 'state') return this.setStateInput(input.key, input.value);
+      const cls = eventClassNamed(this.plan, input.type);
+      if (!cls) throw new WorkflowRuntimeError(`The recorded input ${input.type} is not an event class of ${this.plan.workflow} any more, so it cannot be sent again.`);
+      const fields = input.fields !== null && typeof input.fields === 'object' && !Array.isArray(input.fields) ? structuredClone(input.fields) : {};
+      this.sendInput(new (cls as unknown as new (f: object) => Event)(fields), input.target);
+    } catch (error) {
+      this.finish('failed', error, undefined, this.failedEvent(error, null));
+    }
   }
 
   /** `ctx.writeEventToStream`: to the caller only, never routed. */
@@ -439,8 +537,15 @@ export class RunCore {
 
   private idle(): void {
     this.idleScheduled = false;
-    if (this.ended || this.drainScheduled || this.awaitingInput > 0 || this.running > this.timers.sleepers + this.stateWaiters || this.gate?.isPaused) return;
-    if (this.clock.advance()) this.scheduleIdle();
+    if (this.ended) return;
+    if (this.replay !== null && this.deliverInputs(false)) return;
+    if (this.drainScheduled || this.running > this.timers.sleepers + this.stateWaiters || this.gate?.isPaused) return;
+    if (this.awaitingInput === 0 && this.clock.advance()) {
+      this.scheduleIdle();
+      return;
+    }
+    // Nothing moves on by itself: a replay whose run went differently gives it its next input now.
+    if (this.replay !== null) this.deliverInputs(true);
   }
 
   /** A retry waits on the run's clock, then goes back into the step's queue. */
@@ -678,7 +783,7 @@ export class RunCore {
       this.trace(
         status === 'stopped'
           ? { v: 2, runId: '', seq: 0, t: 0, kind: 'run.finished', status, result: toJsonSafe(value), event: stopEvent }
-          : { v: 2, runId: '', seq: 0, t: 0, kind: 'run.finished', status, error: errorInfo(value) },
+          : { v: 2, runId: '', seq: 0, t: 0, kind: 'run.finished', status, error: endError(status, value) },
       );
     }
     this.clock.dispose();
@@ -688,6 +793,19 @@ export class RunCore {
     if (status === 'stopped') this.settle.resolve(value);
     else this.settle.reject(value);
   }
+}
+
+function ignoreRecord(): void {}
+
+/**
+ * Why the run ended, for its record. A cancel or a timeout is raised by the engine, not by user code:
+ * its stack would only show the engine's own frames, which differ with the host and with how the
+ * cancel came in, so a replay could not write the same record.
+ */
+function endError(status: RunStatus, value: unknown) {
+  const info = errorInfo(value);
+  if (status === 'cancelled' || status === 'timeout') delete info.stack;
+  return info;
 }
 
 /** Shared by every record of an event that went nowhere: a traced run keeps fewer objects. */

@@ -6,6 +6,7 @@
 import type { ClockKind } from './clock.ts';
 import type { TraceListener } from './trace.ts';
 import type { WorkflowHandler } from './handler.ts';
+import type { RunInput } from './replay.ts';
 
 export interface RunOptions {
   /** Receives every trace record of the run, synchronously, in order. */
@@ -25,6 +26,11 @@ export interface RunOptions {
   breakpoints?: string[];
   /** Fail the run once it has emitted more events than this: a guard against runaway loops. */
   maxEvents?: number;
+  /**
+   * Inputs to send again at their moments: a replay of a recorded run (`replayPlanOf`), or a fork of
+   * one with inputs changed or added. Meant for code that starts one run.
+   */
+  replay?: readonly RunInput[];
 }
 
 export interface RunDefaults extends RunOptions {

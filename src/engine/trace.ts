@@ -67,6 +67,12 @@ export interface RunStartedRecord extends RecordBase {
   parentRun?: string;
   parentStep?: string;
   parentInvocation?: number;
+  /**
+   * True when the run records what its host sends in from outside as `input.received` records (every
+   * run since that record was added). A trace without it is older: its external events stand for its
+   * inputs when it is replayed.
+   */
+  inputs?: boolean;
 }
 export interface RunFinishedRecord extends RecordBase {
   kind: 'run.finished';
@@ -236,6 +242,28 @@ export interface ResourceInjectedRecord extends RecordBase {
   /** The factory ran for this invocation; false when the value came from the cache. */
   created: boolean;
 }
+/**
+ * Something the run's host handed in from outside the program, at this moment (written just before
+ * its effect): a person's answer or an event sent from outside (`event`, followed by its
+ * `event.emitted` with via `external`), a cancel (`cancel`, followed by the run's end), or a change a
+ * fork makes: a state value set (`state`) or the fields of an event replaced as it is emitted
+ * (`fields`, followed by that event's record). Events the program's own code sends are not inputs:
+ * they happen again when the code runs again. A replay (`src/engine/replay.ts`) sends every input
+ * again at its moment, so a run with the same code, seed and inputs on the virtual clock writes the
+ * same records.
+ */
+export interface InputReceivedRecord extends RecordBase {
+  kind: 'input.received';
+  input: 'event' | 'cancel' | 'state' | 'fields';
+  /** The event's type, for `event` and `fields`. */
+  type: string | null;
+  /** The step an `event` was sent to (`sendEvent(ev, step)`), or null for every step that accepts it. */
+  target: string | null;
+  /** The state path a `state` input set (dot-separated). */
+  key: string | null;
+  /** An event's fields (`event`, `fields`) or the state value (`state`), as JSON. */
+  value: JsonValue;
+}
 export interface LogRecord extends RecordBase {
   kind: 'log';
   level: 'log' | 'info' | 'warn' | 'error' | 'debug';
@@ -262,6 +290,7 @@ export type TraceRecord =
   | RunPausedRecord
   | RunResumedRecord
   | ResourceInjectedRecord
+  | InputReceivedRecord
   | LogRecord;
 
 export type TraceKind = TraceRecord['kind'];

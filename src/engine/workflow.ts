@@ -155,6 +155,7 @@ export class Workflow {
       store: continued?.store,
       resumption: continued?.resumption,
       parent,
+      replay: merged.replay ?? null,
     });
     ctx?.bind(core);
     const handler = new WorkflowHandler<R>(core);

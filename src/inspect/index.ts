@@ -48,6 +48,10 @@ export type { ReplayCursor, ReplaySchedule, PlayResult } from './replayCursor.ts
 export { createRunFile, serializeRunFile, RUN_FILE_FORMAT, RUN_FILE_VERSION, DEFAULT_RUN_FILE_LIMITS } from './runFile.ts';
 export type { RunFile, RunFileLimits } from './runFile.ts';
 export { parseRunFile } from './parseRunFile.ts';
+export { readRecordedRun } from './readRecordedRun.ts';
+export type { RecordedRun } from './readRecordedRun.ts';
+export { compareTraces, canonical, differingFields, recordLine } from './compareTraces.ts';
+export type { TraceComparison } from './compareTraces.ts';
 export type { ParseRunFileResult } from './parseRunFile.ts';
 
 export { graphJsonFile, mermaidFile, traceJsonFile, codeFile, runFileExport, svgFile, fileBaseName } from './exportFile.ts';

@@ -35,6 +35,7 @@ export const RECORD_SCHEMA = {
     'parentRun?': 'string',
     'parentStep?': 'string',
     'parentInvocation?': 'id',
+    'inputs?': 'boolean',
   },
   'run.finished': { status: ['stopped', 'failed', 'timeout', 'cancelled'], 'result?': 'json', 'event?': 'id', 'error?': 'error' },
   'event.emitted': {
@@ -63,6 +64,7 @@ export const RECORD_SCHEMA = {
   'run.paused': { reason: ['step', 'breakpoint', 'user'], step: 'string|null', invocation: 'id|null' },
   'run.resumed': {},
   'resource.injected': { step: 'string', invocation: 'id', param: 'string', resource: 'string', instance: 'id', created: 'boolean' },
+  'input.received': { input: ['event', 'cancel', 'state', 'fields'], type: 'string|null', target: 'string|null', key: 'string|null', value: 'json' },
   log: { level: ['log', 'info', 'warn', 'error', 'debug'], text: 'string', step: 'string|null', invocation: 'id|null' },
 } as const satisfies Record<TraceKind, Record<string, FieldType>>;
 

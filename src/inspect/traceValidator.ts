@@ -156,6 +156,9 @@ export class TraceValidator {
         this.step(at, r.step);
         for (const id of r.events) this.event(at, id, 'events');
         break;
+      case 'input.received':
+        this.step(at, r.target, 'target');
+        break;
       case 'state.changed':
       case 'run.paused':
       case 'log':

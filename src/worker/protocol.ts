@@ -4,6 +4,7 @@
  */
 import type { CompileResult } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
+import type { RunInput } from '../engine/replay.ts';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 
 export type ClockKind = 'virtual' | 'real';
@@ -24,6 +25,8 @@ export interface RunRequest {
   breakpoints?: string[];
   /** A Python file: run as Python by a runner started for Python (`js` is then empty). */
   python?: { source: string; fileName: string };
+  /** Inputs to send again at their moments: re-running a recorded run exactly, or a fork of it. */
+  replay?: RunInput[];
 }
 
 /** Commands for the run in progress; ignored when no run is active. */

@@ -1,5 +1,6 @@
 import * as flowplay from '../engine/index.ts';
 import type { TraceRecord } from '../engine/trace.ts';
+import { hostLogRecord } from '../engine/hostLog.ts';
 import { ConsoleCap } from './consoleCap.ts';
 import { formatLogArgs } from './formatLogArgs.ts';
 import { explainMissingGlobal } from './pageGlobals.ts';
@@ -56,7 +57,8 @@ export class UserRun {
 
   cancel(): void {
     this.cancelled = true;
-    this.handler?.cancel();
+    // Pressing Stop is an input of the run: a replay stops at the same moment.
+    this.handler?.cancelInput();
   }
 
   control(command: RunControl): void {
@@ -72,7 +74,7 @@ export class UserRun {
       case 'breakpoints':
         return handler.setBreakpoints(command.steps);
       case 'answer':
-        return handler.sendEvent(new flowplay.HumanResponseEvent({ response: command.response }));
+        return handler.sendInput(new flowplay.HumanResponseEvent({ response: command.response }));
     }
   }
 
@@ -87,12 +89,13 @@ export class UserRun {
       breakpoints: request.breakpoints ?? [],
       maxEvents: DEFAULT_MAX_EVENTS,
       ...(request.seed !== null ? { seed: request.seed } : {}),
+      ...(request.replay?.length ? { replay: request.replay } : {}),
       onTrace: (record) => this.record(record),
       onRun: (handler) => {
         // Only the first run is traced: one trace, one run.
         if (this.handler === null) {
           this.handler = handler;
-          if (this.cancelled) handler.cancel();
+          if (this.cancelled) handler.cancelInput();
         }
       },
     });
@@ -209,18 +212,7 @@ export class UserRun {
 
   /** Output outside any run (top-level code after `await w.run()`): appended to the trace by the runner. */
   private hostLog(level: LogLevel, text: string): void {
-    const last = this.last;
-    const record: TraceRecord = {
-      v: 2,
-      kind: 'log',
-      runId: this.runId ?? 'host',
-      seq: last ? last.seq + 1 : 0,
-      t: last?.t ?? 0,
-      level,
-      text,
-      step: null,
-      invocation: null,
-    };
+    const record = hostLogRecord(this.last, this.runId, level, text);
     this.last = record;
     this.batcher.push(record);
   }

@@ -1,0 +1,139 @@
+/**
+ * Inputs of a run and how a replay sends them again.
+ *
+ * A run on the virtual clock is a function of its code, seed, start input and the inputs its host
+ * handed in from outside (`input.received` records): each happened at a moment the trace names, the
+ * record number it was written as (`at`) and the workflow time (`t`). A replay gives the same inputs
+ * to a new run, which delivers each one when it has written the records before it and reached its
+ * time, so the new run writes the same records. A fork is a replay with some inputs changed or added.
+ *
+ * Everything here is plain data, so a host in any language can read a trace's inputs and drive the
+ * engine with them.
+ */
+import { HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent, eventTypeName, type EventClass } from './event.ts';
+import type { JsonValue } from './jsonSafe.ts';
+import type { Plan } from './plan.ts';
+import type { TraceRecord } from './trace.ts';
+
+/** One input of a run, as a replay sends it. */
+export type RunInput =
+  /** An event from outside (a person's answer, an event sent in): delivered as record `at`. */
+  | { input: 'event'; at: number; t: number; type: string; fields: JsonValue; target: string | null }
+  /** The run was cancelled from outside. */
+  | { input: 'cancel'; at: number; t: number }
+  /** A state value set from outside (a fork's change). */
+  | { input: 'state'; at: number; t: number; key: string; value: JsonValue }
+  /** The fields of event number `event` replaced as it is emitted (a fork's change). */
+  | { input: 'fields'; event: number; type: string; fields: JsonValue };
+
+export type MomentInput = Exclude<RunInput, { input: 'fields' }>;
+
+/** What re-running a recorded run takes: its clock and seed, its start input and its inputs. */
+export interface ReplayPlan {
+  workflow: string | null;
+  seed: number | null;
+  clock: 'virtual' | 'real';
+  /** The StartEvent's fields, or null when the trace has no start event (a resumed run). */
+  start: { [key: string]: JsonValue } | null;
+  inputs: RunInput[];
+}
+
+/**
+ * The inputs of a recorded run. A trace written before inputs were recorded (no `inputs` in its
+ * `run.started`) has its external events and a cancel taken as its inputs; each input then adds one
+ * record to the replay's trace, so later moments move by one per input before them.
+ */
+export function replayPlanOf(trace: readonly TraceRecord[]): ReplayPlan {
+  const started = trace.find((r) => r.kind === 'run.started');
+  const startEvent = trace.find((r) => r.kind === 'event.emitted' && r.via === 'input' && r.step === null);
+  const payload = startEvent?.kind === 'event.emitted' ? startEvent.payload : null;
+  const start = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload : null;
+  const plan: ReplayPlan = {
+    workflow: started?.kind === 'run.started' ? started.workflow : null,
+    seed: started?.kind === 'run.started' ? started.seed : null,
+    clock: started?.kind === 'run.started' ? started.clock : 'virtual',
+    start,
+    inputs: [],
+  };
+  if (started?.kind === 'run.started' && started.inputs) {
+    trace.forEach((r, i) => {
+      if (r.kind !== 'input.received') return;
+      const input = inputOf(r, trace, i);
+      if (input) plan.inputs.push(input);
+    });
+    return plan;
+  }
+  for (const r of trace) {
+    const shift = plan.inputs.length;
+    if (r.kind === 'event.emitted' && r.via === 'external') {
+      plan.inputs.push({ input: 'event', at: r.seq + shift, t: r.t, type: r.type, fields: r.payload, target: r.target });
+    } else if (r.kind === 'run.finished' && r.status === 'cancelled') {
+      plan.inputs.push({ input: 'cancel', at: r.seq + shift, t: r.t });
+    }
+  }
+  return plan;
+}
+
+function inputOf(r: Extract<TraceRecord, { kind: 'input.received' }>, trace: readonly TraceRecord[], index: number): RunInput | null {
+  switch (r.input) {
+    case 'event':
+      return r.type === null ? null : { input: 'event', at: r.seq, t: r.t, type: r.type, fields: r.value, target: r.target };
+    case 'cancel':
+      return { input: 'cancel', at: r.seq, t: r.t };
+    case 'state':
+      return r.key === null ? null : { input: 'state', at: r.seq, t: r.t, key: r.key, value: r.value };
+    case 'fields': {
+      // The event whose fields it replaced is the one emitted next.
+      const next = trace.slice(index + 1).find((x) => x.kind === 'event.emitted');
+      return next?.kind === 'event.emitted' && r.type !== null ? { input: 'fields', event: next.event, type: r.type, fields: r.value } : null;
+    }
+  }
+}
+
+/** A run's inputs still to deliver: those at a moment in order, field replacements by event number. */
+export class ReplayQueue {
+  private readonly moments: MomentInput[];
+  private next = 0;
+  private readonly fields = new Map<number, Extract<RunInput, { input: 'fields' }>>();
+  /** The moment input a timer has been set for, so time stops at its `t`. */
+  timerFor: MomentInput | null = null;
+
+  constructor(inputs: readonly RunInput[]) {
+    const moments: MomentInput[] = [];
+    for (const input of inputs) {
+      if (input.input === 'fields') this.fields.set(input.event, input);
+      else moments.push(input);
+    }
+    // Stable: inputs at the same moment keep their order.
+    this.moments = moments.map((m, i) => [m, i] as const).sort((a, b) => a[0].at - b[0].at || a[1] - b[1]).map(([m]) => m);
+  }
+
+  /** The next input to deliver at a moment, if any. */
+  peek(): MomentInput | null {
+    return this.moments[this.next] ?? null;
+  }
+
+  shift(): MomentInput | null {
+    return this.moments[this.next++] ?? null;
+  }
+
+  /** The record number before which the next moment input is due (Infinity when none is left). */
+  get nextAt(): number {
+    return this.moments[this.next]?.at ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** The replacement fields for event number `id`, once. */
+  takeFields(id: number): Extract<RunInput, { input: 'fields' }> | null {
+    if (this.fields.size === 0) return null;
+    const found = this.fields.get(id);
+    if (found) this.fields.delete(id);
+    return found ?? null;
+  }
+}
+
+/** The event class of the workflow (or a built-in one) a recorded input names; null when none has that name. */
+export function eventClassNamed(plan: Plan, name: string): EventClass | null {
+  const classes: EventClass[] = [plan.startClass, plan.stopClass, HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent];
+  for (const def of plan.steps) classes.push(...def.accepts, ...def.returns);
+  return classes.find((cls) => eventTypeName(cls) === name) ?? null;
+}
