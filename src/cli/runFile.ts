@@ -61,7 +61,8 @@ export function runFile(options: RunFileOptions): Promise<void> {
     return async () => {
       const workflow = new (Flow as new () => engine.Workflow)();
       const result: unknown = await workflow.run(options.input);
-      userConsole.log(result);
+      // The host shows the result, as the page does in its result panel: not a line of the code's.
+      options.write(format(result));
     };
   });
 }

@@ -137,3 +137,43 @@ export function eventClassNamed(plan: Plan, name: string): EventClass | null {
   for (const def of plan.steps) classes.push(...def.accepts, ...def.returns);
   return classes.find((cls) => eventTypeName(cls) === name) ?? null;
 }
+
+/** What a fork changes at its moment. */
+export type ForkChange =
+  /** The fields of event number `event` (the event about to be delivered). */
+  | { change: 'fields'; event: number; fields: JsonValue }
+  /** A state value, set once the run has written `at` records. */
+  | { change: 'state'; at: number; key: string; value: JsonValue }
+  /** Another answer for the run's answer number `answer` (0 for the first event sent in). */
+  | { change: 'answer'; answer: number; fields: JsonValue }
+  /** Other code: the recorded inputs up to record `at`, then the new code goes on by itself. */
+  | { change: 'code'; at: number };
+
+/**
+ * The inputs of a fork of a recorded run: the recorded inputs before its moment, then the change. The
+ * recorded inputs after the moment are left out: the fork goes its own way from there (a question it
+ * asks is asked anew).
+ */
+export function forkInputs(trace: readonly TraceRecord[], fork: ForkChange): RunInput[] {
+  const inputs = replayPlanOf(trace).inputs;
+  const before = (at: number) => inputs.filter((i) => i.input === 'fields' || i.at < at);
+  switch (fork.change) {
+    case 'fields': {
+      const emitted = trace.find((r) => r.kind === 'event.emitted' && r.event === fork.event);
+      if (emitted?.kind !== 'event.emitted') throw new RangeError(`The run has no event ${fork.event}.`);
+      return [...before(emitted.seq).filter((i) => i.input !== 'fields' || i.event < fork.event), { input: 'fields', event: fork.event, type: emitted.type, fields: fork.fields }];
+    }
+    case 'state': {
+      const last = trace[Math.min(fork.at, trace.length) - 1];
+      return [...before(fork.at + 1), { input: 'state', at: fork.at + 1, t: last?.t ?? 0, key: fork.key, value: fork.value }];
+    }
+    case 'answer': {
+      const answers = inputs.filter((i): i is Extract<RunInput, { input: 'event' }> => i.input === 'event');
+      const original = answers[fork.answer];
+      if (!original) throw new RangeError(`The run has no answer number ${fork.answer + 1}.`);
+      return [...before(original.at), { ...original, fields: fork.fields }];
+    }
+    case 'code':
+      return before(fork.at + 1);
+  }
+}

@@ -52,6 +52,8 @@ export { readRecordedRun } from './readRecordedRun.ts';
 export type { RecordedRun } from './readRecordedRun.ts';
 export { compareTraces, canonical, differingFields, recordLine } from './compareTraces.ts';
 export type { TraceComparison } from './compareTraces.ts';
+export { forkChoices } from './forkChoices.ts';
+export type { ForkChoices, ForkableEvent, ForkableAnswer } from './forkChoices.ts';
 export type { ParseRunFileResult } from './parseRunFile.ts';
 
 export { graphJsonFile, mermaidFile, traceJsonFile, codeFile, runFileExport, svgFile, fileBaseName } from './exportFile.ts';

@@ -1,6 +1,8 @@
 import type { GraphModel } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
-import type { RunnerClient } from '../worker/protocol.ts';
+import type { RunRequest, RunnerClient } from '../worker/protocol.ts';
+import type { ForkChange } from '../engine/replay.ts';
+import { judgeReplay } from './replayVerdict.ts';
 import { errorsOf, isRunnable, setSource } from './workspaceStore.ts';
 import { PYTHON_FILE_NAME } from '../inspect/userLocation.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
@@ -12,7 +14,7 @@ import { syntheticFinish } from './syntheticRecords.ts';
 import { TraceCap } from './traceCap.ts';
 import { mainWorkflow } from './mainWorkflow.ts';
 import { FamilySplitter, appendChildRecords } from './childRuns.ts';
-import { setRunAside } from './runHistory.ts';
+import { keepInHistory, setRunAside } from './runHistory.ts';
 import type { PastRun } from './runHistory.ts';
 
 export interface RunControllerDeps {
@@ -43,6 +45,12 @@ export interface RunController {
   step(): Promise<void>;
   /** Adds or removes a breakpoint on `step`, for the next run and the one in progress. */
   toggleBreakpoint(step: string): Promise<void>;
+  /**
+   * Runs the code of the run on screen again with its seed, start input and inputs on the virtual
+   * clock (`fork` null), or forks it: the same up to the fork's moment, then its change. The run on
+   * screen goes to the history; the new run says whether it repeated it, record for record.
+   */
+  replay(fork: ForkChange | null, change?: string): Promise<void>;
   /** Shows a saved run (its code in the editor, its trace to replay); stops a run in progress first. */
   loadRecorded(run: { code: string; trace: TraceRecord[]; graph: GraphModel | null }): Promise<void>;
   /** Shows an earlier run again, with its own code in the editor (the run on screen goes to the history). */
@@ -87,12 +95,29 @@ export function createRunController(deps: RunControllerDeps): RunController {
   }
 
   async function start(): Promise<void> {
-    const { settings } = run.getState();
-    const input = parseInput(settings.inputText);
+    const input = parseInput(run.getState().settings.inputText);
     if (!input.ok) {
       run.setState({ inputError: input.message });
       return;
     }
+    await launch(input.value, null);
+  }
+
+  async function replay(fork: ForkChange | null, change = ''): Promise<void> {
+    const state = run.getState();
+    if (state.trace.length === 0 || state.engine === 'running') return;
+    const original = { number: state.runNumber, trace: state.trace };
+    keepInHistory(run);
+    const trace = await launch({}, { trace: original.trace, fork });
+    if (trace && run.getState().trace === trace) {
+      const verdict = judgeReplay(original, trace, fork, fork ? change : null);
+      run.setState({ verdict });
+    }
+  }
+
+  /** Starts a run of the code in the editor; resolves with its trace once it has ended. */
+  async function launch(input: Record<string, unknown>, replaying: RunRequest['replay'] | null): Promise<TraceRecord[] | null> {
+    const { settings } = run.getState();
     if (run.getState().engine === 'running') await runner.stop();
     await refreshAnalysis();
     const { analysis, graph, source, lang } = workspace.getState();
@@ -104,7 +129,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
         : 'The code has not been analysed yet; try again in a moment.';
       appendTrace(run, trace, [syntheticFinish(trace, 'failed', { name: 'CompileError', message })], clock());
       endRun(run, trace);
-      return;
+      return trace;
     }
     const cap = new TraceCap();
     const family = new FamilySplitter();
@@ -113,12 +138,13 @@ export function createRunController(deps: RunControllerDeps): RunController {
         js: analysis.js ?? '',
         ...(lang === 'python' ? { python: { source, fileName: PYTHON_FILE_NAME } } : {}),
         workflow: mainWorkflow(analysis.workflows),
-        input: input.value,
+        input,
         seed: settings.seed,
         clock: settings.clock,
         speed: settings.speed,
         stepMode: settings.stepMode,
         breakpoints: settings.breakpoints,
+        ...(replaying ? { replay: replaying, stepMode: false } : {}),
       },
       (batch) => {
         const { own, children } = family.split(batch);
@@ -128,6 +154,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     );
     appendTrace(run, trace, runEndRecords(trace, end, cap), clock());
     endRun(run, trace);
+    return trace;
   }
 
   let publishing: { trace: TraceRecord[]; wallNow: number } | null = null;
@@ -185,6 +212,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
 
   return {
     start,
+    replay,
     stop,
     reopen,
     dispose: unsubscribe,

@@ -17,6 +17,9 @@ export interface PastRun {
   status: string;
   events: number;
   origin: 'live' | 'file';
+  /** For a re-run or a fork: the run it came from, and what the fork changed. */
+  parent?: number;
+  change?: string | null;
 }
 
 /**
@@ -27,7 +30,16 @@ export interface PastRun {
 export function setRunAside(run: RunStore, source: string): boolean {
   const state = run.getState();
   if (state.trace.length === 0 || state.code === null || state.code === source) return false;
-  // With a child run open, the run set aside is the one it was opened from.
+  keepInHistory(run);
+  resetRun(run);
+  return true;
+}
+
+/** Puts the run on screen into the history (newest first) and leaves it on screen. */
+export function keepInHistory(run: RunStore): void {
+  const state = run.getState();
+  if (state.trace.length === 0 || state.code === null) return;
+  // With a child run open, the run kept is the one it was opened from.
   const trace = state.openedFrom.at(-1)?.trace ?? state.trace;
   const past: PastRun = {
     number: state.runNumber,
@@ -37,11 +49,10 @@ export function setRunAside(run: RunStore, source: string): boolean {
     status: statusOf(trace),
     events: trace.filter((r) => r.kind === 'event.emitted').length,
     origin: state.origin,
+    ...(state.verdict ? { parent: state.verdict.of, change: state.verdict.change } : {}),
   };
   const history = [past, ...state.history.filter((p) => p.trace !== trace)].slice(0, HISTORY_SIZE);
   run.setState({ history });
-  resetRun(run);
-  return true;
 }
 
 /** The run's end (a note or a console record may follow it), or `running` when it has none. */

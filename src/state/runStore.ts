@@ -5,6 +5,7 @@ import type { TraceRecord } from '../engine/trace.ts';
 import type { ClockKind } from '../worker/protocol.ts';
 import type { PastRun } from './runHistory.ts';
 import type { ChildRun, OpenedFrom } from './childRuns.ts';
+import type { ReplayVerdict } from './replayVerdict.ts';
 
 export interface RunSettings {
   /** The start event's fields as the user typed them (JSON). */
@@ -62,6 +63,8 @@ export interface RunState {
   childLength: number;
   /** The views a shown child run was opened from, innermost first; empty when the run itself is shown. */
   openedFrom: OpenedFrom[];
+  /** For a re-run or a fork: which run it repeats and whether it did, record for record. */
+  verdict: ReplayVerdict | null;
 }
 
 export type RunStore = StoreApi<RunState>;
@@ -94,6 +97,7 @@ export function createRunStore(settings?: Partial<RunSettings>): RunStore {
     childRuns: [],
     childLength: 0,
     openedFrom: [],
+    verdict: null,
   }));
 }
 
@@ -105,13 +109,13 @@ export function updateSettings(store: RunStore, patch: Partial<RunSettings>): vo
 export function beginRun(store: RunStore, graph: GraphModel | null, wallNow: number, code: string | null = null): TraceRecord[] {
   const trace: TraceRecord[] = [];
   const runNumber = store.getState().runNumber + 1;
-  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', code, runNumber, childRuns: [], childLength: 0, openedFrom: [] });
+  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', code, runNumber, childRuns: [], childLength: 0, openedFrom: [], verdict: null });
   return trace;
 }
 
 /** No run on screen: the view is idle, counters at zero (the settings and the history stay). */
 export function resetRun(store: RunStore): void {
-  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', inputError: null, code: null, childRuns: [], childLength: 0, openedFrom: [] });
+  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', inputError: null, code: null, childRuns: [], childLength: 0, openedFrom: [], verdict: null });
 }
 
 /**
@@ -161,7 +165,7 @@ export function setViewPaused(store: RunStore, paused: boolean): void {
 
 /** A saved run, to replay from the start; nothing of it runs. */
 export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null, code: string | null = null, runNumber?: number): void {
-  store.setState({ runNumber: runNumber ?? store.getState().runNumber, engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code, childRuns: [], childLength: 0, openedFrom: [] });
+  store.setState({ runNumber: runNumber ?? store.getState().runNumber, engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code, childRuns: [], childLength: 0, openedFrom: [], verdict: null });
 }
 
 /** The playback has reached the end of a finished run: the run's status is now its ending. */

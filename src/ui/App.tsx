@@ -12,6 +12,7 @@ import { Dock } from './inspect/index.ts';
 import { Scrubber } from './replay/index.ts';
 import { ResultPanel, RunSettings } from './run/index.ts';
 import { HumanInput } from './run/HumanInput.tsx';
+import { TimeTravelBar } from './timetravel/TimeTravelBar.tsx';
 import { NoticeBar } from './share/NoticeBar.tsx';
 import { useSession } from './share/session.ts';
 import { TutorialPanel } from './tutorial/TutorialPanel.tsx';
@@ -103,6 +104,7 @@ export function App() {
           </ErrorBoundary>
           <Scrubber />
           <HumanInput />
+          <TimeTravelBar />
           <Splitter
             orientation="horizontal"
             label="Resize the run details"

@@ -4,7 +4,7 @@
  */
 import type { CompileResult } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
-import type { RunInput } from '../engine/replay.ts';
+import type { ForkChange } from '../engine/replay.ts';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 
 export type ClockKind = 'virtual' | 'real';
@@ -25,8 +25,12 @@ export interface RunRequest {
   breakpoints?: string[];
   /** A Python file: run as Python by a runner started for Python (`js` is then empty). */
   python?: { source: string; fileName: string };
-  /** Inputs to send again at their moments: re-running a recorded run exactly, or a fork of it. */
-  replay?: RunInput[];
+  /**
+   * Re-run a recorded run of this code exactly, or fork it: the run takes the recorded run's seed,
+   * start input and inputs (up to the fork's moment, then its change) on the virtual clock, in place
+   * of `input`, `seed` and `clock`.
+   */
+  replay?: { trace: TraceRecord[]; fork: ForkChange | null };
 }
 
 /** Commands for the run in progress; ignored when no run is active. */

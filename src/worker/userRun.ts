@@ -44,6 +44,8 @@ export class UserRun {
   private deepValue = false;
   private readonly onRecord: () => void;
   private readonly python: RunnerPython | null;
+  /** What a re-run or a fork sends in at its moments. */
+  private inputs: flowplay.RunInput[] = [];
 
   /**
    * `onRecord` is told of every record: the runner's heartbeat while the engine is busy. `python` is
@@ -79,6 +81,15 @@ export class UserRun {
   }
 
   async execute(request: RunRequest): Promise<RunSetupError | null> {
+    if (request.replay) {
+      try {
+        const replay = replayRequest(request, request.replay);
+        this.inputs = replay.inputs;
+        request = replay;
+      } catch (error) {
+        return setupError(error, 'Could not re-run the recorded run');
+      }
+    }
     const restoreConsole = this.captureConsole();
     const originalRandom = Math.random;
     if (request.seed !== null) Math.random = flowplay.seededRandom(request.seed);
@@ -89,7 +100,7 @@ export class UserRun {
       breakpoints: request.breakpoints ?? [],
       maxEvents: DEFAULT_MAX_EVENTS,
       ...(request.seed !== null ? { seed: request.seed } : {}),
-      ...(request.replay?.length ? { replay: request.replay } : {}),
+      ...(this.inputs.length ? { replay: this.inputs } : {}),
       onTrace: (record) => this.record(record),
       onRun: (handler) => {
         // Only the first run is traced: one trace, one run.
@@ -216,6 +227,13 @@ export class UserRun {
     this.last = record;
     this.batcher.push(record);
   }
+}
+
+/** A re-run of a recorded run (or a fork of it): its seed and start input, on the virtual clock. */
+function replayRequest(request: RunRequest, replay: NonNullable<RunRequest['replay']>): RunRequest & { inputs: flowplay.RunInput[] } {
+  const plan = flowplay.replayPlanOf(replay.trace);
+  const inputs = replay.fork ? flowplay.forkInputs(replay.trace, replay.fork) : plan.inputs;
+  return { ...request, input: plan.start ?? request.input, seed: plan.seed ?? request.seed, clock: 'virtual', inputs };
 }
 
 /** A failure's record with "x is not defined" for a page global explained (a copy: the engine keeps its own). */

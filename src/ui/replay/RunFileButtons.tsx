@@ -22,11 +22,16 @@ export function RunFileButtons() {
 
   const save = () => {
     const state = run.getState();
-    const input = parseInput(state.settings.inputText);
+    // The run's own seed and start input, from its records: the boxes may have changed since it ran.
+    const started = state.trace.find((r) => r.kind === 'run.started');
+    const start = state.trace.find((r) => r.kind === 'event.emitted' && r.via === 'input' && r.step === null);
+    const payload = start?.kind === 'event.emitted' ? start.payload : null;
+    const typed = parseInput(state.settings.inputText);
+    const input = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload : typed.ok ? (typed.value as never) : {};
     const file = createRunFile({
       code: state.code ?? workspace.getState().source,
-      input: input.ok ? (input.value as never) : {},
-      seed: state.settings.seed,
+      input,
+      seed: started?.kind === 'run.started' ? started.seed : state.settings.seed,
       graph: state.graph,
       trace: state.trace,
     });

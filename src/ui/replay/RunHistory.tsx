@@ -15,7 +15,7 @@ export function RunHistory() {
       data-testid="run-history"
       aria-label="Earlier runs"
       value=""
-      title="Earlier runs of other code: choosing one brings back its code and replays it"
+      title="Earlier runs: choosing one brings back the code it ran and replays it"
       onChange={(e) => {
         const past = history.find((p) => String(p.number) === e.target.value);
         if (past) void runs.reopen(past);
@@ -24,7 +24,7 @@ export function RunHistory() {
       <option value="">Earlier runs ({history.length})</option>
       {history.map((past) => (
         <option key={past.number} value={past.number}>
-          {`Run ${past.number} · ${past.status === 'running' ? 'cut short' : past.status} · ${past.events} ${past.events === 1 ? 'event' : 'events'}${past.origin === 'file' ? ' · from a file' : ''}`}
+          {`Run ${past.number} · ${past.status === 'running' ? 'cut short' : past.status} · ${past.events} ${past.events === 1 ? 'event' : 'events'}${past.origin === 'file' ? ' · from a file' : ''}${past.parent !== undefined ? (past.change ? ` · fork of run ${past.parent}` : ` · re-run of run ${past.parent}`) : ''}`}
         </option>
       ))}
     </select>

@@ -1,0 +1,51 @@
+import type { ForkChange } from '../engine/replay.ts';
+import type { TraceRecord } from '../engine/trace.ts';
+import { compareTraces } from '../inspect/compareTraces.ts';
+import type { TraceComparison } from '../inspect/compareTraces.ts';
+
+/** What a re-run or a fork was checked against, and how it came out. */
+export interface ReplayVerdict {
+  /** The run it re-ran or forked. */
+  of: number;
+  /** What the fork changed, in words; null for a re-run. */
+  change: string | null;
+  /** How many of the original's records the new run had to repeat (all of them for a re-run). */
+  prefix: number;
+  /** How many of those it did repeat, from the start. */
+  same: number;
+  difference: TraceComparison['difference'];
+  /** The original ran on the real clock: it was re-run on the virtual one, so it may differ. */
+  realClock: boolean;
+}
+
+/**
+ * How many records of `trace` a fork repeats before its change: everything written before the change
+ * can happen (the event's record, the answer's input, the chosen moment).
+ */
+export function forkPrefix(trace: readonly TraceRecord[], fork: ForkChange | null): number {
+  if (fork === null) return trace.length;
+  switch (fork.change) {
+    case 'fields': {
+      const emitted = trace.find((r) => r.kind === 'event.emitted' && r.event === fork.event);
+      return emitted ? emitted.seq - 1 : 0;
+    }
+    case 'answer': {
+      const answers = trace.filter((r) => r.kind === 'input.received' && r.input === 'event');
+      // A trace from before inputs were recorded: its answers are its external events.
+      const older = answers.length === 0 ? trace.filter((r) => r.kind === 'event.emitted' && r.via === 'external') : answers;
+      const answer = older[fork.answer];
+      return answer ? answer.seq - 1 : 0;
+    }
+    case 'state':
+    case 'code':
+      return Math.min(fork.at, trace.length);
+  }
+}
+
+/** Compares the new run with the original over the records it had to repeat. */
+export function judgeReplay(original: { number: number; trace: readonly TraceRecord[] }, replayed: readonly TraceRecord[], fork: ForkChange | null, change: string | null): ReplayVerdict {
+  const prefix = forkPrefix(original.trace, fork);
+  const { same, difference } = compareTraces(original.trace, replayed, fork === null ? Number.POSITIVE_INFINITY : prefix);
+  const started = original.trace.find((r) => r.kind === 'run.started');
+  return { of: original.number, change, prefix, same, difference, realClock: started?.kind === 'run.started' && started.clock === 'real' };
+}

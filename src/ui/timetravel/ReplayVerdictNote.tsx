@@ -1,0 +1,40 @@
+import { useStore } from 'zustand';
+import { recordLine } from '../../inspect/compareTraces.ts';
+import { usePlayground } from '../playground.ts';
+
+/**
+ * What a re-run or a fork found when it compared itself with the run it came from, record by record:
+ * identical, or where it first went another way.
+ */
+export function ReplayVerdictNote() {
+  const { run } = usePlayground();
+  const verdict = useStore(run, (s) => s.verdict);
+  const engine = useStore(run, (s) => s.engine);
+  if (!verdict || engine === 'running') return null;
+  const { of, change, prefix, same, difference, realClock } = verdict;
+  const identical = difference === null;
+  const what = change === null ? `Re-run of run ${of}` : `Fork of run ${of}`;
+  let summary: string;
+  if (change === null) {
+    summary = identical ? `all ${same} records are identical to run ${of} (run ids aside).` : `it differs from run ${of} at record ${same + 1}; the ${same} before it are identical.`;
+  } else {
+    summary = identical
+      ? `the ${prefix} records before the change are identical to run ${of}; from record ${prefix + 1} on: ${change}.`
+      : `it went differently from run ${of} at record ${same + 1}, before the change (the ${same} before it are identical): the code or the settings before the moment differ.`;
+  }
+  return (
+    <div className={`replay-verdict ${identical ? 'is-identical' : 'is-different'}`} role="status" data-testid="replay-verdict" data-identical={identical} data-same={same}>
+      <strong>{what}:</strong> {summary}
+      {realClock ? <span className="replay-verdict-note"> Run {of} ran on the real clock; this one ran on the virtual clock, which is why it may go differently.</span> : null}
+      {difference ? (
+        <dl className="replay-verdict-diff" data-testid="replay-difference">
+          <dt>Run {of}</dt>
+          <dd><code>{recordLine(difference.first)}</code></dd>
+          <dt>This run</dt>
+          <dd><code>{recordLine(difference.second)}</code></dd>
+          {difference.fields.length ? (<><dt>Fields</dt><dd>{difference.fields.join(', ')}</dd></>) : null}
+        </dl>
+      ) : null}
+    </div>
+  );
+}

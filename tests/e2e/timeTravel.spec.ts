@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compareTraces, parseRunFile } from '../../src/inspect/index.ts';
+import type { TraceRecord } from '../../src/engine/index.ts';
+import { expect, test } from './fixtures.ts';
+
+test('a run answered in the page re-runs exactly, in the page and from the command line', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?example=human-in-the-loop');
+  await expect(page.locator('.react-flow__node[data-id="step:greet"]')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('run-button').click();
+  await page.getByTestId('human-answer').fill('Ada');
+  await page.getByTestId('human-answer').press('Enter');
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
+
+  // The saved file carries the answer as an input of the run.
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('save-run').click();
+  const text = await readFile((await (await downloading).path())!, 'utf8');
+  const saved = parseRunFile(text);
+  if (!saved.ok) throw new Error(saved.error);
+  expect(saved.file.trace.filter((r) => r.kind === 'input.received')).toMatchObject([{ input: 'event', type: 'HumanResponseEvent', value: { response: 'Ada' } }]);
+
+  // The command line reproduces it record for record, without asking anything.
+  const dir = mkdtempSync(join(tmpdir(), 'flowplay-e2e-replay-'));
+  writeFileSync(join(dir, 'run.json'), text);
+  writeFileSync(join(dir, 'ask.ts'), saved.file.code);
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', join(dir, 'ask.ts'), '--replay', join(dir, 'run.json'), '--trace', join(dir, 'out.json')], { encoding: 'utf8', timeout: 60_000, input: '' });
+  expect(cli.stderr).toContain('identical (run ids aside)');
+  expect(cli.status).toBe(0);
+  const replayed = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as TraceRecord[];
+  expect(compareTraces(saved.file.trace, replayed)).toEqual({ same: saved.file.trace.length, difference: null });
+
+  // In the page: the answer is sent again at its moment, nobody is asked, and the two runs match.
+  await page.getByTestId('rerun-exactly').click();
+  const verdict = page.getByTestId('replay-verdict');
+  await expect(verdict).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
+  await expect(verdict).toContainText(`Re-run of run 1: all ${saved.file.trace.length} records are identical to run 1`);
+  await expect(page.getByTestId('run-result')).toHaveText('Hello, Ada!');
+  await expect(page.getByTestId('human-input')).toHaveCount(0);
+  await expect(page.getByTestId('run-history')).toContainText('Run 1');
+  await page.screenshot({ path: 'screenshots/rerun-exactly.png' });
+});
+
+test("fork the map-reduce at the second delivery with another payload: the replayed prefix is identical, the result is new", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/?example=map-reduce');
+  await expect(page.locator('.react-flow__node[data-id="step:stepThree"]')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
+  await expect(page.getByTestId('run-result')).toContainText('Query 2');
+
+  await page.getByTestId('fork-open').click();
+  const editor = page.getByTestId('fork-editor');
+  await editor.getByTestId('fork-what').selectOption('event');
+  const second = editor.getByTestId('fork-event').locator('option', { hasText: 'StepTwoEvent #2' });
+  await editor.getByTestId('fork-event').selectOption((await second.getAttribute('value'))!);
+  await expect(editor.getByTestId('fork-fields')).toHaveValue(/"query": "Query 2"/);
+  await editor.getByTestId('fork-fields').fill('{ "query": "Query 9" }');
+  await page.screenshot({ path: 'screenshots/fork-editor.png' });
+  await editor.getByTestId('fork-run').click();
+
+  const verdict = page.getByTestId('replay-verdict');
+  await expect(verdict).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
+  await expect(verdict).toContainText(/Fork of run 1: the \d+ records before the change are identical to run 1; from record \d+ on: StepTwoEvent #2 gets \{"query":"Query 9"\}/);
+  await expect(page.getByTestId('run-result')).toContainText('Query 9');
+  await expect(page.getByTestId('run-result')).not.toContainText('Query 2');
+  await expect(page.getByTestId('run-history').locator('option', { hasText: 'Run 1' })).toHaveCount(1);
+  await page.screenshot({ path: 'screenshots/fork-verdict.png' });
+});
+
+test('fork at a human-input question with another answer', async ({ page }) => {
+  await page.goto('/?example=human-in-the-loop');
+  await expect(page.locator('.react-flow__node[data-id="step:greet"]')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('run-button').click();
+  await page.getByTestId('human-answer').fill('Ada');
+  await page.getByTestId('human-answer').press('Enter');
+  await expect(page.getByTestId('run-result')).toHaveText('Hello, Ada!', { timeout: 20_000 });
+
+  await page.getByTestId('fork-open').click();
+  const editor = page.getByTestId('fork-editor');
+  await editor.getByTestId('fork-what').selectOption('answer');
+  await expect(editor.getByTestId('fork-answer-pick')).toContainText('"What is your name?" answered "Ada"');
+  await editor.getByTestId('fork-answer').fill('Grace');
+  await editor.getByTestId('fork-run').click();
+
+  await expect(page.getByTestId('replay-verdict')).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('replay-verdict')).toContainText('answer 1 is "Grace"');
+  await expect(page.getByTestId('run-result')).toHaveText('Hello, Grace!');
+  await expect(page.getByTestId('human-input')).toHaveCount(0);
+});
