@@ -66,7 +66,7 @@ test("fork the map-reduce at the second delivery with another payload: the repla
   const verdict = page.getByTestId('replay-verdict');
   await expect(verdict).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
   await expect(verdict).toContainText(/Fork of run 1: the \d+ records before the change are identical to run 1; from record \d+ on: StepTwoEvent #2 gets \{"query":"Query 9"\}/);
-  await expect(page.getByTestId('run-result')).toContainText('Query 9');
+  await expect(page.getByTestId('run-result')).toContainText('Query 9', { timeout: 40_000 });
   await expect(page.getByTestId('run-result')).not.toContainText('Query 2');
   await expect(page.getByTestId('run-history').locator('option', { hasText: 'Run 1' })).toHaveCount(1);
   await page.screenshot({ path: 'screenshots/fork-verdict.png' });
