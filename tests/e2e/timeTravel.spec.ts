@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareTraces, parseRunFile } from '../../src/inspect/index.ts';
 import type { TraceRecord } from '../../src/engine/index.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, openPlayground, setCode, test } from './fixtures.ts';
 
 test('a run answered in the page re-runs exactly, in the page and from the command line', async ({ page }) => {
   test.setTimeout(120_000);
@@ -91,4 +91,25 @@ test('fork at a human-input question with another answer', async ({ page }) => {
   await expect(page.getByTestId('replay-verdict')).toContainText('answer 1 is "Grace"');
   await expect(page.getByTestId('run-result')).toHaveText('Hello, Grace!');
   await expect(page.getByTestId('human-input')).toHaveCount(0);
+});
+
+test('a stuck collect explained: what it waits for, and that nothing can send it before the timeout', async ({ page }) => {
+  const code = readFileSync('src/tutorial/examples/when-things-go-wrong/never-completes.ts', 'utf8').replace('timeout: 10', 'timeout: 3');
+  await openPlayground(page);
+  await setCode(page, code);
+  await expect(page.locator('.react-flow__node[data-id="step:stepThree"]')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('timeout', { timeout: 30_000 });
+  await page.getByTestId('why-stuck-open').click();
+  const item = page.getByTestId('why-stuck-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toHaveAttribute('data-kind', 'collect');
+  await expect(item).toHaveAttribute('data-stuck', 'true');
+  await expect(item).toContainText('stepThree waits for 1 more StepThreeEvent (3 of 4 collected)');
+  await expect(item).toContainText('Nothing can: this will time out at 3s.');
+  // At the start of the run nothing waits yet.
+  await page.getByTestId('replay-start').click();
+  await page.getByTestId('replay-forward').click();
+  await expect(page.getByTestId('why-stuck-none')).toBeVisible();
+  await page.screenshot({ path: 'screenshots/why-stuck.png' });
 });

@@ -2,6 +2,7 @@ import './timetravel.css';
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { ForkEditor } from './ForkEditor.tsx';
+import { WhyStuck } from './WhyStuck.tsx';
 import { usePlayground } from '../playground.ts';
 import { ReplayVerdictNote } from './ReplayVerdictNote.tsx';
 
@@ -16,6 +17,7 @@ export function TimeTravelBar() {
   const engine = useStore(run, (s) => s.engine);
   const number = useStore(run, (s) => s.runNumber);
   const [forking, setForking] = useState(false);
+  const [asking, setAsking] = useState(false);
   if (total === 0) return null;
   const busy = engine === 'running';
   return (
@@ -42,8 +44,19 @@ export function TimeTravelBar() {
         >
           Fork from here…
         </button>
+        <button
+          type="button"
+          className="btn-small"
+          data-testid="why-stuck-open"
+          aria-expanded={asking}
+          title="What the run waits on at the moment shown (collects, waitForEvent, full queues, questions) and what could still end each wait"
+          onClick={() => setAsking((a) => !a)}
+        >
+          Why is it stuck?
+        </button>
         <span className="time-travel-run">Run {number}</span>
       </div>
+      {asking ? <WhyStuck /> : null}
       {forking && !busy ? <ForkEditor key={number} onClose={() => setForking(false)} /> : null}
       <ReplayVerdictNote />
     </div>
