@@ -29,6 +29,7 @@ export function whyStuck(trace: readonly TraceRecord[], count = trace.length): W
   const waits = new Map<number, WaitRecord>();
   const live = new Map<number, string>(); // running invocations
   const queued = new Map<number, string>(); // invocations waiting for a worker
+  const delivered = new Map<number, { step: string; type: string }>(); // deliveries not yet handled to the end
   const asked: string[] = [];
   let answered = 0;
   let ended = false;
@@ -45,7 +46,10 @@ export function whyStuck(trace: readonly TraceRecord[], count = trace.length): W
         waits.delete(r.invocation);
         break;
       case 'event.emitted':
-        for (const d of r.to) if (d.queued !== undefined) queued.set(d.invocation, d.step);
+        for (const d of r.to) {
+          if (d.queued !== undefined) queued.set(d.invocation, d.step);
+          delivered.set(d.invocation, { step: d.step, type: r.type });
+        }
         if (r.type === 'InputRequiredEvent') asked.push(prefixOf(r.payload));
         if (r.via === 'external' && r.type === 'HumanResponseEvent') answered++;
         break;
@@ -59,6 +63,7 @@ export function whyStuck(trace: readonly TraceRecord[], count = trace.length): W
       case 'step.finished':
       case 'step.failed':
         live.delete(r.invocation);
+        delivered.delete(r.invocation);
         break;
       case 'run.finished':
         ended = r.status === 'stopped';
@@ -84,7 +89,14 @@ export function whyStuck(trace: readonly TraceRecord[], count = trace.length): W
     const short = missing.map((t) => `${r.need[t]! - (r.have[t] ?? 0)} more ${t}`).join(' and ');
     const have = Object.values(r.have).reduce((a, b) => a + b, 0);
     const need = Object.values(r.need).reduce((a, b) => a + b, 0);
-    out.push(explain('collect', r.step, `${r.step} waits for ${short} (${have} of ${need} collected${r.buffer === 'default' ? '' : `, buffer ${r.buffer}`})`, missing));
+    const wait = explain('collect', r.step, `${r.step} waits for ${short} (${have} of ${need} collected${r.buffer === 'default' ? '' : `, buffer ${r.buffer}`})`, missing);
+    // Events already delivered to the step, on their way to its collect, end the wait too.
+    const coming = [...delivered.entries()].filter(([inv, d]) => inv !== r.invocation && d.step === r.step && missing.includes(d.type)).length;
+    if (coming > 0) {
+      wait.stuck = false;
+      wait.verdict = `${coming} already delivered to ${r.step} ${coming === 1 ? 'is' : 'are'} on the way${wait.producers.length ? `; ${wait.verdict}` : ''}`;
+    }
+    out.push(wait);
   }
   for (const w of waits.values()) out.push(explain('waitForEvent', w.step, `${w.step} waits for ${w.type} (waitForEvent)`, [w.type]));
   const held = new Map<string, number>();

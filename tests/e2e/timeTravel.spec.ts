@@ -100,6 +100,7 @@ test('a stuck collect explained: what it waits for, and that nothing can send it
   await expect(page.locator('.react-flow__node[data-id="step:stepThree"]')).toBeVisible({ timeout: 15_000 });
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('timeout', { timeout: 30_000 });
+  await page.getByTestId('replay-end').click();
   await page.getByTestId('why-stuck-open').click();
   const item = page.getByTestId('why-stuck-item');
   await expect(item).toHaveCount(1);

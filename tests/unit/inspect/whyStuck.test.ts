@@ -30,3 +30,13 @@ describe('why is it stuck?', { timeout: 30_000 }, () => {
     expect(whyStuck(asking.trace, asked)).toEqual([expect.objectContaining({ kind: 'question', what: 'the run waits for an answer to "What is your name?"', verdict: 'an answer from outside (you) can', stuck: false })]);
   });
 });
+
+describe('why is it stuck? with events on their way', { timeout: 30_000 }, () => {
+  test('a collect whose missing events are already delivered to it is not stuck', async () => {
+    const source = tutorial('when-things-go-wrong/never-completes.ts').replace('await sleep(randint(1, 5));', 'await sleep(1);');
+    const { trace } = await runSource(source);
+    // All three queries finish together: at the first collect the other two are on their way.
+    const first = trace.findIndex((r) => r.kind === 'collect.progress') + 1;
+    expect(whyStuck(trace, first)[0]).toMatchObject({ what: 'stepThree waits for 3 more StepThreeEvent (1 of 4 collected)', verdict: '2 already delivered to stepThree are on the way', stuck: false });
+  });
+});
