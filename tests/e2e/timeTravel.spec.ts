@@ -5,15 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareTraces, parseRunFile } from '../../src/inspect/index.ts';
 import type { TraceRecord } from '../../src/engine/index.ts';
+import type { Page } from '@playwright/test';
 import { expect, openPlayground, setCode, test } from './fixtures.ts';
 
-test('a run answered in the page re-runs exactly, in the page and from the command line', async ({ page }) => {
-  test.setTimeout(120_000);
+/** Runs the human-in-the-loop example and answers its question with "Ada". */
+async function runAnsweringAda(page: Page): Promise<void> {
   await page.goto('/?example=human-in-the-loop');
   await expect(page.locator('.react-flow__node[data-id="step:greet"]')).toBeVisible({ timeout: 15_000 });
   await page.getByTestId('run-button').click();
   await page.getByTestId('human-answer').fill('Ada');
   await page.getByTestId('human-answer').press('Enter');
+}
+
+test('a run answered in the page re-runs exactly, in the page and from the command line', async ({ page }) => {
+  test.setTimeout(120_000);
+  await runAnsweringAda(page);
   await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
 
   // The saved file carries the answer as an input of the run.
@@ -73,11 +79,7 @@ test("fork the map-reduce at the second delivery with another payload: the repla
 });
 
 test('fork at a human-input question with another answer', async ({ page }) => {
-  await page.goto('/?example=human-in-the-loop');
-  await expect(page.locator('.react-flow__node[data-id="step:greet"]')).toBeVisible({ timeout: 15_000 });
-  await page.getByTestId('run-button').click();
-  await page.getByTestId('human-answer').fill('Ada');
-  await page.getByTestId('human-answer').press('Enter');
+  await runAnsweringAda(page);
   await expect(page.getByTestId('run-result')).toHaveText('Hello, Ada!', { timeout: 20_000 });
 
   await page.getByTestId('fork-open').click();

@@ -3,21 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flowplayWithInput } from './cliProcess.ts';
 
 /** Runs the CLI as `npm run flowplay -- …` does, from the repository root. */
 function flowplay(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   return flowplayWithInput('', ...args);
 }
 
-function flowplayWithInput(input: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: new URL('../../../', import.meta.url),
-    encoding: 'utf8',
-    timeout: 60_000,
-    input,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const FIX = 'tests/fixtures/compiler';
 

@@ -1,20 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flowplayWithInput } from './cliProcess.ts';
 import { compareTraces } from '../../../src/inspect/index.ts';
 import type { TraceRecord } from '../../../src/engine/index.ts';
 
-function flowplay(input: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: new URL('../../../', import.meta.url),
-    encoding: 'utf8',
-    timeout: 60_000,
-    input,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const flowplay = flowplayWithInput;
 
 const ASK = 'src/tutorial/examples/human-in-the-loop/confirm.ts';
 
