@@ -74,7 +74,7 @@ describe('parseRunFile', () => {
     ['a start of an event never emitted', (d) => (d.trace[2]!.events = [99]), /event 99, which was not emitted before it/],
     ['a start of an invocation nothing was delivered to', (d) => (d.trace[2]!.invocation = 77), /invocation 77/],
     ['an event emitted twice', (d) => (d.trace[4]!.event = 1), /emitted twice/],
-    ['an error without a message', (d) => (d.trace[d.trace.length - 1] = { ...d.trace[d.trace.length - 1]!, status: 'failed', error: { name: 'E' } }), /error is missing "message"/],
+    ['an error without a message', (d) => void Object.assign(d.trace.find((r) => r.kind === 'run.finished')!, { status: 'failed', error: { name: 'E' } }), /error is missing "message"/],
     ['a graph edge to a missing node', (d) => ((d.graph as { edges: { target: string }[] }).edges[0]!.target = 'step:ghost'), /graph\.edges\[0\] connects a node that is not in the graph/],
     ['a graph node of an unknown kind', (d) => ((d.graph as { nodes: { kind: string }[] }).nodes[0]!.kind = 'blob'), /graph\.nodes\[0\]\.kind must be one of/],
   ];
