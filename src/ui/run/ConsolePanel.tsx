@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { selectItem } from '../../state/index.ts';
 import { recordBySeq } from '../inspect/useTraceIndex.ts';
 import { usePlayground } from '../playground.ts';
-import { LineHeights } from './lineWindow.ts';
+import { LineHeights, drawnText } from './lineWindow.ts';
 import '../safety/safety.css';
 
 /** The list's type (styles.css `.console-lines`): 12.5px monospace at line-height 1.5, rows padded 1px. */
@@ -105,7 +105,7 @@ export function ConsolePanel() {
         ) : (
           <span className="console-step none">run</span>
         )}
-        <span className="console-text">{line.text}</span>
+        <span className="console-text">{drawnText(line.text)}</span>
       </li>,
     );
   }

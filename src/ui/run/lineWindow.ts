@@ -15,6 +15,18 @@ export interface LineWindow {
   after: number;
 }
 
+/**
+ * The most of one line the console draws. A line may hold up to 100,000 characters (the page's cut);
+ * drawn whole, its real height strays far from any estimate and the list scrolls past what it drew.
+ */
+export const MAX_DRAWN_CHARS = 4_000;
+
+/** A line's text as drawn: cut at `MAX_DRAWN_CHARS`, saying how much more there is. */
+export function drawnText(text: string): string {
+  if (text.length <= MAX_DRAWN_CHARS) return text;
+  return `${text.slice(0, MAX_DRAWN_CHARS)}… (${(text.length - MAX_DRAWN_CHARS).toLocaleString('en')} more characters not drawn)`;
+}
+
 export class LineHeights {
   private readonly rowHeight: number;
   private readonly padding: number;
@@ -54,9 +66,14 @@ export class LineHeights {
     return this.offsets[this.count]!;
   }
 
-  /** The lines that meet [top - overscan, top + height + overscan]. */
+  /**
+   * The lines that meet [top - overscan, top + height + overscan]. A `top` past the estimated end (the
+   * rows drawn came out taller than estimated, and the list was scrolled to its real bottom) is read as
+   * the bottom: the last screenful is drawn, never an empty window over a spacer.
+   */
   window(top: number, height: number, overscan: number): LineWindow {
     const n = this.count;
+    top = Math.min(top, Math.max(0, this.total - height));
     const from = Math.max(0, this.lineAt(top - overscan));
     const to = Math.min(n, this.lineAt(top + height + overscan) + 1);
     return { from, to, before: this.offsets[from]!, after: this.total - this.offsets[to]! };
@@ -74,7 +91,8 @@ export class LineHeights {
     return Math.min(lo, Math.max(0, this.count - 1));
   }
 
-  private estimate(text: string): number {
+  private estimate(whole: string): number {
+    const text = whole.length > MAX_DRAWN_CHARS ? drawnText(whole) : whole;
     let rows = 0;
     let start = 0;
     // Each of the text's own lines wraps on its own; no split, so no array per line.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LineHeights } from '../../../src/ui/run/lineWindow.ts';
+import { LineHeights, MAX_DRAWN_CHARS, drawnText } from '../../../src/ui/run/lineWindow.ts';
 
 const text = (t: string) => ({ text: t });
 
@@ -21,7 +21,9 @@ describe('the console lines drawn for a scroll position', () => {
     const heights = new LineHeights(20);
     heights.update(many, 10, 80);
     expect(heights.window(0, 100, 0)).toEqual({ from: 0, to: 6, before: 0, after: 80 });
-    expect(heights.window(5_000, 100, 0)).toMatchObject({ from: 9, to: 10, after: 0 });
+    // Past the estimated end (rows drawn taller than estimated, scrolled to the real bottom): the last
+    // screenful, never a window holding one line that may lie above the view.
+    expect(heights.window(5_000, 100, 0)).toEqual({ from: 5, to: 10, before: 100, after: 0 });
   });
 
   test('a long line counts the rows it wraps to, and its own line breaks', () => {
@@ -49,5 +51,14 @@ describe('the console lines drawn for a scroll position', () => {
     const heights = new LineHeights(10);
     heights.update([], 0, 80);
     expect(heights.window(0, 500, 100)).toEqual({ from: 0, to: 0, before: 0, after: 0 });
+  });
+});
+
+describe('a console line as drawn', () => {
+  test('a line longer than the console draws is cut, saying how much is left out; a shorter one is whole', () => {
+    expect(drawnText('short')).toBe('short');
+    const drawn = drawnText('x'.repeat(MAX_DRAWN_CHARS + 1_234));
+    expect(drawn.startsWith('x'.repeat(MAX_DRAWN_CHARS))).toBe(true);
+    expect(drawn).toMatch(/… \(1,234 more characters not drawn\)$/);
   });
 });
