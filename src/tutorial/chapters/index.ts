@@ -8,6 +8,7 @@ import { fanOutFanIn } from './fanOutFanIn.ts';
 import { firstWorkflow } from './firstWorkflow.ts';
 import { humanInTheLoop } from './humanInTheLoop.ts';
 import { mapReduce } from './mapReduce.ts';
+import { retriesAndErrorSteps } from './retriesAndErrorSteps.ts';
 import { state } from './state.ts';
 import { streaming } from './streaming.ts';
 import { whenThingsGoWrong } from './whenThingsGoWrong.ts';
@@ -24,4 +25,5 @@ export const CHAPTERS: readonly Chapter[] = [
   fanOutFanIn,
   humanInTheLoop,
   whenThingsGoWrong,
+  retriesAndErrorSteps,
 ];

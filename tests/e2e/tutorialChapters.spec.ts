@@ -1,0 +1,76 @@
+/**
+ * The chapters on the 2.x API in the page: each opens from its link, its example runs to the end it
+ * is about, and one exercise's solution, loaded from its card and run, gets the pass verdict.
+ */
+import type { Page } from '@playwright/test';
+import { expect, setSpeed, test } from './fixtures.ts';
+
+interface ChapterCase {
+  id: string;
+  title: string;
+  /** Text the chapter's example has in the editor. */
+  example: string;
+  /** How the example's run ends. */
+  status: 'stopped' | 'failed';
+  /** The exercise whose solution is run. */
+  exercise: string;
+  /** Text of the verdict the solution gets. */
+  verdict: RegExp;
+  /** Answers to type when the run asks. */
+  answers?: string[];
+}
+
+const CASES: ChapterCase[] = [
+  {
+    id: 'retries-and-error-steps',
+    title: 'Retry policies and error steps',
+    example: 'class WeatherFlow extends Workflow',
+    status: 'stopped',
+    exercise: 'backoff',
+    verdict: /fetchForecast got through on attempt 3, after waiting 2s and 4s\./,
+  },
+];
+
+async function openChapter(page: Page, id: string): Promise<void> {
+  await page.goto(`/#chapter/${id}`);
+  await expect(page.getByTestId('tutorial')).toHaveAttribute('data-chapter', id);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('editor').locator('.cm-content')).toBeVisible();
+}
+
+/** Runs the code in the editor to its end, typing `answers` as the run asks for them. */
+async function runToEnd(page: Page, answers: readonly string[] = []): Promise<string> {
+  await page.getByTestId('run-button').click();
+  for (const answer of answers) {
+    await expect(page.getByTestId('human-answer')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('human-answer').fill(answer);
+    await page.getByTestId('human-answer').press('Enter');
+  }
+  const status = page.getByTestId('run-status');
+  await expect(status).toHaveText(/stopped|failed|timeout|cancelled/, { timeout: 30_000 });
+  return (await status.textContent()) ?? '';
+}
+
+for (const chapter of CASES) {
+  test(`${chapter.title}: the example runs and an exercise's solution passes`, async ({ page }) => {
+    await openChapter(page, chapter.id);
+    const tutorial = page.getByTestId('tutorial');
+    await expect(tutorial.locator('h2')).toContainText(chapter.title);
+    await tutorial.getByTestId('load-example').click();
+    await expect(page.getByTestId('editor')).toContainText(chapter.example);
+    await setSpeed(page, 10);
+    expect(await runToEnd(page, chapter.answers)).toBe(chapter.status);
+    await page.screenshot({ path: `screenshots/chapter-${chapter.id}.png` });
+
+    const card = page.locator(`[data-exercise="${chapter.id}/${chapter.exercise}"]`);
+    await card.getByTestId('show-solution').click();
+    await card.getByRole('button', { name: 'Load the solution into the editor' }).click();
+    await expect(card.getByTestId('exercise-active')).toBeVisible();
+    await runToEnd(page, chapter.answers);
+    const result = card.getByTestId('exercise-result');
+    await expect(result).toHaveAttribute('data-passed', 'true');
+    await expect(result).toContainText(chapter.verdict);
+    await result.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `screenshots/chapter-${chapter.id}-passed.png` });
+  });
+}

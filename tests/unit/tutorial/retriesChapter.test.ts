@@ -1,0 +1,116 @@
+/**
+ * The retries chapter's checks judge what the retry policy and the error step did, from the trace:
+ * plausible wrong answers fail with a message about that, other right answers pass, for several seeds
+ * where the waits are random.
+ */
+import { describe, expect, test } from 'vitest';
+import { exerciseByKey } from '../../../src/tutorial/index.ts';
+import { driveSource, readSrc } from './driveSource.ts';
+
+const DIR = 'tutorial/examples/retries-and-error-steps';
+
+/** The file at `path` with each `[from, to]` replaced once; fails the test if a `from` is missing. */
+function edited(path: string, ...edits: [string, string][]): string {
+  let source = readSrc(`${DIR}/${path}`);
+  for (const [from, to] of edits) {
+    expect(source, `${path} should contain ${from}`).toContain(from);
+    source = source.replace(from, to);
+  }
+  return source;
+}
+
+async function verdict(key: string, source: string, seed = 0) {
+  const { exercise } = exerciseByKey(key)!;
+  const run = await driveSource(source, { seed });
+  return exercise.check(run.trace, run.compiled.graph);
+}
+
+describe('back off', () => {
+  const key = 'retries-and-error-steps/backoff';
+
+  test('the starting code fails on its fourth attempt, still too early', async () => {
+    expect(await verdict(key, readSrc(`${DIR}/fixed-wait.ts`))).toMatchObject({
+      passed: false,
+      message: 'The run failed: fetchForecast threw ServiceBusy "Busy (attempt 4, 4.5s in)" on attempt 4, its last.',
+    });
+  });
+
+  test('the solution waits 2s, then 4s, and gets through on the third attempt', async () => {
+    expect(await verdict(key, readSrc(`${DIR}/backoff.ts`))).toMatchObject({ passed: true, message: 'fetchForecast got through on attempt 3, after waiting 2s and 4s.' });
+  });
+
+  test('longer fixed waits get through, but without backing off', async () => {
+    const source = edited('fixed-wait.ts', ['waitFixed(1)', 'waitFixed(3)']);
+    expect(await verdict(key, source)).toMatchObject({ passed: false, message: 'The waits were 3s and 3s: wait 2 was not longer than the one before.' });
+  });
+
+  test('more attempts one second apart get through, but take more than four', async () => {
+    const source = edited('fixed-wait.ts', ['stopAfterAttempt(4)', 'stopAfterAttempt(10)']);
+    expect(await verdict(key, source)).toMatchObject({ passed: false, message: 'fetchForecast took 5 attempts; the exercise allows at most 4.' });
+  });
+
+  test('making the service answer at once is not backing off', async () => {
+    const source = edited('fixed-wait.ts', ['const BUSY_FOR = 6;', 'const BUSY_FOR = 0;']);
+    expect(await verdict(key, source)).toMatchObject({ passed: false, message: expect.stringMatching(/^fetchForecast got through after 0 waits \(none\)/) });
+  });
+
+  test('other growing waits pass: incrementing, and jittered backoff for every seed', async () => {
+    const incrementing = edited('fixed-wait.ts', ['waitFixed(1)', 'waitIncrementing({ start: 1, increment: 2 })'], ['stopAfterAttempt, waitFixed }', 'stopAfterAttempt, waitIncrementing }']);
+    expect(await verdict(key, incrementing)).toMatchObject({ passed: true, message: 'fetchForecast got through on attempt 3, after waiting 3s and 5s.' });
+    const jitter = edited('fixed-wait.ts', ['waitFixed(1)', 'waitExponentialJitter({ initial: 1, jitter: 1 })'], ['stopAfterAttempt, waitFixed }', 'stopAfterAttempt, waitExponentialJitter }']);
+    const messages = new Set<string>();
+    for (const seed of [0, 1, 2, 3, 4, 5]) {
+      const result = await verdict(key, jitter, seed);
+      expect(result, `seed ${seed}`).toMatchObject({ passed: true });
+      messages.add(result.message);
+    }
+    // The jitter is drawn from the seed: different seeds wait differently.
+    expect(messages.size).toBeGreaterThan(1);
+  });
+});
+
+describe('an error step for translate', () => {
+  const key = 'retries-and-error-steps/error-step';
+
+  test('catching the error inside the step is not an error step', async () => {
+    const source = edited(
+      'translate.ts',
+      ['    await sleep(0.5);\n    throw new Error', '    await sleep(0.5);\n    try {\n      throw new Error'],
+      ['"${ev.text}"`);\n', '"${ev.text}"`);\n    } catch {\n      return new TranslatedEvent({ text: ev.text });\n    }\n'],
+    );
+    expect(await verdict(key, source)).toMatchObject({ passed: false, message: expect.stringMatching(/^translate never failed for good/) });
+  });
+
+  test('an error step without the retries does not pass', async () => {
+    const source = edited('translate-fallback.ts', ['@step({ retryPolicy: retryPolicy({ wait: waitFixed(1), stop: stopAfterAttempt(3) }) })', '@step()']);
+    expect(await verdict(key, source)).toMatchObject({ passed: false, message: "untranslated took over after 1 attempt; keep translate's retry policy of 3 attempts." });
+  });
+
+  test('an error step that ends with something else than the original text does not pass', async () => {
+    const source = edited('translate-fallback.ts', ['return new StopEvent({ result: original.text });', 'return new StopEvent({ result: String(ev.exception) });']);
+    expect(await verdict(key, source)).toMatchObject({ passed: false, message: expect.stringMatching(/^The run ended with "Error: Translation service unavailable for \\"Bom dia\\""; the exercise wants the original text, "Bom dia"\.$/) });
+  });
+
+  test('a handler for every step passes as well', async () => {
+    const source = edited('translate-fallback.ts', ['@catchError({ forSteps: ["translate"] })', '@catchError()']);
+    expect(await verdict(key, source)).toMatchObject({ passed: true, message: 'translate failed 3 times; untranslated took over and ended the run with the original text.' });
+  });
+});
+
+describe('retry only what can get better', () => {
+  const key = 'retries-and-error-steps/retry-what-helps';
+
+  test('the starting code retries the unknown city', async () => {
+    expect(await verdict(key, readSrc(`${DIR}/three-cities.ts`))).toMatchObject({ passed: false, message: 'lookup retried UnknownCity 3 times: asking again will not make the city exist.' });
+  });
+
+  test('retrying nothing leaves the busy lookups without a forecast', async () => {
+    const source = edited('three-cities.ts', ['retryPolicy({ wait', 'retryPolicy({ retry: retryNever(), wait'], ['catchError, retryPolicy,', 'catchError, retryNever, retryPolicy,']);
+    expect(await verdict(key, source)).toMatchObject({ passed: false, message: expect.stringMatching(/^lookup never retried ServiceBusy/) });
+  });
+
+  test('excluding UnknownCity passes as well as naming ServiceBusy', async () => {
+    const source = edited('three-cities.ts', ['retryPolicy({ wait', 'retryPolicy({ retry: retryIfNotExceptionType(UnknownCity), wait'], ['catchError, retryPolicy,', 'catchError, retryIfNotExceptionType, retryPolicy,']);
+    expect(await verdict(key, source)).toMatchObject({ passed: true, message: 'lookup retried ServiceBusy 2 times and handed UnknownCity to the error step on its first attempt.' });
+  });
+});
