@@ -21,6 +21,7 @@ import type { Page } from '@playwright/test';
 import { createRunFile, serializeRunFile } from '../src/inspect/index.ts';
 import { runSource } from '../tests/unit/runSource.ts';
 import { buildApp, serveApp } from '../tests/support/servedApp.ts';
+import { CHOOSE_STAGED_FILE, stageFile } from './stagedFile.ts';
 import { BROWSER_BENCH_EVENTS, LARGE_BROWSER_BENCH_EVENTS, browserBenchSource } from './browserWorkload.ts';
 
 const { values } = parseArgs({
@@ -161,18 +162,19 @@ async function bigRunFile(): Promise<{ text: string; records: number }> {
 
 async function openFile(page: Page): Promise<void> {
   const { text, records } = await bigRunFile();
-  const started = page.evaluate('performance.now()') as Promise<number>;
-  const t0 = await started;
-  await page.getByTestId('load-run-input').setInputFiles({ name: 'big.run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  const t1 = (await page.evaluate(`new Promise((resolve) => {
+  // The file is in the page before the clock starts: handing 24 MB to the page through the test
+  // driver (Playwright's setInputFiles) took longer than opening it, and is no part of what a user waits for.
+  await stageFile(page, text);
+  const ms = (await page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    ${CHOOSE_STAGED_FILE};
     const check = () => {
       const s = document.querySelector('[data-testid="scrubber"]');
-      if (document.querySelector('[data-testid="replaying-file"]') && s && s.getAttribute('data-total') === '${records}') requestAnimationFrame(() => resolve(performance.now()));
+      if (document.querySelector('[data-testid="replaying-file"]') && s && s.getAttribute('data-total') === '${records}') requestAnimationFrame(() => resolve(performance.now() - t0));
       else requestAnimationFrame(check);
     };
     check();
   })`)) as number;
-  const ms = t1 - t0;
   figures.fileOpen = { records, bytes: text.length, ms: Math.round(ms) };
   bar(`opening a saved run of ${records.toLocaleString('en')} records (${(text.length / 2 ** 20).toFixed(0)} MB)`, `${Math.round(ms)} ms`, ms < 1000, '< 1000 ms');
 }

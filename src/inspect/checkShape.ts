@@ -30,8 +30,43 @@ export function checkFields(value: unknown, schema: Readonly<Record<string, Fiel
   }
 }
 
+/**
+ * Whether `checkFields` would accept `value`, without building a path or a message: the fast path
+ * for a saved run's 200,000 records, which are nearly always valid. When it says no, `checkFields`
+ * runs on the value to say why.
+ */
+export function fieldsValid(value: unknown, schema: Readonly<Record<string, FieldType>>, maxDepth: number): boolean {
+  if (!isPlainObject(value)) return false;
+  const { fields } = compile(schema, EMPTY);
+  let present = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    const v = value[field.name];
+    // JSON has no undefined: a field that reads undefined is missing (the names are not
+    // Object.prototype's).
+    if (v === undefined) {
+      if (field.optional) continue;
+      return false;
+    }
+    present++;
+    if (!field.valid(v, maxDepth)) return false;
+  }
+  // As many own fields as known ones present: nothing unknown.
+  let own = 0;
+  for (const _ in value) own++;
+  return own === present;
+}
+
+interface CompiledField {
+  name: string;
+  optional: boolean;
+  type: FieldType;
+  /** The type's test alone (see `validOf`). */
+  valid: (value: unknown, maxDepth: number) => boolean;
+}
+
 interface CompiledSchema {
-  fields: { name: string; optional: boolean; type: FieldType }[];
+  fields: CompiledField[];
   allowed: ReadonlySet<string>;
 }
 
@@ -50,12 +85,81 @@ function compile(schema: Readonly<Record<string, FieldType>>, known: ReadonlySet
   if (!compiled) {
     const fields = Object.entries(schema).map(([spec, type]) => {
       const optional = spec.endsWith('?');
-      return { name: optional ? spec.slice(0, -1) : spec, optional, type };
+      return { name: optional ? spec.slice(0, -1) : spec, optional, type, valid: validOf(type) };
     });
     compiled = { fields, allowed: new Set([...known, ...fields.map((f) => f.name)]) };
     byKnown.set(key, compiled);
   }
   return compiled;
+}
+
+/** `checkType`'s test for `type` as a predicate: true exactly when `checkType` would not throw. */
+function validOf(type: FieldType): (value: unknown, maxDepth: number) => boolean {
+  if (typeof type !== 'string') return (v) => typeof v === 'string' && type.includes(v);
+  switch (type) {
+    case 'id':
+      return isId;
+    case 'id|null':
+      return (v) => v === null || isId(v);
+    case 'ids':
+      return (v) => Array.isArray(v) && v.every(isId);
+    case 'strings':
+      return (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+    case 'time':
+      return (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+    case 'number|null':
+      return (v) => v === null || (typeof v === 'number' && Number.isFinite(v));
+    case 'string':
+      return (v) => typeof v === 'string';
+    case 'string|null':
+      return (v) => v === null || typeof v === 'string';
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'json':
+      return jsonValid;
+    case 'counts':
+      return (v) => isPlainObject(v) && Object.values(v).every(isId);
+    case 'error':
+      return (v, maxDepth) => fieldsValid(v, ERROR_SCHEMA, maxDepth);
+    case 'steps':
+      return (v, maxDepth) => Array.isArray(v) && v.every((s) => fieldsValid(s, STEP_INFO_SCHEMA, maxDepth));
+    case 'deliveries':
+      return (v, maxDepth) => {
+        if (!Array.isArray(v)) return false;
+        for (let i = 0; i < v.length; i++) if (!fieldsValid(v[i], DELIVERY_SCHEMA, maxDepth)) return false;
+        return true;
+      };
+  }
+}
+
+/**
+ * `checkJson` as a predicate. A payload is most often a flat object of numbers and strings: that is
+ * answered in place, the rest goes through `checkJson`'s walk.
+ */
+function jsonValid(value: unknown, maxDepth: number): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (isPlainObject(value) && maxDepth >= 1) {
+    let flat = true;
+    let count = 1;
+    for (const key in value) {
+      const v = value[key];
+      count++;
+      if (typeof v === 'number' ? !Number.isFinite(v) : typeof v === 'object' && v !== null) {
+        flat = false;
+        break;
+      }
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' && v !== null) return false;
+    }
+    if (flat && count <= MAX_JSON_NODES) return true;
+  }
+  try {
+    checkJson(value, '', maxDepth);
+    return true;
+  } catch (error) {
+    if (error instanceof ShapeError) return false;
+    throw error;
+  }
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

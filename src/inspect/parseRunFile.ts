@@ -69,5 +69,5 @@ function fail(error: string): ParseRunFileResult {
 /** Every record in order, with the checks a live trace gets too (see TraceValidator). */
 function checkTrace(trace: unknown[], maxDepth: number): void {
   const validator = new TraceValidator({ maxDepth });
-  trace.forEach((value, i) => validator.check(value, `trace[${i}]`));
+  for (let i = 0; i < trace.length; i++) validator.check(trace[i], i);
 }

@@ -118,23 +118,30 @@ export const TRACE_VERSION_WRITTEN: TraceRecord['v'] = 2;
 /**
  * A version 2 file's records with what `serializeRunFile` left out put back, in place: the records are
  * the file's freshly parsed objects, and copying 200,000 of them cost more than parsing the file.
- * Values are untrusted: this only fills in missing fields, the validator checks all.
+ * Values are untrusted: this only fills in missing fields, the validator checks all. Parsed JSON has
+ * no undefined, so a field that reads undefined is one the file left out (none of the names is
+ * Object.prototype's).
  */
 export function expandRecords(trace: unknown[], runId: unknown): unknown[] {
   let seq: unknown = -1;
   let t: unknown = 0;
-  for (const value of trace) {
+  for (let i = 0; i < trace.length; i++) {
+    const value = trace[i];
     if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
     const r = value as Record<string, unknown>;
-    if (!hasOwn(r, 'v')) r.v = TRACE_VERSION_WRITTEN;
-    if (!hasOwn(r, 'runId')) r.runId = runId;
-    if (!hasOwn(r, 'seq')) r.seq = typeof seq === 'number' ? seq + 1 : seq;
-    if (!hasOwn(r, 't')) r.t = t;
+    if (r.v === undefined) r.v = TRACE_VERSION_WRITTEN;
+    if (r.runId === undefined) r.runId = runId;
+    if (r.seq === undefined) r.seq = typeof seq === 'number' ? seq + 1 : seq;
+    if (r.t === undefined) r.t = t;
     const kind = r.kind;
-    if (typeof kind === 'string' && hasOwn(NULLABLE, kind)) {
-      for (const key of NULLABLE[kind as TraceKind]) if (!hasOwn(r, key)) r[key] = null;
-      const defaults = DEFAULTS[kind as TraceKind];
-      if (defaults) for (const key in defaults) if (!hasOwn(r, key)) r[key] = defaultValue(defaults[key]!);
+    const fill = typeof kind === 'string' ? FILLS.get(kind) : undefined;
+    if (fill) {
+      for (let k = 0; k < fill.nullable.length; k++) if (r[fill.nullable[k]!] === undefined) r[fill.nullable[k]!] = null;
+      for (let k = 0; k < fill.defaults.length; k++) {
+        const [key, value] = fill.defaults[k]!;
+        // A list is new for each record: records own their fields.
+        if (r[key] === undefined) r[key] = value === EMPTY_LIST ? [] : value;
+      }
     }
     seq = r.seq;
     t = r.t;
@@ -142,10 +149,18 @@ export function expandRecords(trace: unknown[], runId: unknown): unknown[] {
   return trace;
 }
 
-/** A default's value: a number or string is shared, a list is new each time (records own their fields). */
-function defaultValue(json: string): unknown {
-  return json === '[]' ? [] : JSON.parse(json);
-}
+const EMPTY_LIST: unique symbol = Symbol('[]');
+
+/** Per record kind, what `expandRecords` puts back: nullable fields, and defaults with their values. */
+const FILLS = new Map(
+  Object.entries(NULLABLE).map(([kind, nullable]) => [
+    kind,
+    {
+      nullable: [...nullable],
+      defaults: Object.entries(DEFAULTS[kind as TraceKind] ?? {}).map(([key, json]) => [key, json === '[]' ? EMPTY_LIST : JSON.parse(json)] as const),
+    },
+  ]),
+) as ReadonlyMap<string, { nullable: readonly string[]; defaults: readonly (readonly [string, unknown])[] }>;
 
 function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);

@@ -1,5 +1,5 @@
 import type { TraceKind, TraceRecord } from '../engine/trace.ts';
-import { ShapeError, checkFields, isPlainObject } from './checkShape.ts';
+import { ShapeError, checkFields, fieldsValid, isPlainObject } from './checkShape.ts';
 import { ENVELOPE, RECORD_SCHEMA } from './recordSchema.ts';
 import type { FieldType } from './recordSchema.ts';
 
@@ -48,6 +48,8 @@ export class TraceValidator {
   private readonly events = new Set<number>();
   private readonly invocations = new Set<number>();
   private finished = false;
+  private where: string | number = '';
+  private kind = '';
 
   constructor(options: TraceValidatorOptions) {
     this.options = options;
@@ -58,114 +60,131 @@ export class TraceValidator {
     return this.steps !== null;
   }
 
-  /** Returns the record typed when it is valid after the ones before it; throws ShapeError if not. */
-  check(value: unknown, where: string): TraceRecord {
-    if (!isPlainObject(value)) throw new ShapeError(`${where} must be an object`);
+  /**
+   * Returns the record typed when it is valid after the ones before it; throws ShapeError if not.
+   * `where` names the record in messages; a number is its index in a run file's trace (`trace[i]`):
+   * a saved run checks 200,000 records, and naming each one up front cost more than checking it.
+   */
+  check(value: unknown, where: string | number): TraceRecord {
+    if (!isPlainObject(value)) throw new ShapeError(`${label(where)} must be an object`);
     const kind = value.kind;
     if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(RECORD_SCHEMA, kind)) {
-      throw new ShapeError(`${where} has an unknown kind ${JSON.stringify(kind)}`);
+      throw new ShapeError(`${label(where)} has an unknown kind ${JSON.stringify(kind)}`);
     }
-    const at = `${where} (${kind})`;
-    checkFields(value, FULL_SCHEMA[kind as TraceKind], at, this.options.maxDepth);
+    const schema = FULL_SCHEMA[kind as TraceKind];
+    // Paths and messages only for a record that fails.
+    if (!fieldsValid(value, schema, this.options.maxDepth)) checkFields(value, schema, `${label(where)} (${kind})`, this.options.maxDepth);
     const r = value as unknown as TraceRecord;
-    if (r.v !== TRACE_VERSION) throw new ShapeError(`${at} has trace version ${r.v}; expected ${TRACE_VERSION}`);
+    this.where = where;
+    this.kind = kind;
+    if (r.v !== TRACE_VERSION) throw new ShapeError(`${this.at()} has trace version ${r.v}; expected ${TRACE_VERSION}`);
     if (this.steps === null && r.kind === 'log' && r.runId === 'host' && this.options.hostLogsBeforeStart) {
-      if (r.seq <= this.hostSeq) throw new ShapeError(`${at} has seq ${r.seq} after seq ${this.hostSeq}: seq must increase`);
+      if (r.seq <= this.hostSeq) throw new ShapeError(`${this.at()} has seq ${r.seq} after seq ${this.hostSeq}: seq must increase`);
       this.hostSeq = r.seq;
-      if (r.step !== null || r.invocation !== null) throw new ShapeError(`${at} names a step before the run started`);
+      if (r.step !== null || r.invocation !== null) throw new ShapeError(`${this.at()} names a step before the run started`);
       return r;
     }
-    if (this.steps === null && r.kind !== 'run.started') throw new ShapeError(`${at} must be "run.started"`);
-    if (this.steps !== null && r.kind === 'run.started') throw new ShapeError(`${at}: a run starts only once`);
+    if (this.steps === null && r.kind !== 'run.started') throw new ShapeError(`${this.at()} must be "run.started"`);
+    if (this.steps !== null && r.kind === 'run.started') throw new ShapeError(`${this.at()}: a run starts only once`);
     this.runId ??= r.runId;
-    if (r.runId !== this.runId) throw new ShapeError(`${at} belongs to run "${r.runId}", not "${this.runId}": a file holds one run`);
-    if (r.seq <= this.lastSeq) throw new ShapeError(`${at} has seq ${r.seq} after seq ${this.lastSeq}: seq must increase`);
+    if (r.runId !== this.runId) throw new ShapeError(`${this.at()} belongs to run "${r.runId}", not "${this.runId}": a file holds one run`);
+    if (r.seq <= this.lastSeq) throw new ShapeError(`${this.at()} has seq ${r.seq} after seq ${this.lastSeq}: seq must increase`);
     if (r.kind === 'run.started') this.steps = new Set(r.steps.map((s) => s.name));
     if (r.kind === 'run.finished') {
-      if (this.finished) throw new ShapeError(`${at}: a run finishes only once`);
+      if (this.finished) throw new ShapeError(`${this.at()}: a run finishes only once`);
       this.finished = true;
     }
-    this.checkLinks(r, at);
+    this.checkLinks(r);
     this.lastSeq = r.seq;
     return r;
   }
 
-  // Methods rather than closures made per record: a saved run of 200,000 records is checked here.
-  private step(at: string, name: string | null | undefined, field = 'step'): void {
-    if (name !== null && name !== undefined && !this.steps!.has(name)) throw new ShapeError(`${at}.${field} names "${name}", which is not a step of this run`);
+  /** The record being checked, as messages name it. */
+  private at(): string {
+    return `${label(this.where)} (${this.kind})`;
   }
 
-  private event(at: string, id: number | null | undefined, field = 'event'): void {
-    if (id !== null && id !== undefined && !this.events.has(id)) throw new ShapeError(`${at}.${field} refers to event ${id}, which was not emitted before it`);
+  // Methods rather than closures made per record: a saved run of 200,000 records is checked here.
+  private step(name: string | null | undefined, field = 'step'): void {
+    if (name !== null && name !== undefined && !this.steps!.has(name)) throw new ShapeError(`${this.at()}.${field} names "${name}", which is not a step of this run`);
+  }
+
+  private event(id: number | null | undefined, field = 'event'): void {
+    if (id !== null && id !== undefined && !this.events.has(id)) throw new ShapeError(`${this.at()}.${field} refers to event ${id}, which was not emitted before it`);
   }
 
   /** A new id may run at most MAX_ID_AHEAD past the ones announced (see there). */
-  private fresh(at: string, id: number, seen: Set<number>, what: string, field: string): void {
-    if (id > seen.size + MAX_ID_AHEAD) throw new ShapeError(`${at}.${field}: ${what} ${id} is far beyond the ${seen.size} this run has announced`);
+  private fresh(id: number, seen: Set<number>, what: string, field: string): void {
+    if (id > seen.size + MAX_ID_AHEAD) throw new ShapeError(`${this.at()}.${field}: ${what} ${id} is far beyond the ${seen.size} this run has announced`);
   }
 
-  private invocation(at: string, id: number): void {
-    if (!this.invocations.has(id)) throw new ShapeError(`${at}.invocation refers to invocation ${id}, which no event was delivered to`);
+  private invocation(id: number): void {
+    if (!this.invocations.has(id)) throw new ShapeError(`${this.at()}.invocation refers to invocation ${id}, which no event was delivered to`);
   }
 
-  private checkLinks(r: TraceRecord, at: string): void {
+  private checkLinks(r: TraceRecord): void {
     const { events, invocations } = this;
     switch (r.kind) {
       case 'event.emitted':
-        if (events.has(r.event)) throw new ShapeError(`${at}.event: event ${r.event} is emitted twice`);
-        this.fresh(at, r.event, events, 'event', 'event');
-        this.step(at, r.step);
-        this.step(at, r.target, 'target');
-        this.event(at, r.parent, 'parent');
+        if (events.has(r.event)) throw new ShapeError(`${this.at()}.event: event ${r.event} is emitted twice`);
+        this.fresh(r.event, events, 'event', 'event');
+        this.step(r.step);
+        this.step(r.target, 'target');
+        this.event(r.parent, 'parent');
         events.add(r.event);
         for (let i = 0; i < r.to.length; i++) {
-          if (!this.steps!.has(r.to[i]!.step)) this.step(at, r.to[i]!.step, `to[${i}].step`);
-          if (!invocations.has(r.to[i]!.invocation)) this.fresh(at, r.to[i]!.invocation, invocations, 'invocation', `to[${i}].invocation`);
+          if (!this.steps!.has(r.to[i]!.step)) this.step(r.to[i]!.step, `to[${i}].step`);
+          const invocation = r.to[i]!.invocation;
+          if (!invocations.has(invocation) && invocation > invocations.size + MAX_ID_AHEAD) this.fresh(invocation, invocations, 'invocation', `to[${i}].invocation`);
           invocations.add(r.to[i]!.invocation);
         }
         break;
       case 'step.queued':
-        this.step(at, r.step);
-        this.event(at, r.event);
-        if (!invocations.has(r.invocation)) this.fresh(at, r.invocation, invocations, 'invocation', 'invocation');
+        this.step(r.step);
+        this.event(r.event);
+        if (!invocations.has(r.invocation)) this.fresh(r.invocation, invocations, 'invocation', 'invocation');
         invocations.add(r.invocation);
         break;
       case 'step.started':
-        this.step(at, r.step);
-        this.invocation(at, r.invocation);
-        for (const id of r.events) this.event(at, id, 'events');
+        this.step(r.step);
+        this.invocation(r.invocation);
+        for (const id of r.events) this.event(id, 'events');
         break;
       case 'step.finished':
       case 'step.failed':
-        this.step(at, r.step);
-        this.invocation(at, r.invocation);
+        this.step(r.step);
+        this.invocation(r.invocation);
         break;
       case 'event.dropped':
       case 'collect.progress':
       case 'wait.started':
       case 'wait.finished':
-        this.step(at, r.step);
-        this.event(at, r.event);
+        this.step(r.step);
+        this.event(r.event);
         break;
       case 'event.unhandled':
       case 'stream.published':
       case 'run.finished':
-        this.event(at, r.event);
+        this.event(r.event);
         break;
       case 'collect.leftover':
-        this.step(at, r.step);
-        for (const id of r.events) this.event(at, id, 'events');
+        this.step(r.step);
+        for (const id of r.events) this.event(id, 'events');
         break;
       case 'input.received':
-        this.step(at, r.target, 'target');
+        this.step(r.target, 'target');
         break;
       case 'state.changed':
       case 'run.paused':
       case 'log':
-        this.step(at, r.step);
+        this.step(r.step);
         break;
       default:
         break;
     }
   }
+}
+
+function label(where: string | number): string {
+  return typeof where === 'number' ? `trace[${where}]` : where;
 }

@@ -1,0 +1,158 @@
+/**
+ * Where the page's time goes in one of the browser benchmarks' scenes: a CPU profile of the page
+ * (Chromium's Profiler, through CDP) around the scene, listed as the functions with the most self time
+ * and the same summed per function with its callees. For finding the cause of a missed bar in
+ * `bench:browser` or `bench/scrub.ts`; build without minifying to read the names:
+ *
+ *   npx vite build --outDir dist-profile --minify false
+ *   node --import tsx bench/pageProfile.ts file|scrub|play|record [--port 4319] [--out dist-profile] [--events N] [--top 30]
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { CDPSession, Page } from '@playwright/test';
+import { createRunFile, serializeRunFile } from '../src/inspect/index.ts';
+import { runSource } from '../tests/unit/runSource.ts';
+import { serveApp } from '../tests/support/servedApp.ts';
+import { CHOOSE_STAGED_FILE, stageFile } from './stagedFile.ts';
+import { LARGE_BROWSER_BENCH_EVENTS, browserBenchSource } from './browserWorkload.ts';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: '4319' },
+    out: { type: 'string', default: 'dist-profile' },
+    events: { type: 'string' },
+    top: { type: 'string', default: '30' },
+    tab: { type: 'string', default: 'console' },
+  },
+});
+const scene = positionals[0] ?? 'file';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+async function loadSource(page: Page, source: string): Promise<void> {
+  await page.getByTestId('editor').locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(source);
+  await page.locator('.react-flow__node[data-id="step:gather"]').waitFor({ timeout: 30_000 });
+}
+
+async function record(page: Page, events: number): Promise<void> {
+  await loadSource(page, browserBenchSource(events));
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 600_000 });
+}
+
+async function profiled(cdp: CDPSession, work: () => Promise<void>): Promise<CpuProfile> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const t0 = Date.now();
+  await work();
+  console.log(`scene took ${Date.now() - t0} ms`);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  return profile;
+}
+
+function summarise(profile: CpuProfile, top: number): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber + 1}`;
+  const selfByName = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const key = name(byId.get(id)!);
+    selfByName.set(key, (selfByName.get(key) ?? 0) + ms);
+  }
+  // Total per function: self time of the node and everything under it, each name counted once per stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const total = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = name(byId.get(at)!);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + ms);
+    }
+  }
+  const all = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`profile: ${all.toFixed(0)} ms sampled`);
+  console.log('self time:');
+  for (const [k, ms] of [...selfByName].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+  console.log('total time:');
+  for (const [k, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
+}
+
+async function main(): Promise<void> {
+  const app = await serveApp(values.out, Number(values.port));
+  try {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
+    await page.goto(`${app.baseUrl}/`);
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 30_000 });
+    const cdp = await page.context().newCDPSession(page);
+    let profile: CpuProfile;
+    if (scene === 'file') {
+      const events = Number(values.events ?? 57_143);
+      const source = browserBenchSource(events);
+      const run = await runSource(source);
+      const text = serializeRunFile(createRunFile({ code: source, input: {}, seed: 0, graph: run.compiled.graph, trace: run.trace }));
+      console.log(`file: ${run.trace.length} records, ${(text.length / 2 ** 20).toFixed(1)} MB`);
+      await stageFile(page, text);
+      profile = await profiled(cdp, async () => {
+        await page.evaluate(CHOOSE_STAGED_FILE);
+        await page.waitForFunction((n) => document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') === String(n) && document.querySelector('[data-testid="replaying-file"]') !== null, run.trace.length, { timeout: 120_000, polling: 'raf' });
+      });
+    } else if (scene === 'record') {
+      const events = Number(values.events ?? LARGE_BROWSER_BENCH_EVENTS);
+      profile = await profiled(cdp, () => record(page, events));
+    } else {
+      const events = Number(values.events ?? LARGE_BROWSER_BENCH_EVENTS);
+      await record(page, events);
+      await page.getByTestId(`dock-tab-${values.tab}`).click();
+      if (scene === 'scrub') {
+        const max = Number(await page.getByTestId('scrubber-range').getAttribute('max'));
+        profile = await profiled(cdp, async () => {
+          for (let i = 0; i < 40; i++) {
+            const target = Math.round((((i * 37) % 40) / 40) * max) + 1;
+            await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => {
+              const range = document.querySelector('[data-testid="scrubber-range"]');
+              Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(range, String(${target}));
+              range.dispatchEvent(new Event('input', { bubbles: true }));
+              requestAnimationFrame(() => requestAnimationFrame(resolve));
+            }))`);
+          }
+        });
+      } else {
+        await page.getByTestId('replay-start').click();
+        profile = await profiled(cdp, async () => {
+          await page.getByTestId('replay-play').click();
+          await page.waitForTimeout(4000);
+        });
+      }
+    }
+    mkdirSync('bench/out', { recursive: true });
+    writeFileSync(`bench/out/page-${scene}.cpuprofile`, JSON.stringify(profile));
+    summarise(profile, Number(values.top));
+  } finally {
+    await app.close();
+  }
+}
+
+await main();
