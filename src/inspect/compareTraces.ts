@@ -34,7 +34,8 @@ export function canonical(record: TraceRecord): string {
   return sortedJson(rest);
 }
 
-function sortedJson(value: unknown): string {
+/** JSON with object keys sorted, so two values that mean the same compare equal as text. */
+export function sortedJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.keys(value)

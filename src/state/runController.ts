@@ -51,6 +51,11 @@ export interface RunController {
    * screen goes to the history; the new run says whether it repeated it, record for record.
    */
   replay(fork: ForkChange | null, change?: string): Promise<void>;
+  /**
+   * "Same code, another seed": runs the code in the editor (unless the run on screen is of it), then
+   * again with the next seed; resolves with the two runs' numbers, to compare them.
+   */
+  anotherSeed(): Promise<{ first: number; second: number } | null>;
   /** Shows a saved run (its code in the editor, its trace to replay); stops a run in progress first. */
   loadRecorded(run: { code: string; trace: TraceRecord[]; graph: GraphModel | null }): Promise<void>;
   /** Shows an earlier run again, with its own code in the editor (the run on screen goes to the history). */
@@ -100,7 +105,23 @@ export function createRunController(deps: RunControllerDeps): RunController {
       run.setState({ inputError: input.message });
       return;
     }
+    // The run on screen stays in the history: it can be shown, compared and forked again.
+    keepInHistory(run);
     await launch(input.value, null);
+  }
+
+  async function anotherSeed(): Promise<{ first: number; second: number } | null> {
+    if (live()) return null;
+    const { source } = workspace.getState();
+    if (run.getState().trace.length === 0 || run.getState().code !== source) await start();
+    const first = run.getState();
+    if (first.trace.length === 0 || first.code !== source) return null;
+    const started = first.trace.find((r) => r.kind === 'run.started');
+    const seed = (started?.kind === 'run.started' ? started.seed : null) ?? first.settings.seed;
+    updateSettings(run, { seed: seed + 1 });
+    await start();
+    const second = run.getState();
+    return second.runNumber === first.runNumber ? null : { first: first.runNumber, second: second.runNumber };
   }
 
   async function replay(fork: ForkChange | null, change = ''): Promise<void> {
@@ -190,6 +211,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
 
   async function loadRecorded(file: { code: string; trace: TraceRecord[]; graph: GraphModel | null }): Promise<void> {
     if (live()) await runner.stop();
+    keepInHistory(run);
     setSource(workspace, file.code);
     loadRecordedRun(run, file.trace, file.graph, file.code);
     if (file.graph) return;
@@ -204,15 +226,18 @@ export function createRunController(deps: RunControllerDeps): RunController {
 
   async function reopen(past: PastRun): Promise<void> {
     if (live()) await runner.stop();
+    // The run on screen stays listed, whether or not its code is the one coming back.
+    keepInHistory(run);
     setSource(workspace, past.code);
-    run.setState({ history: run.getState().history.filter((p) => p !== past) });
+    run.setState({ history: run.getState().history.filter((p) => p.trace !== past.trace) });
     loadRecordedRun(run, past.trace, past.graph, past.code, past.number);
-    run.setState({ origin: past.origin });
+    run.setState({ origin: past.origin, verdict: past.verdict ?? null });
   }
 
   return {
     start,
     replay,
+    anotherSeed,
     stop,
     reopen,
     dispose: unsubscribe,

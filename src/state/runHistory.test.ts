@@ -5,6 +5,7 @@ import type { RunEnd, RunnerClient, TraceSink } from '../worker/protocol.ts';
 import { createRunController } from './runController.ts';
 import { HISTORY_SIZE } from './runHistory.ts';
 import { createRunStore } from './runStore.ts';
+import { listRuns } from './runList.ts';
 import { applyAnalysis, createWorkspaceStore, setSource } from './workspaceStore.ts';
 
 const GRAPH = { nodes: [{ id: 'event:StartEvent', kind: 'event', label: 'StartEvent' }], edges: [] } as unknown as CompileResult['graph'];
@@ -14,9 +15,11 @@ const analysis = { graph: GRAPH, js: 'js', diagnostics: [], workflows: [{ name: 
 function fakeRunner(hold = false) {
   let release: (() => void) | null = null;
   let stops = 0;
+  const seeds: number[] = [];
   const runner: RunnerClient = {
-    async run(_request, sink: TraceSink): Promise<RunEnd> {
-      sink([{ kind: 'run.started', seq: 0 } as unknown as TraceRecord]);
+    async run(request, sink: TraceSink): Promise<RunEnd> {
+      seeds.push(request.seed ?? -1);
+      sink([{ kind: 'run.started', seq: 0, seed: request.seed } as unknown as TraceRecord]);
       if (hold) await new Promise<void>((resolve) => (release = resolve));
       sink([{ kind: 'run.finished', seq: 1, status: 'stopped', result: 'ok' } as unknown as TraceRecord]);
       return { kind: 'finished' };
@@ -30,7 +33,7 @@ function fakeRunner(hold = false) {
     prepare: () => undefined,
     dispose: () => undefined,
   };
-  return { runner, stops: () => stops };
+  return { runner, stops: () => stops, seeds };
 }
 
 function setup(hold = false) {
@@ -99,5 +102,54 @@ describe('run history: the view belongs to the code in the editor', () => {
     }
     expect(run.getState().history).toHaveLength(HISTORY_SIZE);
     expect(run.getState().history[0]!.number).toBe(HISTORY_SIZE + 3);
+  });
+});
+
+describe('run history: every run of the tab, as a tree of forks', () => {
+  it('running again keeps the run on screen in the history, with its seed', async () => {
+    const { run, runs } = setup();
+    await runs.start();
+    await runs.start();
+    expect(run.getState().runNumber).toBe(2);
+    expect(listRuns(run.getState()).map((r) => [r.number, r.onScreen, r.seed, r.status])).toEqual([[2, true, 42, 'stopped'], [1, false, 42, 'stopped']]);
+  });
+
+  it('a re-run and a fork sit under the run they came from, with what the fork changed', async () => {
+    const { run, runs } = setup();
+    await runs.start();
+    await runs.replay(null);
+    await runs.start();
+    const third = run.getState().runNumber;
+    await runs.replay({ change: 'state', at: 1, key: 'k', value: 1 }, 'state k = 1');
+    expect(listRuns(run.getState()).map((r) => [r.number, r.depth, r.parent, r.change])).toEqual([
+      [third, 0, null, null],
+      [4, 1, third, 'state k = 1'],
+      [1, 0, null, null],
+      [2, 1, 1, null],
+    ]);
+  });
+
+  it('a reopened run keeps its number and its lineage; the next run gets a number of its own', async () => {
+    const { run, runs } = setup();
+    await runs.start();
+    await runs.replay(null);
+    await runs.start();
+    const fork = run.getState().history.find((p) => p.number === 2)!;
+    await runs.reopen(fork);
+    expect(run.getState().runNumber).toBe(2);
+    expect(run.getState().verdict?.of).toBe(1);
+    await runs.start();
+    expect(run.getState().runNumber).toBe(4);
+    expect(listRuns(run.getState()).map((r) => r.number).sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('same code, another seed: the code runs, then again with the next seed, and the two are named to compare', async () => {
+    const { run, runs, fake } = setup();
+    expect(await runs.anotherSeed()).toEqual({ first: 1, second: 2 });
+    expect(fake.seeds).toEqual([42, 43]);
+    expect(run.getState().settings.seed).toBe(43);
+    // With a run of this code on screen, only the second run is made.
+    expect(await runs.anotherSeed()).toEqual({ first: 2, second: 3 });
+    expect(fake.seeds).toEqual([42, 43, 44]);
   });
 });

@@ -2,6 +2,8 @@ import type { GraphModel } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { resetRun } from './runStore.ts';
 import type { RunStore } from './runStore.ts';
+import type { ReplayVerdict } from './replayVerdict.ts';
+import { statusOf } from './runList.ts';
 
 /** How many earlier runs are kept (each holds its trace; the page's memory is the limit). */
 export const HISTORY_SIZE = 8;
@@ -20,6 +22,8 @@ export interface PastRun {
   /** For a re-run or a fork: the run it came from, and what the fork changed. */
   parent?: number;
   change?: string | null;
+  /** For a re-run or a fork: how it compared with the run it came from, shown again when it is reopened. */
+  verdict?: ReplayVerdict;
 }
 
 /**
@@ -49,17 +53,8 @@ export function keepInHistory(run: RunStore): void {
     status: statusOf(trace),
     events: trace.filter((r) => r.kind === 'event.emitted').length,
     origin: state.origin,
-    ...(state.verdict ? { parent: state.verdict.of, change: state.verdict.change } : {}),
+    ...(state.verdict ? { parent: state.verdict.of, change: state.verdict.change, verdict: state.verdict } : {}),
   };
   const history = [past, ...state.history.filter((p) => p.trace !== trace)].slice(0, HISTORY_SIZE);
   run.setState({ history });
-}
-
-/** The run's end (a note or a console record may follow it), or `running` when it has none. */
-function statusOf(trace: readonly TraceRecord[]): string {
-  for (let i = trace.length - 1; i >= 0; i--) {
-    const record = trace[i]!;
-    if (record.kind === 'run.finished') return record.status;
-  }
-  return 'running';
 }

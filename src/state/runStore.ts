@@ -108,9 +108,14 @@ export function updateSettings(store: RunStore, patch: Partial<RunSettings>): vo
 
 export function beginRun(store: RunStore, graph: GraphModel | null, wallNow: number, code: string | null = null): TraceRecord[] {
   const trace: TraceRecord[] = [];
-  const runNumber = store.getState().runNumber + 1;
+  const runNumber = nextRunNumber(store.getState());
   store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', code, runNumber, childRuns: [], childLength: 0, openedFrom: [], verdict: null });
   return trace;
+}
+
+/** The number the page's next run gets: after every run shown or kept (a reopened run is an old number). */
+export function nextRunNumber(state: RunState): number {
+  return Math.max(state.runNumber, ...state.history.map((p) => p.number)) + 1;
 }
 
 /** No run on screen: the view is idle, counters at zero (the settings and the history stay). */
@@ -165,7 +170,7 @@ export function setViewPaused(store: RunStore, paused: boolean): void {
 
 /** A saved run, to replay from the start; nothing of it runs. */
 export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null, code: string | null = null, runNumber?: number): void {
-  store.setState({ runNumber: runNumber ?? store.getState().runNumber, engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code, childRuns: [], childLength: 0, openedFrom: [], verdict: null });
+  store.setState({ runNumber: runNumber ?? nextRunNumber(store.getState()), engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code, childRuns: [], childLength: 0, openedFrom: [], verdict: null });
 }
 
 /** The playback has reached the end of a finished run: the run's status is now its ending. */

@@ -4,7 +4,13 @@ import type { StoreApi } from 'zustand/vanilla';
 export type BottomPanel = 'console' | 'problems';
 
 /** The tabs of the dock under the graph. */
-export type DockTab = 'console' | 'timeline' | 'inspector';
+export type DockTab = 'console' | 'timeline' | 'inspector' | 'runs';
+
+/** Two runs of the page being compared, by number: the second is drawn against the first. */
+export interface ComparePair {
+  first: number;
+  second: number;
+}
 
 /** What the inspector shows: one event or one invocation of the run, by its trace id. */
 export type Selection = { kind: 'event'; id: number } | { kind: 'invocation'; id: number };
@@ -19,12 +25,24 @@ export interface UiState {
   reveal: { from: number; to: number; nonce: number } | null;
   selection: Selection | null;
   dock: DockTab;
+  /** The runs compared in the Runs tab; the graph is coloured by where the second went differently. */
+  compare: ComparePair | null;
+  /**
+   * While a comparison is shown: how each step (by name) and event type of the graph fared in the
+   * second run, for the graph to colour its nodes.
+   */
+  compareMarks: CompareMarks | null;
+}
+
+export interface CompareMarks {
+  steps: Record<string, string>;
+  events: Record<string, string>;
 }
 
 export type UiStore = StoreApi<UiState>;
 
 export function createUiStore(): UiStore {
-  return createStore<UiState>(() => ({ selectedStep: null, selectedBy: null, panel: 'console', reveal: null, selection: null, dock: 'console' }));
+  return createStore<UiState>(() => ({ selectedStep: null, selectedBy: null, panel: 'console', reveal: null, selection: null, dock: 'console', compare: null, compareMarks: null }));
 }
 
 export function selectStep(store: UiStore, step: string | null, by: 'graph' | 'editor'): void {
@@ -53,4 +71,9 @@ export function selectItem(store: UiStore, selection: Selection | null, show = t
 
 export function showDock(store: UiStore, dock: DockTab): void {
   if (store.getState().dock !== dock) store.setState({ dock });
+}
+
+/** Compares two runs of the page and shows the comparison; null closes it. */
+export function compareRunPair(store: UiStore, pair: ComparePair | null): void {
+  store.setState(pair ? { compare: pair, dock: 'runs' } : { compare: null });
 }

@@ -10,11 +10,12 @@ import { useNodeAttributes } from './useNodeAttributes.ts';
 
 /** An event type: a rounded pill in its type's colour, counting the events emitted so far. */
 export const EventNode = memo(function EventNode({ data }: NodeProps<FlowNode>) {
-  const { view } = usePlayground();
+  const { view, ui } = usePlayground();
   const event = data.model.event!;
   const count = useStore(view, (s) => s.view.events[event.type] ?? 0);
   const color = eventColor(event.type, event.role);
-  const ref = useNodeAttributes<HTMLDivElement>({ 'data-count': count });
+  const compared = useStore(ui, (s) => s.compareMarks?.events[event.type] ?? 'none');
+  const ref = useNodeAttributes<HTMLDivElement>({ 'data-count': count, 'data-compare': compared });
   return (
     <div ref={ref} className={`event-node role-${event.role}`} data-count={count} style={{ '--event-color': color, width: eventWidth(event.type) } as React.CSSProperties}>
       <Handle type="target" position={Position.Left} isConnectable={false} />

@@ -11,7 +11,7 @@ import { useNodeAttributes } from './useNodeAttributes.ts';
 
 /** A step: a box with its state, worker slots (`running/numWorkers`), outcomes and collect progress. */
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<FlowNode>) {
-  const { view, run, runs, workspace } = usePlayground();
+  const { view, run, runs, workspace, ui } = usePlayground();
   const model = data.model.step!;
   const breakpoint = useStore(run, (s) => s.settings.breakpoints.includes(model.name));
   const step = useStore(view, (s) => s.view.steps[model.name]);
@@ -22,7 +22,9 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Flo
   const collected = collectedText(step);
   // The compiler ties each problem inside a step to its node: an invalid step says why on hover.
   const problems = useStore(workspace, (s) => problemsOf(s.analysis?.diagnostics, data.model.id));
+  const compared = useStore(ui, (s) => s.compareMarks?.steps[model.name] ?? 'none');
   const ref = useNodeAttributes<HTMLDivElement>({
+    'data-compare': compared,
     'data-state': state,
     'data-running': running,
     'data-queued': queued,

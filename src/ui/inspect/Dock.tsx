@@ -6,15 +6,17 @@ import { ConsolePanel } from '../run/index.ts';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { ChildRunsBar } from './ChildRunsBar.tsx';
 import { InspectorPanel } from './InspectorPanel.tsx';
+import { RunsPanel } from '../timetravel/RunsPanel.tsx';
 import './inspect.css';
 
 const TABS: { id: DockTab; label: string }[] = [
   { id: 'console', label: 'Console' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'inspector', label: 'Inspector' },
+  { id: 'runs', label: 'Runs' },
 ];
 
-/** Console, timeline and inspector share the space under the graph; only the tab shown is drawn. */
+/** Console, timeline, inspector and the page's runs share the space under the graph; only the tab shown is drawn. */
 export function Dock() {
   const { ui } = usePlayground();
   const dock = useStore(ui, (s) => s.dock);
@@ -54,7 +56,7 @@ export function Dock() {
       </div>
       <ChildRunsBar />
       <div className="dock-panel" role="tabpanel" id="dock-panel" aria-labelledby={`dock-tab-${dock}`} tabIndex={-1}>
-        {dock === 'console' ? <ConsolePanel /> : dock === 'timeline' ? <TimelinePanel /> : <InspectorPanel />}
+        {dock === 'console' ? <ConsolePanel /> : dock === 'timeline' ? <TimelinePanel /> : dock === 'runs' ? <RunsPanel /> : <InspectorPanel />}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { SPEEDS, parseInput, revealInEditor, updateSettings } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { findOwnRunCall } from './ownRunCall.ts';
+import { AnotherSeedButton } from '../timetravel/AnotherSeedButton.tsx';
 
 /** Input fields of the start event (JSON), seed, clock and playback speed. */
 export function RunSettings() {
@@ -50,6 +51,7 @@ export function RunSettings() {
           onChange={(e) => updateSettings(run, { seed: Number.parseInt(e.target.value, 10) || 0 })}
         />
       </label>
+      <AnotherSeedButton />
       <label className="field">
         <span>Clock</span>
         <select
