@@ -29,6 +29,14 @@ const CASES: ChapterCase[] = [
     exercise: 'backoff',
     verdict: /fetchForecast got through on attempt 3, after waiting 2s and 4s\./,
   },
+  {
+    id: 'typed-state',
+    title: 'Typed state',
+    example: 'class CountState {',
+    status: 'stopped',
+    exercise: 'lost-updates',
+    verdict: /All 5 documents and 47 words reached the totals, with up to 3 counts at once\./,
+  },
 ];
 
 async function openChapter(page: Page, id: string): Promise<void> {

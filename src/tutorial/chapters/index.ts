@@ -11,6 +11,7 @@ import { mapReduce } from './mapReduce.ts';
 import { retriesAndErrorSteps } from './retriesAndErrorSteps.ts';
 import { state } from './state.ts';
 import { streaming } from './streaming.ts';
+import { typedState } from './typedState.ts';
 import { whenThingsGoWrong } from './whenThingsGoWrong.ts';
 
 export const CHAPTERS: readonly Chapter[] = [
@@ -26,4 +27,5 @@ export const CHAPTERS: readonly Chapter[] = [
   humanInTheLoop,
   whenThingsGoWrong,
   retriesAndErrorSteps,
+  typedState,
 ];

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { TraceRecord } from '../../../src/engine/index.ts';
 import type { CompileResult } from '../../../src/compiler/index.ts';
 import { runSource, type SourceRunOptions } from '../runSource.ts';
+import { exerciseByKey } from '../../../src/tutorial/index.ts';
 
 export interface DrivenRun {
   compiled: CompileResult;
@@ -31,4 +32,26 @@ export async function driveSource(source: string, options: DriveOptions = {}): P
   }
   const first = run.trace[0]?.runId;
   return { ...run, trace: run.trace.filter((r) => r.runId === first) };
+}
+
+/**
+ * The file below `src/` at `path` with each `[from, to]` replaced once: a learner's edit of an
+ * exercise file. Throws when a `from` is missing, so an edit cannot silently stop applying.
+ */
+export function editedSource(path: string, ...edits: [string, string][]): string {
+  let source = readSrc(path);
+  for (const [from, to] of edits) {
+    if (!source.includes(from)) throw new Error(`src/${path} does not contain ${JSON.stringify(from)}`);
+    source = source.replace(from, to);
+  }
+  return source;
+}
+
+/** Runs `source` as the exercise `key` runs (its input and answers) and returns the check's verdict. */
+export async function exerciseVerdict(key: string, source: string, seed = 0) {
+  const found = exerciseByKey(key);
+  if (!found) throw new Error(`no exercise ${key}`);
+  const { exercise } = found;
+  const run = await driveSource(source, { seed, input: exercise.input, answers: exercise.answers });
+  return exercise.check(run.trace, run.compiled.graph);
 }

@@ -4,26 +4,11 @@
  * where the waits are random.
  */
 import { describe, expect, test } from 'vitest';
-import { exerciseByKey } from '../../../src/tutorial/index.ts';
-import { driveSource, readSrc } from './driveSource.ts';
+import { editedSource, exerciseVerdict as verdict, readSrc } from './driveSource.ts';
 
 const DIR = 'tutorial/examples/retries-and-error-steps';
 
-/** The file at `path` with each `[from, to]` replaced once; fails the test if a `from` is missing. */
-function edited(path: string, ...edits: [string, string][]): string {
-  let source = readSrc(`${DIR}/${path}`);
-  for (const [from, to] of edits) {
-    expect(source, `${path} should contain ${from}`).toContain(from);
-    source = source.replace(from, to);
-  }
-  return source;
-}
-
-async function verdict(key: string, source: string, seed = 0) {
-  const { exercise } = exerciseByKey(key)!;
-  const run = await driveSource(source, { seed });
-  return exercise.check(run.trace, run.compiled.graph);
-}
+const edited = (path: string, ...edits: [string, string][]) => editedSource(`${DIR}/${path}`, ...edits);
 
 describe('back off', () => {
   const key = 'retries-and-error-steps/backoff';

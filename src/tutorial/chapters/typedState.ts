@@ -1,0 +1,115 @@
+import { fail, pass, unlessStopped } from '../checkResult.ts';
+import type { Chapter } from '../model.ts';
+import { emittedOfType, listing, ofKind, peakConcurrency } from '../traceFacts.ts';
+import type { JsonValue, TraceRecord } from '../../engine/index.ts';
+import { TraceIndex, stateAt, type StateObject } from '../../inspect/index.ts';
+
+type Trace = readonly TraceRecord[];
+
+/**
+ * The state a typed run starts with: the engine records the declared class's defaults as a
+ * whole-state change before any step runs. Null for an untyped run.
+ */
+function declaredDefaults(trace: Trace): StateObject | null {
+  const first = ofKind(trace, 'state.changed')[0];
+  const value = first?.value;
+  if (!first || first.key !== '' || first.step !== null || typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  return typeof value.__class === 'string' ? value : null;
+}
+
+/** The state as the state panel shows it at the end of the run. */
+function finalState(trace: Trace): StateObject {
+  const last = trace.at(-1);
+  return last ? stateAt(TraceIndex.of(trace), last.seq).values : {};
+}
+
+/** A field of a payload, read without trusting its shape. */
+function fieldOf(payload: JsonValue, name: string): JsonValue | undefined {
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload[name] : undefined;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export const typedState: Chapter = {
+  id: 'typed-state',
+  title: 'Typed state',
+  text: `The store of the context can have a type. Declare the state as a class whose fields have defaults,
+\`class CountState { totals = { documents: 0, words: 0 }; }\`, and give the steps
+\`ctx: Context<CountState>\`. The run then starts with \`new CountState()\` in its store: every field has a
+value before any step runs, and the state panel shows the object under its class name.
+
+\`ctx.store\` reads and writes it:
+
+- \`await ctx.store.get("totals.documents")\` reads one field by a dotted path and
+  \`await ctx.store.set("longest.title", "steps")\` writes one. The editor knows the paths and their
+  types: a misspelt path, or a string where a number belongs, is an error under Problems.
+- \`getState()\` gives a copy of the whole state, \`setState(s)\` replaces it, and \`clear()\` puts the
+  defaults back.
+- \`await ctx.store.editState((state) => { ... })\` changes the state in one go.
+
+That last one matters as soon as invocations overlap. Every \`await\` lets another invocation run, so
+reading a value, awaiting something, and writing it back can overwrite what another invocation wrote
+in between: a **lost update**. While an \`editState\` runs, nobody else reads or writes the store; the
+others wait until the edit returns. The editor warns about the read, await, write pattern.
+
+In the example three counts run at once, each adds its document to the totals inside one
+\`editState\`, and \`report\` reads single fields by path. Untyped \`ctx.get\` and \`ctx.set\` keep
+working: without a state class, the state is a plain object.`,
+  example: 'tutorial/examples/typed-state/word-totals.ts',
+  exercises: [
+    {
+      id: 'declare-state',
+      title: 'Declare the state',
+      task: 'Declare a class `PollState` with `yes = 0`, `no = 0` and `voters: string[] = []`, type the steps\' ctx as `Context<PollState>`, and keep the tally with `ctx.store`.',
+      start: 'tutorial/examples/typed-state/poll.ts',
+      solution: 'tutorial/examples/typed-state/poll-state.ts',
+      hint: 'Put the class above the workflow; then `await ctx.store.set(ev.vote, (await ctx.store.get(ev.vote)) + 1)` needs no default.',
+      check(trace) {
+        const notStopped = unlessStopped(trace);
+        if (notStopped) return notStopped;
+        const defaults = declaredDefaults(trace);
+        if (defaults === null) {
+          return fail('The run\'s state had no declared type: it started empty, and each key appeared when a step first set it. Declare a class and type ctx as Context<PollState>.');
+        }
+        const { __class: name, ...fields } = defaults;
+        const details = [`${String(name)} at the start: ${JSON.stringify(fields)}`];
+        if (!same(fields.yes, 0) || !same(fields.no, 0) || !same(fields.voters, [])) {
+          return fail(`The run started with a ${String(name)}, but without yes: 0, no: 0 and voters: [] among its defaults.`, details);
+        }
+        const votes = emittedOfType(trace, 'VoteEvent').map((r) => ({ voter: String(fieldOf(r.payload, 'voter')), vote: fieldOf(r.payload, 'vote') }));
+        const want = { yes: votes.filter((v) => v.vote === 'yes').length, no: votes.filter((v) => v.vote === 'no').length, voters: votes.map((v) => v.voter).sort() };
+        const end = finalState(trace);
+        const got = { yes: end.yes, no: end.no, voters: Array.isArray(end.voters) ? [...end.voters].map(String).sort() : end.voters };
+        details.push(`at the end: ${JSON.stringify({ yes: end.yes, no: end.no, voters: end.voters })}`);
+        if (!same(got, want)) {
+          return fail(`The state ended with ${JSON.stringify(end.yes ?? null)} yes and ${JSON.stringify(end.no ?? null)} no; the votes cast were ${want.yes} yes and ${want.no} no, from ${listing(votes.map((v) => v.voter))}.`, details);
+        }
+        return pass(`The run's state was a ${String(name)} from the start, and it ended with ${want.yes} yes, ${want.no} no and all ${votes.length} voters.`, details);
+      },
+    },
+    {
+      id: 'lost-updates',
+      title: 'No lost updates',
+      task: 'The totals come out short: three counts read them at once and each writes back its own sum. Keep three counts running at once, and make every document reach the totals.',
+      start: 'tutorial/examples/typed-state/lost-updates.ts',
+      solution: 'tutorial/examples/typed-state/edit-state.ts',
+      hint: 'Do the slow part first, then add to the totals inside `await ctx.store.editState((state) => { ... })`.',
+      check(trace) {
+        const notStopped = unlessStopped(trace);
+        if (notStopped) return notStopped;
+        const counted = emittedOfType(trace, 'CountedEvent');
+        const words = counted.reduce((sum, r) => sum + Number(fieldOf(r.payload, 'words') ?? 0), 0);
+        const totals = finalState(trace).totals;
+        const documents = fieldOf(totals ?? null, 'documents');
+        const stored = fieldOf(totals ?? null, 'words');
+        const { peak } = peakConcurrency(trace, 'count');
+        const details = [`${counted.length} documents counted, ${words} words`, `totals at the end: ${JSON.stringify(totals ?? null)}`, `at most ${peak} counts at once`];
+        if (peak < 2) return fail(`Only ${peak} count ran at a time. That avoids lost updates by giving up the overlap; keep three counts running at once.`, details);
+        if (documents !== counted.length || stored !== words) {
+          return fail(`The totals say ${JSON.stringify(documents ?? null)} documents and ${JSON.stringify(stored ?? null)} words, but ${counted.length} documents with ${words} words were counted: updates were lost.`, details);
+        }
+        return pass(`All ${counted.length} documents and ${words} words reached the totals, with up to ${peak} counts at once.`, details);
+      },
+    },
+  ],
+};
