@@ -6,7 +6,8 @@
  */
 import { Event, nameBuiltinEvent, type EventClass } from './event.ts';
 import { WorkflowValidationError } from './errors.ts';
-import { decorate, decoratedName, isBareDecoratorCall, type StepOptions } from './step.ts';
+import { decorate, decoratedName, isBareDecoratorCall, isFunctionCall, markFunction, type StepOptions } from './step.ts';
+import { freeStepName } from './freeSteps.ts';
 
 /** What the failed step was doing and how it failed. */
 export class StepFailedEvent extends Event<{
@@ -57,7 +58,7 @@ function methodOf(args: unknown[]): unknown {
 }
 
 function apply(options: CatchErrorOptions, args: unknown[]): unknown {
-  const name = decoratedName(args);
+  const name = isFunctionCall(args) ? freeStepName(args[0], 'catchError()') : decoratedName(args);
   const { forSteps, maxRecoveries = 1, accepts, returns, context, state } = options;
   if (!Number.isInteger(maxRecoveries) || maxRecoveries < 1) {
     throw new WorkflowValidationError('@catchError maxRecoveries must be an integer >= 1');
@@ -70,8 +71,15 @@ function apply(options: CatchErrorOptions, args: unknown[]): unknown {
   }
   // Handlers run one at a time, as in the library.
   const stepOptions: StepOptions = { accepts: [StepFailedEvent], returns, numWorkers: 1, context, state };
+  const spec = { forSteps: forSteps ? [...forSteps] : null, maxRecoveries };
+  if (isFunctionCall(args)) {
+    // As in the library, a handler written as a function joins a workflow through `W.addStep(handler)`.
+    markFunction(args[0], stepOptions);
+    CATCH_MARKS.set(args[0], spec);
+    return args[0];
+  }
   const result = decorate(stepOptions, args);
-  CATCH_MARKS.set(methodOf(args) as Function, { forSteps: forSteps ? [...forSteps] : null, maxRecoveries });
+  CATCH_MARKS.set(methodOf(args) as Function, spec);
   return result;
 }
 
@@ -86,11 +94,14 @@ type Decorator = (...args: any[]) => any; // eslint-disable-line @typescript-esl
  *     return new StopEvent({ result: `fetch failed: ${ev.exception}` });
  *   }
  * }
+ * // Written as a function, a handler joins a workflow with addStep:
+ * Flow.addStep(catchError({ forSteps: ['fetch'] })(async function fallback(ev: StepFailedEvent) { … }));
  */
+export function catchError<F extends Function>(fn: F): F;
 export function catchError(options?: CatchErrorOptions): Decorator;
 export function catchError(...args: unknown[]): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- bare use in either protocol
 export function catchError(...args: unknown[]): unknown {
-  if (isBareDecoratorCall(args)) return apply({}, args);
+  if (isBareDecoratorCall(args) || isFunctionCall(args)) return apply({}, args);
   const options = (args[0] ?? {}) as CatchErrorOptions;
   return (...decoratorArgs: unknown[]) => apply(options, decoratorArgs);
 }

@@ -14,6 +14,7 @@ import { GRAPH_CHECKS, validationMessages, type GraphCheck } from './validationM
 import type { StateClass } from './statePath.ts';
 import { mostDerivedState } from './stateStore.ts';
 import { isResourceDescriptor, type ResourceDescriptor } from './resource.ts';
+import { freeStepsOf, freeStepsVersion } from './freeSteps.ts';
 
 /** A resource parameter of a step: its name and what declares it. */
 export interface ResourceParam {
@@ -63,6 +64,8 @@ export interface Plan {
   problem(skipGraphChecks?: readonly GraphCheck[]): string | null;
   /** The start/stop problem the library reports even with validation off, if any. */
   shapeProblem(): string | null;
+  /** How many function steps the class had been given when the plan was built (see `freeSteps.ts`). */
+  readonly freeStepsVersion: number;
 }
 
 /** What a class is to validation: subclasses of the built-in events play their base's part. */
@@ -80,43 +83,57 @@ export const EVENT_CLASSES: EventTypes<EventClass> = { name: eventTypeName, role
 
 const PLANS = new WeakMap<Function, Plan>();
 
-function collectSteps(ctor: Function): StepDef[] {
+/** The class's step methods (its bases' first, overridden ones replaced), then the functions added to it. */
+function stepFunctions(ctor: Function): Map<string, Function> {
   const chain: object[] = [];
   for (let proto = ctor.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
     chain.unshift(proto);
   }
-  const found = new Map<string, StepDef>();
+  const found = new Map<string, Function>();
   for (const proto of chain) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === 'constructor') continue;
       const fn = Object.getOwnPropertyDescriptor(proto, name)?.value;
-      const options = stepOptionsOf(fn);
-      if (!options) continue;
-      const classes = (list: unknown[] | undefined, what: string): EventClass[] =>
-        (list ?? []).map((cls) => {
-          if (!isEventClass(cls)) throw new TypeError(`Step '${name}' lists ${String(cls)} in '${what}', which is not an Event class.`);
-          return cls;
-        });
-      const numWorkers = options.numWorkers ?? DEFAULT_NUM_WORKERS;
-      if (!Number.isInteger(numWorkers) || numWorkers < 1) throw new WorkflowValidationError(validationMessages.numWorkers());
-      const retry = retryOf(name, options);
-      found.set(name, {
-        name,
-        index: 0,
-        fn,
-        accepts: classes(options.accepts, 'accepts'),
-        returns: classes(options.returns, 'returns'),
-        gather: options.gather ?? false,
-        fanOut: options.fanOut ?? false,
-        withContext: options.context ?? fn.length !== 1,
-        numWorkers,
-        retry,
-        catches: catchSpecOf(fn) ?? null,
-        skipGraphChecks: options.skipGraphChecks ?? [],
-        state: options.state ?? null,
-        resources: resourcesOf(name, options),
-      });
+      if (stepOptionsOf(fn)) found.set(name, fn);
     }
+  }
+  for (const [name, fn] of freeStepsOf(ctor) ?? []) found.set(name, fn);
+  return found;
+}
+
+/** Whether the class (with its bases) has a step of that name, method or function. */
+export function hasStepNamed(ctor: Function, name: string): boolean {
+  return stepFunctions(ctor).has(name);
+}
+
+function collectSteps(ctor: Function): StepDef[] {
+  const found = new Map<string, StepDef>();
+  for (const [name, fn] of stepFunctions(ctor)) {
+    const options = stepOptionsOf(fn)!;
+    const classes = (list: unknown[] | undefined, what: string): EventClass[] =>
+      (list ?? []).map((cls) => {
+        if (!isEventClass(cls)) throw new TypeError(`Step '${name}' lists ${String(cls)} in '${what}', which is not an Event class.`);
+        return cls;
+      });
+    const numWorkers = options.numWorkers ?? DEFAULT_NUM_WORKERS;
+    if (!Number.isInteger(numWorkers) || numWorkers < 1) throw new WorkflowValidationError(validationMessages.numWorkers());
+    const retry = retryOf(name, options);
+    found.set(name, {
+      name,
+      index: 0,
+      fn: fn as StepDef['fn'],
+      accepts: classes(options.accepts, 'accepts'),
+      returns: classes(options.returns, 'returns'),
+      gather: options.gather ?? false,
+      fanOut: options.fanOut ?? false,
+      withContext: options.context ?? fn.length !== 1,
+      numWorkers,
+      retry,
+      catches: catchSpecOf(fn) ?? null,
+      skipGraphChecks: options.skipGraphChecks ?? [],
+      state: options.state ?? null,
+      resources: resourcesOf(name, options),
+    });
   }
   return [...found.values()].map((def, index) => ({ ...def, index }));
 }
@@ -183,7 +200,7 @@ function reachableGathers(from: StepDef, routes: ReadonlyMap<Function, readonly 
 /** The plan of a Workflow class (cached). */
 export function planOf(ctor: Function): Plan {
   let plan = PLANS.get(ctor);
-  if (plan) return plan;
+  if (plan && plan.freeStepsVersion === freeStepsVersion(ctor)) return plan;
   const steps = collectSteps(ctor);
   const routes = new Map<Function, StepDef[]>();
   for (const step of steps) {
@@ -211,6 +228,7 @@ export function planOf(ctor: Function): Plan {
       }
       return problems.get(key)!;
     },
+    freeStepsVersion: freeStepsVersion(ctor),
     shapeProblem: () => (shape === undefined ? (shape = steps.length ? startStopProblem(workflow, steps, EVENT_CLASSES) : null) : shape),
     workflow,
     steps,

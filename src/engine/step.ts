@@ -9,6 +9,13 @@ import type { RetryPolicy } from './retryPolicy.ts';
 import { validationMessages, type GraphCheck } from './validationMessages.ts';
 import type { StateClass } from './statePath.ts';
 import type { ResourceDescriptor } from './resource.ts';
+import { freeStepName } from './freeSteps.ts';
+
+/** What `step({ workflow })` needs of a workflow class: its `addStep`. */
+export interface StepOwner {
+  readonly name: string;
+  addStep(fn: Function): void;
+}
 
 /**
  * A step's resource parameters, by name, in the order they follow the event: `{ memory: Resource(getMemory) }`.
@@ -58,6 +65,11 @@ export interface StepOptions {
   resources?: StepResources;
   /** Graph checks this step opts out of (`reachability`, `dead_end`), as `skip_graph_checks` in the library. */
   skipGraphChecks?: GraphCheck[];
+  /**
+   * For a step written as a function: the workflow class it is added to, as `@step(workflow=W)` in
+   * the library (`step({ workflow: W })(async function name(ev) { … })`). Ignored on methods.
+   */
+  workflow?: StepOwner;
 }
 
 export const DEFAULT_NUM_WORKERS = 4;
@@ -70,7 +82,7 @@ export function stepOptionsOf(fn: unknown): StepOptions | undefined {
 }
 
 function mark(fn: unknown, options: StepOptions): void {
-  if (typeof fn !== 'function') throw new TypeError('@step can only decorate methods.');
+  if (typeof fn !== 'function') throw new TypeError('@step can only decorate methods and functions.');
   // Checked where the step is declared, as the library does, so the error points at the decorator.
   const n = options.numWorkers;
   if (n !== undefined && !(Number.isInteger(n) && n > 0)) throw new WorkflowValidationError(validationMessages.numWorkers());
@@ -98,7 +110,28 @@ export function isBareDecoratorCall(args: unknown[]): boolean {
   return (args.length === 2 && isTc39Context(args[1])) || (args.length === 3 && typeof args[1] !== 'object');
 }
 
+/** Whether the decorator was called on a function (`step({ workflow })(fn)`) rather than on a method. */
+export function isFunctionCall(args: unknown[]): args is [Function] {
+  return args.length === 1 && typeof args[0] === 'function';
+}
+
+/** Marks a function as a step without attaching it anywhere (`workflow` is a method's business, not the mark's). */
+export function markFunction(fn: Function, options: StepOptions): void {
+  const { workflow: _owner, ...rest } = options;
+  mark(fn, rest);
+}
+
 export function decorate(options: StepOptions, args: unknown[]): unknown {
+  if (isFunctionCall(args)) {
+    const fn = args[0];
+    const name = freeStepName(fn, 'step({ workflow: MyWorkflow })');
+    markFunction(fn, options);
+    // As the library: a function step must say which workflow it belongs to.
+    if (!options.workflow) throw new WorkflowValidationError(`To decorate ${name} please pass a workflow class to the @step decorator. Write step({ workflow: MyWorkflow })(${name}).`);
+    if (typeof options.workflow.addStep !== 'function') throw new TypeError(`step({ workflow }) for ${name} needs a Workflow class, got ${String(options.workflow)}.`);
+    options.workflow.addStep(fn);
+    return fn;
+  }
   if (args.length === 2 && isTc39Context(args[1])) {
     if (args[1].kind !== 'method') throw new TypeError(`@step can only decorate methods, not a ${args[1].kind}.`);
     mark(args[0], options);
@@ -116,11 +149,15 @@ export function decorate(options: StepOptions, args: unknown[]): unknown {
  *   @step({ numWorkers: 2 })
  *   async work(ctx: Context, ev: StartEvent): Promise<StopEvent> { return new StopEvent({ result: 1 }); }
  * }
+ * // A step written as a function, added to a workflow class (the library's `@step(workflow=Flow)`):
+ * step({ workflow: Flow })(async function extra(ev: Ping): Promise<StopEvent> { return new StopEvent(); });
  */
+export function step(options: StepOptions & { workflow: StepOwner }): <F extends Function>(fn: F) => F;
 export function step(options?: StepOptions): Decorator;
 export function step(...args: unknown[]): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- bare use in either protocol
 export function step(...args: unknown[]): unknown {
-  if (isBareDecoratorCall(args)) return decorate({}, args);
+  // `step(fn)`: Python's bare `@step` on a free function, which has no workflow to join.
+  if (isBareDecoratorCall(args) || isFunctionCall(args)) return decorate({}, args);
   const options = (args[0] ?? {}) as StepOptions;
   return (...decoratorArgs: unknown[]) => decorate(options, decoratorArgs);
 }

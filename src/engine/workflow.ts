@@ -8,7 +8,9 @@ import { WorkflowValidationError } from './errors.ts';
 import { eventTypeName, isEvent, type Event, type EventClass, type StartEvent } from './event.ts';
 import { Context } from './context.ts';
 import { WorkflowHandler } from './handler.ts';
-import { checkGraphCheckNames, planOf, validationRole, type Plan } from './plan.ts';
+import { checkGraphCheckNames, hasStepNamed, planOf, validationRole, type Plan } from './plan.ts';
+import { attachFreeStep } from './freeSteps.ts';
+import { stepOptionsOf } from './step.ts';
 import { seededRandom } from './random.ts';
 import { runDefaults, type RunOptions } from './runDefaults.ts';
 import { RunCore, type RunParent } from './runCore.ts';
@@ -63,6 +65,8 @@ export class Workflow {
   /** Runs holding one of the `numConcurrentRuns` slots, and starts waiting for one (in call order). */
   private active = 0;
   private readonly waitingStarts: (() => void)[] = [];
+  /** The plan last validated: a step added to the class since then is checked at the next run. */
+  private checkedPlan: Plan | null = null;
 
   constructor(options: WorkflowOptions = {}) {
     const timeout = options.timeout === undefined ? 45 : options.timeout;
@@ -80,6 +84,26 @@ export class Workflow {
     const plan = planOf(this.constructor);
     const problem = this.validation ? plan.problem(this.skipGraphChecks) : plan.shapeProblem();
     if (problem) throw new WorkflowValidationError(problem);
+    if (this.validation) this.checkedPlan = plan;
+  }
+
+  /**
+   * Adds a step written as a function to this workflow class (the library's `W.add_step(fn)`); the
+   * function must be marked by `step(…)` or `catchError(…)`. `step({ workflow: W })(fn)` calls it.
+   * Steps added this way belong to this class, not to its subclasses, and a workflow built before the
+   * addition checks them when it next runs.
+   * @example
+   * class Flow extends Workflow {}
+   * step({ workflow: Flow })(async function start(ev: StartEvent): Promise<StopEvent> { return new StopEvent(); });
+   * Flow.addStep(catchError()(async function recover(ev: StepFailedEvent): Promise<StopEvent> { return new StopEvent(); }));
+   */
+  static addStep(fn: Function): void {
+    const name = typeof fn === 'function' && fn.name ? fn.name : String(fn);
+    if (!stepOptionsOf(fn)) {
+      throw new WorkflowValidationError(`Step function ${name} is missing the \`@step\` decorator. Write step({ workflow: ${this.name} })(${name}) instead.`);
+    }
+    if (hasStepNamed(this, name)) throw new WorkflowValidationError(`A step ${name} is already part of this workflow, please choose another name.`);
+    attachFreeStep(this, name, fn);
   }
 
   /**
@@ -123,6 +147,11 @@ export class Workflow {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are whatever the workflow returns
   run<R = any>(input?: (Record<string, unknown> & { ctx?: Context }) | StartEvent, options: RunOptions = {}): WorkflowHandler<R> {
     const plan = planOf(this.constructor);
+    if (this.validation && plan !== this.checkedPlan) {
+      const problem = plan.problem(this.skipGraphChecks);
+      if (problem) throw new WorkflowValidationError(problem);
+      this.checkedPlan = plan;
+    }
     // `run({ ctx })`, as Python's `run(ctx=ctx)`: `ctx` is not a start-event field but the context to use.
     let ctx: Context | null = null;
     if (input && !isEvent(input) && (input as { ctx?: unknown }).ctx instanceof Context) {

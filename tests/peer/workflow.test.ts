@@ -10,6 +10,7 @@ import {
   Workflow,
   WorkflowRuntimeError,
   WorkflowValidationError,
+  planOf,
   step,
   type TraceRecord,
 } from 'flowplay';
@@ -364,5 +365,47 @@ describe('test_workflow.py', () => {
     expect(message).toMatch(/^Graph validation failed/);
     expect(message).toContain('[reachability]');
     expect(message).toContain('[dead_end]');
+  });
+  it('test_add_step', () => {
+    class TestWorkflow extends Workflow {
+      @step({ accepts: [StartEvent], returns: [] })
+      fooStep(_ev: StartEvent) {}
+    }
+    expect(() =>
+      step({ workflow: TestWorkflow, accepts: [StartEvent], returns: [] })(function fooStep(_ev: StartEvent) {}),
+    ).toThrow('A step fooStep is already part of this workflow, please choose another name.');
+  });
+
+  it('test_add_step_not_a_step', () => {
+    class TestWorkflow extends Workflow {
+      @step({ accepts: [StartEvent], returns: [] })
+      aSte(_ev: StartEvent) {}
+    }
+    function anotherStep(_ev: StartEvent) {}
+    expect(() => TestWorkflow.addStep(anotherStep)).toThrow('Step function anotherStep is missing the `@step` decorator.');
+  });
+
+  it('test_validation_cache_invalidated_on_add_step', async () => {
+    class AddStepCacheWorkflow extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      async entry(_ev: StartEvent) {
+        return new StopEvent({ result: 'done' });
+      }
+    }
+    const wf = new AddStepCacheWorkflow();
+    expect(await wf.run()).toBe('done');
+    const before = planOf(AddStepCacheWorkflow);
+    step({ workflow: AddStepCacheWorkflow, accepts: [StartEvent], returns: [StopEvent] })(async function extraStep(_ev: StartEvent) {
+      return new StopEvent({ result: 'extra' });
+    });
+    // The next run works from the new plan, checked again.
+    expect(planOf(AddStepCacheWorkflow)).not.toBe(before);
+    expect(planOf(AddStepCacheWorkflow).steps.map((s) => s.name)).toEqual(['entry', 'extraStep']);
+    expect(['done', 'extra']).toContain(await wf.run());
+    // A step that breaks the graph is caught by the workflow built before it, at its next run.
+    step({ workflow: AddStepCacheWorkflow, accepts: [StartEvent], returns: [OneTestEvent] })(function orphan(_ev: StartEvent) {
+      return new OneTestEvent();
+    });
+    expect(() => wf.run()).toThrow('The following events are produced but never consumed: OneTestEvent');
   });
 });
