@@ -15,7 +15,8 @@ import { hiddenCharacterDiagnostics } from './hiddenCharacters.ts';
 import { withImportHelp } from './importFixes.ts';
 import { fromTypeScript } from './tsDiagnostics.ts';
 import { TYPESCRIPT_SPELLING, validateWorkflow } from './validate.ts';
-import { readWorkflows, shapeOf } from './workflows.ts';
+import { fileWorkflowNames, readWorkflows, shapeOf } from './workflows.ts';
+import { functionStepDiagnostics } from './functionSteps.ts';
 import { resourceDiagnostics } from './resourceDiagnostics.ts';
 import { retryDiagnostics } from './retryDiagnostics.ts';
 import { statePathDiagnostics } from './statePathDiagnostics.ts';
@@ -93,6 +94,9 @@ function compileWith(service: WorkflowLanguageService, source: string, options: 
   for (const workflow of workflows) {
     flowplay.push(...validateWorkflow(shapeOf(sf, workflow), events, TYPESCRIPT_SPELLING), ...raceDiagnostics(sf, workflow, events), ...resourceDiagnostics(sf, scope, workflow), ...retryDiagnostics(sf, scope, workflow), ...statePathDiagnostics(sf, workflow));
   }
+  const workflowNames = fileWorkflowNames(sf, scope);
+  const methodNames = new Map(workflows.map((w) => [w.info.name, w.steps.filter((s) => s.methodDecorator).map((s) => s.info.name)]));
+  flowplay.push(...functionStepDiagnostics(sf, scope, (name) => workflowNames.has(name), methodNames));
   flowplay.push(...hiddenCharacterDiagnostics(sf.text));
 
   let js: string | null = null;

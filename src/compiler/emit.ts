@@ -18,7 +18,11 @@ import type { WorkflowSyntax } from './workflows.ts';
  */
 export function emitRunnable(sf: ts.SourceFile, workflows: WorkflowSyntax[], events: Map<string, EventInfo>): string {
   const moduleEdits = [...importEdits(sf), ...exportEdits(sf)];
-  const steps = new Map(workflows.flatMap((w) => w.steps.map((s) => [s.decorator, s] as const)));
+  const steps = new Map(workflows.flatMap((w) => w.steps.flatMap((s) => (s.methodDecorator ? [[s.methodDecorator, s] as const] : []))));
+  // A function step's marking call is rewritten where it stands (once, though several workflows may add it).
+  const functionSteps = new Map(workflows.flatMap((w) => w.steps.flatMap((s) => (s.methodDecorator ? [] : [[s.decorator, s] as const]))));
+  const functionEdits = (textOf: (node: ts.Node) => string): TextEdit[] =>
+    [...functionSteps.values()].map((step) => replaceKeepingLines(sf.text, step.decorator.getStart(sf), step.decorator.getEnd(), stepCallWithMetadata(textOf, step, events)));
   // A workflow declared inside a function is not in scope here; the code that declares it runs it.
   const topLevel = workflows.filter((w) => w.node.parent === sf).map((w) => w.info.name);
   const tail = `\n;return { workflows: { ${topLevel.map((name) => `${name}: ${name}`).join(', ')} } };\n${DECORATE_HELPER}\n`;
@@ -33,15 +37,18 @@ export function emitRunnable(sf: ts.SourceFile, workflows: WorkflowSyntax[], eve
       const step = steps.get(d);
       return step ? stepCallWithMetadata(textOf, step, events) : undefined;
     });
-    if (lowering.ok) return applyEdits(blanked, [...moduleEdits, ...lowering.edits]) + tail;
+    if (lowering.ok) return applyEdits(blanked, [...moduleEdits, ...lowering.edits, ...functionEdits(textOf)]) + tail;
   }
 
   const textOf = (node: ts.Node) => node.getText(sf);
-  const injections: TextEdit[] = [...steps.values()].map((step) => ({
-    start: step.decorator.expression.getStart(sf),
-    end: step.decorator.expression.getEnd(),
-    text: stepCallWithMetadata(textOf, step, events),
-  }));
+  const injections: TextEdit[] = [
+    ...[...steps.values()].map((step) => ({
+      start: step.decorator.getStart(sf),
+      end: step.decorator.getEnd(),
+      text: stepCallWithMetadata(textOf, step, events),
+    })),
+    ...functionEdits(textOf),
+  ];
   const prepared = applyEdits(sf.text, [...moduleEdits, ...injections]);
   const output = ts.transpileModule(prepared, {
     compilerOptions: {

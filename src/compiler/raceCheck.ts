@@ -75,8 +75,8 @@ function method(call: StoreCall): string {
 
 /** `ctx.get(k)`, `ctx.set(k, v)`, `ctx.store.get(k)`, `ctx.store.set(k, v)` with a literal key, on the step's context. */
 export function storeCalls(step: StepSyntax): StoreCall[] {
-  const ctx = step.info.withContext ? step.method.parameters[0]?.name : undefined;
-  if (!ctx || !ts.isIdentifier(ctx) || !step.method.body) return [];
+  const ctx = step.info.withContext ? step.fn.parameters[0]?.name : undefined;
+  if (!ctx || !ts.isIdentifier(ctx) || !step.fn.body) return [];
   const out: StoreCall[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['get', 'set'].includes(node.expression.name.text)) {
@@ -90,7 +90,7 @@ export function storeCalls(step: StepSyntax): StoreCall[] {
     }
     ts.forEachChild(node, visit);
   };
-  visit(step.method.body);
+  visit(step.fn.body);
   return out;
 }
 

@@ -13,7 +13,7 @@ export function stepCallWithMetadata(
   step: StepSyntax,
   events: Map<string, EventInfo>,
 ): string {
-  const expr = step.decorator.expression;
+  const expr = step.decorator;
   const callee = ts.isCallExpression(expr) ? expr.expression : expr;
   const userArg = ts.isCallExpression(expr) ? expr.arguments[0] : undefined;
   const classRef = (name: string) => (events.get(name)?.local ? name : `flowplay.${name}`);

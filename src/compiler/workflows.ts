@@ -11,12 +11,21 @@ import type { TypeMention } from './typeRefs.ts';
 import type { WorkflowShape } from './validate.ts';
 import { readEventTypes } from './typeRefs.ts';
 import { readResourceGraph, readResourceParams, type ResourceCall } from './resources.ts';
+import { readFunctionSteps, type MarkedFunction } from './functionSteps.ts';
+
+/** What a step is written as: a method, or a function marked by `step(…)` / `catchError(…)`. */
+export type StepFunctionNode = ts.MethodDeclaration | MarkedFunction['fn'];
 
 /** A step as read from the source, with the nodes diagnostics and code generation need. */
 export interface StepSyntax {
   info: StepInfo;
-  method: ts.MethodDeclaration;
-  decorator: ts.Decorator;
+  fn: StepFunctionNode;
+  /** What evaluates to the decorator: `step({ … })` or a bare `step` (the expression after `@` on a method). */
+  decorator: ts.Expression;
+  /** The `@…` of a method, which code generation lowers; null for a function step. */
+  methodDecorator: ts.Decorator | null;
+  /** The step's name as written (the method's name, or the function's). */
+  nameNode: ts.Node;
   /** The options object of `@step({ … })`, when written inline. */
   options: ts.ObjectLiteralExpression | null;
   /** Option keys the user wrote; the compiler never overrides them. */
@@ -60,8 +69,8 @@ export function shapeOf(sf: ts.SourceFile, workflow: WorkflowSyntax): WorkflowSh
       acceptMentions: mentionsAt(step.acceptMentions),
       returnMentions: mentionsAt(step.returnMentions),
       nonEvents: step.nonEvents.map((type) => ({ text: type.getText(sf), range: nodeRange(sf, type) })),
-      eventParamRange: nodeRange(sf, step.eventParam?.type ?? step.eventParam ?? step.method.name),
-      returnDeclared: Boolean(step.method.type) || step.explicit.has('returns'),
+      eventParamRange: nodeRange(sf, step.eventParam?.type ?? step.eventParam ?? step.nameNode),
+      returnDeclared: Boolean(step.fn.type) || step.explicit.has('returns'),
       eventParams: step.explicit.has('accepts')
         ? null
         : { count: step.eventParams.length, secondRange: step.eventParams[1] ? nodeRange(sf, step.eventParams[1].type ?? step.eventParams[1]) : null },
@@ -72,10 +81,15 @@ export function shapeOf(sf: ts.SourceFile, workflow: WorkflowSyntax): WorkflowSh
   };
 }
 
+/** The names of the file's workflow classes, bases included. */
+export function fileWorkflowNames(sf: ts.SourceFile, scope: Scope, classes = classesWithBase(sf)): Set<string> {
+  return workflowClassNames(classes.map((cls) => ({ name: cls.name, base: cls.base ? resolveName(scope, cls.base.expression) : null })));
+}
+
 /** Finds `Workflow` subclasses (directly or through another workflow class of the file) and their steps. */
 export function readWorkflows(sf: ts.SourceFile, scope: Scope, isEvent: (name: string) => boolean): WorkflowSyntax[] {
   const classes = classesWithBase(sf);
-  const workflowNames = workflowClassNames(classes.map((cls) => ({ name: cls.name, base: cls.base ? resolveName(scope, cls.base.expression) : null })));
+  const workflowNames = fileWorkflowNames(sf, scope, classes);
   const isWorkflowClass = (name: string) => workflowNames.has(name);
   // A workflow class that another one extends is a base: its steps are drawn in each subclass.
   const baseOf = new Map<string, string>();
@@ -90,16 +104,26 @@ export function readWorkflows(sf: ts.SourceFile, scope: Scope, isEvent: (name: s
       .map((cls) => [
         cls.name,
         cls.node.members.flatMap((member) => {
-          const step = ts.isMethodDeclaration(member) ? readStep(sf, member, scope, isEvent, isWorkflowClass) : null;
+          const decorator = ts.isMethodDeclaration(member) ? stepDecorator(member, scope) : null;
+          const step = decorator ? readStep(sf, member as ts.MethodDeclaration, decorator.expression, decorator, (member as ts.MethodDeclaration).name, scope, isEvent, isWorkflowClass) : null;
           return step ? [step] : [];
         }),
       ]),
   );
+  // Functions added to a class are its own: a subclass does not inherit them, as in the library.
+  const functionSteps = new Map<string, StepSyntax[]>();
+  for (const { workflow, marked } of readFunctionSteps(sf, scope, isWorkflowClass).joins) {
+    const taken = [...inheritedSteps(workflow, baseOf, ownSteps), ...(functionSteps.get(workflow) ?? [])].some((s) => s.info.name === marked.name);
+    // The engine refuses the second step of a name; the editor marks it (functionStepDiagnostics).
+    if (!marked.name || taken) continue;
+    const step = readStep(sf, marked.fn, marked.decorator, null, marked.nameNode, scope, isEvent, isWorkflowClass, marked.name);
+    if (step) functionSteps.set(workflow, [...(functionSteps.get(workflow) ?? []), step]);
+  }
   const constructions = constructionOptions(sf, scope, isWorkflowClass);
   return classes
     .filter((cls) => workflowNames.has(cls.name) && !bases.has(cls.name))
     .map((cls) => {
-      const steps = inheritedSteps(cls.name, baseOf, ownSteps);
+      const steps = [...inheritedSteps(cls.name, baseOf, ownSteps), ...(functionSteps.get(cls.name) ?? [])];
       const nameNode = cls.node.name ?? cls.node;
       const made = constructions.get(cls.name) ?? [];
       const lists = made.flatMap((options) => (options ? [options] : []));
@@ -163,7 +187,7 @@ function stringList(expr: ts.Expression | null | undefined): string[] {
  * and those held in a field of the workflow that the body reads (`this.child`, where the field is
  * initialised with `new Child()`, typed `Child`, or assigned a `new Child()` in the constructor).
  */
-function childWorkflows(method: ts.MethodDeclaration, scope: Scope, isWorkflowClass: (name: string) => boolean): string[] {
+function childWorkflows(method: StepFunctionNode, scope: Scope, isWorkflowClass: (name: string) => boolean): string[] {
   const found: string[] = [];
   const add = (expr: ts.Node | undefined) => {
     if (!expr) return;
@@ -239,14 +263,16 @@ function stepDecorator(method: ts.MethodDeclaration, scope: Scope): ts.Decorator
 
 function readStep(
   sf: ts.SourceFile,
-  method: ts.MethodDeclaration,
+  method: StepFunctionNode,
+  decorator: ts.Expression,
+  methodDecorator: ts.Decorator | null,
+  nameNode: ts.Node,
   scope: Scope,
   isEvent: (name: string) => boolean,
   isWorkflowClass: (name: string) => boolean,
+  name: string = nameNode.getText(sf),
 ): StepSyntax | null {
-  const decorator = stepDecorator(method, scope);
-  if (!decorator) return null;
-  const call = ts.isCallExpression(decorator.expression) ? decorator.expression : null;
+  const call = ts.isCallExpression(decorator) ? decorator : null;
   const options = call?.arguments[0] && ts.isObjectLiteralExpression(call.arguments[0]) ? call.arguments[0] : null;
   const props = optionsOf(options);
 
@@ -292,7 +318,7 @@ function readStep(
   }
 
   const info: StepInfo = {
-    name: method.name.getText(sf),
+    name,
     accepts: unique(acceptMentions.map((m) => m.name)),
     returns: unique(returnMentions.map((m) => m.name)),
     fanOut: returned.array,
@@ -306,12 +332,14 @@ function readStep(
     children: childWorkflows(method, scope, isWorkflowClass),
     ...(resources.uses.length ? { resources: resources.uses } : {}),
     range: nodeRange(sf, method),
-    nameRange: nodeRange(sf, method.name),
+    nameRange: nodeRange(sf, nameNode),
   };
   return {
     info,
-    method,
+    fn: method,
     decorator,
+    methodDecorator,
+    nameNode,
     options,
     explicit: new Set(props.keys()),
     stateClass,
