@@ -6,6 +6,7 @@ import { applyEdits, blank, replaceKeepingLines } from './edits.ts';
 import { DECORATE_HELPER, lowerDecorators } from './lowerDecorators.ts';
 import type { EventInfo } from './model.ts';
 import { stepCallWithMetadata } from './stepMetadata.ts';
+import { startFieldEdits } from './startFields.ts';
 import type { WorkflowSyntax } from './workflows.ts';
 
 /**
@@ -17,7 +18,7 @@ import type { WorkflowSyntax } from './workflows.ts';
  * `transpileModule` instead, where lines may shift.
  */
 export function emitRunnable(sf: ts.SourceFile, workflows: WorkflowSyntax[], events: Map<string, EventInfo>): string {
-  const moduleEdits = [...importEdits(sf), ...exportEdits(sf)];
+  const moduleEdits = [...importEdits(sf), ...exportEdits(sf), ...startFieldEdits(sf, events)];
   const steps = new Map(workflows.flatMap((w) => w.steps.flatMap((s) => (s.methodDecorator ? [[s.methodDecorator, s] as const] : []))));
   // A function step's marking call is rewritten where it stands (once, though several workflows may add it).
   const functionSteps = new Map(workflows.flatMap((w) => w.steps.flatMap((s) => (s.methodDecorator ? [] : [[s.decorator, s] as const]))));

@@ -75,6 +75,8 @@ export type { CatchErrorOptions } from './catchError.ts';
 export { Resource, ResourceManager } from './resource.ts';
 export type { ResourceFactory, ResourceOptions, ResourceDescriptor, ResourceInstance } from './resource.ts';
 export type { StepResources } from './step.ts';
+export { declareFields } from './declaredFields.ts';
+export type { FieldKind, FieldSpec } from './declaredFields.ts';
 export { Workflow } from './workflow.ts';
 export type { WorkflowOptions } from './workflow.ts';
 export { WorkflowHandler } from './handler.ts';

@@ -11,6 +11,7 @@ import { WorkflowHandler } from './handler.ts';
 import { checkGraphCheckNames, hasStepNamed, planOf, validationRole, type Plan } from './plan.ts';
 import { attachFreeStep } from './freeSteps.ts';
 import { stepOptionsOf } from './step.ts';
+import { checkStartFields } from './declaredFields.ts';
 import { seededRandom } from './random.ts';
 import { runDefaults, type RunOptions } from './runDefaults.ts';
 import { RunCore, type RunParent } from './runCore.ts';
@@ -161,6 +162,8 @@ export class Workflow {
     }
     checkInput(plan, input);
     const continued = ctx ? ctx.takeForRun(this) : null;
+    // As the library: keyword arguments must build the start class, unless the run goes on from a saved one.
+    if (input && !isEvent(input) && !continued?.resumption?.running) checkStartFields(plan.startClass, eventTypeName(plan.startClass), input as Record<string, unknown>);
     const parent = parentRun();
     // A child run takes the host's clock, seed and listener, but not its run id, step mode or
     // breakpoints: those belong to the run the host started, whose controls cannot reach this one.

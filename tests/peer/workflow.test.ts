@@ -10,6 +10,7 @@ import {
   Workflow,
   WorkflowRuntimeError,
   WorkflowValidationError,
+  declareFields,
   planOf,
   step,
   type TraceRecord,
@@ -151,6 +152,11 @@ describe('test_workflow.py', () => {
     const built = await new D().run({ field: 'test' });
     expect(built).toBeInstanceOf(CustomEvent);
     expect(built.field).toBe('test');
+    // `field: str` on the pydantic model: the compiler declares it from `declare field: string`.
+    declareFields(CustomEvent, { field: { kinds: ['string'] } });
+    const err = `Failed creating a start event of type 'CustomEvent' with the keyword arguments: {"wrong_field":"test"}`;
+    expect(() => new D().run({ wrong_field: 'test' })).toThrow(WorkflowRuntimeError);
+    expect(() => new D().run({ wrong_field: 'test' })).toThrow(err);
   });
 
   it('test_run_with_invalid_start_event_raises', () => {
