@@ -4,7 +4,7 @@
  * so the same data works in the page (Vite's `?raw`) and in Node tests (the file system).
  */
 import type { GraphModel } from '../compiler/index.ts';
-import type { TraceRecord } from '../engine/index.ts';
+import type { JsonValue, TraceRecord } from '../engine/index.ts';
 
 /** What a check concluded about one run. */
 export interface CheckResult {
@@ -43,6 +43,12 @@ export interface Exercise extends RunSettings {
   solution: string;
   hint: string;
   check: Check;
+  /**
+   * An exercise answered by forking a run ("Fork from here" in the page): the solution's run is
+   * forked at the first event of `type`, which gets these fields instead. Tests and "replay the
+   * solution" do that fork; the check sees it in the trace (an `input.received` of `fields`).
+   */
+  fork?: { type: string; fields: { [key: string]: JsonValue } };
   /**
    * An exploring exercise has nothing to fix: its starting code already passes, and the check's
    * message describes what that run did (e.g. which query won).

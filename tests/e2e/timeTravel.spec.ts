@@ -116,3 +116,28 @@ test('a stuck collect explained: what it waits for, and that nothing can send it
   await expect(page.getByTestId('why-stuck-none')).toBeVisible();
   await page.screenshot({ path: 'screenshots/why-stuck.png' });
 });
+
+test('the time-travel chapter: an exercise answered with a fork, judged by the fork\'s trace', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/#chapter/time-travel');
+  const exercise = page.locator('[data-exercise="time-travel/fork-the-request"]');
+  await exercise.getByTestId('start-exercise').click();
+  await expect(page.locator('.react-flow__node[data-id="step:manager"]')).toBeVisible({ timeout: 15_000 });
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
+  // A plain run is not what the exercise asks for.
+  await expect(exercise.getByTestId('exercise-result')).toHaveAttribute('data-passed', 'false');
+  await expect(exercise.getByTestId('exercise-result')).toContainText('This run is not a fork');
+
+  await page.getByTestId('fork-open').click();
+  const editor = page.getByTestId('fork-editor');
+  await editor.getByTestId('fork-what').selectOption('event');
+  const request = editor.getByTestId('fork-event').locator('option', { hasText: 'RefundRequest #1' });
+  await editor.getByTestId('fork-event').selectOption((await request.getAttribute('value'))!);
+  await editor.getByTestId('fork-fields').fill('{ "order": "A-17", "amount": 250 }');
+  await editor.getByTestId('fork-run').click();
+  await expect(page.getByTestId('replay-verdict')).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
+  await expect(exercise.getByTestId('exercise-result')).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
+  await expect(exercise.getByTestId('exercise-result')).toContainText('decide escalated it and manager settled it ("a manager approved 250 for A-17"); the 5 records before the change were the original run\'s.');
+});

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { nodeCompilerFiles } from '../../src/cli/compilerFiles.ts';
 import { runFile } from '../../src/cli/runFile.ts';
 import { createCompiler, type CompileResult, type Compiler } from '../../src/compiler/index.ts';
-import type { TraceRecord } from '../../src/engine/index.ts';
+import type { RunInput, TraceRecord } from '../../src/engine/index.ts';
 
 let compiler: Compiler | null = null;
 
@@ -28,6 +28,8 @@ export interface SourceRunOptions {
   input?: Record<string, unknown>;
   /** Answers to the run's questions (InputRequiredEvent), in order; when they run out the run is cancelled. */
   answers?: readonly string[];
+  /** Inputs to send again at their moments, as `--replay` does (a re-run or a fork of a run). */
+  replay?: RunInput[];
 }
 
 /** Compiles `source` and runs it as `flowplay run` does (virtual clock, seed 0 by default). */
@@ -47,6 +49,7 @@ export async function runSource(source: string, options: SourceRunOptions = {}):
       write: (line) => out.lines.push(...line.split('\n')),
       onTrace: (r) => out.trace.push(r),
       answer: async () => answers[asked++] ?? null,
+      ...(options.replay ? { replay: options.replay } : {}),
     });
   } catch (error) {
     out.error = error;

@@ -12,6 +12,7 @@ import { retriesAndErrorSteps } from './retriesAndErrorSteps.ts';
 import { state } from './state.ts';
 import { streaming } from './streaming.ts';
 import { typedState } from './typedState.ts';
+import { timeTravel } from './timeTravel.ts';
 import { whenThingsGoWrong } from './whenThingsGoWrong.ts';
 
 export const CHAPTERS: readonly Chapter[] = [
@@ -28,4 +29,5 @@ export const CHAPTERS: readonly Chapter[] = [
   whenThingsGoWrong,
   retriesAndErrorSteps,
   typedState,
+  timeTravel,
 ];

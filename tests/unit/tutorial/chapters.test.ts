@@ -69,7 +69,7 @@ describe.each(CHAPTERS.map((c) => [c.id, c] as const))('chapter %s', (_id, chapt
   for (const exercise of chapter.exercises) {
     test(`${exercise.id}: the solution compiles, runs and passes for every seed`, async () => {
       for (const seed of SEEDS) {
-        const run = await driveSource(readSrc(exercise.solution), { seed, input: exercise.input, answers: exercise.answers });
+        const run = await driveSource(readSrc(exercise.solution), { seed, input: exercise.input, answers: exercise.answers, fork: exercise.fork });
         const result = exercise.check(run.trace, run.compiled.graph);
         expect(result, `seed ${seed}`).toMatchObject({ passed: true });
         expect(result.message.length).toBeGreaterThan(10);

@@ -4,7 +4,9 @@
  * page.
  */
 import { readFileSync } from 'node:fs';
+import { forkInputs } from '../../../src/engine/index.ts';
 import type { TraceRecord } from '../../../src/engine/index.ts';
+import type { Exercise } from '../../../src/tutorial/index.ts';
 import type { CompileResult } from '../../../src/compiler/index.ts';
 import { runSource, type SourceRunOptions } from '../runSource.ts';
 import { exerciseByKey } from '../../../src/tutorial/index.ts';
@@ -16,7 +18,10 @@ export interface DrivenRun {
   error?: unknown;
 }
 
-export type DriveOptions = SourceRunOptions;
+export interface DriveOptions extends SourceRunOptions {
+  /** Fork the run as a person would with "Fork from here": the first event of this type gets these fields. */
+  fork?: Exercise['fork'];
+}
 
 /** Reads a file below `src/`, as the tutorial's source loader does in Node. */
 export function readSrc(path: string): string {
@@ -25,6 +30,15 @@ export function readSrc(path: string): string {
 
 /** Refuses code with errors; keeps the trace of the first run the code starts, as the playground does. */
 export async function driveSource(source: string, options: DriveOptions = {}): Promise<DrivenRun> {
+  const { fork, ...settings } = options;
+  const run = await driveOnce(source, settings);
+  if (!fork) return run;
+  const at = run.trace.find((r) => r.kind === 'event.emitted' && r.type === fork.type);
+  if (at?.kind !== 'event.emitted') throw new Error(`the run has no ${fork.type} to fork at`);
+  return driveOnce(source, { ...settings, replay: forkInputs(run.trace, { change: 'fields', event: at.event, fields: fork.fields }) });
+}
+
+async function driveOnce(source: string, options: SourceRunOptions): Promise<DrivenRun> {
   const run = await runSource(source, options);
   const errors = run.compiled.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
