@@ -25,6 +25,8 @@ beforeEach(() => {
     'pyodide/pyodide.asm.wasm': 'wasm',
     'pyodide/pyodide-lock.json': '{}',
     'assets/python_stdlib-123.zip': 'stdlib',
+    'assets/_virtual_flowplay-python-starter-9zX.js': 'starter',
+    'assets/flowplay_runtime-4Qa.js': 'runtime module',
   });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -112,7 +114,7 @@ describe('the service worker of a build', () => {
     await worker.install();
     const installed = [...[...worker.caches.entries()].find(([name]) => !name.startsWith('flowplay-runtime'))![1].keys()];
     expect(installed.map((url) => url.slice(SCOPE.length)).sort()).toEqual(['assets/language.worker-def.js', 'assets/main-abc.js', 'embed.html', 'index.html', 'sandbox.html']);
-    expect(worker.network.requests.some((url) => /pyodide|python_stdlib/.test(url))).toBe(false);
+    expect(worker.network.requests.some((url) => /pyodide|python|flowplay_runtime/.test(url))).toBe(false);
   });
 
   test('answers the app, its pages by their short names and its workers with the network cut', async () => {
@@ -172,7 +174,7 @@ describe('the service worker of a build', () => {
 
   test('a build without a runtime still names its runtime cache, and changes version with any file', () => {
     rmSync(join(dir, 'pyodide'), { recursive: true });
-    rmSync(join(dir, 'assets/python_stdlib-123.zip'));
+    for (const file of ['python_stdlib-123.zip', '_virtual_flowplay-python-starter-9zX.js', 'flowplay_runtime-4Qa.js']) rmSync(join(dir, 'assets', file));
     const before = serviceWorkerScript(dir);
     expect(before).toContain('const FLOWPLAY_RUNTIME_VERSION = "none";');
     build({ 'index.html': '<!doctype html>app, changed' });
