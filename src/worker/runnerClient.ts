@@ -106,8 +106,11 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
 
   function connect(kind: RunnerKind): Connection {
     const host = makeHost(kind, kind === 'python' ? pythonStart : null);
+    const started = now();
     let hello!: () => void;
     const ready = new Promise<boolean>((resolve) => (hello = () => resolve(true)));
+    // How long a runner takes to start, for the benchmarks (bench/pythonPage.ts reads the measures).
+    void ready.then(() => performance.measure(`flowplay:${kind}-runner-start`, { start: started, end: now() }));
     const conn: Connection = { kind, used: false, host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false };
     host.events.onmessage = (event: MessageEvent) => {
       if (conn.retired) return;
@@ -258,7 +261,9 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
         retire(conn);
       });
       active = run;
+      const asked = now();
       const ready = await Promise.race([conn.ready, delay(kind === 'python' ? PYTHON_READY_MS : READY_MS).then(() => false)]);
+      performance.measure(`flowplay:${kind}-run-waited-for-runner`, { start: asked, end: now() });
       if (active !== run) return run.ended;
       if (!ready) {
         run.settle({ kind: 'setup-error', error: { name: 'RunnerUnavailable', message: 'The runner did not start in time; press Run to try again.' } });
