@@ -61,6 +61,23 @@ export class StoreView implements ContextStore<DictState> {
     return lock.run(op, (waiting) => this.run.waitingForState(waiting));
   }
 
+  /**
+   * The read done now when nobody edits the state (the common case), or null when it must wait its
+   * turn. For hosts whose `await` of a settled promise lets other tasks run first (Python's asyncio):
+   * there, an uncontended read must not give another step a turn.
+   */
+  getPathNow(path: string[], hasDefault: boolean, defaultValue: unknown): { value: unknown } | null {
+    if (this.run.store.lock.busy !== 0) return null;
+    return { value: this.run.store.get(path, hasDefault, defaultValue) };
+  }
+
+  /** The write done now when nobody edits the state; false when it must wait its turn (see getPathNow). */
+  setPathNow(path: string[], value: unknown): boolean {
+    if (this.run.store.lock.busy !== 0) return false;
+    this.run.setState(path, value, this.inv);
+    return true;
+  }
+
   getPath(path: string[], hasDefault: boolean, defaultValue: unknown): Promise<unknown> {
     return this.turn('get', () => this.run.store.get(path, hasDefault, defaultValue));
   }
