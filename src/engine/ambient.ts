@@ -16,6 +16,15 @@ export function sleep(seconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 }
 
+/**
+ * Workflow time in seconds: the current run's clock (virtual time in a virtual run), else wall time.
+ * What a host's own timers read (Python's `loop.time()`), so that they keep the run's time.
+ */
+export function now(): number {
+  const frame = currentFrame();
+  return (frame ? frame.run.clock.now() : performance.now()) / 1000;
+}
+
 /** A number in [0, 1), reproducible for a run with a seed. */
 export function random(): number {
   const frame = currentFrame();

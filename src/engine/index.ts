@@ -83,7 +83,7 @@ export { WorkflowHandler } from './handler.ts';
 export { Context } from './context.ts';
 export type { CollectedEvents, ContextStore, WaitForEventOptions } from './context.ts';
 export type { DictState, StateClass, StatePath, StateValue } from './statePath.ts';
-export { sleep, random, randint, logToCurrentRun } from './ambient.ts';
+export { sleep, now, random, randint, logToCurrentRun } from './ambient.ts';
 export type { LogLevel } from './ambient.ts';
 export {
   WorkflowValidationError,
