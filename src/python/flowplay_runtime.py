@@ -14,7 +14,7 @@ import sys
 import types
 import typing
 
-from pyodide.ffi import JsProxy, jsnull, to_js
+from pyodide.ffi import JsException, JsProxy, create_once_callable, create_proxy, jsnull, to_js
 
 _bridge = None
 _MISSING = object()
@@ -321,16 +321,31 @@ def _signature(spec, is_method):
 
 
 class _Store:
+    """`ctx.store`: the engine's store. A read or write nobody else is editing happens at once, without
+    suspending the task: in asyncio, an `await` that never suspends does not let another step in."""
+
     def __init__(self, js_store):
         self._js = js_store
 
     async def get(self, path, default=_MISSING):
-        if default is _MISSING:
-            return _py_value(await self._js.get(path))
-        return _py_value(await self._js.get(path, _js_value(default)))
+        return await self._get(str(path).split("."), default)
 
     async def set(self, path, value):
-        await self._js.set(path, _js_value(value))
+        await self._set(str(path).split("."), value)
+
+    async def _get(self, parts, default):
+        has_default = default is not _MISSING
+        js_default = _js_value(default) if has_default else None
+        parts = to_js(parts)
+        now = self._js.getPathNow(parts, has_default, js_default)
+        if now is not None and now is not jsnull:
+            return _py_value(now.value)
+        return _py_value(await self._js.getPath(parts, has_default, js_default))
+
+    async def _set(self, parts, value):
+        parts = to_js(parts)
+        if not self._js.setPathNow(parts, _js_value(value)):
+            await self._js.setPath(parts, _js_value(value))
 
 
 class Context:
@@ -351,12 +366,10 @@ class Context:
         return None if collected is None or collected is jsnull else [_from_js(e) for e in collected]
 
     async def set(self, key, value):
-        await self._js.set(key, _js_value(value))
+        await self.store._set([key], value)
 
     async def get(self, key, default=_MISSING):
-        if default is _MISSING:
-            return _py_value(await self._js.get(key))
-        return _py_value(await self._js.get(key, _js_value(default)))
+        return await self.store._get([key], default)
 
     @property
     def store(self):
@@ -423,6 +436,7 @@ class Workflow:
                                 ["accepts", _bridge.array([_js_class(c) for c in accepts])],
                                 ["returns", _bridge.array([_js_class(c) for c in returns])],
                                 ["numWorkers", spec.num_workers],
+                                ["retryPolicy", _policy_js(spec.retry_policy)],
                             ]
                         )
                     )
@@ -464,8 +478,24 @@ class _Output(__import__("io").TextIOBase):
             _bridge.print(line, _step_context.get())
 
 
-async def _invoke(workflow, name, js_context, js_event):
-    """Runs one step invocation for the engine: the Python body, its result as the engine's event."""
+async def _invoke(workflow, name, js_context, js_event, failure):
+    """Runs one step invocation for the engine: the Python body, its result as the engine's event.
+    A raised exception is kept for the invocation's retry policy (`failure.handle` names it), so
+    retry conditions see the Python exception itself, not its JavaScript wrapper."""
+    try:
+        return await _invoke_body(workflow, name, js_context, js_event)
+    except BaseException as error:
+        handle = _next_handle[0] = _next_handle[0] + 1
+        _failures[handle] = error
+        failure.handle = handle
+        raise
+
+
+# Exceptions raised by step invocations, by handle, while a retry policy may still ask about them.
+_failures = {}
+
+
+async def _invoke_body(workflow, name, js_context, js_event):
     _step_context.set(js_context)
     spec, is_method, context_param, event_param = type(workflow)._invokers[name]
     kwargs = {}
@@ -493,7 +523,11 @@ class WorkflowHandler:
         return self._result().__await__()
 
     async def _result(self):
-        return _py_value(await _bridge.handler_result(self._id))
+        try:
+            result = await _bridge.handler_result(self._id)
+        except JsException as error:
+            raise _python_error(error) from None
+        return _py_value(result)
 
     async def stream_events(self, expose_internal=False):
         iterator = _bridge.handler_stream(self._id)
@@ -511,6 +545,20 @@ class WorkflowHandler:
 
     async def cancel_run(self):
         _bridge.handler_cancel(self._id)
+
+
+def _python_error(error):
+    """A failed run's error as Python code expects it: the exception the step raised, itself, or the
+    library's error class for the engine's own errors (a timeout is a WorkflowTimeoutError)."""
+    js_error = getattr(error, "js_error", None)
+    handle = _bridge.failure_handle(js_error) if js_error is not None else None
+    if handle is not None and handle in _failures:
+        return _failures[handle]
+    name = getattr(js_error, "name", None)
+    known = {"WorkflowTimeoutError": WorkflowTimeoutError, "WorkflowRuntimeError": WorkflowRuntimeError, "WorkflowValidationError": WorkflowValidationError}
+    if name in known:
+        return known[name](str(js_error.message))
+    return error
 
 
 # ---------------------------------------------------------------------------------------------- time and chance
@@ -538,11 +586,239 @@ class _RunRandom(_random_module.Random):
         return int(self.random() * (1 << 53)) >> max(0, 53 - k) if k <= 53 else super().getrandbits(k)
 
 
+def _install_run_clock():
+    """The loop's timers on the run's clock: `loop.call_later`, `call_at` and `time()`, and with them
+    `asyncio.wait_for` and `asyncio.timeout`, keep workflow time (virtual runs jump) as `sleep` does.
+    Callbacks due now stay on the browser's queue, which is asyncio's task order."""
+    from pyodide.webloop import WebLoop
+
+    queue_later = WebLoop.call_later
+
+    def call_later(self, delay, callback, *args, context=None):
+        if not delay > 0 or delay == float("inf"):
+            return queue_later(self, delay, callback, *args, context=context)
+        handle = asyncio.TimerHandle(self.time() + delay, callback, args, self, context=context)
+
+        def due(_=None):
+            if not handle.cancelled():
+                queue_later(self, 0, lambda: None if handle.cancelled() else handle._run())
+
+        _bridge.sleep(float(delay)).then(create_once_callable(due), create_once_callable(lambda _error: None))
+        return handle
+
+    WebLoop.call_later = call_later
+    WebLoop.time = lambda self: _bridge.now()
+
+
 def _install_time_and_chance():
+    _install_run_clock()
     asyncio.sleep = _sleep
     chance = _RunRandom()
     for name in ("random", "randint", "uniform", "choice", "choices", "shuffle", "sample", "randrange", "gauss", "getrandbits", "seed"):
         setattr(_random_module, name, getattr(chance, name))
+
+
+# ---------------------------------------------------------------------------------------------- retry policies
+#
+# The library's retry vocabulary (tenacity's) built from the engine's own policies, so that when and
+# how long to retry is decided by one implementation. What only Python can answer (is this exception
+# a ValueError? what is its message?) is asked of Python by predicate.
+
+
+def _exception_of(js_error):
+    """The Python exception behind an engine error: kept by `_invoke`, or the error's message."""
+    handle = _bridge.failure_handle(js_error)
+    if handle is not None and handle in _failures:
+        return _failures[handle]
+    return Exception(str(getattr(js_error, "message", js_error)))
+
+
+def _camel(name):
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _js_piece(value):
+    # A plain callable (a condition, wait or stop of the user's own) is called by the engine as it is.
+    return value._js if isinstance(value, _RetryPiece) else create_proxy(value)
+
+
+class _RetryPiece:
+    """A retry condition, wait or stop condition of the engine, with Python's operators."""
+
+    def __init__(self, js):
+        self._js = js
+
+    def __or__(self, other):
+        return type(self)(getattr(self._js, "or")(_js_piece(other)))
+
+    def __and__(self, other):
+        return type(self)(getattr(self._js, "and")(_js_piece(other)))
+
+    def __add__(self, other):
+        return type(self)(self._js.plus(_js_piece(other)))
+
+    def __radd__(self, other):
+        # `sum(waits)` starts from 0.
+        return self if other == 0 else _RetryPiece(_js_piece(other)).__add__(self)
+
+    __ror__ = __or__
+    __rand__ = __and__
+
+
+def _engine_piece(js_name, positional=None):
+    """A library piece as a call of the engine's: keyword options become its camelCase options."""
+
+    def make(*args, **kwargs):
+        if positional is not None and positional in kwargs:
+            args = (kwargs.pop(positional), *args)
+        js_args = [_js_piece(a) if isinstance(a, _RetryPiece) or callable(a) else a for a in args]
+        if kwargs:
+            js_args.append(_bridge.record(to_js([[_camel(k), v] for k, v in kwargs.items()])))
+        return _RetryPiece(_bridge.retry_piece(js_name, _bridge.array(to_js(js_args))))
+
+    make.__name__ = js_name
+    return make
+
+
+def _predicate(test):
+    """A retry condition from a test of the Python exception."""
+    return _RetryPiece(_bridge.retry_piece("retryIfException", _bridge.array([create_proxy(lambda e: bool(test(_exception_of(e))))])))
+
+
+def _types(exception_types):
+    return tuple(exception_types) if isinstance(exception_types, (tuple, list)) else (exception_types,)
+
+
+def retry_if_exception(predicate):
+    return _predicate(predicate)
+
+
+def retry_if_exception_type(exception_types=Exception):
+    return _predicate(lambda e: isinstance(e, _types(exception_types)))
+
+
+def retry_if_not_exception_type(exception_types=Exception):
+    return _predicate(lambda e: not isinstance(e, _types(exception_types)))
+
+
+retry_unless_exception_type = retry_if_not_exception_type
+
+
+def _message_test(name, message, match):
+    import re
+
+    if (message is None) == (match is None):
+        raise TypeError(f"{name}() takes either 'message' or 'match'")
+    if message is not None:
+        return lambda e: str(e) == message
+    pattern = re.compile(match) if isinstance(match, str) else match
+    return lambda e: pattern.search(str(e)) is not None
+
+
+def retry_if_exception_message(message=None, match=None):
+    return _predicate(_message_test("retry_if_exception_message", message, match))
+
+
+def retry_if_not_exception_message(message=None, match=None):
+    test = _message_test("retry_if_not_exception_message", message, match)
+    return _predicate(lambda e: not test(e))
+
+
+def retry_if_exception_cause_type(exception_types=Exception):
+    def test(error):
+        cause = error.__cause__
+        while cause is not None:
+            if isinstance(cause, _types(exception_types)):
+                return True
+            cause = cause.__cause__
+        return False
+
+    return _predicate(test)
+
+
+_RETRY_PIECES = {
+    "retry_any": _engine_piece("retryAny"),
+    "retry_all": _engine_piece("retryAll"),
+    "retry_always": _engine_piece("retryAlways"),
+    "retry_never": _engine_piece("retryNever"),
+    "wait_fixed": _engine_piece("waitFixed", "wait"),
+    "wait_none": _engine_piece("waitNone"),
+    "wait_exponential": _engine_piece("waitExponential"),
+    "wait_incrementing": _engine_piece("waitIncrementing"),
+    "wait_random": _engine_piece("waitRandom"),
+    "wait_exponential_jitter": _engine_piece("waitExponentialJitter"),
+    "wait_random_exponential": _engine_piece("waitRandomExponential"),
+    "wait_full_jitter": _engine_piece("waitFullJitter"),
+    "wait_chain": _engine_piece("waitChain"),
+    "wait_combine": _engine_piece("waitCombine"),
+    "stop_after_attempt": _engine_piece("stopAfterAttempt", "max_attempt_number"),
+    "stop_after_delay": _engine_piece("stopAfterDelay", "max_delay"),
+    "stop_before_delay": _engine_piece("stopBeforeDelay", "max_delay"),
+    "stop_any": _engine_piece("stopAny"),
+    "stop_all": _engine_piece("stopAll"),
+    "stop_never": _engine_piece("stopNever"),
+}
+
+
+class RetryPolicy:
+    """What a policy is: `next(elapsed_time, attempts, error, seed=None)` gives the delay, or None to stop."""
+
+    def next(self, elapsed_time, attempts, error, seed=None):
+        raise NotImplementedError
+
+
+class _EnginePolicy(RetryPolicy):
+    def __init__(self, js):
+        self._js = js
+
+    def next(self, elapsed_time, attempts, error, seed=None):
+        delay = self._js.next(elapsed_time, attempts, _bridge.error_of(error), _bridge.record(to_js([["seed", seed]])))
+        return None if delay is None or delay is jsnull else delay
+
+
+def retry_policy(retry=None, wait=None, stop=None):
+    options = [["retry", _js_piece(retry) if retry is not None else None]]
+    if wait is not None:
+        options.append(["wait", _js_piece(wait)])
+    if stop is not None:
+        options.append(["stop", _js_piece(stop)])
+    return _EnginePolicy(_bridge.retry_piece("retryPolicy", _bridge.array([_bridge.record(to_js(options))])))
+
+
+def ConstantDelayRetryPolicy(maximum_attempts=3, delay=5):
+    import warnings
+
+    warnings.warn("ConstantDelayRetryPolicy is deprecated, use retry_policy(wait=wait_fixed(delay), stop=stop_after_attempt(n)) instead", DeprecationWarning, stacklevel=2)
+    return retry_policy(wait=_RETRY_PIECES["wait_fixed"](delay), stop=_RETRY_PIECES["stop_after_attempt"](maximum_attempts))
+
+
+def ExponentialBackoffRetryPolicy(maximum_attempts=5, initial_delay=1.0, multiplier=2.0, max_delay=60.0, jitter=True):
+    import warnings
+
+    warnings.warn("ExponentialBackoffRetryPolicy is deprecated, use retry_policy(wait=wait_exponential(...), stop=stop_after_attempt(n)) instead", DeprecationWarning, stacklevel=2)
+    wait = _RETRY_PIECES["wait_random_exponential" if jitter else "wait_exponential"](multiplier=initial_delay, exp_base=multiplier, max=max_delay)
+    return retry_policy(wait=wait, stop=_RETRY_PIECES["stop_after_attempt"](maximum_attempts))
+
+
+def _policy_js(policy):
+    """A step's `retry_policy=` for the engine: the engine's own policy, or a Python one asked by call."""
+    if policy is None:
+        return None
+    if isinstance(policy, _EnginePolicy):
+        return policy._js
+    if not callable(getattr(policy, "next", None)):
+        raise TypeError(f"retry_policy must have a next(elapsed_time, attempts, error) method, got {policy!r}")
+    import inspect
+
+    takes_seed = "seed" in inspect.signature(policy.next).parameters
+
+    def ask(elapsed_time, attempts, js_error, seed):
+        error = _exception_of(js_error)
+        seed = None if seed is jsnull else seed
+        return policy.next(elapsed_time, attempts, error, seed=seed) if takes_seed else policy.next(elapsed_time, attempts, error)
+
+    return _bridge.python_policy(create_proxy(ask))
 
 
 # ---------------------------------------------------------------------------------------------- modules
@@ -562,6 +838,18 @@ def _serve_modules(served):
         "WorkflowTimeoutError": WorkflowTimeoutError,
         "WorkflowRuntimeError": WorkflowRuntimeError,
         "WorkflowValidationError": WorkflowValidationError,
+        "RetryPolicy": RetryPolicy,
+        "retry_policy": retry_policy,
+        "ConstantDelayRetryPolicy": ConstantDelayRetryPolicy,
+        "ExponentialBackoffRetryPolicy": ExponentialBackoffRetryPolicy,
+        "retry_if_exception": retry_if_exception,
+        "retry_if_exception_type": retry_if_exception_type,
+        "retry_if_not_exception_type": retry_if_not_exception_type,
+        "retry_unless_exception_type": retry_unless_exception_type,
+        "retry_if_exception_message": retry_if_exception_message,
+        "retry_if_not_exception_message": retry_if_not_exception_message,
+        "retry_if_exception_cause_type": retry_if_exception_cause_type,
+        **_RETRY_PIECES,
     }
     for path, exports in served.items():
         parts = path.split(".")

@@ -10,6 +10,34 @@ import { readable } from './userTraceback.ts';
 const PY_HANDLE = Symbol('flowplay.pythonHandle');
 /** Where a twin workflow keeps the Python workflow object its steps run on. */
 const PY_WORKFLOW = Symbol('flowplay.pythonWorkflow');
+/** Where a step's error keeps the handle of the Python exception behind it, for retry conditions. */
+const PY_EXCEPTION = Symbol('flowplay.pythonException');
+
+/** The engine's retry pieces Python's `workflows.retry_policy` names are built from (and nothing else). */
+const RETRY_PIECES: Record<string, (...args: never[]) => unknown> = {
+  retryPolicy: engine.retryPolicy,
+  retryIfException: engine.retryIfException,
+  retryAny: engine.retryAny,
+  retryAll: engine.retryAll,
+  retryAlways: engine.retryAlways,
+  retryNever: engine.retryNever,
+  waitFixed: engine.waitFixed,
+  waitNone: engine.waitNone,
+  waitExponential: engine.waitExponential,
+  waitIncrementing: engine.waitIncrementing,
+  waitRandom: engine.waitRandom,
+  waitExponentialJitter: engine.waitExponentialJitter,
+  waitRandomExponential: engine.waitRandomExponential,
+  waitFullJitter: engine.waitFullJitter,
+  waitChain: engine.waitChain,
+  waitCombine: engine.waitCombine,
+  stopAfterAttempt: engine.stopAfterAttempt,
+  stopAfterDelay: engine.stopAfterDelay,
+  stopBeforeDelay: engine.stopBeforeDelay,
+  stopAny: engine.stopAny,
+  stopAll: engine.stopAll,
+  stopNever: engine.stopNever,
+};
 
 /** The part of a Pyodide proxy the bridge uses. */
 interface PyProxyLike {
@@ -19,13 +47,14 @@ interface PyProxyLike {
   (...args: unknown[]): unknown;
 }
 
-type Invoke = (workflow: unknown, step: string, ctx: engine.Context, ev: engine.Event) => PromiseLike<unknown>;
+type Invoke = (workflow: unknown, step: string, ctx: engine.Context, ev: engine.Event, failure: { handle?: number }) => PromiseLike<unknown>;
 
 interface StepSpec {
   name: string;
   accepts: engine.EventClass[];
   returns: engine.EventClass[];
   numWorkers: number;
+  retryPolicy: engine.RetryPolicy | null;
 }
 
 type EventCtor = new (fields?: object) => engine.Event;
@@ -85,9 +114,13 @@ export function createPythonBridge(print: PrintSink) {
         const stepName = spec.name;
         const descriptor: PropertyDescriptor = {
           value: async function (this: Record<symbol, unknown>, ctx: engine.Context, ev: engine.Event) {
-            const pending = call(this[PY_WORKFLOW], stepName, ctx, ev);
+            const failure: { handle?: number } = {};
+            const pending = call(this[PY_WORKFLOW], stepName, ctx, ev, failure);
             try {
               return await readable(pending);
+            } catch (error) {
+              if (failure.handle !== undefined && typeof error === 'object' && error !== null) (error as Record<symbol, number>)[PY_EXCEPTION] = failure.handle;
+              throw error;
             } finally {
               (pending as unknown as PyProxyLike).destroy?.();
             }
@@ -95,7 +128,8 @@ export function createPythonBridge(print: PrintSink) {
           writable: true,
           configurable: true,
         };
-        engine.step({ accepts: [...spec.accepts], returns: [...spec.returns], numWorkers: spec.numWorkers, context: true })(Twin.prototype, stepName, descriptor);
+        const retryPolicy = spec.retryPolicy ?? undefined;
+        engine.step({ accepts: [...spec.accepts], returns: [...spec.returns], numWorkers: spec.numWorkers, context: true, ...(retryPolicy ? { retryPolicy } : {}) })(Twin.prototype, stepName, descriptor);
         Object.defineProperty(Twin.prototype, stepName, descriptor);
       }
       return Twin;
@@ -114,7 +148,19 @@ export function createPythonBridge(print: PrintSink) {
     handler_cancel: (id: number) => handler(id).cancel(),
     handler_done: (id: number) => handler(id).status !== null,
     print: (line: string, ctx: engine.Context | undefined) => print(line, ctx ?? undefined),
+    retry_piece(name: string, args: unknown) {
+      const make = Object.hasOwn(RETRY_PIECES, name) ? RETRY_PIECES[name]! : null;
+      if (!make) throw new Error(`no retry piece ${name}`);
+      return make(...(asArray(args) as never[]));
+    },
+    failure_handle: (error: unknown) => (typeof error === 'object' && error !== null ? ((error as Record<symbol, number | undefined>)[PY_EXCEPTION] ?? null) : null),
+    /** A policy whose every decision Python makes (a user's own class with `next()`). */
+    python_policy: (ask: (elapsed: number, attempts: number, error: unknown, seed: number | null) => number | null | undefined): engine.RetryPolicy => ({
+      next: (elapsed, attempts, error, options) => ask(elapsed, attempts, error, options?.seed ?? null) ?? null,
+    }),
+    error_of: (error: unknown) => new Error(String(error)),
     sleep: (seconds: number) => engine.sleep(seconds),
+    now: () => engine.now(),
     random: () => engine.random(),
     randint: (low: number, high: number) => engine.randint(low, high),
   };

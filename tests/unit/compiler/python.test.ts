@@ -42,8 +42,8 @@ describe('reading Python signatures', () => {
 describe('Python diagnostics', () => {
   it('names imports the playground cannot serve, and reports the engine validation at the lines to fix', () => {
     expect(diagnostics(analyse('python-validation.py'))).toEqual([
-      "1:8 error import-unsupported: No module named 'requests' here: the playground provides llama_index.core.workflow, workflows, workflows.events, workflows.context, workflows.decorators, workflows.workflow, workflows.errors and the Python standard library.",
-      "2:6 error import-unsupported: No module named 'llama_index.llms.openai' here: the playground provides llama_index.core.workflow, workflows, workflows.events, workflows.context, workflows.decorators, workflows.workflow, workflows.errors and the Python standard library.",
+      "1:8 error import-unsupported: No module named 'requests' here: the playground provides llama_index.core.workflow, workflows, workflows.events, workflows.context, workflows.decorators, workflows.workflow, workflows.errors, workflows.retry_policy, llama_index.core.workflow.retry_policy and the Python standard library.",
+      "2:6 error import-unsupported: No module named 'llama_index.llms.openai' here: the playground provides llama_index.core.workflow, workflows, workflows.events, workflows.context, workflows.decorators, workflows.workflow, workflows.errors, workflows.retry_policy, llama_index.core.workflow.retry_policy and the Python standard library.",
       "3:94 error import-unsupported: cannot import name 'Memory' from 'llama_index.core.workflow': the playground's llama_index.core.workflow provides Context, Event, StartEvent, StopEvent, InputRequiredEvent, HumanResponseEvent, Workflow, step, WorkflowTimeoutError, WorkflowRuntimeError, WorkflowValidationError.",
       "18:7 error no-steps: Workflow 'Empty' has no configured steps. Did you forget to annotate methods with @step or to register free-function steps via @step({ workflow })?",
       "22:7 error no-start: At least one Event of type StartEvent must be received by any step. (Workflow 'Broken' has no @step that accepts StartEvent.)",
