@@ -22,7 +22,12 @@ export interface RunSourceOptions {
    * Each line the code prints, after it was recorded in the trace of the run (and step) it belongs to;
    * `recorded` is false for a line printed outside any run, which only the host can show.
    */
-  print: (line: string, recorded: boolean) => void;
+  print: (line: string, recorded: boolean, level: engine.LogLevel) => void;
+  /**
+   * What a printed line becomes before it is recorded, or null to drop it: the page holds Python's
+   * output to the same per-run console limits as TypeScript's (src/worker/consoleCap.ts). Default: as is.
+   */
+  shape?: (line: string) => { text: string; level: engine.LogLevel } | null;
 }
 
 interface RuntimeModule {
@@ -45,9 +50,11 @@ export function prepareRuntime(pyodide: PyodideAPI, runtimeSource: string): Pyth
     pyodide,
     async runSource(source, fileName, options) {
       print = (line, ctx) => {
+        const shaped = options.shape ? options.shape(line) : { text: line, level: 'log' as const };
+        if (shaped === null) return;
         // Python prints from inside its own task; its step is the task's, not whatever JavaScript saw last.
-        const recorded = ctx ? engine.Context.logFor(ctx, 'log', line) : engine.logToCurrentRun('log', line);
-        options.print(line, recorded);
+        const recorded = ctx ? engine.Context.logFor(ctx, shaped.level, shaped.text) : engine.logToCurrentRun(shaped.level, shaped.text);
+        options.print(shaped.text, recorded, shaped.level);
       };
       const classes = await readable(module.run_source(source, fileName));
       return async () => {

@@ -162,7 +162,14 @@ export class UserRun {
       return setupError(error, 'Python could not start');
     }
     try {
-      const startOnly = await runtime.runSource(file.source, file.fileName, { input: request.input, print: (line, recorded) => recorded || this.hostLog('log', line) });
+      const startOnly = await runtime.runSource(file.source, file.fileName, {
+        input: request.input,
+        print: (line, recorded, level) => recorded || this.hostLog(level, line),
+        shape: (line) => {
+          const taken = this.consoleCap.take(line);
+          return taken && { text: taken.text, level: taken.notice ? 'warn' : 'log' };
+        },
+      });
       if (this.handler === null && startOnly) await startOnly();
     } catch (error) {
       // An error the run already recorded (a failed step re-raised by `await w.run()`) is the trace's.
