@@ -59,7 +59,8 @@ export function pythonPlugin(): Plugin {
         res.end(readFileSync(join(pyodideDir(), name)));
       });
       server.watcher.on('change', (file) => {
-        if (/[/\\]src[/\\](engine|python)[/\\]/.test(file)) {
+        // The starter's sources, and the table of modules it serves (shared with the analyser).
+        if (/[/\\]src[/\\](engine|python|compiler[/\\]python)[/\\]/.test(file)) {
           starter = null;
           const module = server.moduleGraph.getModuleById(RESOLVED_STARTER);
           if (module) server.moduleGraph.invalidateModule(module);

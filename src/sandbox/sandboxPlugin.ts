@@ -56,9 +56,10 @@ export function sandboxPlugin(): Plugin {
         res.setHeader('Content-Type', 'text/html');
         res.end(sandboxPage());
       });
-      // The runner is bundled on demand; an edit to it or to the engine makes the next load rebuild it.
+      // The runner is bundled on demand; an edit to it, to the engine or to what it takes from
+      // src/python (the assets' shape) and src/inspect (the value budget) makes the next load rebuild it.
       server.watcher.on('change', (file) => {
-        if (/[/\\]src[/\\](engine|worker)[/\\]/.test(file)) {
+        if (/[/\\]src[/\\](engine|worker|python|inspect)[/\\]/.test(file)) {
           runner = null;
           forgetEngineBuild();
           const module = server.moduleGraph.getModuleById(RESOLVED_RUNNER);
