@@ -11,7 +11,7 @@ import { decodeShare, guessTitle } from './share/index.ts';
 import { updateSettings } from './state/index.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { PlaygroundContext, createPlayground } from './ui/index.ts';
-import { createLanguageClient, createLayoutClient, createRunnerClient, analysePythonLazily } from './worker/index.ts';
+import { createLanguageClient, createLayoutClient, createRunnerClient, analysePythonLazily, pythonCompletionsLazily } from './worker/index.ts';
 
 // The embed view (embed.html#v1.…): a share link's workflow in a compact frame for other pages. It
 // keeps nothing in storage and never runs until the person presses Run.
@@ -25,7 +25,7 @@ const problem = !opened
 const state = opened?.ok ? opened.state : null;
 const theme = followEmbedTheme(document.documentElement, options.theme, window.matchMedia('(prefers-color-scheme: dark)'));
 
-const playground = createPlayground({ source: state?.code ?? '', lang: state?.lang ?? 'typescript', analysePython: analysePythonLazily, language: createLanguageClient(), runner: createRunnerClient(), layout: createLayoutClient(), toMermaid });
+const playground = createPlayground({ source: state?.code ?? '', lang: state?.lang ?? 'typescript', analysePython: analysePythonLazily, pythonCompletions: pythonCompletionsLazily, language: createLanguageClient(), runner: createRunnerClient(), layout: createLayoutClient(), toMermaid });
 if (state) {
   updateSettings(playground.run, {
     ...(state.seed !== undefined ? { seed: state.seed } : {}),

@@ -12,7 +12,7 @@ import {
 import type { RunController, RunStore, UiStore, ViewStore, WorkspaceStore } from '../state/index.ts';
 import type { CompileResult, GraphModel } from '../compiler/model.ts';
 import type { SourceLang } from '../state/workspaceStore.ts';
-import type { LanguageClient, LayoutClient, RunnerClient } from '../worker/protocol.ts';
+import type { CompletionList, LanguageClient, LayoutClient, RunnerClient } from '../worker/protocol.ts';
 import { createGraphLayouter } from './graph/graphLayouter.ts';
 import type { GraphLayouter } from './graph/graphLayouter.ts';
 import { shippedAnalysis, shippedLayouts } from './shippedAnalysis.ts';
@@ -31,8 +31,12 @@ export interface Playground {
   answer(response: string): Promise<void>;
   /** The compiler's Mermaid renderer, passed in by the page (the UI imports only compiler types). */
   toMermaid?: (graph: GraphModel) => string;
+  /** Completions for Python code (the compiler's Python reading, loaded when needed); none without. */
+  pythonCompletions?: PythonCompletions;
   dispose(): void;
 }
+
+export type PythonCompletions = (source: string, position: number) => Promise<CompletionList | null>;
 
 export interface PlaygroundDeps {
   source: string;
@@ -45,10 +49,11 @@ export interface PlaygroundDeps {
   /** Without one, graphs are laid out in plain columns on the page. */
   layout?: LayoutClient;
   toMermaid?: (graph: GraphModel) => string;
+  pythonCompletions?: PythonCompletions;
 }
 
 /** The composition root: wires stores, workers and the playback clock together. */
-export function createPlayground({ source, lang = 'typescript', analysePython, language, runner, layout, toMermaid }: PlaygroundDeps): Playground {
+export function createPlayground({ source, lang = 'typescript', analysePython, language, runner, layout, toMermaid, pythonCompletions }: PlaygroundDeps): Playground {
   const workspace = createWorkspaceStore(source, lang);
   // The default example's analysis ships with the page: its graph shows before TypeScript has loaded,
   // and the language worker's own analysis replaces it when ready.
@@ -87,6 +92,7 @@ export function createPlayground({ source, lang = 'typescript', analysePython, l
     layouts: createGraphLayouter(layout ?? null, shippedLayouts()),
     answer: (response) => runner.control({ kind: 'answer', response }),
     ...(toMermaid ? { toMermaid } : {}),
+    ...(pythonCompletions ? { pythonCompletions } : {}),
     dispose() {
       analysis.stop();
       stopWarming();

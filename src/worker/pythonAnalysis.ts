@@ -1,4 +1,5 @@
 import type { CompileResult } from '../compiler/model.ts';
+import type { CompletionList } from './protocol.ts';
 
 /**
  * Python analysis for the page. It is a parser (Lezer's Python grammar) and a few milliseconds of work,
@@ -6,4 +7,9 @@ import type { CompileResult } from '../compiler/model.ts';
  */
 export function analysePythonLazily(source: string): Promise<CompileResult> {
   return import('../compiler/python/index.ts').then((module) => module.analysePython(source));
+}
+
+/** Python completions for the editor, from the same reading (loaded with it, the first time it is needed). */
+export function pythonCompletionsLazily(source: string, position: number): Promise<CompletionList | null> {
+  return import('../compiler/python/index.ts').then((module) => module.pythonCompletions(source, position));
 }

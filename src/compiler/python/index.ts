@@ -4,3 +4,5 @@
  */
 export { PYTHON_SPELLING, analysePython } from './analysePython.ts';
 export { SERVED_MODULES, servedModulesSentence } from './servedModules.ts';
+export { pythonCompletions } from './pyCompletions.ts';
+export type { PyCompletion, PyCompletionList } from './pyCompletions.ts';

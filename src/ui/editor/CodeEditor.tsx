@@ -34,7 +34,7 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
 
   useEffect(() => {
     const { workspace, ui, runs, language } = playground;
-    const editorLanguage = typescriptOnly(language, () => workspace.getState().lang);
+    const editorLanguage = typescriptOnly(language, () => workspace.getState().lang, playground.pythonCompletions);
     const completionSource = typescriptCompletions(editorLanguage);
     const mode = new Compartment();
     const view = new EditorView({

@@ -5,12 +5,14 @@ export type EditorLanguage = Omit<LanguageApi, 'analyse'>;
 
 /**
  * The language worker's editor features (completions, hover, signature help, rename) answer for
- * TypeScript only: for Python code they answer nothing, instead of TypeScript's idea of Python text.
+ * TypeScript only: for Python code they answer nothing, instead of TypeScript's idea of Python text,
+ * except completions, which Python gets from `python` (names the playground serves, fields, Context).
  */
-export function typescriptOnly(language: EditorLanguage, lang: () => SourceLang): EditorLanguage {
+export function typescriptOnly(language: EditorLanguage, lang: () => SourceLang, python?: EditorLanguage['completions']): EditorLanguage {
   const ts = () => lang() === 'typescript';
   return {
-    completions: (source, position) => (ts() ? language.completions(source, position) : Promise.resolve(null)),
+    // Python's completions come from the page's own Python reading, when the page has it.
+    completions: (source, position) => (ts() ? language.completions(source, position) : python ? python(source, position) : Promise.resolve(null)),
     hover: (source, position) => (ts() ? language.hover(source, position) : Promise.resolve(null)),
     completionDetails: (source, position, item) => (ts() ? language.completionDetails(source, position, item) : Promise.resolve(null)),
     signatureHelp: (source, position) => (ts() ? language.signatureHelp(source, position) : Promise.resolve(null)),
