@@ -116,6 +116,24 @@ test.describe('Python mode', () => {
     expect(Date.now() - start, 'a Python run after the replacement, including playback').toBeLessThan(60_000);
   });
 
+  test('the editor completes what the playground provides, without a Python runtime', async ({ page }) => {
+    await openPlayground(page);
+    await switchToPython(page);
+    await setCode(page, chapter('parallel'));
+    await page.getByTestId('editor').locator('.cm-line', { hasText: 'print("Running slow query ", ev.query)' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await page.keyboard.type('ctx.send', { delay: 40 });
+    await expect(options.first()).toHaveText('send_event');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    // The event's own field, from the class the parameter is annotated with.
+    await page.keyboard.type('ev.qu', { delay: 40 });
+    await expect(options.first()).toHaveText('query');
+    await page.keyboard.press('Escape');
+  });
+
   test('share links and drafts keep the language', async ({ page, browser }) => {
     await openPlayground(page);
     await switchToPython(page);

@@ -52,8 +52,24 @@ function servedNames(): PyCompletion[] {
   return [...seen].map(([name, module]) => item(name, /^[A-Z]/.test(name) ? 'class' : 'function', `from ${module}`, 2));
 }
 
-/** The annotation of parameter `name` in the function around `pos`, as written (`Context`, `"MyEvent"`). */
+/**
+ * The annotation of parameter `name` in the function around `pos`, as written (`Context`, `"MyEvent"`).
+ * While a line is being typed the file often does not parse as the function's body (a line indented
+ * too little ends it), so the last `def` before the cursor is read as text when the tree has none.
+ */
 function parameterAnnotation(source: PySource, pos: number, name: string): string | null {
+  return annotationInTree(source, pos, name) ?? annotationInText(source.text.slice(0, pos), name);
+}
+
+function annotationInText(before: string, name: string): string | null {
+  const defs = [...before.matchAll(/\bdef\s+\w+\s*\(([^)]*)\)/g)];
+  const params = defs.at(-1)?.[1];
+  if (params === undefined) return null;
+  const found = new RegExp(`(?:^|,)\\s*${name}\\s*:\\s*([^,=]+)`).exec(params);
+  return found ? found[1]!.trim().replace(/^["']|["']$/g, '') : null;
+}
+
+function annotationInTree(source: PySource, pos: number, name: string): string | null {
   let node: SyntaxNode | null = source.tree.resolveInner(pos, -1);
   for (; node; node = node.parent) {
     if (node.name !== 'FunctionDefinition') continue;

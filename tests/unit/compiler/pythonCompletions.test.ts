@@ -43,6 +43,12 @@ describe('Python completions', () => {
     expect(at('ctx.store.')).toEqual(['get', 'set']);
   });
 
+  it('still knows the parameters while a line is typed at an indentation that ends the function', () => {
+    const typing = FILE.replace('        CURSOR', '    CURSOR');
+    expect(at('ctx.se', typing)).toEqual(['send_event', 'collect_events', 'write_event_to_stream', 'wait_for_event', 'get', 'set', 'store']);
+    expect(at('ev.', typing)).toEqual(['query', 'score', 'note', 'model_dump', 'get']);
+  });
+
   it('offers the fields of the annotated event classes, inherited ones included', () => {
     expect(at('ev.')).toEqual(['query', 'score', 'note', 'model_dump', 'get']);
     expect(at('self.')).toEqual([]);
