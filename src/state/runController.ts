@@ -56,6 +56,14 @@ export interface RunController {
    * again with the next seed; resolves with the two runs' numbers, to compare them.
    */
   anotherSeed(): Promise<{ first: number; second: number } | null>;
+  /**
+   * Starts a fork of the code at record `at` of the run on screen: the run is kept, and the editor's
+   * code is the change. `continueCodeFork` then runs it with the run's inputs up to there.
+   */
+  beginCodeFork(at: number): void;
+  /** Runs the fork of the code begun: the code in the editor, the recorded inputs up to the moment, checked record by record. */
+  continueCodeFork(): Promise<void>;
+  cancelCodeFork(): void;
   /** Shows a saved run (its code in the editor, its trace to replay); stops a run in progress first. */
   loadRecorded(run: { code: string; trace: TraceRecord[]; graph: GraphModel | null }): Promise<void>;
   /** Shows an earlier run again, with its own code in the editor (the run on screen goes to the history). */
@@ -107,6 +115,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     }
     // The run on screen stays in the history: it can be shown, compared and forked again.
     keepInHistory(run);
+    run.setState({ codeFork: null });
     await launch(input.value, null);
   }
 
@@ -127,13 +136,33 @@ export function createRunController(deps: RunControllerDeps): RunController {
   async function replay(fork: ForkChange | null, change = ''): Promise<void> {
     const state = run.getState();
     if (state.trace.length === 0 || state.engine === 'running') return;
-    const original = { number: state.runNumber, trace: state.trace };
     keepInHistory(run);
+    await replayOf({ number: state.runNumber, trace: state.trace }, fork, change);
+  }
+
+  /** Runs the code in the editor as a re-run or fork of `original`, and says whether it repeated it. */
+  async function replayOf(original: { number: number; trace: TraceRecord[] }, fork: ForkChange | null, change: string): Promise<void> {
     const trace = await launch({}, { trace: original.trace, fork });
     if (trace && run.getState().trace === trace) {
       const verdict = judgeReplay(original, trace, fork, fork ? change : null);
       run.setState({ verdict });
     }
+  }
+
+  function beginCodeFork(at: number): void {
+    const state = run.getState();
+    if (state.trace.length === 0 || live()) return;
+    keepInHistory(run);
+    const trace = state.openedFrom.at(-1)?.trace ?? state.trace;
+    run.setState({ codeFork: { of: state.runNumber, trace, at: Math.min(at, trace.length) } });
+  }
+
+  async function continueCodeFork(): Promise<void> {
+    const pending = run.getState().codeFork;
+    if (!pending || live()) return;
+    run.setState({ codeFork: null });
+    keepInHistory(run);
+    await replayOf({ number: pending.of, trace: pending.trace }, { change: 'code', at: pending.at }, `the code changed at record ${pending.at}`);
   }
 
   /** Starts a run of the code in the editor; resolves with its trace once it has ended. */
@@ -238,6 +267,9 @@ export function createRunController(deps: RunControllerDeps): RunController {
     start,
     replay,
     anotherSeed,
+    beginCodeFork,
+    continueCodeFork,
+    cancelCodeFork: () => run.setState({ codeFork: null }),
     stop,
     reopen,
     dispose: unsubscribe,

@@ -16,9 +16,11 @@ function fakeRunner(hold = false) {
   let release: (() => void) | null = null;
   let stops = 0;
   const seeds: number[] = [];
+  const replays: unknown[] = [];
   const runner: RunnerClient = {
     async run(request, sink: TraceSink): Promise<RunEnd> {
       seeds.push(request.seed ?? -1);
+      if (request.replay) replays.push(request.replay.fork);
       sink([{ kind: 'run.started', seq: 0, seed: request.seed } as unknown as TraceRecord]);
       if (hold) await new Promise<void>((resolve) => (release = resolve));
       sink([{ kind: 'run.finished', seq: 1, status: 'stopped', result: 'ok' } as unknown as TraceRecord]);
@@ -33,7 +35,7 @@ function fakeRunner(hold = false) {
     prepare: () => undefined,
     dispose: () => undefined,
   };
-  return { runner, stops: () => stops, seeds };
+  return { runner, stops: () => stops, seeds, replays };
 }
 
 function setup(hold = false) {
@@ -151,5 +153,29 @@ describe('run history: every run of the tab, as a tree of forks', () => {
     // With a run of this code on screen, only the second run is made.
     expect(await runs.anotherSeed()).toEqual({ first: 2, second: 3 });
     expect(fake.seeds).toEqual([42, 43, 44]);
+  });
+
+  it('a fork of the code: the run is kept, the edited code runs with its inputs up to the moment, and says how it compared', async () => {
+    const { workspace, run, runs, fake } = setup();
+    await runs.start();
+    runs.beginCodeFork(1);
+    expect(run.getState().codeFork).toMatchObject({ of: 1, at: 1 });
+    setSource(workspace, 'code B');
+    expect(run.getState().length).toBe(0);
+    await runs.continueCodeFork();
+    expect(fake.replays).toEqual([{ change: 'code', at: 1 }]);
+    expect(run.getState()).toMatchObject({ runNumber: 2, code: 'code B', codeFork: null, verdict: { of: 1, change: 'the code changed at record 1', prefix: 1, same: 1, difference: null } });
+    expect(listRuns(run.getState()).map((r) => [r.number, r.depth, r.code])).toEqual([[1, 0, 'code A'], [2, 1, 'code B']]);
+  });
+
+  it('a fork of the code can be given up; Run drops it too', async () => {
+    const { run, runs } = setup();
+    await runs.start();
+    runs.beginCodeFork(1);
+    runs.cancelCodeFork();
+    expect(run.getState().codeFork).toBeNull();
+    runs.beginCodeFork(1);
+    await runs.start();
+    expect(run.getState().codeFork).toBeNull();
   });
 });

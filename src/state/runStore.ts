@@ -65,6 +65,11 @@ export interface RunState {
   openedFrom: OpenedFrom[];
   /** For a re-run or a fork: which run it repeats and whether it did, record for record. */
   verdict: ReplayVerdict | null;
+  /**
+   * A fork of the code being written: the run it forks (its number and records) and the moment;
+   * Continue runs the code in the editor with that run's inputs up to there.
+   */
+  codeFork: { of: number; trace: TraceRecord[]; at: number } | null;
 }
 
 export type RunStore = StoreApi<RunState>;
@@ -98,6 +103,7 @@ export function createRunStore(settings?: Partial<RunSettings>): RunStore {
     childLength: 0,
     openedFrom: [],
     verdict: null,
+    codeFork: null,
   }));
 }
 

@@ -32,6 +32,8 @@ export interface UiState {
    * second run, for the graph to colour its nodes.
    */
   compareMarks: CompareMarks | null;
+  /** The fork editor is open; `event`: the event it starts on (from an inspector item), if any. */
+  fork: { event: number | null } | null;
 }
 
 export interface CompareMarks {
@@ -42,7 +44,7 @@ export interface CompareMarks {
 export type UiStore = StoreApi<UiState>;
 
 export function createUiStore(): UiStore {
-  return createStore<UiState>(() => ({ selectedStep: null, selectedBy: null, panel: 'console', reveal: null, selection: null, dock: 'console', compare: null, compareMarks: null }));
+  return createStore<UiState>(() => ({ selectedStep: null, selectedBy: null, panel: 'console', reveal: null, selection: null, dock: 'console', compare: null, compareMarks: null, fork: null }));
 }
 
 export function selectStep(store: UiStore, step: string | null, by: 'graph' | 'editor'): void {
@@ -76,4 +78,9 @@ export function showDock(store: UiStore, dock: DockTab): void {
 /** Compares two runs of the page and shows the comparison; null closes it. */
 export function compareRunPair(store: UiStore, pair: ComparePair | null): void {
   store.setState(pair ? { compare: pair, dock: 'runs' } : { compare: null });
+}
+
+/** Opens the fork editor (on `event`, when one is named) or closes it (null). */
+export function openForkEditor(store: UiStore, fork: { event: number | null } | null): void {
+  store.setState({ fork });
 }

@@ -141,3 +141,56 @@ test('the time-travel chapter: an exercise answered with a fork, judged by the f
   await expect(exercise.getByTestId('exercise-result')).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
   await expect(exercise.getByTestId('exercise-result')).toContainText('decide escalated it and manager settled it ("a manager approved 250 for A-17"); the 5 records before the change were the original run\'s.');
 });
+
+test('fork from an inspector item with other code: the replayed prefix is checked, and a change before the moment is named', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openPlayground(page, 'time-travel');
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-result')).toContainText('approved 40 for A-17', { timeout: 30_000 });
+
+  // The RefundRequest, picked in the graph, forks at the moment before it.
+  await page.locator('.react-flow__node[data-id="event:RefundRequest"]').click();
+  await page.getByTestId('fork-from-item').click();
+  await expect(page.getByTestId('scrubber')).toHaveAttribute('data-count', '5');
+  const editor = page.getByTestId('fork-editor');
+  await expect(editor.getByTestId('fork-event').locator('option:checked')).toContainText('RefundRequest #1');
+  await editor.getByTestId('fork-what').selectOption('code');
+  await expect(editor.getByTestId('fork-code-note')).toContainText('inputs up to record 5');
+  await editor.getByTestId('fork-run').click();
+  await expect(page.getByTestId('code-fork')).toContainText('Forking run 1 at record 5 with other code');
+
+  // A change after the moment: the prefix is the original's, the rest is the new code's.
+  const code = await page.getByTestId('editor').locator('.cm-content').innerText();
+  await setCode(page, code.replace('const LIMIT = 100;', 'const LIMIT = 10;'));
+  await page.getByTestId('code-fork-continue').click();
+  const verdict = page.getByTestId('replay-verdict');
+  await expect(verdict).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
+  await expect(verdict).toContainText('Fork of run 1: the 5 records before the change are identical to run 1; from record 6 on: the code changed at record 5.');
+  await expect(page.getByTestId('run-result')).toContainText('a manager approved 40 for A-17', { timeout: 30_000 });
+
+  // A change to what happened before the moment: the page says where the fork went another way.
+  await page.getByTestId('replay-start').click();
+  for (let i = 0; i < 5; i++) await page.getByTestId('replay-forward').click();
+  await page.getByTestId('fork-open').click();
+  await page.getByTestId('fork-editor').getByTestId('fork-what').selectOption('code');
+  await page.getByTestId('fork-editor').getByTestId('fork-run').click();
+  const edited = await page.getByTestId('editor').locator('.cm-content').innerText();
+  await setCode(page, edited.replace('Refund asked for order', 'Refund wanted for order'));
+  await page.getByTestId('code-fork-continue').click();
+  await expect(verdict).toHaveAttribute('data-identical', 'false', { timeout: 20_000 });
+  await expect(verdict).toContainText(/Fork of run 2: it went differently from run 2 at record \d, before the change/);
+  await expect(page.getByTestId('replay-difference')).toContainText('Refund wanted for order');
+
+  // The runs tab shows the tree: the forks under the runs they came from, each marked with its code.
+  await page.getByTestId('dock-tab-runs').click();
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('Run 1');
+  await expect(rows.nth(1)).toHaveAttribute('data-depth', '1');
+  await expect(rows.nth(1)).toContainText('fork of run 1: the code changed at record 5');
+  await expect(rows.nth(1)).toContainText('code differs from the editor');
+  await expect(rows.nth(2)).toHaveAttribute('data-depth', '2');
+  await expect(rows.nth(2)).toContainText('on screen');
+  await page.screenshot({ path: 'screenshots/run-tree.png' });
+});

@@ -4,6 +4,7 @@ import { usePlayground } from '../playground.ts';
 import { EventDetails } from './EventDetails.tsx';
 import { InvocationDetails } from './InvocationDetails.tsx';
 import { JsonTree } from './JsonTree.tsx';
+import { ForkHereButton } from '../timetravel/ForkHereButton.tsx';
 import { useCursorSeq, useTraceIndex } from './useTraceIndex.ts';
 
 /**
@@ -23,6 +24,7 @@ export function InspectorPanel() {
   return (
     <section className="inspector" data-testid="inspector" data-selection={selection ? `${selection.kind}:${selection.id}` : ''} data-seq={seq} aria-label="Inspector">
       <div className="inspector-main">
+        {event || invocation ? <ForkHereButton /> : null}
         {!selection ? (
           <p className="inspector-empty muted">
             Click a token, an event node, a timeline bar or marker, or a console line to inspect it here.

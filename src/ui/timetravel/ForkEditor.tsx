@@ -5,12 +5,13 @@ import type { JsonValue } from '../../engine/jsonSafe.ts';
 import { forkChoices } from '../../inspect/forkChoices.ts';
 import { usePlayground } from '../playground.ts';
 
-type What = 'event' | 'answer' | 'state';
+type What = 'event' | 'answer' | 'state' | 'code';
 
 /**
- * "Fork from here": what to change at the moment the scrubber shows (or for the event selected in
- * the inspector): the fields of an event about to be delivered, an answer to a question, or a state
- * value. The fork repeats the run up to there, then goes on with the change.
+ * "Fork from here": what to change at the moment the scrubber shows (or for the event of the
+ * inspector item it was opened from): the fields of an event about to be delivered, an answer to a
+ * question, a state value, or the code. The fork repeats the run up to there, then goes on with the
+ * change.
  */
 export function ForkEditor({ onClose }: { onClose: () => void }) {
   const { run, view, ui, runs } = usePlayground();
@@ -19,7 +20,9 @@ export function ForkEditor({ onClose }: { onClose: () => void }) {
   const moment = useStore(view, (s) => s.view.cursor);
   const selection = useStore(ui, (s) => s.selection);
   const choices = useMemo(() => forkChoices(trace, moment), [trace, length, moment]);
-  const selected = selection?.kind === 'event' && choices.events.some((e) => e.event === selection.id) ? selection.id : null;
+  const asked = useStore(ui, (s) => s.fork?.event ?? null);
+  const wanted = asked ?? (selection?.kind === 'event' ? selection.id : null);
+  const selected = wanted !== null && choices.events.some((e) => e.event === wanted) ? wanted : null;
   const [what, setWhat] = useState<What>(choices.nextAnswer !== null && choices.nextEvent === null ? 'answer' : 'event');
   const [eventId, setEventId] = useState<number | null>(selected ?? choices.nextEvent ?? choices.events[0]?.event ?? null);
   const [answerNo, setAnswerNo] = useState<number | null>(choices.nextAnswer ?? choices.answers[0]?.answer ?? null);
@@ -32,6 +35,11 @@ export function ForkEditor({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
 
   const fork = () => {
+    if (what === 'code') {
+      onClose();
+      runs.beginCodeFork(moment);
+      return;
+    }
     const made = buildChange(what, { event, answer, fieldsText, answerText, key, valueText, moment });
     if (typeof made === 'string') return setError(made);
     onClose();
@@ -48,6 +56,7 @@ export function ForkEditor({ onClose }: { onClose: () => void }) {
             <option value="event" disabled={choices.events.length === 0}>the fields of an event</option>
             <option value="answer" disabled={choices.answers.length === 0}>an answer sent in</option>
             <option value="state">a state value</option>
+            <option value="code">the code (edit, then continue)</option>
           </select>
         </label>
       </div>
@@ -77,6 +86,12 @@ export function ForkEditor({ onClose }: { onClose: () => void }) {
           </select>
           <input data-testid="fork-answer" aria-label="The answer instead" value={answerText} onChange={(e) => setAnswerText(e.target.value)} />
         </>
+      ) : what === 'code' ? (
+        <p className="fork-code-note" data-testid="fork-code-note">
+          Edit the code in the editor, then press <strong>Continue the fork</strong>: the new code runs with this run&apos;s seed, start input and
+          inputs up to record {moment}, the page checks those {moment} records one by one against this run (they differ if the code before the
+          moment changed what happened), and from there the new code goes its own way.
+        </p>
       ) : (
         <div className="fork-row">
           <input data-testid="fork-state-key" aria-label="State key" placeholder="key (a.b for a path)" value={key} onChange={(e) => setKey(e.target.value)} />
@@ -85,7 +100,7 @@ export function ForkEditor({ onClose }: { onClose: () => void }) {
       )}
       {error ? <p className="fork-error" role="alert" data-testid="fork-error">{error}</p> : null}
       <div className="fork-row">
-        <button type="submit" className="btn-small" data-testid="fork-run">Fork</button>
+        <button type="submit" className="btn-small" data-testid="fork-run">{what === 'code' ? 'Edit the code' : 'Fork'}</button>
         <button type="button" className="btn-small" onClick={onClose}>Cancel</button>
       </div>
     </form>
@@ -103,7 +118,7 @@ interface Draft {
 }
 
 /** The change the form describes, with words for the history, or what is wrong with it. */
-function buildChange(what: What, d: Draft): { change: ForkChange; words: string } | string {
+function buildChange(what: Exclude<What, 'code'>, d: Draft): { change: ForkChange; words: string } | string {
   if (what === 'event') {
     if (!d.event) return 'Choose an event to change.';
     const fields = parseJson(d.fieldsText);

@@ -1,5 +1,7 @@
 import './timetravel.css';
 import { useState } from 'react';
+import { openForkEditor } from '../../state/index.ts';
+import { CodeForkBanner } from './CodeForkBanner.tsx';
 import { useStore } from 'zustand';
 import { ForkEditor } from './ForkEditor.tsx';
 import { WhyStuck } from './WhyStuck.tsx';
@@ -12,13 +14,17 @@ import { ReplayVerdictNote } from './ReplayVerdictNote.tsx';
  * record for record (up to the fork's change).
  */
 export function TimeTravelBar() {
-  const { run, runs } = usePlayground();
+  const { run, runs, ui } = usePlayground();
   const total = useStore(run, (s) => s.length);
   const engine = useStore(run, (s) => s.engine);
   const number = useStore(run, (s) => s.runNumber);
-  const [forking, setForking] = useState(false);
+  const forking = useStore(ui, (s) => s.fork !== null);
+  const forkEvent = useStore(ui, (s) => s.fork?.event ?? null);
+  const codeFork = useStore(run, (s) => s.codeFork);
   const [asking, setAsking] = useState(false);
+  if (codeFork) return <CodeForkBanner />;
   if (total === 0) return null;
+  const setForking = (open: boolean) => openForkEditor(ui, open ? { event: null } : null);
   const busy = engine === 'running';
   return (
     <div className="time-travel" data-testid="time-travel">
@@ -39,8 +45,8 @@ export function TimeTravelBar() {
           data-testid="fork-open"
           disabled={busy}
           aria-expanded={forking}
-          title="Run again up to the moment the scrubber shows, then change something there: an event's fields, an answer, a state value"
-          onClick={() => setForking((f) => !f)}
+          title="Run again up to the moment the scrubber shows, then change something there: an event's fields, an answer, a state value, or the code"
+          onClick={() => setForking(!forking)}
         >
           Fork from here…
         </button>
@@ -57,7 +63,7 @@ export function TimeTravelBar() {
         <span className="time-travel-run">Run {number}</span>
       </div>
       {asking ? <WhyStuck /> : null}
-      {forking && !busy ? <ForkEditor key={number} onClose={() => setForking(false)} /> : null}
+      {forking && !busy ? <ForkEditor key={`${number}-${forkEvent}`} onClose={() => setForking(false)} /> : null}
       <ReplayVerdictNote />
     </div>
   );
