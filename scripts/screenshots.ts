@@ -4,6 +4,7 @@
  * builds the app (into dist-shots), serves it on the port (4455 unless told), drives it as a user
  * would and writes PNGs to docs/screenshots/: the runs at 1280x800, and the page's layout at 1280x800
  * with and without the tutorial, at 900x700 and in dark mode. Look at them before committing.
+ * `--python-only` takes just the Python shots (the concurrency chapter's Python running, light and dark).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
   const app = await serveApp(OUT_DIR, PORT);
   const browser = app.browser;
   try {
+    if (process.argv.includes('--python-only')) {
+      await pythonShots(browser);
+      return;
+    }
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     if (!process.argv.includes('--layout-only')) {
       await runShots(page);
@@ -44,6 +49,25 @@ async function main(): Promise<void> {
     await layoutShots(page);
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * The concurrency chapter's Python at 1280x800, light and dark: step_two running three queries at
+ * once. Python starts in the runner first (seconds, more on a busy machine), hence the long waits.
+ */
+async function pythonShots(browser: import('@playwright/test').Browser): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+    await page.goto(`http://127.0.0.1:${PORT}/?example=parallel&lang=python`);
+    await page.locator('.react-flow__node[data-id="step:step_two"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="graph"][data-layout="ready"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('run-speed').selectOption('1');
+    await page.getByTestId('run-button').click();
+    await page.locator('[data-id="step:step_two"][data-running="3"]').waitFor({ timeout: 180_000 });
+    await page.waitForTimeout(1_200);
+    await shoot(page, scheme === 'light' ? 'python-parallel-running' : 'python-parallel-running-dark');
+    await page.close();
   }
 }
 
