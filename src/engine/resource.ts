@@ -157,7 +157,13 @@ export class Resolution {
     return entry ? { found: true, value: entry.value } : { found: false };
   }
 
-  async resolve(descriptor: ResourceDescriptor, _top = false): Promise<ResolvedResource> {
+  /**
+   * A factory that returns a plain value is called and cached before this returns, with no await in
+   * between: invocations that start at the same moment then share one cached value, as they do in the
+   * library, where calling a sync factory never yields. Only an async factory's await lets another
+   * resolution in while its value is being made.
+   */
+  resolve(descriptor: ResourceDescriptor, _top = false): ResolvedResource | Promise<ResolvedResource> {
     if (this.chain.some((d) => d.factory === descriptor.factory)) {
       const names = [...this.chain, descriptor].map((d) => d.name).join(' -> ');
       throw new Error(`Circular resource dependency detected: ${names}`);
@@ -165,43 +171,60 @@ export class Resolution {
     const hit = this.manager.cachedValue(descriptor) ?? this.scoped.get(descriptor.factory);
     if (hit) return { ...hit, created: false };
     this.chain.push(descriptor);
+    let made: unknown;
     try {
-      const value = await this.call(descriptor);
-      const entry: ResourceInstance = { name: descriptor.name, instance: this.manager.nextInstance(descriptor.name), value };
-      this.manager.remember(descriptor, entry);
-      this.scoped.set(descriptor.factory, entry);
-      return { ...entry, created: true };
-    } finally {
+      made = this.call(descriptor);
+    } catch (error) {
       this.chain.pop();
+      throw error;
     }
+    if (!isThenable(made)) {
+      this.chain.pop();
+      return this.made(descriptor, made);
+    }
+    return Promise.resolve(made).then(
+      (value) => (this.chain.pop(), this.made(descriptor, value)),
+      (error: unknown) => {
+        this.chain.pop();
+        throw error;
+      },
+    );
   }
 
-  /** Calls the factory until its defaults find every dependency, then returns what its body made. */
-  private async call(descriptor: ResourceDescriptor): Promise<unknown> {
-    for (;;) {
-      let pending: unknown;
-      const outer = resolving;
-      resolving = this;
-      try {
-        pending = this.inFrame(descriptor.factory);
-      } catch (error) {
-        if (!(error instanceof NeedsResource)) throw error;
-        pending = error;
-      } finally {
-        resolving = outer;
-      }
-      if (isThenable(pending)) {
-        // An async factory's defaults ran before its first await: a missing dependency is a rejection.
-        try {
-          return await pending;
-        } catch (error) {
-          if (!(error instanceof NeedsResource)) throw error;
-          pending = error;
-        }
-      }
-      if (!(pending instanceof NeedsResource)) return pending;
-      await this.resolve(pending.descriptor);
+  private made(descriptor: ResourceDescriptor, value: unknown): ResolvedResource {
+    const entry: ResourceInstance = { name: descriptor.name, instance: this.manager.nextInstance(descriptor.name), value };
+    this.manager.remember(descriptor, entry);
+    this.scoped.set(descriptor.factory, entry);
+    return { ...entry, created: true };
+  }
+
+  /**
+   * Calls the factory until its defaults find every dependency, then gives what its body made: the
+   * value itself while everything is synchronous, else a promise of it.
+   */
+  private call(descriptor: ResourceDescriptor): unknown {
+    let pending: unknown;
+    const outer = resolving;
+    resolving = this;
+    try {
+      pending = this.inFrame(descriptor.factory);
+    } catch (error) {
+      if (!(error instanceof NeedsResource)) throw error;
+      return this.after(this.resolve(error.descriptor), descriptor);
+    } finally {
+      resolving = outer;
     }
+    if (!isThenable(pending)) return pending;
+    // An async factory's defaults ran before its first await: a missing dependency is a rejection.
+    return Promise.resolve(pending).then(undefined, (error: unknown) => {
+      if (!(error instanceof NeedsResource)) throw error;
+      return this.after(this.resolve(error.descriptor), descriptor);
+    });
+  }
+
+  /** Calls the factory again once the dependency it asked for is resolved. */
+  private after(dependency: ResolvedResource | Promise<ResolvedResource>, descriptor: ResourceDescriptor): unknown {
+    return isThenable(dependency) ? Promise.resolve(dependency).then(() => this.call(descriptor)) : this.call(descriptor);
   }
 }
 
