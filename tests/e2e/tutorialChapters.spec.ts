@@ -8,7 +8,7 @@ import { expect, setSpeed, test } from './fixtures.ts';
 interface ChapterCase {
   id: string;
   title: string;
-  /** Text the chapter's example has in the editor. */
+  /** Text near the top of the chapter's example (the editor draws only the lines in view). */
   example: string;
   /** How the example's run ends. */
   status: 'stopped' | 'failed';
@@ -36,6 +36,14 @@ const CASES: ChapterCase[] = [
     status: 'stopped',
     exercise: 'lost-updates',
     verdict: /All 5 documents and 47 words reached the totals, with up to 3 counts at once\./,
+  },
+  {
+    id: 'resources',
+    title: 'Resources',
+    example: '// Resources: a step declares what it needs',
+    status: 'stopped',
+    exercise: 'own-notes',
+    verdict: /Each of the 3 drafts got a Notes of its own \(getNotes #1, getNotes #2 and getNotes #3\)\./,
   },
 ];
 

@@ -8,6 +8,7 @@ import { fanOutFanIn } from './fanOutFanIn.ts';
 import { firstWorkflow } from './firstWorkflow.ts';
 import { humanInTheLoop } from './humanInTheLoop.ts';
 import { mapReduce } from './mapReduce.ts';
+import { resources } from './resources.ts';
 import { retriesAndErrorSteps } from './retriesAndErrorSteps.ts';
 import { state } from './state.ts';
 import { streaming } from './streaming.ts';
@@ -29,5 +30,6 @@ export const CHAPTERS: readonly Chapter[] = [
   whenThingsGoWrong,
   retriesAndErrorSteps,
   typedState,
+  resources,
   timeTravel,
 ];

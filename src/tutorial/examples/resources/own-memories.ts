@@ -1,0 +1,55 @@
+// reply answers as if nobody had asked anything: each step names its own factory for its memory,
+// so each gets a Memory of its own. Let both steps share one.
+import { Context, Event, Resource, StartEvent, StopEvent, Workflow, sleep, step } from "flowplay";
+
+class Memory {
+  private lines: string[] = [];
+
+  put(line: string): void {
+    this.lines.push(line);
+  }
+
+  get transcript(): string[] {
+    return [...this.lines];
+  }
+}
+
+class ChatModel {
+  constructor(readonly name: string) {}
+
+  async complete(transcript: string[]): Promise<string> {
+    await sleep(1);
+    return `(${this.name}) I read ${transcript.length} line(s), the last from ${transcript.at(-1)?.split(":")[0] ?? "nobody"}`;
+  }
+}
+
+class QuestionEvent extends Event<{ question: string }> {}
+
+function getSettings(): { model: string } {
+  return { model: "tiny-chat" };
+}
+
+// An async factory that asks for another resource through a default of its own parameter.
+async function getModel(settings = Resource(getSettings)): Promise<ChatModel> {
+  await sleep(0.5); // connecting takes a moment, once
+  return new ChatModel(settings.model);
+}
+
+class ChatFlow extends Workflow {
+  @step()
+  async listen(ctx: Context, ev: StartEvent, memory = Resource(() => new Memory())): Promise<QuestionEvent> {
+    memory.put(`user: ${ev.question}`);
+    return new QuestionEvent({ question: ev.question });
+  }
+
+  @step()
+  async reply(ctx: Context, ev: QuestionEvent, memory = Resource(() => new Memory()), model = Resource(getModel)): Promise<StopEvent> {
+    const answer = await model.complete(memory.transcript);
+    memory.put(`assistant: ${answer}`);
+    return new StopEvent({ result: memory.transcript });
+  }
+}
+
+const w = new ChatFlow({ timeout: 30, verbose: false });
+const result = await w.run({ question: "What is a resource?" });
+console.log(result);
