@@ -90,6 +90,7 @@ export async function runHosted(options: HostOptions, run: FileBody): Promise<vo
   const previous = engine.setRunDefaults({
     clock: options.clock,
     seed: options.seed,
+    input: options.input,
     ...(options.replay ? { replay: options.replay } : {}),
     onTrace: (record) => {
       keep(record);

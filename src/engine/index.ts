@@ -94,6 +94,7 @@ export {
   stepOfError,
 } from './errors.ts';
 export { setRunDefaults } from './runDefaults.ts';
+export { startInput } from './startInput.ts';
 export type { RunOptions, RunDefaults } from './runDefaults.ts';
 export { setAsyncScope } from './scope.ts';
 export type { AsyncScope, Frame } from './scope.ts';

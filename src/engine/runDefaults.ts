@@ -36,6 +36,8 @@ export interface RunOptions {
 export interface RunDefaults extends RunOptions {
   /** Told about every handler as soon as its run is created. */
   onRun?: (handler: WorkflowHandler) => void;
+  /** The start input the host was given, what `startInput()` hands to code that starts its own run. */
+  input?: Readonly<Record<string, unknown>>;
 }
 
 let defaults: RunDefaults = {};

@@ -99,6 +99,7 @@ export class UserRun {
       stepMode: request.stepMode ?? false,
       breakpoints: request.breakpoints ?? [],
       maxEvents: DEFAULT_MAX_EVENTS,
+      input: request.input,
       ...(request.seed !== null ? { seed: request.seed } : {}),
       ...(this.inputs.length ? { replay: this.inputs } : {}),
       onTrace: (record) => this.record(record),

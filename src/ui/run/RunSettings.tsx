@@ -1,18 +1,21 @@
 import { useStore } from 'zustand';
 import { useMemo } from 'react';
-import { SPEEDS, parseInput, revealInEditor, updateSettings } from '../../state/index.ts';
+import { SPEEDS, parseInput, updateSettings } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
+import { InputSource } from './InputSource.tsx';
 import { findOwnRunCall } from './ownRunCall.ts';
 import { AnotherSeedButton } from '../timetravel/AnotherSeedButton.tsx';
+import { takesStartInput } from './moveRunInput.ts';
 
 /** Input fields of the start event (JSON), seed, clock and playback speed. */
 export function RunSettings() {
-  const { run, workspace, ui } = usePlayground();
+  const { run, workspace } = usePlayground();
   const settings = useStore(run, (s) => s.settings);
   const source = useStore(workspace, (s) => s.source);
   const workflows = useStore(workspace, (s) => s.analysis?.workflows);
   // Code that calls run() itself decides the StartEvent's fields: the box says so instead of sitting there unused.
   const ownCall = useMemo(() => findOwnRunCall(source, (workflows ?? []).map((w) => w.range)), [source, workflows]);
+  const unused = ownCall !== null && !takesStartInput(ownCall);
   const runError = useStore(run, (s) => s.inputError);
   const parsed = parseInput(settings.inputText);
   const inputError = parsed.ok ? runError : parsed.message;
@@ -22,7 +25,7 @@ export function RunSettings() {
         <span>Input</span>
         <input
           data-testid="run-input"
-          className={inputError ? 'invalid' : ownCall ? 'unused' : ''}
+          className={inputError ? 'invalid' : unused ? 'unused' : ''}
           value={settings.inputText}
           spellCheck={false}
           aria-invalid={inputError !== null}
@@ -31,17 +34,7 @@ export function RunSettings() {
           title="Fields of the StartEvent, as a JSON object"
         />
       </label>
-      {ownCall ? (
-        <p className="input-source" id="input-source" data-testid="input-source">
-          <span>
-            Not used by this code: it starts the run itself on line {ownCall.line} with{' '}
-            <code>run({ownCall.argument.length > 60 ? `${ownCall.argument.slice(0, 57)}…` : ownCall.argument})</code>.
-          </span>
-          <button type="button" className="link-button" onClick={() => revealInEditor(ui, ownCall.from, ownCall.to)}>
-            Edit it in the code
-          </button>
-        </p>
-      ) : null}
+      {ownCall ? <InputSource call={ownCall} /> : null}
       <label className="field field-seed">
         <span>Seed</span>
         <input
