@@ -141,3 +141,47 @@ class Echo extends Workflow {
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('run-result')).toHaveText('from the box', { timeout: 30_000 });
 });
+
+test('the Input box takes over a run() call\'s values: what is typed there is what the run gets, and the editor can undo it', async ({ page }) => {
+  await openPlayground(page, 'first-workflow');
+  const source = page.getByTestId('input-source');
+  await expect(source).toContainText('Not used by this code: it starts the run itself on line 14 with run({ name: "Ada" })');
+  await source.getByRole('button', { name: 'Use the Input box instead' }).click();
+
+  const editor = page.getByTestId('editor').locator('.cm-content');
+  await expect(page.getByTestId('run-input')).toHaveValue('{"name":"Ada"}');
+  await expect(editor).toContainText('const result = await w.run(startInput());');
+  await expect(editor).toContainText('import { Context, StartEvent, StopEvent, Workflow, step, startInput } from "flowplay";');
+  await expect(source).toContainText('The run the code starts on line 14 takes this input: run(startInput())');
+  await expect(page.getByTestId('run-input')).not.toHaveClass(/unused/);
+
+  await page.getByTestId('run-input').fill('{ "name": "Grace" }');
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-result')).toHaveText('Hello, Grace!', { timeout: 30_000 });
+  await expect(page.getByTestId('console')).toContainText('Hello, Grace!');
+
+  // One undo in the editor puts the call (and the import) back as it was.
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(editor).toContainText('const result = await w.run({ name: "Ada" });');
+  await expect(editor).toContainText('import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";');
+  await expect(source).toContainText('Not used by this code');
+});
+
+test('a run() call that computes its input keeps it, and says why', async ({ page }) => {
+  await openPlayground(page, 'first-workflow');
+  await setCode(page, `import { StartEvent, StopEvent, Workflow, step } from "flowplay";
+class Echo extends Workflow {
+  @step()
+  async start(ev: StartEvent): Promise<StopEvent> {
+    return new StopEvent({ result: ev.name });
+  }
+}
+const name = "Ada";
+console.log(await new Echo().run({ name }));
+`);
+  const source = page.getByTestId('input-source');
+  await expect(source).toContainText('Its values stay in the code: its input has a field written by name only (name), which only the code can work out.');
+  await expect(source.getByRole('button', { name: 'Use the Input box instead' })).toHaveCount(0);
+});
