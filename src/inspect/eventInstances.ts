@@ -3,7 +3,11 @@ import type { TraceIndex } from './traceIndex.ts';
 /** One event of a type, as a list of them shows it. */
 export interface EventInstance {
   id: number;
+  /** The seq of its `event.emitted` record: where a cursor moves to show it. */
+  seq: number;
   t: number;
+  /** Its fields on one line, cut to about 80 characters: `query="Query 1", n=3`. */
+  summary: string;
   /** Producing step and invocation, or null for input and external events. */
   producer: { step: string; invocation: number } | null;
 }
@@ -22,7 +26,42 @@ export function eventsOfType(index: TraceIndex, type: string, atSeq = Number.POS
     if (emitted.seq > atSeq) break;
     if (emitted.type !== type) continue;
     const producer = emitted.step !== null && emitted.invocation !== null ? { step: emitted.step, invocation: emitted.invocation } : null;
-    found.push({ id: emitted.event, t: emitted.t, producer });
+    found.push({ id: emitted.event, seq: emitted.seq, t: emitted.t, producer, summary: payloadSummary(emitted.payload) });
   }
   return found;
+}
+
+const SUMMARY_LENGTH = 80;
+
+/**
+ * An event's fields on one line, `name=value` in their order, values as JSON; cut with "…" past
+ * `max` characters. Run data is the user's: nothing of it is trusted to be short or flat.
+ */
+export function payloadSummary(payload: unknown, max = SUMMARY_LENGTH): string {
+  let text: string;
+  if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
+    const parts: string[] = [];
+    let length = 0;
+    for (const [key, value] of Object.entries(payload)) {
+      const part = `${key}=${compact(value, max)}`;
+      parts.push(part);
+      length += part.length + 2;
+      if (length > max) break;
+    }
+    text = parts.join(', ');
+  } else {
+    text = compact(payload, max);
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function compact(value: unknown, max: number): string {
+  if (value === undefined) return 'undefined';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

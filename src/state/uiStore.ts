@@ -12,8 +12,11 @@ export interface ComparePair {
   second: number;
 }
 
-/** What the inspector shows: one event or one invocation of the run, by its trace id. */
-export type Selection = { kind: 'event'; id: number } | { kind: 'invocation'; id: number };
+/**
+ * What the inspector shows: one event or one invocation of the run, by its trace id, or every event
+ * of a type (what an event node stands for).
+ */
+export type Selection = { kind: 'event'; id: number } | { kind: 'invocation'; id: number } | { kind: 'eventType'; type: string };
 
 export interface UiState {
   /** The step the user is looking at: from a node click or from the editor cursor. */
@@ -65,7 +68,7 @@ export function revealInEditor(store: UiStore, from: number, to: number): void {
 /** Selects an event or invocation; `show` brings the inspector's tab to the front. */
 export function selectItem(store: UiStore, selection: Selection | null, show = true): void {
   const state = store.getState();
-  const same = state.selection?.kind === selection?.kind && state.selection?.id === selection?.id;
+  const same = selectionKey(state.selection) === selectionKey(selection);
   const dock = show && selection ? 'inspector' : state.dock;
   if (same && dock === state.dock) return;
   store.setState({ selection, dock });
@@ -83,4 +86,10 @@ export function compareRunPair(store: UiStore, pair: ComparePair | null): void {
 /** Opens the fork editor (on `event`, when one is named) or closes it (null). */
 export function openForkEditor(store: UiStore, fork: { event: number | null } | null): void {
   store.setState({ fork });
+}
+
+/** One string per selection: `event:3`, `invocation:1`, `eventType:StepThreeEvent`. */
+export function selectionKey(selection: Selection | null): string {
+  if (!selection) return '';
+  return selection.kind === 'eventType' ? `eventType:${selection.type}` : `${selection.kind}:${selection.id}`;
 }

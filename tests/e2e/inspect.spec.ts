@@ -55,6 +55,10 @@ test.describe('inspector', () => {
     await eventNode(page, 'StepTwoEvent').click();
     const inspector = page.getByTestId('inspector');
     await expect(inspector).toBeVisible();
+    // The node lists its three events; the one that carries "Query 3" opens.
+    const rows = page.getByTestId('event-type-list').locator('tbody tr');
+    await expect(rows).toHaveCount(3);
+    await rows.filter({ hasText: 'query="Query 3"' }).getByRole('button').click();
     await expect(page.getByTestId('inspector-type')).toHaveText('StepTwoEvent');
     await expect(page.getByTestId('inspector-fields')).toContainText('query: "Query 3"');
     await expect(page.getByTestId('inspector-producer')).toHaveText(/start #\d+\s*sent with ctx\.sendEvent/);

@@ -100,18 +100,33 @@ test.describe('the timeline in workflow time', () => {
     expect(copied).toMatch(/0\.00 s\t5\.00 s\t5\.00 s\tslow\t#\d+ · worker 1 · done/);
   });
 
-  test('clicking an event node lists every event of its type, each one selectable', async ({ page }) => {
+  test('clicking an event node lists every event of its type; choosing one goes to its moment and opens it', async ({ page }) => {
     await openPlayground(page, 'collect');
     await runToEnd(page);
     await eventNode(page, 'StepThreeEvent').click();
-    await page.getByTestId('dock-tab-inspector').click();
-    const instances = page.getByTestId('inspector-instances');
-    await expect(instances.getByRole('listitem')).toHaveCount(3);
-    await expect(page.getByTestId('inspector')).toContainText('All 3 StepThreeEvent events so far');
-    const first = instances.getByRole('button').first();
-    const id = (await first.textContent())!.slice(1);
-    await first.click();
-    await expect(page.getByTestId('inspector')).toHaveAttribute('data-selection', `event:${id}`);
-    await expect(instances.locator('li[aria-current="true"]')).toContainText(`#${id}`);
+    const inspector = page.getByTestId('inspector');
+    await expect(inspector).toBeVisible();
+    await expect(inspector).toHaveAttribute('data-selection', 'eventType:StepThreeEvent');
+    await expect(page.getByTestId('event-type-count')).toHaveText('3 of 3 events so far');
+    const rows = page.getByTestId('event-type-list').locator('tbody tr');
+    await expect(rows).toHaveCount(3);
+    // Each row: the event, its moment in workflow time, the invocation that made it, its fields.
+    await expect(rows.nth(0).getByRole('cell')).toHaveText([/^#\d+$/, '1.00 s', /^stepTwo #\d+$/, /^result=".+"$/]);
+    await expect(rows.nth(2).getByRole('cell').nth(1)).toHaveText('4.00 s');
+
+    const second = rows.nth(1).getByRole('button');
+    const id = (await second.textContent())!.slice(1);
+    await second.click();
+    await expect(inspector).toHaveAttribute('data-selection', `event:${id}`);
+    await expect(page.getByTestId('inspector-type')).toHaveText('StepThreeEvent');
+    // The playback stands where that event was emitted: the node counts two of three.
+    await expect(eventNode(page, 'StepThreeEvent')).toHaveAttribute('data-count', '2');
+    await expect(page.getByTestId('scrubber')).toHaveAttribute('data-paused', 'true');
+
+    // From the one event, back to all of its type: the third is listed as later than the playback.
+    await inspector.getByRole('button', { name: 'all 2 StepThreeEvent events' }).click();
+    await expect(page.getByTestId('event-type-count')).toHaveText('2 of 3 events so far');
+    await expect(rows.nth(2)).toHaveAttribute('data-later', 'true');
+    await expect(rows.nth(2).getByRole('cell').nth(1)).toHaveText('4.00 s (later)');
   });
 });

@@ -4,7 +4,6 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { revealInEditor, selectItem, selectStep } from '../../state/index.ts';
 import { ExportMenu } from '../export/index.ts';
-import { latestEventOfType } from '../inspect/index.ts';
 import { drawnGraph } from '../../inspect/index.ts';
 import { usePlayground } from '../playground.ts';
 import { ChildNode } from './ChildNode.tsx';
@@ -34,7 +33,7 @@ export function GraphView() {
 }
 
 function GraphCanvas() {
-  const { workspace, ui, run, view, layouts } = usePlayground();
+  const { workspace, ui, run, layouts } = usePlayground();
   const model = useStore(workspace, (s) => s.graph);
   // A graph past the drawing limits is never laid out: it is shown as text instead.
   const tooLarge = useMemo(() => (model ? tooLargeToDraw(model) : null), [model]);
@@ -103,9 +102,8 @@ function GraphCanvas() {
       revealInEditor(ui, step.range.start, step.range.end);
     } else if (node.data.model.event) {
       selectStep(ui, null, 'graph');
-      // The latest event of this type at the playback cursor goes to the inspector.
-      const latest = latestEventOfType(run.getState().trace, view.getState().view.cursor, node.data.model.event.type);
-      if (latest !== null) selectItem(ui, { kind: 'event', id: latest });
+      // An event node stands for every event of its type: the inspector lists them once the run has any.
+      if (run.getState().trace.length > 0) selectItem(ui, { kind: 'eventType', type: node.data.model.event.type });
       if (node.data.model.event.range) revealInEditor(ui, node.data.model.event.range.start, node.data.model.event.range.end);
     } else if (node.data.model.resource?.range) {
       revealInEditor(ui, node.data.model.resource.range.start, node.data.model.resource.range.end);

@@ -1,5 +1,5 @@
 import { formatMoment } from '../../inspect/index.ts';
-import type { EventDescription, EventInstance, EventOrigin } from '../../inspect/index.ts';
+import type { EventDescription, EventOrigin } from '../../inspect/index.ts';
 import { eventColor } from '../graph/index.ts';
 import { ItemLink } from './ItemLink.tsx';
 import { JsonTree } from './JsonTree.tsx';
@@ -13,14 +13,11 @@ const HOW: Record<EventOrigin, string> = {
   external: 'sent from outside the run',
 };
 
-/** Instances listed at once; a run that made more says how many more. */
-const LISTED = 200;
-
 /**
- * One event: its type, fields, who made it and how, who received it, and its causal chain; and every
- * other event of its type so far, since an event node on the graph stands for all of them.
+ * One event: its type, fields, who made it and how, who received it, and its causal chain; with the
+ * way to every event of its type so far (`count`), since an event node stands for all of them.
  */
-export function EventDetails({ event, instances }: { event: EventDescription; instances: readonly EventInstance[] }) {
+export function EventDetails({ event, count }: { event: EventDescription; count: number }) {
   return (
     <div className="inspector-body" data-kind="event" data-event={event.id}>
       <h3 className="inspector-title">
@@ -28,6 +25,11 @@ export function EventDetails({ event, instances }: { event: EventDescription; in
         <span data-testid="inspector-type">{event.type}</span>
         <span className="muted">#{event.id}</span>
         <span className="inspector-when">{(event.t / 1000).toFixed(2)}s</span>
+        {count > 1 ? (
+          <ItemLink item={{ kind: 'eventType', type: event.type }}>
+            all {count} {event.type} events
+          </ItemLink>
+        ) : null}
       </h3>
       <dl className="inspector-facts">
         <dt>Produced by</dt>
@@ -59,7 +61,6 @@ export function EventDetails({ event, instances }: { event: EventDescription; in
           {event.leftover ? <span className="muted"> left in a collect buffer</span> : null}
         </dd>
       </dl>
-      {instances.length > 1 ? <Instances event={event} instances={instances} /> : null}
       <section className="inspector-section">
         <h4>Fields</h4>
         <div className="json-tree" data-testid="inspector-fields">
@@ -90,29 +91,5 @@ export function EventDetails({ event, instances }: { event: EventDescription; in
         </ol>
       </section>
     </div>
-  );
-}
-
-function Instances({ event, instances }: { event: EventDescription; instances: readonly EventInstance[] }) {
-  const listed = instances.length > LISTED ? instances.slice(-LISTED) : instances;
-  return (
-    <section className="inspector-section">
-      <h4>
-        All {instances.length} {event.type} events so far
-      </h4>
-      {listed.length < instances.length ? <p className="muted">The latest {LISTED} are listed.</p> : null}
-      <ol className="event-instances" data-testid="inspector-instances">
-        {listed.map((instance) => (
-          <li key={instance.id} aria-current={instance.id === event.id ? 'true' : undefined}>
-            <ItemLink item={{ kind: 'event', id: instance.id }}>#{instance.id}</ItemLink>
-            <span className="muted">
-              {' '}
-              at {formatMoment(instance.t)}
-              {instance.producer ? ` from ${instance.producer.step} #${instance.producer.invocation}` : ''}
-            </span>
-          </li>
-        ))}
-      </ol>
-    </section>
   );
 }

@@ -1,7 +1,9 @@
 import { useStore } from 'zustand';
 import { describeEvent, describeInvocation, eventsOfType, stateAt } from '../../inspect/index.ts';
+import { selectionKey } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { EventDetails } from './EventDetails.tsx';
+import { EventTypeList } from './EventTypeList.tsx';
 import { InvocationDetails } from './InvocationDetails.tsx';
 import { JsonTree } from './JsonTree.tsx';
 import { ForkHereButton } from '../timetravel/ForkHereButton.tsx';
@@ -22,15 +24,17 @@ export function InspectorPanel() {
   const state = stateAt(index, seq);
   const keys = Object.keys(state.values);
   return (
-    <section className="inspector" data-testid="inspector" data-selection={selection ? `${selection.kind}:${selection.id}` : ''} data-seq={seq} aria-label="Inspector">
+    <section className="inspector" data-testid="inspector" data-selection={selectionKey(selection)} data-seq={seq} aria-label="Inspector">
       <div className="inspector-main">
         {event || invocation ? <ForkHereButton /> : null}
         {!selection ? (
           <p className="inspector-empty muted">
             Click a token, an event node, a timeline bar or marker, or a console line to inspect it here.
           </p>
+        ) : selection.kind === 'eventType' ? (
+          <EventTypeList type={selection.type} instances={eventsOfType(index, selection.type)} seq={seq} />
         ) : event ? (
-          <EventDetails event={event} instances={eventsOfType(index, event.type, seq)} />
+          <EventDetails event={event} count={eventsOfType(index, event.type, seq).length} />
         ) : invocation ? (
           <InvocationDetails invocation={invocation} />
         ) : (

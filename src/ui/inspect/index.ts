@@ -2,5 +2,5 @@
 export { Dock } from './Dock.tsx';
 export { InspectorPanel } from './InspectorPanel.tsx';
 export { JsonTree } from './JsonTree.tsx';
-export { useTraceIndex, useCursorSeq, recordBySeq, latestEventOfType } from './useTraceIndex.ts';
+export { useTraceIndex, useCursorSeq, recordBySeq } from './useTraceIndex.ts';
 export { revealLine } from './revealLine.ts';

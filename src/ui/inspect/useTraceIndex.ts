@@ -39,12 +39,3 @@ export function recordBySeq(trace: readonly TraceRecord[], seq: number): TraceRe
   }
   return undefined;
 }
-
-/** The latest event of `type` among the first `count` records, for selecting from an event node. */
-export function latestEventOfType(trace: readonly TraceRecord[], count: number, type: string): number | null {
-  for (let i = Math.min(count, trace.length) - 1; i >= 0; i--) {
-    const r = trace[i]!;
-    if (r.kind === 'event.emitted' && r.type === type) return r.event;
-  }
-  return null;
-}

@@ -254,7 +254,7 @@ function SelectedItem({ selection }: { selection: Selection | null }) {
   if (!selection) return null;
   return (
     <span className="timeline-selected" data-testid="timeline-selected">
-      {selection.kind} #{selection.id}
+      {selection.kind === 'eventType' ? `every ${selection.type}` : `${selection.kind} #${selection.id}`}
       <button type="button" className="link-button" onClick={() => selectItem(ui, selection)}>
         Inspect
       </button>

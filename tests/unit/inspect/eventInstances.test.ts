@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { TraceIndex, eventsOfType } from '../../../src/inspect/index.ts';
+import { TraceIndex, eventsOfType, payloadSummary } from '../../../src/inspect/index.ts';
 import { recordExample } from './fixtures.ts';
 
 describe('the events an event node stands for', () => {
@@ -22,5 +22,24 @@ describe('the events an event node stands for', () => {
     const seq = trace.find((r) => r.kind === 'event.emitted' && r.event === second.id)!.seq;
     expect(eventsOfType(index, 'StepThreeEvent', seq).map((e) => e.id)).toHaveLength(2);
     expect(eventsOfType(index, 'StepThreeEvent', seq - 1).map((e) => e.id)).toHaveLength(1);
+  });
+});
+
+describe('an event\'s fields on one line', () => {
+  test('name=value in order, values as JSON', async () => {
+    const { trace } = await recordExample('collect.ts');
+    const first = eventsOfType(TraceIndex.of(trace), 'StepThreeEvent')[0]!;
+    expect(first.summary).toMatch(/^result=".+"$/);
+    expect(payloadSummary({ query: 'Query 1', n: 3, ok: true, none: null, list: [1, 2] })).toBe('query="Query 1", n=3, ok=true, none=null, list=[1,2]');
+    expect(payloadSummary({})).toBe('');
+  });
+
+  test('long or deep values are cut to one line of about 80 characters', () => {
+    const long = payloadSummary({ text: 'x'.repeat(10_000), more: 1 });
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long.endsWith('…')).toBe(true);
+    const many = payloadSummary(Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i])));
+    expect(many.length).toBeLessThanOrEqual(80);
+    expect(payloadSummary('plain')).toBe('"plain"');
   });
 });
