@@ -1,6 +1,6 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
-import { ofKind, listing } from '../traceFacts.ts';
+import { listing, ofKind, stoppingInvocation } from '../traceFacts.ts';
 
 const BUILT_IN = new Set(['StartEvent', 'StopEvent', 'InputRequiredEvent', 'HumanResponseEvent']);
 
@@ -44,7 +44,14 @@ Two details worth knowing:
           return fail(`The run went from StartEvent straight to StopEvent in ${listing(steps)}: no event of your own passed between two steps.`);
         }
         if (steps.length < 2) return fail(`Only ${steps[0] ?? 'one step'} ran; the exercise wants a second step.`);
-        return pass(`${custom[0]!.type} carried the work from ${custom[0]!.step ?? 'a step'} to the next step; ${steps.length} steps ran.`);
+        // The second step must be the one that ends the run, and it must get there from your event.
+        const stopper = stoppingInvocation(trace);
+        const types = new Map(ofKind(trace, 'event.emitted').map((r) => [r.event, r.type]));
+        const fedBy = stopper ? stopper.events.map((e) => types.get(e) ?? '') : [];
+        if (!stopper || !fedBy.some((type) => !BUILT_IN.has(type))) {
+          return fail(`${stopper?.step ?? 'A step'} returned the StopEvent from ${listing(fedBy) || 'no event'}; the StopEvent must come from the second step, which takes your own event.`);
+        }
+        return pass(`${fedBy.find((type) => !BUILT_IN.has(type))} carried the work from ${custom[0]!.step ?? 'a step'} to ${stopper.step}, which returned the StopEvent.`);
       },
     },
   ],

@@ -1,7 +1,7 @@
 import { questionsAsked } from '../answerDue.ts';
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
-import { emittedOfType, eventField, plural } from '../traceFacts.ts';
+import { emittedOfType, eventField, plural, runFinished } from '../traceFacts.ts';
 
 export const humanInTheLoop: Chapter = {
   id: 'human-in-the-loop',
@@ -49,7 +49,26 @@ returns the answer at once. Code before the call runs twice, so keep side effect
         const answers = emittedOfType(trace, 'HumanResponseEvent').map((r) => String(eventField(trace, r.event, 'response')));
         const details = questions.map((q, i) => `asked ${JSON.stringify(q)}, answered ${answers[i] === undefined ? '(nothing)' : JSON.stringify(answers[i])}`);
         if (questions.length < 2) return fail(`The run asked ${plural(questions.length, 'question')} and stopped; the exercise wants a confirmation question too.`, details);
-        return pass(`The run asked ${questions.length} questions and stopped after the last answer.`, details);
+        // Questions alternate: a name, then "Shall I greet <that name>?"; a no goes back to the name.
+        let name: string | null = null;
+        for (const [i, question] of questions.entries()) {
+          const answer = answers[i] ?? '';
+          if (name === null) {
+            name = answer;
+            continue;
+          }
+          if (!question.includes(`Shall I greet ${name}?`)) {
+            return fail(`After the name ${JSON.stringify(name)} the run asked ${JSON.stringify(question)}; the exercise wants "Shall I greet ${name}? (yes/no)".`, details);
+          }
+          if (!/^\s*y/i.test(answer)) name = null;
+        }
+        const last = answers[questions.length - 1] ?? '';
+        if (name === null || !/^\s*y/i.test(last)) {
+          return fail(`The run stopped after the answer ${JSON.stringify(last)}; it should greet only after a yes, and ask for the name again after a no.`, details);
+        }
+        const result = String(runFinished(trace)?.result ?? '');
+        if (!result.includes(name)) return fail(`The run stopped after a yes, but its result ${JSON.stringify(result)} does not greet ${name}.`, details);
+        return pass(`The run asked ${questions.length} questions and greeted ${name} after the yes.`, details);
       },
     },
   ],

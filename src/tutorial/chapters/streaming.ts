@@ -1,6 +1,6 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
-import { ofKind, plural } from '../traceFacts.ts';
+import { emittedOfType, eventField, ofKind, plural } from '../traceFacts.ts';
 
 export const streaming: Chapter = {
   id: 'streaming',
@@ -43,8 +43,18 @@ while the virtual clock moves on, and the timeline marks each publication.`,
         if (notStopped) return notStopped;
         const published = ofKind(trace, 'event.emitted').filter((r) => r.via === 'stream' && r.step === 'write' && r.type === 'ProgressEvent');
         const details = published.map((r) => `${r.type} ${JSON.stringify(r.payload)}`);
-        if (published.length >= 3) return pass(`write published ${plural(published.length, 'ProgressEvent')} to the caller.`, details);
-        return fail(`write published ${plural(published.length, 'ProgressEvent')}; the exercise wants one for each of its 3 sections.`, details);
+        const outline = emittedOfType(trace, 'OutlineEvent')[0];
+        const sections = outline ? eventField(trace, outline.event, 'sections') : undefined;
+        const wanted = Array.isArray(sections) ? sections.length : 3;
+        if (published.length !== wanted) {
+          return fail(`write published ${plural(published.length, 'ProgressEvent')}; the exercise wants exactly one for each of its ${wanted} sections.`, details);
+        }
+        // "As it starts each one": the sections take time, so one event per section means one per moment.
+        const moments = new Set(published.map((r) => r.t));
+        if (moments.size < published.length) {
+          return fail(`write published its ${wanted} ProgressEvents at ${plural(moments.size, 'moment')}, not as it started each section: publish inside the loop, before the section's work.`, details);
+        }
+        return pass(`write published one ProgressEvent as it started each of its ${wanted} sections.`, details);
       },
     },
   ],
