@@ -19,7 +19,7 @@ describe('failing checks explain what they saw', () => {
     ['map-reduce/count-in-context', 'stepThree stopped the run after 3 of the 4 StepThreeEvent the run produced.'],
     ['fan-out-fan-in/gather-the-batch', 'total stopped the run when called with 1 of the 4 Done events; declare its parameter as an array to get them all.'],
     ['branches-and-loops/three-rounds', 'write ran 2 times before the run stopped; the exercise wants 3 rounds.'],
-    ['streaming/per-section', 'write published 1 ProgressEvent; the exercise wants one for each of its 3 sections.'],
+    ['streaming/per-section', 'write published 1 ProgressEvent; the exercise wants exactly one for each of its 3 sections.'],
     ['human-in-the-loop/confirm', 'The run asked 1 question and stopped; the exercise wants a confirmation question too.'],
     ['when-things-go-wrong/retry', 'The run failed: fetchPage threw Error "Service unavailable (attempt 1)" on its first attempt, with no retry.'],
   ])('%s', async (key, message) => {
