@@ -72,6 +72,12 @@ export function buildGraph(workflows: WorkflowInfo[], events: Map<string, EventI
       }
     }
     nodes.push(...eventNodes.values());
+    for (const [failing, handler] of catchEdges(workflow)) {
+      const id = `${stepId(failing)}->${stepId(handler)}`;
+      if (edgeIds.has(id)) continue;
+      edgeIds.add(id);
+      edges.push({ id, source: stepId(failing), target: stepId(handler), kind: 'catches', dashed: true, label: 'on failure' });
+    }
     // Resources feed the steps that take them (and the factories that ask for them), as the
     // library's representation links them; their edges are dashed: values, not events.
     const resourceId = (name: string) => `${prefix}resource:${name}`;
@@ -91,4 +97,27 @@ export function buildGraph(workflows: WorkflowInfo[], events: Map<string, EventI
     }
   }
   return { nodes, edges };
+}
+
+/**
+ * Which `@catchError` step each step's final failure goes to, as the engine routes it: the handler
+ * that names the step, else the wildcard (the first, when a file wrongly has two). Handlers are not
+ * covered, and a step two handlers claim goes to the first (validation reports the rest).
+ */
+export function catchEdges(workflow: WorkflowInfo): [string, string][] {
+  const handlers = workflow.steps.filter((s) => s.catchError);
+  if (!handlers.length) return [];
+  const names = new Set(workflow.steps.map((s) => s.name));
+  const handlerNames = new Set(handlers.map((h) => h.name));
+  const owner = new Map<string, string>();
+  for (const handler of handlers) {
+    for (const target of handler.catchError!.forSteps ?? []) {
+      if (names.has(target) && !handlerNames.has(target) && !owner.has(target)) owner.set(target, handler.name);
+    }
+  }
+  const wildcard = handlers.find((h) => h.catchError!.forSteps === null);
+  return workflow.steps.flatMap((s): [string, string][] => {
+    const handler = owner.get(s.name) ?? (wildcard && !handlerNames.has(s.name) ? wildcard.name : undefined);
+    return handler ? [[s.name, handler]] : [];
+  });
 }

@@ -40,6 +40,9 @@ interface LibraryGraph {
   edges: [string, string][];
 }
 
+/** With the edges drawn dashed, and the labels of those that carry one (`on failure`), by `source->target`. */
+type DrawnGraph = LibraryGraph & { dashed: Set<string>; labels: Map<string, string> };
+
 /**
  * Renders the graph model as `draw_all_possible_flows_mermaid` renders the same workflow: `flowchart
  * TD`, steps in name order as boxes, each followed by the events it accepts and returns as stadiums,
@@ -70,7 +73,7 @@ export function toMermaid(graph: GraphModel): string {
 }
 
 /** The library's node lines and edge lines, each once. */
-function render(full: LibraryGraph & { dashed: Set<string> }, prefix: string): string[] {
+function render(full: DrawnGraph, prefix: string): string[] {
   const lines: string[] = [];
   const idOf = new Map(full.nodes.map((n) => [n.id, `${prefix}${n.type}_${cleanId(n.id)}`]));
   const seenNodes = new Set<string>();
@@ -86,7 +89,10 @@ function render(full: LibraryGraph & { dashed: Set<string> }, prefix: string): s
     const from = idOf.get(source);
     const to = idOf.get(target);
     if (!from || !to) continue;
-    const line = `${from} ${full.dashed.has(`${source}->${target}`) ? '-.->' : '-->'} ${to}`;
+    const key = `${source}->${target}`;
+    const label = full.labels.get(key);
+    const arrow = full.dashed.has(key) ? '-.->' : '-->';
+    const line = `${from} ${arrow}${label ? `|"${escapeLabel(label)}"|` : ''} ${to}`;
     if (seenEdges.has(line)) continue;
     seenEdges.add(line);
     lines.push(`    ${line}`);
@@ -95,7 +101,7 @@ function render(full: LibraryGraph & { dashed: Set<string> }, prefix: string): s
 }
 
 /** One workflow as the library's representation, then each child workflow a step constructs. */
-function withChildren(graph: GraphModel, workflow: string): LibraryGraph & { dashed: Set<string> } {
+function withChildren(graph: GraphModel, workflow: string): DrawnGraph {
   const parent = representation(graph, workflow, false);
   const nodes = [...parent.nodes];
   const edges = [...parent.edges];
@@ -109,6 +115,7 @@ function withChildren(graph: GraphModel, workflow: string): LibraryGraph & { das
       nodes.push(...sub.nodes.map((n) => ({ ...n, id: `${prefix}${n.id}` })));
       edges.push(...sub.edges.map(([s, t]): [string, string] => [`${prefix}${s}`, `${prefix}${t}`]));
       for (const d of sub.dashed) parent.dashed.add(d.split('->').map((part) => `${prefix}${part}`).join('->'));
+      for (const [key, label] of sub.labels) parent.labels.set(key.split('->').map((part) => `${prefix}${part}`).join('->'), label);
       const start = sub.nodes.find((n) => n.eventType === 'StartEvent');
       if (start) {
         nodes.push({ type: 'child_connector', id: `${prefix}calls`, label: `calls: ${child}`, style: 'childConnectorStyle' });
@@ -121,7 +128,7 @@ function withChildren(graph: GraphModel, workflow: string): LibraryGraph & { das
       }
     }
   }
-  return { nodes, edges, dashed: parent.dashed };
+  return { nodes, edges, dashed: parent.dashed, labels: parent.labels };
 }
 
 /**
@@ -129,7 +136,7 @@ function withChildren(graph: GraphModel, workflow: string): LibraryGraph & { das
  * them by name), each followed by the events it accepts and then those it returns. A child's events
  * lose their start/stop colours, as they do when the library merges a child in.
  */
-function representation(graph: GraphModel, workflow: string, asChild: boolean): LibraryGraph & { dashed: Set<string> } {
+function representation(graph: GraphModel, workflow: string, asChild: boolean): DrawnGraph {
   const mine = graph.nodes.filter((n) => n.workflow === workflow);
   const byId = new Map(mine.map((n) => [n.id, n]));
   const steps = mine.filter((n) => n.step).sort((a, b) => compare(a.step!.name, b.step!.name));
@@ -173,7 +180,15 @@ function representation(graph: GraphModel, workflow: string, asChild: boolean): 
       if (event.event?.role === 'human-response' && asksHuman) out.push([EXTERNAL, event.label]);
     }
   }
-  return { nodes, edges: out, dashed };
+  // Flowplay's addition to the library's drawing: where each step's final failure goes.
+  const labels = new Map<string, string>();
+  for (const edge of edges.filter((e) => e.kind === 'catches')) {
+    const [from, to] = [byId.get(edge.source)!.step!.name, byId.get(edge.target)!.step!.name];
+    out.push([from, to]);
+    dashed.add(`${from}->${to}`);
+    labels.set(`${from}->${to}`, edge.label ?? 'on failure');
+  }
+  return { nodes, edges: out, dashed, labels };
 }
 
 /** Python's string order (by code point), which is how the library lists a class's steps. */

@@ -105,6 +105,8 @@ export interface StepInfo {
   children: string[];
   /** Parameters after the event whose default is `Resource(…)`, in order. */
   resources?: ResourceUse[];
+  /** Set on `@catchError` steps: the steps it names, or null for every step no other handler names. */
+  catchError?: { forSteps: string[] | null };
   /** The whole method, and its name alone. */
   range: SourceRange;
   nameRange: SourceRange;
@@ -159,9 +161,10 @@ export interface GraphNode {
 
 /**
  * `uses`: resource -> step (labelled with the parameter); `depends`: resource -> the factory that asks
- * for it. `external` and `child` edges belong to the drawing's added nodes (see `GraphNodeKind`).
+ * for it; `catches`: step -> the `@catchError` step its final failure goes to (dashed, labelled `on
+ * failure`). `external` and `child` edges belong to the drawing's added nodes (see `GraphNodeKind`).
  */
-export type GraphEdgeKind = 'returns' | 'sends' | 'accepts' | 'uses' | 'depends' | 'external' | 'child';
+export type GraphEdgeKind = 'returns' | 'sends' | 'accepts' | 'uses' | 'depends' | 'catches' | 'external' | 'child';
 
 export interface GraphEdge {
   /** `<source>-><target>` */
@@ -171,7 +174,7 @@ export interface GraphEdge {
   kind: GraphEdgeKind;
   /** Sent but not declared in the return type: drawn dashed, with a warning. Resource edges are dashed too. */
   dashed: boolean;
-  /** The parameter a resource fills, on `uses` edges. */
+  /** The parameter a resource fills, on `uses` edges; `on failure` on `catches` edges. */
   label?: string;
 }
 

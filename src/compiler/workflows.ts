@@ -331,6 +331,7 @@ function readStep(
     skipGraphChecks: stringList(props.get('skipGraphChecks')),
     children: childWorkflows(method, scope, isWorkflowClass),
     ...(resources.uses.length ? { resources: resources.uses } : {}),
+    ...(isFlowplayName(scope, call ? call.expression : decorator, 'catchError') ? { catchError: { forSteps: props.has('forSteps') ? stringList(props.get('forSteps')) : null } } : {}),
     range: nodeRange(sf, method),
     nameRange: nodeRange(sf, nameNode),
   };

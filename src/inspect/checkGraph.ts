@@ -4,10 +4,10 @@ import type { FieldType } from './recordSchema.ts';
 
 const NODE = { id: 'string', kind: ['step', 'event', 'resource'], label: 'string', workflow: 'string' } as const satisfies Record<string, FieldType>;
 const STEP = { name: 'string', numWorkers: 'id', gather: 'boolean', fanOut: 'boolean', collects: 'strings', 'skipGraphChecks?': 'strings', 'children?': 'strings' } as const satisfies Record<string, FieldType>;
-const EVENT = { type: 'string', role: ['start', 'stop', 'input-required', 'human-response', 'event'] } as const satisfies Record<string, FieldType>;
+const EVENT = { type: 'string', role: ['start', 'stop', 'input-required', 'human-response', 'step-failed', 'event'] } as const satisfies Record<string, FieldType>;
 const RANGE = { start: 'id', end: 'id', line: 'id', column: 'id', endLine: 'id', endColumn: 'id' } as const satisfies Record<string, FieldType>;
 const RESOURCE = { name: 'string' } as const satisfies Record<string, FieldType>;
-const EDGE = { id: 'string', source: 'string', target: 'string', kind: ['returns', 'sends', 'accepts', 'uses', 'depends'], dashed: 'boolean', 'label?': 'string' } as const satisfies Record<string, FieldType>;
+const EDGE = { id: 'string', source: 'string', target: 'string', kind: ['returns', 'sends', 'accepts', 'uses', 'depends', 'catches'], dashed: 'boolean', 'label?': 'string' } as const satisfies Record<string, FieldType>;
 
 /** Checks a saved graph as strictly as the records: the UI lays it out and draws it as it is. */
 export function checkGraph(value: unknown, path: string, maxNodes: number, maxDepth: number): asserts value is GraphModel {

@@ -111,8 +111,16 @@ function edgeSvg(id: string, curve: ReturnType<typeof edgeRoute>, dashed: boolea
   const back = { x: end.x - u.x * 8, y: end.y - u.y * 8 };
   const head = `${n(end.x)},${n(end.y)} ${n(back.x - u.y * 4.5)},${n(back.y + u.x * 4.5)} ${n(back.x + u.y * 4.5)},${n(back.y - u.x * 4.5)}`;
   const d = curve.d;
-  const why = kind === 'uses' || kind === 'depends' ? 'A resource: a value made by a factory, not an event' : "Sent with ctx.sendEvent but not declared in the step's return type";
+  const why =
+    kind === 'uses' || kind === 'depends' ? 'A resource: a value made by a factory, not an event'
+    : kind === 'catches' ? 'On failure: the step\'s final error goes to this @catchError step'
+    : "Sent with ctx.sendEvent but not declared in the step's return type";
   const title = dashed ? `<title>${why}</title>` : '';
+  if (kind === 'catches') {
+    const mid = curve.at(0.5);
+    const label = `<text x="${n(mid.x)}" y="${n(mid.y - 5)}" text-anchor="middle" font-family="${xml(MONO_STACK)}" font-size="11" fill="#b91c1c" stroke="#ffffff" stroke-width="3" paint-order="stroke">on failure</text>`;
+    return `<g data-edge="${xml(id)}" data-kind="catches">${title}<path d="${d}" fill="none" stroke="#dc2626" stroke-width="1.6" stroke-dasharray="3 4"/><polygon points="${head}" fill="#dc2626"/>${label}</g>`;
+  }
   return `<g data-edge="${xml(id)}">${title}<path d="${d}" fill="none" stroke="#94a3b8" stroke-width="1.6"${dash}/><polygon points="${head}" fill="#94a3b8"/></g>`;
 }
 

@@ -20,8 +20,9 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   const reduced = useReducedMotion();
   const curve = edgeRoute(data?.route, { x: sourceX, y: sourceY }, { x: targetX, y: targetY });
   const dashed = data?.model.dashed ?? false;
+  const kind = data?.model.kind;
   return (
-    <g className={`flow-edge${dashed ? ' dashed' : ''}${tokens ? ' active' : ''}`} data-source={source} data-target={target} data-tokens={tokens?.reduce((n, t) => n + t.count, 0) ?? 0}>
+    <g className={`flow-edge${dashed ? ' dashed' : ''}${kind === 'catches' ? ' catches' : ''}${tokens ? ' active' : ''}`} data-kind={kind} data-source={source} data-target={target} data-tokens={tokens?.reduce((n, t) => n + t.count, 0) ?? 0}>
       <path className="flow-edge-path" d={curve.d} markerEnd="url(#flowplay-arrow)" />
       {dashed ? <title>{edgeTitle(data?.model)}</title> : null}
       {data?.model.label ? <text className="flow-edge-label" x={curve.at(0.5).x} y={curve.at(0.5).y - 5} textAnchor="middle">{data.model.label}</text> : null}
@@ -58,5 +59,6 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
 function edgeTitle(edge: GraphEdge | undefined): string {
   if (edge?.kind === 'uses') return `${edge.label ?? 'A parameter'} is filled from this resource`;
   if (edge?.kind === 'depends') return 'The factory asks for this resource in a parameter default';
+  if (edge?.kind === 'catches') return "On failure: when this step fails for good, the engine hands its error to this @catchError step as a StepFailedEvent";
   return "Sent with ctx.sendEvent but not declared in the step's return type";
 }

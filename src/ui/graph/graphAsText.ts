@@ -18,6 +18,7 @@ export function graphAsText(graph: GraphModel): string {
   };
   for (const edge of graph.edges) {
     if (edge.kind === 'accepts') push(accepts, edge.target, label.get(edge.source) ?? edge.source);
+    else if (edge.kind === 'catches') push(emits, edge.source, `on failure: ${label.get(edge.target) ?? edge.target}`);
     else push(emits, edge.source, `${label.get(edge.target) ?? edge.target}${edge.dashed ? ' (sent, undeclared)' : ''}`);
   }
   const lines: string[] = [];
