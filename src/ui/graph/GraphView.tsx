@@ -155,7 +155,7 @@ function GraphCanvas() {
       </ReactFlow>}
       {!model && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
       {!analysed ? <div className="graph-empty">Reading the code…</div> : null}
-      {tooLarge ? null : <GraphLegend external={!!graph?.nodes.some((n) => n.kind === 'external')} child={!!graph?.nodes.some((n) => n.kind === 'child')} />}
+      {tooLarge ? null : <GraphLegend external={!!graph?.nodes.some((n) => n.kind === 'external')} child={!!graph?.nodes.some((n) => n.kind === 'child')} catches={!!graph?.edges.some((e) => e.kind === 'catches')} />}
       {/* One row: the notice takes the width the Export button leaves, so it never covers it. */}
       <div className="graph-top">
         {stale ? <div className="graph-notice" role="status">{stale}</div> : null}
@@ -166,7 +166,7 @@ function GraphCanvas() {
 }
 
 /** What the shapes mean, drawn with the graph's own shapes and colours. */
-function GraphLegend({ external, child }: { external: boolean; child: boolean }) {
+function GraphLegend({ external, child, catches }: { external: boolean; child: boolean; catches: boolean }) {
   const pill = (type: string) => ({ '--event-color': eventColor(type) }) as React.CSSProperties;
   return (
     <div className="graph-legend" aria-hidden="true">
@@ -177,6 +177,7 @@ function GraphLegend({ external, child }: { external: boolean; child: boolean })
       <span><i className="lg-dashed" /> sent, undeclared</span>
       {external ? <span><i className="lg-external" /> a person answers</span> : null}
       {child ? <span><i className="lg-child" /> child workflow</span> : null}
+      {catches ? <span><i className="lg-catches" /> on failure, to an error step</span> : null}
     </div>
   );
 }
