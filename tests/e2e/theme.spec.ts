@@ -39,6 +39,19 @@ test.describe('dark mode', () => {
         return { light: light > 0, white };
       });
       expect(ink).toEqual({ light: true, white: 0 });
+      // Bars come from the theme's timeline tokens: the dark "done" green is drawn, none of the light ones.
+      const colours = await page.locator('.timeline-canvas').evaluate((canvas: HTMLCanvasElement) => {
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        const seen = new Set<string>();
+        const hex = (n: number) => n.toString(16).padStart(2, '0');
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255) seen.add(`#${hex(data[i]!)}${hex(data[i + 1]!)}${hex(data[i + 2]!)}`);
+        return [...seen];
+      });
+      const token = (name: string) => page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
+      // (Event markers keep the graph's colours for their type, the same in both themes.)
+      expect(colours).toContain(await token('--tl-done'));
+      expect(colours).toContain(await token('--tl-cancelled'));
+      for (const light of ['#94a3b8', '#fcd34d']) expect(colours, light).not.toContain(light);
       await page.getByTestId('share-button').click();
       expect(await backgroundLuminance(page, '.popover')).toBeLessThan(0.2);
     });

@@ -265,12 +265,12 @@ function SelectedItem({ selection }: { selection: Selection | null }) {
 function Legend() {
   return (
     <span className="timeline-legend" aria-hidden="true">
-      <span><i style={{ background: '#fcd34d' }} /> waiting</span>
-      <span><i style={{ background: '#2563eb' }} /> running</span>
-      <span><i style={{ background: '#16a34a' }} /> done</span>
-      <span><i style={{ background: '#dc2626' }} /> failed</span>
-      <span><i style={{ background: '#f97316' }} /> retried</span>
-      <span><i style={{ background: '#94a3b8' }} /> cancelled</span>
+      <span><i style={{ background: 'var(--tl-queue)' }} /> waiting</span>
+      <span><i style={{ background: 'var(--tl-running)' }} /> running</span>
+      <span><i style={{ background: 'var(--tl-done)' }} /> done</span>
+      <span><i style={{ background: 'var(--tl-failed)' }} /> failed</span>
+      <span><i style={{ background: 'var(--tl-retried)' }} /> retried</span>
+      <span><i style={{ background: 'var(--tl-cancelled)' }} /> cancelled</span>
     </span>
   );
 }

@@ -5,31 +5,52 @@ import { eventColor } from '../graph/index.ts';
 import { AXIS_HEIGHT, LANE_HEIGHT } from './timelineGeometry.ts';
 import type { TimelineGeometry } from './timelineGeometry.ts';
 
-const OUTCOME_COLOR = { done: '#16a34a', failed: '#dc2626', retried: '#f97316', cancelled: '#94a3b8', waiting: '#0891b2', live: '#2563eb' } as const;
-const WAIT_COLOR = { queue: '#fcd34d', retry: '#fdba74' } as const;
-/** Bar colours by index: waiting (queue, retry), then running and each outcome. */
-const PAINTS = [WAIT_COLOR.queue, WAIT_COLOR.retry, OUTCOME_COLOR.live, OUTCOME_COLOR.done, OUTCOME_COLOR.failed, OUTCOME_COLOR.retried, OUTCOME_COLOR.cancelled, OUTCOME_COLOR.waiting];
+/**
+ * The theme's colours (src/ui/theme/theme.css), read from the canvas at each draw so that a switch
+ * between light and dark shows at once. Bars by index: waiting (queue, retry), then running and each
+ * outcome; markers by kind; and the ink for what is neither.
+ */
+const BAR_TOKENS = ['--tl-queue', '--tl-retry-wait', '--tl-running', '--tl-done', '--tl-failed', '--tl-retried', '--tl-cancelled', '--tl-waiting'] as const;
 const PAINT_OF = { done: 3, failed: 4, retried: 5, cancelled: 6, waiting: 7 } as const;
-const MARKER_COLOR: Record<Exclude<MarkerKind, 'emitted'>, string> = {
-  failed: '#dc2626',
-  retry: '#f97316',
-  caught: '#db2777',
-  cancelled: '#64748b',
-  waiting: '#0891b2',
-  rerun: '#0891b2',
-  collect: '#7c3aed',
-  dropped: '#94a3b8',
-  unhandled: '#94a3b8',
-  paused: '#eab308',
-  'run-end': '#0f172a',
+const MARKER_TOKEN: Record<Exclude<MarkerKind, 'emitted' | 'run-end'>, string> = {
+  failed: '--tl-failed',
+  retry: '--tl-retried',
+  caught: '--tl-caught',
+  cancelled: '--tl-cancel-mark',
+  waiting: '--tl-waiting',
+  rerun: '--tl-waiting',
+  collect: '--tl-collect',
+  dropped: '--tl-cancelled',
+  unhandled: '--tl-cancelled',
+  paused: '--tl-paused',
 };
 
-/** The page's colours for what is not a bar or a marker, read from the theme at each draw. */
-let ink = { line: '#e2e8f0', text: '#0f172a', panel: '#ffffff', muted: '#56657a', cursor: '#2563eb' };
-function readInk(canvas: HTMLCanvasElement): typeof ink {
+interface Ink {
+  line: string;
+  text: string;
+  panel: string;
+  muted: string;
+  cursor: string;
+  bars: string[];
+  markers: Record<string, string>;
+}
+
+/** Stays what the last draw read, for the moments between draws (hit-testing never needs colours). */
+let ink: Ink = { line: '', text: '', panel: '', muted: '', cursor: '', bars: [], markers: {} };
+function readInk(canvas: HTMLCanvasElement): Ink {
   const style = getComputedStyle(canvas);
-  const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return { line: token('--border', ink.line), text: token('--text', ink.text), panel: token('--panel', ink.panel), muted: token('--muted', ink.muted), cursor: token('--accent', ink.cursor) };
+  const token = (name: string) => style.getPropertyValue(name).trim();
+  const markers: Record<string, string> = {};
+  for (const [kind, name] of Object.entries(MARKER_TOKEN)) markers[kind] = token(name);
+  return {
+    line: token('--border'),
+    text: token('--text'),
+    panel: token('--panel'),
+    muted: token('--muted'),
+    cursor: token('--accent'),
+    bars: BAR_TOKENS.map(token),
+    markers,
+  };
 }
 
 /**
@@ -90,12 +111,12 @@ function drawBars(
   // How far each (lane, colour) has been painted, in whole pixels; numeric keys, no strings per bar.
   const reached: number[] = [];
   const paint = (color: number, lane: number, from: number, to: number, y: number, h: number) => {
-    const key = lane * PAINTS.length + color;
+    const key = lane * ink.bars.length + color;
     const done = reached[key] ?? -1;
     const end = Math.ceil(Math.min(to, width + 2));
     if (end <= done) return;
     const start = Math.max(Math.floor(Math.max(from, -2)), done);
-    ctx.fillStyle = PAINTS[color]!;
+    ctx.fillStyle = ink.bars[color]!;
     ctx.fillRect(start, y, Math.max(1, end - start), h);
     reached[key] = end;
   };
@@ -138,7 +159,7 @@ function drawMarkers(
     const selected = selection?.kind === 'event' && marker.event === selection.id && marker.kind === 'emitted';
     if (last.get(key) === bucket && !selected) continue;
     last.set(key, bucket);
-    drawMarker(ctx, marker.kind, marker.kind === 'emitted' ? eventColor(marker.type ?? '') : marker.kind === 'run-end' ? ink.text : MARKER_COLOR[marker.kind], Math.round(px), y + LANE_HEIGHT / 2, selected);
+    drawMarker(ctx, marker.kind, marker.kind === 'emitted' ? eventColor(marker.type ?? '') : marker.kind === 'run-end' ? ink.text : ink.markers[marker.kind]!, Math.round(px), y + LANE_HEIGHT / 2, selected);
   }
 }
 
