@@ -102,12 +102,16 @@ async function layoutShots(page: Page): Promise<void> {
     // screen, and the dark theme.
     await open(page, 'agent-loop');
     await shoot(page, 'layout-1280x800');
-    await open(page, undefined, '#chapter/branches-and-loops');
+    // A chapter beside its own example.
+    await open(page, 'branches-and-loops', '#chapter/branches-and-loops');
     await shoot(page, 'layout-1280x800-tutorial');
+    await tutorialShots(page);
     const small = await browser.newPage({ viewport: { width: 900, height: 700 } });
     await open(small, 'branches-and-loops');
     // The whole page: the panes stack and it scrolls down, never sideways.
     await shoot(small, 'layout-900x700', true);
+    await open(small, 'branches-and-loops', '#chapter/branches-and-loops');
+    await shoot(small, 'layout-900x700-tutorial');
     await small.close();
     const dark = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
     await open(dark, 'map-reduce');
@@ -118,6 +122,38 @@ async function layoutShots(page: Page): Promise<void> {
     await dark.waitForTimeout(600);
     await shoot(dark, 'layout-1280x800-dark');
     await dark.close();
+}
+
+/** An exercise passed, the Input box taking over a run() call's values, an event node's list. */
+async function tutorialShots(page: Page): Promise<void> {
+  await open(page, 'branches-and-loops', '#chapter/branches-and-loops');
+  const exercise = page.locator('[data-exercise="branches-and-loops/three-rounds"]');
+  await exercise.getByTestId('start-exercise').click();
+  await exercise.getByTestId('show-solution').click();
+  await exercise.getByRole('button', { name: 'Load the solution into the editor' }).click();
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await exercise.locator('[data-testid="exercise-result"][data-passed="true"]').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(400);
+  await shoot(page, '10-tutorial-exercise-passed');
+
+  await open(page, 'first-workflow');
+  await page.getByTestId('move-input').click();
+  await page.getByTestId('run-input').fill('{ "name": "Grace" }');
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await page.getByTestId('run-status').filter({ hasText: 'stopped' }).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(400);
+  await shoot(page, 'input-box-takes-over');
+
+  await open(page, 'collect');
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await page.getByTestId('run-status').filter({ hasText: 'stopped' }).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(600);
+  await page.locator('.react-flow__node[data-id="event:StepThreeEvent"]').click();
+  await page.getByTestId('event-type-list').waitFor();
+  await shoot(page, 'inspect-event-type-list');
 }
 
 /** Replaces the editor's text as a paste would, and waits for its graph. */

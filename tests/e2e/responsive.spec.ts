@@ -95,3 +95,24 @@ test.describe('panes', () => {
     await expect.poll(() => height('console')).toBeLessThan(sizes.console - 100);
   });
 });
+
+test.describe('chapter titles are never cut in the chapter list', () => {
+  for (const [width, height] of [[1280, 800], [900, 700], [768, 900]] as const) {
+    test(`${width}x${height}: every chapter's title fits the closed list`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await openPlayground(page);
+      await page.getByTestId('tutorial-button').click();
+      const select = page.getByTestId('chapter-select');
+      await expect(select).toBeVisible();
+      // The text each option shows when chosen, measured in the list's own font, against the room left of its arrow.
+      const cut = await select.evaluate((el: HTMLSelectElement) => {
+        const style = getComputedStyle(el);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 22;
+        return [...el.options].filter((o) => ctx.measureText(o.text).width > room).map((o) => `${o.text} (${Math.round(ctx.measureText(o.text).width)} > ${Math.round(room)})`);
+      });
+      expect(cut).toEqual([]);
+    });
+  }
+});
