@@ -25,7 +25,7 @@ const { positionals, values } = parseArgs({
 const [implName, workload, nText] = positionals as [ImplName, WorkloadName, string];
 const n = Number(nText);
 if (!implName || !workload || !Number.isInteger(n) || n <= 0) {
-  console.error('usage: child.ts <floor|flowplay|llamaindex> <fanout|chain|loop|fanout-trace> <n> [--reps R] [--warmup W] [--warmup-n M] [--no-mem]');
+  console.error('usage: child.ts <floor|flowplay|llamaindex> <fanout|chain|loop|fanout-trace|fanout-listen> <n> [--reps R] [--warmup W] [--warmup-n M] [--no-mem]');
   process.exit(2);
 }
 
@@ -45,15 +45,16 @@ async function loadImpl(name: ImplName): Promise<Impl> {
 async function runChecked(impl: Impl, size: number): Promise<number | undefined> {
   let got: number;
   let records: number | undefined;
-  if (workload === 'fanout-trace') {
-    if (!impl.fanoutTraced) throw new Error(`${implName} has no trace to listen to`);
-    const out = await impl.fanoutTraced(size);
+  if (workload === 'fanout-trace' || workload === 'fanout-listen') {
+    const traced = workload === 'fanout-trace' ? impl.fanoutTraced : impl.fanoutListened;
+    if (!traced) throw new Error(`${implName} has no trace to listen to`);
+    const out = await traced(size);
     got = out.gathered;
     records = out.records;
   } else {
     got = await impl[workload](size);
   }
-  const want = expected(workload === 'fanout-trace' ? 'fanout' : workload, size);
+  const want = expected(workload === 'fanout-trace' || workload === 'fanout-listen' ? 'fanout' : workload, size);
   if (got !== want) throw new Error(`${implName} ${workload} n=${size}: expected ${want}, got ${got}`);
   return records;
 }

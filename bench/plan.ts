@@ -21,7 +21,7 @@ export interface Measurement {
   capSeconds: number;
 }
 
-export const SIZES: Record<Exclude<WorkloadName, 'fanout-trace'>, number[]> = {
+export const SIZES: Record<Exclude<WorkloadName, 'fanout-trace' | 'fanout-listen'>, number[]> = {
   fanout: [1_000, 10_000, 100_000],
   chain: [1_000, 10_000],
   loop: [1_000, 10_000],
@@ -94,6 +94,7 @@ export function plan({ profile, impls }: PlanOptions): Measurement[] {
   if (impls.includes('flowplay')) {
     const n = profile === 'quick' ? 10_000 : TRACE_N;
     out.push({ ...fastImpl('flowplay', 'fanout-trace', n), mem: false });
+    out.push({ ...fastImpl('flowplay', 'fanout-listen', n), mem: false });
   }
   return out;
 }

@@ -7,10 +7,11 @@ const WORKLOAD_LABEL: Record<WorkloadName, string> = {
   fanout: 'fan-out/fan-in',
   chain: '10-step chain, N runs',
   loop: '10-step loop, N rounds',
-  'fanout-trace': 'fan-out/fan-in + trace listener',
+  'fanout-trace': 'fan-out/fan-in + trace store',
+  'fanout-listen': 'fan-out/fan-in + listener keeping objects',
 };
 /** What "one item" is for the per-item column and the growth check. */
-const UNIT: Record<WorkloadName, string> = { fanout: 'item', chain: 'run', loop: 'round', 'fanout-trace': 'item' };
+const UNIT: Record<WorkloadName, string> = { fanout: 'item', chain: 'run', loop: 'round', 'fanout-trace': 'item', 'fanout-listen': 'item' };
 
 const int = new Intl.NumberFormat('en-US');
 const ms = (v: number): string => (v >= 100 ? int.format(Math.round(v)) : v.toFixed(1));

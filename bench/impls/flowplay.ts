@@ -4,7 +4,7 @@
  * keeps the default numWorkers (4), and the collecting step builds its expected-types list once per
  * workflow instead of per call, as the engine's docs recommend for a large gather.
  */
-import { Event, StartEvent, StopEvent, Workflow, step, type Context, type TraceRecord } from '../../src/engine/index.ts';
+import { Event, StartEvent, StopEvent, TraceStore, Workflow, step, type Context, type TraceRecord } from '../../src/engine/index.ts';
 import { probe, probeNow } from '../probe.ts';
 import type { Impl } from './types.ts';
 
@@ -45,7 +45,18 @@ async function fanout(n: number): Promise<number> {
   return new FanOut(n).run();
 }
 
+/**
+ * The fan-out with its whole trace kept, as a host keeps it: in a `TraceStore`, which holds the
+ * records in columns and makes objects of them only when read.
+ */
 async function fanoutTraced(n: number): Promise<{ gathered: number; records: number }> {
+  const store = new TraceStore();
+  const gathered: number = await new FanOut(n).run({}, { traceStore: store });
+  return { gathered, records: store.length };
+}
+
+/** The same, with a listener that keeps every record object it is handed. */
+async function fanoutListened(n: number): Promise<{ gathered: number; records: number }> {
   const records: TraceRecord[] = [];
   const gathered: number = await new FanOut(n).run({}, { onTrace: (record) => records.push(record) });
   return { gathered, records: records.length };
@@ -53,9 +64,9 @@ async function fanoutTraced(n: number): Promise<{ gathered: number; records: num
 
 /** The fan-out's whole trace, for measuring what a saved run costs per event. */
 export async function fanoutRecords(n: number): Promise<TraceRecord[]> {
-  const records: TraceRecord[] = [];
-  await new FanOut(n).run({}, { onTrace: (record) => records.push(record) });
-  return records;
+  const store = new TraceStore();
+  await new FanOut(n).run({}, { traceStore: store });
+  return store.records();
 }
 
 /** One class per hop, as a ten-step workflow declares them; every step adds 1 to `value`. */
@@ -195,4 +206,4 @@ async function loop(loops: number): Promise<number> {
   return new Loop(loops).run();
 }
 
-export const flowplay: Impl = { fanout, chain, loop, fanoutTraced };
+export const flowplay: Impl = { fanout, chain, loop, fanoutTraced, fanoutListened };

@@ -4,7 +4,8 @@
  */
 export type ImplName = 'floor' | 'flowplay' | 'llamaindex';
 
-export type WorkloadName = 'fanout' | 'chain' | 'loop' | 'fanout-trace';
+/** `fanout-trace` keeps the trace in a store; `fanout-listen` hands each record to a listener that keeps the objects. */
+export type WorkloadName = 'fanout' | 'chain' | 'loop' | 'fanout-trace' | 'fanout-listen';
 
 export interface Impl {
   /** A start step sends `n` events, a worker step turns each into a result, a collector gathers all `n` and stops. Returns how many were gathered. */
@@ -13,8 +14,10 @@ export interface Impl {
   chain(runs: number): Promise<number>;
   /** One run that passes an event round 10 steps until its counter reaches `loops`. Returns the final counter. */
   loop(loops: number): Promise<number>;
-  /** `fanout` with a trace listener that keeps every record. Only Flowplay has a trace. */
+  /** `fanout` keeping every trace record, in a trace store. Only Flowplay has a trace. */
   fanoutTraced?(n: number): Promise<{ gathered: number; records: number }>;
+  /** The same, with a listener that keeps every record object it is handed. */
+  fanoutListened?(n: number): Promise<{ gathered: number; records: number }>;
 }
 
 /** The value each workload must return for size `n`; see `chainExpected` for why the chain's is a sum. */

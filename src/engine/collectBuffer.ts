@@ -15,6 +15,9 @@ export interface Buffered {
 export interface Need {
   readonly order: readonly Function[];
   readonly counts: ReadonlyMap<Function, number>;
+  /** The same as two arrays, the classes and how many of each: a hot loop then allocates no iterator. */
+  readonly classes: readonly Function[];
+  readonly amounts: readonly number[];
   /** Counts per type name for the trace, built once per expectation and shared by its records. */
   readonly names: Readonly<Record<string, number>>;
 }
@@ -32,7 +35,7 @@ export function needOf(types: readonly unknown[]): Need {
   }
   const names: Record<string, number> = {};
   for (const [cls, n] of counts) names[eventTypeName(cls)] = n;
-  const need = { order: types as Function[], counts, names: Object.freeze(names) };
+  const need = { order: types as Function[], counts, classes: [...counts.keys()], amounts: [...counts.values()], names: Object.freeze(names) };
   NEED_CACHE.set(types, need);
   return need;
 }
@@ -56,7 +59,8 @@ export class CollectBuffer {
   }
 
   isSatisfied(need: Need): boolean {
-    for (const [cls, n] of need.counts) if (this.count(cls) < n) return false;
+    const { classes, amounts } = need;
+    for (let i = 0; i < classes.length; i++) if (this.count(classes[i]!) < amounts[i]!) return false;
     return true;
   }
 

@@ -110,3 +110,4 @@ export { replayPlanOf, forkInputs } from './replay.ts';
 export type { RunInput, ReplayPlan, ForkChange } from './replay.ts';
 export type { ClockKind } from './clock.ts';
 export * from './trace.ts';
+export { TraceStore } from './traceStore.ts';

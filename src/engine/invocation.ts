@@ -11,7 +11,6 @@ import { firstAttemptAt, nextDelay, type RetryState } from './retryState.ts';
 import { runMessages } from './validationMessages.ts';
 import { verboseLines } from './verbose.ts';
 import type { RunCore } from './runCore.ts';
-import type { TraceRecord } from './trace.ts';
 import type { StepRuntime } from './stepRuntime.ts';
 import { withFrame, type Frame } from './scope.ts';
 import type { ResolvedResource } from './resource.ts';
@@ -109,7 +108,7 @@ function startWithResources(inv: Invocation): void {
   resolveStepResources(inv).then(
     (resolved) => {
       if (inv.settled || run.ended) return;
-      if (run.listener) {
+      if (run.traceStore) {
         for (let i = 0; i < resolved.length; i++) {
           const r = resolved[i]!;
           run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'resource.injected', step: def.name, invocation: inv.invocation, param: def.resources![i]!.param, resource: r.name, instance: r.instance, created: r.created });
@@ -146,24 +145,12 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
   // A traced start reads the clock for its record anyway: the invocation's start time is that reading,
   // so keeping attempt times costs a traced run no second clock read per invocation.
   let startedAt = -1;
-  if (run.listener) {
-    const events = typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds;
-    const rerunOf = run.rerunOf(pending.id);
-    const record: TraceRecord =
-      rerunOf === undefined
-        ? { v: 2, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt }
-        : { v: 2, runId: '', seq: 0, t: 0, kind: 'step.started', step: def.name, invocation: pending.id, worker: inv.worker, events, attempt: pending.attempt, rerunOf };
-    run.trace(record);
-    startedAt = record.t;
-  }
+  if (run.traceStore) startedAt = run.traceStarted(rt, pending, inv.worker);
   if (run.settings.verbose) run.verbose(verboseLines.started(def.name, inv.worker, pending.input));
   if (def.retry !== null || run.timesAttempts || run.plan.catchFor.size > 0) inv.startedAtUs = Math.round((startedAt >= 0 ? startedAt : run.clock.now()) * 1000);
   if (def.resources !== null) startWithResources(inv);
   else callAndSettle(inv, callStep);
 }
-
-/** Shared by every record of an invocation that returned nothing: a traced run keeps fewer objects. */
-const NO_OUTPUTS: number[] = Object.freeze([]) as unknown as number[];
 
 function complete(inv: Invocation, value: unknown): void {
   if (inv.waitingFor !== null) return endWaiting(inv);
@@ -188,13 +175,9 @@ function complete(inv: Invocation, value: unknown): void {
     run.verbose(verboseLines.completed(def.name, inv.worker, outputs));
     for (const ev of outputs) if (ev instanceof StopEvent) run.verbose(verboseLines.result(ev));
   }
-  if (run.listener) {
-    // Ids are given in emission order, right below; recording them first keeps `step.finished`
-    // ahead of a StopEvent's `run.finished`.
-    const base = run.peekEventSeq();
-    const ids = outputs.length === 0 ? NO_OUTPUTS : outputs.map((_, i) => base + i + 1);
-    run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.finished', step: def.name, invocation: pending.id, worker: inv.worker, outputs: ids, status: 'done' });
-  }
+  // Ids are given in emission order, right below; recording them first keeps `step.finished` ahead
+  // of a StopEvent's `run.finished`.
+  if (run.traceStore) run.traceFinished(inv.rt, pending.id, inv.worker, outputs.length, 'done');
   for (let i = 0; i < outputs.length && !run.ended; i++) run.emit(outputs[i]!, 'return', inv, null, batch);
   if (batch !== pending.batch) {
     run.checkBatch(batch!);
@@ -213,9 +196,7 @@ function endWaiting(inv: Invocation): void {
   if (!inv.settle() || run.ended) return;
   const def = inv.rt.def;
   if (run.settings.verbose) run.verbose(verboseLines.completed(def.name, inv.worker, []));
-  if (run.listener) {
-    run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.finished', step: def.name, invocation: inv.pending.id, worker: inv.worker, outputs: NO_OUTPUTS, status: 'waiting' });
-  }
+  if (run.traceStore) run.traceFinished(inv.rt, inv.pending.id, inv.worker, 0, 'waiting');
   run.scheduleIdle();
 }
 
@@ -234,7 +215,7 @@ function fail(inv: Invocation, error: unknown): void {
     }
     if (delay !== null) {
       const { pending } = inv;
-      if (run.listener) {
+      if (run.traceStore) {
         run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: true, retryDelay: delay });
       }
       pending.retry = { firstAttemptAt: firstAttemptAt(inv), lastError: error, lastFailedAt: run.clock.now() };
@@ -259,7 +240,7 @@ function handOff(inv: Invocation, error: unknown): boolean {
   const count = (pending.recoveries?.[handler.name] ?? 0) + 1;
   if (count > handler.catches!.maxRecoveries) return false;
   const now = run.clock.now();
-  if (run.listener) {
+  if (run.traceStore) {
     run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: false, caughtBy: handler.name });
   }
   const failed = new StepFailedEvent({
@@ -278,7 +259,7 @@ function handOff(inv: Invocation, error: unknown): boolean {
 
 function failRun(inv: Invocation, error: unknown): void {
   const run = inv.run;
-  if (run.listener) {
+  if (run.traceStore) {
     run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: inv.pending.id, worker: inv.worker, attempt: inv.pending.attempt, error: errorInfo(error, inv.step), willRetry: false });
   }
   tagErrorWithStep(error, inv.step);

@@ -49,7 +49,8 @@ import { runActivated, runDeactivated } from './scope.ts';
 import { StepRuntime, closeStep } from './stepRuntime.ts';
 import { activeSteps, timeoutMessage } from './timeoutMessage.ts';
 import { runMessages } from './validationMessages.ts';
-import { TRACE_VERSION, type Delivery, type EmitVia, type RunStatus, type TraceListener, type TraceRecord } from './trace.ts';
+import { TRACE_VERSION, type EmitVia, type RunStatus, type StepFinishedRecord, type TraceListener, type TraceRecord } from './trace.ts';
+import { TraceStore } from './traceStore.ts';
 import { ParkedEvents, WaitingForEvent, matches, waiterKey, type StepWaiter } from './waiters.ts';
 import { verboseLines } from './verbose.ts';
 
@@ -69,6 +70,8 @@ export interface RunSettings {
   readonly timeout: number | null;
   readonly verbose: boolean;
   readonly onTrace: TraceListener | null;
+  /** Keeps every record of the run (and of its child runs) in columns; see `traceStore.ts`. */
+  readonly traceStore?: TraceStore | null;
   readonly log: (line: string) => void;
   /** Pause before every invocation starts. */
   readonly stepMode?: boolean;
@@ -102,8 +105,17 @@ export class RunCore {
   readonly stream = new EventStream();
   readonly promise: Promise<unknown>;
   readonly steps: StepRuntime[];
-  /** Null when nobody listens: then no record is ever built. */
-  readonly listener: TraceListener | null;
+  /**
+   * Where the run writes its records; null when nobody listens, and then no record is ever built.
+   * Without a store from the host it is the run's own, emptied after each record is handed to the
+   * listener.
+   */
+  readonly traceStore: TraceStore | null;
+  private readonly listener: TraceListener | null;
+  private readonly ownStore: boolean;
+  /** The run's number in the store and its steps' name ids there (by step index). */
+  private readonly runRef: number = NONE;
+  private readonly stepIds: number[] = [];
   status: RunStatus | null = null;
   ended = false;
   /** Invocations executing user code (not counting those in waitForEvent). */
@@ -146,9 +158,16 @@ export class RunCore {
     this.clock = settings.clock;
     this.random = settings.random;
     this.replay = settings.replay?.length ? new ReplayQueue(settings.replay) : null;
-    // A replay finds its moments by record number, so it counts records even when nobody keeps them.
-    this.listener = settings.onTrace ?? (this.replay ? ignoreRecord : null);
-    this.timesAttempts = settings.onTrace !== null || settings.clock.kind === 'virtual';
+    this.listener = settings.onTrace;
+    const given = settings.traceStore ?? null;
+    // A replay finds its moments by record number, so it writes records even when nobody keeps them.
+    this.traceStore = given ?? (this.listener !== null || this.replay !== null ? new TraceStore(4) : null);
+    this.ownStore = given === null;
+    if (this.traceStore !== null) {
+      this.runRef = this.traceStore.runRef(this.runId);
+      for (const def of plan.steps) this.stepIds.push(this.traceStore.nameId(def.name));
+    }
+    this.timesAttempts = this.traceStore !== null || settings.clock.kind === 'virtual';
     this.steps = plan.steps.map((def) => new StepRuntime(def));
     this.store = settings.store ?? new StateStore(plan.stateClass);
     this.timers = new RunTimers(
@@ -163,22 +182,74 @@ export class RunCore {
   }
 
   /**
-   * Writes one trace record; call sites check `this.listener` first so nothing is built otherwise.
-   * Call sites spell the envelope (`v: 2, runId: '', seq: 0, t: 0`) in their literal and it is filled
-   * in here: a record then keeps all its fields in the object itself, instead of growing a separate
-   * property store when the envelope is added afterwards. A listener that keeps every record of a
-   * large run retains about a fifth less memory and spends far less time in GC that way.
+   * Writes one record of a kind the run writes rarely, kept as an object; call sites check
+   * `this.traceStore` first so nothing is built otherwise. Call sites spell the envelope (`v: 2,
+   * runId: '', seq: 0, t: 0`) in their literal and it is filled in here: a record then keeps all its
+   * fields in the object itself, instead of growing a separate property store when the envelope is
+   * added afterwards. The frequent kinds have writers of their own below, which build no object.
    */
   trace(body: TraceRecord): void {
     const record = body as TraceRecord;
     record.v = TRACE_VERSION;
     record.runId = this.runId;
     record.seq = ++this.seq;
-    // To the microsecond: a real clock's readings carry noise digits that would only fatten saved runs.
-    record.t = Math.round(this.clock.now() * 1000) / 1000;
-    this.listener!(record);
+    record.t = this.traceTime();
+    this.traceStore!.addObject(record, this.runRef);
+    this.written(record.seq);
+  }
+
+  /** To the microsecond: a real clock's readings carry noise digits that would only fatten saved runs. */
+  private traceTime(): number {
+    return Math.round(this.clock.now() * 1000) / 1000;
+  }
+
+  /** After each record: the listener gets it as an object, and a replay looks for its next input. */
+  private written(seq: number): void {
+    const store = this.traceStore!;
+    if (this.listener !== null) this.listener(store.record(store.length - 1));
+    if (this.ownStore) store.clear();
     // The next input is due once the records before it are written: look once the microtasks settle.
-    if (this.replay !== null && record.seq >= this.replay.nextAt - 1) this.scheduleIdle();
+    if (this.replay !== null && seq >= this.replay.nextAt - 1) this.scheduleIdle();
+  }
+
+  /** `step.started`; returns its time, which is also the invocation's start. */
+  traceStarted(rt: StepRuntime, pending: Pending, worker: number): number {
+    const store = this.traceStore!;
+    const seq = ++this.seq;
+    const t = this.traceTime();
+    const ids = pending.eventIds;
+    let events: number;
+    if (typeof ids === 'number') events = ids;
+    else {
+      events = store.listOpen();
+      for (let i = 0; i < ids.length; i++) store.listAdd(ids[i]!);
+      store.listClose(events);
+    }
+    store.addStarted(this.runRef, seq, t, this.stepIds[rt.def.index]!, pending.id, worker, events, typeof ids !== 'number', pending.attempt, this.rerunOf(pending.id) ?? NONE);
+    this.written(seq);
+    return t;
+  }
+
+  /** `step.finished`; its outputs are the `count` event ids the run gives next (returned events get them in order). */
+  traceFinished(rt: StepRuntime, invocation: number, worker: number, count: number, status: StepFinishedRecord['status']): void {
+    const seq = ++this.seq;
+    this.traceStore!.addFinished(this.runRef, seq, this.traceTime(), this.stepIds[rt.def.index]!, invocation, worker, this.eventSeq + 1, count, status);
+    this.written(seq);
+  }
+
+  /** `event.dropped`: `step` null for an event sent after the run ended. */
+  traceDropped(event: number, step: string | null, reason: 'run-ended' | 'collected-leftover'): void {
+    const store = this.traceStore!;
+    const seq = ++this.seq;
+    store.addDropped(this.runRef, seq, this.traceTime(), event, step === null ? NONE : store.nameId(step), reason);
+    this.written(seq);
+  }
+
+  private traceEventOnly(kind: 'stream.published' | 'event.unhandled', ev: Event, id: number): void {
+    const store = this.traceStore!;
+    const seq = ++this.seq;
+    store.addEventOnly(kind, this.runRef, seq, this.traceTime(), id, store.typeId(ev.constructor));
+    this.written(seq);
   }
 
   /**
@@ -215,14 +286,14 @@ export class RunCore {
       gate.stepMode = this.settings.stepMode ?? false;
       for (const name of this.settings.breakpoints ?? []) gate.breakpoints.add(name);
     }
-    if (this.listener) {
+    if (this.traceStore) {
       const parent = this.settings.parent;
       this.trace({
         v: 2, runId: '', seq: 0, t: 0, kind: 'run.started', workflow: this.plan.workflow, steps: [...this.plan.info], clock: clock.kind, speed: clock.speed, seed, timeout, inputs: true,
         ...(parent ? { parentRun: parent.runId, parentStep: parent.step, parentInvocation: parent.invocation } : {}),
       });
     }
-    if (this.listener && this.plan.stateClass) this.stateReplaced(null); // the typed state's defaults
+    if (this.traceStore && this.plan.stateClass) this.stateReplaced(null); // the typed state's defaults
     this.timers.armTimeout();
     const resumption = this.settings.resumption;
     if (resumption?.running) {
@@ -254,9 +325,9 @@ export class RunCore {
     if (this.replay !== null && !this.ended) this.replaceFields(ev, id);
     if (this.ended) {
       // A step still looping after the end is not allowed to flood the trace.
-      if (this.listener && ++this.droppedAfterEnd <= MAX_DROPS_RECORDED_AFTER_END) {
-        this.traceEmitted(ev, id, via, inv, target, NO_DELIVERIES);
-        this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'event.dropped', event: id, step: target, reason: 'run-ended' });
+      if (this.traceStore && ++this.droppedAfterEnd <= MAX_DROPS_RECORDED_AFTER_END) {
+        this.traceEmitted(ev, id, via, inv, target, NONE);
+        this.traceDropped(id, target, 'run-ended');
       }
       return id;
     }
@@ -270,7 +341,7 @@ export class RunCore {
       return id;
     }
     if (ev instanceof StopEvent) {
-      if (this.listener) this.traceEmitted(ev, id, via, inv, target, NO_DELIVERIES);
+      if (this.traceStore) this.traceEmitted(ev, id, via, inv, target, NONE);
       this.publishEmitted(ev, id);
       this.finish('stopped', ev.constructor === StopEvent ? ev.result : ev, id);
       return id;
@@ -280,17 +351,19 @@ export class RunCore {
     const woken = this.waiterCount > 0 ? this.waitersFor(ev) : null;
     let targets = target !== null ? [this.plan.byName.get(target)!] : this.plan.routes.get(ev.constructor);
     if (woken && targets) targets = targets.filter((def) => !woken.some(([rt]) => rt.def === def));
-    let to = NO_DELIVERIES;
+    const store = this.traceStore;
+    let to = NONE;
     if (targets && targets.length > 0) {
-      if (this.listener) to = [];
-      for (let i = 0; i < targets.length; i++) this.deliver(this.steps[targets[i]!.index]!, ev, id, batch, recoveries, this.listener ? to : null);
+      if (store) to = store.listOpen();
+      for (let i = 0; i < targets.length; i++) this.deliver(this.steps[targets[i]!.index]!, ev, id, batch, recoveries, store);
+      if (store) store.listClose(to);
     }
-    if (this.listener) this.traceEmitted(ev, id, via, inv, target, to);
+    if (store) this.traceEmitted(ev, id, via, inv, target, to);
     if (isQuestion) this.publishEmitted(ev, id);
     if (woken) {
       for (const [rt, waiter] of woken) this.resolveWaiter(rt, waiter, ev, id);
     } else if ((!targets || targets.length === 0) && !isQuestion) {
-      if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'event.unhandled', event: id, type: typeOf(ev) });
+      if (this.traceStore) this.traceEventOnly('event.unhandled', ev, id);
       (this.parked ??= new ParkedEvents()).park(ev, id);
     }
     return id;
@@ -319,7 +392,7 @@ export class RunCore {
   /** An event from outside the program (a person's answer): recorded as an input, then sent. */
   sendInput(ev: Event, target: string | null): void {
     this.checkSend(ev, target);
-    if (this.listener && !this.ended) {
+    if (this.traceStore && !this.ended) {
       this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'event', type: typeOf(ev), target, key: null, value: eventFields(ev) });
     }
     this.send(ev, null, target);
@@ -328,7 +401,7 @@ export class RunCore {
   /** A cancel from outside the program: recorded as an input, then the run ends. */
   cancelInput(): void {
     if (this.ended) return;
-    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'cancel', type: null, target: null, key: null, value: null });
+    if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'cancel', type: null, target: null, key: null, value: null });
     this.cancel();
   }
 
@@ -336,7 +409,7 @@ export class RunCore {
   setStateInput(key: string, value: JsonValue): void {
     if (this.ended) return;
     if (key === '') throw new RangeError('A state input needs a key.');
-    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'state', type: null, target: null, key, value });
+    if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'state', type: null, target: null, key, value });
     this.setState(key.split('.'), structuredClone(value), null);
   }
 
@@ -350,7 +423,7 @@ export class RunCore {
       return;
     }
     const fields = change.fields !== null && typeof change.fields === 'object' && !Array.isArray(change.fields) ? change.fields : {};
-    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'fields', type, target: null, key: null, value: fields });
+    if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'input.received', input: 'fields', type, target: null, key: null, value: fields });
     const target = ev as unknown as Record<string, unknown>;
     for (const key of Object.keys(target)) if (!Object.prototype.hasOwnProperty.call(fields, key)) delete target[key];
     Object.assign(target, structuredClone(fields));
@@ -403,28 +476,35 @@ export class RunCore {
     if (!isEvent(ev)) throw new TypeError(`writeEventToStream expects an event, got ${describeValue(ev)}.`);
     if (ev instanceof StopEvent) throw new WorkflowRuntimeError('A StopEvent ends the run: return it or send it, do not write it to the stream.');
     const id = ++this.eventSeq;
-    if (this.listener) this.traceEmitted(ev, id, 'stream', inv, null, NO_DELIVERIES);
+    if (this.traceStore) this.traceEmitted(ev, id, 'stream', inv, null, NONE);
     if (this.ended) return;
     if (this.settings.verbose) this.verbose(verboseLines.published(ev));
     this.publishEmitted(ev, id);
   }
 
-  private traceEmitted(ev: Event, id: number, via: EmitVia, inv: Invocation | null, target: string | null, to: Delivery[]): void {
-    this.trace({
-      v: 2, runId: '', seq: 0, t: 0, kind: 'event.emitted', event: id, type: typeOf(ev), payload: eventFields(ev), via,
-      invocation: inv ? inv.invocation : null, step: inv ? inv.step : null, target,
-      parent: inv ? inv.pending.parentEvent : null, to,
-    });
+  /** `event.emitted`; `to` is the store's list of its deliveries (see `deliver`), or NONE. */
+  private traceEmitted(ev: Event, id: number, via: EmitVia, inv: Invocation | null, target: string | null, to: number): void {
+    const store = this.traceStore!;
+    const seq = ++this.seq;
+    const parent = inv ? inv.pending.parentEvent : null;
+    store.addEmitted(
+      this.runRef, seq, this.traceTime(), id, store.typeId(ev.constructor), eventFields(ev), via,
+      inv ? inv.invocation : NONE, inv ? this.stepIds[inv.rt.def.index]! : NONE, target === null ? NONE : store.nameId(target), parent === null ? NONE : parent, to,
+    );
+    this.written(seq);
   }
 
   private publishEmitted(ev: Event, id: number): void {
     if (ev instanceof InputRequiredEvent) this.awaitingInput++;
-    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'stream.published', event: id, type: typeOf(ev) });
+    if (this.traceStore) this.traceEventOnly('stream.published', ev, id);
     this.stream.push(ev);
   }
 
-  /** Routes one event to one step; with a trace, notes the delivery in `to` for the event's record. */
-  private deliver(rt: StepRuntime, ev: Event, id: number, batch: Batch | null, recoveries: Recoveries | undefined, to: Delivery[] | null): void {
+  /**
+   * Routes one event to one step; with a trace, adds the delivery to the event's list in `store` (its
+   * step, its invocation, and its place in the queue or NONE when a worker is free or it joins a batch).
+   */
+  private deliver(rt: StepRuntime, ev: Event, id: number, batch: Batch | null, recoveries: Recoveries | undefined, store: TraceStore | null): void {
     let pending: Pending;
     if (rt.def.gather) {
       for (let b = batch; b; b = b.parent) {
@@ -432,7 +512,11 @@ export class RunCore {
         if (bucket && !b.completed) {
           bucket.events.push(ev);
           bucket.ids.push(id);
-          if (to) to.push({ step: rt.def.name, invocation: bucket.invocation });
+          if (store) {
+            store.listAdd(this.stepIds[rt.def.index]!);
+            store.listAdd(bucket.invocation);
+            store.listAdd(NONE);
+          }
           return;
         }
       }
@@ -443,14 +527,20 @@ export class RunCore {
     if (recoveries !== undefined) pending.recoveries = recoveries;
     if (batch) batch.inflight++;
     const ahead = this.push(rt, pending);
-    if (to) to.push(ahead >= 0 ? { step: rt.def.name, invocation: pending.id, queued: ahead } : { step: rt.def.name, invocation: pending.id });
+    if (store) {
+      store.listAdd(this.stepIds[rt.def.index]!);
+      store.listAdd(pending.id);
+      store.listAdd(ahead >= 0 ? ahead : NONE);
+    }
   }
 
   /** Queues an invocation that no delivery announced (a retry, a completed batch's call); traces its wait. */
   enqueue(rt: StepRuntime, pending: Pending): void {
     const ahead = this.push(rt, pending);
-    if (this.listener && ahead >= 0) {
-      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.queued', step: rt.def.name, invocation: pending.id, event: firstId(pending), position: ahead });
+    if (this.traceStore && ahead >= 0) {
+      const seq = ++this.seq;
+      this.traceStore.addQueued(this.runRef, seq, this.traceTime(), this.stepIds[rt.def.index]!, pending.id, firstId(pending), ahead);
+      this.written(seq);
     }
   }
 
@@ -515,11 +605,11 @@ export class RunCore {
   debugGate(): DebugGate {
     this.gate ??= new DebugGate({
       paused: (reason, step, invocation) => {
-        if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.paused', reason, step, invocation });
+        if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.paused', reason, step, invocation });
         this.timers.suspendTimeout();
       },
       resumed: () => {
-        if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.resumed' });
+        if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.resumed' });
         this.timers.armTimeout();
         this.scheduleDrain();
         this.scheduleIdle();
@@ -593,8 +683,14 @@ export class RunCore {
     const id = ev === inv.pending.input ? (inv.pending.eventIds as number) : 0;
     buffer.add(ev, id);
     const complete = buffer.isSatisfied(need);
-    if (this.listener) {
-      this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'collect.progress', step: inv.step, invocation: inv.invocation, buffer: bufferId, event: id, have: buffer.have(need), need: need.names, complete });
+    const store = this.traceStore;
+    if (store) {
+      const have = store.listOpen();
+      for (let k = 0; k < need.classes.length; k++) store.listAdd(Math.min(buffer.count(need.classes[k]!), need.amounts[k]!));
+      store.listClose(have);
+      const seq = ++this.seq;
+      store.addProgress(this.runRef, seq, this.traceTime(), this.stepIds[inv.rt.def.index]!, inv.invocation, store.nameId(bufferId), id, need, have, complete);
+      this.written(seq);
     }
     if (!complete) return null;
     return buffer.take(need).map((b) => b.ev);
@@ -602,14 +698,14 @@ export class RunCore {
 
   setState(path: string[], value: unknown, inv: Invocation | null): void {
     this.store.set(path, value);
-    if (this.listener) {
+    if (this.traceStore) {
       this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'state.changed', key: path.join('.'), value: toJsonSafe(value), step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
     }
   }
 
   /** The whole state changed (setState, editState, clear): recorded with the key ''. */
   stateReplaced(inv: Invocation | null): void {
-    if (this.listener) {
+    if (this.traceStore) {
       this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'state.changed', key: '', value: toJsonSafe(this.store.root), step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
     }
   }
@@ -676,7 +772,7 @@ export class RunCore {
     const waiter: StepWaiter = { key, type, requirements: options.requirements, input: inv.pending, invocation: inv.invocation, resolved: null, timedOut: false, timer: null };
     rt.addWaiter(waiter);
     this.waiterCount++;
-    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.started', step: inv.step, invocation: inv.invocation, type: eventTypeName(type), event: null });
+    if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.started', step: inv.step, invocation: inv.invocation, type: eventTypeName(type), event: null });
     if (options.waiterEvent) this.publish(options.waiterEvent, inv);
     const timeout = options.timeout === undefined ? DEFAULT_WAIT_TIMEOUT : options.timeout;
     if (timeout !== null) {
@@ -685,7 +781,7 @@ export class RunCore {
         waiter.timedOut = true;
         this.waiterCount--;
         if (this.settings.verbose) this.verbose(verboseLines.waiterTimeout(rt.def.name, key));
-        if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.finished', step: rt.def.name, invocation: waiter.invocation, type: eventTypeName(type), event: null });
+        if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.finished', step: rt.def.name, invocation: waiter.invocation, type: eventTypeName(type), event: null });
         this.rerun(rt, waiter, null);
       });
     }
@@ -711,7 +807,7 @@ export class RunCore {
     waiter.resolved = { ev, id };
     this.waiterCount--;
     if (waiter.timer) this.timers.clear(waiter.timer);
-    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.finished', step: rt.def.name, invocation: waiter.invocation, type: typeOf(ev), event: id });
+    if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.finished', step: rt.def.name, invocation: waiter.invocation, type: typeOf(ev), event: id });
     this.rerun(rt, waiter, id);
   }
 
@@ -730,7 +826,7 @@ export class RunCore {
   }
 
   userLog(level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string, inv: Invocation | null): void {
-    if (this.listener) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'log', level, text, step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
+    if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'log', level, text, step: inv ? inv.step : null, invocation: inv ? inv.invocation : null });
   }
 
   verbose(line: string): void {
@@ -779,7 +875,7 @@ export class RunCore {
     this.waiterCount = 0;
     this.abortController?.abort(cancelled());
     for (const rt of this.steps) closeStep(this, rt);
-    if (this.listener) {
+    if (this.traceStore) {
       this.trace(
         status === 'stopped'
           ? { v: 2, runId: '', seq: 0, t: 0, kind: 'run.finished', status, result: toJsonSafe(value), event: stopEvent }
@@ -795,8 +891,6 @@ export class RunCore {
   }
 }
 
-function ignoreRecord(): void {}
-
 /**
  * Why the run ended, for its record. A cancel or a timeout is raised by the engine, not by user code:
  * its stack would only show the engine's own frames, which differ with the host and with how the
@@ -808,8 +902,8 @@ function endError(status: RunStatus, value: unknown) {
   return info;
 }
 
-/** Shared by every record of an event that went nowhere: a traced run keeps fewer objects. */
-const NO_DELIVERIES: Delivery[] = Object.freeze([]) as unknown as Delivery[];
+/** Stands for "none" where the trace store takes an int (ids are never negative). */
+const NONE = -1;
 
 function firstId(pending: Pending): number {
   return typeof pending.eventIds === 'number' ? pending.eventIds : (pending.eventIds[0] ?? 0);

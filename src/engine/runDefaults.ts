@@ -5,12 +5,18 @@
  */
 import type { ClockKind } from './clock.ts';
 import type { TraceListener } from './trace.ts';
+import type { TraceStore } from './traceStore.ts';
 import type { WorkflowHandler } from './handler.ts';
 import type { RunInput } from './replay.ts';
 
 export interface RunOptions {
   /** Receives every trace record of the run, synchronously, in order. */
   onTrace?: TraceListener;
+  /**
+   * Keeps every record of the run, and of the runs started inside its steps, in a compact store that
+   * gives them back as objects on demand: the cheap way to keep a whole trace (see `traceStore.ts`).
+   */
+  traceStore?: TraceStore;
   /** `real` (default) or `virtual` time. */
   clock?: ClockKind;
   /** Real clock only: workflow seconds per wall second (2 = twice as fast). */

@@ -68,13 +68,13 @@ export function closeStep(run: RunCore, rt: StepRuntime): void {
   const name = rt.def.name;
   for (const inv of rt.live()) {
     inv.settled = true;
-    if (run.listener) run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.finished', step: name, invocation: inv.invocation, worker: inv.worker, outputs: [], status: 'cancelled' });
+    if (run.traceStore) run.traceFinished(rt, inv.invocation, inv.worker, 0, 'cancelled');
   }
   const queued = rt.queue.drain();
-  if (!run.listener) return;
+  if (!run.traceStore) return;
   for (const pending of queued) {
     for (const id of typeof pending.eventIds === 'number' ? [pending.eventIds] : pending.eventIds) {
-      run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'event.dropped', event: id, step: name, reason: 'run-ended' });
+      run.traceDropped(id, name, 'run-ended');
     }
   }
   for (const [buffer, content] of rt.buffers ?? []) {

@@ -180,6 +180,7 @@ export class Workflow {
       timeout: this.timeout,
       verbose: this.verbose,
       onTrace,
+      traceStore: merged.traceStore ?? null,
       log: merged.log ?? ((line) => console.log(line)),
       stepMode: merged.stepMode,
       breakpoints: merged.breakpoints,
