@@ -82,7 +82,8 @@ interface RealTimer extends Timer {
 export class RealClock implements RunClock {
   readonly kind = 'real';
   private readonly start = performance.now();
-  private readonly live = new Set<RealTimer>();
+  /** Made when the first timer is set: most runs set none. */
+  private live: Set<RealTimer> | null = null;
 
   constructor(readonly speed = 1) {
     if (!(speed > 0)) throw new RangeError(`Clock speed must be a positive number, got ${speed}.`);
@@ -95,13 +96,13 @@ export class RealClock implements RunClock {
   setTimer(ms: number, fire: () => void): Timer {
     const timer: RealTimer = { due: this.now() + ms, cancelled: false, handle: null };
     timer.handle = setTimeout(() => {
-      this.live.delete(timer);
+      this.live!.delete(timer);
       if (!timer.cancelled) {
         timer.cancelled = true;
         fire();
       }
     }, Math.max(0, ms / this.speed));
-    this.live.add(timer);
+    (this.live ??= new Set()).add(timer);
     return timer;
   }
 
@@ -109,7 +110,7 @@ export class RealClock implements RunClock {
     timer.cancelled = true;
     const real = timer as RealTimer;
     if (real.handle !== null) clearTimeout(real.handle);
-    this.live.delete(real);
+    this.live?.delete(real);
   }
 
   advance(): boolean {
@@ -117,8 +118,19 @@ export class RealClock implements RunClock {
   }
 
   dispose(): void {
-    for (const timer of this.live) this.clearTimer(timer);
+    if (this.live) for (const timer of this.live) this.clearTimer(timer);
   }
+}
+
+const SETTLED = Promise.resolve();
+
+/**
+ * Runs `fn` in a microtask, as `queueMicrotask` does. Node's `queueMicrotask` wraps every call in an
+ * async resource and a bound function; the reaction of an already settled promise is queued at the
+ * same place for a fraction of that, and the engine schedules one per step it starts.
+ */
+export function microtask(fn: () => void): void {
+  void SETTLED.then(fn);
 }
 
 /**

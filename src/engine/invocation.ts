@@ -3,6 +3,7 @@
  * (routing returned events, opening a fan-out batch) or its error (retry, or failing the run).
  */
 import type { Batch } from './batch.ts';
+import { microtask } from './clock.ts';
 import { StepFailedEvent } from './catchError.ts';
 import { errorInfo, typeNameOf } from './describe.ts';
 import { isEvent, StopEvent, type Event } from './event.ts';
@@ -135,7 +136,7 @@ function callAndSettle(inv: Invocation, call: (inv: Invocation) => unknown): voi
       (value) => complete(inv, value),
       (error) => fail(inv, error),
     );
-  } else queueMicrotask(() => complete(inv, out));
+  } else microtask(() => complete(inv, out));
 }
 
 export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending): void {
@@ -152,14 +153,18 @@ export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending)
   else callAndSettle(inv, callStep);
 }
 
+const NO_EVENTS: readonly Event[] = Object.freeze([]);
+
 function complete(inv: Invocation, value: unknown): void {
   if (inv.waitingFor !== null) return endWaiting(inv);
   const run = inv.run;
   const def = inv.rt.def;
-  let outputs: Event[];
+  // One returned event is the usual case: it is kept as `single`, without an array around it.
+  let single: Event | null = null;
+  let outputs: readonly Event[] = NO_EVENTS;
   let fanOut = false;
-  if (value === null || value === undefined) outputs = [];
-  else if (isEvent(value)) outputs = [value];
+  if (value === null || value === undefined) outputs = NO_EVENTS;
+  else if (isEvent(value)) single = value;
   else if (Array.isArray(value) && (value as unknown[]).every(isEvent)) {
     outputs = value as Event[];
     fanOut = true;
@@ -172,12 +177,14 @@ function complete(inv: Invocation, value: unknown): void {
   const { pending } = inv;
   const batch: Batch | null = fanOut ? run.openBatch(pending.batch, def) : pending.batch;
   if (run.settings.verbose) {
-    run.verbose(verboseLines.completed(def.name, inv.worker, outputs));
-    for (const ev of outputs) if (ev instanceof StopEvent) run.verbose(verboseLines.result(ev));
+    const all = single ? [single] : outputs;
+    run.verbose(verboseLines.completed(def.name, inv.worker, all));
+    for (const ev of all) if (ev instanceof StopEvent) run.verbose(verboseLines.result(ev));
   }
   // Ids are given in emission order, right below; recording them first keeps `step.finished` ahead
   // of a StopEvent's `run.finished`.
-  if (run.traceStore) run.traceFinished(inv.rt, pending.id, inv.worker, outputs.length, 'done');
+  if (run.traceStore) run.traceFinished(inv.rt, pending.id, inv.worker, single ? 1 : outputs.length, 'done');
+  if (single) run.emit(single, 'return', inv, null, batch);
   for (let i = 0; i < outputs.length && !run.ended; i++) run.emit(outputs[i]!, 'return', inv, null, batch);
   if (batch !== pending.batch) {
     run.checkBatch(batch!);

@@ -47,6 +47,8 @@ export interface Plan {
   readonly byName: ReadonlyMap<string, StepDef>;
   /** Exact event class -> steps that accept it, in declaration order. */
   readonly routes: ReadonlyMap<Function, readonly StepDef[]>;
+  /** What routing needs to know of each event class emitted so far (filled by `eventRoute`). */
+  readonly eventRoutes: Map<Function, EventRoute>;
   /** Fan-out step -> gather steps its batches end in (found by following declared returns). */
   readonly gatherTargets: ReadonlyMap<StepDef, readonly StepDef[]>;
   /** The class the run's input is turned into. */
@@ -66,6 +68,25 @@ export interface Plan {
   shapeProblem(): string | null;
   /** How many function steps the class had been given when the plan was built (see `freeSteps.ts`). */
   readonly freeStepsVersion: number;
+}
+
+/** An event class as routing sees it, worked out on its first emission and kept with the plan. */
+export interface EventRoute {
+  readonly targets: readonly StepDef[] | undefined;
+  /** A StopEvent (or subclass): it ends the run. */
+  readonly stop: boolean;
+  /** An InputRequiredEvent (or subclass): it is published to the caller. */
+  readonly question: boolean;
+}
+
+/** One map lookup per emitted event instead of a lookup and two prototype-chain walks. */
+export function eventRoute(plan: Plan, cls: Function): EventRoute {
+  let route = plan.eventRoutes.get(cls);
+  if (route === undefined) {
+    route = { targets: plan.routes.get(cls), stop: isStopClass(cls), question: cls === InputRequiredEvent || cls.prototype instanceof InputRequiredEvent };
+    plan.eventRoutes.set(cls, route);
+  }
+  return route;
 }
 
 /** What a class is to validation: subclasses of the built-in events play their base's part. */
@@ -237,6 +258,7 @@ export function planOf(ctor: Function): Plan {
     catchFor: new Map([...catches.handlerFor].map(([step, handler]) => [step, byName.get(handler)!])),
     catchProblems: catches.problems,
     routes,
+    eventRoutes: new Map(),
     gatherTargets,
     startClass,
     stopClass,

@@ -7,7 +7,7 @@
  * no trace record is even built unless someone listens.
  */
 import { Batch } from './batch.ts';
-import { type RunClock, macrotask } from './clock.ts';
+import { type RunClock, macrotask, microtask } from './clock.ts';
 import { needOf } from './collectBuffer.ts';
 import { Context, type WaitForEventOptions } from './context.ts';
 import { DebugGate } from './debugGate.ts';
@@ -38,8 +38,8 @@ import {
 import { EventStream } from './eventStream.ts';
 import { startInvocation, type Invocation, type Pending, type Recoveries } from './invocation.ts';
 import { toJsonSafe, type JsonValue } from './jsonSafe.ts';
-import type { Plan, StepDef } from './plan.ts';
-import type { RandomSource } from './random.ts';
+import { eventRoute, type Plan, type StepDef } from './plan.ts';
+import { seededRandom, type RandomSource } from './random.ts';
 import { firstAttemptAt } from './retryState.ts';
 import { StateStore } from './stateStore.ts';
 import { saveEvent, SAVED_CONTEXT_VERSION, type Resumption, type SavedContext, type SavedEvent } from './savedContext.ts';
@@ -65,7 +65,8 @@ const DEFAULT_WAIT_TIMEOUT = 2000;
 export interface RunSettings {
   readonly runId: string;
   readonly clock: RunClock;
-  readonly random: RandomSource;
+  /** Made from `seed` when first used unless given: most runs never draw a number. */
+  readonly random?: RandomSource;
   readonly seed: number;
   readonly timeout: number | null;
   readonly verbose: boolean;
@@ -101,7 +102,7 @@ export { StepRuntime } from './stepRuntime.ts';
 export class RunCore {
   readonly runId: string;
   readonly clock: RunClock;
-  readonly random: RandomSource;
+  private randomSource: RandomSource | null;
   readonly stream = new EventStream();
   readonly promise: Promise<unknown>;
   readonly steps: StepRuntime[];
@@ -115,7 +116,7 @@ export class RunCore {
   private readonly ownStore: boolean;
   /** The run's number in the store and its steps' name ids there (by step index). */
   private readonly runRef: number = NONE;
-  private readonly stepIds: number[] = [];
+  private readonly stepIds: readonly number[];
   status: RunStatus | null = null;
   ended = false;
   /** Invocations executing user code (not counting those in waitForEvent). */
@@ -127,11 +128,13 @@ export class RunCore {
   private invocationSeq = 0;
   private awaitingInput = 0;
   private drainScheduled = false;
+  /** No step before this one has anything queued: a drain starts here instead of at the first step. */
+  private firstQueued = 0;
   private idleScheduled = false;
   private droppedAfterEnd = 0;
   private gate: DebugGate | null = null;
   private abortController: AbortController | null = null;
-  readonly store: StateStore;
+  private stateStore: StateStore | null;
   /** The invocation whose `editState` holds the store. */
   stateEditor: Invocation | null = null;
   /** Invocations waiting for the store (an edit holds it): blocked, like sleepers, for virtual time. */
@@ -143,11 +146,13 @@ export class RunCore {
   private parked: ParkedEvents | null = null;
   /** Re-run invocation id -> the invocation whose wait it continues. */
   private reruns: Map<number, number> | null = null;
-  private settle!: { resolve: (v: unknown) => void; reject: (e: unknown) => void };
+  private resolve!: (v: unknown) => void;
+  private reject!: (e: unknown) => void;
   /** Inputs a replay still has to deliver; null for a run that is not a replay. */
   private readonly replay: ReplayQueue | null;
-  private readonly drainBound = () => this.drain();
-  private readonly idleBound = () => this.idle();
+  /** The run's microtask and macrotask callbacks, made once per run (and the second only on a virtual clock). */
+  private drainBound: (() => void) | null = null;
+  private idleBound: (() => void) | null = null;
 
   constructor(
     readonly plan: Plan,
@@ -156,29 +161,36 @@ export class RunCore {
   ) {
     this.runId = settings.runId;
     this.clock = settings.clock;
-    this.random = settings.random;
+    this.randomSource = settings.random ?? null;
     this.replay = settings.replay?.length ? new ReplayQueue(settings.replay) : null;
     this.listener = settings.onTrace;
     const given = settings.traceStore ?? null;
     // A replay finds its moments by record number, so it writes records even when nobody keeps them.
     this.traceStore = given ?? (this.listener !== null || this.replay !== null ? new TraceStore(4) : null);
     this.ownStore = given === null;
-    if (this.traceStore !== null) {
-      this.runRef = this.traceStore.runRef(this.runId);
-      for (const def of plan.steps) this.stepIds.push(this.traceStore.nameId(def.name));
-    }
+    const store = this.traceStore;
+    this.stepIds = store === null ? NO_IDS : plan.steps.map((def) => store.nameId(def.name));
+    if (store !== null) this.runRef = store.runRef(this.runId);
     this.timesAttempts = this.traceStore !== null || settings.clock.kind === 'virtual';
     this.steps = plan.steps.map((def) => new StepRuntime(def));
-    this.store = settings.store ?? new StateStore(plan.stateClass);
-    this.timers = new RunTimers(
-      settings.clock,
-      settings.timeout,
-      () => this.timedOut(),
-      () => this.scheduleIdle(),
-    );
-    this.promise = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+    // An untyped run's state is an empty object until a step uses it: most runs never do.
+    this.stateStore = settings.store ?? (plan.stateClass ? new StateStore(plan.stateClass) : null);
+    this.timers = new RunTimers(settings.clock, settings.timeout, this);
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
     // A caller may only stream, or ignore the result: a failed run must not become an unhandled rejection.
-    this.promise.catch(() => undefined);
+    this.promise.catch(ignore);
+  }
+
+  /** The run's random numbers (`random`, `randint`), seeded from the run's seed. */
+  get random(): RandomSource {
+    return (this.randomSource ??= seededRandom(this.settings.seed));
+  }
+
+  get store(): StateStore {
+    return (this.stateStore ??= new StateStore(this.plan.stateClass));
   }
 
   /**
@@ -340,16 +352,17 @@ export class RunCore {
       this.finish('failed', error, undefined, this.failedEvent(error, inv));
       return id;
     }
-    if (ev instanceof StopEvent) {
+    const route = eventRoute(this.plan, ev.constructor);
+    if (route.stop) {
       if (this.traceStore) this.traceEmitted(ev, id, via, inv, target, NONE);
       this.publishEmitted(ev, id);
-      this.finish('stopped', ev.constructor === StopEvent ? ev.result : ev, id);
+      this.finish('stopped', ev.constructor === StopEvent ? (ev as StopEvent).result : ev, id);
       return id;
     }
-    const isQuestion = ev instanceof InputRequiredEvent;
+    const isQuestion = route.question;
     // A step waiting for this event runs again instead of receiving it as a new input.
     const woken = this.waiterCount > 0 ? this.waitersFor(ev) : null;
-    let targets = target !== null ? [this.plan.byName.get(target)!] : this.plan.routes.get(ev.constructor);
+    let targets = target !== null ? [this.plan.byName.get(target)!] : route.targets;
     if (woken && targets) targets = targets.filter((def) => !woken.some(([rt]) => rt.def === def));
     const store = this.traceStore;
     let to = NONE;
@@ -547,6 +560,7 @@ export class RunCore {
   /** Into the step's queue; returns how many wait ahead of it for a worker, or -1 when one is free for it. */
   private push(rt: StepRuntime, pending: Pending): number {
     rt.queue.push(pending);
+    if (rt.def.index < this.firstQueued) this.firstQueued = rt.def.index;
     this.scheduleDrain();
     const ahead = rt.queue.length - 1 - Math.max(0, rt.def.numWorkers - rt.running);
     if (ahead >= 0 && this.settings.verbose) this.verbose(verboseLines.enqueued(rt.def.name));
@@ -558,19 +572,26 @@ export class RunCore {
   scheduleDrain(): void {
     if (this.drainScheduled) return;
     this.drainScheduled = true;
-    queueMicrotask(this.drainBound); // delivery never runs a receiver inside the sender's call stack
+    microtask((this.drainBound ??= drainOf(this))); // delivery never runs a receiver inside the sender's call stack
   }
 
-  private drain(): void {
+  /** @internal Starts what the step queues allow; called from the run's microtask. */
+  drain(): void {
     this.drainScheduled = false;
     const steps = this.steps;
     const gate = this.gate;
-    for (let i = 0; i < steps.length && !this.ended; i++) {
+    const from = this.firstQueued;
+    this.firstQueued = steps.length; // lowered again by what stays queued and by what is queued meanwhile
+    for (let i = from; i < steps.length && !this.ended; i++) {
       const rt = steps[i]!;
       while (rt.queue.length > 0 && rt.running < rt.def.numWorkers && !this.ended) {
-        if (gate && !gate.mayStart(rt.def.name, rt.queue.peek()!.id)) return;
+        if (gate && !gate.mayStart(rt.def.name, rt.queue.peek()!.id)) {
+          if (i < this.firstQueued) this.firstQueued = i;
+          return;
+        }
         startInvocation(this, rt, rt.queue.shift()!);
       }
+      if (rt.queue.length > 0 && i < this.firstQueued) this.firstQueued = i;
     }
     if (this.idleWatch !== null) this.checkIdle();
   }
@@ -622,10 +643,11 @@ export class RunCore {
   scheduleIdle(): void {
     if (this.idleScheduled || this.ended || this.clock.kind !== 'virtual') return;
     this.idleScheduled = true;
-    macrotask(this.idleBound);
+    macrotask((this.idleBound ??= idleOf(this)));
   }
 
-  private idle(): void {
+  /** @internal Lets virtual time move on when nothing else can; called from the run's macrotask. */
+  idle(): void {
     this.idleScheduled = false;
     if (this.ended) return;
     if (this.replay !== null && this.deliverInputs(false)) return;
@@ -844,7 +866,8 @@ export class RunCore {
     this.finish('cancelled', new WorkflowCancelledError(), undefined, new WorkflowCancelledEvent());
   }
 
-  private timedOut(): void {
+  /** @internal The run's timeout fired. */
+  timedOut(): void {
     const timeout = this.settings.timeout!;
     if (this.settings.verbose) this.verbose(verboseLines.timeout(timeout));
     this.finish('timeout', new WorkflowTimeoutError(timeoutMessage(this, timeout)), undefined, new WorkflowTimedOutEvent({ timeout, activeSteps: activeSteps(this) }));
@@ -867,13 +890,9 @@ export class RunCore {
     if (this.ended) return;
     this.ended = true;
     this.status = status;
-    // Built only when something is waiting to be cancelled: an error captures a stack, and most
-    // runs end with nothing asleep.
-    let cancelledError: StepCancelledError | null = null;
-    const cancelled = () => (cancelledError ??= new StepCancelledError());
-    this.timers.cancelAll(cancelled);
+    const cancelled = this.timers.cancelAll();
     this.waiterCount = 0;
-    this.abortController?.abort(cancelled());
+    this.abortController?.abort(cancelled ?? new StepCancelledError());
     for (const rt of this.steps) closeStep(this, rt);
     if (this.traceStore) {
       this.trace(
@@ -886,9 +905,20 @@ export class RunCore {
     runDeactivated(this);
     if (terminal) this.stream.push(terminal);
     this.stream.end();
-    if (status === 'stopped') this.settle.resolve(value);
-    else this.settle.reject(value);
+    if (status === 'stopped') this.resolve(value);
+    else this.reject(value);
   }
+}
+
+function ignore(): void {}
+
+/** Closures made outside the class, so a run's callbacks capture the run and nothing else. */
+function drainOf(run: RunCore): () => void {
+  return () => run.drain();
+}
+
+function idleOf(run: RunCore): () => void {
+  return () => run.idle();
 }
 
 /**
@@ -904,6 +934,8 @@ function endError(status: RunStatus, value: unknown) {
 
 /** Stands for "none" where the trace store takes an int (ids are never negative). */
 const NONE = -1;
+
+const NO_IDS: readonly number[] = Object.freeze([]);
 
 function firstId(pending: Pending): number {
   return typeof pending.eventIds === 'number' ? pending.eventIds : (pending.eventIds[0] ?? 0);

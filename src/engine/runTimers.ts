@@ -4,17 +4,27 @@
  */
 import type { RunClock, Timer } from './clock.ts';
 import { describeValue } from './describe.ts';
+import { StepCancelledError } from './errors.ts';
 
 interface SleepEntry {
   timer: Timer | null;
   readonly reject: (error: unknown) => void;
 }
 
+/** What the timers tell their run. */
+export interface TimerOwner {
+  /** The run's timeout fired. */
+  timedOut(): void;
+  /** A timer was set, so a virtual clock can check whether to move on. */
+  scheduleIdle(): void;
+}
+
 export class RunTimers {
   /** Pending `sleep` calls: virtual time may advance when every running invocation is one of them. */
   sleepers = 0;
-  private readonly sleeps = new Set<SleepEntry>();
-  private readonly timers = new Set<Timer>();
+  /** Made when first needed: most runs never sleep or wait. */
+  private sleeps: Set<SleepEntry> | null = null;
+  private timers: Set<Timer> | null = null;
   private timeoutTimer: Timer | null = null;
   private timeoutArmedAt = 0;
   /** Workflow time the timeout has already counted. */
@@ -23,9 +33,7 @@ export class RunTimers {
   constructor(
     private readonly clock: RunClock,
     private readonly timeoutSeconds: number | null,
-    private readonly onTimeout: () => void,
-    /** Told whenever a timer is set, so a virtual clock can check whether to move on. */
-    private readonly onTimerSet: () => void,
+    private readonly owner: TimerOwner,
   ) {}
 
   sleep(seconds: number): Promise<void> {
@@ -34,29 +42,29 @@ export class RunTimers {
       const entry: SleepEntry = { timer: null, reject };
       this.sleepers++;
       entry.timer = this.clock.setTimer(seconds * 1000, () => {
-        this.sleeps.delete(entry);
+        this.sleeps!.delete(entry);
         this.sleepers--;
         resolve();
       });
-      this.sleeps.add(entry);
-      this.onTimerSet();
+      (this.sleeps ??= new Set()).add(entry);
+      this.owner.scheduleIdle();
     });
   }
 
   /** Calls `fire` after `seconds` of workflow time unless the run ends first. */
   after(seconds: number, fire: () => void): Timer {
     const timer = this.clock.setTimer(seconds * 1000, () => {
-      this.timers.delete(timer);
+      this.timers!.delete(timer);
       fire();
     });
-    this.timers.add(timer);
-    this.onTimerSet();
+    (this.timers ??= new Set()).add(timer);
+    this.owner.scheduleIdle();
     return timer;
   }
 
   clear(timer: Timer): void {
     this.clock.clearTimer(timer);
-    this.timers.delete(timer);
+    this.timers?.delete(timer);
   }
 
   armTimeout(): void {
@@ -64,7 +72,7 @@ export class RunTimers {
     this.timeoutArmedAt = this.clock.now();
     this.timeoutTimer = this.clock.setTimer(this.timeoutSeconds * 1000 - this.timeoutUsed, () => {
       this.timeoutTimer = null;
-      this.onTimeout();
+      this.owner.timedOut();
     });
   }
 
@@ -75,17 +83,24 @@ export class RunTimers {
     this.timeoutUsed += this.clock.now() - this.timeoutArmedAt;
   }
 
-  /** Clears every timer; pending sleeps reject with `cancelled()` (built only if one is pending). */
-  cancelAll(cancelled: () => unknown): void {
-    for (const timer of this.timers) this.clock.clearTimer(timer);
-    this.timers.clear();
+  /**
+   * Clears every timer; pending sleeps reject with one StepCancelledError, built only if one is pending
+   * (an error captures a stack, and most runs end with nothing asleep).
+   */
+  cancelAll(): StepCancelledError | null {
+    if (this.timers) for (const timer of this.timers) this.clock.clearTimer(timer);
+    this.timers = null;
     if (this.timeoutTimer) this.clock.clearTimer(this.timeoutTimer);
     this.timeoutTimer = null;
-    for (const entry of this.sleeps) {
-      if (entry.timer) this.clock.clearTimer(entry.timer);
-      entry.reject(cancelled());
+    let cancelled: StepCancelledError | null = null;
+    if (this.sleeps) {
+      for (const entry of this.sleeps) {
+        if (entry.timer) this.clock.clearTimer(entry.timer);
+        entry.reject((cancelled ??= new StepCancelledError()));
+      }
     }
-    this.sleeps.clear();
+    this.sleeps = null;
     this.sleepers = 0;
+    return cancelled;
   }
 }

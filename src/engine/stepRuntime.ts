@@ -11,8 +11,14 @@ import type { StepWaiter } from './waiters.ts';
 export class StepRuntime {
   readonly queue = new Fifo<Pending>();
   running = 0;
-  private readonly free = new MinHeap<number>((a, b) => a < b);
-  private nextWorker = 1;
+  /**
+   * Workers 1 to 31 in use, one bit each (bit 0 is worker 1): the lowest free number is the lowest
+   * clear bit, with nothing to allocate. Numbers above 31 (a step with more workers) come from
+   * `nextWorker` and go back into `free`, a heap made when the first one does.
+   */
+  private busy = 0;
+  private free: MinHeap<number> | null = null;
+  private nextWorker = 32;
   /** Invocations holding a worker slot, by worker number. */
   readonly slots: (Invocation | null)[] = [];
   /** `waitForEvent` waiters of this step (their invocations have ended as waiting). */
@@ -23,12 +29,18 @@ export class StepRuntime {
 
   /** The lowest free worker number (1-based). */
   takeWorker(): number {
-    return this.free.size > 0 ? this.free.pop()! : this.nextWorker++;
+    const bit = ~this.busy & (this.busy + 1); // the lowest clear bit
+    if (bit !== 0 && bit !== LAST_BIT) {
+      this.busy |= bit;
+      return 32 - Math.clz32(bit);
+    }
+    return this.free !== null && this.free.size > 0 ? this.free.pop()! : this.nextWorker++;
   }
 
   freeWorker(worker: number): void {
     this.slots[worker] = null;
-    this.free.push(worker);
+    if (worker < 32) this.busy &= ~(1 << (worker - 1));
+    else (this.free ??= new MinHeap<number>(lower)).push(worker);
   }
 
   buffer(id: string): CollectBuffer {
@@ -63,8 +75,16 @@ export class StepRuntime {
   }
 }
 
+/** Bit 31 would be worker 32, which the heap numbers instead. */
+const LAST_BIT = 1 << 31;
+
+function lower(a: number, b: number): boolean {
+  return a < b;
+}
+
 /** At the end of a run: what was still running is cancelled, queued work dropped, buffers reported. */
 export function closeStep(run: RunCore, rt: StepRuntime): void {
+  if (rt.running === 0 && rt.queue.length === 0 && rt.buffers === null) return; // the usual end: nothing left
   const name = rt.def.name;
   for (const inv of rt.live()) {
     inv.settled = true;

@@ -12,8 +12,7 @@ import { checkGraphCheckNames, hasStepNamed, planOf, validationRole, type Plan }
 import { attachFreeStep } from './freeSteps.ts';
 import { stepOptionsOf } from './step.ts';
 import { checkStartFields } from './declaredFields.ts';
-import { seededRandom } from './random.ts';
-import { runDefaults, type RunOptions } from './runDefaults.ts';
+import { runDefaults, type RunDefaults, type RunOptions } from './runDefaults.ts';
 import { RunCore, type RunParent } from './runCore.ts';
 import { currentFrame } from './scope.ts';
 import type { TraceListener } from './trace.ts';
@@ -167,15 +166,13 @@ export class Workflow {
     const parent = parentRun();
     // A child run takes the host's clock, seed and listener, but not its run id, step mode or
     // breakpoints: those belong to the run the host started, whose controls cannot reach this one.
-    const { runId: _hostRunId, stepMode: _hostStepMode, breakpoints: _hostBreakpoints, ...childHost } = runDefaults();
-    const host = parent ? childHost : runDefaults();
-    const merged: RunOptions = { ...host, ...options };
+    const host = parent ? childDefaults() : runDefaults();
+    const merged: RunOptions = isEmpty(host) ? options : isEmpty(options) ? host : { ...host, ...options };
     const seed = merged.seed ?? Math.floor(Math.random() * 2 ** 31);
     const onTrace = chainListeners(host.onTrace, options.onTrace);
     const core = new RunCore(plan, this, {
       runId: merged.runId ?? `run-${++runCounter}`,
       clock: makeClock(merged),
-      random: seededRandom(seed),
       seed,
       timeout: this.timeout,
       verbose: this.verbose,
@@ -261,6 +258,17 @@ function checkInput(plan: Plan, input: unknown): void {
 
 function describeInput(input: unknown): string {
   return isEvent(input) ? `an event of class ${eventTypeName((input as Event).constructor)}` : describeValue(input);
+}
+
+/** The host defaults a child run takes: all but the run id, step mode and breakpoints. */
+function childDefaults(): RunDefaults {
+  const { runId: _hostRunId, stepMode: _hostStepMode, breakpoints: _hostBreakpoints, ...childHost } = runDefaults();
+  return childHost;
+}
+
+function isEmpty(options: object): boolean {
+  for (const _ in options) return false;
+  return true;
 }
 
 function chainListeners(a: RunOptions['onTrace'], b: RunOptions['onTrace']): TraceListener | null {
