@@ -501,7 +501,7 @@ export class RunCore {
     const seq = ++this.seq;
     const parent = inv ? inv.pending.parentEvent : null;
     store.addEmitted(
-      this.runRef, seq, this.traceTime(), id, store.typeId(ev.constructor), eventFields(ev), via,
+      this.runRef, seq, this.traceTime(), id, store.typeId(ev.constructor), ev, via,
       inv ? inv.invocation : NONE, inv ? this.stepIds[inv.rt.def.index]! : NONE, target === null ? NONE : store.nameId(target), parent === null ? NONE : parent, to,
     );
     this.written(seq);

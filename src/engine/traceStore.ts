@@ -10,7 +10,7 @@
  * in the same key order, so nothing downstream can tell a stored trace from a listened one. One store
  * may keep several runs (a run and its child runs write to the host's store), in the order written.
  */
-import { eventTypeName } from './event.ts';
+import { eventFields, eventTypeName, type Event } from './event.ts';
 import type { Need } from './collectBuffer.ts';
 import type { JsonValue } from './jsonSafe.ts';
 import { TRACE_VERSION, type Delivery, type EmitVia, type StepFinishedRecord, type TraceRecord } from './trace.ts';
@@ -44,11 +44,12 @@ const DROP_REASONS = ['run-ended', 'collected-leftover'] as const;
 const NONE = -1;
 
 /**
- * Ints per row: layout and flag, run, seq, then the layout's a to g. Rows live in chunks that are never
- * copied: growing a store by doubling its arrays would copy and zero-fill it again and again.
+ * Ints per row: the header (layout in 4 bits, flag in 4, the run's number above), seq, then the
+ * layout's a to h. Rows live in chunks that are never copied: growing a store by doubling its arrays
+ * would copy and zero-fill it again and again.
  */
 const STRIDE = 10;
-const A = 3;
+const A = 2;
 
 class Chunk {
   readonly ints: Int32Array;
@@ -78,6 +79,11 @@ export class TraceStore {
   private readonly nameIds = new Map<string, number>();
   private readonly typeIds = new Map<Function, number>();
   private readonly runIds: string[] = [];
+  /** Flat event fields, each event's after the id of its key list (`flatFields`). */
+  private values: unknown[] = [];
+  private readonly shapes: string[][] = [];
+  private readonly shapeIds = new Map<string, number>();
+  private readonly classShapes = new Map<Function, number>();
 
   /** `chunkRows`: records per chunk, rounded up to a power of two (a run's own store holds only a few). */
   constructor(chunkRows = 8192) {
@@ -97,6 +103,7 @@ export class TraceStore {
     this.n = 0;
     this.row = 0;
     this.listLength = 0;
+    this.values.length = 0;
     this.chunks.length = 1;
     this.chunk = this.chunks[0]!;
     this.chunk.objects.fill(undefined);
@@ -160,9 +167,8 @@ export class TraceStore {
     }
     const chunk = this.chunk;
     const at = row * STRIDE;
-    chunk.ints[at] = layout | (flag << 8);
-    chunk.ints[at + 1] = run;
-    chunk.ints[at + 2] = seq;
+    chunk.ints[at] = layout | (flag << 4) | (run << 8);
+    chunk.ints[at + 1] = seq;
     chunk.times[row] = t;
     chunk.objects[row] = object;
     this.row = row + 1;
@@ -170,15 +176,68 @@ export class TraceStore {
     return at + A;
   }
 
+  /**
+   * The fields of an event that holds only a few numbers, booleans and short strings (what
+   * `eventFields` copies as they are), appended to `values` after the id of their key list: no object
+   * per event. Returns where they start, or NONE for an event that needs `eventFields`' careful copy.
+   */
+  private flatFields(ev: Event): number {
+    const values = this.values;
+    const at = values.length;
+    const shape = this.classShapes.get(ev.constructor);
+    const keys = shape === undefined ? null : this.shapes[shape]!;
+    let same = keys !== null;
+    let n = 0;
+    values.push(shape);
+    for (const key in ev) {
+      const value = (ev as unknown as Record<string, unknown>)[key];
+      const kind = typeof value;
+      if (++n > 16 || !(kind === 'number' ? Number.isFinite(value) : kind === 'boolean' || (kind === 'string' && (value as string).length <= 200))) {
+        values.length = at;
+        return NONE;
+      }
+      if (same && keys![n - 1] !== key) same = false;
+      values.push(value);
+    }
+    if (!same || keys!.length !== n) values[at] = this.shapeOf(ev);
+    return at;
+  }
+
+  /** The id of the event's key list (interned), remembered as its class's usual one. */
+  private shapeOf(ev: Event): number {
+    const keys: string[] = [];
+    for (const key in ev) keys.push(key);
+    const joined = keys.join('\u0000');
+    let id = this.shapeIds.get(joined);
+    if (id === undefined) {
+      id = this.shapes.push(keys) - 1;
+      this.shapeIds.set(joined, id);
+    }
+    this.classShapes.set(ev.constructor, id);
+    return id;
+  }
+
+  private fieldsAt(at: number): JsonValue {
+    const keys = this.shapes[this.values[at] as number]!;
+    const out: Record<string, JsonValue> = {};
+    for (let k = 0; k < keys.length; k++) out[keys[k]!] = this.values[at + 1 + k] as JsonValue;
+    return out;
+  }
+
   /** A record of a kind written rarely, kept as it is (its envelope already filled in). */
   addObject(record: TraceRecord, run: number): void {
     this.add(OBJECT, 0, run, record.seq, record.t, record);
   }
 
-  /** `event.emitted`; `deliveries` is a list of `[step, invocation, queued or -1]` triples, or -1 for none. */
-  addEmitted(run: number, seq: number, t: number, event: number, type: number, payload: JsonValue, via: EmitVia, invocation: number, step: number, target: number, parent: number, deliveries: number): void {
-    const at = this.add(EMITTED, VIA_CODE[via], run, seq, t, payload);
+  /**
+   * `event.emitted`, with a snapshot of the event's fields; `deliveries` is a list of `[step,
+   * invocation, queued or -1]` triples, or -1 for none.
+   */
+  addEmitted(run: number, seq: number, t: number, event: number, type: number, ev: Event, via: EmitVia, invocation: number, step: number, target: number, parent: number, deliveries: number): void {
+    const fields = this.flatFields(ev);
+    const at = this.add(EMITTED, VIA_CODE[via], run, seq, t, fields === NONE ? eventFields(ev) : undefined);
     const ints = this.chunk.ints;
+    ints[at + 7] = fields;
     ints[at] = event;
     ints[at + 1] = type;
     ints[at + 2] = invocation;
@@ -255,13 +314,13 @@ export class TraceStore {
     const row = i & ((1 << this.shift) - 1);
     const ints = chunk.ints;
     const at = row * STRIDE;
-    const layout = ints[at]! & 0xff;
-    const flag = ints[at]! >> 8;
+    const layout = ints[at]! & 15;
+    const flag = (ints[at]! >> 4) & 15;
     const object = chunk.objects[row];
     if (layout === OBJECT) return object as TraceRecord;
     const v = TRACE_VERSION;
-    const runId = this.runIds[ints[at + 1]!]!;
-    const seq = ints[at + 2]!;
+    const runId = this.runIds[ints[at]! >>> 8]!;
+    const seq = ints[at + 1]!;
     const t = chunk.times[row]!;
     const a = ints[at + A]!;
     const b = ints[at + A + 1]!;
@@ -270,10 +329,11 @@ export class TraceStore {
     const e = ints[at + A + 4]!;
     const f = ints[at + A + 5]!;
     const g = ints[at + A + 6]!;
+    const h = ints[at + A + 7]!;
     switch (layout) {
       case EMITTED:
         return {
-          v, runId, seq, t, kind: 'event.emitted', event: a, type: this.names[b]!, payload: object as JsonValue, via: VIAS[flag]!,
+          v, runId, seq, t, kind: 'event.emitted', event: a, type: this.names[b]!, payload: h === NONE ? (object as JsonValue) : this.fieldsAt(h), via: VIAS[flag]!,
           invocation: c === NONE ? null : c, step: this.nameOrNull(e), target: this.nameOrNull(f), parent: d === NONE ? null : d, to: this.deliveries(g),
         };
       case STARTED: {

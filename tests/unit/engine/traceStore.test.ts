@@ -173,6 +173,29 @@ describe('the trace store', () => {
     expect(records.filter((r) => r.kind === 'run.finished').map((r) => r.runId)).toEqual([child!.runId, parent!.runId]);
   });
 
+  test("an event's fields are kept as it had them when it was sent, whatever their shape", async () => {
+    class Item extends Event<Record<string, unknown>> {}
+    const long = 'x'.repeat(300);
+    const sent = [{ a: 1 }, { a: 2, b: 'two' }, { b: 3, a: 3 }, { a: 4 }, { a: long }, { a: Number.NaN }, { a: [1, 2] }, {}, { a: 0.5, b: true }];
+    class Shapes extends Workflow {
+      @step({ accepts: [StartEvent], returns: [StopEvent] })
+      async only(ctx: Context, _ev: StartEvent) {
+        for (const fields of sent) {
+          const ev = new Item(fields);
+          ctx.writeEventToStream(ev);
+          (ev as Record<string, unknown>).a = 'changed later';
+        }
+        return new StopEvent({ result: 'ok' });
+      }
+    }
+    const store = new TraceStore();
+    await new Shapes().run({}, { clock: 'virtual', seed: 1, traceStore: store });
+    const payloads = store.records().flatMap((r) => (r.kind === 'event.emitted' && r.type === 'Item' ? [r.payload] : []));
+    expect(JSON.stringify(payloads)).toBe(
+      JSON.stringify([{ a: 1 }, { a: 2, b: 'two' }, { b: 3, a: 3 }, { a: 4 }, { a: long }, { a: 'NaN' }, { a: [1, 2] }, {}, { a: 0.5, b: true }]),
+    );
+  });
+
   test('clear() forgets the records; reading past the end is an error', async () => {
     const store = new TraceStore();
     await runEverything({ traceStore: store });
