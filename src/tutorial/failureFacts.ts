@@ -4,18 +4,18 @@
  * records the engine wrote and nothing else.
  */
 import type { StepFailedRecord, TraceRecord } from '../engine/index.ts';
-import { listing, ofKind, runFinished } from './traceFacts.ts';
+import { isStep, listing, ofKind, runFinished } from './traceFacts.ts';
 
 type Trace = readonly TraceRecord[];
 
 /** Every failed attempt of `step`, in order. */
 export function failuresOf(trace: Trace, step: string): StepFailedRecord[] {
-  return ofKind(trace, 'step.failed').filter((r) => r.step === step);
+  return ofKind(trace, 'step.failed').filter((r) => isStep(r.step, step));
 }
 
 /** The most attempts any one invocation of `step` began (0 when it never ran). */
 export function mostAttempts(trace: Trace, step: string): number {
-  return ofKind(trace, 'step.started').reduce((most, r) => (r.step === step ? Math.max(most, r.attempt) : most), 0);
+  return ofKind(trace, 'step.started').reduce((most, r) => (isStep(r.step, step) ? Math.max(most, r.attempt) : most), 0);
 }
 
 /** The waits (seconds) the retry policy chose after each failed attempt of `step`, in order. */

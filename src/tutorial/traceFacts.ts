@@ -47,9 +47,17 @@ export function emittedOfType(trace: Trace, type: string): OfKind<'event.emitted
   return ofKind(trace, 'event.emitted').filter((r) => r.type === type);
 }
 
+/**
+ * Whether a recorded step name is the step a check names. Checks name steps as the TypeScript
+ * examples do (`stepTwo`); the same step written in Python is `step_two`, and both runs must pass.
+ */
+export function isStep(recorded: string | null, name: string): boolean {
+  return recorded !== null && (recorded === name || recorded.replace(/_/g, '').toLowerCase() === name.toLowerCase());
+}
+
 /** Invocations of `step` that began running (first attempts only). */
 export function started(trace: Trace, step: string): OfKind<'step.started'>[] {
-  return ofKind(trace, 'step.started').filter((r) => r.step === step && r.attempt === 1);
+  return ofKind(trace, 'step.started').filter((r) => isStep(r.step, step) && r.attempt === 1);
 }
 
 /**
@@ -60,8 +68,8 @@ export function waitedForWorker(trace: Trace, step: string): number {
   const waited = new Set<number>();
   for (const r of trace) {
     if (r.kind === 'event.emitted') {
-      for (const d of r.to) if (d.step === step && d.queued !== undefined) waited.add(d.invocation);
-    } else if (r.kind === 'step.queued' && r.step === step) waited.add(r.invocation);
+      for (const d of r.to) if (isStep(d.step, step) && d.queued !== undefined) waited.add(d.invocation);
+    } else if (r.kind === 'step.queued' && isStep(r.step, step)) waited.add(r.invocation);
   }
   return waited.size;
 }
@@ -85,11 +93,11 @@ export function peakConcurrency(trace: Trace, step: string): { peak: number; t: 
   let peak = { peak: 0, t: 0 };
   const active = new Set<number>();
   for (const r of trace) {
-    if (r.kind === 'step.started' && r.step === step && !active.has(r.invocation)) {
+    if (r.kind === 'step.started' && isStep(r.step, step) && !active.has(r.invocation)) {
       active.add(r.invocation);
       running++;
       if (running > peak.peak) peak = { peak: running, t: r.t };
-    } else if ((r.kind === 'step.finished' || (r.kind === 'step.failed' && !r.willRetry)) && r.step === step && active.delete(r.invocation)) {
+    } else if ((r.kind === 'step.finished' || (r.kind === 'step.failed' && !r.willRetry)) && isStep(r.step, step) && active.delete(r.invocation)) {
       running--;
     }
   }

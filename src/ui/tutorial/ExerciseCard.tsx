@@ -7,7 +7,7 @@ import type { Chapter, Exercise } from '../../tutorial/index.ts';
 import { usePlayground } from '../playground.ts';
 import { useSession } from '../share/session.ts';
 import { InlineText } from './ChapterText.tsx';
-import { exerciseOpening, loadTutorialSource } from './tutorialSources.ts';
+import { exerciseOpening, tutorialSource } from './tutorialSources.ts';
 import { WayBack, useWayBack } from './WayBack.tsx';
 
 /** One exercise: the task, Start, the last check's verdict, and a hint and solution on request. */
@@ -19,6 +19,7 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
   const passed = useStore(tutorial.store, (s) => isPassed(s, key));
   const [help, setHelp] = useState<'none' | 'hint' | 'solution'>('none');
   const { workspace } = usePlayground();
+  const lang = useStore(workspace, (s) => s.lang);
   // While the exercise is active, code that does not compile is said here, where the user looks.
   const compileError = useStore(workspace, (s) => (active ? (errorsOf(s.analysis)[0] ?? null) : null));
   const wayBack = useWayBack();
@@ -30,7 +31,7 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
   }, [result]);
 
   const open = (which: 'start' | 'solution') => {
-    wayBack.replaceWith(() => drafts.open(exerciseOpening(chapter, exercise, which)));
+    wayBack.replaceWith(() => drafts.open(exerciseOpening(chapter, exercise, which, lang)));
     tutorial.startExercise(key);
   };
   const start = () => open('start');
@@ -88,7 +89,7 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
       {help === 'solution' ? (
         <div className="exercise-solution" data-testid="solution">
           <pre>
-            <code>{loadTutorialSource(exercise.solution)}</code>
+            <code>{tutorialSource(exercise.solution, lang).code}</code>
           </pre>
           <button
             type="button"

@@ -1,12 +1,12 @@
 import { useStore } from 'zustand';
 import { chapterHash } from '../../share/index.ts';
 import type { TutorialController } from '../../state/tutorialStore.ts';
-import { CHAPTERS, chapterById, exerciseKey } from '../../tutorial/index.ts';
+import { CHAPTERS, chapterById, exerciseKey, hasPython } from '../../tutorial/index.ts';
 import { usePlayground } from '../playground.ts';
 import { useSession } from '../share/session.ts';
 import { ChapterText } from './ChapterText.tsx';
 import { ExerciseCard } from './ExerciseCard.tsx';
-import { chapterExampleOpening, loadTutorialSource } from './tutorialSources.ts';
+import { chapterExampleOpening, loadTutorialSource, tutorialSource } from './tutorialSources.ts';
 import { WayBack, useWayBack } from './WayBack.tsx';
 import { useExerciseCheck } from './useExerciseCheck.ts';
 import './tutorial.css';
@@ -28,6 +28,7 @@ export function TutorialPanel() {
   const open = useStore(tutorial.store, (s) => s.open);
   const chapterId = useStore(tutorial.store, (s) => s.chapter);
   const progress = useStore(tutorial.store, (s) => s.progress);
+  const lang = useStore(workspace, (s) => s.lang);
   if (!open) return null;
   const chapter = chapterById(chapterId ?? '') ?? CHAPTERS[0]!;
   const index = CHAPTERS.indexOf(chapter);
@@ -39,11 +40,11 @@ export function TutorialPanel() {
   };
   const loadExample = (target = chapter) => {
     tutorial.stopExercise();
-    wayBack.replaceWith(() => drafts.open(chapterExampleOpening(target)));
+    wayBack.replaceWith(() => drafts.open(chapterExampleOpening(target, lang)));
   };
   const go = (id: string) => {
     // The editor still holds this chapter's example as it came: the next chapter's example takes its place.
-    const untouched = workspace.getState().source === loadTutorialSource(chapter.example);
+    const untouched = workspace.getState().source === tutorialSource(chapter.example, lang).code;
     tutorial.openChapter(id);
     const target = chapterById(id);
     if (untouched && target && target.id !== chapter.id) loadExample(target);
@@ -82,6 +83,11 @@ export function TutorialPanel() {
           </button>
           <WayBack wayBack={wayBack} />
         </div>
+        {lang === 'python' && !hasPython(loadTutorialSource, chapter) ? (
+          <p className="tutorial-note" data-testid="no-python" role="note">
+            This chapter has no Python version yet. Its example and exercises open in TypeScript, and the editor switches to TypeScript when you load them.
+          </p>
+        ) : null}
         <ChapterText text={chapter.text} />
         <h3 className="exercises-title">Exercises</h3>
         {chapter.exercises.map((exercise) => (

@@ -1,17 +1,28 @@
-/** The tutorial's example, start and solution sources as the page reads them (bundled with `?raw`). */
-import { viteSourceLoader } from '../../tutorial/index.ts';
-import type { Chapter, Exercise } from '../../tutorial/index.ts';
+/** The tutorial's example, start and solution sources as the page reads them (bundled with `?raw`), in the editor's language. */
+import { sourceIn, viteSourceLoader } from '../../tutorial/index.ts';
+import type { Chapter, Exercise, TutorialLang, TutorialSource } from '../../tutorial/index.ts';
 import type { Opening } from '../../state/draftController.ts';
 
 export const loadTutorialSource = viteSourceLoader();
 
-export function chapterExampleOpening(chapter: Chapter): Opening {
-  return { code: loadTutorialSource(chapter.example), origin: 'chapter', title: chapter.title, chapter: chapter.id, ...runSettingsOf(chapter.exampleRun) };
+/** A tutorial source in `lang` when it has that variant, else in TypeScript. */
+export function tutorialSource(path: string, lang: TutorialLang): TutorialSource {
+  return sourceIn(loadTutorialSource, path, lang);
 }
 
-export function exerciseOpening(chapter: Chapter, exercise: Exercise, which: 'start' | 'solution'): Opening {
+export function chapterExampleOpening(chapter: Chapter, lang: TutorialLang): Opening {
+  const source = tutorialSource(chapter.example, lang);
+  return { code: source.code, origin: 'chapter', title: chapter.title, chapter: chapter.id, ...langOf(source), ...runSettingsOf(chapter.exampleRun) };
+}
+
+export function exerciseOpening(chapter: Chapter, exercise: Exercise, which: 'start' | 'solution', lang: TutorialLang): Opening {
   const title = `${chapter.title}: ${exercise.title}${which === 'solution' ? ' (solution)' : ''}`;
-  return { code: loadTutorialSource(exercise[which]), origin: 'chapter', title, chapter: chapter.id, ...runSettingsOf(exercise) };
+  const source = tutorialSource(exercise[which], lang);
+  return { code: source.code, origin: 'chapter', title, chapter: chapter.id, ...langOf(source), ...runSettingsOf(exercise) };
+}
+
+function langOf(source: TutorialSource): Pick<Opening, 'lang'> {
+  return source.lang === 'python' ? { lang: 'python' } : {};
 }
 
 /** The run settings an exercise is checked with; answers are for tests, a person answers in the page. */
