@@ -1,0 +1,58 @@
+/**
+ * The tutorial in Python cannot rot either: for every chapter that has Python variants, the Python
+ * example runs to the end it is about, each Python solution passes the chapter's own check (the same
+ * trace check the TypeScript solution passes) and each Python starting point fails it, unless the
+ * exercise is about exploring. One Pyodide runs every file.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { analysePython } from '../../../src/compiler/python/index.ts';
+import { CHAPTERS, hasPython, pythonPathOf, traceFacts } from '../../../src/tutorial/index.ts';
+import type { Exercise } from '../../../src/tutorial/index.ts';
+import { runPython } from '../python/runPython.ts';
+
+const SEEDS = [0, 1, 2];
+
+function load(path: string): string {
+  return readFileSync(new URL(`../../../src/${path}`, import.meta.url), 'utf8');
+}
+
+/** Runs the Python variant of `path` as the exercise runs and returns the check's verdict with the run. */
+async function verdict(path: string, exercise: Exercise, seed: number) {
+  const source = load(pythonPathOf(path));
+  const run = await runPython(source, { seed, input: exercise.input, answers: exercise.answers });
+  return { run, result: exercise.check(run.trace, analysePython(source).graph) };
+}
+
+const inPython = CHAPTERS.filter((chapter) => hasPython(load, chapter));
+
+test('the chapters in Python include the concurrency chapter and its neighbours', () => {
+  expect(inPython.map((c) => c.id)).toEqual(expect.arrayContaining(['concurrency']));
+});
+
+describe.each(inPython.map((c) => [c.id, c] as const))('chapter %s in Python', { timeout: 240_000 }, (_id, chapter) => {
+  test('its example runs to the end it is about', async () => {
+    const expected = chapter.exampleRun?.expectedStatus ?? 'stopped';
+    for (const seed of SEEDS) {
+      const run = await runPython(load(pythonPathOf(chapter.example)), { seed, input: chapter.exampleRun?.input, answers: chapter.exampleRun?.answers });
+      expect(traceFacts.runFinished(run.trace)?.status, `seed ${seed}: ${String(run.error ?? '')} ${run.lines.join(' | ')}`).toBe(expected);
+    }
+  });
+
+  for (const exercise of chapter.exercises) {
+    test(`${exercise.id}: the Python solution passes the chapter's check for every seed`, async () => {
+      for (const seed of SEEDS) {
+        const { run, result } = await verdict(exercise.solution, exercise, seed);
+        expect(result, `seed ${seed}: ${String(run.error ?? '')} ${run.lines.join(' | ')}`).toMatchObject({ passed: true });
+      }
+    });
+
+    test(`${exercise.id}: the Python starting code ${exercise.exploring ? 'passes (exploring)' : 'fails the check'}`, async () => {
+      for (const seed of SEEDS) {
+        const { result } = await verdict(exercise.start, exercise, seed);
+        expect(result.passed, `seed ${seed}: ${result.message}`).toBe(exercise.exploring === true);
+        expect(result.message).not.toMatch(/undefined|NaN|\[object/);
+      }
+    });
+  }
+});
