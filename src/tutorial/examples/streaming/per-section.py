@@ -18,8 +18,8 @@ class ReportFlow(Workflow):
     @step
     async def write(self, ctx: Context, ev: OutlineEvent) -> StopEvent:
         for section in ev.sections:
-            await asyncio.sleep(1)
             ctx.write_event_to_stream(ProgressEvent(message=f"Writing {section}"))
+            await asyncio.sleep(1)
         return StopEvent(result=f"A report in {len(ev.sections)} sections")
 
 w = ReportFlow(timeout=30, verbose=False)
