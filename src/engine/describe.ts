@@ -2,6 +2,7 @@
 import { stepOfError } from './errors.ts';
 import { isEvent } from './event.ts';
 import type { ErrorInfo } from './trace.ts';
+import { userStack } from './userStack.ts';
 
 /** e.g. `a string ("done")`, `a number (3)`, `an array of 2 items`, `an object of class Foo`. */
 export function describeValue(value: unknown): string {
@@ -44,7 +45,7 @@ export function errorInfo(error: unknown, step: string | undefined = stepOfError
     error instanceof Error
       ? { name: error.name, message: error.message }
       : { name: 'Error', message: typeof error === 'string' ? error : describeValue(error) };
-  if (error instanceof Error && error.stack) info.stack = error.stack;
+  if (error instanceof Error && error.stack) info.stack = userStack(error.stack);
   if (step) info.step = step;
   return info;
 }

@@ -8,6 +8,26 @@ import type { TraceRecord } from '../../src/engine/index.ts';
 import type { Page } from '@playwright/test';
 import { expect, openPlayground, setCode, test } from './fixtures.ts';
 
+/** Saves the run on screen as the page does and returns the file's text. */
+async function saveRun(page: Page): Promise<string> {
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('save-run').click();
+  return readFile((await (await downloading).path())!, 'utf8');
+}
+
+/** The command line replays a run file saved from the page and writes the same trace, record for record (run ids aside). */
+async function expectCliReplaysIt(text: string): Promise<void> {
+  const saved = parseRunFile(text);
+  if (!saved.ok) throw new Error(saved.error);
+  const dir = mkdtempSync(join(tmpdir(), 'flowplay-e2e-replay-'));
+  writeFileSync(join(dir, 'run.json'), text);
+  writeFileSync(join(dir, 'flow.ts'), saved.file.code);
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', join(dir, 'flow.ts'), '--replay', join(dir, 'run.json'), '--trace', join(dir, 'out.json')], { encoding: 'utf8', timeout: 60_000, input: '' });
+  expect(cli.stderr).toContain('identical (run ids aside)');
+  const replayed = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as TraceRecord[];
+  expect(compareTraces(saved.file.trace, replayed)).toEqual({ same: saved.file.trace.length, difference: null });
+}
+
 /** Runs the human-in-the-loop example and answers its question with "Ada". */
 async function runAnsweringAda(page: Page): Promise<void> {
   await page.goto('/?example=human-in-the-loop');
@@ -23,22 +43,13 @@ test('a run answered in the page re-runs exactly, in the page and from the comma
   await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
 
   // The saved file carries the answer as an input of the run.
-  const downloading = page.waitForEvent('download');
-  await page.getByTestId('save-run').click();
-  const text = await readFile((await (await downloading).path())!, 'utf8');
+  const text = await saveRun(page);
   const saved = parseRunFile(text);
   if (!saved.ok) throw new Error(saved.error);
   expect(saved.file.trace.filter((r) => r.kind === 'input.received')).toMatchObject([{ input: 'event', type: 'HumanResponseEvent', value: { response: 'Ada' } }]);
 
   // The command line reproduces it record for record, without asking anything.
-  const dir = mkdtempSync(join(tmpdir(), 'flowplay-e2e-replay-'));
-  writeFileSync(join(dir, 'run.json'), text);
-  writeFileSync(join(dir, 'ask.ts'), saved.file.code);
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', join(dir, 'ask.ts'), '--replay', join(dir, 'run.json'), '--trace', join(dir, 'out.json')], { encoding: 'utf8', timeout: 60_000, input: '' });
-  expect(cli.stderr).toContain('identical (run ids aside)');
-  expect(cli.status).toBe(0);
-  const replayed = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as TraceRecord[];
-  expect(compareTraces(saved.file.trace, replayed)).toEqual({ same: saved.file.trace.length, difference: null });
+  await expectCliReplaysIt(text);
 
   // In the page: the answer is sent again at its moment, nobody is asked, and the two runs match.
   await page.getByTestId('rerun-exactly').click();
@@ -193,4 +204,31 @@ test('fork from an inspector item with other code: the replayed prefix is checke
   await expect(rows.nth(2)).toHaveAttribute('data-depth', '2');
   await expect(rows.nth(2)).toContainText('on screen');
   await page.screenshot({ path: 'screenshots/run-tree.png' });
+});
+
+test('a failed run saved from the page replays from the command line byte for byte: its stack is the user\'s frames, as on both hosts', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openPlayground(page, 'when-things-go-wrong');
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('failed', { timeout: 30_000 });
+  const text = await saveRun(page);
+  const saved = parseRunFile(text);
+  if (!saved.ok) throw new Error(saved.error);
+  const failure = saved.file.trace.find((r) => r.kind === 'step.failed');
+  expect(failure?.kind === 'step.failed' && failure.error.stack).toMatch(/^Error: .*\n    at FetchFlow\.fetchPage \(eval at flowplay, <anonymous>:\d+:\d+\)/);
+  await expectCliReplaysIt(text);
+});
+
+test('a run on the real clock is re-run on the virtual one, and the list says which clock each ran on', async ({ page }) => {
+  await openPlayground(page, 'parallel');
+  await page.getByTestId('run-clock').selectOption('real');
+  await page.getByTestId('run-speed').selectOption('10');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 30_000 });
+  await page.getByTestId('rerun-exactly').click();
+  await expect(page.getByTestId('replay-verdict')).toContainText('Run 1 ran on the real clock; this one ran on the virtual clock', { timeout: 20_000 });
+  await page.getByTestId('dock-tab-runs').click();
+  await expect(page.locator('[data-testid="run-row"][data-run="1"]')).toContainText('real clock');
+  await expect(page.locator('[data-testid="run-row"][data-run="2"]')).not.toContainText('real clock');
 });
