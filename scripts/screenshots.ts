@@ -5,6 +5,7 @@
  * would and writes PNGs to docs/screenshots/: the runs at 1280x800, and the page's layout at 1280x800
  * with and without the tutorial, at 900x700 and in dark mode. Look at them before committing.
  * `--python-only` takes just the Python shots (the concurrency chapter's Python running, light and dark).
+ * `--time-travel-only` takes just the time-travel shots (two seeds compared, light and dark; the runs as a tree).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
   try {
     if (process.argv.includes('--python-only')) {
       await pythonShots(browser);
+      return;
+    }
+    if (process.argv.includes('--time-travel-only')) {
+      await timeTravelShots(browser);
       return;
     }
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
@@ -203,3 +208,39 @@ async function humanAndChildShots(page: Page): Promise<void> {
 }
 
 await main();
+
+/**
+ * Time travel at 1280x800: two seeds of the parallel example compared (light and dark), with the run
+ * details pulled up to show the comparison; then a fork of the second run and the runs as a tree.
+ */
+async function timeTravelShots(browser: import('@playwright/test').Browser): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+    await open(page, 'parallel');
+    const splitter = page.getByTestId('dock-splitter');
+    await splitter.focus();
+    for (let i = 0; i < 3; i++) await splitter.press('ArrowUp');
+    await page.getByTestId('run-speed').selectOption('10');
+    await page.getByTestId('run-seed').fill('1');
+    await page.getByTestId('another-seed').click();
+    await page.getByTestId('compare').waitFor({ timeout: 30_000 });
+    await page.getByTestId('run-status').filter({ hasText: 'stopped' }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(600);
+    await shoot(page, scheme === 'light' ? 'compare-seeds' : 'compare-seeds-dark');
+    if (scheme === 'light') {
+      await page.getByTestId('fork-open').click();
+      const editor = page.getByTestId('fork-editor');
+      await editor.getByTestId('fork-what').selectOption('event');
+      const second = editor.getByTestId('fork-event').locator('option', { hasText: 'StepTwoEvent #2' });
+      await editor.getByTestId('fork-event').selectOption((await second.getAttribute('value'))!);
+      await editor.getByTestId('fork-fields').fill('{ "query": "Query 9" }');
+      await editor.getByTestId('fork-run').click();
+      await page.getByTestId('replay-verdict').waitFor({ timeout: 30_000 });
+      await page.getByTestId('run-status').filter({ hasText: 'stopped' }).waitFor({ timeout: 30_000 });
+      await page.getByText('Close the comparison').click();
+      await page.waitForTimeout(600);
+      await shoot(page, 'run-history');
+    }
+    await page.close();
+  }
+}
