@@ -107,4 +107,67 @@ test.describe('graph layout: no rendered edge crosses a node', () => {
     await expect.poll(placed).toBe(before);
     expect(await edgeProblems(page)).toEqual([]);
   });
+
+  test('Reset layout after a drag that panned the view puts the node back and the view where it first was', async ({ page }) => {
+    await openPlayground(page, 'branches-and-loops');
+    await settled(page);
+    const node = page.locator('.react-flow__node[data-id="event:DraftEvent"]');
+    const placed = () => node.evaluate((el) => (el as HTMLElement).style.transform);
+    const viewport = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const before = await placed();
+    const view = await viewport();
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    const box = (await node.boundingBox())!;
+    await node.hover();
+    await page.mouse.down();
+    // Held against the pane's bottom-right corner, React Flow pans the view along as it drags.
+    await page.mouse.move(pane.x + pane.width - 6, pane.y + pane.height - 6, { steps: 10 });
+    await page.waitForTimeout(600);
+    await page.mouse.up();
+    expect(await viewport()).not.toBe(view);
+    expect(await placed()).not.toBe(before);
+    await page.getByTestId('reset-layout').click();
+    await expect.poll(placed).toBe(before);
+    await expect.poll(viewport).toBe(view);
+    await expect(node).toBeInViewport();
+    expect((await node.boundingBox())!.x).toBeCloseTo(box.x, 0);
+    expect(await edgeProblems(page)).toEqual([]);
+  });
+});
+
+test.describe('the first look at a graph cuts no node: all of it, or a readable start that scrolls', () => {
+  for (const tutorial of [false, true]) {
+    for (const entry of EXAMPLE_ENTRIES) {
+      test(`1280x800${tutorial ? ' with the tutorial' : ''}: ${entry.id}`, async ({ page }) => {
+        await openPlayground(page, entry.id);
+        if (tutorial) {
+          await page.getByTestId('tutorial-button').click();
+          await expect(page.getByTestId('tutorial')).toBeVisible();
+          // The pane narrows; the graph is fitted again once it settles.
+          await page.waitForTimeout(400);
+        }
+        await settled(page);
+        const seen = await page.evaluate(() => {
+          const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+          const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+          const covers = [...document.querySelectorAll('.react-flow__controls, .graph-top')].map((el) => el.getBoundingClientRect());
+          const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const cut: string[] = [];
+          let shown = 0;
+          for (const el of document.querySelectorAll('.react-flow__node')) {
+            const r = el.getBoundingClientRect();
+            const inside = r.left >= pane.left - 0.5 && r.right <= pane.right + 0.5 && r.top >= pane.top - 0.5 && r.bottom <= pane.bottom + 0.5;
+            const outside = r.left >= pane.right || r.right <= pane.left || r.top >= pane.bottom || r.bottom <= pane.top;
+            if (inside) shown++;
+            if (!inside && !outside) cut.push(`${el.getAttribute('data-id')} cut by the pane's edge`);
+            else if (inside && covers.some((c) => overlaps(r, c))) cut.push(`${el.getAttribute('data-id')} under a control`);
+          }
+          return { zoom, cut, shown };
+        });
+        expect(seen.cut).toEqual([]);
+        expect(seen.zoom).toBeGreaterThanOrEqual(0.8 - 1e-6);
+        expect(seen.shown).toBeGreaterThan(1);
+      });
+    }
+  }
 });
