@@ -71,12 +71,8 @@ function zoomEndingBetweenNodes(nodes: readonly Box[], start: number, room: numb
 export function fitReadable(flow: ReactFlowInstance<FlowNode, FlowEdge>, pane: { width: number; height: number }): void {
   const nodes = flow.getNodes();
   if (nodes.length === 0 || pane.width === 0 || pane.height === 0) return;
-  // Sizes as React Flow measured them (kept on its internal nodes), in the graph's coordinates.
-  const boxes = nodes.map((n) => {
-    const internal = flow.getInternalNode(n.id);
-    const at = internal?.internals.positionAbsolute ?? n.position;
-    return { x: at.x, y: at.y, width: internal?.measured.width ?? n.width ?? 0, height: internal?.measured.height ?? n.height ?? 0 };
-  });
+  // Each node's box as React Flow measured it, in the graph's coordinates.
+  const boxes = nodes.map((n) => flow.getNodesBounds([n]));
   const box = flow.getNodesBounds(nodes);
   let [minX, minY, maxX, maxY] = [box.x, box.y, box.x + box.width, box.y + box.height];
   for (const edge of flow.getEdges()) {
