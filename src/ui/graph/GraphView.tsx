@@ -49,8 +49,13 @@ function GraphCanvas() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const container = useRef<HTMLDivElement>(null);
   const fit = useCallback(() => {
-    const el = container.current;
-    if (el) fitReadable(flow, { width: el.clientWidth, height: el.clientHeight });
+    // Tried again on the next frames until React Flow has measured every node (a second at most).
+    let tries = 0;
+    const attempt = () => {
+      const el = container.current;
+      if (el && !fitReadable(flow, { width: el.clientWidth, height: el.clientHeight }) && ++tries < 60) requestAnimationFrame(attempt);
+    };
+    attempt();
   }, [flow]);
 
   const shown = useMemo(

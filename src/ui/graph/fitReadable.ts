@@ -67,10 +67,14 @@ function zoomEndingBetweenNodes(nodes: readonly Box[], start: number, room: numb
   return null;
 }
 
-/** Applies `readableViewport` to what React Flow has measured. */
-export function fitReadable(flow: ReactFlowInstance<FlowNode, FlowEdge>, pane: { width: number; height: number }): void {
+/**
+ * Applies `readableViewport` to what React Flow has measured; false (and nothing done) while a node
+ * has not been measured yet, since a fit on guessed sizes cuts the nodes it did not know the width of.
+ */
+export function fitReadable(flow: ReactFlowInstance<FlowNode, FlowEdge>, pane: { width: number; height: number }): boolean {
   const nodes = flow.getNodes();
-  if (nodes.length === 0 || pane.width === 0 || pane.height === 0) return;
+  if (nodes.length === 0 || pane.width === 0 || pane.height === 0) return true;
+  if (nodes.some((n) => !flow.getInternalNode(n.id)?.measured.width)) return false;
   // Each node's box as React Flow measured it, in the graph's coordinates.
   const boxes = nodes.map((n) => flow.getNodesBounds([n]));
   const box = flow.getNodesBounds(nodes);
@@ -81,4 +85,5 @@ export function fitReadable(flow: ReactFlowInstance<FlowNode, FlowEdge>, pane: {
     }
   }
   void flow.setViewport(readableViewport(boxes, { x: minX, y: minY, width: maxX - minX, height: maxY - minY }, pane));
+  return true;
 }
