@@ -100,9 +100,23 @@ async function measureLoads(path = '', run = true): Promise<Load[]> {
       const firstGraphMs = await page.evaluate(() => (window as unknown as { __firstGraph: number }).__firstGraph);
       // Wall-clock time of the first graph, to compare with the requests' own start times.
       const graphAt = await page.evaluate(() => performance.timeOrigin + (window as unknown as { __firstGraph: number }).__firstGraph);
-      const fetchedBeforeGraph = () => [...new Set(fetched.filter((f) => f.request.timing().startTime <= graphAt).map((f) => f.path))];
+      // The page's own resource timing where it has the file (its clock is the graph's); the
+      // browser's network timing, whose clock can be tens of milliseconds off the page's, for
+      // what only a frame or a worker fetched.
+      const fetchedBeforeGraph = async () => {
+        // Timings are known once the requests have ended: a file still loading has none yet.
+        await page.waitForLoadState('networkidle').catch(() => undefined);
+        const inPage = new Map(
+          (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname.replace(/^\//, ''), e.startTime] as const))) as [string, number][],
+        );
+        const before = (f: { path: string; request: Request }) => {
+          const start = inPage.get(f.path);
+          return start !== undefined ? start <= firstGraphMs : f.request.timing().startTime <= graphAt;
+        };
+        return [...new Set(fetched.filter(before).map((f) => f.path))];
+      };
       if (!run) {
-        loads.push({ firstGraphMs, firstRunMs: Number.NaN, fetchedBeforeGraph: fetchedBeforeGraph() });
+        loads.push({ firstGraphMs, firstRunMs: Number.NaN, fetchedBeforeGraph: await fetchedBeforeGraph() });
         await context.close();
         continue;
       }
@@ -116,7 +130,7 @@ async function measureLoads(path = '', run = true): Promise<Load[]> {
       await page.waitForTimeout(1_000);
       const later = await timeRunStart(page);
       await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 60_000 });
-      loads.push({ firstGraphMs, firstRunMs, runStartMs: { first, again, later }, fetchedBeforeGraph: fetchedBeforeGraph() });
+      loads.push({ firstGraphMs, firstRunMs, runStartMs: { first, again, later }, fetchedBeforeGraph: await fetchedBeforeGraph() });
       await context.close();
     }
   } finally {

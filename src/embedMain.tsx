@@ -10,7 +10,11 @@ import { connectHost } from './embed/hostBridge.ts';
 import { decodeShare, guessTitle } from './share/index.ts';
 import { updateSettings } from './state/index.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
+import { holdEditorUntil } from './ui/editor/index.ts';
+import { whenGraphDrawn } from './ui/graph/index.ts';
 import { PlaygroundContext, createPlayground } from './ui/index.ts';
+import { shippedAnalysis } from './ui/shippedAnalysis.ts';
+import { afterLoad } from './worker/languageClient.ts';
 import { createLanguageClient, createLayoutClient, createRunnerClient, analysePythonLazily, pythonCompletionsLazily } from './worker/index.ts';
 
 // The embed view (embed.html#v1.…): a share link's workflow in a compact frame for other pages. It
@@ -25,7 +29,15 @@ const problem = !opened
 const state = opened?.ok ? opened.state : null;
 const theme = followEmbedTheme(document.documentElement, options.theme, window.matchMedia('(prefers-color-scheme: dark)'));
 
-const playground = createPlayground({ source: state?.code ?? '', lang: state?.lang ?? 'typescript', analysePython: analysePythonLazily, pythonCompletions: pythonCompletionsLazily, language: createLanguageClient(), runner: createRunnerClient(), layout: createLayoutClient(), toMermaid });
+// A workflow whose analysis ships with the page draws its graph with neither the editor nor the
+// language worker: both wait until that graph is on screen (at most a few seconds), so a docs page's
+// reader downloads the graph's script first. Other code needs the worker for its graph at once.
+const graphShips = !!state && options.panes.includes('graph') && (state.lang ?? 'typescript') === 'typescript' && shippedAnalysis(state.code) !== null;
+const graphFirst = () => whenGraphDrawn(5_000);
+if (graphShips) holdEditorUntil(graphFirst);
+const language = createLanguageClient(undefined, graphShips ? () => graphFirst().then(afterLoad) : afterLoad);
+
+const playground = createPlayground({ source: state?.code ?? '', lang: state?.lang ?? 'typescript', analysePython: analysePythonLazily, pythonCompletions: pythonCompletionsLazily, language, runner: createRunnerClient(), layout: createLayoutClient(), toMermaid });
 if (state) {
   updateSettings(playground.run, {
     ...(state.seed !== undefined ? { seed: state.seed } : {}),

@@ -40,7 +40,7 @@ export function createLanguageClient(
 }
 
 /** After the load event and the first idle moment: by then the page has drawn its first graph. */
-function afterLoad(): Promise<void> {
+export function afterLoad(): Promise<void> {
   if (typeof document === 'undefined') return Promise.resolve();
   const loaded =
     document.readyState === 'complete' ? Promise.resolve() : new Promise<void>((resolve) => window.addEventListener('load', () => resolve(), { once: true }));

@@ -3,12 +3,19 @@ import { useStore } from 'zustand';
 import { usePlayground } from '../playground.ts';
 
 // CodeMirror is about 160 KB gzip, as much as the rest of the page's script: it is fetched once the
-// page has drawn (the first idle moment), so the graph and the Run button do not wait for it.
+// page has drawn (the first idle moment, or what `holdEditorUntil` says), so the graph and the Run
+// button do not wait for it.
+let gate: () => Promise<void> = firstIdle;
 const Editor = lazy(() =>
-  firstIdle()
+  gate()
     .then(() => import('./CodeEditor.tsx'))
     .then((module) => ({ default: module.CodeEditor })),
 );
+
+/** Holds the editor's download until `ready` resolves (and the first idle moment after it); call before the first render. */
+export function holdEditorUntil(ready: () => Promise<void>): void {
+  gate = () => ready().then(firstIdle);
+}
 
 function firstIdle(): Promise<void> {
   return new Promise((resolve) => {

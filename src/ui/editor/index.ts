@@ -1,2 +1,2 @@
-export { LazyCodeEditor as CodeEditor } from './LazyCodeEditor.tsx';
+export { LazyCodeEditor as CodeEditor, holdEditorUntil } from './LazyCodeEditor.tsx';
 export { ProblemsList } from './ProblemsList.tsx';

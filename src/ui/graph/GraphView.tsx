@@ -19,6 +19,7 @@ import { StepNode } from './StepNode.tsx';
 import { useFlowNodes } from './useFlowNodes.ts';
 import { eventColor } from './eventColors.ts';
 import { useDocumentTheme } from '../theme/index.ts';
+import { graphDrawn } from './firstGraph.ts';
 
 const nodeTypes: NodeTypes = { step: StepNode, event: EventNode, resource: ResourceNode, external: ExternalNode, child: ChildNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdgeView };
@@ -74,6 +75,19 @@ function GraphCanvas() {
         : [],
     [drawn],
   );
+
+  // Drawn once a node is in the page, a frame after the layout arrived or later: React Flow renders
+  // nodes a commit after it is given them.
+  useEffect(() => {
+    if (!drawn) return;
+    let handle = 0;
+    const check = () => {
+      if (container.current?.querySelector('.react-flow__node')) graphDrawn();
+      else handle = requestAnimationFrame(check);
+    };
+    handle = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(handle);
+  }, [drawn]);
 
   useEffect(() => {
     if (layoutVersion === 0) return;
