@@ -168,7 +168,7 @@ function drawMarkers(
   }
 }
 
-const KIND_INDEX: Partial<Record<MarkerKind, number>> = Object.fromEntries(['emitted', ...Object.keys(MARKER_COLOR)].map((kind, i) => [kind, i]));
+const KIND_INDEX: Partial<Record<MarkerKind, number>> = Object.fromEntries(['emitted', 'run-end', ...Object.keys(MARKER_TOKEN)].map((kind, i) => [kind, i]));
 const MARKER_KINDS = Object.keys(KIND_INDEX).length;
 
 function drawMarker(ctx: CanvasRenderingContext2D, kind: MarkerKind, color: string, x: number, y: number, selected: boolean): void {
