@@ -45,6 +45,15 @@ const CASES: ChapterCase[] = [
     exercise: 'own-notes',
     verdict: /Each of the 3 drafts got a Notes of its own \(getNotes #1, getNotes #2 and getNotes #3\)\./,
   },
+  {
+    id: 'resuming-a-run',
+    title: 'Resuming a run',
+    example: '// Resuming: Context.fromDict rebuilds a saved context',
+    status: 'stopped',
+    exercise: 'resume',
+    verdict: /The run resumed where it was saved: review got its ReviewEvent back, asked again and stopped with "40 EUR refunded to Ada \(order A-17\)"; lookup did not run\./,
+    answers: ['yes'],
+  },
 ];
 
 async function openChapter(page: Page, id: string): Promise<void> {

@@ -9,6 +9,7 @@ import { firstWorkflow } from './firstWorkflow.ts';
 import { humanInTheLoop } from './humanInTheLoop.ts';
 import { mapReduce } from './mapReduce.ts';
 import { resources } from './resources.ts';
+import { resumingARun } from './resumingARun.ts';
 import { retriesAndErrorSteps } from './retriesAndErrorSteps.ts';
 import { state } from './state.ts';
 import { streaming } from './streaming.ts';
@@ -31,5 +32,6 @@ export const CHAPTERS: readonly Chapter[] = [
   retriesAndErrorSteps,
   typedState,
   resources,
+  resumingARun,
   timeTravel,
 ];
