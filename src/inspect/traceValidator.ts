@@ -147,6 +147,13 @@ export class TraceValidator {
         break;
       case 'step.started':
         this.step(r.step);
+        // A waitForEvent re-run is a new invocation that nothing was delivered to: the step is queued
+        // again with its old input when the awaited event arrives. It names the invocation it re-runs.
+        if (r.rerunOf !== undefined && !invocations.has(r.invocation)) {
+          this.invocation(r.rerunOf);
+          this.fresh(r.invocation, invocations, 'invocation', 'invocation');
+          invocations.add(r.invocation);
+        }
         this.invocation(r.invocation);
         for (const id of r.events) this.event(id, 'events');
         break;
