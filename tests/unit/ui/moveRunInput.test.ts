@@ -76,7 +76,8 @@ describe.each(typescriptFiles)('%s', (path) => {
     const source = readSrc(path);
     const compiled = sharedCompiler().compile(source);
     const own = findOwnRunCall(source, compiled.workflows.map((w) => w.range));
-    if (own === null || compiled.js === null) return;
+    // A run given a context (`run({ ctx })`) resumes or carries state: it has no start input to move.
+    if (own === null || compiled.js === null || /\bctx\b/.test(own.argument)) return;
     const moved = moveRunInput(source, own);
     // Every file the page ships writes its start input as plain values.
     expect(moved).toMatchObject({ ok: true });
