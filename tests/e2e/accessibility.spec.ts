@@ -11,7 +11,10 @@ test.describe('keyboard and screen readers', () => {
     await expect(timeline).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('tabpanel', { name: 'Timeline' })).toBeVisible();
     await page.keyboard.press('End');
+    await expect(page.getByRole('tabpanel', { name: 'Runs' })).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
     await expect(page.getByRole('tabpanel', { name: 'Inspector' })).toBeVisible();
+    await page.keyboard.press('End');
     await page.keyboard.press('ArrowRight');
     await expect(console).toBeFocused();
     await expect(page.getByRole('tabpanel', { name: 'Console' })).toBeVisible();

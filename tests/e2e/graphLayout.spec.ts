@@ -75,7 +75,11 @@ test.describe('graph layout: no rendered edge crosses a node', () => {
         const source = readFileSync(join(SRC, path), 'utf8');
         await setCode(page, source);
         // The pasted file's own steps are drawn, and only they.
-        const steps = [...source.matchAll(/@step\([^)]*\)\s*(?:async\s+)?(\w+)/g)].map((m) => `step:${m[1]}`).sort();
+        // A decorator's options may hold calls of their own (retryPolicy(waitFixed(1), ...)): parentheses
+        // are matched three deep. Error steps (@catchError) are steps of the graph too.
+        const options = String.raw`(?:\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))?`;
+        const decorated = new RegExp(String.raw`@(?:step|catchError)${options}\s*(?:async\s+)?(\w+)`, 'g');
+        const steps = [...source.matchAll(decorated)].map((m) => `step:${m[1]}`).sort();
         expect(steps.length).toBeGreaterThan(0);
         await expect
           .poll(() => page.locator('.react-flow__node[data-id^="step:"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-id')).sort()), { timeout: 15_000 })
