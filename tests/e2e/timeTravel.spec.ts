@@ -160,8 +160,10 @@ test('fork from an inspector item with other code: the replayed prefix is checke
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('run-result')).toContainText('approved 40 for A-17', { timeout: 30_000 });
 
-  // The RefundRequest, picked in the graph, forks at the moment before it.
+  // The RefundRequest, picked in the graph (which lists the events of its type) and opened from the
+  // list, forks at the moment before it.
   await page.locator('.react-flow__node[data-id="event:RefundRequest"]').click();
+  await page.getByTestId('event-type-list').getByRole('button', { name: /^#\d+$/ }).first().click();
   await page.getByTestId('fork-from-item').click();
   await expect(page.getByTestId('scrubber')).toHaveAttribute('data-count', '5');
   const editor = page.getByTestId('fork-editor');
