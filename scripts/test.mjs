@@ -67,6 +67,7 @@ if (hasE2e && process.env.FLOWPLAY_SKIP_E2E !== '1') {
       passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
       failed += e2e.stats.unexpected ?? 0;
       skipped += e2e.stats.skipped ?? 0;
+      if (e2e.stats.flaky) console.log(`browser tests: ${e2e.stats.flaky} passed only on their second try (see the report)`);
       if (e2eStatus !== 0 && (e2e.stats.unexpected ?? 0) === 0) crashed = true;
     } else {
       console.error('browser tests: no report was written');
