@@ -8,10 +8,14 @@ const CHAPTER_ONE_EDIT = readFileSync(new URL('../fixtures/editor/host-event.ts.
 const editor = (page: Page) => page.getByTestId('editor');
 const options = (page: Page) => page.locator('.cm-tooltip-autocomplete li');
 
-/** Puts the cursor at the end of the first line containing `text`. */
+/**
+ * Puts the cursor at the end of the first line containing `text`. The editor wraps long lines, and End
+ * stops at each wrap point first: pressed until the cursor stays put, it reaches the line's end
+ * whatever the font's width.
+ */
 async function cursorAfter(page: Page, text: string): Promise<void> {
   await editor(page).locator('.cm-line', { hasText: text }).first().click();
-  await page.keyboard.press('End');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('End');
 }
 
 test.describe('an editor that helps', () => {
