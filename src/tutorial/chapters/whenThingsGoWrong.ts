@@ -1,6 +1,6 @@
 import { fail, pass } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
-import { describeEnd, ofKind, plural, runFinished, waitedForWorker } from '../traceFacts.ts';
+import { describeEnd, isStep, ofKind, plural, runFinished, waitedForWorker } from '../traceFacts.ts';
 import type { TraceRecord } from '../../engine/index.ts';
 
 /** Every exercise of this chapter ends in a stopped run; on failure the run's own message says why. */
@@ -77,8 +77,8 @@ Run the example to see a failure, then fix each exercise.`,
           if (timeout !== 6) return `The run stopped, but its timeout is ${timeout === null ? 'off' : `${timeout ?? '?'} seconds`}; keep it at 6.`;
           // One seed's lucky delays must not pass: the run fits in 6 seconds for every seed only when
           // no chapter waits for another (each takes up to 4), and the chapters still take their time.
-          const written = ofKind(t, 'step.finished').filter((r) => r.step === 'writeChapter' && r.status === 'done');
-          const started = new Map(ofKind(t, 'step.started').filter((r) => r.step === 'writeChapter').map((r) => [r.invocation, r.t]));
+          const written = ofKind(t, 'step.finished').filter((r) => isStep(r.step, 'writeChapter') && r.status === 'done');
+          const started = new Map(ofKind(t, 'step.started').filter((r) => isStep(r.step, 'writeChapter')).map((r) => [r.invocation, r.t]));
           const quickest = Math.min(...written.map((r) => r.t - (started.get(r.invocation) ?? r.t)));
           if (written.length < 4) return `The run stopped with ${plural(written.length, 'chapter')} written; the book has four.`;
           if (quickest < 2000) return `A chapter was written in ${(quickest / 1000).toFixed(2)} seconds; the work must still take its 2 to 4 seconds. Write the chapters side by side instead.`;
