@@ -5,6 +5,7 @@
  */
 import type { GraphModel } from '../compiler/index.ts';
 import type { JsonValue, TraceRecord } from '../engine/index.ts';
+import type { TutorialLang } from './languages.ts';
 
 /** What a check concluded about one run. */
 export interface CheckResult {
@@ -15,8 +16,12 @@ export interface CheckResult {
   details?: string[];
 }
 
-/** Judges a finished run by its trace alone (and the graph of the code that ran, when given). Pure. */
-export type Check = (trace: readonly TraceRecord[], graph?: GraphModel) => CheckResult;
+/**
+ * Judges a finished run by its trace alone (and the graph of the code that ran, when given). Pure.
+ * `lang` is the language of the code that ran (TypeScript when absent): the verdict is the same in
+ * both, but the message names steps and calls as that language writes them.
+ */
+export type Check = (trace: readonly TraceRecord[], graph?: GraphModel, lang?: TutorialLang) => CheckResult;
 
 /** How the exercise runs: the same settings are used in tests and should be used in the page. */
 export interface RunSettings {

@@ -42,7 +42,7 @@ test.describe('the tutorial in Python', () => {
     await expect(page.getByTestId('editor')).toContainText('@step(num_workers=2)');
     await runToEnd(page);
     await expect(result).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
-    await expect(result).toContainText('At most 2 stepTwo invocations overlapped');
+    await expect(result).toContainText('At most 2 step_two invocations overlapped');
     await expect(exercise.locator('.exercise-tick')).toHaveText('✓ passed');
     await page.screenshot({ path: 'screenshots/tutorial-python-passed.png' });
   });

@@ -1,4 +1,5 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
+import { codeName } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
 import { ofKind, runFinished } from '../traceFacts.ts';
 
@@ -35,21 +36,22 @@ The graph shows the fan-in on \`stepThree\` as one of each type.`,
       start: 'examples/concurrency/collect-different-types.ts',
       solution: 'tutorial/examples/collect-different-types/in-order.ts',
       hint: 'Reorder the list passed to `collectEvents`, then `return new StopEvent({ result: events.map((e) => e.result) })`.',
-      check(trace) {
+      check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
+        const collectEvents = codeName(lang, 'collectEvents');
         const completed = ofKind(trace, 'collect.progress').filter((r) => r.complete).at(-1);
-        if (!completed) return fail('No collectEvents call completed before the run stopped.');
+        if (!completed) return fail(`No ${collectEvents} call completed before the run stopped.`);
         const asked = Object.keys(completed.need);
         const result = runFinished(trace)?.result;
-        const details = [`collectEvents was asked for ${asked.join(', ')}`, `result: ${JSON.stringify(result ?? null)}`];
+        const details = [`${collectEvents} was asked for ${asked.join(', ')}`, `result: ${JSON.stringify(result ?? null)}`];
         if (asked.join() !== WANTED.join()) {
-          return fail(`collectEvents was asked for ${asked.join(', ')}, so that is the order it returned them in.`, details);
+          return fail(`${collectEvents} was asked for ${asked.join(', ')}, so that is the order it returned them in.`, details);
         }
         if (JSON.stringify(result) !== JSON.stringify(['Query 1', 'Query 2', 'Query 3'])) {
           return fail(`The list is in A, B, C order, but the run's result is ${JSON.stringify(result ?? null)}.`, details);
         }
-        return pass('collectEvents returned A, B, C because the list asked for them in that order.', details);
+        return pass(`${collectEvents} returned A, B, C because the list asked for them in that order.`, details);
       },
     },
   ],

@@ -1,4 +1,5 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
+import { codeName } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
 import { eventField, listing, ofKind, peakConcurrency, plural, seconds, started, stoppingInvocation, waitedForWorker } from '../traceFacts.ts';
 
@@ -57,15 +58,16 @@ of the results instead of the first.`,
       start: 'examples/concurrency/parallel.ts',
       solution: 'tutorial/examples/concurrency/two-workers.ts',
       hint: 'The limit is an option of the `@step(...)` decorator on `stepTwo`.',
-      check(trace) {
+      check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
+        const stepTwo = codeName(lang, 'stepTwo');
         const { peak, t } = peakConcurrency(trace, 'stepTwo');
         const queued = waitedForWorker(trace, 'stepTwo');
-        const details = [`stepTwo started ${plural(started(trace, 'stepTwo').length, 'time')}`, `${queued} waited in the queue`];
-        if (peak > 2) return fail(`${peak} stepTwo invocations ran at the same time (at ${seconds(t)}); the limit is 2.`, details);
-        if (peak < 2) return fail('Only one stepTwo ran at a time: the queries ran one after another. Allow 2 at once.', details);
-        return pass(`At most 2 stepTwo invocations overlapped; ${plural(queued, 'query')} waited for a worker.`, details);
+        const details = [`${stepTwo} started ${plural(started(trace, 'stepTwo').length, 'time')}`, `${queued} waited in the queue`];
+        if (peak > 2) return fail(`${peak} ${stepTwo} invocations ran at the same time (at ${seconds(t)}); the limit is 2.`, details);
+        if (peak < 2) return fail(`Only one ${stepTwo} ran at a time: the queries ran one after another. Allow 2 at once.`, details);
+        return pass(`At most 2 ${stepTwo} invocations overlapped; ${plural(queued, 'query')} waited for a worker.`, details);
       },
     },
   ],

@@ -1,4 +1,5 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
+import { inLang } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
 import { listing, ofKind, plural, started } from '../traceFacts.ts';
 import type { ResourceInjectedRecord, TraceRecord } from '../../engine/index.ts';
@@ -49,7 +50,7 @@ throws fails the step, and the step's retry policy applies to it.`,
       start: 'tutorial/examples/resources/own-memories.ts',
       solution: 'tutorial/examples/resources/shared-memory.ts',
       hint: 'Name the factory once, `function getMemory(): Memory { return new Memory(); }`, and use `Resource(getMemory)` in both steps.',
-      check(trace) {
+      check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
         const heard = injected(trace, 'listen', 'memory');
@@ -57,7 +58,7 @@ throws fails the step, and the step's retry policy applies to it.`,
         const details = [...heard, ...replied].map((r) => `${r.step} got ${instanceName(r)}${r.created ? ', made for it' : ', from the cache'}`);
         if (heard.length === 0 || replied.length === 0) {
           const without = listing([heard.length === 0 ? 'listen' : '', replied.length === 0 ? 'reply' : ''].filter(Boolean));
-          return fail(`${without} got no memory resource: declare the memory as a parameter \`memory = Resource(...)\` of both steps.`, details);
+          return fail(`${without} got no memory resource: declare the memory as a parameter \`${inLang(lang, 'memory = Resource(...)', 'memory: Annotated[Memory, Resource(...)]')}\` of both steps.`, details);
         }
         const shared = replied.find((r) => heard.some((h) => sameObject(h, r)));
         if (!shared) {
@@ -73,13 +74,13 @@ throws fails the step, and the step's retry policy applies to it.`,
       start: 'tutorial/examples/resources/shared-notes.ts',
       solution: 'tutorial/examples/resources/own-notes.ts',
       hint: 'A cached resource is one object for everybody. `Resource(getNotes, { cache: false })` calls the factory for each invocation.',
-      check(trace) {
+      check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
         const drafts = started(trace, 'draft').length;
         const notes = injected(trace, 'draft', 'notes');
         const details = notes.map((r) => `draft invocation ${r.invocation} got ${instanceName(r)}${r.created ? ', made for it' : ', from the cache'}`);
-        if (notes.length === 0) return fail(`draft ran ${plural(drafts, 'time')} without a notes resource: keep \`notes = Resource(...)\` as its parameter.`, details);
+        if (notes.length === 0) return fail(`draft ran ${plural(drafts, 'time')} without a notes resource: keep \`${inLang(lang, 'notes = Resource(...)', 'notes: Annotated[Notes, Resource(...)]')}\` as its parameter.`, details);
         const distinct = new Set(notes.map(instanceName));
         if (distinct.size < notes.length) {
           return fail(`${notes.length} drafts shared ${plural(distinct.size, 'Notes object')} (${listing([...distinct])}): each draft's notes were mixed with the others'.`, details);

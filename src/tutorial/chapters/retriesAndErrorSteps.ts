@@ -1,7 +1,8 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import { failuresOf, mostAttempts, retryWaits, stopLineage, waitsInWords } from '../failureFacts.ts';
+import { codeName } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
-import { emittedOfType, eventField, plural, runFinished } from '../traceFacts.ts';
+import { emittedOfType, eventField, isStep, plural, runFinished } from '../traceFacts.ts';
 import type { StepFailedRecord } from '../../engine/index.ts';
 
 /** One failed attempt in words, for the details under a verdict. */
@@ -47,20 +48,21 @@ In the example the service is busy for six seconds; the third attempt gets throu
       start: 'tutorial/examples/retries-and-error-steps/fixed-wait.ts',
       solution: 'tutorial/examples/retries-and-error-steps/backoff.ts',
       hint: 'Replace `waitFixed(1)` with `waitExponential({ multiplier: 1 })`, which waits 2s, then 4s, then 8s.',
-      check(trace) {
+      check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
+        const fetchForecast = codeName(lang, 'fetchForecast');
         const attempts = mostAttempts(trace, 'fetchForecast');
         const waits = retryWaits(trace, 'fetchForecast');
         const details = failuresOf(trace, 'fetchForecast').map(attemptLine);
-        if (!stopLineage(trace).includes('fetchForecast')) return fail('The run stopped, but not with a forecast that fetchForecast fetched.', details);
-        if (attempts > 4) return fail(`fetchForecast took ${attempts} attempts; the exercise allows at most 4.`, details);
+        if (!stopLineage(trace).some((s) => isStep(s, 'fetchForecast'))) return fail(`The run stopped, but not with a forecast that ${fetchForecast} fetched.`, details);
+        if (attempts > 4) return fail(`${fetchForecast} took ${attempts} attempts; the exercise allows at most 4.`, details);
         if (waits.length < 2) {
-          return fail(`fetchForecast got through after ${plural(waits.length, 'wait')} (${waitsInWords(waits)}): with fewer than two waits there is no backoff to see. Keep the service busy for 6 seconds.`, details);
+          return fail(`${fetchForecast} got through after ${plural(waits.length, 'wait')} (${waitsInWords(waits)}): with fewer than two waits there is no backoff to see. Keep the service busy for 6 seconds.`, details);
         }
         const shrinks = waits.findIndex((w, i) => i > 0 && w <= waits[i - 1]!);
         if (shrinks > 0) return fail(`The waits were ${waitsInWords(waits)}: wait ${shrinks + 1} was not longer than the one before.`, details);
-        return pass(`fetchForecast got through on attempt ${attempts}, after waiting ${waitsInWords(waits)}.`, details);
+        return pass(`${fetchForecast} got through on attempt ${attempts}, after waiting ${waitsInWords(waits)}.`, details);
       },
     },
     {

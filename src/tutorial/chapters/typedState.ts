@@ -1,4 +1,5 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
+import { inLang } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
 import { emittedOfType, listing, ofKind, peakConcurrency } from '../traceFacts.ts';
 import type { JsonValue, TraceRecord } from '../../engine/index.ts';
@@ -64,12 +65,12 @@ working: without a state class, the state is a plain object.`,
       start: 'tutorial/examples/typed-state/poll.ts',
       solution: 'tutorial/examples/typed-state/poll-state.ts',
       hint: 'Put the class above the workflow; then `await ctx.store.set(ev.vote, (await ctx.store.get(ev.vote)) + 1)` needs no default.',
-      check(trace) {
+      check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
         const defaults = declaredDefaults(trace);
         if (defaults === null) {
-          return fail('The run\'s state had no declared type: it started empty, and each key appeared when a step first set it. Declare a class and type ctx as Context<PollState>.');
+          return fail(`The run's state had no declared type: it started empty, and each key appeared when a step first set it. Declare a class and type ctx as ${inLang(lang, 'Context<PollState>', 'Context[PollState]')}.`);
         }
         const { __class: name, ...fields } = defaults;
         const details = [`${String(name)} at the start: ${JSON.stringify(fields)}`];

@@ -10,7 +10,7 @@ import { useSession } from '../share/session.ts';
  * checked once, however often scrubbing moves across its end.
  */
 export function useExerciseCheck(): void {
-  const { run, view } = usePlayground();
+  const { run, view, workspace } = usePlayground();
   const { tutorial } = useSession();
 
   useEffect(() => {
@@ -27,12 +27,13 @@ export function useExerciseCheck(): void {
       const { trace, graph } = run.getState();
       if (!key || !found || trace === checked || !trace.some((r) => r.kind === 'run.finished')) return;
       checked = trace;
-      const result = found.exercise.check(trace, graph ?? undefined);
+      // The code that ran is in the editor's language: the message names steps as that code does.
+      const result = found.exercise.check(trace, graph ?? undefined, workspace.getState().lang);
       tutorial.recordResult({ key, passed: result.passed, message: result.message, details: result.details ?? [] });
     });
     return () => {
       stopRuns();
       stopView();
     };
-  }, [run, view, tutorial]);
+  }, [run, view, workspace, tutorial]);
 }

@@ -2,13 +2,15 @@
  * The tutorial in Python cannot rot either: for every chapter that has Python variants, the Python
  * example runs to the end it is about, each Python solution passes the chapter's own check (the same
  * trace check the TypeScript solution passes) and each Python starting point fails it, unless the
- * exercise is about exploring. One Pyodide runs every file.
+ * exercise is about exploring. One Pyodide runs every file. What a check says about a Python run
+ * names steps and calls as the Python code does (`step_two`, `collect_events`), never as TypeScript.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analysePython } from '../../../src/compiler/python/index.ts';
 import { CHAPTERS, hasPython, pythonPathOf, traceFacts } from '../../../src/tutorial/index.ts';
-import type { Exercise } from '../../../src/tutorial/index.ts';
+import type { CheckResult, Exercise } from '../../../src/tutorial/index.ts';
+import type { TraceRecord } from '../../../src/engine/index.ts';
 import { runPython } from '../python/runPython.ts';
 
 const SEEDS = [0, 1, 2];
@@ -21,7 +23,19 @@ function load(path: string): string {
 async function verdict(path: string, exercise: Exercise, seed: number) {
   const source = load(pythonPathOf(path));
   const run = await runPython(source, { seed, input: exercise.input, answers: exercise.answers });
-  return { run, result: exercise.check(run.trace, analysePython(source).graph) };
+  return { run, result: exercise.check(run.trace, analysePython(source).graph, 'python') };
+}
+
+/** The TypeScript spelling of every snake_case step the run has, and of the calls the checks name. */
+function typeScriptSpellings(trace: readonly TraceRecord[]): string[] {
+  const steps = new Set(traceFacts.ofKind(trace, 'step.started').map((r) => r.step).filter((s) => s.includes('_')));
+  const camel = [...steps].map((s) => s.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()));
+  return [...camel, 'collectEvents', 'sendEvent', 'numWorkers', 'retryPolicy', 'catchError', 'waitForEvent', 'Context<'];
+}
+
+function expectPythonSpelling(trace: readonly TraceRecord[], result: CheckResult): void {
+  const said = [result.message, ...(result.details ?? [])].join('\n');
+  for (const spelling of typeScriptSpellings(trace)) expect(said, `names ${spelling}`).not.toContain(spelling);
 }
 
 const inPython = CHAPTERS.filter((chapter) => hasPython(load, chapter));
@@ -44,14 +58,16 @@ describe.each(inPython.map((c) => [c.id, c] as const))('chapter %s in Python', {
       for (const seed of SEEDS) {
         const { run, result } = await verdict(exercise.solution, exercise, seed);
         expect(result, `seed ${seed}: ${String(run.error ?? '')} ${run.lines.join(' | ')}`).toMatchObject({ passed: true });
+        expectPythonSpelling(run.trace, result);
       }
     });
 
     test(`${exercise.id}: the Python starting code ${exercise.exploring ? 'passes (exploring)' : 'fails the check'}`, async () => {
       for (const seed of SEEDS) {
-        const { result } = await verdict(exercise.start, exercise, seed);
+        const { run, result } = await verdict(exercise.start, exercise, seed);
         expect(result.passed, `seed ${seed}: ${result.message}`).toBe(exercise.exploring === true);
         expect(result.message).not.toMatch(/undefined|NaN|\[object/);
+        expectPythonSpelling(run.trace, result);
       }
     });
   }
