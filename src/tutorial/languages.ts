@@ -3,7 +3,7 @@
  * of a source is the file of the same name ending in `.py` next to it, read through the same
  * `SourceLoader`. Checks need no variant: they read the trace, whose vocabulary both languages share.
  */
-import type { Chapter, SourceLoader } from './model.ts';
+import type { Chapter, Exercise, SourceLoader } from './model.ts';
 
 export type TutorialLang = 'typescript' | 'python';
 
@@ -52,4 +52,20 @@ export function missingInPython(load: SourceLoader, chapter: Chapter): string[] 
 /** Whether the chapter has a Python variant of everything it loads. */
 export function hasPython(load: SourceLoader, chapter: Chapter): boolean {
   return missingInPython(load, chapter).length === 0;
+}
+
+/** The chapter's text in `lang`: its Python text when it has one, else the one text both share. */
+export function chapterTextIn(chapter: Chapter, lang: TutorialLang): string {
+  return (lang === 'python' ? chapter.python?.text : undefined) ?? chapter.text;
+}
+
+/** An exercise's task and hint in `lang`, each falling back to the shared one. */
+export function exerciseTextIn(exercise: Exercise, lang: TutorialLang): { task: string; hint: string } {
+  const python = lang === 'python' ? exercise.python : undefined;
+  return { task: python?.task ?? exercise.task, hint: python?.hint ?? exercise.hint };
+}
+
+/** The language a chapter reads in when the page is in `lang`: TypeScript for a chapter without Python. */
+export function chapterLang(load: SourceLoader, chapter: Chapter, lang: TutorialLang): TutorialLang {
+  return lang === 'python' && hasPython(load, chapter) ? 'python' : 'typescript';
 }

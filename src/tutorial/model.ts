@@ -55,6 +55,11 @@ export interface Exercise extends RunSettings {
    */
   fork?: { type: string; fields: { [key: string]: JsonValue } };
   /**
+   * The task and hint as a Python reader needs them, where the Python code differs from the
+   * TypeScript by more than the spelling of names (a decorator's options, another way to gather).
+   */
+  python?: { task?: string; hint?: string };
+  /**
    * An exploring exercise has nothing to fix: its starting code already passes, and the check's
    * message describes what that run did (e.g. which query won).
    */
@@ -72,6 +77,8 @@ export interface Chapter {
   /** What the chapter's example needs to run (answers for human-in-the-loop, an expected failure). */
   exampleRun?: RunSettings & { expectedStatus?: 'stopped' | 'failed' | 'timeout' };
   exercises: Exercise[];
+  /** The text as a Python reader needs it, when the chapter's Python differs by more than spelling. */
+  python?: { text?: string };
 }
 
 /** Returns the text of a source path below `src/`, or throws when there is no such file. */

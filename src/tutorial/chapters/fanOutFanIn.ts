@@ -1,4 +1,5 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
+import { inLang } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
 import { collectedByStopper, emittedOfType } from '../traceFacts.ts';
 
@@ -23,6 +24,31 @@ time, with a random delay), and \`total\` adds them up. The graph marks \`split\
 Compare with the previous chapters: with \`ev: Done\` instead of \`evs: Done[]\`, \`total\` would be
 called for every result, and the first call that returns a \`StopEvent\` would end the run with
 the other sentences still being counted.`,
+  python: {
+    text: `Fan-out is one step starting many branches; fan-in is one step waiting until every branch
+has finished. In LlamaIndex's Python both are calls on the context:
+
+- **fan out**: \`split\` cuts a text into sentences and calls \`ctx.send_event(Task(chunk=...))\`
+  once per sentence. Its annotation \`-> Task\` still names the event, so the graph knows where the
+  tasks go.
+- the tasks run side by side in \`count\`, two at a time (\`@step(num_workers=2)\`), each after a
+  random delay;
+- **fan in**: \`total\` is called for every \`Done\`, and \`ctx.collect_events(ev, [Done] * chunks)\`
+  returns \`None\` until all of them have arrived, then the whole list in the order they came.
+
+How many to wait for is known only once the text is split, so \`split\` stores it with
+\`await ctx.store.set("chunks", len(chunks))\` before it sends a single task, and \`total\` reads it
+back. The step node of \`total\` shows how much of the batch has arrived.
+
+Every branch must answer: a \`count\` that returned \`None\` would send no \`Done\`, and the collect
+would wait for it until the run times out. Send a \`Done\` with \`words=0\` instead.
+
+Compare with one \`Done\` at a time: without \`collect_events\`, \`total\` returns a \`StopEvent\`
+for the first count that finishes, and that ends the run with the other sentences still being
+counted. (The TypeScript version of this chapter shows typed batches, a step returning
+\`Promise<Task[]>\` and one taking \`evs: Done[]\`: a Flowplay form that LlamaIndex's Python does
+not have.)`,
+  },
   example: 'tutorial/examples/fan-out-fan-in/word-count.ts',
   exercises: [
     {
@@ -32,15 +58,20 @@ the other sentences still being counted.`,
       start: 'tutorial/examples/fan-out-fan-in/one-at-a-time.ts',
       solution: 'tutorial/examples/fan-out-fan-in/word-count.ts',
       hint: 'Declare the parameter as an array, `evs: Done[]`, and add up `ev.words` over it.',
-      check(trace) {
+      python: {
+        task: '`total` takes one `Done` at a time, so the first count to finish ends the run. Make it gather every count of the batch with `ctx.collect_events` and return their sum.',
+        hint: 'In `split`, `await ctx.store.set("chunks", len(chunks))` before sending; in `total`, `ctx.collect_events(ev, [Done] * await ctx.store.get("chunks"))`, return `None` while that is `None`, then add up `d.words`.',
+      },
+      check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
         const tasks = emittedOfType(trace, 'Task').length;
         const got = collectedByStopper(trace, 'Done') ?? { step: 'total', count: 0 };
         if (got.count < tasks) {
-          return fail(`${got.step} stopped the run when called with ${got.count} of the ${tasks} Done events; declare its parameter as an array to get them all.`);
+          const how = inLang(lang, 'declare its parameter as an array to get them all', `collect them all with ctx.collect_events(ev, [Done] * ${tasks})`);
+          return fail(`${got.step} stopped the run when called with ${got.count} of the ${tasks} Done events; ${how}.`);
         }
-        return pass(`${got.step} was called once with all ${tasks} Done events of the batch.`);
+        return pass(inLang(lang, `${got.step} was called once with all ${tasks} Done events of the batch.`, `${got.step} gathered all ${tasks} Done events of the batch before it stopped the run.`));
       },
     },
   ],

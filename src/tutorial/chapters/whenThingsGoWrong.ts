@@ -35,6 +35,30 @@ waiting for, for example \`stepThree is waiting for 1 more StepThreeEvent (3 of 
 which usually points straight at a wrong count.
 
 Run the example to see a failure, then fix each exercise.`,
+  python: {
+    text: `Runs fail in a few distinct ways, and the status next to the Run button says which.
+
+**A step raises.** The run fails with that very exception (status \`failed\`), every other running
+step is cancelled, and the graph marks the step that raised. \`await w.run()\` raises it again.
+
+**Retries.** Flaky work, such as a network call, can be retried:
+\`@step(retry_policy=ConstantDelayRetryPolicy(maximum_attempts=3, delay=1))\` runs the step up to
+three times in all, waiting one second between attempts (\`ExponentialBackoffRetryPolicy\` makes each
+wait longer). Both come from \`llama_index.core.workflow.retry_policy\`. Only when the last attempt
+raises does the run fail. The timeline shows each attempt; state kept with \`ctx.store.set\`
+survives between them, which is how the example counts its attempts.
+
+**Timeouts.** \`Flow(timeout=10)\` gives the whole run ten seconds. When they pass, the run ends with
+status \`timeout\` and a message naming the steps still active. Make the work faster (more workers,
+shorter waits) or allow more time; \`timeout=None\` removes the limit.
+
+**A collect that never completes.** When a step waits in \`collect_events\` for more events than
+will ever come, nothing fails: the run just waits until its timeout. The message says what it was
+still waiting for, for example \`step_three is waiting for 1 more StepThreeEvent (3 of 4
+collected)\`, which usually points straight at a wrong count.
+
+Run the example to see a failure, then fix each exercise.`,
+  },
   example: 'tutorial/examples/when-things-go-wrong/flaky.ts',
   exampleRun: { expectedStatus: 'failed' },
   exercises: [
@@ -45,6 +69,10 @@ Run the example to see a failure, then fix each exercise.`,
       start: 'tutorial/examples/when-things-go-wrong/flaky.ts',
       solution: 'tutorial/examples/when-things-go-wrong/flaky-retry.ts',
       hint: 'Pass `{ retry: { maxAttempts: 3, delay: 1 } }` to the `@step` decorator of `fetchPage`.',
+      python: {
+        task: '`fetch_page` fails twice before it succeeds. Give it a retry policy so the run stops with the page title.',
+        hint: 'Decorate `fetch_page` with `@step(retry_policy=ConstantDelayRetryPolicy(maximum_attempts=3, delay=1))`, imported from `llama_index.core.workflow.retry_policy`.',
+      },
       check: (trace) =>
         stoppedAfterAll(trace, (t) => {
           const retried = ofKind(t, 'step.failed').filter((r) => r.willRetry);
@@ -58,6 +86,7 @@ Run the example to see a failure, then fix each exercise.`,
       start: 'tutorial/examples/when-things-go-wrong/never-completes.ts',
       solution: 'tutorial/examples/when-things-go-wrong/never-completes-fixed.ts',
       hint: 'Count the StepThreeEvents that are sent, and the entries of the list given to `collectEvents`.',
+      python: { hint: 'Count the StepThreeEvents that are sent, and the entries of the list given to `collect_events`.' },
       check: (trace) =>
         stoppedAfterAll(trace, (t) => {
           const leftover = ofKind(t, 'collect.leftover');
@@ -71,6 +100,7 @@ Run the example to see a failure, then fix each exercise.`,
       start: 'tutorial/examples/when-things-go-wrong/too-slow.ts',
       solution: 'tutorial/examples/when-things-go-wrong/too-slow-fixed.ts',
       hint: '`writeChapter` has `numWorkers: 1`. What if several chapters were written at once?',
+      python: { hint: '`write_chapter` has `num_workers=1`. What if several chapters were written at once?' },
       check: (trace) =>
         stoppedAfterAll(trace, (t) => {
           const timeout = ofKind(t, 'run.started')[0]?.timeout;

@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { errorsOf } from '../../state/index.ts';
 import { isPassed } from '../../state/tutorialStore.ts';
-import { exerciseKey } from '../../tutorial/index.ts';
+import { chapterLang, exerciseKey, exerciseTextIn } from '../../tutorial/index.ts';
 import type { Chapter, Exercise } from '../../tutorial/index.ts';
 import { usePlayground } from '../playground.ts';
 import { useSession } from '../share/session.ts';
 import { InlineText } from './ChapterText.tsx';
-import { exerciseOpening, tutorialSource } from './tutorialSources.ts';
+import { exerciseOpening, loadTutorialSource, tutorialSource } from './tutorialSources.ts';
 import { WayBack, useWayBack } from './WayBack.tsx';
 
 /** One exercise: the task, Start, the last check's verdict, and a hint and solution on request. */
@@ -20,6 +20,7 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
   const [help, setHelp] = useState<'none' | 'hint' | 'solution'>('none');
   const { workspace } = usePlayground();
   const lang = useStore(workspace, (s) => s.lang);
+  const { task, hint } = exerciseTextIn(exercise, chapterLang(loadTutorialSource, chapter, lang));
   // While the exercise is active, code that does not compile is said here, where the user looks.
   const compileError = useStore(workspace, (s) => (active ? (errorsOf(s.analysis)[0] ?? null) : null));
   const wayBack = useWayBack();
@@ -43,7 +44,7 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
         {passed ? <span className="exercise-tick" title="You passed this exercise">✓ passed</span> : null}
       </h3>
       <p className="exercise-task">
-        <InlineText text={exercise.task} />
+        <InlineText text={task} />
       </p>
       {active ? (
         <p className="exercise-active" data-testid="exercise-active">
@@ -83,7 +84,7 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
       </div>
       {help === 'hint' ? (
         <p className="exercise-hint" data-testid="hint">
-          <InlineText text={exercise.hint} />
+          <InlineText text={hint} />
         </p>
       ) : null}
       {help === 'solution' ? (

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { chapterHash } from '../../share/index.ts';
 import type { TutorialController } from '../../state/tutorialStore.ts';
-import { CHAPTERS, chapterById, exerciseKey, hasPython } from '../../tutorial/index.ts';
+import { CHAPTERS, chapterById, chapterLang, chapterTextIn, exerciseKey, hasPython } from '../../tutorial/index.ts';
 import { usePlayground } from '../playground.ts';
 import { useSession } from '../share/session.ts';
 import { ChapterText } from './ChapterText.tsx';
@@ -88,7 +88,7 @@ export function TutorialPanel() {
             This chapter has no Python version yet. Its example and exercises open in TypeScript, and the editor switches to TypeScript when you load them.
           </p>
         ) : null}
-        <ChapterText text={chapter.text} />
+        <ChapterText text={chapterTextIn(chapter, chapterLang(loadTutorialSource, chapter, lang))} />
         <h3 className="exercises-title">Exercises</h3>
         {chapter.exercises.map((exercise) => (
           <ExerciseCard key={exercise.id} chapter={chapter} exercise={exercise} />

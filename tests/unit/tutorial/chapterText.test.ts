@@ -43,7 +43,7 @@ describe('chapter text', () => {
 
   test('markup never leaks: no chapter shows a raw backtick or ** outside code blocks', () => {
     for (const chapter of CHAPTERS) {
-      for (const block of parseChapterText(chapter.text)) {
+      for (const block of [chapter.text, chapter.python?.text ?? ''].flatMap(parseChapterText)) {
         const inlines = block.kind === 'paragraph' ? block.inlines : block.kind === 'list' ? block.items.flat() : [];
         for (const part of inlines.filter((p) => p.kind === 'text')) {
           expect(part.text, chapter.id).not.toMatch(/`|\*\*/);

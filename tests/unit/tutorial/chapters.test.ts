@@ -4,7 +4,7 @@
  * fails it with a message that says what the run did (unless the exercise is about exploring).
  */
 import { describe, expect, test } from 'vitest';
-import { CHAPTERS, chapterById, exerciseByKey, exerciseKey, nextChapter, traceFacts, tutorialSourcePaths, viteSourceLoader } from '../../../src/tutorial/index.ts';
+import { CHAPTERS, chapterById, chapterTextIn, exerciseByKey, exerciseKey, exerciseTextIn, nextChapter, traceFacts, tutorialSourcePaths, viteSourceLoader } from '../../../src/tutorial/index.ts';
 import type { TraceRecord } from '../../../src/engine/index.ts';
 import { driveSource, readSrc } from './driveSource.ts';
 
@@ -26,14 +26,17 @@ describe('chapters as data', () => {
   });
 
   test.each(CHAPTERS.map((c) => [c.id, c] as const))('%s: the text fits a side panel (120 to 300 words) and has at least one exercise', (_id, chapter) => {
-    expect(words(chapter.text)).toBeGreaterThanOrEqual(120);
-    expect(words(chapter.text)).toBeLessThanOrEqual(300);
+    for (const lang of ['typescript', 'python'] as const) {
+      expect(words(chapterTextIn(chapter, lang)), lang).toBeGreaterThanOrEqual(120);
+      expect(words(chapterTextIn(chapter, lang)), lang).toBeLessThanOrEqual(300);
+    }
     expect(chapter.exercises.length).toBeGreaterThan(0);
     const exerciseIds = chapter.exercises.map((e) => e.id);
     expect(new Set(exerciseIds).size).toBe(exerciseIds.length);
     for (const exercise of chapter.exercises) {
       expect(exerciseByKey(exerciseKey(chapter, exercise))?.exercise).toBe(exercise);
       expect(exercise.hint.length).toBeGreaterThan(10);
+      expect(exerciseTextIn(exercise, 'python').hint.length).toBeGreaterThan(10);
     }
   });
 
