@@ -2,7 +2,7 @@
  * Small questions asked of a trace, shared by the exercise checks. Each reads the records the engine
  * wrote (see `src/engine/trace.ts`) and nothing else, so a check judges what the run did.
  */
-import type { RunFinishedRecord, TraceRecord } from '../engine/index.ts';
+import type { ErrorInfo, RunFinishedRecord, TraceRecord } from '../engine/index.ts';
 
 type Trace = readonly TraceRecord[];
 type OfKind<K extends TraceRecord['kind']> = Extract<TraceRecord, { kind: K }>;
@@ -20,6 +20,18 @@ export function seconds(t: number): string {
   return `${Math.round(t / 100) / 10}s`;
 }
 
+/**
+ * The exception a step raised, as its own language names it. An exception raised in Python reaches
+ * the trace as a \`PythonError\` whose message is the traceback; its last line is the exception
+ * itself (\`ConnectionError: Service unavailable\`), which is what a check should talk about.
+ */
+export function thrown(error: ErrorInfo): { name: string; message: string } {
+  if (error.name !== 'PythonError') return { name: error.name, message: error.message };
+  const last = error.message.trimEnd().split('\n').at(-1) ?? '';
+  const match = /^([A-Za-z_][\w.]*)(?::\s?(.*))?$/.exec(last);
+  return match ? { name: match[1]!.split('.').at(-1)!, message: match[2] ?? '' } : { name: error.name, message: last };
+}
+
 /** "The run stopped", or why it did not, in words the panel can show. */
 export function describeEnd(trace: Trace): string {
   const end = runFinished(trace);
@@ -31,9 +43,12 @@ export function describeEnd(trace: Trace): string {
   const failure = ofKind(trace, 'step.failed').filter((r) => !r.willRetry).at(-1);
   if (failure) {
     const tries = failure.attempt === 1 ? 'on its first attempt, with no retry' : `on attempt ${failure.attempt}, its last`;
-    return `The run failed: ${failure.step} threw ${failure.error.name} "${failure.error.message}" ${tries}.`;
+    const { name, message } = thrown(failure.error);
+    return `The run failed: ${failure.step} threw ${name} "${message}" ${tries}.`;
   }
-  return `The run failed with ${end.error ? `${end.error.name}: ${end.error.message}` : 'no error recorded'}.`;
+  if (!end.error) return 'The run failed with no error recorded.';
+  const { name, message } = thrown(end.error);
+  return `The run failed with ${name}: ${message}.`;
 }
 
 /** A field of an event's payload, by event id. */

@@ -2,13 +2,13 @@ import { fail, pass, unlessStopped } from '../checkResult.ts';
 import { failuresOf, mostAttempts, retryWaits, stopLineage, waitsInWords } from '../failureFacts.ts';
 import { codeName } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
-import { emittedOfType, eventField, isStep, plural, runFinished } from '../traceFacts.ts';
+import { emittedOfType, eventField, isStep, plural, runFinished, thrown } from '../traceFacts.ts';
 import type { StepFailedRecord } from '../../engine/index.ts';
 
 /** One failed attempt in words, for the details under a verdict. */
 function attemptLine(r: StepFailedRecord): string {
   const next = r.willRetry ? `retried after ${r.retryDelay ?? 0}s` : r.caughtBy ? `handed to ${r.caughtBy}` : 'the run failed';
-  return `${r.step} attempt ${r.attempt} threw ${r.error.name}: ${next}`;
+  return `${r.step} attempt ${r.attempt} threw ${thrown(r.error).name}: ${next}`;
 }
 
 export const retriesAndErrorSteps: Chapter = {
@@ -104,12 +104,12 @@ In the example the service is busy for six seconds; the third attempt gets throu
         if (notStopped) return notStopped;
         const failures = failuresOf(trace, 'lookup');
         const details = failures.map(attemptLine);
-        const retried = (name: string) => failures.filter((r) => r.willRetry && r.error.name === name).length;
+        const retried = (name: string) => failures.filter((r) => r.willRetry && thrown(r.error).name === name).length;
         const unknown = retried('UnknownCity');
         if (unknown > 0) return fail(`lookup retried UnknownCity ${plural(unknown, 'time')}: asking again will not make the city exist.`, details);
         const busy = retried('ServiceBusy');
         if (busy === 0) return fail('lookup never retried ServiceBusy, so the busy lookups got no forecast; a busy service is worth asking again.', details);
-        const unknownCaught = failures.some((r) => r.error.name === 'UnknownCity' && r.caughtBy !== undefined);
+        const unknownCaught = failures.some((r) => thrown(r.error).name === 'UnknownCity' && r.caughtBy !== undefined);
         if (!unknownCaught) return fail('No UnknownCity failure reached the error step: keep the lookup of Atlantis in the run.', details);
         return pass(`lookup retried ServiceBusy ${plural(busy, 'time')} and handed UnknownCity to the error step on its first attempt.`, details);
       },

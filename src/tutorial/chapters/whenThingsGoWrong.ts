@@ -1,6 +1,7 @@
 import { fail, pass } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
-import { describeEnd, isStep, ofKind, plural, runFinished, waitedForWorker } from '../traceFacts.ts';
+import { codeName } from '../codeNames.ts';
+import { collectedByStopper, describeEnd, emittedOfType, isStep, ofKind, plural, runFinished, waitedForWorker } from '../traceFacts.ts';
 import type { TraceRecord } from '../../engine/index.ts';
 
 /** Every exercise of this chapter ends in a stopped run; on failure the run's own message says why. */
@@ -87,10 +88,17 @@ Run the example to see a failure, then fix each exercise.`,
       solution: 'tutorial/examples/when-things-go-wrong/never-completes-fixed.ts',
       hint: 'Count the StepThreeEvents that are sent, and the entries of the list given to `collectEvents`.',
       python: { hint: 'Count the StepThreeEvents that are sent, and the entries of the list given to `collect_events`.' },
-      check: (trace) =>
+      check: (trace, _graph, lang = 'typescript') =>
         stoppedAfterAll(trace, (t) => {
           const leftover = ofKind(t, 'collect.leftover');
-          return leftover.length === 0 ? null : `The run stopped, but ${leftover[0]!.step} left ${plural(leftover[0]!.events.length, 'event')} uncollected.`;
+          if (leftover.length > 0) return `The run stopped, but ${leftover[0]!.step} left ${plural(leftover[0]!.events.length, 'event')} uncollected.`;
+          // Stopping at the first result, with or without a collect, is not the fix: all three must be gathered.
+          const queries = emittedOfType(t, 'StepTwoEvent').length;
+          const got = collectedByStopper(t, 'StepThreeEvent');
+          if (got === null || got.count < queries) {
+            return `${got?.step ?? 'A step'} stopped the run with ${got?.count ?? 0} of the ${queries} results: collect one StepThreeEvent for each query with ${codeName(lang, 'collectEvents')}.`;
+          }
+          return null;
         }),
     },
     {
