@@ -12,6 +12,24 @@ async function runToEnd(page: Page): Promise<void> {
   await expect(page.getByTestId('run-status')).toHaveText(/stopped|failed|timeout|cancelled/, { timeout: PYTHON_RUN_MS });
 }
 
+/** Switches the page to Python and opens a chapter of the tutorial. */
+async function openChapterInPython(page: Page, chapter: string): Promise<void> {
+  await openPlayground(page);
+  await page.getByTestId('lang-python').click();
+  await expect(page.getByTestId('lang-switch')).toHaveAttribute('data-lang', 'python');
+  await page.getByTestId('tutorial-button').click();
+  await page.getByTestId('chapter-select').selectOption(chapter);
+  await expect(page.getByTestId('tutorial')).toHaveAttribute('data-chapter', chapter);
+  await expect(page.getByTestId('no-python')).toHaveCount(0);
+}
+
+/** Answers the question the run shows above the console. */
+async function answer(page: Page, question: RegExp, text: string): Promise<void> {
+  await expect(page.getByTestId('human-question')).toHaveText(question, { timeout: PYTHON_RUN_MS });
+  await page.getByTestId('human-answer').fill(text);
+  await page.getByTestId('human-send').click();
+}
+
 test.describe('the tutorial in Python', () => {
   test.setTimeout(300_000);
 
@@ -45,6 +63,60 @@ test.describe('the tutorial in Python', () => {
     await expect(result).toContainText('At most 2 step_two invocations overlapped');
     await expect(exercise.locator('.exercise-tick')).toHaveText('✓ passed');
     await page.screenshot({ path: 'screenshots/tutorial-python-passed.png' });
+  });
+
+  test('fan-out and fan-in in Python: the chapter reads in Python, the one-at-a-time start fails in Python\'s words, the pasted solution passes', async ({ page }) => {
+    await openChapterInPython(page, 'fan-out-fan-in');
+    // The text, task and hint are the Python ones: send_event and collect_events, not typed batches.
+    await expect(page.getByTestId('tutorial')).toContainText('ctx.collect_events(ev, [Done] * chunks)');
+    const exercise = page.locator('[data-exercise="fan-out-fan-in/gather-the-batch"]');
+    await expect(exercise).toContainText('with ctx.collect_events');
+    await exercise.getByTestId('show-hint').click();
+    await expect(exercise.getByTestId('hint')).toContainText('await ctx.store.set("chunks", len(chunks))');
+
+    await exercise.getByTestId('start-exercise').click();
+    await expect(page.getByTestId('editor')).toContainText('return StopEvent(result=ev.words)');
+    await expect(stepNode(page, 'total')).toBeVisible();
+    await setSpeed(page, 10);
+    await runToEnd(page);
+    const result = exercise.getByTestId('exercise-result');
+    await expect(result).toHaveAttribute('data-passed', 'false', { timeout: 30_000 });
+    await expect(result).toContainText('total stopped the run when called with 1 of the 4 Done events; collect them all with ctx.collect_events(ev, [Done] * 4).');
+
+    await setCode(page, source('tutorial/examples/fan-out-fan-in/word-count.py'));
+    await expect(page.getByTestId('editor')).toContainText('[Done] * chunks');
+    await runToEnd(page);
+    await expect(page.getByTestId('run-status')).toHaveText('stopped');
+    await expect(result).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
+    await expect(result).toContainText('total gathered all 4 Done events of the batch');
+    await page.screenshot({ path: 'screenshots/tutorial-python-fan-out-passed.png' });
+  });
+
+  test('human in the loop in Python: the one-question start fails, the pasted solution answered in the page passes', async ({ page }) => {
+    await openChapterInPython(page, 'human-in-the-loop');
+    await expect(page.getByTestId('tutorial')).toContainText('handler.send_event(HumanResponseEvent(response="Ada"))');
+    const exercise = page.locator('[data-exercise="human-in-the-loop/confirm"]');
+    await exercise.getByTestId('start-exercise').click();
+    await expect(page.getByTestId('editor')).toContainText('InputRequiredEvent(prefix="What is your name? ")');
+    await expect(page.getByTestId('lang-switch')).toHaveAttribute('data-lang', 'python');
+    await page.getByTestId('run-button').click();
+    await answer(page, /What is your name/, 'Ada');
+    await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: PYTHON_RUN_MS });
+    const result = exercise.getByTestId('exercise-result');
+    await expect(result).toHaveAttribute('data-passed', 'false', { timeout: 30_000 });
+    await expect(result).toContainText('The run asked 1 question and stopped; the exercise wants a confirmation question too.');
+
+    await setCode(page, source('tutorial/examples/human-in-the-loop/confirm.py'));
+    await expect(page.getByTestId('editor')).toContainText('Shall I greet');
+    await page.getByTestId('run-button').click();
+    await answer(page, /What is your name/, 'Ada');
+    await answer(page, /Shall I greet Ada/, 'no');
+    await answer(page, /What is your name, then/, 'Grace');
+    await answer(page, /Shall I greet Grace/, 'yes');
+    await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: PYTHON_RUN_MS });
+    await expect(page.getByTestId('run-result')).toContainText('Hello, Grace!');
+    await expect(result).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
+    await expect(result).toContainText('The run asked 4 questions and greeted Grace after the yes.');
   });
 
   test('a chapter without Python says so and opens its TypeScript', async ({ page }) => {

@@ -1,6 +1,6 @@
 /** Test helper: run a Python workflow file as `flowplay run file.py` does, keeping output and trace. */
 import { runHosted } from '../../../src/cli/runFile.ts';
-import type { TraceRecord } from '../../../src/engine/index.ts';
+import type { RunInput, TraceRecord } from '../../../src/engine/index.ts';
 import { loadNodePython } from '../../../src/node/loadNodePython.ts';
 
 export interface PythonRun {
@@ -9,7 +9,7 @@ export interface PythonRun {
   error?: unknown;
 }
 
-export async function runPython(source: string, options: { seed?: number; input?: Record<string, unknown>; fileName?: string; answers?: readonly string[] } = {}): Promise<PythonRun> {
+export async function runPython(source: string, options: { seed?: number; input?: Record<string, unknown>; fileName?: string; answers?: readonly string[]; replay?: RunInput[] } = {}): Promise<PythonRun> {
   const runtime = await loadNodePython();
   const out: PythonRun = { lines: [], trace: [] };
   const input = options.input ?? {};
@@ -17,7 +17,7 @@ export async function runPython(source: string, options: { seed?: number; input?
   let asked = 0;
   try {
     await runHosted(
-      { input, seed: options.seed ?? 0, clock: 'virtual', write: (line) => out.lines.push(line), onTrace: (r) => out.trace.push(r), answer: async () => answers[asked++] ?? null },
+      { input, seed: options.seed ?? 0, clock: 'virtual', ...(options.replay ? { replay: options.replay } : {}), write: (line) => out.lines.push(line), onTrace: (r) => out.trace.push(r), answer: async () => answers[asked++] ?? null },
       () => runtime.runSource(source, options.fileName ?? 'workflow.py', { input, print: (line) => out.lines.push(line) }),
     );
   } catch (error) {

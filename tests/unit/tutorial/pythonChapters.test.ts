@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { analysePython } from '../../../src/compiler/python/index.ts';
 import { CHAPTERS, hasPython, pythonPathOf, traceFacts } from '../../../src/tutorial/index.ts';
 import type { CheckResult, Exercise } from '../../../src/tutorial/index.ts';
+import { forkInputs } from '../../../src/engine/index.ts';
 import type { TraceRecord } from '../../../src/engine/index.ts';
 import { runPython } from '../python/runPython.ts';
 
@@ -19,10 +20,23 @@ function load(path: string): string {
   return readFileSync(new URL(`../../../src/${path}`, import.meta.url), 'utf8');
 }
 
-/** Runs the Python variant of `path` as the exercise runs and returns the check's verdict with the run. */
+/**
+ * Runs the Python variant of `path` as the exercise runs and returns the check's verdict with the
+ * run. An exercise answered with a fork is forked as a person would with "Fork from here": the run is
+ * replayed with the first event of the fork's type given the fork's fields.
+ */
 async function verdict(path: string, exercise: Exercise, seed: number) {
   const source = load(pythonPathOf(path));
-  const run = await runPython(source, { seed, input: exercise.input, answers: exercise.answers });
+  const settings = { seed, input: exercise.input, answers: exercise.answers };
+  let run = await runPython(source, settings);
+  if (exercise.fork) {
+    const { type, fields } = exercise.fork;
+    const at = run.trace.find((r) => r.kind === 'event.emitted' && r.type === type);
+    if (at?.kind !== 'event.emitted') throw new Error(`the run has no ${type} to fork at`);
+    run = await runPython(source, { ...settings, replay: forkInputs(run.trace, { change: 'fields', event: at.event, fields }) });
+  }
+  const first = run.trace[0]?.runId;
+  run = { ...run, trace: run.trace.filter((r) => r.runId === first) };
   return { run, result: exercise.check(run.trace, analysePython(source).graph, 'python') };
 }
 
