@@ -82,6 +82,7 @@ export type { WorkflowOptions } from './workflow.ts';
 export { WorkflowHandler } from './handler.ts';
 export { Context } from './context.ts';
 export type { CollectedEvents, ContextStore, WaitForEventOptions } from './context.ts';
+export type { SavedContext, SavedEvent } from './savedContext.ts';
 export type { DictState, StateClass, StatePath, StateValue } from './statePath.ts';
 export { sleep, now, random, randint, logToCurrentRun } from './ambient.ts';
 export type { LogLevel } from './ambient.ts';

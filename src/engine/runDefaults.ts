@@ -44,6 +44,13 @@ export interface RunDefaults extends RunOptions {
   onRun?: (handler: WorkflowHandler) => void;
   /** The start input the host was given, what `startInput()` hands to code that starts its own run. */
   input?: Readonly<Record<string, unknown>>;
+  /**
+   * A saved context (`ctx.toDict()` data, e.g. from a saved run file) that the next run the host's
+   * code starts goes on from, as if it had been given `run({ ctx: Context.fromDict(w, resume) })`.
+   * Taken once: later runs, and runs started inside steps, start afresh. A context that does not fit
+   * the workflow makes that `run()` throw with the reason.
+   */
+  resume?: unknown;
 }
 
 let defaults: RunDefaults = {};
@@ -57,4 +64,12 @@ export function setRunDefaults(next: RunDefaults): RunDefaults {
 
 export function runDefaults(): RunDefaults {
   return defaults;
+}
+
+/** The host's saved context for the run being started, once (see `RunDefaults.resume`). */
+export function takeResume(): unknown {
+  if (defaults.resume === undefined) return undefined;
+  const { resume, ...rest } = defaults;
+  defaults = rest;
+  return resume;
 }

@@ -12,7 +12,7 @@ import { checkGraphCheckNames, hasStepNamed, planOf, validationRole, type Plan }
 import { attachFreeStep } from './freeSteps.ts';
 import { stepOptionsOf } from './step.ts';
 import { checkStartFields } from './declaredFields.ts';
-import { runDefaults, type RunDefaults, type RunOptions } from './runDefaults.ts';
+import { runDefaults, takeResume, type RunDefaults, type RunOptions } from './runDefaults.ts';
 import { RunCore, type RunParent } from './runCore.ts';
 import { currentFrame } from './scope.ts';
 import type { TraceListener } from './trace.ts';
@@ -159,11 +159,16 @@ export class Workflow {
       ctx = given;
       input = startEvent ?? fields;
     }
+    const parent = parentRun();
+    // The host's saved context (a saved run being resumed) goes to the first run its code starts.
+    if (!ctx && !parent) {
+      const saved = takeResume();
+      if (saved !== undefined) ctx = Context.fromDict(this, saved);
+    }
     checkInput(plan, input);
     const continued = ctx ? ctx.takeForRun(this) : null;
     // As the library: keyword arguments must build the start class, unless the run goes on from a saved one.
     if (input && !isEvent(input) && !continued?.resumption?.running) checkStartFields(plan.startClass, eventTypeName(plan.startClass), input as Record<string, unknown>);
-    const parent = parentRun();
     // A child run takes the host's clock, seed and listener, but not its run id, step mode or
     // breakpoints: those belong to the run the host started, whose controls cannot reach this one.
     const host = parent ? childDefaults() : runDefaults();

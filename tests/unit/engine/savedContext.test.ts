@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Context, HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent, Workflow, step } from 'flowplay';
+import { Context, HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent, Workflow, setRunDefaults, step } from 'flowplay';
 
 class Profile {
   name = 'anon';
@@ -57,5 +57,39 @@ describe('saving and resuming a run', () => {
     const ctx = Context.fromDict<Profile>(wf, { ...good, state: JSON.parse('{"__proto__": {"polluted": true}, "name": "x"}') });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     return ctx.store.getState().then((s) => expect(s).toMatchObject({ name: 'x', visits: 0 }));
+  });
+
+  test('a host\'s saved context goes to the first run its code starts, and only to that one', async () => {
+    const saved = { version: 1, workflow: 'Greeter', stateType: 'Profile', state: { name: 'anon', visits: 4 }, running: true, awaitingInput: 1, work: [] };
+    const previous = setRunDefaults({ clock: 'virtual', resume: saved });
+    try {
+      const wf = new Greeter({ timeout: 10 });
+      const resumed = wf.run();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      resumed.sendInput(new HumanResponseEvent({ response: 'Ada' }));
+      // The saved run had counted 4 visits and was waiting: no new StartEvent, no fifth visit.
+      expect(await resumed).toBe('Profile: hello Ada (4)');
+      const fresh = wf.run();
+      const asked: unknown[] = [];
+      for await (const ev of fresh.streamEvents()) {
+        if (ev instanceof InputRequiredEvent) {
+          asked.push(ev.prefix);
+          fresh.sendEvent(new HumanResponseEvent({ response: 'Bo' }));
+        }
+      }
+      expect(asked).toEqual(['Your name?']);
+      expect(await fresh).toBe('Profile: hello Bo (1)');
+    } finally {
+      setRunDefaults(previous);
+    }
+  });
+
+  test('a host\'s saved context that does not fit the workflow fails that run() with the reason', () => {
+    const previous = setRunDefaults({ resume: { version: 1, workflow: 'Other', stateType: null, state: {}, running: true, awaitingInput: 0, work: [] } });
+    try {
+      expect(() => new Greeter().run()).toThrow('This is not a saved context Flowplay can resume: it was saved from workflow Other, not Greeter.');
+    } finally {
+      setRunDefaults(previous);
+    }
   });
 });
