@@ -48,6 +48,9 @@ export type { ReplayCursor, ReplaySchedule, PlayResult } from './replayCursor.ts
 export { createRunFile, serializeRunFile, RUN_FILE_FORMAT, RUN_FILE_VERSION, DEFAULT_RUN_FILE_LIMITS } from './runFile.ts';
 export type { RunFile, RunFileLimits } from './runFile.ts';
 export { parseRunFile } from './parseRunFile.ts';
+export { checkSavedContext, MAX_CONTEXT_CHARS, MAX_CONTEXT_WORK } from './savedRunContext.ts';
+export { pendingQuestion } from './pendingQuestion.ts';
+export type { PendingQuestion } from './pendingQuestion.ts';
 export { readRecordedRun } from './readRecordedRun.ts';
 export type { RecordedRun } from './readRecordedRun.ts';
 export { compareTraces, canonical, differingFields, recordLine } from './compareTraces.ts';

@@ -3,14 +3,20 @@ import { ShapeError, checkJson, isPlainObject } from './checkShape.ts';
 import { DEFAULT_RUN_FILE_LIMITS, RUN_FILE_FORMAT, RUN_FILE_VERSION, expandRecords } from './runFile.ts';
 import type { RunFile, RunFileLimits } from './runFile.ts';
 import { TraceValidator } from './traceValidator.ts';
+import { checkSavedContext } from './savedRunContext.ts';
+import type { SavedContext } from '../engine/savedContext.ts';
 import { traceFromV1 } from './traceV1.ts';
 import { ValueBudget } from './valueBudget.ts';
 
-export type ParseRunFileResult = { ok: true; file: RunFile } | { ok: false; error: string };
+/**
+ * A file whose saved context is damaged still opens as a recorded run: the run is whole, it cannot be
+ * resumed, and `contextProblem` says why.
+ */
+export type ParseRunFileResult = { ok: true; file: RunFile; contextProblem?: string } | { ok: false; error: string };
 
 const TOP = new Set(['format', 'version', 'code', 'input', 'seed', 'graph', 'trace']);
-/** A version 2 file names its run once, at the top, instead of in every record. */
-const TOP_V2 = new Set([...TOP, 'runId']);
+/** A version 2 file names its run once, at the top, instead of in every record, and may carry a context. */
+const TOP_V2 = new Set([...TOP, 'runId', 'context']);
 
 /**
  * Reads a saved run. Everything is checked before anything is returned: the envelope, every record's
@@ -55,11 +61,22 @@ export function parseRunFile(text: string, limits: RunFileLimits = DEFAULT_RUN_F
     if (error instanceof ShapeError) return fail(`This run file is damaged: ${error.message}.`);
     throw error;
   }
-  const { runId: _runId, ...file } = data;
+  const { runId: _runId, context, ...file } = data;
+  let contextProblem: string | undefined;
+  let resumable: SavedContext | undefined;
+  if (context !== undefined) {
+    try {
+      resumable = checkSavedContext(context, limits.maxDepth);
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      contextProblem = `Its saved context cannot be resumed: ${error.message}.`;
+    }
+  }
   // The same value budget as a live run: a file can hold far more than the page should keep.
   const budget = new ValueBudget();
   const trace = (file as unknown as RunFile).trace.map((r) => budget.apply(r));
-  return { ok: true, file: { ...file, version: RUN_FILE_VERSION, trace } as unknown as RunFile };
+  const read = { ...file, version: RUN_FILE_VERSION, trace, ...(resumable ? { context: resumable } : {}) } as unknown as RunFile;
+  return contextProblem ? { ok: true, file: read, contextProblem } : { ok: true, file: read };
 }
 
 function fail(error: string): ParseRunFileResult {

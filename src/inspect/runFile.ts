@@ -1,5 +1,6 @@
 import type { GraphModel } from '../compiler/model.ts';
 import type { JsonValue } from '../engine/jsonSafe.ts';
+import type { SavedContext } from '../engine/savedContext.ts';
 import type { TraceKind, TraceRecord } from '../engine/trace.ts';
 import { RECORD_SCHEMA } from './recordSchema.ts';
 
@@ -21,6 +22,11 @@ export interface RunFile {
   seed: number | null;
   /** The graph the run was drawn on; without it the loader recompiles `code` for the drawing. */
   graph?: GraphModel;
+  /**
+   * The run's context (`ctx.toDict()`) when it was saved before it ended, typically while it waited
+   * for an answer: Resume goes on from it with the same code.
+   */
+  context?: SavedContext;
   trace: TraceRecord[];
 }
 
@@ -49,9 +55,10 @@ export const DEFAULT_RUN_FILE_LIMITS: RunFileLimits = {
  * @example
  * const text = serializeRunFile(createRunFile({ code, input: { message: 'hi' }, seed: 42, trace }));
  */
-export function createRunFile(run: { code: string; input?: { [key: string]: JsonValue }; seed: number | null; graph?: GraphModel | null; trace: readonly TraceRecord[] }): RunFile {
+export function createRunFile(run: { code: string; input?: { [key: string]: JsonValue }; seed: number | null; graph?: GraphModel | null; context?: SavedContext | null; trace: readonly TraceRecord[] }): RunFile {
   const file: RunFile = { format: RUN_FILE_FORMAT, version: RUN_FILE_VERSION, code: run.code, input: run.input ?? {}, seed: run.seed, trace: [...run.trace] };
   if (run.graph) file.graph = run.graph;
+  if (run.context) file.context = run.context;
   return file;
 }
 
@@ -69,6 +76,7 @@ export function serializeRunFile(file: RunFile): string {
   const runId = file.trace.find((r) => r.kind === 'run.started')?.runId ?? file.trace[0]?.runId ?? '';
   const head: Omit<RunFile, 'trace'> & { runId: string } = { format: file.format, version: file.version, code: file.code, input: file.input, seed: file.seed, runId };
   if (file.graph) head.graph = file.graph;
+  if (file.context) head.context = file.context;
   const lines = [`{`];
   for (const [key, value] of Object.entries(head)) lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
   lines.push(`  "trace": [`);

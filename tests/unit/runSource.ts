@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { nodeCompilerFiles } from '../../src/cli/compilerFiles.ts';
 import { runFile } from '../../src/cli/runFile.ts';
 import { createCompiler, type CompileResult, type Compiler } from '../../src/compiler/index.ts';
-import type { RunInput, TraceRecord } from '../../src/engine/index.ts';
+import type { RunInput, SavedContext, TraceRecord, WorkflowHandler } from '../../src/engine/index.ts';
 
 let compiler: Compiler | null = null;
 
@@ -55,4 +55,36 @@ export async function runSource(source: string, options: SourceRunOptions = {}):
     out.error = error;
   }
   return out;
+}
+
+/**
+ * Runs `source` until it asks a question after `answers` have been given, then does what Save run does
+ * with a waiting run: takes its context (`ctx.toDict()`) and its records so far, and cancels it.
+ */
+export async function saveWaitingRun(source: string, answers: readonly string[] = []): Promise<{ compiled: CompileResult; trace: TraceRecord[]; context: SavedContext }> {
+  const compiled = sharedCompiler().compile(source);
+  if (compiled.js === null) throw new Error(`does not compile: ${compiled.diagnostics.map((d) => d.message).join('; ')}`);
+  const trace: TraceRecord[] = [];
+  const handlers: WorkflowHandler[] = [];
+  let saved: { trace: TraceRecord[]; context: SavedContext } | null = null;
+  let asked = 0;
+  await runFile({
+    js: compiled.js,
+    workflowNames: compiled.workflows.map((w) => w.name),
+    input: {},
+    seed: 0,
+    clock: 'virtual',
+    write: () => undefined,
+    onTrace: (r) => trace.push(r),
+    onRun: (h) => handlers.push(h),
+    answer: async () => {
+      if (asked < answers.length) return answers[asked++]!;
+      // A question is asked as it is emitted: save once the run has published it and waits.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      saved ??= { trace: [...trace], context: handlers[0]!.ctx.toDict() };
+      return null;
+    },
+  }).catch(() => undefined);
+  if (!saved) throw new Error('the run never asked');
+  return { compiled, ...(saved as { trace: TraceRecord[]; context: SavedContext }) };
 }

@@ -2,7 +2,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useStore } from 'zustand';
-import { pendingQuestion } from '../../state/pendingQuestion.ts';
+import { pendingQuestion } from '../../inspect/pendingQuestion.ts';
 import { usePlayground } from '../playground.ts';
 import type { FlowNode } from './flowTypes.ts';
 import { useNodeAttributes } from './useNodeAttributes.ts';
