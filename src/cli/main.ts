@@ -10,7 +10,8 @@ import { analysePython } from '../compiler/python/index.ts';
 import type { CompileResult } from '../compiler/index.ts';
 import { replayPlanOf } from '../engine/index.ts';
 import type { ReplayPlan, TraceRecord } from '../engine/index.ts';
-import { compareTraces, readRecordedRun, recordLine } from '../inspect/index.ts';
+import { compareTraces, parseRunFile, pendingQuestion, readRecordedRun, recordLine } from '../inspect/index.ts';
+import type { RunFile } from '../inspect/index.ts';
 import { USAGE, UsageError, parseArgs } from './args.ts';
 import type { CliArgs } from './args.ts';
 import { nodeCompilerFiles } from './compilerFiles.ts';
@@ -72,19 +73,29 @@ async function main(argv: string[]): Promise<number> {
     }
     recorded = read;
   }
+  let saved: RunFile | null = null;
+  if (args.resume) {
+    const read = readSaved(args.resume, source);
+    if (typeof read === 'string') {
+      process.stderr.write(`flowplay: ${read}\n`);
+      return 2;
+    }
+    saved = read;
+  }
   const trace: TraceRecord[] = [];
   let exitCode = 0;
-  const input = recorded ? (recorded.plan.start ?? {}) : args.input;
+  const input = recorded ? (recorded.plan.start ?? {}) : saved ? saved.input : args.input;
   try {
     const host: HostOptions = {
       input,
-      seed: recorded ? (recorded.plan.seed ?? 0) : args.seed,
+      seed: recorded ? (recorded.plan.seed ?? 0) : saved ? (saved.seed ?? 0) : args.seed,
       clock: recorded ? 'virtual' : args.clock,
       write: (line) => process.stdout.write(`${line}\n`),
       writeError: (line) => process.stderr.write(`${line}\n`),
       onTrace: args.trace || recorded ? (record) => trace.push(record) : undefined,
       answer: stdinAnswers(),
       ...(recorded ? { replay: recorded.plan.inputs } : {}),
+      ...(saved?.context ? { resume: { context: saved.context, question: saved.context.awaitingInput > 0 ? (pendingQuestion(saved.trace)?.prefix ?? null) : null } } : {}),
     };
     if (python) {
       const runtime = await loadNodePython();
@@ -126,6 +137,22 @@ function readRecorded(path: string, source: string): { trace: TraceRecord[]; pla
   if (read.code !== null && read.code !== source) process.stderr.write(`flowplay: note: ${path} was recorded from other code than this file; the replay runs this file.\n`);
   if (plan.clock === 'real') process.stderr.write(`flowplay: note: ${path} ran on the real clock; it is re-run on the virtual clock and may go differently.\n`);
   return { trace: read.trace, plan };
+}
+
+/** The saved run behind `--resume`, with its context, or what keeps it from resuming. */
+function readSaved(path: string, source: string): RunFile | string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return `cannot read ${path}: ${(error as Error).message}`;
+  }
+  const read = parseRunFile(text);
+  if (!read.ok) return `${path}: ${read.error}`;
+  if (read.contextProblem) return `${path}: ${read.contextProblem}`;
+  if (!read.file.context) return `${path} has no saved context to resume: it was saved after its run ended (replay it with --replay).`;
+  if (read.file.code !== source) process.stderr.write(`flowplay: note: ${path} was saved from other code than this file; the run resumes with this file.\n`);
+  return read.file;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { format } from 'node:util';
 import * as engine from '../engine/index.ts';
-import type { RunInput, TraceRecord, WorkflowHandler } from '../engine/index.ts';
+import type { RunInput, SavedContext, TraceRecord, WorkflowHandler } from '../engine/index.ts';
 import { hostLogRecord } from '../engine/hostLog.ts';
 import { installNodeScope } from '../node/installNodeScope.ts';
 
@@ -32,6 +32,14 @@ export interface HostOptions {
   answer?: (prefix: string) => Promise<string | null>;
   /** Inputs to send again at their moments (`--replay`): questions are then answered from these. */
   replay?: RunInput[];
+  /**
+   * A saved run to go on from (`--resume`): the first run the code starts takes its context, and
+   * `question`, the one it was waiting on, is put to `answer` again since the resumed run does not
+   * ask it anew.
+   */
+  resume?: { context: SavedContext; question: string | null };
+  /** Told about every run the code starts, as soon as it is created. */
+  onRun?: (handler: WorkflowHandler) => void;
 }
 
 type UserLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
@@ -92,13 +100,17 @@ export async function runHosted(options: HostOptions, run: FileBody): Promise<vo
     seed: options.seed,
     input: options.input,
     ...(options.replay ? { replay: options.replay } : {}),
+    ...(options.resume ? { resume: options.resume.context } : {}),
     onTrace: (record) => {
       keep(record);
       if (answer) answerQuestions(record, byRunId, answer);
     },
     onRun: (handler) => {
+      const resumed = handlers.length === 0 ? options.resume : undefined;
       handlers.push(handler);
       byRunId.set(handler.runId, handler);
+      options.onRun?.(handler);
+      if (answer && resumed && resumed.question !== null) void answer(resumed.question).then((response) => reply(handler, response));
     },
     log: (line) => options.write(line),
   });
@@ -126,11 +138,14 @@ function answerQuestions(record: TraceRecord, handlers: Map<string, WorkflowHand
   const handler = handlers.get(record.runId);
   const prefix = (record.payload as { prefix?: unknown } | null)?.prefix;
   if (!handler) return;
-  void answer(typeof prefix === 'string' ? prefix : '').then((response) => {
-    if (handler.status !== null) return;
-    if (response === null) handler.cancelInput();
-    else handler.sendInput(new engine.HumanResponseEvent({ response }));
-  });
+  void answer(typeof prefix === 'string' ? prefix : '').then((response) => reply(handler, response));
+}
+
+/** Sends a person's answer into the run, or cancels it when no answer will come. */
+function reply(handler: WorkflowHandler, response: string | null): void {
+  if (handler.status !== null) return;
+  if (response === null) handler.cancelInput();
+  else handler.sendInput(new engine.HumanResponseEvent({ response }));
 }
 
 /**
