@@ -45,6 +45,7 @@ const runner: RunnerClient = {
   stop: async () => 'idle',
   control: async () => undefined,
   prepare: () => undefined,
+  savedContext: async () => ({ ok: true as const, context: null }),
   dispose: () => undefined,
 };
 

@@ -8,7 +8,7 @@ import { PYTHON_FILE_NAME } from '../inspect/userLocation.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 import { parseInput } from './parseInput.ts';
 import { appendTrace, beginRun, endRun, loadRecordedRun, publishTrace, setPlaybackTime, stopPlaybackAt, updateSettings } from './runStore.ts';
-import type { RunStore } from './runStore.ts';
+import type { RunState, RunStore } from './runStore.ts';
 import { runEndRecords } from './runEndRecords.ts';
 import { syntheticFinish } from './syntheticRecords.ts';
 import { TraceCap } from './traceCap.ts';
@@ -64,8 +64,18 @@ export interface RunController {
   /** Runs the fork of the code begun: the code in the editor, the recorded inputs up to the moment, checked record by record. */
   continueCodeFork(): Promise<void>;
   cancelCodeFork(): void;
-  /** Shows a saved run (its code in the editor, its trace to replay); stops a run in progress first. */
-  loadRecorded(run: { code: string; trace: TraceRecord[]; graph: GraphModel | null }): Promise<void>;
+  /**
+   * Shows a saved run (its code in the editor, its trace to replay); stops a run in progress first.
+   * A run saved before it ended comes with its context and start input, to resume it.
+   */
+  loadRecorded(run: { code: string; trace: TraceRecord[]; graph: GraphModel | null; resumable?: RunState['resumable'] }): Promise<void>;
+  /**
+   * Resumes the saved run on screen: a new run of its code goes on from its context, with `answer`
+   * (when given) as the HumanResponseEvent it waited for. The saved run stays in the history.
+   */
+  resumeSaved(answer: string | null): Promise<void>;
+  /** The run in progress's context, to save it with the run (null when no run is going on). */
+  savedContext(): ReturnType<RunnerClient['savedContext']>;
   /** Shows an earlier run again, with its own code in the editor (the run on screen goes to the history). */
   reopen(past: PastRun): Promise<void>;
   /** Stops following the workspace. */
@@ -119,6 +129,14 @@ export function createRunController(deps: RunControllerDeps): RunController {
     await launch(input.value, null);
   }
 
+  async function resumeSaved(answer: string | null): Promise<void> {
+    const saved = run.getState().resumable;
+    if (!saved || live()) return;
+    keepInHistory(run);
+    run.setState({ codeFork: null });
+    await launch(saved.input, null, { context: saved.context, answer });
+  }
+
   async function anotherSeed(): Promise<{ first: number; second: number } | null> {
     if (live()) return null;
     const { source } = workspace.getState();
@@ -166,7 +184,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
   }
 
   /** Starts a run of the code in the editor; resolves with its trace once it has ended. */
-  async function launch(input: Record<string, unknown>, replaying: RunRequest['replay'] | null): Promise<TraceRecord[] | null> {
+  async function launch(input: Record<string, unknown>, replaying: RunRequest['replay'] | null, resume: RunRequest['resume'] | null = null): Promise<TraceRecord[] | null> {
     const { settings } = run.getState();
     if (run.getState().engine === 'running') await runner.stop();
     await refreshAnalysis();
@@ -195,6 +213,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
         stepMode: settings.stepMode,
         breakpoints: settings.breakpoints,
         ...(replaying ? { replay: replaying, stepMode: false } : {}),
+        ...(resume ? { resume } : {}),
       },
       (batch) => {
         const { own, children } = family.split(batch);
@@ -238,11 +257,12 @@ export function createRunController(deps: RunControllerDeps): RunController {
     if (live()) await runner.control({ kind: 'breakpoints', steps: breakpoints });
   }
 
-  async function loadRecorded(file: { code: string; trace: TraceRecord[]; graph: GraphModel | null }): Promise<void> {
+  async function loadRecorded(file: { code: string; trace: TraceRecord[]; graph: GraphModel | null; resumable?: RunState['resumable'] }): Promise<void> {
     if (live()) await runner.stop();
     keepInHistory(run);
     setSource(workspace, file.code);
     loadRecordedRun(run, file.trace, file.graph, file.code);
+    if (file.resumable) run.setState({ resumable: file.resumable });
     if (file.graph) return;
     // Without a saved graph the run is drawn on its code's own, once that has been analysed.
     const revision = workspace.getState().revision;
@@ -278,5 +298,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     step: async () => void (live() && (await runner.control({ kind: 'step' }))),
     toggleBreakpoint,
     loadRecorded,
+    resumeSaved,
+    savedContext: async () => (live() ? runner.savedContext() : { ok: true, context: null }),
   };
 }

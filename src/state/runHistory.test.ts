@@ -33,6 +33,7 @@ function fakeRunner(hold = false) {
     },
     control: async () => undefined,
     prepare: () => undefined,
+    savedContext: async () => ({ ok: true as const, context: null }),
     dispose: () => undefined,
   };
   return { runner, stops: () => stops, seeds, replays };

@@ -2,6 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GraphModel } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
+import type { JsonValue } from '../engine/jsonSafe.ts';
+import type { SavedContext } from '../engine/savedContext.ts';
 import type { ClockKind } from '../worker/protocol.ts';
 import type { PastRun } from './runHistory.ts';
 import type { ChildRun, OpenedFrom } from './childRuns.ts';
@@ -70,6 +72,11 @@ export interface RunState {
    * Continue runs the code in the editor with that run's inputs up to there.
    */
   codeFork: { of: number; trace: TraceRecord[]; at: number } | null;
+  /**
+   * A saved run that had not ended, loaded with its context: Resume goes on from it (with the file's
+   * start input) in a new run of the same code.
+   */
+  resumable: { context: SavedContext; input: Record<string, JsonValue> } | null;
 }
 
 export type RunStore = StoreApi<RunState>;
@@ -104,6 +111,7 @@ export function createRunStore(settings?: Partial<RunSettings>): RunStore {
     openedFrom: [],
     verdict: null,
     codeFork: null,
+    resumable: null,
   }));
 }
 
@@ -115,7 +123,7 @@ export function updateSettings(store: RunStore, patch: Partial<RunSettings>): vo
 export function beginRun(store: RunStore, graph: GraphModel | null, wallNow: number, code: string | null = null): TraceRecord[] {
   const trace: TraceRecord[] = [];
   const runNumber = nextRunNumber(store.getState());
-  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', code, runNumber, childRuns: [], childLength: 0, openedFrom: [], verdict: null });
+  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', code, runNumber, childRuns: [], childLength: 0, openedFrom: [], verdict: null, resumable: null });
   return trace;
 }
 
@@ -126,7 +134,7 @@ export function nextRunNumber(state: RunState): number {
 
 /** No run on screen: the view is idle, counters at zero (the settings and the history stay). */
 export function resetRun(store: RunStore): void {
-  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', inputError: null, code: null, childRuns: [], childLength: 0, openedFrom: [], verdict: null });
+  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', inputError: null, code: null, childRuns: [], childLength: 0, openedFrom: [], verdict: null, resumable: null });
 }
 
 /**
@@ -176,7 +184,7 @@ export function setViewPaused(store: RunStore, paused: boolean): void {
 
 /** A saved run, to replay from the start; nothing of it runs. */
 export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null, code: string | null = null, runNumber?: number): void {
-  store.setState({ runNumber: runNumber ?? nextRunNumber(store.getState()), engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code, childRuns: [], childLength: 0, openedFrom: [], verdict: null });
+  store.setState({ runNumber: runNumber ?? nextRunNumber(store.getState()), engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code, childRuns: [], childLength: 0, openedFrom: [], verdict: null, resumable: null });
 }
 
 /** The playback has reached the end of a finished run: the run's status is now its ending. */

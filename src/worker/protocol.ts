@@ -5,6 +5,7 @@
 import type { CompileResult } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import type { ForkChange } from '../engine/replay.ts';
+import type { SavedContext } from '../engine/savedContext.ts';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 
 export type ClockKind = 'virtual' | 'real';
@@ -31,6 +32,12 @@ export interface RunRequest {
    * of `input`, `seed` and `clock`.
    */
   replay?: { trace: TraceRecord[]; fork: ForkChange | null };
+  /**
+   * Go on from a saved run's context instead of starting afresh: the code's run takes it (its state and
+   * the events its steps held), and `answer`, when given, goes in as the HumanResponseEvent the saved
+   * run was waiting for.
+   */
+  resume?: { context: SavedContext; answer: string | null };
 }
 
 /** Commands for the run in progress; ignored when no run is active. */
@@ -158,6 +165,8 @@ export interface RunnerPortApi {
   run(request: RunRequest, token: number): Promise<void>;
   cancel(): Promise<void>;
   control(command: RunControl): Promise<void>;
+  /** The current run's context as JSON text (`ctx.toDict()`), or null: untrusted, the page checks it. */
+  savedContext(): Promise<string | null>;
 }
 
 /** What the runner posts on its events port. Untrusted on arrival: the page checks every field. */
@@ -191,6 +200,11 @@ export interface RunnerClient {
   stop(): Promise<'cancelled' | 'restarted' | 'idle'>;
   /** Pause, continue, single-step, set breakpoints or answer a question of the current run. */
   control(command: RunControl): Promise<void>;
+  /**
+   * The current run's context (`ctx.toDict()`), checked as a loaded file's is, to save with the run;
+   * null when no run is going on, or a message when the runner gave nothing usable.
+   */
+  savedContext(): Promise<{ ok: true; context: SavedContext | null } | { ok: false; error: string }>;
   /** Gets a runner of this kind ready while the page is idle (Python: when the page turns to Python). */
   prepare(kind: 'typescript' | 'python'): void;
   dispose(): void;

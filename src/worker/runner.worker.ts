@@ -64,6 +64,9 @@ const api: RunnerPortApi = {
   async control(command: RunControl) {
     current?.control(command);
   },
+  async savedContext() {
+    return current?.savedContext() ?? null;
+  },
 };
 
 /**

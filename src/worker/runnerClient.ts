@@ -6,6 +6,7 @@ import { TraceGate, readRunnerMessage } from './runnerMessages.ts';
 import { createSandboxHost } from './sandboxHost.ts';
 import type { PythonStart } from './sandboxHost.ts';
 import { loadPythonFiles } from './pythonAssetsLoader.ts';
+import { readSavedContextText } from './savedContextText.ts';
 import type { PythonFiles } from './pythonAssetsLoader.ts';
 
 /** How long a runner may take to answer Stop before it is presumed stuck and replaced. */
@@ -296,6 +297,14 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       if (!active) return;
       // A runner stuck in user code cannot answer; Stop and the watchdog are the way out of that.
       await Promise.race([active.conn.api.control(command).catch(() => undefined), delay(graceMs)]);
+    },
+
+    async savedContext() {
+      if (!active) return { ok: true as const, context: null };
+      // A runner busy in user code cannot answer: say so rather than wait for it.
+      const text = await Promise.race([active.conn.api.savedContext().catch(() => undefined), delay(graceMs).then(() => undefined)]);
+      if (text === undefined) return { ok: false as const, error: 'The run did not answer in time' };
+      return readSavedContextText(text);
     },
 
     prepare(kind: RunnerKind): void {

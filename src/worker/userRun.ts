@@ -80,6 +80,13 @@ export class UserRun {
     }
   }
 
+  /** The run's context as JSON, to save it while it waits; null once it has ended (or before it starts). */
+  savedContext(): string | null {
+    const handler = this.handler;
+    if (!handler || handler.status !== null) return null;
+    return JSON.stringify(handler.ctx.toDict());
+  }
+
   async execute(request: RunRequest): Promise<RunSetupError | null> {
     if (request.replay) {
       try {
@@ -102,12 +109,16 @@ export class UserRun {
       input: request.input,
       ...(request.seed !== null ? { seed: request.seed } : {}),
       ...(this.inputs.length ? { replay: this.inputs } : {}),
+      ...(request.resume ? { resume: request.resume.context } : {}),
       onTrace: (record) => this.record(record),
       onRun: (handler) => {
         // Only the first run is traced: one trace, one run.
         if (this.handler === null) {
           this.handler = handler;
           if (this.cancelled) handler.cancelInput();
+          const answer = request.resume?.answer;
+          // The answer the saved run waited for, sent in (and recorded) once the run has started.
+          if (typeof answer === 'string') setTimeout(() => handler.status === null && handler.sendInput(new flowplay.HumanResponseEvent({ response: answer })), 0);
         }
       },
     });
@@ -184,7 +195,10 @@ export class UserRun {
   private startWorkflow(module: unknown, request: RunRequest): RunSetupError | null {
     const workflows = (module as { workflows?: Record<string, WorkflowClass> } | undefined)?.workflows ?? {};
     const names = Object.keys(workflows);
-    const name = request.workflow !== null && workflows[request.workflow] ? request.workflow : names[0];
+    // A saved context names its workflow: resume that one when the file still defines it.
+    const saved = request.resume?.context.workflow;
+    const wanted = saved !== undefined && Object.hasOwn(workflows, saved) ? saved : request.workflow;
+    const name = wanted !== null && Object.hasOwn(workflows, wanted) ? wanted : names[0];
     if (name === undefined) {
       return { name: 'NoWorkflow', message: 'There is no workflow to run: define a class that extends Workflow with @step methods.' };
     }

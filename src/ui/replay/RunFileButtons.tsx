@@ -20,7 +20,9 @@ export function RunFileButtons() {
   const picker = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const save = () => {
+  const save = async () => {
+    // A run that has not ended is saved with its context, so the file can resume it after a reload.
+    const taken = await runs.savedContext();
     const state = run.getState();
     // The run's own seed and start input, from its records: the boxes may have changed since it ran.
     const started = state.trace.find((r) => r.kind === 'run.started');
@@ -33,10 +35,15 @@ export function RunFileButtons() {
       input,
       seed: started?.kind === 'run.started' ? started.seed : state.settings.seed,
       graph: state.graph,
+      // A loaded run that can be resumed keeps its context when it is saved again.
+      context: taken.ok && taken.context ? taken.context : state.origin === 'file' ? (state.resumable?.context ?? null) : null,
       trace: state.trace,
     });
     const first = state.trace[0];
     download(runFileExport(file, first?.kind === 'run.started' ? first.workflow : null));
+    if (!taken.ok) {
+      showNotice(notices, { topic: 'link', tone: 'error', message: `${taken.error}. The run was saved without its context: the file replays it but cannot resume it.` });
+    }
   };
 
   const load = async (file: File) => {
@@ -51,19 +58,22 @@ export function RunFileButtons() {
     const replacing = read.file.code !== workspace.getState().source;
     const { input, seed } = read.file;
     const kept = replacing && drafts.open({ code: read.file.code, origin: 'run', title: `Saved run ${name}`, input, ...(seed !== null ? { seed } : {}) });
-    await runs.loadRecorded({ code: read.file.code, trace: read.file.trace, graph: read.file.graph ?? null });
+    const { context } = read.file;
+    await runs.loadRecorded({ code: read.file.code, trace: read.file.trace, graph: read.file.graph ?? null, resumable: context ? { context, input } : null });
     const previous = kept ? drafts.store.getState().history[0] : undefined;
+    const resumes = context ? ' It was saved before it ended: Resume goes on from where it was.' : '';
+    const damaged = read.contextProblem ? ` ${read.contextProblem} It is shown as recorded.` : '';
     showNotice(notices, {
       topic: 'link',
-      tone: 'info',
-      message: `Replaying the saved run ${JSON.stringify(name)}; its code was not run.${previous ? ' Your previous draft is under Drafts.' : ''}`,
+      tone: read.contextProblem ? 'error' : 'info',
+      message: `Replaying the saved run ${JSON.stringify(name)}; its code was not run.${resumes}${damaged}${previous ? ' Your previous draft is under Drafts.' : ''}`,
       ...(previous ? { restoreDraft: previous.id } : {}),
     });
   };
 
   return (
     <span className="run-file">
-      <button type="button" className="btn-small" data-testid="save-run" disabled={total === 0} onClick={save} title="Save this run as a JSON file to replay later">
+      <button type="button" className="btn-small" data-testid="save-run" disabled={total === 0} onClick={() => void save()} title="Save this run as a JSON file to replay later (and, while it waits, to resume it)">
         Save run
       </button>
       <button type="button" className="btn-small" data-testid="load-run" onClick={() => picker.current?.click()} title="Replay a saved run (its code is not run)">
