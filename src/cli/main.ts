@@ -123,15 +123,20 @@ async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
+/** A file named on the command line, or why it cannot be read. */
+function readText(path: string): { text: string; error: null } | { text: null; error: string } {
+  try {
+    return { text: readFileSync(path, 'utf8'), error: null };
+  } catch (error) {
+    return { text: null, error: `cannot read ${path}: ${(error as Error).message}` };
+  }
+}
+
 /** The recorded run behind `--replay`, or what is wrong with it; notes what keeps it from replaying exactly. */
 function readRecorded(path: string, source: string): { trace: TraceRecord[]; plan: ReplayPlan } | string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return `cannot read ${path}: ${(error as Error).message}`;
-  }
-  const read = readRecordedRun(text);
+  const text = readText(path);
+  if (text.error !== null) return text.error;
+  const read = readRecordedRun(text.text);
   if (!read.ok) return `${path}: ${read.error}`;
   const plan = replayPlanOf(read.trace);
   if (read.code !== null && read.code !== source) process.stderr.write(`flowplay: note: ${path} was recorded from other code than this file; the replay runs this file.\n`);
@@ -141,13 +146,9 @@ function readRecorded(path: string, source: string): { trace: TraceRecord[]; pla
 
 /** The saved run behind `--resume`, with its context, or what keeps it from resuming. */
 function readSaved(path: string, source: string): RunFile | string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return `cannot read ${path}: ${(error as Error).message}`;
-  }
-  const read = parseRunFile(text);
+  const text = readText(path);
+  if (text.error !== null) return text.error;
+  const read = parseRunFile(text.text);
   if (!read.ok) return `${path}: ${read.error}`;
   if (read.contextProblem) return `${path}: ${read.contextProblem}`;
   if (!read.file.context) return `${path} has no saved context to resume: it was saved after its run ended (replay it with --replay).`;

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { answerQuestion, loadConfirmSolution } from './humanHelpers.ts';
 
 test('human in the loop: the run asks in the page, the user answers, the result appears', async ({ page }) => {
   await page.goto('/?example=human-in-the-loop');
@@ -24,19 +25,10 @@ test('human in the loop: the run asks in the page, the user answers, the result 
 });
 
 test('human in the loop: the chapter exercise with two questions is answered in the page and passes', async ({ page }) => {
-  await page.goto('/#chapter/human-in-the-loop');
-  const exercise = page.locator('[data-exercise="human-in-the-loop/confirm"]');
-  await exercise.getByTestId('show-solution').click();
-  await exercise.getByRole('button', { name: 'Load the solution into the editor' }).click();
-  await expect(page.getByTestId('editor')).toContainText('Shall I greet');
+  const exercise = await loadConfirmSolution(page);
   await page.getByTestId('run-button').click();
-
-  await expect(page.getByTestId('human-question')).toHaveText(/name/i);
-  await page.getByTestId('human-answer').fill('Ada');
-  await page.getByTestId('human-send').click();
-  await expect(page.getByTestId('human-question')).toHaveText(/Shall I greet Ada/);
-  await page.getByTestId('human-answer').fill('yes');
-  await page.getByTestId('human-send').click();
+  await answerQuestion(page, /name/i, 'Ada');
+  await answerQuestion(page, /Shall I greet Ada/, 'yes');
 
   await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
   await expect(page.getByTestId('run-result')).toContainText('Ada');

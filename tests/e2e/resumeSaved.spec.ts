@@ -1,18 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { answerQuestion, loadConfirmSolution } from './humanHelpers.ts';
 
 /** Runs the human-in-the-loop chapter's two-question solution until it asks "Shall I greet Ada?", and saves the run. */
 async function saveWaitingRun(page: Page): Promise<string> {
-  await page.goto('/#chapter/human-in-the-loop');
-  const exercise = page.locator('[data-exercise="human-in-the-loop/confirm"]');
-  await exercise.getByTestId('show-solution').click();
-  await exercise.getByRole('button', { name: 'Load the solution into the editor' }).click();
-  await expect(page.getByTestId('editor')).toContainText('Shall I greet');
+  await loadConfirmSolution(page);
   await page.getByTestId('run-button').click();
-  await expect(page.getByTestId('human-question')).toHaveText(/name/i);
-  await page.getByTestId('human-answer').fill('Ada');
-  await page.getByTestId('human-send').click();
+  await answerQuestion(page, /name/i, 'Ada');
   await expect(page.getByTestId('human-question')).toHaveText(/Shall I greet Ada/);
   await expect(page.getByTestId('run-status')).toHaveText('running');
 
