@@ -3,6 +3,7 @@
  * (routing returned events, opening a fan-out batch) or its error (retry, or failing the run).
  */
 import type { Batch } from './batch.ts';
+import type { Buffered } from './collectBuffer.ts';
 import { microtask } from './clock.ts';
 import { StepFailedEvent } from './catchError.ts';
 import { errorInfo, typeNameOf } from './describe.ts';
@@ -48,6 +49,12 @@ export class Invocation implements Frame {
   waitingFor: string | null = null;
   /** The values of the step's resource parameters, once resolved (only for steps that declare some). */
   resourceValues: unknown[] | null = null;
+  /**
+   * Events this attempt took out of a collect buffer by completing a collection. Until the step
+   * returns, a saved context hands them back to the step (as the library commits a step's buffer
+   * changes only when it returns), so a resumed re-run of the step finds them again.
+   */
+  collected: Buffered[] | null = null;
 
   constructor(
     readonly run: RunCore,

@@ -8,7 +8,7 @@
  */
 import { Batch } from './batch.ts';
 import { type RunClock, macrotask, microtask } from './clock.ts';
-import { needOf } from './collectBuffer.ts';
+import { needOf, type Buffered } from './collectBuffer.ts';
 import { Context, type WaitForEventOptions } from './context.ts';
 import { DebugGate } from './debugGate.ts';
 import { describeValue, errorInfo } from './describe.ts';
@@ -715,7 +715,10 @@ export class RunCore {
       this.written(seq);
     }
     if (!complete) return null;
-    return buffer.take(need).map((b) => b.ev);
+    const taken = buffer.take(need);
+    if (inv.collected) inv.collected.push(...taken);
+    else inv.collected = taken.slice();
+    return taken.map((b) => b.ev);
   }
 
   setState(path: string[], value: unknown, inv: Invocation | null): void {
@@ -735,13 +738,32 @@ export class RunCore {
   /** The run as a saved context: its state and, until it ends, the events its steps hold. */
   saveContext(): SavedContext {
     const work: SavedEvent[] = [];
+    /** Questions that steps waiting in waitForEvent will ask again when they re-run on resume. */
+    let reasked = 0;
     if (!this.ended) {
+      const inputs = (pending: Pending) => (Array.isArray(pending.input) ? pending.input : [pending.input]);
       for (const rt of this.steps) {
         const name = rt.def.name;
-        const inputs = (pending: Pending) => (Array.isArray(pending.input) ? pending.input : [pending.input]);
-        for (const inv of rt.live()) for (const ev of inputs(inv.pending)) work.push(saveEvent(name, ev));
+        const live = rt.live();
+        const inHand = new Set<Event>();
+        for (const inv of live) for (const ev of inputs(inv.pending)) inHand.add(ev);
+        // Buffers as they were before the running invocations began, as the library saves them: an
+        // event a running step added is its input (saved once, below), one it took goes back.
+        const buffered: Buffered[] = [];
+        for (const [, buffer] of rt.buffers ?? []) buffered.push(...buffer.leftovers());
+        for (const inv of live) if (inv.collected) buffered.push(...inv.collected);
+        buffered.sort((a, b) => a.id - b.id);
+        for (const b of buffered) if (!inHand.has(b.ev)) work.push(saveEvent(name, b.ev));
+        for (const ev of inHand) work.push(saveEvent(name, ev));
         for (const pending of rt.queue) for (const ev of inputs(pending)) work.push(saveEvent(name, ev));
-        for (const [, buffer] of rt.buffers ?? []) for (const b of buffer.leftovers()) work.push(saveEvent(name, b.ev));
+        // A step waiting in waitForEvent runs again from its start on resume, as the library re-runs
+        // its waiters' steps (a resolved waiter's re-run is queued already, so it is saved above).
+        for (const waiter of rt.waiters ?? []) {
+          if (waiter.resolved || waiter.timedOut) continue;
+          if (waiter.asks) reasked++;
+          // Its invocation may not have settled yet (it is still in hand, saved above).
+          if (!live.some((inv) => inv.pending === waiter.input)) for (const ev of inputs(waiter.input)) work.push(saveEvent(name, ev));
+        }
       }
     }
     return {
@@ -750,7 +772,7 @@ export class RunCore {
       stateType: this.plan.stateClass ? this.plan.stateClass.name : null,
       state: toJsonSafe(this.store.root),
       running: !this.ended,
-      awaitingInput: this.ended ? 0 : this.awaitingInput,
+      awaitingInput: this.ended ? 0 : Math.max(0, this.awaitingInput - reasked),
       work,
     };
   }
@@ -791,7 +813,7 @@ export class RunCore {
   }
 
   private addWaiter(rt: StepRuntime, inv: Invocation, key: string, type: EventClass, options: WaitForEventOptions): void {
-    const waiter: StepWaiter = { key, type, requirements: options.requirements, input: inv.pending, invocation: inv.invocation, resolved: null, timedOut: false, timer: null };
+    const waiter: StepWaiter = { key, type, requirements: options.requirements, input: inv.pending, invocation: inv.invocation, asks: options.waiterEvent instanceof InputRequiredEvent, resolved: null, timedOut: false, timer: null };
     rt.addWaiter(waiter);
     this.waiterCount++;
     if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'wait.started', step: inv.step, invocation: inv.invocation, type: eventTypeName(type), event: null });

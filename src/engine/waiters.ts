@@ -20,6 +20,8 @@ export interface StepWaiter {
   readonly input: Pending;
   /** The invocation that waited (for the trace). */
   readonly invocation: number;
+  /** Its `waiterEvent` is a question to a person (an InputRequiredEvent), asked again when the step re-runs. */
+  readonly asks: boolean;
   resolved: { ev: Event; id: number } | null;
   timedOut: boolean;
   timer: Timer | null;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Context, HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent, Workflow, setRunDefaults, step } from 'flowplay';
+import { Context, Event, HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent, Workflow, setRunDefaults, step } from 'flowplay';
 
 class Profile {
   name = 'anon';
@@ -91,5 +91,48 @@ describe('saving and resuming a run', () => {
     } finally {
       setRunDefaults(previous);
     }
+  });
+
+  test('a step waiting in waitForEvent is saved with its input, and asks again when the run resumes', async () => {
+    class Review extends Event<{ order: string }> {}
+    let lookups = 0;
+    class Refund extends Workflow {
+      @step({ accepts: [StartEvent], returns: [Review] })
+      async lookup(_ctx: Context, _ev: StartEvent) {
+        lookups++;
+        return new Review({ order: 'A-17' });
+      }
+      @step({ accepts: [Review], returns: [StopEvent] })
+      async review(ctx: Context, ev: Review) {
+        const answer = await ctx.waitForEvent(HumanResponseEvent, { waiterEvent: new InputRequiredEvent({ prefix: `Refund ${ev.order}?` }) });
+        return new StopEvent({ result: `${ev.order}: ${answer.response}` });
+      }
+    }
+    const wf = new Refund({ timeout: 10 });
+    const first = wf.run({}, { clock: 'virtual' });
+    let saved = '';
+    for await (const ev of first.streamEvents()) {
+      if (ev instanceof InputRequiredEvent) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        saved = JSON.stringify(first.ctx.toDict());
+        first.cancel();
+        break;
+      }
+    }
+    await first.catch(() => undefined);
+    // The question belongs to the waiting step, which asks it again when it re-runs: not counted twice.
+    expect(JSON.parse(saved)).toMatchObject({ running: true, awaitingInput: 0, work: [{ step: 'review', type: 'Review', fields: { order: 'A-17' } }] });
+
+    const resumed = wf.run({ ctx: Context.fromDict(wf, JSON.parse(saved)) }, { clock: 'virtual' });
+    const asked: unknown[] = [];
+    for await (const ev of resumed.streamEvents()) {
+      if (ev instanceof InputRequiredEvent) {
+        asked.push(ev.prefix);
+        resumed.sendEvent(new HumanResponseEvent({ response: 'yes' }));
+      }
+    }
+    expect(await resumed).toBe('A-17: yes');
+    expect(asked).toEqual(['Refund A-17?']);
+    expect(lookups).toBe(1);
   });
 });
