@@ -15,6 +15,6 @@ export { answerDue, questionsAsked, QUESTION_TYPE } from './answerDue.ts';
 export { EXAMPLE_ENTRIES, exampleEntry, loadExamples } from './examplesMenu.ts';
 export type { Example, ExampleEntry } from './examplesMenu.ts';
 export { mapLoader, viteSourceLoader } from './viteSourceLoader.ts';
-export { chapterLang, chapterSourcePaths, chapterTextIn, exerciseTextIn, hasPython, missingInPython, pythonPathOf, sourceIn } from './languages.ts';
+export { chapterLang, chapterSourcePaths, chapterTextIn, exerciseHasPython, exerciseTextIn, hasPython, missingInPython, pythonPathOf, sourceIn } from './languages.ts';
 export type { TutorialLang, TutorialSource } from './languages.ts';
 export * as traceFacts from './traceFacts.ts';

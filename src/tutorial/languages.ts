@@ -54,6 +54,11 @@ export function hasPython(load: SourceLoader, chapter: Chapter): boolean {
   return missingInPython(load, chapter).length === 0;
 }
 
+/** Whether an exercise's starting code and solution both have a Python variant. */
+export function exerciseHasPython(load: SourceLoader, exercise: Exercise): boolean {
+  return [exercise.start, exercise.solution].every((path) => tryLoad(load, pythonPathOf(path)) !== null);
+}
+
 /** The chapter's text in `lang`: its Python text when it has one, else the one text both share. */
 export function chapterTextIn(chapter: Chapter, lang: TutorialLang): string {
   return (lang === 'python' ? chapter.python?.text : undefined) ?? chapter.text;
@@ -65,7 +70,10 @@ export function exerciseTextIn(exercise: Exercise, lang: TutorialLang): { task: 
   return { task: python?.task ?? exercise.task, hint: python?.hint ?? exercise.hint };
 }
 
-/** The language a chapter reads in when the page is in `lang`: TypeScript for a chapter without Python. */
+/**
+ * The language a chapter reads in when the page is in `lang`: Python when its example has a Python
+ * variant (exercises without one still open in TypeScript), else TypeScript.
+ */
 export function chapterLang(load: SourceLoader, chapter: Chapter, lang: TutorialLang): TutorialLang {
-  return lang === 'python' && hasPython(load, chapter) ? 'python' : 'typescript';
+  return lang === 'python' && tryLoad(load, pythonPathOf(chapter.example)) !== null ? 'python' : 'typescript';
 }

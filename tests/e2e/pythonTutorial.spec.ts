@@ -119,6 +119,24 @@ test.describe('the tutorial in Python', () => {
     await expect(result).toContainText('The run asked 4 questions and greeted Grace after the yes.');
   });
 
+  test('a chapter with some exercises in Python: the text is Python\'s, the exercises without Python say so and open in TypeScript', async ({ page }) => {
+    await openChapterInPython(page, 'retries-and-error-steps');
+    await expect(page.getByTestId('partly-python')).toBeVisible();
+    await expect(page.getByTestId('tutorial')).toContainText('retry_if_exception_type(ServiceBusy)');
+    const backoff = page.locator('[data-exercise="retries-and-error-steps/backoff"]');
+    await expect(backoff.getByTestId('exercise-no-python')).toHaveCount(0);
+    await expect(backoff).toContainText('so that fetch_forecast gets through');
+    const errorStep = page.locator('[data-exercise="retries-and-error-steps/error-step"]');
+    await expect(errorStep.getByTestId('exercise-no-python')).toBeVisible();
+    await errorStep.getByTestId('start-exercise').click();
+    await expect(page.getByTestId('lang-switch')).toHaveAttribute('data-lang', 'typescript');
+    await expect(page.getByTestId('editor')).toContainText('@step({');
+    await page.getByTestId('lang-python').click();
+    await backoff.getByTestId('start-exercise').click();
+    await expect(page.getByTestId('lang-switch')).toHaveAttribute('data-lang', 'python');
+    await expect(page.getByTestId('editor')).toContainText('wait_fixed(1)');
+  });
+
   test('a chapter without Python says so and opens its TypeScript', async ({ page }) => {
     await openPlayground(page);
     await page.getByTestId('lang-python').click();

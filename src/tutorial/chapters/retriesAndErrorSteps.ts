@@ -39,6 +39,32 @@ By default a handler recovers once along a chain of events (\`maxRecoveries\`), 
 fails again cannot loop forever.
 
 In the example the service is busy for six seconds; the third attempt gets through.`,
+  python: {
+    text: `A retry policy, given as \`@step(retry_policy=retry_policy(retry=..., wait=..., stop=...))\` with
+the pieces from \`llama_index.core.workflow.retry_policy\`, answers three questions each time the
+step raises:
+
+- **Retry this error?** \`retry_if_exception_type(ServiceBusy)\` retries that class only; by default
+  every exception is retried. Conditions combine with \`|\` and \`&\`.
+- **How long to wait?** \`wait_fixed(2)\` waits two seconds every time;
+  \`wait_exponential(multiplier=1, max=10)\` waits 2, 4, 8, then 10 seconds. Waits with jitter draw
+  from the run's seed, so a seed replays the same waits.
+- **When to give up?** \`stop_after_attempt(5)\` allows five attempts in all;
+  \`stop_after_delay(30)\` gives up once 30 seconds have passed since the first.
+
+Waits run on the run's clock: on the virtual clock they take no time, and the timeline shows every
+attempt with the gap before the next. The example reads that clock with
+\`asyncio.get_running_loop().time()\` and keeps the time of the first call in \`ctx.store\`, which
+survives between attempts.
+
+When the policy gives up, or the exception is not one it retries, the step has failed for good and
+the run fails with that exception. In LlamaIndex an **error step** can take over then, a method
+marked \`@catch_error(for_steps=["fetch_forecast"])\` that receives a \`StepFailedEvent\`, and
+\`ctx.retry_info()\` tells a step which retry it is. The playground's Python has neither yet, so the
+two exercises about error steps open in TypeScript.
+
+In the example the service is busy for six seconds; the third attempt gets through.`,
+  },
   example: 'tutorial/examples/retries-and-error-steps/forecast.ts',
   exercises: [
     {
@@ -48,6 +74,10 @@ In the example the service is busy for six seconds; the third attempt gets throu
       start: 'tutorial/examples/retries-and-error-steps/fixed-wait.ts',
       solution: 'tutorial/examples/retries-and-error-steps/backoff.ts',
       hint: 'Replace `waitFixed(1)` with `waitExponential({ multiplier: 1 })`, which waits 2s, then 4s, then 8s.',
+      python: {
+        task: 'The service is busy for its first 6 seconds, and four attempts one second apart all come too early. Keep at most 4 attempts, and make each wait longer than the one before, so that `fetch_forecast` gets through.',
+        hint: 'Replace `wait_fixed(1)` with `wait_exponential(multiplier=1)`, which waits 2s, then 4s, then 8s.',
+      },
       check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;

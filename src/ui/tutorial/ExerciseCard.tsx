@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { errorsOf } from '../../state/index.ts';
 import { isPassed } from '../../state/tutorialStore.ts';
-import { chapterLang, exerciseKey, exerciseTextIn } from '../../tutorial/index.ts';
+import { chapterLang, exerciseHasPython, exerciseKey, exerciseTextIn } from '../../tutorial/index.ts';
 import type { Chapter, Exercise } from '../../tutorial/index.ts';
 import { usePlayground } from '../playground.ts';
 import { useSession } from '../share/session.ts';
@@ -20,7 +20,10 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
   const [help, setHelp] = useState<'none' | 'hint' | 'solution'>('none');
   const { workspace } = usePlayground();
   const lang = useStore(workspace, (s) => s.lang);
-  const { task, hint } = exerciseTextIn(exercise, chapterLang(loadTutorialSource, chapter, lang));
+  // In a chapter that reads in Python, an exercise without a Python version says so where it is.
+  const chapterInPython = chapterLang(loadTutorialSource, chapter, lang) === 'python';
+  const inPython = chapterInPython && exerciseHasPython(loadTutorialSource, exercise);
+  const { task, hint } = exerciseTextIn(exercise, inPython ? 'python' : 'typescript');
   // While the exercise is active, code that does not compile is said here, where the user looks.
   const compileError = useStore(workspace, (s) => (active ? (errorsOf(s.analysis)[0] ?? null) : null));
   const wayBack = useWayBack();
@@ -46,6 +49,11 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
       <p className="exercise-task">
         <InlineText text={task} />
       </p>
+      {chapterInPython && !inPython ? (
+        <p className="tutorial-note" data-testid="exercise-no-python" role="note">
+          This exercise has no Python version yet: it opens in TypeScript.
+        </p>
+      ) : null}
       {active ? (
         <p className="exercise-active" data-testid="exercise-active">
           {exercise.exploring ? 'Run the code and read what the check saw.' : 'Edit the code, then Run: the run is checked when it ends.'}

@@ -31,6 +31,7 @@ export function TutorialPanel() {
   const lang = useStore(workspace, (s) => s.lang);
   if (!open) return null;
   const chapter = chapterById(chapterId ?? '') ?? CHAPTERS[0]!;
+  const textLang = chapterLang(loadTutorialSource, chapter, lang);
   const index = CHAPTERS.indexOf(chapter);
   const previous = CHAPTERS[index - 1];
   const next = CHAPTERS[index + 1];
@@ -83,12 +84,17 @@ export function TutorialPanel() {
           </button>
           <WayBack wayBack={wayBack} />
         </div>
-        {lang === 'python' && !hasPython(loadTutorialSource, chapter) ? (
+        {lang === 'python' && textLang === 'typescript' ? (
           <p className="tutorial-note" data-testid="no-python" role="note">
             This chapter has no Python version yet. Its example and exercises open in TypeScript, and the editor switches to TypeScript when you load them.
           </p>
         ) : null}
-        <ChapterText text={chapterTextIn(chapter, chapterLang(loadTutorialSource, chapter, lang))} />
+        {textLang === 'python' && !hasPython(loadTutorialSource, chapter) ? (
+          <p className="tutorial-note" data-testid="partly-python" role="note">
+            Some exercises of this chapter have no Python version yet: they say so, and open in TypeScript.
+          </p>
+        ) : null}
+        <ChapterText text={chapterTextIn(chapter, textLang)} />
         <h3 className="exercises-title">Exercises</h3>
         {chapter.exercises.map((exercise) => (
           <ExerciseCard key={exercise.id} chapter={chapter} exercise={exercise} />

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analysePython } from '../../../src/compiler/python/index.ts';
-import { CHAPTERS, hasPython, pythonPathOf, traceFacts } from '../../../src/tutorial/index.ts';
+import { CHAPTERS, chapterLang, exerciseHasPython, pythonPathOf, traceFacts } from '../../../src/tutorial/index.ts';
 import type { CheckResult, Exercise } from '../../../src/tutorial/index.ts';
 import { forkInputs } from '../../../src/engine/index.ts';
 import type { TraceRecord } from '../../../src/engine/index.ts';
@@ -52,10 +52,15 @@ function expectPythonSpelling(trace: readonly TraceRecord[], result: CheckResult
   for (const spelling of typeScriptSpellings(trace)) expect(said, `names ${spelling}`).not.toContain(spelling);
 }
 
-const inPython = CHAPTERS.filter((chapter) => hasPython(load, chapter));
+// A chapter reads in Python when its example does; an exercise without a Python version opens in TypeScript.
+const inPython = CHAPTERS.filter((chapter) => chapterLang(load, chapter, 'python') === 'python');
 
 test('the chapters in Python include the concurrency chapter and its neighbours', () => {
   expect(inPython.map((c) => c.id)).toEqual(expect.arrayContaining(['concurrency']));
+});
+
+test('a chapter that reads in Python has at least one exercise in Python', () => {
+  for (const chapter of inPython) expect(chapter.exercises.some((e) => exerciseHasPython(load, e)), chapter.id).toBe(true);
 });
 
 describe.each(inPython.map((c) => [c.id, c] as const))('chapter %s in Python', { timeout: 240_000 }, (_id, chapter) => {
@@ -67,7 +72,7 @@ describe.each(inPython.map((c) => [c.id, c] as const))('chapter %s in Python', {
     }
   });
 
-  for (const exercise of chapter.exercises) {
+  for (const exercise of chapter.exercises.filter((e) => exerciseHasPython(load, e))) {
     test(`${exercise.id}: the Python solution passes the chapter's check for every seed`, async () => {
       for (const seed of SEEDS) {
         const { run, result } = await verdict(exercise.solution, exercise, seed);
