@@ -139,42 +139,91 @@ test.describe('graph layout: no rendered edge crosses a node', () => {
   });
 });
 
+/**
+ * What the first look shows: nodes cut by the pane's edge or under the bar on top (legend, zoom
+ * controls, Export), the zoom, how many nodes are whole in view, and the "more" hints shown.
+ */
+async function firstLook(page: Page) {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+    const covers = [...document.querySelectorAll('.graph-legend, .graph-top .react-flow__controls, [data-testid="export-button"]')].map((el) => el.getBoundingClientRect());
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const cut: string[] = [];
+    let shown = 0;
+    for (const el of document.querySelectorAll('.react-flow__node')) {
+      const r = el.getBoundingClientRect();
+      const inside = r.left >= pane.left - 0.5 && r.right <= pane.right + 0.5 && r.top >= pane.top - 0.5 && r.bottom <= pane.bottom + 0.5;
+      const outside = r.left >= pane.right - 0.5 || r.right <= pane.left + 0.5 || r.top >= pane.bottom - 0.5 || r.bottom <= pane.top + 0.5;
+      if (inside) shown++;
+      if (!inside && !outside) cut.push(`${el.getAttribute('data-id')} cut by the pane's edge`);
+      else if (inside && covers.some((c) => overlaps(r, c))) cut.push(`${el.getAttribute('data-id')} under the bar on top`);
+    }
+    const hints = [...document.querySelectorAll('[data-testid^="graph-more-"]')].map((el) => el.getAttribute('data-testid')!.replace('graph-more-', ''));
+    return { zoom, cut, shown, total: document.querySelectorAll('.react-flow__node').length, hints };
+  });
+}
+
+/** Waits for the fit that follows a change of the pane's size (it comes a moment after the resize settles). */
+async function refitted(page: Page): Promise<void> {
+  await page.waitForTimeout(450);
+  await settled(page);
+}
+
 test.describe('the first look at a graph cuts no node: all of it, or a readable start that scrolls', () => {
-  for (const tutorial of [false, true]) {
-    for (const entry of EXAMPLE_ENTRIES) {
-      test(`1280x800${tutorial ? ' with the tutorial' : ''}: ${entry.id}`, async ({ page }) => {
-        // Known gap: in these branching graphs the rows' nodes overlap along the width, so no zoom up
-        // to 1.2 ends the pane between two nodes and the first look still cuts one.
-        test.fixme(entry.id === 'different-types' || entry.id === 'retrieval', 'no gap between nodes to end the pane in');
-        await openPlayground(page, entry.id);
-        if (tutorial) {
+  for (const entry of EXAMPLE_ENTRIES) {
+    test(`${entry.id}: 1280x800, with the tutorial, 900x700, dark`, async ({ page }) => {
+      await openPlayground(page, entry.id);
+      await settled(page);
+      const looks: [string, () => Promise<void>][] = [
+        ['1280x800', async () => undefined],
+        ['1280x800 with the tutorial', async () => {
           await page.getByTestId('tutorial-button').click();
           await expect(page.getByTestId('tutorial')).toBeVisible();
-          // The pane narrows; the graph is fitted again once it settles.
-          await page.waitForTimeout(400);
-        }
-        await settled(page);
-        const seen = await page.evaluate(() => {
-          const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
-          const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
-          const covers = [...document.querySelectorAll('[data-testid="export-button"]')].map((el) => el.getBoundingClientRect());
-          const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-          const cut: string[] = [];
-          let shown = 0;
-          for (const el of document.querySelectorAll('.react-flow__node')) {
-            const r = el.getBoundingClientRect();
-            const inside = r.left >= pane.left - 0.5 && r.right <= pane.right + 0.5 && r.top >= pane.top - 0.5 && r.bottom <= pane.bottom + 0.5;
-            const outside = r.left >= pane.right || r.right <= pane.left || r.top >= pane.bottom || r.bottom <= pane.top;
-            if (inside) shown++;
-            if (!inside && !outside) cut.push(`${el.getAttribute('data-id')} cut by the pane's edge`);
-            else if (inside && covers.some((c) => overlaps(r, c))) cut.push(`${el.getAttribute('data-id')} under a control`);
-          }
-          return { zoom, cut, shown };
-        });
-        expect(seen.cut).toEqual([]);
-        expect(seen.zoom).toBeGreaterThanOrEqual(0.8 - 1e-6);
-        expect(seen.shown).toBeGreaterThan(1);
-      });
-    }
+        }],
+        ['900x700', async () => {
+          await page.getByRole('button', { name: 'Close the tutorial' }).click();
+          await page.setViewportSize({ width: 900, height: 700 });
+        }],
+        ['900x700 dark', async () => page.emulateMedia({ colorScheme: 'dark' })],
+        ['1280x800 dark', async () => page.setViewportSize({ width: 1280, height: 800 })],
+      ];
+      for (const [name, change] of looks) {
+        await change();
+        await refitted(page);
+        const seen = await firstLook(page);
+        expect(seen.cut, name).toEqual([]);
+        expect(seen.zoom, name).toBeGreaterThanOrEqual(0.8 - 1e-6);
+        expect(seen.shown, name).toBeGreaterThan(1);
+        // Whatever is not in view is announced on its side.
+        if (seen.shown < seen.total) expect(seen.hints.length, name).toBeGreaterThan(0);
+        else expect(seen.hints, name).toEqual([]);
+      }
+    });
   }
+
+  test('a graph too long to read whole says how much more there is, and the hint scrolls there', async ({ page }) => {
+    await openPlayground(page, 'agent-loop');
+    await settled(page);
+    const more = page.getByTestId('graph-more-right');
+    await expect(more).toBeVisible();
+    const before = await firstLook(page);
+    const count = Number((await more.textContent())!.match(/\d+/)![0]);
+    expect(count).toBe(before.total - before.shown);
+    await expect(page.locator('.react-flow__node[data-id="event:StopEvent"]')).not.toBeInViewport();
+    await more.getByRole('button').click();
+    await expect(page.locator('.react-flow__node[data-id="event:StopEvent"]')).toBeInViewport();
+    // Scrolled on, the start is now the part out of view, and the hint on the left goes back.
+    await expect(page.getByTestId('graph-more-left')).toBeVisible();
+    await page.getByTestId('graph-more-left').getByRole('button').click();
+    await expect(page.locator('.react-flow__node[data-id="event:StartEvent"]')).toBeInViewport();
+  });
+
+  test('a graph that reads whole is shown whole, with no hint', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await settled(page);
+    const seen = await firstLook(page);
+    expect(seen.shown).toBe(seen.total);
+    expect(seen.hints).toEqual([]);
+  });
 });

@@ -9,7 +9,8 @@ import { usePlayground } from '../playground.ts';
 import { ChildNode } from './ChildNode.tsx';
 import { EventNode } from './EventNode.tsx';
 import { ExternalNode } from './ExternalNode.tsx';
-import { fitReadable } from './fitReadable.ts';
+import { barMargins, fitReadable } from './fitReadable.ts';
+import { MoreHints } from './MoreHints.tsx';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
 import { tooLargeToDraw } from './graphLimits.ts';
 import { GraphText } from './GraphText.tsx';
@@ -49,12 +50,17 @@ function GraphCanvas() {
   const graph = drawn?.graph ?? null;
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const container = useRef<HTMLDivElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
   const fit = useCallback(() => {
     // Tried again on the next frames until React Flow has measured every node (a second at most).
     let tries = 0;
     const attempt = () => {
       const el = container.current;
-      if (el && !fitReadable(flow, { width: el.clientWidth, height: el.clientHeight }) && ++tries < 60) requestAnimationFrame(attempt);
+      if (!el) return;
+      // Clear of the bar on top: its legend wraps onto a second line in a narrow pane.
+      const items = [...(bar.current?.querySelectorAll(':scope > :not(.export-menu), [data-testid="export-button"]') ?? [])];
+      const margin = barMargins(el.getBoundingClientRect(), items.map((item) => item.getBoundingClientRect()));
+      if (!fitReadable(flow, { width: el.clientWidth, height: el.clientHeight }, margin) && ++tries < 60) requestAnimationFrame(attempt);
     };
     attempt();
   }, [flow]);
@@ -157,27 +163,34 @@ function GraphCanvas() {
         colorMode={theme}
       >
         <Background gap={20} size={1} color="var(--graph-grid)" />
-        <Controls showInteractive={false} position="bottom-right" fitViewOptions={{ padding: 0.08, maxZoom: 1.2 }}>
-          <ControlButton
-            onClick={() => {
-              resetLayout();
-              requestAnimationFrame(fit);
-            }}
-            disabled={!moved}
-            title="Reset layout: put dragged nodes back"
-            aria-label="Reset layout"
-            data-testid="reset-layout"
-          >
-            <ResetIcon />
-          </ControlButton>
-        </Controls>
+        <MoreHints />
       </ReactFlow>}
       {!model && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
       {!analysed ? <div className="graph-empty">Reading the code…</div> : null}
-      {tooLarge ? null : <GraphLegend external={!!graph?.nodes.some((n) => n.kind === 'external')} child={!!graph?.nodes.some((n) => n.kind === 'child')} catches={!!graph?.edges.some((e) => e.kind === 'catches')} />}
-      {/* One row: the notice takes the width the Export button leaves, so it never covers it. */}
-      <div className="graph-top">
-        {stale ? <div className="graph-notice" role="status">{stale}</div> : null}
+      {/* One bar along the top: the legend (or, in its place, the notice about the graph shown), the
+          zoom controls and Export. The graph is fitted below it, so nothing covers a node at first. */}
+      <div className="graph-top" ref={bar}>
+        {stale ? (
+          <div className="graph-notice" role="status">{stale}</div>
+        ) : tooLarge ? null : (
+          <GraphLegend external={!!graph?.nodes.some((n) => n.kind === 'external')} child={!!graph?.nodes.some((n) => n.kind === 'child')} catches={!!graph?.edges.some((e) => e.kind === 'catches')} />
+        )}
+        {tooLarge ? null : (
+          <Controls showInteractive={false} orientation="horizontal" position="top-right" fitViewOptions={{ padding: 0.08, maxZoom: 1.2 }}>
+            <ControlButton
+              onClick={() => {
+                resetLayout();
+                requestAnimationFrame(fit);
+              }}
+              disabled={!moved}
+              title="Reset layout: put dragged nodes back"
+              aria-label="Reset layout"
+              data-testid="reset-layout"
+            >
+              <ResetIcon />
+            </ControlButton>
+          </Controls>
+        )}
         <ExportMenu />
       </div>
     </div>

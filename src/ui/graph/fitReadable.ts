@@ -5,13 +5,29 @@ import type { FlowEdge, FlowNode } from './flowTypes.ts';
 /** Below this zoom node labels get too small to read (12 px event names at 0.8 are about 10 px). */
 export const READABLE_ZOOM = 0.8;
 const MAX_ZOOM = 1.2;
+/** Zoomed in further than this, only to keep a node from being cut when no zoom up to MAX_ZOOM can. */
+const LAST_RESORT_ZOOM = 2;
+
+/** How far the graph keeps from each side of its pane, in screen pixels. */
+export interface Margins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
 
 /**
- * The pane's edges the graph keeps clear of: the Export button above on the right, the zoom
- * controls down the right side, the legend along the bottom. A node under them is as cut as one
- * past the edge.
+ * The pane's sides the graph keeps clear of when nothing has been measured: the bar along the top
+ * (the legend, the zoom controls and Export) and a little air on the other sides. The page measures
+ * the bar (`barMargins`), since the legend wraps onto a second line in a narrow pane.
  */
-export const FIT_MARGIN = { left: 20, right: 56, top: 48, bottom: 34 } as const;
+export const FIT_MARGIN: Margins = { left: 16, right: 16, top: 48, bottom: 12 };
+
+/**
+ * Along a side the graph runs past, the room its fade and "N more" hint take there (MoreHints): the
+ * nodes shown end before it when they can, so it covers only the edges running on.
+ */
+export const HINT_ROOM = { right: 44, bottom: 36 } as const;
 
 export interface Box {
   x: number;
@@ -28,50 +44,82 @@ export interface Viewport {
 
 /**
  * Where to look at a graph (`nodes`; `extent` also holds the edges' routes) in a pane of this size:
- * all of it when it fits at a readable zoom; else from its start at a readable zoom, zoomed in just
- * enough that the pane ends between two nodes, so no node is shown cut at the first look and the
+ * all of it, centred, when it fits at a readable zoom; else from its start (the top left, where
+ * StartEvent is) at a readable zoom, zoomed in just enough that along each side the graph runs past,
+ * the pane ends between two nodes: no node is shown cut or under the bar at the first look, and the
  * edges running off the side say there is more to scroll to. Pure, for the tests.
  */
-export function readableViewport(nodes: readonly Box[], extent: Box, pane: { width: number; height: number }): Viewport {
-  const room = { width: pane.width - FIT_MARGIN.left - FIT_MARGIN.right, height: pane.height - FIT_MARGIN.top - FIT_MARGIN.bottom };
+export function readableViewport(nodes: readonly Box[], extent: Box, pane: { width: number; height: number }, margin: Margins = FIT_MARGIN): Viewport {
+  const room = { width: Math.max(1, pane.width - margin.left - margin.right), height: Math.max(1, pane.height - margin.top - margin.bottom) };
   const width = Math.max(1, extent.width);
   const height = Math.max(1, extent.height);
   const fits = Math.min(MAX_ZOOM, room.width / width, room.height / height);
-  let zoom = Math.max(fits, READABLE_ZOOM);
-  if (width * zoom > room.width) {
-    // Zooming in must not push a graph that fitted the height past it.
-    const limit = height * zoom <= room.height ? Math.min(MAX_ZOOM, room.height / height) : MAX_ZOOM;
-    const paneSpan = pane.width - FIT_MARGIN.left;
-    // Clear of the controls if it can be; else at least not cut by the pane's edge.
-    const between = zoomEndingBetweenNodes(nodes, extent.x, room.width, paneSpan, zoom, limit) ?? zoomEndingBetweenNodes(nodes, extent.x, paneSpan - 8, paneSpan, zoom, limit);
-    if (between !== null) zoom = between;
+  let zoom = fits;
+  if (fits < READABLE_ZOOM) {
+    // Along an axis the graph runs past, nodes end inside the room (`strict`) or at least inside
+    // the pane, and the others start past the pane's edge.
+    const axes = (strict: boolean): Axis[] => [
+      { start: extent.x, size: width, fit: room.width, room: strict ? pane.width - margin.left - Math.max(margin.right, HINT_ROOM.right) : pane.width - margin.left - 2, span: pane.width - margin.left + 1, boxes: nodes.map((b) => [b.x, b.x + b.width] as const) },
+      { start: extent.y, size: height, fit: room.height, room: strict ? pane.height - margin.top - Math.max(margin.bottom, HINT_ROOM.bottom) : pane.height - margin.top - 2, span: pane.height - margin.top + 1, boxes: nodes.map((b) => [b.y, b.y + b.height] as const) },
+    ];
+    // Clear of the pane's margins if it can be; else at least not cut by the pane's edge; else
+    // zoomed in further; else (a node longer than the pane, rows and columns at odds) with the
+    // fewest nodes cut.
+    const strict = axes(true);
+    const loose = axes(false);
+    zoom =
+      leastCutZoom(strict, READABLE_ZOOM, MAX_ZOOM, true) ??
+      leastCutZoom(loose, READABLE_ZOOM, MAX_ZOOM, true) ??
+      leastCutZoom(loose, MAX_ZOOM, LAST_RESORT_ZOOM, true) ??
+      leastCutZoom(loose, READABLE_ZOOM, MAX_ZOOM, false)!;
   }
-  const x = width * zoom <= room.width ? FIT_MARGIN.left + (room.width - width * zoom) / 2 - extent.x * zoom : FIT_MARGIN.left - extent.x * zoom;
-  const y = height * zoom <= room.height ? FIT_MARGIN.top + (room.height - height * zoom) / 2 - extent.y * zoom : FIT_MARGIN.top - extent.y * zoom;
+  const x = width * zoom <= room.width + 1e-6 ? margin.left + (room.width - width * zoom) / 2 - extent.x * zoom : margin.left - extent.x * zoom;
+  const y = height * zoom <= room.height + 1e-6 ? margin.top + (room.height - height * zoom) / 2 - extent.y * zoom : margin.top - extent.y * zoom;
   return { x, y, zoom };
 }
 
 /**
- * The smallest zoom from `zoom` up to `limit` at which the nodes shown end inside `room` and every
- * other node starts past the pane's far edge (`paneSpan` from the start), or null when there is none.
+ * One direction of the view: the graph from `start` (`size` long) in a pane whose clear part is
+ * `fit` long (`room` when the graph runs past it) and whose edge is `span` from where the graph
+ * starts (a pixel past it: a node starting there is out of sight); `boxes` are the nodes' extents.
  */
-function zoomEndingBetweenNodes(nodes: readonly Box[], start: number, room: number, paneSpan: number, zoom: number, limit: number): number | null {
-  const ends = [...new Set(nodes.map((b) => b.x + b.width))].filter((end) => end > start).sort((a, b) => b - a);
-  for (const end of ends) {
-    const z = room / (end - start);
-    if (z < zoom) continue;
-    if (z > limit) break;
-    const edge = start + paneSpan / z;
-    if (!nodes.some((b) => b.x < edge && b.x + b.width > end)) return z;
+interface Axis {
+  start: number;
+  size: number;
+  fit: number;
+  room: number;
+  span: number;
+  boxes: readonly (readonly [number, number])[];
+}
+
+/**
+ * The smallest zoom from `low` to `high` at which, along both axes, every node ends inside the room
+ * or starts past the pane's edge (null when there is none); unless `uncutOnly`, the one that cuts
+ * the fewest nodes. Along an axis that overflows, a node from a to b is cut for the zooms between
+ * room/(b - start), where its end leaves the room, and span/(a - start), where its start passes the
+ * edge; the answer is `low` or one of those ends.
+ */
+function leastCutZoom(axes: readonly Axis[], low: number, high: number, uncutOnly: boolean): number | null {
+  const cuts = axes.flatMap((axis) =>
+    axis.boxes.map(([a, b]) => ({ axis, from: axis.room / Math.max(1e-9, b - axis.start), to: a > axis.start ? axis.span / (a - axis.start) : Infinity })),
+  );
+  const cutAt = (zoom: number) =>
+    cuts.filter(({ axis, from, to }) => axis.size * zoom > axis.fit + 1e-6 && zoom > from + 1e-9 && zoom < to - 1e-9).length;
+  const candidates = [low, ...cuts.map((cut) => cut.to)].filter((z) => z >= low && z <= high).sort((p, q) => p - q);
+  let best: { zoom: number; cut: number } | null = null;
+  for (const zoom of candidates) {
+    const cut = cutAt(zoom);
+    if (cut === 0) return zoom;
+    if (!best || cut < best.cut) best = { zoom, cut };
   }
-  return null;
+  return uncutOnly ? null : (best?.zoom ?? low);
 }
 
 /**
  * Applies `readableViewport` to what React Flow has measured; false (and nothing done) while a node
  * has not been measured yet, since a fit on guessed sizes cuts the nodes it did not know the width of.
  */
-export function fitReadable(flow: ReactFlowInstance<FlowNode, FlowEdge>, pane: { width: number; height: number }): boolean {
+export function fitReadable(flow: ReactFlowInstance<FlowNode, FlowEdge>, pane: { width: number; height: number }, margin: Margins = FIT_MARGIN): boolean {
   const nodes = flow.getNodes();
   if (nodes.length === 0 || pane.width === 0 || pane.height === 0) return true;
   if (nodes.some((n) => !flow.getInternalNode(n.id)?.measured.width)) return false;
@@ -84,6 +132,16 @@ export function fitReadable(flow: ReactFlowInstance<FlowNode, FlowEdge>, pane: {
       [minX, minY, maxX, maxY] = [Math.min(minX, p.x), Math.min(minY, p.y), Math.max(maxX, p.x), Math.max(maxY, p.y)];
     }
   }
-  void flow.setViewport(readableViewport(boxes, { x: minX, y: minY, width: maxX - minX, height: maxY - minY }, pane));
+  void flow.setViewport(readableViewport(boxes, { x: minX, y: minY, width: maxX - minX, height: maxY - minY }, pane, margin));
   return true;
+}
+
+/**
+ * The margins that keep the graph clear of the bar along the pane's top (legend, zoom controls,
+ * Export): what is measured of `bar`'s items, below the pane's `top`. An open menu hanging from the
+ * bar is not counted: it closes.
+ */
+export function barMargins(pane: DOMRect, items: readonly DOMRect[]): Margins {
+  const bottom = items.filter((r) => r.height > 0).reduce((low, r) => Math.max(low, r.bottom - pane.top), 0);
+  return bottom > 0 ? { ...FIT_MARGIN, top: Math.round(bottom + 8) } : FIT_MARGIN;
 }
