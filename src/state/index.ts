@@ -5,7 +5,7 @@ export { createRunStore, updateSettings, setPlaybackTime, setRecordCursor, setVi
 export { runStatus } from './runStatus.ts';
 export type { HeaderStatus } from './runStatus.ts';
 export type { RunSettings, RunState, RunStore } from './runStore.ts';
-export { createUiStore, selectStep, showPanel, revealInEditor, selectItem, selectionKey, showDock, compareRunPair, openForkEditor } from './uiStore.ts';
+export { createUiStore, selectStep, showPanel, revealInEditor, selectItem, selectionKey, showDock, compareRunPair, openForkEditor, openWhyStuck } from './uiStore.ts';
 export type { UiState, UiStore, BottomPanel, DockTab, Selection, ComparePair, CompareMarks } from './uiStore.ts';
 export { enginePause } from './enginePause.ts';
 export { createViewStore, startPlaybackLoop } from './viewStore.ts';

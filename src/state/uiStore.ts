@@ -37,6 +37,8 @@ export interface UiState {
   compareMarks: CompareMarks | null;
   /** The fork editor is open; `event`: the event it starts on (from an inspector item), if any. */
   fork: { event: number | null } | null;
+  /** "Why is it stuck?" is open under the playback bar. */
+  whyStuck: boolean;
 }
 
 export interface CompareMarks {
@@ -47,7 +49,7 @@ export interface CompareMarks {
 export type UiStore = StoreApi<UiState>;
 
 export function createUiStore(): UiStore {
-  return createStore<UiState>(() => ({ selectedStep: null, selectedBy: null, panel: 'console', reveal: null, selection: null, dock: 'console', compare: null, compareMarks: null, fork: null }));
+  return createStore<UiState>(() => ({ selectedStep: null, selectedBy: null, panel: 'console', reveal: null, selection: null, dock: 'console', compare: null, compareMarks: null, fork: null, whyStuck: false }));
 }
 
 export function selectStep(store: UiStore, step: string | null, by: 'graph' | 'editor'): void {
@@ -86,6 +88,11 @@ export function compareRunPair(store: UiStore, pair: ComparePair | null): void {
 /** Opens the fork editor (on `event`, when one is named) or closes it (null). */
 export function openForkEditor(store: UiStore, fork: { event: number | null } | null): void {
   store.setState({ fork });
+}
+
+/** Opens or closes "Why is it stuck?". */
+export function openWhyStuck(store: UiStore, open: boolean): void {
+  store.setState({ whyStuck: open });
 }
 
 /** One string per selection: `event:3`, `invocation:1`, `eventType:StepThreeEvent`. */

@@ -12,7 +12,7 @@ import { Dock } from './inspect/index.ts';
 import { Scrubber } from './replay/index.ts';
 import { ResultPanel, RunSettings } from './run/index.ts';
 import { HumanInput } from './run/HumanInput.tsx';
-import { TimeTravelBar } from './timetravel/TimeTravelBar.tsx';
+import { TimeTravelActions, TimeTravelBar } from './timetravel/TimeTravelBar.tsx';
 import { NoticeBar } from './share/NoticeBar.tsx';
 import { useSession } from './share/session.ts';
 import { TutorialPanel } from './tutorial/TutorialPanel.tsx';
@@ -102,7 +102,7 @@ export function App() {
           <ErrorBoundary area="The graph" id="graph" resetKey={graph} reassurance="Your code is safe in the editor, and Run still works." actions={restore}>
             <GraphView />
           </ErrorBoundary>
-          <Scrubber />
+          <Scrubber actions={<TimeTravelActions />} />
           <HumanInput />
           <TimeTravelBar />
           <Splitter

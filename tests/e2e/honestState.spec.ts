@@ -120,7 +120,7 @@ test.describe('the status is the run\'s; the scrubbed moment is shown apart', ()
 test('the Input box says where the input comes from when the code starts the run itself', async ({ page }) => {
   await openPlayground(page, 'parallel');
   const source = page.getByTestId('input-source');
-  await expect(source).toContainText('Not used by this code: it starts the run itself on line 25 with run({ message: "Start the workflow." })');
+  await expect(source).toContainText('Not used: line 25 starts the run itself with run({ message: "Start the workflow." })');
   await source.getByRole('button', { name: 'Edit it in the code' }).click();
   // The call's arguments are selected in the editor, ready to be changed.
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('{ message: "Start the workflow." }');
@@ -145,7 +145,7 @@ class Echo extends Workflow {
 test('the Input box takes over a run() call\'s values: what is typed there is what the run gets, and the editor can undo it', async ({ page }) => {
   await openPlayground(page, 'first-workflow');
   const source = page.getByTestId('input-source');
-  await expect(source).toContainText('Not used by this code: it starts the run itself on line 14 with run({ name: "Ada" })');
+  await expect(source).toContainText('Not used: line 14 starts the run itself with run({ name: "Ada" })');
   await source.getByRole('button', { name: 'Use the Input box instead' }).click();
 
   const editor = page.getByTestId('editor').locator('.cm-content');
@@ -166,7 +166,7 @@ test('the Input box takes over a run() call\'s values: what is typed there is wh
   await page.keyboard.press('ControlOrMeta+z');
   await expect(editor).toContainText('const result = await w.run({ name: "Ada" });');
   await expect(editor).toContainText('import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";');
-  await expect(source).toContainText('Not used by this code');
+  await expect(source).toContainText('Not used: line 14');
 });
 
 test('a run() call that computes its input keeps it, and says why', async ({ page }) => {

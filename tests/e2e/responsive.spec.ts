@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, test } from './fixtures.ts';
+import { expect, openPlayground, setSpeed, test } from './fixtures.ts';
 
 /** The page's own width beyond the window's (0: no horizontal scroll), and controls cut off at the sides. */
 async function overflow(page: Page): Promise<{ extra: number; cut: string[] }> {
@@ -90,9 +90,44 @@ test.describe('panes', () => {
       const now = id === 'editor' || id === 'run-result' ? await width(id) : await height(id);
       expect(Math.abs(now - size), id).toBeLessThan(3);
     }
-    // Double-click puts a divider back.
+    // Double-click puts a divider back: the dock is as high as it first was.
     await page.getByTestId('dock-splitter').dblclick();
-    await expect.poll(() => height('console')).toBeLessThan(sizes.console - 100);
+    await expect.poll(() => height('console')).toBeLessThan(dock + 3);
+    expect(await height('console')).toBeLessThan(sizes.console - 60);
+  });
+});
+
+test.describe('the graph keeps its room once a run is shown', () => {
+  // Measured before the time-travel buttons moved into the playback bar: 232 px at 1280x800.
+  for (const [width, height, least] of [[1280, 800, 320], [900, 700, 400]] as const) {
+    test(`${width}x${height}: after a run, with its time-travel buttons, the graph is at least ${least} px high`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await openPlayground(page, 'parallel');
+      await setSpeed(page, 10);
+      await page.getByTestId('run-button').click();
+      await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 30_000 });
+      await expect(page.getByTestId('rerun-exactly')).toBeVisible();
+      // The time-travel buttons share the playback bar's second row: no row of their own.
+      const bar = (await page.getByTestId('scrubber').boundingBox())!;
+      const rerun = (await page.getByTestId('rerun-exactly').boundingBox())!;
+      expect(rerun.y).toBeGreaterThanOrEqual(bar.y);
+      expect(rerun.y + rerun.height).toBeLessThanOrEqual(bar.y + bar.height);
+      expect((await page.getByTestId('graph').boundingBox())!.height).toBeGreaterThanOrEqual(least);
+      expect(await overflow(page)).toEqual({ extra: 0, cut: [] });
+      // Opening "Why is it stuck?" takes room under the bar, not from the bar's row.
+      await page.getByTestId('why-stuck-open').click();
+      await expect(page.getByTestId('why-stuck-open')).toHaveAttribute('aria-expanded', 'true');
+      expect((await page.getByTestId('graph').boundingBox())!.height).toBeGreaterThanOrEqual(width < 1100 ? least : 220);
+    });
+  }
+
+  test('in a short window the run details give way before the graph does', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 640 });
+    await openPlayground(page, 'parallel');
+    const graph = (await page.getByTestId('graph').boundingBox())!;
+    expect(graph.height).toBeGreaterThanOrEqual(220);
+    expect((await page.getByTestId('console').boundingBox())!.height).toBeGreaterThan(60);
+    expect(await overflow(page)).toEqual({ extra: 0, cut: [] });
   });
 });
 

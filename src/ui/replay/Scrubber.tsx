@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { jumpToEnd, jumpToStart, stepBackward, stepForward } from '../../inspect/index.ts';
 import { SPEEDS, runStatus, setPlaybackTime, setRecordCursor, setViewPaused, updateSettings } from '../../state/index.ts';
@@ -11,9 +12,10 @@ import '../inspect/inspect.css';
 /**
  * Playback of the run shown: play and pause the view, step one trace record at a time, jump to either
  * end, drag to any moment, choose the speed. It moves the view only: a live run keeps running and
- * recording while the view is paused or somewhere in the past.
+ * recording while the view is paused or somewhere in the past. `actions` (time travel on the run shown)
+ * share the row of the engine's own controls.
  */
-export function Scrubber() {
+export function Scrubber({ actions }: { actions?: ReactNode }) {
   const { run, view } = usePlayground();
   const schedule = useStore(view, (s) => s.schedule);
   const cursor = useStore(view, (s) => s.view.cursor);
@@ -105,7 +107,10 @@ export function Scrubber() {
         </select>
         <RunFileButtons />
       </div>
-      <EngineControls />
+      <div className="scrubber-foot">
+        <EngineControls />
+        {actions}
+      </div>
     </div>
   );
 }

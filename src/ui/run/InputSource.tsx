@@ -38,8 +38,8 @@ export function InputSource({ call }: { call: OwnRunCall }) {
   };
   return (
     <p className="input-source" id="input-source" data-testid="input-source">
-      <span>
-        Not used by this code: it starts the run itself on line {call.line} with <code>run({shown})</code>.
+      <span title={`Not used by this code: line ${call.line} starts the run itself with run(${call.argument}).${move && !move.ok ? ` Its values stay in the code: ${move.reason}.` : ''}`}>
+        Not used: line {call.line} starts the run itself with <code>run({shown})</code>.
         {move && !move.ok ? ` Its values stay in the code: ${move.reason}.` : null}
       </span>
       {move?.ok ? (
