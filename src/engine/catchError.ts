@@ -6,7 +6,7 @@
  */
 import { Event, nameBuiltinEvent, type EventClass } from './event.ts';
 import { WorkflowValidationError } from './errors.ts';
-import { decorate, decoratedName, isBareDecoratorCall, isFunctionCall, markFunction, type StepOptions } from './step.ts';
+import { decorate, decoratedName, isBareDecoratorCall, isFunctionCall, markFunction, type MethodDecoratorContext, type StepOptions } from './step.ts';
 import { freeStepName } from './freeSteps.ts';
 
 /** What the failed step was doing and how it failed. */
@@ -99,7 +99,9 @@ type Decorator = (...args: any[]) => any; // eslint-disable-line @typescript-esl
  */
 export function catchError<F extends Function>(fn: F): F;
 export function catchError(options?: CatchErrorOptions): Decorator;
-export function catchError(...args: unknown[]): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- bare use in either protocol
+// Bare use on a method, one overload per decorator protocol: options of the wrong type match none.
+export function catchError(target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a decorator's result
+export function catchError(method: Function, context: MethodDecoratorContext): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a decorator's result
 export function catchError(...args: unknown[]): unknown {
   if (isBareDecoratorCall(args) || isFunctionCall(args)) return apply({}, args);
   const options = (args[0] ?? {}) as CatchErrorOptions;

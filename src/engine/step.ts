@@ -89,12 +89,13 @@ function mark(fn: unknown, options: StepOptions): void {
   STEP_MARKS.set(fn, options);
 }
 
-interface Tc39MethodContext {
-  kind: string;
-  name: string | symbol;
+/** What a standard decorator receives about a method, as much as the engine reads of it. */
+export interface MethodDecoratorContext {
+  readonly kind: string;
+  readonly name: string | symbol;
 }
 
-function isTc39Context(value: unknown): value is Tc39MethodContext {
+function isTc39Context(value: unknown): value is MethodDecoratorContext {
   return typeof value === 'object' && value !== null && 'kind' in value && 'name' in value;
 }
 
@@ -154,7 +155,14 @@ export function decorate(options: StepOptions, args: unknown[]): unknown {
  */
 export function step(options: StepOptions & { workflow: StepOwner }): <F extends Function>(fn: F) => F;
 export function step(options?: StepOptions): Decorator;
-export function step(...args: unknown[]): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- bare use in either protocol
+// Bare use, one overload per form, so that options of the wrong type match none of them: a catch-all
+// `(...args: unknown[])` accepted `step({ workflow: 42 })` without a word in the editor.
+/** `@step` without parentheses on a method (the editor's decorators). */
+export function step(target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a decorator's result
+/** `@step` without parentheses on a method (standard decorators). */
+export function step(method: Function, context: MethodDecoratorContext): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a decorator's result
+/** `step(fn)`, the library's bare `@step` on a function: refused when it runs, since it names no workflow to join. */
+export function step(fn: Function): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- what the library's form returns
 export function step(...args: unknown[]): unknown {
   // `step(fn)`: Python's bare `@step` on a free function, which has no workflow to join.
   if (isBareDecoratorCall(args) || isFunctionCall(args)) return decorate({}, args);
