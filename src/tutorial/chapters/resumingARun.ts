@@ -1,6 +1,7 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
-import { collectedByStopper, emittedOfType, listing, ofKind, plural, runFinished, started } from '../traceFacts.ts';
+import { collectedByStopper, emittedOfType, isStep, listing, ofKind, plural, runFinished, started } from '../traceFacts.ts';
+import { stopLineage } from '../failureFacts.ts';
 import type { EventEmittedRecord, TraceRecord } from '../../engine/index.ts';
 
 type Trace = readonly TraceRecord[];
@@ -97,6 +98,14 @@ goes through, and the slow lookup does not run again.`,
         const pending = restored.filter((r) => r.target === 'summarise').length;
         if (written > pending) return fail(`summarise ran ${plural(written, 'time')}, though only ${pending} of the saved summaries was still to be written.`, details);
         if (buffered === 0) return fail('No saved summary went back to combine: the summaries the saved run had collected were lost.', details);
+        // The stop must come from a summary summarise wrote in this run: a context that hands combine
+        // every summary, the missing one typed in, resumes nothing that was in hand.
+        if (!stopLineage(trace).some((s) => isStep(s, 'summarise'))) {
+          return fail(
+            `combine stopped with summaries handed to it from the context, none of them written by summarise in this run (it wrote ${written}): the saved run still had a document to summarise. Hand its DocEvent back to summarise and let summarise write it.`,
+            details,
+          );
+        }
         const titles = restored.filter((r) => r.target === 'summarise').map((r) => String((r.payload as { title?: unknown } | null)?.title ?? r.type));
         return pass(`The run resumed with ${buffered} summaries back in combine's buffer; summarise wrote only ${listing(titles)}, and ${collected?.step ?? 'combine'} stopped the run with all ${collected?.count ?? buffered + written}.`, details);
       },

@@ -53,6 +53,16 @@ describe('the work in hand, not only the state', () => {
     expect(await verdict(key, source)).toMatchObject({ passed: false, message: 'No saved summary went back to combine: the summaries the saved run had collected were lost.' });
   });
 
+  test('a context with the missing summary typed in, handed straight to combine, resumes nothing that was in hand', async () => {
+    const typedIn = '    { step: "combine", type: "SummaryEvent", fields: { title: "context", summary: "context in 9 lines" } },\n';
+    const summary = '    { step: "summarise", type: "DocEvent", fields: { title: "context", words: 900 } },\n';
+    const message = /^combine stopped with summaries handed to it from the context, none of them written by summarise in this run \(it wrote [01]\)/;
+    // Without the saved DocEvent: summarise never runs.
+    expect(await verdict(key, edited('summaries-resumed.ts', [summary, typedIn]))).toMatchObject({ passed: false, message });
+    // With it as well: combine completes on the typed-in summary before summarise has written its own.
+    expect(await verdict(key, edited('summaries-resumed.ts', [summary, summary + typedIn]))).toMatchObject({ passed: false, message });
+  });
+
   test('the resumed run writes only the missing summary', async () => {
     expect(await verdict(key, readSrc(`${DIR}/summaries-resumed.ts`))).toMatchObject({
       passed: true,
