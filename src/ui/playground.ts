@@ -29,6 +29,8 @@ export interface Playground {
   layouts: GraphLayouter;
   /** Sends the person's answer to the question the current run waits on. */
   answer(response: string): Promise<void>;
+  /** Python is about to be wanted (the pointer is on the Python switch): start a Python runner now. */
+  expectPython(): void;
   /** The compiler's Mermaid renderer, passed in by the page (the UI imports only compiler types). */
   toMermaid?: (graph: GraphModel) => string;
   /** Completions for Python code (the compiler's Python reading, loaded when needed); none without. */
@@ -91,6 +93,7 @@ export function createPlayground({ source, lang = 'typescript', analysePython, l
     language,
     layouts: createGraphLayouter(layout ?? null, shippedLayouts()),
     answer: (response) => runner.control({ kind: 'answer', response }),
+    expectPython: () => runner.prepare('python'),
     ...(toMermaid ? { toMermaid } : {}),
     ...(pythonCompletions ? { pythonCompletions } : {}),
     dispose() {

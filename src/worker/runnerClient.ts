@@ -17,6 +17,8 @@ export const WATCHDOG_MS = 2_000;
 export const READY_MS = 20_000;
 /** A Python runner says hello once Python has started: seconds from scratch, far more on a busy machine. */
 export const PYTHON_READY_MS = 120_000;
+/** The longest a busy page puts off starting the next run's runner. */
+const PREPARE_WITHIN_MS = 200;
 /** How long the sandbox frame has to answer a ping before its process is presumed dead. */
 const PING_MS = 500;
 
@@ -36,7 +38,12 @@ export interface RunnerClientOptions {
 
 interface Connection {
   kind: RunnerKind;
-  /** Given a run: from then on it runs user code, and what it says about Python is not trusted. */
+  /**
+   * Handed a run's code: from then on it runs user code, and what it says about Python is not trusted.
+   * A runner taken for a run while Python was still starting is not handed the code until it says
+   * hello, and its snapshot comes before that hello on the same port, so the first run's own runner
+   * still gives the page its snapshot.
+   */
   used: boolean;
   host: RunnerHost;
   api: Comlink.Remote<RunnerPortApi>;
@@ -193,12 +200,16 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     if (pythonWanted) prepare('python');
   }
 
-  /** Starts the next run's runner once the page is idle (a run's playback may still be drawing). */
+  /**
+   * Starts the next run's runner once the page is idle (a run's playback may still be drawing), and
+   * soon even if it is not: a Python runner takes a second or more to start, about as long as a user
+   * takes to press Run again, so it starts while the last run plays back rather than after.
+   */
   const preparing: Record<RunnerKind, boolean> = { typescript: false, python: false };
   function prepare(kind: RunnerKind): void {
     if (spares[kind] !== null || preparing[kind] || disposed) return;
     preparing[kind] = true;
-    whenIdle(() => {
+    whenIdle(PREPARE_WITHIN_MS, () => {
       preparing[kind] = false;
       if (spares[kind] === null && !disposed) spares[kind] = connect(kind);
     });
@@ -207,7 +218,6 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
   function takeRunner(kind: RunnerKind): Connection {
     const conn = spares[kind] ?? connect(kind);
     spares[kind] = null;
-    conn.used = true;
     return conn;
   }
 
@@ -271,6 +281,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
         return run.ended;
       }
       conn.lastHeard = now();
+      conn.used = true;
       watch();
       conn.api.run(request, token).catch((error: unknown) => {
         if (!conn.retired) run.settle({ kind: 'setup-error', error: toSetupError(error) });
@@ -349,9 +360,9 @@ function activeRun(token: number, conn: Connection, sink: TraceSink, onSettle: (
 }
 
 /** After the current task and any pending frames: the browser's idle callback where there is one. */
-function whenIdle(callback: () => void): void {
+function whenIdle(timeout: number, callback: () => void): void {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => unknown }).requestIdleCallback;
-  if (idle) idle(callback, { timeout: 1_000 });
+  if (idle) idle(callback, { timeout });
   else setTimeout(callback, 0);
 }
 

@@ -44,11 +44,14 @@ export function createSandboxHost(runnerCode: () => Promise<string>, doc: Docume
       void Promise.all([runnerCode(), python ? python() : undefined]).then(
         ([code, assets]) => {
           if (disposed || !frame.contentWindow) return;
+          // Python's files are this runner's own copies: they move into the frame, tens of megabytes
+          // the page would otherwise copy once more on its own thread.
+          const buffers: Transferable[] = assets && !('failed' in assets) ? [assets.wasm, assets.stdlib, ...(assets.snapshot ? [assets.snapshot.buffer as ArrayBuffer] : [])] : [];
           // The frame's origin is opaque ("null"), which no targetOrigin can name.
           frame.contentWindow.postMessage(
             { type: 'flowplay:start', code, api: api.port2, events: events.port2, supervisor: supervisor.port2, ...(assets ? { python: assets } : {}) },
             '*',
-            [api.port2, events.port2, supervisor.port2],
+            [api.port2, events.port2, supervisor.port2, ...buffers],
           );
         },
         (error: unknown) => {

@@ -116,6 +116,65 @@ test.describe('Python mode', () => {
     expect(Date.now() - start, 'a Python run after the replacement, including playback').toBeLessThan(60_000);
   });
 
+  test('each run starts from a fresh Python: what one run defined or changed, the next cannot see', async ({ page }) => {
+    await openPlayground(page);
+    await switchToPython(page);
+    // The first run leaves everything it can behind: a global, a class of its own, a changed served
+    // class and module, a module of its own in sys.modules, a builtin, a patched asyncio.
+    await setCode(page, `import asyncio, builtins, sys, types
+from workflows import Workflow, step
+from workflows.events import Event, StartEvent, StopEvent
+import workflows
+
+LEFT_BEHIND = "run 1"
+
+class Leftover(Event):
+    note: str = "from run 1"
+
+Event.leftover = "run 1"
+workflows.leftover = "run 1"
+sys.modules["leftover"] = types.ModuleType("leftover")
+builtins.leftover = "run 1"
+asyncio.leftover = "run 1"
+
+class First(Workflow):
+    @step
+    async def mark(self, ev: StartEvent) -> StopEvent:
+        return StopEvent(result="left things behind")
+`);
+    await runAndSample(page, 'null', PYTHON_RUN_MS);
+    await expect(page.getByTestId('run-result')).toHaveText('left things behind');
+
+    await setCode(page, `import asyncio, builtins, sys
+from workflows import Workflow, step
+from workflows.events import Event, StartEvent, StopEvent
+import workflows
+
+class Second(Workflow):
+    @step
+    async def look(self, ev: StartEvent) -> StopEvent:
+        seen = [
+            name
+            for name, found in [
+                ("global", "LEFT_BEHIND" in globals()),
+                ("class", "Leftover" in globals() or any(c.__name__ == "Leftover" for c in Event.__subclasses__())),
+                ("served class", hasattr(Event, "leftover")),
+                ("served module", hasattr(workflows, "leftover")),
+                ("sys.modules", "leftover" in sys.modules),
+                ("builtins", hasattr(builtins, "leftover")),
+                ("asyncio", hasattr(asyncio, "leftover")),
+            ]
+            if found
+        ]
+        return StopEvent(result="saw: " + (", ".join(seen) or "nothing"))
+`);
+    const start = Date.now();
+    await runAndSample(page, 'null', PYTHON_RUN_MS);
+    await expect(page.getByTestId('run-result')).toHaveText('saw: nothing');
+    // The second run's runner was started while the first played back: no cold start on this run.
+    expect(Date.now() - start, 'the second run, including playback').toBeLessThan(60_000);
+  });
+
   test('the editor completes what the playground provides, without a Python runtime', async ({ page }) => {
     await openPlayground(page);
     await switchToPython(page);

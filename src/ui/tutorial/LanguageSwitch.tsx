@@ -14,7 +14,7 @@ const LANGS: readonly { lang: SourceLang; label: string }[] = [
  * unedited example that has one, else the default example; the code it replaces is kept under Drafts.
  */
 export function LanguageSwitch() {
-  const { workspace } = usePlayground();
+  const { workspace, expectPython } = usePlayground();
   const { drafts } = useSession();
   const current = useStore(workspace, (s) => s.lang);
 
@@ -29,7 +29,10 @@ export function LanguageSwitch() {
   return (
     <div className="lang-switch" role="group" aria-label="Language" data-testid="lang-switch" data-lang={current}>
       {LANGS.map(({ lang, label }) => (
-        <button key={lang} type="button" data-testid={`lang-${lang}`} aria-pressed={current === lang} className={current === lang ? 'is-active' : undefined} onClick={() => switchTo(lang)}>
+        <button key={lang} type="button" data-testid={`lang-${lang}`} aria-pressed={current === lang} className={current === lang ? 'is-active' : undefined} onClick={() => switchTo(lang)}
+          // Python takes a second or more to start in a runner: begin when the pointer or focus arrives.
+          {...(lang === 'python' ? { onPointerEnter: expectPython, onFocus: expectPython } : {})}
+        >
           {label}
         </button>
       ))}
