@@ -8,12 +8,27 @@ import { randintFrom } from './random.ts';
 import { currentFrame } from './scope.ts';
 import type { Invocation } from './invocation.ts';
 
-/** Waits `seconds` of workflow time; rejects with StepCancelledError if the run ends meanwhile. */
-export function sleep(seconds: number): Promise<void> {
+/**
+ * Waits `seconds` of workflow time; rejects with StepCancelledError if the run ends meanwhile, and
+ * with the signal's reason if `signal` aborts first.
+ */
+export function sleep(seconds: number, options: { signal?: AbortSignal } = {}): Promise<void> {
+  const { signal } = options;
   const frame = currentFrame();
-  if (frame) return frame.run.sleep(seconds);
+  if (frame) return frame.run.sleep(seconds, signal);
   if (!(seconds >= 0)) return Promise.reject(new RangeError(`sleep() needs a number of seconds, got ${describeValue(seconds)}.`));
-  return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, seconds * 1000);
+    signal?.addEventListener('abort', abort, { once: true });
+  });
 }
 
 /**

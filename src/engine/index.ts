@@ -85,6 +85,7 @@ export type { CollectedEvents, ContextStore, WaitForEventOptions } from './conte
 export type { SavedContext, SavedEvent } from './savedContext.ts';
 export type { DictState, StateClass, StatePath, StateValue } from './statePath.ts';
 export { sleep, now, random, randint, logToCurrentRun } from './ambient.ts';
+export { holdVirtualTime } from './timeHold.ts';
 export type { LogLevel } from './ambient.ts';
 export {
   WorkflowValidationError,

@@ -51,6 +51,7 @@ import { activeSteps, timeoutMessage } from './timeoutMessage.ts';
 import { runMessages } from './validationMessages.ts';
 import { TRACE_VERSION, type EmitVia, type RunStatus, type StepFinishedRecord, type TraceListener, type TraceRecord } from './trace.ts';
 import { TraceStore } from './traceStore.ts';
+import { virtualTimeHeld } from './timeHold.ts';
 import { ParkedEvents, WaitingForEvent, matches, waiterKey, type StepWaiter } from './waiters.ts';
 import { verboseLines } from './verbose.ts';
 
@@ -652,6 +653,7 @@ export class RunCore {
     if (this.ended) return;
     if (this.replay !== null && this.deliverInputs(false)) return;
     if (this.drainScheduled || this.running > this.timers.sleepers + this.stateWaiters || this.gate?.isPaused) return;
+    if (virtualTimeHeld(this)) return;
     if (this.awaitingInput === 0 && this.clock.advance()) {
       this.scheduleIdle();
       return;
@@ -782,8 +784,8 @@ export class RunCore {
     if (waiting) this.scheduleIdle();
   }
 
-  sleep(seconds: number): Promise<void> {
-    return this.ended ? Promise.reject(new StepCancelledError()) : this.timers.sleep(seconds);
+  sleep(seconds: number, signal?: AbortSignal): Promise<void> {
+    return this.ended ? Promise.reject(new StepCancelledError()) : this.timers.sleep(seconds, signal);
   }
 
   /**

@@ -36,17 +36,31 @@ export class RunTimers {
     private readonly owner: TimerOwner,
   ) {}
 
-  sleep(seconds: number): Promise<void> {
+  /**
+   * A sleep ends when its time comes, or when `signal` aborts it (rejecting with the signal's reason):
+   * an aborted sleep stops counting as a sleeper at once, so a step that gave up waiting (a host's
+   * own timeout cancelled it) does not pass for asleep and let virtual time run on without it.
+   */
+  sleep(seconds: number, signal?: AbortSignal): Promise<void> {
     if (!(seconds >= 0)) return Promise.reject(new RangeError(`sleep() needs a number of seconds, got ${describeValue(seconds)}.`));
+    if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<void>((resolve, reject) => {
       const entry: SleepEntry = { timer: null, reject };
+      const abort = () => {
+        if (!this.sleeps?.delete(entry)) return;
+        this.sleepers--;
+        if (entry.timer) this.clock.clearTimer(entry.timer);
+        reject(signal!.reason);
+      };
       this.sleepers++;
       entry.timer = this.clock.setTimer(seconds * 1000, () => {
         this.sleeps!.delete(entry);
         this.sleepers--;
+        signal?.removeEventListener('abort', abort);
         resolve();
       });
       (this.sleeps ??= new Set()).add(entry);
+      signal?.addEventListener('abort', abort, { once: true });
       this.owner.scheduleIdle();
     });
   }

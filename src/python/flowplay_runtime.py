@@ -565,8 +565,14 @@ def _python_error(error):
 
 
 async def _sleep(delay, result=None):
-    """`asyncio.sleep` on the run's clock: virtual runs jump, real runs wait."""
-    await _bridge.sleep(float(delay))
+    """`asyncio.sleep` on the run's clock: virtual runs jump, real runs wait. A cancelled sleep (the
+    step's `wait_for` or `timeout` gave up on it) is called off on the clock too."""
+    slept, call_off = _bridge.cancellable_sleep(float(delay))
+    try:
+        await slept
+    except asyncio.CancelledError:
+        call_off()
+        raise
     return result
 
 
@@ -589,25 +595,60 @@ class _RunRandom(_random_module.Random):
 def _install_run_clock():
     """The loop's timers on the run's clock: `loop.call_later`, `call_at` and `time()`, and with them
     `asyncio.wait_for` and `asyncio.timeout`, keep workflow time (virtual runs jump) as `sleep` does.
-    Callbacks due now stay on the browser's queue, which is asyncio's task order."""
+    Callbacks due now stay on the browser's queue, which is asyncio's task order. While any is queued,
+    virtual time is held: a timer that fired wakes code that must run before the next timer fires
+    (a timeout's callback cancels the sleep beside it)."""
     from pyodide.webloop import WebLoop
 
     queue_later = WebLoop.call_later
+    queued = [0]
+    hold = [None]
+    # Each pending timer's way to call it off on the run's clock, by the id of its handle.
+    call_offs = {}
 
-    def call_later(self, delay, callback, *args, context=None):
-        if not delay > 0 or delay == float("inf"):
-            return queue_later(self, delay, callback, *args, context=context)
-        handle = asyncio.TimerHandle(self.time() + delay, callback, args, self, context=context)
-
-        def due(_=None):
+    def run_queued(handle):
+        try:
             if not handle.cancelled():
-                queue_later(self, 0, lambda: None if handle.cancelled() else handle._run())
+                handle._run()
+        finally:
+            queued[0] -= 1
+            if queued[0] == 0 and hold[0] is not None:
+                release, hold[0] = hold[0], None
+                release()
 
-        _bridge.sleep(float(delay)).then(create_once_callable(due), create_once_callable(lambda _error: None))
+    def call_soon(loop, handle):
+        queued[0] += 1
+        if hold[0] is None:
+            hold[0] = _bridge.hold_time()
+        queue_later(loop, 0, run_queued, handle)
         return handle
 
+    def call_later(self, delay, callback, *args, context=None):
+        if delay == float("inf"):
+            return queue_later(self, delay, callback, *args, context=context)
+        if not delay > 0:
+            return call_soon(self, asyncio.Handle(callback, args, self, context=context))
+        handle = asyncio.TimerHandle(self.time() + delay, callback, args, self, context=context)
+        slept, call_off = _bridge.cancellable_sleep(float(delay))
+        key = id(handle)
+        call_offs[key] = call_off
+
+        def due(_=None):
+            call_offs.pop(key, None)
+            if not handle.cancelled():
+                call_soon(self, handle)
+
+        slept.then(create_once_callable(due), create_once_callable(lambda _error: call_offs.pop(key, None)))
+        return handle
+
+    def timer_handle_cancelled(self, handle):
+        call_off = call_offs.pop(id(handle), None)
+        if call_off is not None:
+            call_off()
+
     WebLoop.call_later = call_later
-    WebLoop.time = lambda self: _bridge.now()
+    WebLoop._timer_handle_cancelled = timer_handle_cancelled
+    WebLoop.time = lambda self: float(_bridge.now())
 
 
 def _install_time_and_chance():

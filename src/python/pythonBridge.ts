@@ -160,6 +160,16 @@ export function createPythonBridge(print: PrintSink) {
     }),
     error_of: (error: unknown) => new Error(String(error)),
     sleep: (seconds: number) => engine.sleep(seconds),
+    /** A sleep on the run's clock that Python can call off: [the sleep, the function that cancels it]. */
+    cancellable_sleep(seconds: number): [Promise<void>, () => void] {
+      const controller = new AbortController();
+      const slept = engine.sleep(seconds, { signal: controller.signal });
+      // Called off means nobody waits on it any more.
+      slept.catch(() => {});
+      return [slept, () => controller.abort()];
+    },
+    /** Held while Python's loop has callbacks queued: the code a timer woke runs before time moves on. */
+    hold_time: () => engine.holdVirtualTime(),
     now: () => engine.now(),
     random: () => engine.random(),
     randint: (low: number, high: number) => engine.randint(low, high),

@@ -8,7 +8,7 @@ import { loadNodePython } from '../../../src/node/loadNodePython.ts';
 import { WARM_UP_SOURCE, warmUpPython } from '../../../src/worker/pythonWarmUp.ts';
 import { runPython } from './runPython.ts';
 
-describe('Python warm-up', () => {
+describe('Python warm-up', { timeout: 180_000 }, () => {
   it('runs its workflow to the end: three answers collected and the StopEvent returned', async () => {
     const run = await runPython(WARM_UP_SOURCE);
     expect(run.error).toBeUndefined();
