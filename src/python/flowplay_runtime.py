@@ -265,7 +265,7 @@ def step(fn=None, *, workflow=None, num_workers=4, retry_policy=None):
         spec = _StepSpec(func, num_workers, retry_policy)
         func._flowplay_step = spec
         if workflow is not None:
-            workflow._free_steps = [*workflow.__dict__.get("_free_steps", []), spec]
+            workflow.add_step(func)
         return func
 
     return mark(fn) if fn is not None else mark
@@ -412,15 +412,30 @@ class Workflow:
 
     @classmethod
     def _step_specs(cls):
+        """The step methods, inherited ones included, then the free functions added to this very
+        class: as in the library, where each class has its own table of them, a subclass does not
+        inherit its base's."""
         found = {}
         for klass in reversed(cls.__mro__):
             for value in klass.__dict__.values():
                 spec = getattr(value, "_flowplay_step", None)
                 if spec is not None:
                     found[spec.name] = (spec, True)
-            for spec in klass.__dict__.get("_free_steps", []):
-                found[spec.name] = (spec, False)
+        for spec in cls.__dict__.get("_free_steps", []):
+            found[spec.name] = (spec, False)
         return list(found.values())
+
+    @classmethod
+    def add_step(cls, func):
+        """Adds a `@step` function to this class (what `@step(workflow=W)` does)."""
+        spec = getattr(func, "_flowplay_step", None)
+        if spec is None:
+            raise WorkflowValidationError(f"Step function {getattr(func, '__name__', func)!s} is missing the `@step` decorator.")
+        if any(known.name == spec.name for known, _ in cls._step_specs()):
+            raise WorkflowValidationError(f"A step {spec.name} is already part of this workflow, please choose another name.")
+        cls._free_steps = [*cls.__dict__.get("_free_steps", []), spec]
+        # An engine twin made before this step was added would not route to it.
+        cls._js_workflow = None
 
     def _twin(self):
         cls = type(self)

@@ -26,8 +26,9 @@ interface StepDecorator {
 
 /**
  * Finds `Workflow` subclasses (directly or through another workflow class of the file), their `@step`
- * methods, and free functions attached with `@step(workflow=Name)`. A workflow class that another one
- * extends is a base: its steps are drawn in each subclass, as in TypeScript.
+ * methods, and free functions attached with `@step(workflow=Name)` or `Name.add_step(fn)`. A workflow
+ * class that another one extends is a base: its step methods are drawn in each subclass, as in
+ * TypeScript; its free functions are not, as the library keeps them per class.
  */
 export function readPyWorkflows(
   source: PySource,
@@ -46,11 +47,20 @@ export function readPyWorkflows(
       }),
     ]),
   );
+  const functionSteps = new Map<string, StepShape[]>();
+  const addTo = (owner: string, shape: StepShape) => {
+    if (workflowNames.has(owner)) functionSteps.set(owner, [...(functionSteps.get(owner) ?? []), shape]);
+  };
+  // Marked functions not yet given to a workflow, by name, for `W.add_step(fn)` further down.
+  const unattached = new Map<string, StepShape>();
   for (const statement of childrenOf(source.top)) {
     const step = readStep(source, scope, statement, false, isEvent);
     const owner = step?.decorator.keywords.get('workflow');
-    const list = owner ? ownSteps.get(source.textOf(owner)) : undefined;
-    if (step && list) list.push(step.shape);
+    if (step && owner) addTo(source.textOf(owner), step.shape);
+    else if (step) unattached.set(step.shape.info.name, step.shape);
+    const added = addStepCall(source, statement);
+    const shape = added ? unattached.get(added.fn) : undefined;
+    if (added && shape) addTo(added.workflow, shape);
   }
   const baseOf = new Map<string, string>();
   for (const cls of workflows) {
@@ -60,7 +70,7 @@ export function readPyWorkflows(
   return workflows
     .filter((cls) => !bases.has(cls.name))
     .map((cls) => {
-      const steps = inheritedSteps(cls.name, baseOf, ownSteps);
+      const steps = [...inheritedSteps(cls.name, baseOf, ownSteps), ...(functionSteps.get(cls.name) ?? [])];
       return {
         // Workflow-wide opt-outs are constructor arguments in Python; only the step ones are read here.
         info: { name: cls.name, steps: steps.map((s) => s.info), skipGraphChecks: [], range: source.range(cls.node) },
@@ -69,6 +79,19 @@ export function readPyWorkflows(
         skipGraphChecksLists: [],
       };
     });
+}
+
+/** `W.add_step(fn)` as a statement of its own: the workflow's and the function's names. */
+function addStepCall(source: PySource, statement: SyntaxNode): { workflow: string; fn: string } | null {
+  if (statement.name !== 'ExpressionStatement') return null;
+  const call = statement.firstChild;
+  if (call?.name !== 'CallExpression') return null;
+  const callee = call.firstChild;
+  if (callee?.name !== 'MemberExpression' || callee.firstChild?.name !== 'VariableName' || callee.lastChild?.name !== 'PropertyName') return null;
+  if (source.textOf(callee.lastChild) !== 'add_step') return null;
+  const { positional, keywords } = callArguments(call.getChild('ArgList'), source);
+  if (positional.length !== 1 || keywords.size > 0 || positional[0]!.name !== 'VariableName') return null;
+  return { workflow: source.textOf(callee.firstChild), fn: source.textOf(positional[0]!) };
 }
 
 /** The `@step` / `@step(...)` decorator of a decorated function, or null. */
