@@ -188,7 +188,20 @@ class HumanResponseEvent(Event):
     response: str = ""
 
 
-_BUILTIN_EVENTS = (Event, StartEvent, StopEvent, InputRequiredEvent, HumanResponseEvent)
+class StepFailedEvent(Event):
+    """What a `@catch_error` handler receives when a step has failed for good (its retries spent).
+    `failed_at` is in seconds of workflow time since the run started (the run's clock may be virtual)."""
+
+    _role = "StepFailedEvent"
+    step_name: str = ""
+    input_event: typing.Any = None
+    exception: typing.Any = None
+    attempts: int = 0
+    elapsed_seconds: float = 0.0
+    failed_at: float = 0.0
+
+
+_BUILTIN_EVENTS = (Event, StartEvent, StopEvent, InputRequiredEvent, HumanResponseEvent, StepFailedEvent)
 for _cls in _BUILTIN_EVENTS:
     _cls._fields = None
     _cls._js_class = None
@@ -229,7 +242,7 @@ def _from_js(js_event):
         return _objects[handle]
     name = _bridge.type_name(js_event)
     cls = _classes_by_twin_name.get(name) or {c._role: c for c in _BUILTIN_EVENTS}.get(name, Event)
-    data = {k: _py_value(v) for k, v in _bridge.entries(js_event)}
+    data = _step_failed_fields(js_event) if cls is StepFailedEvent else {k: _py_value(v) for k, v in _bridge.entries(js_event)}
     ev = cls.__new__(cls)
     object.__setattr__(ev, "_js", None)
     object.__setattr__(ev, "_data", {})
@@ -245,15 +258,45 @@ def _from_js(js_event):
     return ev
 
 
+def _step_failed_fields(js_event):
+    """The engine's StepFailedEvent in the library's words, with the failed step's own exception."""
+    return {
+        "step_name": js_event.stepName,
+        "input_event": _py_value(js_event.inputEvent),
+        "exception": _exception_of(js_event.exception),
+        "attempts": js_event.attempts,
+        "elapsed_seconds": float(js_event.elapsedSeconds),
+        "failed_at": float(js_event.failedAt),
+    }
+
+
 # ---------------------------------------------------------------------------------------------- steps
 
 
 class _StepSpec:
-    def __init__(self, fn, num_workers, retry_policy):
+    def __init__(self, fn, num_workers, retry_policy, catch=None):
         self.fn = fn
         self.name = fn.__name__
         self.num_workers = num_workers
         self.retry_policy = retry_policy
+        # For a `@catch_error` handler: (the steps it covers or None for every other, max_recoveries).
+        self.catch = catch
+
+
+def catch_error(func=None, *, for_steps=None, max_recoveries=1):
+    """`@catch_error` or `@catch_error(for_steps=[...], max_recoveries=n)`: the handler of the steps
+    that fail for good (all those no other handler names when `for_steps` is left out). It runs one
+    at a time and takes a StepFailedEvent; a function joins a workflow with `W.add_step(handler)`."""
+    if not isinstance(max_recoveries, int) or isinstance(max_recoveries, bool) or max_recoveries < 1:
+        raise WorkflowValidationError("@catch_error max_recoveries must be an integer >= 1")
+    if for_steps is not None and not (isinstance(for_steps, list) and all(isinstance(s, str) for s in for_steps)):
+        raise WorkflowValidationError("@catch_error for_steps must be None or a list of step name strings")
+
+    def mark(inner):
+        inner._flowplay_step = _StepSpec(inner, 1, None, (list(for_steps) if for_steps is not None else None, max_recoveries))
+        return inner
+
+    return mark(func) if func is not None else mark
 
 
 def step(fn=None, *, workflow=None, num_workers=4, retry_policy=None):
@@ -390,6 +433,11 @@ class Context:
 # ---------------------------------------------------------------------------------------------- workflows
 
 
+def _catch_js(spec):
+    for_steps, max_recoveries = spec.catch
+    return _bridge.record(to_js([["forSteps", None if for_steps is None else _bridge.array(for_steps)], ["maxRecoveries", max_recoveries]]))
+
+
 class WorkflowRuntimeError(RuntimeError):
     pass
 
@@ -452,6 +500,7 @@ class Workflow:
                                 ["returns", _bridge.array([_js_class(c) for c in returns])],
                                 ["numWorkers", spec.num_workers],
                                 ["retryPolicy", _policy_js(spec.retry_policy)],
+                                *([["catchError", _catch_js(spec)]] if spec.catch is not None else []),
                             ]
                         )
                     )
@@ -891,6 +940,8 @@ def _serve_modules(served):
         "HumanResponseEvent": HumanResponseEvent,
         "Workflow": Workflow,
         "step": step,
+        "catch_error": catch_error,
+        "StepFailedEvent": StepFailedEvent,
         "WorkflowTimeoutError": WorkflowTimeoutError,
         "WorkflowRuntimeError": WorkflowRuntimeError,
         "WorkflowValidationError": WorkflowValidationError,

@@ -55,6 +55,8 @@ interface StepSpec {
   returns: engine.EventClass[];
   numWorkers: number;
   retryPolicy: engine.RetryPolicy | null;
+  /** Set on a `@catch_error` handler. */
+  catchError?: { forSteps: string[] | null; maxRecoveries: number };
 }
 
 type EventCtor = new (fields?: object) => engine.Event;
@@ -65,6 +67,7 @@ const BUILTIN: Record<string, unknown> = {
   StopEvent: engine.StopEvent,
   InputRequiredEvent: engine.InputRequiredEvent,
   HumanResponseEvent: engine.HumanResponseEvent,
+  StepFailedEvent: engine.StepFailedEvent,
 };
 
 function asArray(list: unknown): unknown[] {
@@ -129,7 +132,13 @@ export function createPythonBridge(print: PrintSink) {
           configurable: true,
         };
         const retryPolicy = spec.retryPolicy ?? undefined;
-        engine.step({ accepts: [...spec.accepts], returns: [...spec.returns], numWorkers: spec.numWorkers, context: true, ...(retryPolicy ? { retryPolicy } : {}) })(Twin.prototype, stepName, descriptor);
+        const caught = spec.catchError;
+        if (caught) {
+          const forSteps = caught.forSteps == null ? undefined : (asArray(caught.forSteps) as string[]);
+          engine.catchError({ accepts: [...spec.accepts], returns: [...spec.returns], context: true, maxRecoveries: caught.maxRecoveries, ...(forSteps ? { forSteps } : {}) })(Twin.prototype, stepName, descriptor);
+        } else {
+          engine.step({ accepts: [...spec.accepts], returns: [...spec.returns], numWorkers: spec.numWorkers, context: true, ...(retryPolicy ? { retryPolicy } : {}) })(Twin.prototype, stepName, descriptor);
+        }
         Object.defineProperty(Twin.prototype, stepName, descriptor);
       }
       return Twin;

@@ -22,6 +22,8 @@ interface PyParam {
 
 interface StepDecorator {
   keywords: Map<string, SyntaxNode>;
+  /** `@catch_error`: the handler of the steps that fail for good. */
+  catchError: boolean;
 }
 
 /**
@@ -94,13 +96,13 @@ function addStepCall(source: PySource, statement: SyntaxNode): { workflow: strin
   return { workflow: source.textOf(callee.firstChild), fn: source.textOf(positional[0]!) };
 }
 
-/** The `@step` / `@step(...)` decorator of a decorated function, or null. */
+/** The `@step` / `@step(...)` / `@catch_error` / `@catch_error(...)` decorator of a function, or null. */
 function stepDecorator(source: PySource, scope: PyScope, statement: SyntaxNode): StepDecorator | null {
   for (const decorator of statement.getChildren('Decorator')) {
     const target = childrenOf(decorator).find((c) => c.name === 'VariableName' || c.name === 'MemberExpression');
     const resolved = resolveName(scope, source, target);
-    if (resolved?.builtin && resolved.name === 'step') {
-      return { keywords: callArguments(decorator.getChild('ArgList'), source).keywords };
+    if (resolved?.builtin && (resolved.name === 'step' || resolved.name === 'catch_error')) {
+      return { keywords: callArguments(decorator.getChild('ArgList'), source).keywords, catchError: resolved.name === 'catch_error' };
     }
   }
   return null;
@@ -150,12 +152,14 @@ function readStep(
     fanOut: false,
     gather: false,
     withContext: contextParam !== null,
-    numWorkers: integerOf(source, decorator.keywords.get('num_workers')) ?? DEFAULT_NUM_WORKERS,
+    // A handler runs one at a time, as in the library.
+    numWorkers: decorator.catchError ? 1 : (integerOf(source, decorator.keywords.get('num_workers')) ?? DEFAULT_NUM_WORKERS),
     retry: readRetryPolicy(source, decorator.keywords.get('retry_policy')),
     sends: sites.sends,
     collects: sites.collects,
     skipGraphChecks: stringsOf(source, decorator.keywords.get('skip_graph_checks')),
     children: [],
+    ...(decorator.catchError ? { catchError: { forSteps: decorator.keywords.has('for_steps') ? stringsOf(source, decorator.keywords.get('for_steps')) : null } } : {}),
     range: source.range(statement),
     nameRange: source.range(nameNode),
   };
