@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/theme/theme.css';
 import './ui/styles.css';
-import { createDraftStore, createProgressStore, lazyStorage, parseLocation } from './share/index.ts';
+import { chapterLink, createDraftStore, createProgressStore, lazyStorage, parseLocation } from './share/index.ts';
 import type { LocationTarget } from './share/index.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { createDraftController } from './state/draftController.ts';
@@ -19,7 +19,7 @@ import { ThemeContext, createThemeController } from './ui/theme/index.ts';
 import { createPaneStore } from './ui/layout/paneSizes.ts';
 import { PaneContext } from './ui/layout/usePanes.ts';
 import type { Session } from './ui/share/session.ts';
-import { loadTutorialSource } from './ui/tutorial/tutorialSources.ts';
+import { tutorialSource } from './ui/tutorial/tutorialSources.ts';
 import { analysePythonLazily, pythonCompletionsLazily, createLanguageClient, createLayoutClient, createRunnerClient } from './worker/index.ts';
 import { toMermaid } from './compiler/mermaid.ts';
 
@@ -44,15 +44,18 @@ const catalogue = {
     if (!example) return undefined;
     return lang === 'python' && example.pythonSource !== undefined ? { ...example, source: example.pythonSource, lang } : example;
   },
-  chapter: (id: string) => {
+  chapter: (id: string, lang?: 'typescript' | 'python') => {
     const chapter = chapterById(id);
-    return chapter ? { title: chapter.title, example: loadTutorialSource(chapter.example) } : undefined;
+    if (!chapter) return undefined;
+    const example = tutorialSource(chapter.example, lang ?? 'typescript');
+    return { title: chapter.title, example: example.code, lang: example.lang };
   },
   fallback: DEFAULT_EXAMPLE,
 };
 
 const saved = draftStore.load().current;
-const plan = planOpening(parseLocation(window.location), saved, catalogue);
+const target = parseLocation(window.location);
+const plan = planOpening(target, saved, catalogue);
 const runner = createRunnerClient();
 const playground = createPlayground({ source: plan.source, lang: plan.lang, analysePython: analysePythonLazily, pythonCompletions: pythonCompletionsLazily, language: createLanguageClient(), runner, layout: createLayoutClient(), toMermaid });
 const drafts = createDraftController({
@@ -63,7 +66,13 @@ const drafts = createDraftController({
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 });
 const notices = createNoticeStore();
-const tutorial = createTutorialController(createProgressStore(storage));
+// A Python chapter link keeps the reader in Python even where its chapter opens in TypeScript.
+const tutorial = createTutorialController(createProgressStore(storage), target.kind === 'chapter' && target.lang === 'python' ? 'python' : plan.lang);
+// Python code in the editor (the switch, a link, a draft) means the reader is in Python. The editor
+// going back to TypeScript does not: a chapter without Python does that, and the switch says so itself.
+playground.workspace.subscribe((state, previous) => {
+  if (state.lang === 'python' && previous.lang !== 'python') tutorial.setLang('python');
+});
 const session: Session = {
   drafts,
   tutorial,
@@ -87,7 +96,8 @@ function notify(notice: Notice, opened: boolean): void {
 
 /** Drops a link from the address once opened, so that a reload shows the draft, not the link again. */
 function clearLocation(chapter: string | null): void {
-  window.history.replaceState(null, '', `${window.location.pathname}${chapter ? `#chapter/${encodeURIComponent(chapter)}` : ''}`);
+  const path = window.location.pathname;
+  window.history.replaceState(null, '', chapter ? chapterLink(path, chapter, tutorial.store.getState().lang) : path);
 }
 
 // A link pasted into this tab's address bar, or a chapter link clicked in the page.
@@ -95,7 +105,10 @@ window.addEventListener('hashchange', () => openTarget(parseLocation(window.loca
 
 function openTarget(target: LocationTarget): void {
   if (target.kind === 'chapter') {
-    if (chapterById(target.id)) tutorial.openChapter(target.id);
+    if (chapterById(target.id)) {
+      if (target.lang === 'python') tutorial.setLang('python');
+      tutorial.openChapter(target.id);
+    }
     else showNotice(notices, { topic: 'link', tone: 'error', message: `There is no tutorial chapter "${target.id}".` });
     return;
   }

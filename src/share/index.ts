@@ -11,7 +11,7 @@ export { decodeShare, encodeShare, shareLink, SHARE_MAX_DECODED_BYTES, SHARE_PAY
 export type { DecodeShareResult, ShareFailure } from './shareLink.ts';
 export type { ShareState } from './shareState.ts';
 export { toShareState } from './shareState.ts';
-export { chapterHash, exampleSearch, parseLocation } from './locationTarget.ts';
+export { chapterHash, chapterLink, exampleSearch, parseLocation } from './locationTarget.ts';
 export type { LocationTarget } from './locationTarget.ts';
 export { shareMarkdown } from './shareMarkdown.ts';
 export type { MarkdownShare } from './shareMarkdown.ts';

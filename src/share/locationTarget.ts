@@ -8,7 +8,8 @@ import type { DecodeShareResult } from './shareLink.ts';
 
 export type LocationTarget =
   | { kind: 'share'; result: DecodeShareResult }
-  | { kind: 'chapter'; id: string }
+  /** `lang`: the chapter is read in Python (`?lang=python#chapter/<id>`). */
+  | { kind: 'chapter'; id: string; lang?: 'python' }
   /** `lang` is the example's Python version (`?example=<id>&lang=python`). */
   | { kind: 'example'; id: string; lang?: 'python' }
   | { kind: 'none' };
@@ -19,12 +20,12 @@ export function parseLocation(where: { search?: string; hash?: string }): Locati
   const hash = where.hash ?? '';
   // A share link wins over ?example=: it is the more specific request.
   if (/^#?v\d+\./.test(hash)) return { kind: 'share', result: decodeShare(hash) };
+  const params = new URLSearchParams(where.search ?? '');
   const chapter = /^#?chapter\/(.+)$/.exec(hash);
   if (chapter) {
     const id = safeDecode(chapter[1]!);
-    if (id !== null && ID.test(id)) return { kind: 'chapter', id };
+    if (id !== null && ID.test(id)) return { kind: 'chapter', id, ...(params.get('lang') === 'python' ? { lang: 'python' as const } : {}) };
   }
-  const params = new URLSearchParams(where.search ?? '');
   const example = params.get('example');
   if (example !== null && ID.test(example)) return { kind: 'example', id: example, ...(params.get('lang') === 'python' ? { lang: 'python' as const } : {}) };
   return { kind: 'none' };
@@ -32,6 +33,11 @@ export function parseLocation(where: { search?: string; hash?: string }): Locati
 
 export function chapterHash(id: string): string {
   return `#chapter/${encodeURIComponent(id)}`;
+}
+
+/** A chapter's link from the page at `path`, read in `lang`: `?lang=python` carries Python. */
+export function chapterLink(path: string, id: string, lang: 'typescript' | 'python'): string {
+  return `${path}${lang === 'python' ? '?lang=python' : ''}${chapterHash(id)}`;
 }
 
 export function exampleSearch(id: string, lang: 'typescript' | 'python' = 'typescript'): string {

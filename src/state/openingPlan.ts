@@ -12,7 +12,8 @@ import type { SourceLang } from './workspaceStore.ts';
 export interface OpeningCatalogue {
   /** An example, in Python when asked and it has a Python version. */
   example(id: string, lang?: SourceLang): { title: string; source: string; chapter?: string; lang?: SourceLang } | undefined;
-  chapter(id: string): { title: string; example: string } | undefined;
+  /** A chapter and its example, in Python when asked and the chapter has a Python version. */
+  chapter(id: string, lang?: SourceLang): { title: string; example: string; lang?: SourceLang } | undefined;
   /** What a first visit shows. */
   fallback: { title: string; source: string };
 }
@@ -73,14 +74,15 @@ export function planOpening(target: LocationTarget, draft: Draft | null, catalog
       };
     }
     case 'chapter': {
-      const chapter = catalogue.chapter(target.id);
+      const chapter = catalogue.chapter(target.id, target.lang);
       if (!chapter) return { ...keep, chapter: null, notice: { tone: 'error', message: `There is no tutorial chapter "${target.id}".${kept}` }, clearLocation: true };
       // Coming back to a chapter you were working on keeps your work on it.
       if (draft?.chapter === target.id) return { ...keep, chapter: target.id };
+      const python = chapter.lang === 'python';
       return {
         source: chapter.example,
-        lang: 'typescript',
-        open: { code: chapter.example, origin: 'chapter', title: chapter.title, chapter: target.id },
+        lang: python ? 'python' : 'typescript',
+        open: { code: chapter.example, origin: 'chapter', title: chapter.title, chapter: target.id, ...(python ? { lang: 'python' as const } : {}) },
         chapter: target.id,
         notice: draft ? { tone: 'info', message: 'Loaded the chapter\'s example.', setsAside: true } : null,
         clearLocation: false,

@@ -1,7 +1,7 @@
 /** The code's language travels with it: links, examples, drafts and what can run. */
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { CompileResult } from '../compiler/model.ts';
-import { createDraftStore, encodeShare, parseLocation } from '../share/index.ts';
+import { chapterLink, createDraftStore, encodeShare, parseLocation } from '../share/index.ts';
 import type { Draft } from '../share/index.ts';
 import { MemoryStorage } from '../../tests/unit/share/memoryStorage.ts';
 import { createDraftController } from './draftController.ts';
@@ -12,7 +12,9 @@ import { createWorkspaceStore, isRunnable, setSource } from './workspaceStore.ts
 const catalogue = {
   example: (id: string, lang?: 'typescript' | 'python') =>
     id === 'parallel' ? (lang === 'python' ? { title: 'Parallel', source: 'py source', lang } : { title: 'Parallel', source: 'ts source' }) : undefined,
-  chapter: () => undefined,
+  // `fan-out` has a Python version, `resources` has none.
+  chapter: (id: string, lang?: 'typescript' | 'python') =>
+    id === 'fan-out' ? (lang === 'python' ? { title: 'Fan-out', example: 'py fan-out', lang } : { title: 'Fan-out', example: 'ts fan-out' }) : id === 'resources' ? { title: 'Resources', example: 'ts resources' } : undefined,
   fallback: { title: 'Parallel', source: 'ts source' },
 };
 
@@ -28,6 +30,21 @@ describe('the language of the code', () => {
   test('?example=<id>&lang=python opens the example\'s Python version', () => {
     expect(planOpening(parseLocation({ search: '?example=parallel&lang=python' }), null, catalogue)).toMatchObject({ source: 'py source', lang: 'python' });
     expect(planOpening(parseLocation({ search: '?example=parallel' }), null, catalogue)).toMatchObject({ source: 'ts source', lang: 'typescript' });
+  });
+
+  test('?lang=python#chapter/<id> opens the chapter in Python when it has Python, else in TypeScript; without lang, TypeScript', () => {
+    expect(parseLocation({ search: '?lang=python', hash: '#chapter/fan-out' })).toEqual({ kind: 'chapter', id: 'fan-out', lang: 'python' });
+    expect(planOpening(parseLocation({ search: '?lang=python', hash: '#chapter/fan-out' }), null, catalogue)).toMatchObject({ source: 'py fan-out', lang: 'python', open: { lang: 'python', chapter: 'fan-out' } });
+    const fallback = planOpening(parseLocation({ search: '?lang=python', hash: '#chapter/resources' }), null, catalogue);
+    expect(fallback).toMatchObject({ source: 'ts resources', lang: 'typescript' });
+    expect(fallback.open).not.toHaveProperty('lang');
+    expect(planOpening(parseLocation({ hash: '#chapter/fan-out' }), null, catalogue)).toMatchObject({ source: 'ts fan-out', lang: 'typescript' });
+    expect(parseLocation({ search: '?lang=cobol', hash: '#chapter/fan-out' })).toEqual({ kind: 'chapter', id: 'fan-out' });
+  });
+
+  test('a chapter link carries the reader\'s language', () => {
+    expect(chapterLink('/app/', 'fan-out', 'python')).toBe('/app/?lang=python#chapter/fan-out');
+    expect(chapterLink('/app/', 'fan-out', 'typescript')).toBe('/app/#chapter/fan-out');
   });
 
   test('a saved Python draft comes back as Python; a stored lang other than "python" is TypeScript', () => {

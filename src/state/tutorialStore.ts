@@ -7,6 +7,9 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Progress, ProgressStore, StorageStatus } from '../share/index.ts';
 
+/** The language the reader follows the tutorial in. */
+export type ReadingLang = 'typescript' | 'python';
+
 export interface ExerciseResult {
   /** `<chapter>/<exercise>`. */
   key: string;
@@ -24,6 +27,11 @@ export interface TutorialState {
   progress: Progress;
   /** Why progress is not being remembered, or null. */
   problem: string | null;
+  /**
+   * The language the reader chose. It outlasts a chapter shown in TypeScript for want of a Python
+   * version: the editor switches for that chapter, the reader stays in Python for the next one.
+   */
+  lang: ReadingLang;
 }
 
 export type TutorialStore = StoreApi<TutorialState>;
@@ -38,9 +46,10 @@ export interface TutorialController {
   stopExercise(): void;
   /** Records what a check said about a finished run; a pass is remembered. */
   recordResult(result: ExerciseResult): void;
+  setLang(lang: ReadingLang): void;
 }
 
-export function createTutorialController(progress: ProgressStore): TutorialController {
+export function createTutorialController(progress: ProgressStore, lang: ReadingLang = 'typescript'): TutorialController {
   const loaded = progress.load();
   const store = createStore<TutorialState>(() => ({
     open: false,
@@ -49,6 +58,7 @@ export function createTutorialController(progress: ProgressStore): TutorialContr
     result: null,
     progress: loaded.progress,
     problem: loaded.status.ok ? null : loaded.status.message,
+    lang,
   }));
 
   function report(status: StorageStatus): void {
@@ -77,6 +87,9 @@ export function createTutorialController(progress: ProgressStore): TutorialContr
     },
     stopExercise() {
       store.setState({ exercise: null, result: null });
+    },
+    setLang(next) {
+      if (store.getState().lang !== next) store.setState({ lang: next });
     },
     recordResult(result) {
       if (store.getState().exercise !== result.key) return;

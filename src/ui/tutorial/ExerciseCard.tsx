@@ -19,7 +19,8 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
   const passed = useStore(tutorial.store, (s) => isPassed(s, key));
   const [help, setHelp] = useState<'none' | 'hint' | 'solution'>('none');
   const { workspace } = usePlayground();
-  const lang = useStore(workspace, (s) => s.lang);
+  // The reader's language, not the editor's: a chapter shown in TypeScript leaves the reader in Python.
+  const lang = useStore(tutorial.store, (s) => s.lang);
   // In a chapter that reads in Python, an exercise without a Python version says so where it is.
   const chapterInPython = chapterLang(loadTutorialSource, chapter, lang) === 'python';
   const inPython = chapterInPython && exerciseHasPython(loadTutorialSource, exercise);

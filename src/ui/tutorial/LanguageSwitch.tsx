@@ -15,10 +15,11 @@ const LANGS: readonly { lang: SourceLang; label: string }[] = [
  */
 export function LanguageSwitch() {
   const { workspace, expectPython } = usePlayground();
-  const { drafts } = useSession();
+  const { drafts, tutorial } = useSession();
   const current = useStore(workspace, (s) => s.lang);
 
   function switchTo(lang: SourceLang): void {
+    tutorial.setLang(lang);
     if (lang === workspace.getState().lang) return;
     const showing = exampleShowing(workspace.getState().source);
     const example = showing && exampleIn(showing, lang) !== undefined ? showing : DEFAULT_EXAMPLE;

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
-import { chapterHash } from '../../share/index.ts';
+import { chapterLink } from '../../share/index.ts';
+import type { ReadingLang } from '../../state/tutorialStore.ts';
 import type { TutorialController } from '../../state/tutorialStore.ts';
 import { CHAPTERS, chapterById, chapterLang, chapterTextIn, exerciseKey, hasPython } from '../../tutorial/index.ts';
 import { usePlayground } from '../playground.ts';
@@ -28,10 +29,13 @@ export function TutorialPanel() {
   const open = useStore(tutorial.store, (s) => s.open);
   const chapterId = useStore(tutorial.store, (s) => s.chapter);
   const progress = useStore(tutorial.store, (s) => s.progress);
+  // The editor's language, and the reader's: they differ while a chapter without Python is shown.
   const lang = useStore(workspace, (s) => s.lang);
+  const reading = useStore(tutorial.store, (s) => s.lang);
   if (!open) return null;
   const chapter = chapterById(chapterId ?? '') ?? CHAPTERS[0]!;
-  const textLang = chapterLang(loadTutorialSource, chapter, lang);
+  // The chapter reads in the reader's language when its example has that version.
+  const textLang = chapterLang(loadTutorialSource, chapter, reading);
   const index = CHAPTERS.indexOf(chapter);
   const previous = CHAPTERS[index - 1];
   const next = CHAPTERS[index + 1];
@@ -41,7 +45,7 @@ export function TutorialPanel() {
   };
   const loadExample = (target = chapter) => {
     tutorial.stopExercise();
-    wayBack.replaceWith(() => drafts.open(chapterExampleOpening(target, lang)));
+    wayBack.replaceWith(() => drafts.open(chapterExampleOpening(target, reading)));
   };
   const go = (id: string) => {
     // The editor still holds this chapter's example as it came: the next chapter's example takes its place.
@@ -49,9 +53,10 @@ export function TutorialPanel() {
     tutorial.openChapter(id);
     const target = chapterById(id);
     if (untouched && target && target.id !== chapter.id) loadExample(target);
-    // The address is the chapter's own link, without reloading or re-reading the location.
-    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${chapterHash(id)}`);
+    // The address is the chapter's own link, in the reader's language, without reloading or re-reading the location.
+    window.history.replaceState(null, '', linkTo(id, reading));
   };
+  const shownInTypeScript = reading === 'python' && textLang === 'typescript';
 
   return (
     <aside className="tutorial" data-testid="tutorial" data-chapter={chapter.id} aria-label="Tutorial">
@@ -74,7 +79,7 @@ export function TutorialPanel() {
         </p>
         <h2>
           <span className="chapter-number">{index + 1}</span> {chapter.title}
-          <a className="chapter-link" href={chapterHash(chapter.id)} title="Link to this chapter" aria-label="Link to this chapter">
+          <a className="chapter-link" data-testid="chapter-link" href={linkTo(chapter.id, reading)} title="Link to this chapter" aria-label="Link to this chapter">
             #
           </a>
         </h2>
@@ -84,9 +89,13 @@ export function TutorialPanel() {
           </button>
           <WayBack wayBack={wayBack} />
         </div>
-        {lang === 'python' && textLang === 'typescript' ? (
+        {shownInTypeScript ? (
           <p className="tutorial-note" data-testid="no-python" role="note">
-            This chapter has no Python version yet. Its example and exercises open in TypeScript, and the editor switches to TypeScript when you load them.
+            This chapter is shown in TypeScript: it has no Python version yet, so its example and exercises open in TypeScript and the editor switches to TypeScript when you load them. You are still reading in Python: the next chapter you open that has Python opens in Python.
+          </p>
+        ) : reading === 'python' && lang !== 'python' ? (
+          <p className="tutorial-note" data-testid="editor-in-typescript" role="note">
+            The editor still holds TypeScript. Load this chapter's example to go on in Python.
           </p>
         ) : null}
         {textLang === 'python' && !hasPython(loadTutorialSource, chapter) ? (
@@ -101,14 +110,14 @@ export function TutorialPanel() {
         ))}
         <nav className="chapter-nav">
           {previous ? (
-            <a href={chapterHash(previous.id)} onClick={(e) => (e.preventDefault(), go(previous.id))}>
+            <a href={linkTo(previous.id, reading)} data-testid="previous-chapter" onClick={(e) => (e.preventDefault(), go(previous.id))}>
               ← {previous.title}
             </a>
           ) : (
             <span />
           )}
           {next ? (
-            <a href={chapterHash(next.id)} data-testid="next-chapter" onClick={(e) => (e.preventDefault(), go(next.id))}>
+            <a href={linkTo(next.id, reading)} data-testid="next-chapter" onClick={(e) => (e.preventDefault(), go(next.id))}>
               {next.title} →
             </a>
           ) : null}
@@ -116,4 +125,9 @@ export function TutorialPanel() {
       </div>
     </aside>
   );
+}
+
+/** A chapter's address on this page, in the reader's language (`?lang=python` carries Python). */
+function linkTo(id: string, lang: ReadingLang): string {
+  return chapterLink(window.location.pathname, id, lang);
 }
