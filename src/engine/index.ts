@@ -112,4 +112,5 @@ export { replayPlanOf, forkInputs } from './replay.ts';
 export type { RunInput, ReplayPlan, ForkChange } from './replay.ts';
 export type { ClockKind } from './clock.ts';
 export * from './trace.ts';
-export { TraceStore } from './traceStore.ts';
+export { TraceStore, type TracePacket, type PacketObject } from './traceStore.ts';
+export { TraceDecoder, isTracePacket, type DecodedRow } from './traceDecoder.ts';

@@ -221,6 +221,7 @@ export class RunCore {
     const store = this.traceStore!;
     if (this.listener !== null) this.listener(store.record(store.length - 1));
     if (this.ownStore) store.clear();
+    else if (store.onWritten !== null) store.onWritten(store.length - 1);
     // The next input is due once the records before it are written: look once the microtasks settle.
     if (this.replay !== null && seq >= this.replay.nextAt - 1) this.scheduleIdle();
   }

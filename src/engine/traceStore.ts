@@ -12,44 +12,32 @@
  */
 import { eventFields, eventTypeName, type Event } from './event.ts';
 import type { Need } from './collectBuffer.ts';
-import type { JsonValue } from './jsonSafe.ts';
-import { TRACE_VERSION, type Delivery, type EmitVia, type StepFinishedRecord, type TraceRecord } from './trace.ts';
+import type { EmitVia, StepFinishedRecord, TraceRecord } from './trace.ts';
+import {
+  A, DROPPED, DROP_REASONS, EMITTED, FINISHED, NONE, OBJECT, PROGRESS, PUBLISHED, QUEUED, STARTED, STATUS_CODE, STRIDE, TraceTables, UNHANDLED, VIA_CODE,
+  kindOf, type ProgressNeed,
+} from './traceTables.ts';
 
 /**
- * Record layouts. `OBJECT` keeps the record itself; the others are spread over the int columns:
- * - `EMITTED`: a event, b type, c invocation, d parent, e step, f target, g deliveries; flag via; object payload.
- * - `STARTED`: a step, b invocation, c worker, d attempt, e rerunOf, f one event id or a list; flag 1 = list.
- * - `FINISHED`: a step, b invocation, c worker, d first output id, e output count; flag status.
- * - `PROGRESS`: a step, b invocation, c buffer, d event, g have (a list); flag complete; object the expectation.
- * - `QUEUED`: a step, b invocation, c event, d position.
- * - `PUBLISHED`, `UNHANDLED`: a event, b type. `DROPPED`: a event, b step; flag reason.
+ * Rows of a store and what its tables gained since the previous packet: what a reader in another
+ * thread needs to give the same records back (`TraceDecoder`). Plain data; the typed arrays can be
+ * transferred.
  */
-const OBJECT = 0;
-const EMITTED = 1;
-const STARTED = 2;
-const FINISHED = 3;
-const PROGRESS = 4;
-const QUEUED = 5;
-const PUBLISHED = 6;
-const UNHANDLED = 7;
-const DROPPED = 8;
+export interface TracePacket {
+  /** `STRIDE` ints per row. */
+  ints: Int32Array;
+  times: Float64Array;
+  /** Per row: its object (a record, a payload, an expectation), or null. */
+  objects: unknown[];
+  names: string[];
+  runIds: string[];
+  shapes: string[][];
+  list: Int32Array;
+  values: unknown[];
+}
 
-const VIAS: readonly EmitVia[] = ['return', 'send', 'stream', 'input', 'external'];
-const VIA_CODE: Readonly<Record<EmitVia, number>> = { return: 0, send: 1, stream: 2, input: 3, external: 4 };
-const STATUSES: readonly StepFinishedRecord['status'][] = ['done', 'cancelled', 'waiting'];
-const STATUS_CODE: Readonly<Record<StepFinishedRecord['status'], number>> = { done: 0, cancelled: 1, waiting: 2 };
-const DROP_REASONS = ['run-ended', 'collected-leftover'] as const;
-
-/** Stands for null in an int column (ids, invocations and name ids are never negative). */
-const NONE = -1;
-
-/**
- * Ints per row: the header (layout in 4 bits, flag in 4, the run's number above), seq, then the
- * layout's a to h. Rows live in chunks that are never copied: growing a store by doubling its arrays
- * would copy and zero-fill it again and again.
- */
-const STRIDE = 10;
-const A = 2;
+/** How a packet's maker may replace a row's object on the way out: a whole record, or an event's payload. */
+export type PacketObject = { record: TraceRecord } | { payload: unknown };
 
 class Chunk {
   readonly ints: Int32Array;
@@ -64,7 +52,7 @@ class Chunk {
   }
 }
 
-export class TraceStore {
+export class TraceStore extends TraceTables {
   private n = 0;
   /** Rows per chunk: a power of two, so a record's chunk and row are a shift and a mask away. */
   private readonly shift: number;
@@ -72,25 +60,34 @@ export class TraceStore {
   /** The chunk being written, and the next free row in it. */
   private chunk: Chunk;
   private row = 0;
-  /** Variable-length int lists (deliveries, batches, collect counts), each `[count, ...items]`. */
-  private list: Int32Array;
-  private listLength = 0;
-  private readonly names: string[] = [];
+  /** Lists opened and not yet closed; while one is, a packet carries the list only up to it. */
+  private openLists = 0;
+  private firstOpen = 0;
   private readonly nameIds = new Map<string, number>();
   private readonly typeIds = new Map<Function, number>();
-  private readonly runIds: string[] = [];
-  /** Flat event fields, each event's after the id of its key list (`flatFields`). */
-  private values: unknown[] = [];
-  private readonly shapes: string[][] = [];
   private readonly shapeIds = new Map<string, number>();
   private readonly classShapes = new Map<Function, number>();
+  /** Each collect expectation as the trace keeps it (plain data a packet can carry). */
+  private readonly needs = new WeakMap<Need, ProgressNeed>();
+  /** How much of each table the packets so far have carried. */
+  private sentNames = 0;
+  private sentRunIds = 0;
+  private sentShapes = 0;
+  private sentList = 0;
+  private sentValues = 0;
+  /**
+   * Told of each record the engine has written, by index, right after it is complete: how a host that
+   * keeps the store hears of the run's progress without an object per record.
+   */
+  onWritten: ((index: number) => void) | null = null;
 
   /** `chunkRows`: records per chunk, rounded up to a power of two (a run's own store holds only a few). */
   constructor(chunkRows = 8192) {
-    this.shift = Math.max(0, Math.ceil(Math.log2(Math.max(1, chunkRows))));
+    const shift = Math.max(0, Math.ceil(Math.log2(Math.max(1, chunkRows))));
+    super(1 << shift);
+    this.shift = shift;
     this.chunk = new Chunk(1 << this.shift);
     this.chunks.push(this.chunk);
-    this.list = new Int32Array(Math.max(16, 1 << this.shift));
   }
 
   /** How many records it holds. */
@@ -104,6 +101,8 @@ export class TraceStore {
     this.row = 0;
     this.listLength = 0;
     this.values.length = 0;
+    this.sentList = 0;
+    this.sentValues = 0;
     this.chunks.length = 1;
     this.chunk = this.chunks[0]!;
     this.chunk.objects.fill(undefined);
@@ -139,21 +138,19 @@ export class TraceStore {
   /** Starts an int list; `listAdd` appends to it and `listClose` seals it. Returns its offset. */
   listOpen(): number {
     const at = this.listLength;
+    if (this.openLists++ === 0) this.firstOpen = at;
     this.listAdd(0);
     return at;
   }
 
   listAdd(value: number): void {
-    if (this.listLength === this.list.length) {
-      const next = new Int32Array(this.list.length * 2);
-      next.set(this.list);
-      this.list = next;
-    }
+    if (this.listLength === this.list.length) this.listRoom(1);
     this.list[this.listLength++] = value;
   }
 
   listClose(at: number): void {
     this.list[at] = this.listLength - at - 1;
+    this.openLists--;
   }
 
   /** A new row with its envelope filled in; returns where its ints start in `this.chunk.ints`. */
@@ -217,13 +214,6 @@ export class TraceStore {
     return id;
   }
 
-  private fieldsAt(at: number): JsonValue {
-    const keys = this.shapes[this.values[at] as number]!;
-    const out: Record<string, JsonValue> = {};
-    for (let k = 0; k < keys.length; k++) out[keys[k]!] = this.values[at + 1 + k] as JsonValue;
-    return out;
-  }
-
   /** A record of a kind written rarely, kept as it is (its envelope already filled in). */
   addObject(record: TraceRecord, run: number): void {
     this.add(OBJECT, 0, run, record.seq, record.t, record);
@@ -272,7 +262,12 @@ export class TraceStore {
 
   /** `collect.progress`; `have` is a list of counts in the order of `need.classes`. */
   addProgress(run: number, seq: number, t: number, step: number, invocation: number, buffer: number, event: number, need: Need, have: number, complete: boolean): void {
-    const at = this.add(PROGRESS, complete ? 1 : 0, run, seq, t, need);
+    let kept = this.needs.get(need);
+    if (kept === undefined) {
+      kept = { types: need.classes.map(eventTypeName), names: need.names };
+      this.needs.set(need, kept);
+    }
+    const at = this.add(PROGRESS, complete ? 1 : 0, run, seq, t, kept);
     const ints = this.chunk.ints;
     ints[at] = step;
     ints[at + 1] = invocation;
@@ -312,58 +307,20 @@ export class TraceStore {
     if (!(i >= 0 && i < this.n)) throw new RangeError(`No record ${i} in a trace of ${this.n}.`);
     const chunk = this.chunks[i >> this.shift]!;
     const row = i & ((1 << this.shift) - 1);
-    const ints = chunk.ints;
-    const at = row * STRIDE;
-    const layout = ints[at]! & 15;
-    const flag = (ints[at]! >> 4) & 15;
-    const object = chunk.objects[row];
-    if (layout === OBJECT) return object as TraceRecord;
-    const v = TRACE_VERSION;
-    const runId = this.runIds[ints[at]! >>> 8]!;
-    const seq = ints[at + 1]!;
-    const t = chunk.times[row]!;
-    const a = ints[at + A]!;
-    const b = ints[at + A + 1]!;
-    const c = ints[at + A + 2]!;
-    const d = ints[at + A + 3]!;
-    const e = ints[at + A + 4]!;
-    const f = ints[at + A + 5]!;
-    const g = ints[at + A + 6]!;
-    const h = ints[at + A + 7]!;
-    switch (layout) {
-      case EMITTED:
-        return {
-          v, runId, seq, t, kind: 'event.emitted', event: a, type: this.names[b]!, payload: h === NONE ? (object as JsonValue) : this.fieldsAt(h), via: VIAS[flag]!,
-          invocation: c === NONE ? null : c, step: this.nameOrNull(e), target: this.nameOrNull(f), parent: d === NONE ? null : d, to: this.deliveries(g),
-        };
-      case STARTED: {
-        const events = flag === 1 ? this.ids(f) : [f];
-        return e === NONE
-          ? { v, runId, seq, t, kind: 'step.started', step: this.names[a]!, invocation: b, worker: c, events, attempt: d }
-          : { v, runId, seq, t, kind: 'step.started', step: this.names[a]!, invocation: b, worker: c, events, attempt: d, rerunOf: e };
-      }
-      case FINISHED: {
-        const outputs: number[] = new Array(e);
-        for (let k = 0; k < e; k++) outputs[k] = d + k;
-        return { v, runId, seq, t, kind: 'step.finished', step: this.names[a]!, invocation: b, worker: c, outputs, status: STATUSES[flag]! };
-      }
-      case PROGRESS: {
-        const need = object as Need;
-        const have: Record<string, number> = {};
-        for (let k = 0; k < need.classes.length; k++) have[eventTypeName(need.classes[k]!)] = this.list[g + 1 + k]!;
-        return { v, runId, seq, t, kind: 'collect.progress', step: this.names[a]!, invocation: b, buffer: this.names[c]!, event: d, have, need: need.names, complete: flag === 1 };
-      }
-      case QUEUED:
-        return { v, runId, seq, t, kind: 'step.queued', step: this.names[a]!, invocation: b, event: c, position: d };
-      case PUBLISHED:
-        return { v, runId, seq, t, kind: 'stream.published', event: a, type: this.names[b]! };
-      case UNHANDLED:
-        return { v, runId, seq, t, kind: 'event.unhandled', event: a, type: this.names[b]! };
-      case DROPPED:
-        return { v, runId, seq, t, kind: 'event.dropped', event: a, step: this.nameOrNull(b), reason: DROP_REASONS[flag]! };
-      default:
-        throw new Error(`Record ${i} has an unknown layout ${layout}.`);
-    }
+    return this.decode(chunk.ints, row * STRIDE, chunk.times[row]!, chunk.objects[row]);
+  }
+
+  /** The kind of the `i`th record, without building it. */
+  kindAt(i: number): TraceRecord['kind'] {
+    const chunk = this.chunks[i >> this.shift]!;
+    const row = i & ((1 << this.shift) - 1);
+    return kindOf(chunk.ints[row * STRIDE]!, chunk.objects[row]);
+  }
+
+  /** The store's number for the run that wrote the `i`th record (see `runRef`). */
+  runRefAt(i: number): number {
+    const chunk = this.chunks[i >> this.shift]!;
+    return chunk.ints[(i & ((1 << this.shift) - 1)) * STRIDE]! >>> 8;
   }
 
   /** Records `from` to `to` (exclusive), as objects. */
@@ -378,27 +335,46 @@ export class TraceStore {
     for (let i = 0; i < this.n; i++) yield this.record(i);
   }
 
-  private nameOrNull(id: number): string | null {
-    return id === NONE ? null : this.names[id]!;
-  }
-
-  private ids(at: number): number[] {
-    const count = this.list[at]!;
-    const out: number[] = new Array(count);
-    for (let k = 0; k < count; k++) out[k] = this.list[at + 1 + k]!;
-    return out;
-  }
-
-  private deliveries(at: number): Delivery[] {
-    if (at === NONE) return [];
-    const count = this.list[at]! / 3;
-    const out: Delivery[] = new Array(count);
-    for (let k = 0, p = at + 1; k < count; k++, p += 3) {
-      const step = this.names[this.list[p]!]!;
-      const invocation = this.list[p + 1]!;
-      const queued = this.list[p + 2]!;
-      out[k] = queued === NONE ? { step, invocation } : { step, invocation, queued };
+  /**
+   * Records `from` to `to` (those `keep` keeps) as a packet, with what the tables gained since the
+   * last packet: one reader (`TraceDecoder`) takes the packets in the order made and gives back the same
+   * records. `replace` may put another object in a row's place: a record kept whole, or an event's
+   * payload that is not a few flat fields (the page's runner bounds the values it sends so).
+   */
+  packet(from: number, to: number, keep: (i: number) => boolean = () => true, replace: (object: PacketObject) => unknown = (o) => ('record' in o ? o.record : o.payload)): TracePacket {
+    let rows = 0;
+    for (let i = from; i < to; i++) if (keep(i)) rows++;
+    const ints = new Int32Array(rows * STRIDE);
+    const times = new Float64Array(rows);
+    const objects: unknown[] = new Array(rows);
+    const mask = (1 << this.shift) - 1;
+    for (let i = from, r = 0; i < to; i++) {
+      if (!keep(i)) continue;
+      const chunk = this.chunks[i >> this.shift]!;
+      const row = i & mask;
+      const at = row * STRIDE;
+      ints.set(chunk.ints.subarray(at, at + STRIDE), r * STRIDE);
+      times[r] = chunk.times[row]!;
+      const object = chunk.objects[row];
+      const layout = chunk.ints[at]! & 15;
+      objects[r] = object === undefined ? null : layout === OBJECT ? replace({ record: object as TraceRecord }) : layout === EMITTED ? replace({ payload: object }) : object;
+      r++;
     }
-    return out;
+    const listEnd = this.openLists > 0 ? this.firstOpen : this.listLength;
+    const packet: TracePacket = {
+      ints, times, objects,
+      names: this.names.slice(this.sentNames),
+      runIds: this.runIds.slice(this.sentRunIds),
+      shapes: this.shapes.slice(this.sentShapes),
+      list: this.list.slice(this.sentList, listEnd),
+      values: this.values.slice(this.sentValues),
+    };
+    this.sentNames = this.names.length;
+    this.sentRunIds = this.runIds.length;
+    this.sentShapes = this.shapes.length;
+    this.sentList = listEnd;
+    this.sentValues = this.values.length;
+    return packet;
   }
 }
+

@@ -6,8 +6,11 @@ import {
   InputRequiredEvent,
   StartEvent,
   StopEvent,
+  TraceDecoder,
   TraceStore,
   Workflow,
+  isTracePacket,
+  type TracePacket,
   setRunDefaults,
   sleep,
   step,
@@ -208,3 +211,98 @@ describe('the trace store', () => {
     expect(store.record(0)).toMatchObject({ kind: 'run.started', seq: 1, runId: 'run-x' });
   });
 });
+
+/** The records a decoder reads from `packets`, or the first reason it refused a row. */
+function decoded(packets: TracePacket[]): TraceRecord[] {
+  const decoder = new TraceDecoder();
+  return packets.flatMap((p) =>
+    decoder.read(p).map((row) => {
+      if (!row.ok) throw new Error(row.reason);
+      return row.record;
+    }),
+  );
+}
+
+describe('packets of a trace store, read in another thread', () => {
+  test('packets made as the run goes, of every size, read back as the records a listener received', async () => {
+    const heard: TraceRecord[] = [];
+    await runEverything({ onTrace: (r) => heard.push(structuredClone(r)) });
+    for (const every of [1, 3, 1000]) {
+      const store = new TraceStore(2);
+      const packets: TracePacket[] = [];
+      let sent = 0;
+      store.onWritten = (i) => {
+        if ((i + 1) % every === 0) {
+          packets.push(structuredClone(store.packet(sent, i + 1)));
+          sent = i + 1;
+        }
+      };
+      await runEverything({ traceStore: store });
+      packets.push(store.packet(sent, store.length));
+      expect(json(decoded(packets)), `a packet every ${every} records`).toEqual(json(heard));
+    }
+  });
+
+  test('a list still open when a packet is made travels whole in the next one', () => {
+    const store = new TraceStore();
+    const run = store.runRef('r');
+    const step = store.nameId('gather');
+    const batch = store.listOpen();
+    store.listAdd(7);
+    const early = store.packet(0, 0);
+    store.listAdd(8);
+    store.listClose(batch);
+    store.addStarted(run, 1, 0, step, 1, 1, batch, true, 1, -1);
+    expect(early.list.length).toBe(0);
+    expect(decoded([early, store.packet(0, 1)])).toEqual([{ v: 2, runId: 'r', seq: 1, t: 0, kind: 'step.started', step: 'gather', invocation: 1, worker: 1, events: [7, 8], attempt: 1 }]);
+  });
+
+  test('rows left out and objects replaced on the way', async () => {
+    const store = new TraceStore();
+    await runEverything({ traceStore: store });
+    const all = store.records();
+    const packet = store.packet(
+      0,
+      store.length,
+      (i) => store.kindAt(i) !== 'step.finished',
+      (o) => ('record' in o ? o.record : { replaced: true }),
+    );
+    const read = decoded([packet]);
+    expect(read.map((r) => r.seq)).toEqual(all.filter((r) => r.kind !== 'step.finished').map((r) => r.seq));
+    expect(read.find((r) => r.kind === 'event.emitted' && r.type === 'Note')).toMatchObject({ payload: { replaced: true } });
+    expect(read.find((r) => r.kind === 'event.emitted' && r.type === 'Task')).toMatchObject({ payload: { n: 1, label: 'task 1' } });
+    expect(store.runRefAt(0)).toBe(0);
+  });
+
+  test('a forged packet: rows that point outside its tables are refused one by one, the rest read', async () => {
+    const store = new TraceStore();
+    await runEverything({ traceStore: store });
+    const packet = store.packet(0, store.length);
+    const rows = packet.times.length;
+    const layouts = Array.from({ length: rows }, (_, r) => packet.ints[r * 10]! & 15);
+    const finished = layouts.indexOf(3);
+    const started = layouts.findIndex((l, r) => l === 2 && ((packet.ints[r * 10]! >> 4) & 1) === 1); // a gather's batch
+    const emitted = layouts.findIndex((l, r) => l === 1 && packet.ints[r * 10 + 9]! >= 0);
+    packet.ints[finished * 10 + 6] = 2 ** 30; // a step that "returned" a billion events
+    packet.ints[started * 10 + 7] = packet.list.length + 5; // a batch list past the end
+    packet.ints[emitted * 10 + 9] = 1e9; // fields nowhere
+    packet.ints[0] = 15; // a layout that does not exist
+    const read = new TraceDecoder().read(packet);
+    expect(read.filter((r) => !r.ok).length).toBe(4);
+    for (const r of [0, finished, started, emitted]) expect(read[r]).toMatchObject({ ok: false });
+    expect(read.filter((r) => r.ok).length).toBe(rows - 4);
+  });
+
+  test('only a value whose parts agree in size is taken for a packet', async () => {
+    const store = new TraceStore();
+    await runEverything({ traceStore: store });
+    const packet = store.packet(0, store.length);
+    expect(isTracePacket(packet, 5_000)).toBe(true);
+    expect(isTracePacket(packet, 3)).toBe(false);
+    expect(isTracePacket({ ...packet, times: packet.times.subarray(1) }, 5_000)).toBe(false);
+    expect(isTracePacket({ ...packet, names: [1] }, 5_000)).toBe(false);
+    expect(isTracePacket({ ...packet, ints: [...packet.ints] }, 5_000)).toBe(false);
+    expect(isTracePacket(null, 5_000)).toBe(false);
+  });
+});
+
