@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createCompiler, formatDiagnostic, toMermaid } from '../compiler/index.ts';
 import { analysePython } from '../compiler/python/index.ts';
 import type { CompileResult } from '../compiler/index.ts';
-import { replayPlanOf } from '../engine/index.ts';
+import { TraceStore, replayPlanOf } from '../engine/index.ts';
 import type { ReplayPlan, TraceRecord } from '../engine/index.ts';
 import { compareTraces, parseRunFile, pendingQuestion, readRecordedRun, recordLine } from '../inspect/index.ts';
 import type { RunFile } from '../inspect/index.ts';
@@ -82,7 +82,8 @@ async function main(argv: string[]): Promise<number> {
     }
     saved = read;
   }
-  const trace: TraceRecord[] = [];
+  // The trace is kept in columns while the code runs and made into records once, at the end.
+  const store = args.trace || recorded ? new TraceStore() : undefined;
   let exitCode = 0;
   const input = recorded ? (recorded.plan.start ?? {}) : saved ? saved.input : args.input;
   try {
@@ -92,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
       clock: recorded ? 'virtual' : args.clock,
       write: (line) => process.stdout.write(`${line}\n`),
       writeError: (line) => process.stderr.write(`${line}\n`),
-      onTrace: args.trace || recorded ? (record) => trace.push(record) : undefined,
+      ...(store ? { traceStore: store } : {}),
       answer: stdinAnswers(),
       ...(recorded ? { replay: recorded.plan.inputs } : {}),
       ...(saved?.context ? { resume: { context: saved.context, question: saved.context.awaitingInput > 0 ? (pendingQuestion(saved.trace)?.prefix ?? null) : null } } : {}),
@@ -107,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
     exitCode = 1;
     process.stderr.write(`${describeError(error)}\n`);
   }
+  const trace: TraceRecord[] = store ? store.records() : [];
   if (args.trace) writeFileSync(args.trace, `${JSON.stringify(trace)}\n`);
   if (recorded && args.replay) {
     const { same, difference } = compareTraces(recorded.trace, trace);

@@ -24,6 +24,9 @@ export interface HostOptions {
   write: (line: string) => void;
   /** Where `console.warn` / `console.error` go (default: \`write\`). */
   writeError?: (line: string) => void;
+  /** Keeps the trace of every run the code starts, and the lines it prints outside them. */
+  traceStore?: engine.TraceStore;
+  /** Told of each record as it is written (the same records the store keeps). */
   onTrace?: (record: TraceRecord) => void;
   /**
    * Answers a run's InputRequiredEvent (human in the loop) with the text to send back as a
@@ -78,33 +81,49 @@ export function runFile(options: RunFileOptions): Promise<void> {
 /**
  * The host around a file's code: the run defaults (clock, seed, trace, output), questions answered,
  * and every run the code started awaited.
+ *
+ * The runs write their trace into a `TraceStore` (the one in `options.traceStore`, else one of the
+ * host's own), where a record is a few numbers: a run of a hundred thousand events keeps its trace
+ * without an object per record. What the code prints outside a run is added to the same store.
  */
 export async function runHosted(options: HostOptions, run: FileBody): Promise<void> {
   installNodeScope();
   const handlers: WorkflowHandler[] = [];
   const byRunId = new Map<string, WorkflowHandler>();
+  const store = options.traceStore ?? new engine.TraceStore();
+  // Nobody reads the records afterwards: each is looked at (a question to answer?) and let go.
+  const transient = options.traceStore === undefined && options.onTrace === undefined;
+  const hostRef = store.runRef('host');
   // As in the playground's runner: what the code prints outside a run follows the first run's records.
-  let last: TraceRecord | null = null;
+  let firstRef = -1;
   let firstRunId: string | null = null;
-  const keep = (record: TraceRecord) => {
-    if (firstRunId === null && record.kind === 'run.started') firstRunId = record.runId;
-    if (record.runId === firstRunId || firstRunId === null) last = record;
-    options.onTrace?.(record);
+  let last = -1;
+  const answer = options.replay ? undefined : options.answer;
+  store.onWritten = (i) => {
+    const ref = store.runRefAt(i);
+    if (firstRef < 0 && store.kindAt(i) === 'run.started') {
+      firstRef = ref;
+      firstRunId = store.record(i).runId;
+    }
+    if (ref === firstRef) last = i;
+    if (options.onTrace) options.onTrace(store.record(i));
+    if (answer && store.emittedTypeAt(i) === 'InputRequiredEvent') answerQuestion(store.record(i), byRunId, answer);
+    if (transient) store.clear();
   };
   const hostLog = (level: UserLevel, text: string) => {
-    if (options.onTrace) keep(hostLogRecord(last, firstRunId, level, text));
+    if (transient) return;
+    const record = hostLogRecord(last < 0 ? null : store.record(last), firstRunId, level, text);
+    store.addObject(record, hostRef);
+    last = store.length - 1;
+    options.onTrace?.(record);
   };
-  const answer = options.replay ? undefined : options.answer;
   const previous = engine.setRunDefaults({
     clock: options.clock,
     seed: options.seed,
     input: options.input,
     ...(options.replay ? { replay: options.replay } : {}),
     ...(options.resume ? { resume: options.resume.context } : {}),
-    onTrace: (record) => {
-      keep(record);
-      if (answer) answerQuestions(record, byRunId, answer);
-    },
+    traceStore: store,
     onRun: (handler) => {
       const resumed = handlers.length === 0 ? options.resume : undefined;
       handlers.push(handler);
@@ -132,9 +151,9 @@ export async function runHosted(options: HostOptions, run: FileBody): Promise<vo
   }
 }
 
-/** When a run asks for input, gets the answer and sends it back into that run. */
-function answerQuestions(record: TraceRecord, handlers: Map<string, WorkflowHandler>, answer: (prefix: string) => Promise<string | null>): void {
-  if (record.kind !== 'event.emitted' || record.type !== 'InputRequiredEvent') return;
+/** When a run asks for input (`record` is its InputRequiredEvent), gets the answer and sends it back into that run. */
+function answerQuestion(record: TraceRecord, handlers: Map<string, WorkflowHandler>, answer: (prefix: string) => Promise<string | null>): void {
+  if (record.kind !== 'event.emitted') return;
   const handler = handlers.get(record.runId);
   const prefix = (record.payload as { prefix?: unknown } | null)?.prefix;
   if (!handler) return;

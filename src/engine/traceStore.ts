@@ -317,6 +317,13 @@ export class TraceStore extends TraceTables {
     return kindOf(chunk.ints[row * STRIDE]!, chunk.objects[row]);
   }
 
+  /** The event type of the `i`th record when it is an `event.emitted`, else null; builds nothing. */
+  emittedTypeAt(i: number): string | null {
+    const chunk = this.chunks[i >> this.shift]!;
+    const at = (i & ((1 << this.shift) - 1)) * STRIDE;
+    return (chunk.ints[at]! & 15) === EMITTED ? this.names[chunk.ints[at + A + 1]!]! : null;
+  }
+
   /** The store's number for the run that wrote the `i`th record (see `runRef`). */
   runRefAt(i: number): number {
     const chunk = this.chunks[i >> this.shift]!;

@@ -63,6 +63,11 @@ export class ValueBudget {
     }
   }
 
+  /** One value (an event's payload) held to the budget, as `apply` holds a record's. */
+  bound<T>(value: T): T | string {
+    return this.value(value);
+  }
+
   /** What was cut in this run, as one sentence, or null when nothing was. */
   summary(): string | null {
     if (this.values === 0 && this.texts === 0) return null;

@@ -8,6 +8,7 @@ import type { TraceRecord } from '../engine/index.ts';
 import { consoleLineText, formatResult } from '../state/consoleText.ts';
 import { RunFold } from '../state/runFold.ts';
 import { UserRun } from '../worker/userRun.ts';
+import { TraceDecoder } from '../engine/traceDecoder.ts';
 
 export interface ProjectSettings {
   input: Record<string, unknown>;
@@ -45,8 +46,13 @@ export async function runProject(js: string, settings: ProjectSettings, write: (
   const fold = new RunFold();
   const trace: TraceRecord[] = [];
   let shown = 0;
-  const run = new UserRun((batch) => {
-    for (const record of batch) trace.push(record);
+  const decoder = new TraceDecoder();
+  const run = new UserRun((packet) => {
+    for (const row of decoder.read(packet)) {
+      // The rows come from this process's own engine: one that cannot be read is a bug, not an attack.
+      if (!row.ok) throw new Error(`The trace could not be read: ${row.reason}`);
+      trace.push(row.record);
+    }
     fold.advance(trace, trace.length);
     for (; shown < fold.consoleCount; shown++) write(consoleLineText(fold.console[shown]!));
   });

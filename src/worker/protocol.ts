@@ -4,6 +4,7 @@
  */
 import type { CompileResult } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
+import type { TracePacket } from '../engine/traceStore.ts';
 import type { ForkChange } from '../engine/replay.ts';
 import type { SavedContext } from '../engine/savedContext.ts';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
@@ -173,7 +174,8 @@ export interface RunnerPortApi {
 export type RunnerMessage =
   | { type: 'hello' }
   | { type: 'beat' }
-  | { type: 'trace'; run: number; records: unknown[] }
+  /** Rows of the run's trace store, read back into records on the page (`TraceDecoder`); not trusted. */
+  | { type: 'trace'; run: number; packet: TracePacket }
   | { type: 'end'; run: number; error: RunSetupError | null }
   /** User code called `close()`: the runner is about to end. */
   | { type: 'closing' }

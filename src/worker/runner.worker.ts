@@ -47,7 +47,7 @@ function beat(): void {
 const api: RunnerPortApi = {
   async run(request: RunRequest, token: number) {
     current?.cancel();
-    const run = new UserRun((batch) => post({ type: 'trace', run: token, records: batch }), beat, python);
+    const run = new UserRun((packet) => post({ type: 'trace', run: token, packet }, [packet.ints.buffer, packet.times.buffer, packet.list.buffer] as ArrayBuffer[]), beat, python);
     current = run;
     const timer = setInterval(beat, BEAT_MS);
     try {

@@ -151,7 +151,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
           run?.gate.refuse(STRAY);
           return;
         case 'trace':
-          if (run && message.run === run.token) deliver(run, run.gate.accept(message.records));
+          if (run && message.run === run.token) deliver(run, run.gate.accept(message.packet));
           return;
         case 'end':
           if (run && message.run === run.token) {

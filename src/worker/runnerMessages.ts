@@ -1,4 +1,6 @@
 import type { TraceRecord } from '../engine/trace.ts';
+import { TraceDecoder, isTracePacket } from '../engine/traceDecoder.ts';
+import type { TracePacket } from '../engine/traceStore.ts';
 import { ShapeError } from '../inspect/checkShape.ts';
 import { TraceValidator } from '../inspect/traceValidator.ts';
 import { ValueBudget } from '../inspect/valueBudget.ts';
@@ -6,7 +8,7 @@ import type { RunSetupError, RunnerMessage } from './protocol.ts';
 
 /** Nesting allowed in a live record: the engine's toJsonSafe stops at 6, so more is forged. */
 const MAX_DEPTH = 16;
-/** Records in one batch: the runner sends at most 500 (traceBatcher.ts); far more is not the runner's doing. */
+/** Records in one batch: the runner sends at most 2,000 (traceBatcher.ts); far more is not the runner's doing. */
 const MAX_BATCH_RECORDS = 5_000;
 /** Python's memory after start-up is about 30 MB; far more is not a snapshot of it. */
 const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
@@ -34,9 +36,8 @@ export function readRunnerMessage(data: unknown): ReadMessage {
       return { ok: true, message: { type: 'snapshot', bytes: m.bytes } };
     case 'trace':
       if (!isRunToken(m.run)) return refuse('a trace batch without a run number');
-      if (!Array.isArray(m.records)) return refuse('a trace batch without records');
-      if (m.records.length > MAX_BATCH_RECORDS) return refuse(`a trace batch of ${m.records.length} records (the runner sends at most 500)`);
-      return { ok: true, message: { type: 'trace', run: m.run, records: m.records } };
+      if (!isTracePacket(m.packet, MAX_BATCH_RECORDS)) return refuse(`a trace batch that is not a packet of at most ${MAX_BATCH_RECORDS.toLocaleString('en-US')} rows`);
+      return { ok: true, message: { type: 'trace', run: m.run, packet: m.packet } };
     case 'end': {
       if (!isRunToken(m.run)) return refuse('a run end without a run number');
       if (m.error === null) return { ok: true, message: { type: 'end', run: m.run, error: null } };
@@ -82,10 +83,18 @@ export class TraceGate {
    */
   private readonly children = new Map<string, TraceValidator>();
   private rootId: string | null = null;
+  /** Reads the runner's packets; its tables grow with the run's (names, lists, fields). */
+  private readonly decoder = new TraceDecoder();
 
-  accept(records: readonly unknown[]): TraceRecord[] {
+  /** The packet's records that pass, in order; each row that cannot be read or checked is refused. */
+  accept(packet: TracePacket): TraceRecord[] {
     const passed: TraceRecord[] = [];
-    for (const value of records) {
+    for (const row of this.decoder.read(packet)) {
+      if (!row.ok) {
+        this.refuse(`a trace row that cannot be read: ${row.reason}`);
+        continue;
+      }
+      const value = row.record;
       try {
         passed.push(this.budget.apply(this.validatorOf(value).check(value, 'record')));
       } catch (error) {

@@ -1,32 +1,35 @@
-import type { TraceRecord } from '../engine/trace.ts';
-import type { TraceSink } from './protocol.ts';
-
 /** About one batch per animation frame. */
 export const BATCH_MS = 16;
-/** A bigger batch costs the page one long task to receive (structured clone); split it. */
-export const MAX_BATCH = 500;
+/**
+ * A bigger batch costs the page one long task to take in (its rows made into records and checked);
+ * split it. Rows travel as typed arrays, which the page reads several times faster than it took
+ * record objects in, so a batch holds more than the 500 records it did then.
+ */
+export const MAX_BATCH = 2_000;
 
 /**
- * Collects trace records and sends them in batches: one message per frame instead of one per record.
+ * Decides when the records written so far go to the page: one message per frame instead of one per
+ * record. `send` makes the message of everything not sent yet and returns its delivery (or nothing).
  *
  * A step start is sent right away: the engine calls the step's code straight after recording it, and
  * if that code spins in a synchronous loop no timer fires again in this worker. The page should still
  * see which step was running when it has to replace the runner.
  */
 export class TraceBatcher {
-  private buffer: TraceRecord[] = [];
+  private pending = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private readonly sink: (batch: TraceRecord[]) => unknown;
+  private readonly send: () => unknown;
   private lastDelivery: unknown = undefined;
 
-  /** `sink` may be a Comlink proxy: its calls then return promises that settle on delivery. */
-  constructor(sink: TraceSink | ((batch: TraceRecord[]) => Promise<void>)) {
-    this.sink = sink;
+  /** `send`'s result may be a promise (a Comlink call) that settles on delivery. */
+  constructor(send: () => unknown) {
+    this.send = send;
   }
 
-  push(record: TraceRecord): void {
-    this.buffer.push(record);
-    if (record.kind === 'step.started' || this.buffer.length >= MAX_BATCH) {
+  /** One more record is ready; `now` sends it (and all before it) at once. */
+  written(now: boolean): void {
+    this.pending++;
+    if (now || this.pending >= MAX_BATCH) {
       this.flush();
       return;
     }
@@ -38,10 +41,9 @@ export class TraceBatcher {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.buffer.length === 0) return;
-    const batch = this.buffer;
-    this.buffer = [];
-    this.lastDelivery = this.sink(batch);
+    if (this.pending === 0) return;
+    this.pending = 0;
+    this.lastDelivery = this.send();
   }
 
   /**

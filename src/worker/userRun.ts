@@ -1,12 +1,13 @@
 import * as flowplay from '../engine/index.ts';
-import type { TraceRecord } from '../engine/trace.ts';
+import type { RunStartedRecord, TraceRecord } from '../engine/trace.ts';
+import type { PacketObject, TracePacket } from '../engine/traceStore.ts';
 import { hostLogRecord } from '../engine/hostLog.ts';
 import { ConsoleCap } from './consoleCap.ts';
 import { formatLogArgs } from './formatLogArgs.ts';
 import { explainMissingGlobal } from './pageGlobals.ts';
 import { PAYLOAD_DEPTH, cutAtDepth } from './payloadDepth.ts';
 import { ValueBudget } from '../inspect/valueBudget.ts';
-import type { RunControl, RunRequest, RunSetupError, TraceSink } from './protocol.ts';
+import type { RunControl, RunRequest, RunSetupError } from './protocol.ts';
 import type { RunnerPython } from './runnerPython.ts';
 import { TraceBatcher } from './traceBatcher.ts';
 
@@ -25,17 +26,33 @@ const LEVELS: LogLevel[] = ['log', 'info', 'warn', 'error', 'debug'];
  */
 export const DEFAULT_MAX_EVENTS = 200_000;
 
+/** Receives the run's trace as packets of rows (see `TraceStore.packet`), in order, about one per frame. */
+export type PacketSink = (packet: TracePacket) => unknown;
+
 /**
  * One run of user code inside the runner worker: evaluates the compiled module with `flowplay` bound
  * to the engine, runs its workflow (unless the code already started a run itself, as the tutorial's
  * `await w.run(...)` does), and streams the run's trace to `sink`.
+ *
+ * The engine writes the trace into a `TraceStore`, where a record is a few numbers; what goes to the
+ * page is packets of those rows, which it reads back into records (`TraceDecoder`). No record object
+ * is made here except for the kinds the store keeps whole.
  */
 export class UserRun {
+  private readonly store = new flowplay.TraceStore();
   private readonly batcher: TraceBatcher;
+  /** Rows of the store already in a packet. */
+  private sent = 0;
   private runId: string | null = null;
+  /** The store's number of the run (see `TraceStore.runRef`); -1 before it starts. */
+  private ownRef = -1;
+  /** Which of the store's runs go to the page (by number): the run, its child runs, the host's lines. */
+  private readonly shown: boolean[] = [];
   /** Child runs of the run, by id. */
   private readonly children = new Set<string>();
-  private last: TraceRecord | null = null;
+  /** The row of the last record of the run or line of the host, which a host line follows. */
+  private last = -1;
+  private readonly hostRef: number;
   private handler: flowplay.WorkflowHandler | null = null;
   private cancelled = false;
   private readonly consoleCap = new ConsoleCap();
@@ -51,10 +68,13 @@ export class UserRun {
    * `onRecord` is told of every record: the runner's heartbeat while the engine is busy. `python` is
    * the runner's Python, for Python runs.
    */
-  constructor(sink: TraceSink, onRecord: () => void = () => {}, python: RunnerPython | null = null) {
-    this.batcher = new TraceBatcher(sink);
+  constructor(sink: PacketSink, onRecord: () => void = () => {}, python: RunnerPython | null = null) {
+    this.batcher = new TraceBatcher(() => sink(this.packet()));
     this.onRecord = onRecord;
     this.python = python;
+    this.hostRef = this.store.runRef('host');
+    this.shown[this.hostRef] = true;
+    this.store.onWritten = (i) => this.written(i);
   }
 
   cancel(): void {
@@ -110,7 +130,7 @@ export class UserRun {
       ...(request.seed !== null ? { seed: request.seed } : {}),
       ...(this.inputs.length ? { replay: this.inputs } : {}),
       ...(request.resume ? { resume: request.resume.context } : {}),
-      onTrace: (record) => this.record(record),
+      traceStore: this.store,
       onRun: (handler) => {
         // Only the first run is traced: one trace, one run.
         if (this.handler === null) {
@@ -211,19 +231,48 @@ export class UserRun {
     return null;
   }
 
-  private record(original: TraceRecord): void {
-    if (this.runId === null && original.kind === 'run.started') this.runId = original.runId;
-    // Runs started inside the run's steps (and inside theirs) are streamed too, as its child runs.
-    if (original.kind === 'run.started' && original.parentRun !== undefined && (original.parentRun === this.runId || this.children.has(original.parentRun))) {
-      this.children.add(original.runId);
+  /** After each record the engine writes: is it one the page is shown, and must it go at once? */
+  private written(i: number): void {
+    const store = this.store;
+    const ref = store.runRefAt(i);
+    const kind = store.kindAt(i);
+    if (kind === 'run.started') {
+      const started = store.record(i) as RunStartedRecord;
+      if (this.runId === null) {
+        this.runId = started.runId;
+        this.ownRef = ref;
+        this.shown[ref] = true;
+      } else if (started.parentRun !== undefined && (started.parentRun === this.runId || this.children.has(started.parentRun))) {
+        // Runs started inside the run's steps (and inside theirs) are streamed too, as its child runs.
+        this.children.add(started.runId);
+        this.shown[ref] = true;
+      }
     }
-    const own = original.runId === this.runId;
-    if (!own && !this.children.has(original.runId)) return;
-    const record = this.budget.apply(explained(original));
-    if (own) this.last = record;
-    if (!this.deepValue) this.deepValue = cutAtDepth(valueOf(record));
-    this.batcher.push(record);
+    if (this.shown[ref] !== true) return;
+    if (ref === this.ownRef) this.last = i;
+    this.batcher.written(kind === 'step.started');
     this.onRecord();
+  }
+
+  /** The rows written since the last packet that the page is shown, their values bounded. */
+  private packet(): TracePacket {
+    const store = this.store;
+    const to = store.length;
+    const packet = store.packet(this.sent, to, (i) => this.shown[store.runRefAt(i)] === true, (object) => this.bounded(object));
+    this.sent = to;
+    return packet;
+  }
+
+  /** A record kept whole, or a payload that is more than a few flat fields, held to the value budget. */
+  private bounded(object: PacketObject): unknown {
+    if ('record' in object) {
+      const record = this.budget.apply(explained(object.record));
+      if (!this.deepValue) this.deepValue = cutAtDepth(valueOf(record));
+      return record;
+    }
+    const payload = this.budget.bound(object.payload);
+    if (!this.deepValue) this.deepValue = cutAtDepth(payload);
+    return payload;
   }
 
   /** Routes `console.*` in user code into the trace as `log` records, with the step when known. */
@@ -245,9 +294,10 @@ export class UserRun {
 
   /** Output outside any run (top-level code after `await w.run()`): appended to the trace by the runner. */
   private hostLog(level: LogLevel, text: string): void {
-    const record = hostLogRecord(this.last, this.runId, level, text);
-    this.last = record;
-    this.batcher.push(record);
+    const record = hostLogRecord(this.last < 0 ? null : this.store.record(this.last), this.runId, level, text);
+    this.store.addObject(record, this.hostRef);
+    this.last = this.store.length - 1;
+    this.batcher.written(false);
   }
 }
 

@@ -16,7 +16,10 @@ class Good extends Workflow {
 }
 `;
 
-/** A step that, on the run's first trace batch, posts `forge(eventId)` as records of the same run. */
+/**
+ * A step that, on the run's first trace batch, posts `forge(eventId)` as records of the same run, each
+ * in a packet row that keeps it whole (the runner's own batches are transferred, so they are read first).
+ */
 function forging(forge: string): string {
   return `import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";
 
@@ -28,13 +31,16 @@ class Probe extends Workflow {
     let done = false;
     MessagePort.prototype.postMessage = function (this: MessagePort, ...args: any[]) {
       const m = args[0];
+      const p = m && m.type === "trace" ? m.packet : null;
+      const rows = p ? p.times.length : 0;
+      const last = rows > 0 ? { runId: p.runIds[1], seq: p.ints[(rows - 1) * 10 + 1], t: p.times[rows - 1] } : null;
       const sent = (send as any).apply(this, args);
-      if (!done && m && m.type === "trace" && Array.isArray(m.records) && m.records.length > 0) {
+      if (!done && last) {
         done = true;
-        const last = m.records[m.records.length - 1];
         let seq = last.seq + 1000;
         const forged: any[] = (${forge})(0);
-        for (const f of forged) send.call(this, { type: "trace", run: m.run, records: [{ v: last.v, runId: last.runId, t: last.t, seq: seq++, ...f }] });
+        const packet = (record: any) => ({ ints: new Int32Array(10), times: new Float64Array(1), objects: [record], names: [], runIds: [], shapes: [], list: new Int32Array(0), values: [] });
+        for (const f of forged) send.call(this, { type: "trace", run: m.run, packet: packet({ v: 2, runId: last.runId, t: last.t, seq: seq++, ...f }) });
       }
       return sent;
     };

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { recordsPacket } from '../../support/recordsPacket.ts';
 import type { TraceRecord } from '../../../src/engine/index.ts';
 import { ShapeError, checkJson } from '../../../src/inspect/checkShape.ts';
 import { MAX_ID_AHEAD, TraceValidator } from '../../../src/inspect/traceValidator.ts';
@@ -65,9 +66,9 @@ describe('hostile records are bounded on the page', { timeout: 30_000 }, () => {
     let shared: unknown = 1;
     for (let i = 0; i < 15; i++) shared = new Array(10).fill(shared);
     const forged = { v: 2, kind: 'state.changed', runId: first!.runId, seq: first!.seq + 1, t: 0, key: 'x', value: shared, step: null, invocation: null };
-    const passed = gate.accept([first, forged]);
+    const passed = gate.accept(recordsPacket([first, forged]));
     expect(passed).toHaveLength(1);
     expect(gate.reason).toMatch(/same object twice/);
-    expect(gate.accept(rest)).toHaveLength(rest.length);
+    expect(gate.accept(recordsPacket(rest))).toHaveLength(rest.length);
   });
 });
