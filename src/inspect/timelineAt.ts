@@ -16,6 +16,11 @@ export interface TimelineView {
   /** The whole recorded run's end, for a scrubber's length. */
   recordedEnd: number;
   cursor: TimelineCursor;
+  /**
+   * What the view was clipped from. Views of one source share the markers and bars before their
+   * cursors, so a drawing of what one shows before a moment holds for any other that reaches it.
+   */
+  source: TimelineBuilder;
 }
 
 /**
@@ -44,7 +49,7 @@ export function timelineAt(builder: TimelineBuilder, cursor: TimelineCursor): Ti
     const marker = row.markers[row.markers.length - 1];
     if (marker) last = Math.max(last, marker.time);
   }
-  return { rows, start: 0, end: Math.max(last, count > 0 ? cursor.time : 0), recordedEnd: builder.end, cursor: { count, time: cursor.time } };
+  return { rows, start: 0, end: Math.max(last, count > 0 ? cursor.time : 0), recordedEnd: builder.end, cursor: { count, time: cursor.time }, source: builder };
 }
 
 function clipRow(row: TimelineRow, count: number, time: number): TimelineRow {

@@ -54,6 +54,29 @@ function readInk(canvas: HTMLCanvasElement): Ink {
 }
 
 /**
+ * The markers drawn before a moment, kept on a canvas of their own: at a scrubber move the timeline
+ * copies the part of it left of the cursor and draws afresh only the markers of the last few pixels.
+ * Every view of one source shows the same markers before its cursor (records are in time order), so
+ * the copy holds for any cursor up to the one it was drawn at, and for a later one up to that one's
+ * pixels; a cursor that gets far ahead has it drawn again. Drawing every marker of a 100,000-event
+ * run at each move was most of a move's time.
+ */
+interface MarkerLayer {
+  canvas: HTMLCanvasElement;
+  /** What it was drawn for: window, size, selection, colours, lanes and source; anything else redraws it. */
+  key: string;
+  source: object;
+  /** The cursor time it was drawn at. */
+  time: number;
+}
+
+const layers = new WeakMap<HTMLCanvasElement, MarkerLayer>();
+/** Pixels left of the cursor drawn afresh: a marker there may be cut by the copy's edge (they are 7 px wide). */
+const FRESH_PX = 8;
+/** A cursor this far right of the layer's has the layer drawn again rather than many markers afresh. */
+const REDRAW_PX = 160;
+
+/**
  * Draws the part of the timeline inside `window` (workflow ms) on a canvas: one lane per worker
  * (lane 0 holds what waits for a worker), a light bar for waiting and a solid one for running,
  * markers on top, and the cursor. Canvas rather than SVG elements, and only what the window shows:
@@ -82,16 +105,62 @@ export function drawTimeline(
     }
   }
   drawAxis(ctx, window, width, x);
-  for (const row of view.rows) {
-    const ys = laneY.get(row.id) ?? [];
-    drawBars(ctx, row, ys, x, view.cursor.time, selection, window, width);
-    drawMarkers(ctx, row, ys, x, selection, window);
+  for (const row of view.rows) drawBars(ctx, row, laneY.get(row.id) ?? [], x, view.cursor.time, selection, window, width);
+  const drawAll = (target: CanvasRenderingContext2D, within: TimeWindow) => {
+    for (const row of view.rows) drawMarkers(target, row, laneY.get(row.id) ?? [], x, selection, within);
+  };
+  const cursorX = x(view.cursor.time);
+  const layer = markerLayer(ctx, view, geometry, width, selection, window, cursorX, x, drawAll);
+  if (layer === null) drawAll(ctx, window);
+  else {
+    // The layer up to a few pixels before the cursor (or before its own cursor, if that is earlier),
+    // then the markers from there on, drawn afresh from this view.
+    const edge = Math.max(0, Math.min(cursorX, x(layer.time), width) - FRESH_PX);
+    const ratio = ctx.canvas.width / width;
+    if (edge >= 1) ctx.drawImage(layer.canvas, 0, 0, Math.round(edge * ratio), ctx.canvas.height, 0, 0, Math.round(edge * ratio) / ratio, ctx.canvas.height / ratio);
+    const from = window.from + (edge - FRESH_PX - 4) / scale;
+    drawAll(ctx, { from: Math.max(window.from, from), to: window.to });
   }
-  const cx = x(view.cursor.time);
-  if (cx >= 0 && cx <= width) {
+  if (cursorX >= 0 && cursorX <= width) {
     ctx.fillStyle = ink.cursor;
-    ctx.fillRect(cx - 1, 0, 2, height);
+    ctx.fillRect(cursorX - 1, 0, 2, height);
   }
+}
+
+/**
+ * The marker layer for this draw: kept when it still fits, drawn again when anything but the cursor
+ * changed or the cursor went far past it; null where there is no second canvas to draw on.
+ */
+function markerLayer(
+  ctx: CanvasRenderingContext2D,
+  view: TimelineView,
+  geometry: TimelineGeometry,
+  width: number,
+  selection: Selection | null,
+  window: TimeWindow,
+  cursorX: number,
+  x: (time: number) => number,
+  drawAll: (target: CanvasRenderingContext2D, within: TimeWindow) => void,
+): MarkerLayer | null {
+  const canvas = ctx.canvas;
+  const lanes = geometry.lanes.map((l) => `${l.row}:${l.lane}:${l.y}`).join(',');
+  const chosen = selection === null ? '' : `${selection.kind}:${'id' in selection ? String(selection.id) : ''}`;
+  const colours = `${ink.text}|${ink.panel}|${Object.values(ink.markers).join(',')}`;
+  const key = `${window.from}|${window.to}|${width}|${canvas.width}x${canvas.height}|${chosen}|${colours}|${lanes}`;
+  let layer = layers.get(canvas) ?? null;
+  const fits = layer !== null && layer.key === key && layer.source === view.source && cursorX - x(layer.time) < REDRAW_PX;
+  if (fits) return layer;
+  const own = layer?.canvas ?? (typeof document === 'undefined' ? null : document.createElement('canvas'));
+  const target = own?.getContext('2d') ?? null;
+  if (own === null || target === null) return null;
+  own.width = canvas.width;
+  own.height = canvas.height;
+  target.setTransform(ctx.getTransform());
+  target.clearRect(0, 0, width, geometry.height);
+  drawAll(target, window);
+  layer = { canvas: own, key, source: view.source, time: view.cursor.time };
+  layers.set(canvas, layer);
+  return layer;
 }
 
 /**
@@ -148,22 +217,36 @@ function drawMarkers(
   selection: Selection | null,
   window: TimeWindow,
 ): void {
-  // Keyed by number, lane x kind x type: a string per marker was most of a scrubber move's time over
-  // the 150,000 markers of a 100,000-event run.
-  const last = new Map<number, number>();
+  // The bucket last drawn per (type, kind, lane), in an array indexed by a small int: a Map keyed by
+  // numbers past 2^30 boxed each key, and this loop runs over every marker of the window (150,000 in
+  // a 100,000-event run) at each scrubber move. Markers of one type come in runs, so the type's
+  // number is looked up only when it changes.
+  const lanes = ys.length + 1;
+  const last: number[] = [];
   const types = new Map<string | null, number>();
+  let previousType: string | null | undefined;
+  let type = 0;
   const fallback = ys[row.lanes[0] ?? 0];
-  for (const marker of markersIn(row, window)) {
-    const y = ys[marker.lane] ?? fallback;
+  const selectedEvent = selection?.kind === 'event' ? selection.id : null;
+  const markers = markersIn(row, window);
+  for (let i = 0; i < markers.length; i++) {
+    const marker = markers[i]!;
+    const own = ys[marker.lane];
+    const y = own ?? fallback;
     if (y === undefined) continue;
+    if (marker.type !== previousType) {
+      previousType = marker.type;
+      const known = types.get(marker.type);
+      type = known ?? types.size;
+      if (known === undefined) types.set(marker.type, type);
+    }
     const px = x(marker.time);
     const bucket = Math.round(px / 3);
-    let type = types.get(marker.type);
-    if (type === undefined) types.set(marker.type, (type = types.size));
-    const key = (type * MARKER_KINDS + (KIND_INDEX[marker.kind] ?? 0)) * 2 ** 21 + marker.lane;
-    const selected = selection?.kind === 'event' && marker.event === selection.id && marker.kind === 'emitted';
-    if (last.get(key) === bucket && !selected) continue;
-    last.set(key, bucket);
+    // Markers drawn in the fallback lane share its key, as they share its pixels.
+    const key = (type * MARKER_KINDS + (KIND_INDEX[marker.kind] ?? 0)) * lanes + (own === undefined ? ys.length : marker.lane);
+    const selected = selectedEvent !== null && marker.event === selectedEvent && marker.kind === 'emitted';
+    if (last[key] === bucket && !selected) continue;
+    last[key] = bucket;
     drawMarker(ctx, marker.kind, marker.kind === 'emitted' ? eventColor(marker.type ?? '') : marker.kind === 'run-end' ? ink.text : ink.markers[marker.kind]!, Math.round(px), y + LANE_HEIGHT / 2, selected);
   }
 }
