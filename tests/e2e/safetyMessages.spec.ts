@@ -33,7 +33,9 @@ class Probe extends Workflow {
       const m = args[0];
       const p = m && m.type === "trace" ? m.packet : null;
       const rows = p ? p.times.length : 0;
-      const last = rows > 0 ? { runId: p.runIds[1], seq: p.ints[(rows - 1) * 10 + 1], t: p.times[rows - 1] } : null;
+      // The run's id, from a row that keeps its record whole (the "trigger" line's).
+      const whole = rows > 0 ? p.objects.filter((o: any) => o && typeof o.runId === "string").pop() : null;
+      const last = whole ? { runId: whole.runId, seq: p.ints[(rows - 1) * 10 + 1], t: p.times[rows - 1] } : null;
       const sent = (send as any).apply(this, args);
       if (!done && last) {
         done = true;
