@@ -110,7 +110,8 @@ export function drawTimeline(
     for (const row of view.rows) drawMarkers(target, row, laneY.get(row.id) ?? [], x, selection, within);
   };
   const cursorX = x(view.cursor.time);
-  const layer = markerLayer(ctx, view, geometry, width, selection, window, cursorX, x, drawAll);
+  const key = layerKey(ctx.canvas, geometry, width, selection, window);
+  const layer = markerLayer(ctx, key, view, (kept) => cursorX - x(kept.time), (target) => drawAll(target, window));
   if (layer === null) drawAll(ctx, window);
   else {
     // The layer up to a few pixels before the cursor (or before its own cursor, if that is earlier),
@@ -127,37 +128,30 @@ export function drawTimeline(
   }
 }
 
-/**
- * The marker layer for this draw: kept when it still fits, drawn again when anything but the cursor
- * changed or the cursor went far past it; null where there is no second canvas to draw on.
- */
-function markerLayer(
-  ctx: CanvasRenderingContext2D,
-  view: TimelineView,
-  geometry: TimelineGeometry,
-  width: number,
-  selection: Selection | null,
-  window: TimeWindow,
-  cursorX: number,
-  x: (time: number) => number,
-  drawAll: (target: CanvasRenderingContext2D, within: TimeWindow) => void,
-): MarkerLayer | null {
-  const canvas = ctx.canvas;
+/** What a marker layer depends on besides the cursor: window, size, selection, colours and lanes. */
+function layerKey(canvas: HTMLCanvasElement, geometry: TimelineGeometry, width: number, selection: Selection | null, window: TimeWindow): string {
   const lanes = geometry.lanes.map((l) => `${l.row}:${l.lane}:${l.y}`).join(',');
   const chosen = selection === null ? '' : `${selection.kind}:${'id' in selection ? String(selection.id) : ''}`;
   const colours = `${ink.text}|${ink.panel}|${Object.values(ink.markers).join(',')}`;
-  const key = `${window.from}|${window.to}|${width}|${canvas.width}x${canvas.height}|${chosen}|${colours}|${lanes}`;
+  return `${window.from}|${window.to}|${width}|${canvas.width}x${canvas.height}|${chosen}|${colours}|${lanes}`;
+}
+
+/**
+ * The marker layer for this draw: kept when it still fits (same key and source, the cursor not far
+ * past the layer's), else drawn again by `drawAll`; null where there is no second canvas to draw on.
+ */
+function markerLayer(ctx: CanvasRenderingContext2D, key: string, view: TimelineView, aheadPx: (layer: MarkerLayer) => number, drawAll: (target: CanvasRenderingContext2D) => void): MarkerLayer | null {
+  const canvas = ctx.canvas;
   let layer = layers.get(canvas) ?? null;
-  const fits = layer !== null && layer.key === key && layer.source === view.source && cursorX - x(layer.time) < REDRAW_PX;
-  if (fits) return layer;
+  if (layer !== null && layer.key === key && layer.source === view.source && aheadPx(layer) < REDRAW_PX) return layer;
   const own = layer?.canvas ?? (typeof document === 'undefined' ? null : document.createElement('canvas'));
   const target = own?.getContext('2d') ?? null;
   if (own === null || target === null) return null;
   own.width = canvas.width;
   own.height = canvas.height;
   target.setTransform(ctx.getTransform());
-  target.clearRect(0, 0, width, geometry.height);
-  drawAll(target, window);
+  target.clearRect(0, 0, own.width, own.height);
+  drawAll(target);
   layer = { canvas: own, key, source: view.source, time: view.cursor.time };
   layers.set(canvas, layer);
   return layer;
