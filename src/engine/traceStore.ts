@@ -69,6 +69,8 @@ export class TraceStore extends TraceTables {
   private readonly classShapes = new Map<Function, number>();
   /** Each collect expectation as the trace keeps it (plain data a packet can carry). */
   private readonly needs = new WeakMap<Need, ProgressNeed>();
+  private lastNeed: Need | null = null;
+  private lastKept: ProgressNeed | null = null;
   /** How much of each table the packets so far have carried. */
   private sentNames = 0;
   private sentRunIds = 0;
@@ -262,11 +264,14 @@ export class TraceStore extends TraceTables {
 
   /** `collect.progress`; `have` is a list of counts in the order of `need.classes`. */
   addProgress(run: number, seq: number, t: number, step: number, invocation: number, buffer: number, event: number, need: Need, have: number, complete: boolean): void {
-    let kept = this.needs.get(need);
+    // A gather's records share one expectation: the last one is checked before the map.
+    let kept = need === this.lastNeed ? this.lastKept! : this.needs.get(need);
     if (kept === undefined) {
       kept = { types: need.classes.map(eventTypeName), names: need.names };
       this.needs.set(need, kept);
     }
+    this.lastNeed = need;
+    this.lastKept = kept;
     const at = this.add(PROGRESS, complete ? 1 : 0, run, seq, t, kept);
     const ints = this.chunk.ints;
     ints[at] = step;
