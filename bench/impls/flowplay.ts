@@ -65,8 +65,13 @@ async function fanoutListened(n: number): Promise<{ gathered: number; records: n
 /** The fan-out's whole trace, for measuring what a saved run costs per event. */
 export async function fanoutRecords(n: number): Promise<TraceRecord[]> {
   const store = new TraceStore();
-  await new FanOut(n).run({}, { traceStore: store });
+  await fanoutIntoStore(n, store);
   return store.records();
+}
+
+/** The fan-out with its trace written into `store`; `same` runs it on the virtual clock with a fixed run id, so two runs write the same records. */
+export async function fanoutIntoStore(n: number, store: TraceStore, same = false): Promise<void> {
+  await new FanOut(n).run({}, same ? { traceStore: store, clock: 'virtual', runId: 'fan-out', seed: 1 } : { traceStore: store });
 }
 
 /** One class per hop, as a ten-step workflow declares them; every step adds 1 to `value`. */
