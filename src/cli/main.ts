@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
     } else {
       exitCode = 1;
       process.stderr.write(
-        `flowplay: the replay differs from ${args.replay} at record ${difference.index + 1} (the ${same} before it are identical):\n` +
+        `flowplay: the replay differs from ${args.replay} at record ${difference.first?.seq ?? difference.index + 1} (the ${same} before it are identical):\n` +
           `  recorded: ${recordLine(difference.first)}\n  replayed: ${recordLine(difference.second)}\n`,
       );
     }

@@ -34,9 +34,21 @@ export class DebugGate {
     return this.holding;
   }
 
+  /** A replay's word on each invocation: why the recorded run was held before it, or null. */
+  recordedHold: ((invocation: number) => PauseReason | null) | null = null;
+  /** Held by the replay, not by the person: only the recording lets it go. */
+  heldAsRecorded = false;
+
   /** Whether the next invocation of `step` may start now; pauses the run when it may not. */
   mayStart(step: string, invocation: number): boolean {
     if (this.holding) return false;
+    const recorded = this.recordedHold?.(invocation) ?? null;
+    if (recorded !== null) {
+      this.holding = true;
+      this.heldAsRecorded = true;
+      this.host.paused(recorded, step, invocation);
+      return false;
+    }
     if (!this.stepMode && !this.breakpoints.has(step)) return true;
     if (this.passOne) {
       this.passOne = false;
@@ -59,6 +71,11 @@ export class DebugGate {
     this.release();
   }
 
+  /** Goes on as the recorded run did after a pause, in the mode the run is in. */
+  proceed(): void {
+    this.release();
+  }
+
   /** Lets one invocation start, then pauses before the next one. */
   step(): void {
     this.stepMode = true;
@@ -68,6 +85,7 @@ export class DebugGate {
   private release(): void {
     if (!this.holding) return;
     this.holding = false;
+    this.heldAsRecorded = false;
     this.passOne = true;
     this.host.resumed();
   }

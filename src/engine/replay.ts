@@ -24,9 +24,15 @@ export type RunInput =
   /** A state value set from outside (a fork's change). */
   | { input: 'state'; at: number; t: number; key: string; value: JsonValue }
   /** The fields of event number `event` replaced as it is emitted (a fork's change). */
-  | { input: 'fields'; event: number; type: string; fields: JsonValue };
+  | { input: 'fields'; event: number; type: string; fields: JsonValue }
+  /** The run was held before invocation `invocation` started (step mode, a breakpoint), until a `resume`. */
+  | { input: 'hold'; at: number; invocation: number; reason: 'step' | 'breakpoint' }
+  /** The run was paused from outside. */
+  | { input: 'pause'; at: number; t: number }
+  /** The run went on after a pause or a hold. */
+  | { input: 'resume'; at: number; t: number };
 
-export type MomentInput = Exclude<RunInput, { input: 'fields' }>;
+export type MomentInput = Exclude<RunInput, { input: 'fields' | 'hold' }>;
 
 /** What re-running a recorded run takes: its clock and seed, its start input and its inputs. */
 export interface ReplayPlan {
@@ -55,33 +61,73 @@ export function replayPlanOf(trace: readonly TraceRecord[]): ReplayPlan {
     start,
     inputs: [],
   };
-  if (started?.kind === 'run.started' && started.inputs) {
-    trace.forEach((r, i) => {
-      if (r.kind !== 'input.received') return;
-      const input = inputOf(r, trace, i);
+  const recordsInputs = started?.kind === 'run.started' && started.inputs === true;
+  // Moments are counted without the pauses; an older trace's inputs each add a record to the replay.
+  let pauses = 0;
+  let shift = 0;
+  trace.forEach((r, i) => {
+    const at = r.seq - pauses + shift;
+    if (isPauseRecord(r)) {
+      pauses++;
+      plan.inputs.push(pauseInput(r, at));
+    } else if (recordsInputs) {
+      const input = r.kind === 'input.received' ? inputOf(r, at, trace, i) : null;
       if (input) plan.inputs.push(input);
-    });
-    return plan;
-  }
-  for (const r of trace) {
-    const shift = plan.inputs.length;
-    if (r.kind === 'event.emitted' && r.via === 'external') {
-      plan.inputs.push({ input: 'event', at: r.seq + shift, t: r.t, type: r.type, fields: r.payload, target: r.target });
+    } else if (r.kind === 'event.emitted' && r.via === 'external') {
+      shift++;
+      plan.inputs.push({ input: 'event', at, t: r.t, type: r.type, fields: r.payload, target: r.target });
     } else if (r.kind === 'run.finished' && r.status === 'cancelled') {
-      plan.inputs.push({ input: 'cancel', at: r.seq + shift, t: r.t });
+      shift++;
+      plan.inputs.push({ input: 'cancel', at, t: r.t });
     }
-  }
+  });
   return plan;
 }
 
-function inputOf(r: Extract<TraceRecord, { kind: 'input.received' }>, trace: readonly TraceRecord[], index: number): RunInput | null {
+/**
+ * Pausing in step mode or at a breakpoint is the person's doing, not the run's code: its records
+ * are not moments of the run. It still orders the run (the invocations running meanwhile go ahead of
+ * the one held back), so a replay holds and goes on where the recorded run did.
+ */
+export function isPauseRecord(record: TraceRecord): boolean {
+  return record.kind === 'run.paused' || record.kind === 'run.resumed';
+}
+
+function pauseInput(r: TraceRecord, at: number): RunInput {
+  if (r.kind === 'run.paused' && r.reason !== 'user' && r.invocation !== null) return { input: 'hold', at, invocation: r.invocation, reason: r.reason };
+  return { input: r.kind === 'run.resumed' ? 'resume' : 'pause', at, t: r.t };
+}
+
+/** The run's own records without its pauses, numbered as a run that was never paused numbers them. */
+function runMoments(trace: readonly TraceRecord[]): readonly TraceRecord[] {
+  if (!trace.some(isPauseRecord)) return trace;
+  const out: TraceRecord[] = [];
+  let pauses = 0;
+  for (const r of trace) {
+    if (isPauseRecord(r)) pauses++;
+    else out.push(pauses === 0 ? r : { ...r, seq: r.seq - pauses });
+  }
+  return out;
+}
+
+/** Record number `at` of the trace as shown (pauses and all) as a moment of the run. */
+function momentOf(trace: readonly TraceRecord[], at: number): number {
+  let pauses = 0;
+  for (const r of trace) {
+    if (r.seq > at) break;
+    if (isPauseRecord(r)) pauses++;
+  }
+  return at - pauses;
+}
+
+function inputOf(r: Extract<TraceRecord, { kind: 'input.received' }>, at: number, trace: readonly TraceRecord[], index: number): RunInput | null {
   switch (r.input) {
     case 'event':
-      return r.type === null ? null : { input: 'event', at: r.seq, t: r.t, type: r.type, fields: r.value, target: r.target };
+      return r.type === null ? null : { input: 'event', at, t: r.t, type: r.type, fields: r.value, target: r.target };
     case 'cancel':
-      return { input: 'cancel', at: r.seq, t: r.t };
+      return { input: 'cancel', at, t: r.t };
     case 'state':
-      return r.key === null ? null : { input: 'state', at: r.seq, t: r.t, key: r.key, value: r.value };
+      return r.key === null ? null : { input: 'state', at, t: r.t, key: r.key, value: r.value };
     case 'fields': {
       // The event whose fields it replaced is the one emitted next.
       const next = trace.slice(index + 1).find((x) => x.kind === 'event.emitted');
@@ -90,11 +136,15 @@ function inputOf(r: Extract<TraceRecord, { kind: 'input.received' }>, trace: rea
   }
 }
 
-/** A run's inputs still to deliver: those at a moment in order, field replacements by event number. */
+/**
+ * A run's inputs still to deliver: those at a moment in order, field replacements by event number,
+ * holds by invocation number.
+ */
 export class ReplayQueue {
   private readonly moments: MomentInput[];
   private next = 0;
   private readonly fields = new Map<number, Extract<RunInput, { input: 'fields' }>>();
+  private readonly holds = new Map<number, Extract<RunInput, { input: 'hold' }>>();
   /** The moment input a timer has been set for, so time stops at its `t`. */
   timerFor: MomentInput | null = null;
 
@@ -102,6 +152,7 @@ export class ReplayQueue {
     const moments: MomentInput[] = [];
     for (const input of inputs) {
       if (input.input === 'fields') this.fields.set(input.event, input);
+      else if (input.input === 'hold') this.holds.set(input.invocation, input);
       else moments.push(input);
     }
     // Stable: inputs at the same moment keep their order.
@@ -120,6 +171,22 @@ export class ReplayQueue {
   /** The record number before which the next moment input is due (Infinity when none is left). */
   get nextAt(): number {
     return this.moments[this.next]?.at ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Whether the run had paused: a replay holds its invocations back only then. */
+  get pauses(): boolean {
+    return this.holds.size > 0 || this.moments.some((m) => m.input === 'pause');
+  }
+
+  /**
+   * Why the recorded run held invocation `id` back before it started, once; null when it did not, or
+   * when no `resume` is left to let it go (a replay that went another way is not held for ever).
+   */
+  takeHold(id: number): 'step' | 'breakpoint' | null {
+    const found = this.holds.get(id);
+    if (!found) return null;
+    this.holds.delete(id);
+    return this.moments.slice(this.next).some((m) => m.input === 'resume') ? found.reason : null;
   }
 
   /** The replacement fields for event number `id`, once. */
@@ -154,9 +221,12 @@ export type ForkChange =
  * recorded inputs after the moment are left out: the fork goes its own way from there (a question it
  * asks is asked anew).
  */
-export function forkInputs(trace: readonly TraceRecord[], fork: ForkChange): RunInput[] {
-  const inputs = replayPlanOf(trace).inputs;
-  const before = (at: number) => inputs.filter((i) => i.input === 'fields' || i.at < at);
+export function forkInputs(recorded: readonly TraceRecord[], change: ForkChange): RunInput[] {
+  const trace = runMoments(recorded);
+  // A moment the person picked is a record number of the trace as shown, pauses and all.
+  const fork = change.change === 'state' || change.change === 'code' ? { ...change, at: momentOf(recorded, change.at) } : change;
+  const inputs = replayPlanOf(recorded).inputs;
+  const before = (at: number) => heldToTheEnd(inputs.filter((i) => i.input === 'fields' || i.at < at));
   switch (fork.change) {
     case 'fields': {
       const emitted = trace.find((r) => r.kind === 'event.emitted' && r.event === fork.event);
@@ -176,4 +246,10 @@ export function forkInputs(trace: readonly TraceRecord[], fork: ForkChange): Run
     case 'code':
       return before(fork.at + 1);
   }
+}
+
+/** The inputs without a last pause or hold that nothing lets go of: the fork runs on from its moment. */
+function heldToTheEnd(inputs: RunInput[]): RunInput[] {
+  const last = inputs.findLastIndex((i) => i.input === 'hold' || i.input === 'pause' || i.input === 'resume');
+  return last >= 0 && inputs[last]!.input !== 'resume' ? inputs.filter((_, n) => n !== last) : inputs;
 }

@@ -125,6 +125,11 @@ export class RunCore {
   /** Whether an invocation's start time is known without reading a real clock (which costs ~0.3 µs). */
   readonly timesAttempts: boolean;
   private seq = 0;
+  /**
+   * `run.paused` / `run.resumed` records among them: a replay's inputs are due at moments counted
+   * without these, so a run stepped through gets them where a run left alone does.
+   */
+  private pauses = 0;
   private eventSeq = 0;
   private invocationSeq = 0;
   private awaitingInput = 0;
@@ -223,7 +228,7 @@ export class RunCore {
     if (this.ownStore) store.clear();
     else if (store.onWritten !== null) store.onWritten(store.length - 1);
     // The next input is due once the records before it are written: look once the microtasks settle.
-    if (this.replay !== null && seq >= this.replay.nextAt - 1) this.scheduleIdle();
+    if (this.replay !== null && seq - this.pauses >= this.replay.nextAt - 1) this.scheduleIdle();
   }
 
   /** `step.started`; returns its time, which is also the invocation's start. */
@@ -299,6 +304,10 @@ export class RunCore {
       const gate = this.debugGate();
       gate.stepMode = this.settings.stepMode ?? false;
       for (const name of this.settings.breakpoints ?? []) gate.breakpoints.add(name);
+    }
+    if (this.replay?.pauses) {
+      const replay = this.replay;
+      this.debugGate().recordedHold = (invocation) => replay.takeHold(invocation);
     }
     if (this.traceStore) {
       const parent = this.settings.parent;
@@ -454,7 +463,10 @@ export class RunCore {
     let delivered = false;
     for (let next = replay.peek(); next && !this.ended; next = replay.peek()) {
       if (!force) {
-        if (this.seq < next.at - 1) break;
+        if (this.seq - this.pauses < next.at - 1) break;
+        // The recorded run went on once it was held (the hold comes from the drain, after the records
+        // before it); a pause the person makes in the replay is theirs to end.
+        if (next.input === 'resume' && !this.gate?.heldAsRecorded) break;
         const now = Math.round(this.clock.now() * 1000) / 1000;
         if (now < next.t) {
           if (replay.timerFor !== next) {
@@ -476,6 +488,8 @@ export class RunCore {
   private deliverInput(input: MomentInput): void {
     try {
       if (input.input === 'cancel') return this.cancelInput();
+      if (input.input === 'pause') return this.debugGate().pause();
+      if (input.input === 'resume') return this.gate?.proceed();
       if (input.input === 'state') return this.setStateInput(input.key, input.value);
       const cls = eventClassNamed(this.plan, input.type);
       if (!cls) throw new WorkflowRuntimeError(`The recorded input ${input.type} is not an event class of ${this.plan.workflow} any more, so it cannot be sent again.`);
@@ -628,11 +642,17 @@ export class RunCore {
   debugGate(): DebugGate {
     this.gate ??= new DebugGate({
       paused: (reason, step, invocation) => {
-        if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.paused', reason, step, invocation });
+        if (this.traceStore) {
+          this.pauses++;
+          this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.paused', reason, step, invocation });
+        }
         this.timers.suspendTimeout();
       },
       resumed: () => {
-        if (this.traceStore) this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.resumed' });
+        if (this.traceStore) {
+          this.pauses++;
+          this.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'run.resumed' });
+        }
         this.timers.armTimeout();
         this.scheduleDrain();
         this.scheduleIdle();
@@ -653,7 +673,12 @@ export class RunCore {
     this.idleScheduled = false;
     if (this.ended) return;
     if (this.replay !== null && this.deliverInputs(false)) return;
-    if (this.drainScheduled || this.running > this.timers.sleepers + this.stateWaiters || this.gate?.isPaused) return;
+    if (this.drainScheduled || this.running > this.timers.sleepers + this.stateWaiters) return;
+    if (this.gate?.isPaused) {
+      // Held as recorded, but the run went another way and will not reach the moment it went on at.
+      if (this.gate.heldAsRecorded) this.deliverInputs(true);
+      return;
+    }
     if (virtualTimeHeld(this)) return;
     if (this.awaitingInput === 0 && this.clock.advance()) {
       this.scheduleIdle();

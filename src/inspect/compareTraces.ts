@@ -2,30 +2,47 @@ import type { TraceRecord } from '../engine/trace.ts';
 
 /** Where two runs' records first differ, or that they do not. */
 export interface TraceComparison {
-  /** How many records from the start are the same in both (run ids aside). */
+  /** How many of the run's records from the start are the same in both (run ids and pauses aside). */
   same: number;
-  /** The first record that differs: its index, each run's record there (missing when that run had ended). */
+  /**
+   * The first record that differs: how many came before it (pauses aside), each run's record there
+   * (missing when that run had ended) and the fields that differ.
+   */
   difference: { index: number; first: TraceRecord | undefined; second: TraceRecord | undefined; fields: string[] } | null;
 }
 
 /**
- * Compares two traces record by record, as JSON, leaving out the run ids (each run has its own).
- * `upTo` limits the comparison to the first records (a fork's replayed prefix).
+ * Compares two traces record by record, as JSON, leaving out the run ids (each run has its own) and
+ * the run's pauses: stepping through a run or stopping at a breakpoint is the person's doing, so the
+ * records are compared as if neither run had paused. `upTo` limits the comparison to the first
+ * run's first records (a fork's replayed prefix, counted as that trace shows them).
  *
  * @example
  * const { same, difference } = compareTraces(original, replay);
  * if (difference) console.log(`differs at record ${difference.index + 1}: ${difference.fields.join(', ')}`);
  */
 export function compareTraces(first: readonly TraceRecord[], second: readonly TraceRecord[], upTo = Number.POSITIVE_INFINITY): TraceComparison {
-  const length = Math.min(Math.max(first.length, second.length), upTo);
+  const a = runRecords(first.slice(0, upTo));
+  const b = runRecords(second);
+  const length = Number.isFinite(upTo) ? a.length : Math.max(a.length, b.length);
   for (let i = 0; i < length; i++) {
-    const a = first[i];
-    const b = second[i];
-    if (a === undefined || b === undefined || canonical(a) !== canonical(b)) {
-      return { same: i, difference: { index: i, first: a, second: b, fields: a && b ? differingFields(a, b) : [] } };
+    const x = a[i];
+    const y = b[i];
+    if (x === undefined || y === undefined || canonical({ ...x, seq: i + 1 }) !== canonical({ ...y, seq: i + 1 })) {
+      return { same: i, difference: { index: i, first: x, second: y, fields: x && y ? differingFields({ ...x, seq: i + 1 }, { ...y, seq: i + 1 }) : [] } };
     }
   }
   return { same: length, difference: null };
+}
+
+/** A pause in step mode or at a breakpoint, or the run going on after it: the person's doing. */
+export function isPause(record: TraceRecord): boolean {
+  return record.kind === 'run.paused' || record.kind === 'run.resumed';
+}
+
+/** The records a run wrote itself: without its pauses. */
+function runRecords(trace: readonly TraceRecord[]): readonly TraceRecord[] {
+  return trace.some(isPause) ? trace.filter((r) => !isPause(r)) : trace;
 }
 
 /** The record as JSON without its run id, keys sorted (a record read back from a file may order them otherwise). */

@@ -1,6 +1,6 @@
 import type { ForkChange } from '../engine/replay.ts';
 import type { TraceRecord } from '../engine/trace.ts';
-import { compareTraces } from '../inspect/compareTraces.ts';
+import { compareTraces, isPause } from '../inspect/compareTraces.ts';
 import type { TraceComparison } from '../inspect/compareTraces.ts';
 
 /** What a re-run or a fork was checked against, and how it came out. */
@@ -11,8 +11,10 @@ export interface ReplayVerdict {
   change: string | null;
   /** How many of the original's records the new run had to repeat (all of them for a re-run). */
   prefix: number;
-  /** How many of those it did repeat, from the start. */
+  /** How many of those it did repeat, from the start (pauses aside). */
   same: number;
+  /** The pauses among those records (stepping, breakpoints): not compared. */
+  pauses: number;
   difference: TraceComparison['difference'];
   /** The original ran on the real clock: it was re-run on the virtual one, so it may differ. */
   realClock: boolean;
@@ -47,5 +49,6 @@ export function judgeReplay(original: { number: number; trace: readonly TraceRec
   const prefix = forkPrefix(original.trace, fork);
   const { same, difference } = compareTraces(original.trace, replayed, fork === null ? Number.POSITIVE_INFINITY : prefix);
   const started = original.trace.find((r) => r.kind === 'run.started');
-  return { of: original.number, change, prefix, same, difference, realClock: started?.kind === 'run.started' && started.clock === 'real' };
+  const pauses = original.trace.slice(0, prefix).filter(isPause).length;
+  return { of: original.number, change, prefix, same, pauses, difference, realClock: started?.kind === 'run.started' && started.clock === 'real' };
 }

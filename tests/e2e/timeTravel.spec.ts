@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { compareTraces, parseRunFile } from '../../src/inspect/index.ts';
 import type { TraceRecord } from '../../src/engine/index.ts';
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, setCode, test } from './fixtures.ts';
+import { expect, openPlayground, setCode, stepNode, test } from './fixtures.ts';
 
 /** Saves the run on screen as the page does and returns the file's text. */
 async function saveRun(page: Page): Promise<string> {
@@ -15,17 +15,21 @@ async function saveRun(page: Page): Promise<string> {
   return readFile((await (await downloading).path())!, 'utf8');
 }
 
+/** The command line replays a run file saved from the page and says it wrote the same records (run ids aside); returns them. */
+function cliReplay(text: string, code: string): TraceRecord[] {
+  const dir = mkdtempSync(join(tmpdir(), 'flowplay-e2e-replay-'));
+  writeFileSync(join(dir, 'run.json'), text);
+  writeFileSync(join(dir, 'flow.ts'), code);
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', join(dir, 'flow.ts'), '--replay', join(dir, 'run.json'), '--trace', join(dir, 'out.json')], { encoding: 'utf8', timeout: 60_000, input: '' });
+  expect(cli.stderr).toContain('identical (run ids aside)');
+  return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as TraceRecord[];
+}
+
 /** The command line replays a run file saved from the page and writes the same trace, record for record (run ids aside). */
 async function expectCliReplaysIt(text: string): Promise<void> {
   const saved = parseRunFile(text);
   if (!saved.ok) throw new Error(saved.error);
-  const dir = mkdtempSync(join(tmpdir(), 'flowplay-e2e-replay-'));
-  writeFileSync(join(dir, 'run.json'), text);
-  writeFileSync(join(dir, 'flow.ts'), saved.file.code);
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', join(dir, 'flow.ts'), '--replay', join(dir, 'run.json'), '--trace', join(dir, 'out.json')], { encoding: 'utf8', timeout: 60_000, input: '' });
-  expect(cli.stderr).toContain('identical (run ids aside)');
-  const replayed = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as TraceRecord[];
-  expect(compareTraces(saved.file.trace, replayed)).toEqual({ same: saved.file.trace.length, difference: null });
+  expect(compareTraces(saved.file.trace, cliReplay(text, saved.file.code))).toEqual({ same: saved.file.trace.length, difference: null });
 }
 
 /** Runs the human-in-the-loop example and answers its question with "Ada". */
@@ -60,6 +64,41 @@ test('a run answered in the page re-runs exactly, in the page and from the comma
   await expect(page.getByTestId('human-input')).toHaveCount(0);
   await expect(page.getByTestId('run-history')).toContainText('Run 1');
   await page.screenshot({ path: 'screenshots/rerun-exactly.png' });
+});
+
+test('a run stepped through in step mode re-runs exactly: held where it was held, its pauses not compared', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openPlayground(page, 'parallel');
+  await page.getByTestId('step-mode').check();
+  await page.getByTestId('run-button').click();
+  const paused = page.getByTestId('engine-paused');
+  await expect(paused).toContainText('before start');
+  await page.getByTestId('engine-step').click();
+  await expect(paused).toContainText('before stepTwo');
+  await page.getByTestId('engine-step').click();
+  await expect(stepNode(page, 'stepTwo')).toHaveAttribute('data-running', '1', { timeout: 10_000 });
+  await page.getByTestId('engine-continue').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
+
+  const text = await saveRun(page);
+  const saved = parseRunFile(text);
+  if (!saved.ok) throw new Error(saved.error);
+  const pauses = saved.file.trace.filter((r) => r.kind === 'run.paused' || r.kind === 'run.resumed').length;
+  expect(pauses).toBeGreaterThanOrEqual(6);
+  const own = saved.file.trace.length - pauses;
+
+  // Step mode stays on, but a re-run is held only where the recorded run was, and goes on by itself.
+  await page.getByTestId('rerun-exactly').click();
+  const verdict = page.getByTestId('replay-verdict');
+  await expect(verdict).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
+  await expect(verdict).toContainText(`Re-run of run 1: all ${own} records are identical to run 1 (run ids and ${pauses} pause records aside).`);
+  await expect(page.getByTestId('run-status')).toHaveText('stopped');
+  await expect(paused).toHaveCount(0);
+  await page.screenshot({ path: 'screenshots/rerun-stepped.png' });
+
+  // The command line re-runs the saved file to the same records, pauses and all.
+  const replayed = cliReplay(text, saved.file.code);
+  expect(replayed.map(({ runId: _r, ...r }) => r)).toEqual(saved.file.trace.map(({ runId: _r, ...r }) => r));
 });
 
 test("fork the map-reduce at the second delivery with another payload: the replayed prefix is identical, the result is new", async ({ page }) => {

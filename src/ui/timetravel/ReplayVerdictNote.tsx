@@ -11,16 +11,20 @@ export function ReplayVerdictNote() {
   const verdict = useStore(run, (s) => s.verdict);
   const engine = useStore(run, (s) => s.engine);
   if (!verdict || engine === 'running') return null;
-  const { of, change, prefix, same, difference, realClock } = verdict;
+  const { of, change, prefix, same, pauses, difference, realClock } = verdict;
   const identical = difference === null;
   const what = change === null ? `Re-run of run ${of}` : `Fork of run ${of}`;
+  // Stepping and breakpoints are the person's doing: their records are shown, not compared.
+  // The record as the first run's timeline numbers it, pauses and all.
+  const at = difference?.first?.seq ?? same + pauses + 1;
+  const aside = pauses > 0 ? `run ids and ${pauses} pause records aside` : 'run ids aside';
   let summary: string;
   if (change === null) {
-    summary = identical ? `all ${same} records are identical to run ${of} (run ids aside).` : `it differs from run ${of} at record ${same + 1}; the ${same} before it are identical.`;
+    summary = identical ? `all ${same} records are identical to run ${of} (${aside}).` : `it differs from run ${of} at record ${at}; the ${same} before it are identical.`;
   } else {
     summary = identical
       ? `the ${prefix} records before the change are identical to run ${of}; from record ${prefix + 1} on: ${change}.`
-      : `it went differently from run ${of} at record ${same + 1}, before the change (the ${same} before it are identical): the code or the settings before the moment differ.`;
+      : `it went differently from run ${of} at record ${at}, before the change (the ${same} before it are identical): the code or the settings before the moment differ.`;
   }
   return (
     <div className={`replay-verdict ${identical ? 'is-identical' : 'is-different'}`} role="status" data-testid="replay-verdict" data-identical={identical} data-same={same}>

@@ -8,6 +8,7 @@ import {
   StopEvent,
   Workflow,
   randint,
+  forkInputs,
   replayPlanOf,
   sleep,
   step,
@@ -95,7 +96,7 @@ interface Hosted {
 }
 
 /** Runs on the virtual clock; `host` acts from outside, from a macrotask, as a page or a terminal does. */
-async function hosted(workflow: Workflow, options: { replay?: RunInput[]; seed?: number; clock?: 'virtual' | 'real' } = {}, host?: (record: TraceRecord, handler: WorkflowHandler) => void): Promise<Hosted> {
+async function hosted(workflow: Workflow, options: { replay?: RunInput[]; seed?: number; clock?: 'virtual' | 'real'; stepMode?: boolean } = {}, host?: (record: TraceRecord, handler: WorkflowHandler) => void): Promise<Hosted> {
   const records: TraceRecord[] = [];
   const out: Hosted = { records };
   let handler: WorkflowHandler | null = null;
@@ -103,6 +104,7 @@ async function hosted(workflow: Workflow, options: { replay?: RunInput[]; seed?:
     clock: options.clock ?? 'virtual',
     seed: options.seed ?? 5,
     ...(options.replay ? { replay: options.replay } : {}),
+    ...(options.stepMode ? { stepMode: true } : {}),
     onTrace: (r) => {
       records.push(r);
       if (host) setTimeout(() => handler!.status === null && host(r, handler!), 0);
@@ -120,6 +122,17 @@ const answerQuestions = (answers: string[]) => (r: TraceRecord, h: WorkflowHandl
   if (r.kind === 'stream.published' && r.type === 'InputRequiredEvent') h.sendInput(new HumanResponseEvent({ response: answers.shift()! }));
 };
 
+/** A person stepping through the run: one invocation per press of Step, answering as they go. */
+const stepThrough = (answers: string[]) => {
+  const answer = answerQuestions(answers);
+  return (r: TraceRecord, h: WorkflowHandler) => {
+    if (r.kind === 'run.paused') h.step();
+    else answer(r, h);
+  };
+};
+
+const withoutPauses = (records: readonly TraceRecord[]) => records.filter((r) => r.kind !== 'run.paused' && r.kind !== 'run.resumed');
+
 describe('replaying a recorded run', () => {
   test('a run answered by a person records its answers and replays to the same records', async () => {
     const original = await hosted(new Interview(), {}, answerQuestions(['Ada', 'Grace']));
@@ -134,6 +147,50 @@ describe('replaying a recorded run', () => {
     const replay = await hosted(new Interview(), { replay: plan.inputs, seed: plan.seed! });
     expect(replay.result).toBe('Ada & Grace');
     expect(compareTraces(original.records, replay.records)).toEqual({ same: original.records.length, difference: null });
+  });
+
+  test('a run stepped through in step mode re-runs exactly: held where it was held, its pauses not counted as moments', async () => {
+    const plain = await hosted(new Interview(), {}, answerQuestions(['Ada', 'Grace']));
+    const stepped = await hosted(new Interview(), { stepMode: true }, stepThrough(['Ada', 'Grace']));
+    expect(stepped.result).toBe('Ada & Grace');
+    const pauses = stepped.records.length - withoutPauses(stepped.records).length;
+    expect(pauses).toBeGreaterThan(6);
+    // Holding `ask` back let `work` start later: stepping orders the run, so the order is part of it.
+    expect(compareTraces(plain.records, stepped.records).difference).not.toBeNull();
+    const plan = replayPlanOf(stepped.records);
+    const answers = (inputs: RunInput[]) => inputs.filter((i) => i.input === 'event');
+    expect(answers(plan.inputs)).toEqual(answers(replayPlanOf(plain.records).inputs));
+    expect(plan.inputs.filter((i) => i.input === 'hold').map((i) => i.input === 'hold' && i.reason)).toEqual(['step', 'step', 'step', 'step']);
+    const replay = await hosted(new Interview(), { replay: plan.inputs });
+    expect(replay.result).toBe('Ada & Grace');
+    expect(compareTraces(stepped.records, replay.records)).toEqual({ same: replay.records.length - pauses, difference: null });
+    // Nobody stepped the re-run: it held and went on by itself, writing the same pauses.
+    expect(replay.records.map(({ runId: _r, ...r }) => r)).toEqual(stepped.records.map(({ runId: _r, ...r }) => r));
+    // And that re-run re-runs exactly in its turn.
+    const again = await hosted(new Interview(), { replay: replayPlanOf(replay.records).inputs });
+    expect(compareTraces(replay.records, again.records).difference).toBeNull();
+  });
+
+  test('a fork of a stepped run is held as it was up to its moment, and not after it', async () => {
+    const stepped = await hosted(new Sum(), { stepMode: true }, stepThrough([]));
+    expect(stepped.result).toBe(60);
+    const second = ofKind(stepped.records, 'event.emitted').filter((r) => r.type === 'Task')[1]!;
+    const fork = await hosted(new Sum(), { replay: forkInputs(stepped.records, { change: 'fields', event: second.event, fields: { n: 7 } }) });
+    expect(fork.result).toBe(10 + 70 + 30);
+    expect(compareTraces(stepped.records, fork.records, second.seq - 1).difference).toBeNull();
+    // The last hold before the moment has its resume after it: it is left out, so nothing waits for ever.
+    expect(ofKind(fork.records, 'run.paused').length).toBeLessThan(ofKind(stepped.records, 'run.paused').length);
+    expect(fork.records.at(-1)).toMatchObject({ kind: 'run.finished', status: 'stopped' });
+  });
+
+  test('a re-run stepped through gets its inputs at the recorded moments all the same', async () => {
+    const original = await hosted(new Waiter(), {}, (r, h) => {
+      if (r.kind === 'step.started' && r.step === 'tick' && r.t === 2000) h.sendInput(new Go({ word: 'go' }));
+    });
+    const stepped = await hosted(new Waiter(), { stepMode: true, replay: replayPlanOf(original.records).inputs }, stepThrough([]));
+    expect(stepped.result).toBe(original.result);
+    expect(compareTraces(original.records, stepped.records).difference).toBeNull();
+    expect(withoutPauses(stepped.records).map((r) => r.kind)).toEqual(original.records.map((r) => r.kind));
   });
 
   test('an event sent in while other steps keep running is delivered again at its record and time', async () => {
