@@ -252,6 +252,7 @@ const only = values.only ?? (values.ci || values.compare ? 'engine' : undefined)
 let ok = true;
 if (!only || only === 'engine') ok = (await engineBench()) && ok;
 if ((!only || only === 'engine') && !values.ci && !values.compare) ok = (await pluginBench('traceBytes')) && ok;
+if ((!only || only === 'engine') && !values.ci && !values.compare) ok = (await pluginBench('compareTraces')) && ok;
 if (!only || only === 'compiler') ok = (await pluginBench('compiler')) && ok;
 if (!only || only === 'python') ok = (await pluginBench('python')) && ok;
 process.exit(ok ? 0 : 1);

@@ -10,7 +10,7 @@ import { analysePython } from '../compiler/python/index.ts';
 import type { CompileResult } from '../compiler/index.ts';
 import { TraceStore, replayPlanOf } from '../engine/index.ts';
 import type { ReplayPlan, TraceRecord } from '../engine/index.ts';
-import { compareTraces, parseRunFile, pendingQuestion, readRecordedRun, recordLine } from '../inspect/index.ts';
+import { compareTraces, differenceLine, differingWords, parseRunFile, pendingQuestion, readRecordedRun, recordLine } from '../inspect/index.ts';
 import type { RunFile } from '../inspect/index.ts';
 import { USAGE, UsageError, parseArgs } from './args.ts';
 import type { CliArgs } from './args.ts';
@@ -111,14 +111,16 @@ async function main(argv: string[]): Promise<number> {
   const trace: TraceRecord[] = store ? store.records() : [];
   if (args.trace) writeFileSync(args.trace, `${JSON.stringify(trace)}\n`);
   if (recorded && args.replay) {
-    const { same, difference } = compareTraces(recorded.trace, trace);
+    const comparison = compareTraces(recorded.trace, trace);
+    const { same, difference, differences } = comparison;
     if (difference === null) {
       process.stderr.write(`flowplay: the replay wrote the ${same} records of ${args.replay} again, identical (run ids aside).\n`);
     } else {
       exitCode = 1;
+      const more = differences.length > 1 || comparison.differing === null ? `  ${differingWords(comparison)}\n${differences.slice(0, 20).map((d) => `    ${differenceLine(d)}\n`).join('')}` : '';
       process.stderr.write(
         `flowplay: the replay differs from ${args.replay} at record ${difference.first?.seq ?? difference.index + 1} (the ${same} before it are identical):\n` +
-          `  recorded: ${recordLine(difference.first)}\n  replayed: ${recordLine(difference.second)}\n`,
+          `  recorded: ${recordLine(difference.first)}\n  replayed: ${recordLine(difference.second)}\n${more}`,
       );
     }
   }

@@ -16,6 +16,9 @@ export interface ReplayVerdict {
   /** The pauses among those records (stepping, breakpoints): not compared. */
   pauses: number;
   difference: TraceComparison['difference'];
+  /** The records that differ once the two runs are lined up (the first of them listed). */
+  differences: TraceComparison['differences'];
+  differing: TraceComparison['differing'];
   /** The original ran on the real clock: it was re-run on the virtual one, so it may differ. */
   realClock: boolean;
 }
@@ -47,8 +50,8 @@ export function forkPrefix(trace: readonly TraceRecord[], fork: ForkChange | nul
 /** Compares the new run with the original over the records it had to repeat. */
 export function judgeReplay(original: { number: number; trace: readonly TraceRecord[] }, replayed: readonly TraceRecord[], fork: ForkChange | null, change: string | null): ReplayVerdict {
   const prefix = forkPrefix(original.trace, fork);
-  const { same, difference } = compareTraces(original.trace, replayed, fork === null ? Number.POSITIVE_INFINITY : prefix);
+  const { same, difference, differences, differing } = compareTraces(original.trace, replayed, fork === null ? Number.POSITIVE_INFINITY : prefix);
   const started = original.trace.find((r) => r.kind === 'run.started');
   const pauses = original.trace.slice(0, prefix).filter(isPause).length;
-  return { of: original.number, change, prefix, same, pauses, difference, realClock: started?.kind === 'run.started' && started.clock === 'real' };
+  return { of: original.number, change, prefix, same, pauses, difference, differences, differing, realClock: started?.kind === 'run.started' && started.clock === 'real' };
 }

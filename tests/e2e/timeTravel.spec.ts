@@ -29,7 +29,7 @@ function cliReplay(text: string, code: string): TraceRecord[] {
 async function expectCliReplaysIt(text: string): Promise<void> {
   const saved = parseRunFile(text);
   if (!saved.ok) throw new Error(saved.error);
-  expect(compareTraces(saved.file.trace, cliReplay(text, saved.file.code))).toEqual({ same: saved.file.trace.length, difference: null });
+  expect(compareTraces(saved.file.trace, cliReplay(text, saved.file.code))).toEqual({ same: saved.file.trace.length, difference: null, differences: [], differing: 0 });
 }
 
 /** Runs the human-in-the-loop example and answers its question with "Ada". */
@@ -99,6 +99,26 @@ test('a run stepped through in step mode re-runs exactly: held where it was held
   // The command line re-runs the saved file to the same records, pauses and all.
   const replayed = cliReplay(text, saved.file.code);
   expect(replayed.map(({ runId: _r, ...r }) => r)).toEqual(saved.file.trace.map(({ runId: _r, ...r }) => r));
+});
+
+test('a re-run of changed code that writes one record more names that record, and nothing after it', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openPlayground(page, 'parallel');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
+
+  const code = await page.getByTestId('editor').locator('.cm-content').innerText();
+  await setCode(page, code.replace('    return null;', '    console.log("one more line");\n    return null;'));
+  await page.getByTestId('rerun-exactly').click();
+  const verdict = page.getByTestId('replay-verdict');
+  await expect(verdict).toHaveAttribute('data-identical', 'false', { timeout: 20_000 });
+  await expect(verdict).toContainText(/Re-run of run 1: it differs from run 1 at record \d+/);
+  await expect(page.getByTestId('replay-difference')).toContainText('(no such record in this run)');
+  await expect(page.getByTestId('replay-difference')).toContainText('one more line');
+  // Every record after it is lined up again: compared by index, each of them would differ.
+  await expect(page.getByTestId('replay-differing')).toHaveText('No other record differs.');
+  await expect(page.getByTestId('run-result')).toHaveText('Query 2');
+  await page.screenshot({ path: 'screenshots/rerun-one-more-record.png' });
 });
 
 test("fork the map-reduce at the second delivery with another payload: the replayed prefix is identical, the result is new", async ({ page }) => {

@@ -1,6 +1,9 @@
 import { useStore } from 'zustand';
-import { recordLine } from '../../inspect/compareTraces.ts';
+import { differenceLine, differingWords, recordLine } from '../../inspect/compareTraces.ts';
 import { usePlayground } from '../playground.ts';
+
+/** How many differing records the note lists; the rest are counted. */
+const SHOWN = 20;
 
 /**
  * What a re-run or a fork found when it compared itself with the run it came from, record by record:
@@ -11,12 +14,12 @@ export function ReplayVerdictNote() {
   const verdict = useStore(run, (s) => s.verdict);
   const engine = useStore(run, (s) => s.engine);
   if (!verdict || engine === 'running') return null;
-  const { of, change, prefix, same, pauses, difference, realClock } = verdict;
+  const { of, change, prefix, same, pauses, difference, differences, differing, realClock } = verdict;
   const identical = difference === null;
   const what = change === null ? `Re-run of run ${of}` : `Fork of run ${of}`;
-  // Stepping and breakpoints are the person's doing: their records are shown, not compared.
   // The record as the first run's timeline numbers it, pauses and all.
   const at = difference?.first?.seq ?? same + pauses + 1;
+  // Stepping and breakpoints are the person's doing: their records are shown, not compared.
   const aside = pauses > 0 ? `run ids and ${pauses} pause records aside` : 'run ids aside';
   let summary: string;
   if (change === null) {
@@ -38,6 +41,18 @@ export function ReplayVerdictNote() {
           <dd><code>{recordLine(difference.second)}</code></dd>
           {difference.fields.length ? (<><dt>Fields</dt><dd>{difference.fields.join(', ')}</dd></>) : null}
         </dl>
+      ) : null}
+      {differing === 1 ? <span className="replay-verdict-note" data-testid="replay-differing"> {differingWords(verdict)}</span> : null}
+      {differences.length > 1 || differing === null ? (
+        <details className="replay-verdict-all" data-testid="replay-differences" data-differing={differing ?? ''}>
+          <summary>{differingWords(verdict)}</summary>
+          <ol>
+            {differences.slice(0, SHOWN).map((d, i) => (
+              <li key={i} data-kind={d.kind}><code>{differenceLine(d)}</code></li>
+            ))}
+          </ol>
+          {differences.length > SHOWN ? <p className="muted">The first {SHOWN} are listed.</p> : null}
+        </details>
       ) : null}
     </div>
   );

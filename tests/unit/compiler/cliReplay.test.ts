@@ -22,7 +22,7 @@ describe('flowplay run --replay', { timeout: 120_000 }, () => {
     const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')) as TraceRecord[];
     const b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')) as TraceRecord[];
     expect(a.filter((r) => r.kind === 'input.received')).toHaveLength(4);
-    expect(compareTraces(a, b)).toEqual({ same: a.length, difference: null });
+    expect(compareTraces(a, b)).toEqual({ same: a.length, difference: null, differences: [], differing: 0 });
     // The questions are not asked again; what the code prints is.
     expect(recorded.stdout.endsWith('Hello, Grace!\n')).toBe(true);
     expect(replayed.stdout).toBe('Hello, Grace!\n');

@@ -146,7 +146,7 @@ describe('replaying a recorded run', () => {
     expect(plan).toMatchObject({ seed: 5, clock: 'virtual', start: { topic: 'x' } });
     const replay = await hosted(new Interview(), { replay: plan.inputs, seed: plan.seed! });
     expect(replay.result).toBe('Ada & Grace');
-    expect(compareTraces(original.records, replay.records)).toEqual({ same: original.records.length, difference: null });
+    expect(compareTraces(original.records, replay.records)).toEqual({ same: original.records.length, difference: null, differences: [], differing: 0 });
   });
 
   test('a run stepped through in step mode re-runs exactly: held where it was held, its pauses not counted as moments', async () => {
@@ -163,7 +163,7 @@ describe('replaying a recorded run', () => {
     expect(plan.inputs.filter((i) => i.input === 'hold').map((i) => i.input === 'hold' && i.reason)).toEqual(['step', 'step', 'step', 'step']);
     const replay = await hosted(new Interview(), { replay: plan.inputs });
     expect(replay.result).toBe('Ada & Grace');
-    expect(compareTraces(stepped.records, replay.records)).toEqual({ same: replay.records.length - pauses, difference: null });
+    expect(compareTraces(stepped.records, replay.records)).toEqual({ same: replay.records.length - pauses, difference: null, differences: [], differing: 0 });
     // Nobody stepped the re-run: it held and went on by itself, writing the same pauses.
     expect(replay.records.map(({ runId: _r, ...r }) => r)).toEqual(stepped.records.map(({ runId: _r, ...r }) => r));
     // And that re-run re-runs exactly in its turn.
