@@ -7,7 +7,6 @@ const diffKeys = (a: number[], b: number[], max: number) => diffSequences(a.leng
 import { record } from '../engine/recorder.ts';
 
 class Task extends Event<{ n: number }> {}
-class Done extends Event<{ n: number }> {}
 class Ping extends Event<{ note: string }> {}
 
 /** How many Pings `start` sends before its tasks: one more shifts every later event and invocation id. */
@@ -24,15 +23,12 @@ class FanOut extends Workflow {
   async ping(_ctx: Context, _ev: Ping) {
     return null;
   }
-  @step({ accepts: [Task], returns: [Done] })
-  async work(_ctx: Context, ev: Task) {
+  @step({ accepts: [Task], returns: [StopEvent] })
+  async work(ctx: Context, ev: Task) {
     await sleep(ev.n);
-    return new Done({ n: ev.n * 10 });
-  }
-  @step({ accepts: [Done], returns: [StopEvent] })
-  async add(ctx: Context, ev: Done) {
-    const all = ctx.collectEvents<Done>(ev, [Done, Done, Done]);
-    return all ? new StopEvent({ result: all.reduce((s, d) => s + d.n, 0) }) : null;
+    const total = ((await ctx.get('total', 0)) as number) + ev.n * 10;
+    await ctx.set('total', total);
+    return total === 60 ? new StopEvent({ result: total }) : null;
   }
 }
 
