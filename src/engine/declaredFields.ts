@@ -6,6 +6,7 @@
  * call it too. Classes without declared fields are not checked, which is what costs nothing.
  */
 import { WorkflowRuntimeError } from './errors.ts';
+import { jsonLine } from './jsonLine.ts';
 
 /** A JSON kind of value; `unknown` accepts anything (`any`, `unknown`, a class or an alias the compiler does not follow). */
 export type FieldKind = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object' | 'unknown';
@@ -50,16 +51,6 @@ function expected(spec: FieldSpec): string {
   return [...spec.kinds, ...(spec.literals ?? []).map((l) => JSON.stringify(l))].join(' | ');
 }
 
-function shortJson(value: unknown, max = 60): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
 /** What is wrong with `values` as fields of the class: one line per field, in declaration order. */
 export function fieldProblems(fields: Record<string, FieldSpec>, values: Record<string, unknown>): string[] {
   const problems: string[] = [];
@@ -72,7 +63,7 @@ export function fieldProblems(fields: Record<string, FieldSpec>, values: Record<
     const value = values[name];
     if (spec.kinds.includes('unknown') || spec.kinds.includes(kindOf(value))) continue;
     if (spec.literals?.some((l) => l === value)) continue;
-    problems.push(`${name}: expected ${expected(spec)}, got ${shortJson(value)}`);
+    problems.push(`${name}: expected ${expected(spec)}, got ${jsonLine(value, 60)}`);
   }
   return problems;
 }
@@ -84,6 +75,6 @@ export function checkStartFields(startClass: Function & { name: string }, typeNa
   const problems = fieldProblems(fields, values);
   if (!problems.length) return;
   throw new WorkflowRuntimeError(
-    `Failed creating a start event of type '${typeName}' with the keyword arguments: ${shortJson(values, 200)}\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    `Failed creating a start event of type '${typeName}' with the keyword arguments: ${jsonLine(values, 200)}\n${problems.map((p) => `  - ${p}`).join('\n')}`,
   );
 }

@@ -1,3 +1,4 @@
+import { jsonLine } from '../engine/jsonLine.ts';
 import type { TraceIndex } from './traceIndex.ts';
 
 /** One event of a type, as a list of them shows it. */
@@ -43,25 +44,14 @@ export function payloadSummary(payload: unknown, max = SUMMARY_LENGTH): string {
     const parts: string[] = [];
     let length = 0;
     for (const [key, value] of Object.entries(payload)) {
-      const part = `${key}=${compact(value, max)}`;
+      const part = `${key}=${jsonLine(value, max)}`;
       parts.push(part);
       length += part.length + 2;
       if (length > max) break;
     }
     text = parts.join(', ');
   } else {
-    text = compact(payload, max);
+    text = jsonLine(payload, max);
   }
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-function compact(value: unknown, max: number): string {
-  if (value === undefined) return 'undefined';
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
