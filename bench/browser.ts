@@ -21,9 +21,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
-import { createRunFile, serializeRunFile } from '../src/inspect/index.ts';
-import { runSource } from '../tests/unit/runSource.ts';
 import { buildApp, serveApp } from '../tests/support/servedApp.ts';
+import { benchRunFile, loadSource, openBenchPage } from './benchPage.ts';
 import { CHOOSE_STAGED_FILE, stageFile } from './stagedFile.ts';
 import { scrubBars, scrubMoves } from './scrubMoves.ts';
 import type { Move } from './scrubMoves.ts';
@@ -95,14 +94,6 @@ function frames(page: Page, until: string, maxMs: number): Promise<{ frames: num
 const fps = (m: { frames: number; elapsed: number }): number => Math.round((m.frames * 10_000) / m.elapsed) / 10;
 const STOPPED = `document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped'`;
 
-async function loadSource(page: Page, source: string): Promise<void> {
-  await page.getByTestId('editor').locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(source);
-  await page.locator('.react-flow__node[data-id="step:gather"]').waitFor({ timeout: 30_000 });
-}
-
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -165,18 +156,9 @@ async function large(page: Page): Promise<void> {
   bar(`frame rate while the ${n}-event run plays back, at each speed`, SPEEDS.map((s) => `${s}x ${playback[s]}`).join(', ') + ' fps', worst >= 55, '>= 55 fps at each');
 }
 
-/** A run file of about FILE_RECORDS records of the same workload, recorded in this process. */
-async function bigRunFile(): Promise<{ text: string; records: number }> {
-  // 3.5 records per event in trace version 2: 57,000 events make about 200,000 records.
-  const events = Math.round(FILE_RECORDS / 3.5);
-  const source = browserBenchSource(events);
-  const run = await runSource(source);
-  const text = serializeRunFile(createRunFile({ code: source, input: {}, seed: 0, graph: run.compiled.graph, trace: run.trace }));
-  return { text, records: run.trace.length };
-}
-
 async function openFile(page: Page): Promise<void> {
-  const { text, records } = await bigRunFile();
+  // 3.5 records per event in trace version 2: 57,000 events make about FILE_RECORDS records.
+  const { text, records } = await benchRunFile(Math.round(FILE_RECORDS / 3.5));
   // The file is in the page before the clock starts: handing 24 MB to the page through the test
   // driver (Playwright's setInputFiles) took longer than opening it, and is no part of what a user waits for.
   await stageFile(page, text);
@@ -201,10 +183,7 @@ async function main(): Promise<void> {
   const app = await serveApp(values.out, PORT);
   const errors: string[] = [];
   try {
-    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.addInitScript(INIT);
-    await page.goto(`${app.baseUrl}/`);
+    const page = await openBenchPage(app, (message) => errors.push(message), INIT);
     await page.waitForFunction(() => (window as unknown as { __bench: { firstGraph: number | null } }).__bench.firstGraph !== null, null, { timeout: 30_000 });
     const firstGraphMs = Math.round(await page.evaluate(() => (window as unknown as { __bench: { firstGraph: number } }).__bench.firstGraph));
     figures.firstGraphMs = firstGraphMs;

@@ -10,9 +10,8 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from '@playwright/test';
-import { createRunFile, serializeRunFile } from '../src/inspect/index.ts';
-import { runSource } from '../tests/unit/runSource.ts';
 import { serveApp } from '../tests/support/servedApp.ts';
+import { benchRunFile, loadSource, openBenchPage } from './benchPage.ts';
 import { CHOOSE_STAGED_FILE, stageFile } from './stagedFile.ts';
 import { LARGE_BROWSER_BENCH_EVENTS, browserBenchSource } from './browserWorkload.ts';
 
@@ -40,14 +39,6 @@ interface CpuProfile {
   endTime: number;
   samples: number[];
   timeDeltas: number[];
-}
-
-async function loadSource(page: Page, source: string): Promise<void> {
-  await page.getByTestId('editor').locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(source);
-  await page.locator('.react-flow__node[data-id="step:gather"]').waitFor({ timeout: 30_000 });
 }
 
 async function record(page: Page, events: number): Promise<void> {
@@ -102,22 +93,17 @@ function summarise(profile: CpuProfile, top: number): void {
 async function main(): Promise<void> {
   const app = await serveApp(values.out, Number(values.port));
   try {
-    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
-    await page.goto(`${app.baseUrl}/`);
+    const page = await openBenchPage(app, (message) => console.log(`page error: ${message}`));
     await page.locator('.react-flow__node').first().waitFor({ timeout: 30_000 });
     const cdp = await page.context().newCDPSession(page);
     let profile: CpuProfile;
     if (scene === 'file') {
-      const events = Number(values.events ?? 57_143);
-      const source = browserBenchSource(events);
-      const run = await runSource(source);
-      const text = serializeRunFile(createRunFile({ code: source, input: {}, seed: 0, graph: run.compiled.graph, trace: run.trace }));
-      console.log(`file: ${run.trace.length} records, ${(text.length / 2 ** 20).toFixed(1)} MB`);
+      const { text, records } = await benchRunFile(Number(values.events ?? 57_143));
+      console.log(`file: ${records} records, ${(text.length / 2 ** 20).toFixed(1)} MB`);
       await stageFile(page, text);
       profile = await profiled(cdp, async () => {
         await page.evaluate(CHOOSE_STAGED_FILE);
-        await page.waitForFunction((n) => document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') === String(n) && document.querySelector('[data-testid="replaying-file"]') !== null, run.trace.length, { timeout: 120_000, polling: 'raf' });
+        await page.waitForFunction((n) => document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') === String(n) && document.querySelector('[data-testid="replaying-file"]') !== null, records, { timeout: 120_000, polling: 'raf' });
       });
     } else if (scene === 'record') {
       const events = Number(values.events ?? LARGE_BROWSER_BENCH_EVENTS);

@@ -1,0 +1,35 @@
+/**
+ * What the browser benchmark and the page profiler do alike: open the served page at the size the
+ * bars are set for, put the workload's source in the editor, and record a run file of the workload.
+ */
+import type { Page } from '@playwright/test';
+import { createRunFile, serializeRunFile } from '../src/inspect/index.ts';
+import type { ServedApp } from '../tests/support/servedApp.ts';
+import { runSource } from '../tests/unit/runSource.ts';
+import { browserBenchSource } from './browserWorkload.ts';
+
+/** A page of the served app at 1280x800, page errors handed to `onError`; `init` runs before the page's first script. */
+export async function openBenchPage(app: ServedApp, onError: (message: string) => void, init?: () => void): Promise<Page> {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (error) => onError(error.message));
+  if (init) await page.addInitScript(init);
+  await page.goto(`${app.baseUrl}/`);
+  return page;
+}
+
+/** Replaces the editor's text with `source` and waits for the workload's graph. */
+export async function loadSource(page: Page, source: string): Promise<void> {
+  await page.getByTestId('editor').locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(source);
+  await page.locator('.react-flow__node[data-id="step:gather"]').waitFor({ timeout: 30_000 });
+}
+
+/** A run file of the workload with `events` events, recorded in this process. */
+export async function benchRunFile(events: number): Promise<{ text: string; records: number }> {
+  const source = browserBenchSource(events);
+  const run = await runSource(source);
+  const text = serializeRunFile(createRunFile({ code: source, input: {}, seed: 0, graph: run.compiled.graph, trace: run.trace }));
+  return { text, records: run.trace.length };
+}
