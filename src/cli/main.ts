@@ -117,7 +117,8 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`flowplay: the replay wrote the ${same} records of ${args.replay} again, identical (run ids aside).\n`);
     } else {
       exitCode = 1;
-      const more = differences.length > 1 || comparison.differing === null ? `  ${differingWords(comparison)}\n${differences.slice(0, 20).map((d) => `    ${differenceLine(d)}\n`).join('')}` : '';
+      const listed = differences.length > 1 ? differences.slice(0, 20).map((d) => `    ${differenceLine(d)}\n`).join('') : '';
+      const more = `  ${differingWords(comparison)}\n${listed}`;
       process.stderr.write(
         `flowplay: the replay differs from ${args.replay} at record ${difference.first?.seq ?? difference.index + 1} (the ${same} before it are identical):\n` +
           `  recorded: ${recordLine(difference.first)}\n  replayed: ${recordLine(difference.second)}\n${more}`,
