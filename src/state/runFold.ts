@@ -33,16 +33,9 @@ export interface ConsoleLine {
   fromPage?: true;
 }
 
-interface StepAcc {
-  running: number;
-  queued: number;
-  numWorkers: number;
-  done: number;
-  failed: number;
-  cancelled: number;
+/** A step's view while the fold runs: its state is worked out from these and `last` when it is read. */
+interface StepAcc extends Omit<StepView, 'name' | 'state'> {
   last: 'done' | 'failed' | 'cancelled' | null;
-  collect: CollectView[] | null;
-  error: ErrorInfo | null;
 }
 
 /** An invocation's phase, one byte each: a 100,000-invocation run keeps 100 KB of them per snapshot. */
