@@ -8,8 +8,9 @@
  *
  *   node --import tsx bench/compareTraces.ts
  *
- * The bar: no case takes more than 4x what the identical copy takes. The last row is the comparison
- * as it was before records were lined up (index by index, every record as sorted JSON), for scale.
+ * The bar: lining records up costs no case more than the comparison cost before it lined anything
+ * up (index by index, every record written out as sorted JSON) for two identical runs, the last row.
+ * Ratios are to the identical copy, measured in the same run (the machine is shared: compare ratios).
  */
 import { pathToFileURL } from 'node:url';
 import { fanoutRecords } from './impls/flowplay.ts';
@@ -17,7 +18,7 @@ import { canonical, compareTraces } from '../src/inspect/index.ts';
 import type { TraceRecord } from '../src/engine/index.ts';
 
 const RECORDS = 100_000;
-const BAR = 4;
+const BAR = 1;
 
 /** A fresh copy, so no case profits from objects another case has already walked. */
 const copy = (trace: readonly TraceRecord[]): TraceRecord[] => trace.map((r) => ({ ...r }));
@@ -69,7 +70,8 @@ export async function measureCompareTraces(records = RECORDS): Promise<{ records
 export async function benchCompareTraces(): Promise<string> {
   const { records, cases } = await measureCompareTraces();
   const base = cases[0]!.ms;
-  const worst = Math.max(...cases.slice(0, -1).map((c) => c.ms / base));
+  const before = cases.at(-1)!.ms;
+  const worst = Math.max(...cases.slice(0, -1).map((c) => c.ms / before));
   const rows = cases.map((c) => `| ${c.name} | ${c.ms.toFixed(0)} | ${(c.ms / base).toFixed(2)}x | ${c.differing ?? 'not lined up'} |`);
   return `## Comparing two runs
 
@@ -79,7 +81,7 @@ Fan-out trace of ${records.toLocaleString('en-US')} records against a changed co
 |---|---|---|---|
 ${rows.join('\n')}
 
-- **${worst <= BAR ? 'PASS' : 'MISS'}** no case above ${BAR}x the identical copy: worst ${worst.toFixed(2)}x
+- **${worst <= BAR ? 'PASS' : 'MISS'}** no case above ${BAR}x what the index-by-index comparison took for identical runs: worst ${worst.toFixed(2)}x
 `;
 }
 
