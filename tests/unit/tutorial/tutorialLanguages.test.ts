@@ -1,6 +1,6 @@
 /** The tutorial in the page's language: which variant of a source loads, and what a chapter lacks in Python. */
 import { describe, expect, test } from 'vitest';
-import { CHAPTERS, chapterById, chapterSourcePaths, hasPython, mapLoader, missingInPython, pythonPathOf, sourceIn, traceFacts } from '../../../src/tutorial/index.ts';
+import { CHAPTERS, chapterById, chapterLang, chapterSourcePaths, chapterTextIn, exerciseHasPython, exerciseTextIn, hasPython, mapLoader, missingInPython, pythonPathOf, sourceIn, traceFacts } from '../../../src/tutorial/index.ts';
 import type { Chapter } from '../../../src/tutorial/index.ts';
 
 const chapter: Chapter = {
@@ -48,6 +48,25 @@ describe('a tutorial source in the page\'s language', () => {
     expect(hasPython(both, chapter)).toBe(true);
     expect(hasPython(tsOnlySolution, chapter)).toBe(false);
     expect(missingInPython(tsOnlySolution, chapter)).toEqual(['tutorial/examples/demo/solved.ts']);
+  });
+
+  test('a chapter reads in Python when its example does; an exercise only when its start and solution do', () => {
+    const tsOnly = mapLoader({ './examples/demo/example.ts': 'ts example', './examples/demo/solved.ts': 'ts solved' });
+    expect(chapterLang(tsOnlySolution, chapter, 'python')).toBe('python');
+    expect(chapterLang(tsOnlySolution, chapter, 'typescript')).toBe('typescript');
+    expect(chapterLang(tsOnly, chapter, 'python')).toBe('typescript');
+    expect(exerciseHasPython(both, chapter.exercises[0]!)).toBe(true);
+    expect(exerciseHasPython(tsOnlySolution, chapter.exercises[0]!)).toBe(false);
+  });
+
+  test('Python text, task and hint replace the shared ones only in Python, each falling back on its own', () => {
+    const written: Chapter = { ...chapter, text: 'shared', python: { text: 'for Python' } };
+    expect(chapterTextIn(written, 'python')).toBe('for Python');
+    expect(chapterTextIn(written, 'typescript')).toBe('shared');
+    expect(chapterTextIn(chapter, 'python')).toBe('');
+    const exercise = { ...chapter.exercises[0]!, task: 'task', hint: 'hint', python: { hint: 'Python hint' } };
+    expect(exerciseTextIn(exercise, 'python')).toEqual({ task: 'task', hint: 'Python hint' });
+    expect(exerciseTextIn(exercise, 'typescript')).toEqual({ task: 'task', hint: 'hint' });
   });
 
   test('the concurrency chapter reads in Python', async () => {
