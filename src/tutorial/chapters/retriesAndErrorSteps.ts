@@ -60,8 +60,9 @@ survives between attempts.
 When the policy gives up, or the exception is not one it retries, the step has failed for good and
 the run fails with that exception. In LlamaIndex an **error step** can take over then, a method
 marked \`@catch_error(for_steps=["fetch_forecast"])\` that receives a \`StepFailedEvent\`, and
-\`ctx.retry_info()\` tells a step which retry it is. The playground's Python has neither yet, so the
-two exercises about error steps open in TypeScript.
+\`ctx.retry_info()\` tells a step which retry it is. The playground's Python has \`@catch_error\` and
+\`StepFailedEvent\` but not yet \`ctx.retry_info()\`, and the two exercises about error steps are
+written in TypeScript only for now: they open in TypeScript.
 
 In the example the service is busy for six seconds; the third attempt gets through.`,
   },
