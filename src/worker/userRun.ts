@@ -154,6 +154,9 @@ export class UserRun {
       await new Promise((resolve) => setTimeout(resolve, 0));
       return null;
     } finally {
+      // Values are bounded (and found too deep) as their packets are made: send what is still held
+      // first, so the notices below count every record, then send the notices.
+      await this.batcher.drain();
       if (this.deepValue) {
         this.hostLog('warn', `Some values in this run were nested deeper than ${PAYLOAD_DEPTH} levels; the deeper parts show as "[Object]" or "[Array(n)]".`);
       }

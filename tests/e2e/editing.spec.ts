@@ -85,6 +85,7 @@ test.describe('the editor knows the flowplay API', () => {
     });
     expect(box).not.toBeNull();
     await page.mouse.move(box!.x, box!.y);
-    await expect(page.locator('.ts-hover')).toContainText('sleep(seconds: number): Promise<void>');
+    await expect(page.locator('.ts-hover')).toContainText('sleep(seconds: number');
+    await expect(page.locator('.ts-hover')).toContainText('Promise<void>');
   });
 });
