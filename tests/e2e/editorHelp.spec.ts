@@ -41,6 +41,11 @@ test.describe('an editor that helps', () => {
     await page.keyboard.type('const wait = waitFi', { delay: 30 });
     await expect(options(page).first()).toContainText('waitFixed');
     await expect(page.locator('.ts-completion-info')).toContainText('waitFixed');
+    // The list ignores Enter for its first 75 ms on screen (so a newline typed as it pops up stays a
+    // newline), and while a newer query is out it stays on screen greyed: a person reads the list
+    // before choosing, and so does the test. On a fast machine the list opens as the typing ends.
+    await page.waitForTimeout(200);
+    await expect(page.locator('.cm-tooltip-autocomplete')).not.toHaveClass(/cm-tooltip-autocomplete-disabled/);
     await page.keyboard.press('Enter');
     // The name first (Enter chose it), then the import it brought.
     await expect(editor(page).locator('.cm-line', { hasText: 'const wait = waitFixed' })).toHaveCount(1);
