@@ -174,6 +174,23 @@ export function eventFields(ev: EventBase, limits?: JsonSafeLimits): JsonValue {
   return flat;
 }
 
+// Events whose fields a fork replaced as they were emitted, until a host that mirrors events in
+// another language (Python's twins) has read the new fields; a WeakSet, so the run keeps nothing alive.
+const fieldsReplaced = new WeakSet<EventBase>();
+
+/** Notes that `ev`'s fields were replaced from outside the program (a fork's change). */
+export function markFieldsReplaced(ev: EventBase): void {
+  fieldsReplaced.add(ev);
+}
+
+/**
+ * Whether `ev`'s fields were replaced from outside since the last time this was asked: a host that
+ * keeps its own copy of an event (Python keeps the Python object a twin stands for) refreshes it then.
+ */
+export function takeFieldsReplaced(ev: object): boolean {
+  return fieldsReplaced.delete(ev as EventBase);
+}
+
 /** `{ type, fields }`, the shape every event takes in exports. */
 export function eventToJson(ev: EventBase, limits?: JsonSafeLimits): { type: string; fields: JsonValue } {
   return { type: typeOf(ev), fields: eventFields(ev, limits) };

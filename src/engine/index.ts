@@ -16,6 +16,7 @@ export {
   eventToJson,
   isEvent,
   isEventClass,
+  takeFieldsReplaced,
 } from './event.ts';
 export type { EventClass } from './event.ts';
 export { step, DEFAULT_NUM_WORKERS } from './step.ts';

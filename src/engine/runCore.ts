@@ -24,6 +24,7 @@ import {
   eventFields,
   eventTypeName,
   isEvent,
+  markFieldsReplaced,
   typeOf,
   type Event,
   type EventClass,
@@ -451,6 +452,7 @@ export class RunCore {
     const target = ev as unknown as Record<string, unknown>;
     for (const key of Object.keys(target)) if (!Object.prototype.hasOwnProperty.call(fields, key)) delete target[key];
     Object.assign(target, structuredClone(fields));
+    markFieldsReplaced(ev);
   }
 
   /**

@@ -239,23 +239,34 @@ def _to_js(ev):
 def _from_js(js_event):
     handle = _bridge.handle_of(js_event)
     if handle is not None and handle in _objects:
-        return _objects[handle]
+        ev = _objects[handle]
+        # A fork gave the twin new fields as it was emitted: the Python event takes them, in place,
+        # as the engine's event did (whoever holds it sees the change, in either language).
+        if _bridge.fields_replaced(js_event):
+            _fill_fields(ev, js_event)
+        return ev
     name = _bridge.type_name(js_event)
     cls = _classes_by_twin_name.get(name) or {c._role: c for c in _BUILTIN_EVENTS}.get(name, Event)
-    data = _step_failed_fields(js_event) if cls is StepFailedEvent else {k: _py_value(v) for k, v in _bridge.entries(js_event)}
     ev = cls.__new__(cls)
-    object.__setattr__(ev, "_js", None)
-    object.__setattr__(ev, "_data", {})
-    for field, default in cls._field_defaults().items():
-        object.__setattr__(ev, field, data.pop(field, None if default is _MISSING else default))
-    if cls is StopEvent or issubclass(cls, StopEvent):
-        object.__setattr__(ev, "result", data.pop("result", None))
-    ev._data.update(data)
+    _fill_fields(ev, js_event)
     object.__setattr__(ev, "_js", js_event)
     handle = _next_handle[0] = _next_handle[0] + 1
     _objects[handle] = ev
     _bridge.set_handle(js_event, handle)
     return ev
+
+
+def _fill_fields(ev, js_event):
+    """Sets a Python event's fields from its engine twin: declared ones (missing ones at their
+    defaults), then the rest as extra fields."""
+    cls = type(ev)
+    data = _step_failed_fields(js_event) if cls is StepFailedEvent else {k: _py_value(v) for k, v in _bridge.entries(js_event)}
+    object.__setattr__(ev, "_data", {})
+    for field, default in cls._field_defaults().items():
+        object.__setattr__(ev, field, data.pop(field, None if default is _MISSING else default))
+    if issubclass(cls, StopEvent):
+        object.__setattr__(ev, "result", data.pop("result", None))
+    ev._data.update(data)
 
 
 def _step_failed_fields(js_event):

@@ -100,6 +100,8 @@ export function createPythonBridge(print: PrintSink) {
       return ev;
     },
     handle_of: (ev: object) => (ev as Record<symbol, number | undefined>)[PY_HANDLE],
+    /** Whether a fork replaced the twin's fields since Python last looked (then Python refreshes its event). */
+    fields_replaced: (ev: object) => engine.takeFieldsReplaced(ev),
     set_handle(ev: object, handle: number) {
       (ev as Record<symbol, number>)[PY_HANDLE] = handle;
     },
