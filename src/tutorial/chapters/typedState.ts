@@ -1,35 +1,66 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import { inLang } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
-import { emittedOfType, listing, ofKind, peakConcurrency } from '../traceFacts.ts';
-import type { JsonValue, TraceRecord } from '../../engine/index.ts';
-import { TraceIndex, stateAt, type StateObject } from '../../inspect/index.ts';
+import { declaredDefaults, fieldOf, finalState, finishMoments, type Handling } from '../stateFacts.ts';
+import { emittedOfType, listing, peakConcurrency, plural } from '../traceFacts.ts';
+import type { TraceRecord } from '../../engine/index.ts';
 
 type Trace = readonly TraceRecord[];
 
-/**
- * The state a typed run starts with: the engine records the declared class's defaults as a
- * whole-state change before any step runs. Null for an untyped run.
- */
-function declaredDefaults(trace: Trace): StateObject | null {
-  const first = ofKind(trace, 'state.changed')[0];
-  const value = first?.value;
-  if (!first || first.key !== '' || first.step !== null || typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  return typeof value.__class === 'string' ? value : null;
-}
-
-/** The state as the state panel shows it at the end of the run. */
-function finalState(trace: Trace): StateObject {
-  const last = trace.at(-1);
-  return last ? stateAt(TraceIndex.of(trace), last.seq).values : {};
-}
-
-/** A field of a payload, read without trusting its shape. */
-function fieldOf(payload: JsonValue, name: string): JsonValue | undefined {
-  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload[name] : undefined;
-}
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const within = (value: unknown, low: number, high: number) => typeof value === 'number' && value >= low && value <= high;
+
+/** The yes and no votes among the votes some invocations took, and who cast them. */
+function votesOf(handled: readonly Handling[]): { yes: number; no: number; voters: string[] } {
+  const votes = handled.flatMap((h) => h.inputs);
+  return {
+    yes: votes.filter((v) => fieldOf(v, 'vote') === 'yes').length,
+    no: votes.filter((v) => fieldOf(v, 'vote') === 'no').length,
+    voters: votes.map((v) => String(fieldOf(v, 'voter'))),
+  };
+}
+
+/**
+ * Where the state did not keep up with the votes: the first moment a vote's step finished with the
+ * state counting fewer votes than had been counted, or more than had begun to be. A tally written
+ * once at the end (or made up in advance) ends right but fails here; null when the state kept pace.
+ */
+function tallyLag(trace: Trace): string | null {
+  for (const { done, state, begun, finished } of finishMoments(trace, 'VoteEvent')) {
+    const low = votesOf(finished);
+    const high = votesOf(begun);
+    const voters = Array.isArray(state.voters) ? state.voters.map(String) : [];
+    const kept =
+      within(state.yes, low.yes, high.yes) &&
+      within(state.no, low.no, high.no) &&
+      low.voters.every((v) => voters.includes(v)) &&
+      voters.every((v) => high.voters.includes(v));
+    if (!kept) {
+      return `When ${done.step} had counted ${plural(low.voters.length, 'vote')} (${listing(low.voters)}: ${low.yes} yes, ${low.no} no), the state said ${JSON.stringify(state.yes ?? null)} yes, ${JSON.stringify(state.no ?? null)} no and voters ${JSON.stringify(voters)}. Keep the tally in the state as each vote is counted: the step that counts a vote adds it.`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Where the totals did not keep up with the counts: the first moment a count finished with fewer
+ * documents or words in the totals than the finished counts had found (or more than had begun).
+ * Totals summed once at the end end right but fail here; null when every count added its own.
+ */
+function totalsLag(trace: Trace, allWords: number): string | null {
+  for (const { done, state, begun, finished } of finishMoments(trace, 'DocEvent')) {
+    const totals = state.totals;
+    const documents = fieldOf(totals, 'documents');
+    const words = fieldOf(totals, 'words');
+    const counted = finished.flatMap((h) => h.outputs).reduce((sum: number, out) => sum + Number(fieldOf(out, 'words') ?? 0), 0);
+    if (!within(documents, finished.length, begun.length) || !within(words, counted, allWords)) {
+      const titles = finished.flatMap((h) => h.inputs).map((p) => String(fieldOf(p, 'title')));
+      return `When ${done.step} had counted ${plural(finished.length, 'document')} (${listing(titles)}, ${counted} words), the totals said ${JSON.stringify(documents ?? null)} documents and ${JSON.stringify(words ?? null)} words. Each count adds its own document to the totals before it finishes; totalling once at the end is not what the exercise asks.`;
+    }
+  }
+  return null;
+}
 
 export const typedState: Chapter = {
   id: 'typed-state',
@@ -61,7 +92,7 @@ working: without a state class, the state is a plain object.`,
     {
       id: 'declare-state',
       title: 'Declare the state',
-      task: 'Declare a class `PollState` with `yes = 0`, `no = 0` and `voters: string[] = []`, type the steps\' ctx as `Context<PollState>`, and keep the tally with `ctx.store`.',
+      task: 'Declare a class `PollState` with `yes = 0`, `no = 0` and `voters: string[] = []`, type the steps\' ctx as `Context<PollState>`, and keep the tally with `ctx.store` as each vote is counted.',
       start: 'tutorial/examples/typed-state/poll.ts',
       solution: 'tutorial/examples/typed-state/poll-state.ts',
       hint: 'Put the class above the workflow; then `await ctx.store.set(ev.vote, (await ctx.store.get(ev.vote)) + 1)` needs no default.',
@@ -85,13 +116,15 @@ working: without a state class, the state is a plain object.`,
         if (!same(got, want)) {
           return fail(`The state ended with ${JSON.stringify(end.yes ?? null)} yes and ${JSON.stringify(end.no ?? null)} no; the votes cast were ${want.yes} yes and ${want.no} no, from ${listing(votes.map((v) => v.voter))}.`, details);
         }
+        const lag = tallyLag(trace);
+        if (lag !== null) return fail(lag, details);
         return pass(`The run's state was a ${String(name)} from the start, and it ended with ${want.yes} yes, ${want.no} no and all ${votes.length} voters.`, details);
       },
     },
     {
       id: 'lost-updates',
       title: 'No lost updates',
-      task: 'The totals come out short: three counts read them at once and each writes back its own sum. Keep three counts running at once, and make every document reach the totals.',
+      task: 'The totals come out short: three counts read them at once and each writes back its own sum. Keep three counts running at once, and make each count add its document to the totals without losing another\'s.',
       start: 'tutorial/examples/typed-state/lost-updates.ts',
       solution: 'tutorial/examples/typed-state/edit-state.ts',
       hint: 'Do the slow part first, then add to the totals inside `await ctx.store.editState((state) => { ... })`.',
@@ -101,14 +134,16 @@ working: without a state class, the state is a plain object.`,
         const counted = emittedOfType(trace, 'CountedEvent');
         const words = counted.reduce((sum, r) => sum + Number(fieldOf(r.payload, 'words') ?? 0), 0);
         const totals = finalState(trace).totals;
-        const documents = fieldOf(totals ?? null, 'documents');
-        const stored = fieldOf(totals ?? null, 'words');
+        const documents = fieldOf(totals, 'documents');
+        const stored = fieldOf(totals, 'words');
         const { peak } = peakConcurrency(trace, 'count');
         const details = [`${counted.length} documents counted, ${words} words`, `totals at the end: ${JSON.stringify(totals ?? null)}`, `at most ${peak} counts at once`];
         if (peak < 2) return fail(`Only ${peak} count ran at a time. That avoids lost updates by giving up the overlap; keep three counts running at once.`, details);
         if (documents !== counted.length || stored !== words) {
           return fail(`The totals say ${JSON.stringify(documents ?? null)} documents and ${JSON.stringify(stored ?? null)} words, but ${counted.length} documents with ${words} words were counted: updates were lost.`, details);
         }
+        const lag = totalsLag(trace, words);
+        if (lag !== null) return fail(lag, details);
         return pass(`All ${counted.length} documents and ${words} words reached the totals, with up to ${peak} counts at once.`, details);
       },
     },
