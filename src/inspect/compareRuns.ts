@@ -1,6 +1,9 @@
 import type { JsonValue } from '../engine/jsonSafe.ts';
 import type { TraceRecord } from '../engine/trace.ts';
-import { sortedJson } from './compareTraces.ts';
+import { compareTraces, isPause, sortedJson } from './compareTraces.ts';
+import type { RecordDifference } from './compareTraces.ts';
+import { nodeMarks, spansOf } from './compareMarks.ts';
+import { StableIds } from './recordIdentity.ts';
 import { recordWords } from './recordWords.ts';
 import { stateAt } from './stateAt.ts';
 import { TraceIndex } from './traceIndex.ts';
@@ -26,8 +29,13 @@ export interface SettingDifference {
 }
 
 export interface FirstDifference {
-  /** The index of the record in both traces (its record number is `index + 1`). */
+  /** As the alignment found it: `changed` (both runs did this, differently), `missing` (only the first), `extra` (only the second). */
+  kind: RecordDifference['kind'];
+  /** How many of the first run's records (pauses aside) come before it. */
   index: number;
+  /** Its record number in the run that has it (the first run's when both do). */
+  record: number;
+  /** What each run did at that place (undefined for a run that had ended). */
   first: TraceRecord | undefined;
   second: TraceRecord | undefined;
   /** The same thing happened in both, only at another time. */
@@ -73,6 +81,8 @@ export interface Span {
   /** Null while it had not ended when the run's records end. */
   end: number | null;
   status: 'done' | 'failed' | 'cancelled' | 'waiting' | 'running';
+  /** Whether a record of this invocation differs from the other run's: `same`, `time` (only when), or `differs`. */
+  mark: 'same' | 'time' | 'differs';
 }
 
 export interface StepSpans {
@@ -91,9 +101,11 @@ export interface RunComparison {
   first: number;
   second: number;
   settings: SettingDifference[];
-  /** Records identical from the start (run ids and the settings above aside). */
+  /** Records identical from the start (run ids, pauses and the settings above aside). */
   same: number;
   difference: FirstDifference | null;
+  /** How many records differ in all, once lined up; null when the runs part too widely to line up. */
+  differing: number | null;
   events: EventDifference[];
   state: StateDifference[];
   /** Per step name and per event type. */
@@ -106,88 +118,71 @@ export interface RunComparison {
 /**
  * Compares two recorded runs: their settings, the first record where they part (named in words),
  * the events and final state that differ, each step and event type of the graph, and the steps'
- * invocations on one time axis.
+ * invocations on one time axis. The records are lined up as Re-run exactly lines them up
+ * (`compareTraces`: ids by stable names, pauses aside), with the settings compared apart, so one
+ * event more in the second run is that one difference and not a shift of everything after it.
  *
  * @example
  * compareRuns({ number: 1, trace: a }, { number: 2, trace: b }).difference?.words
  * // 'Record 14: stepTwo #3 finished at 2.00 s in run 1, at 3.00 s in run 2.'
  */
 export function compareRuns(a: ComparedRun, b: ComparedRun): RunComparison {
-  const { same, difference } = firstDifference(a, b);
-  const steps = nodeDifferences(a.trace, b.trace, stepRecords);
-  const eventTypes = nodeDifferences(a.trace, b.trace, eventRecords);
+  // Every difference is kept: the graph and the timeline mark each one (the alignment bounds them by MAX_EDITS).
+  const lined = compareTraces(a.trace, b.trace, Number.POSITIVE_INFINITY, { settingsAside: true, listed: Number.POSITIVE_INFINITY });
+  const idsA = new StableIds(a.trace);
+  const idsB = new StableIds(b.trace);
+  const marks = nodeMarks(a.trace, b.trace, lined, idsA, idsB);
   return {
     first: a.number,
     second: b.number,
     settings: settingDifferences(a.trace, b.trace),
-    same,
-    difference,
-    events: eventDifferences(a.trace, b.trace),
+    same: lined.same,
+    difference: lined.difference ? firstDifference(lined.difference, a, b, idsA, idsB) : null,
+    differing: lined.differing,
+    events: eventDifferences(a.trace, b.trace, idsA, idsB),
     state: stateDifferences(a.trace, b.trace),
-    steps,
-    eventTypes,
-    spans: [...new Set([...Object.keys(steps)])].map((step) => ({ step, first: spansOf(a.trace, step), second: spansOf(b.trace, step) })),
+    steps: marks.steps,
+    eventTypes: marks.eventTypes,
+    spans: Object.keys(marks.steps).map((step) => ({ step, first: spansOf(a.trace, step, marks.first), second: spansOf(b.trace, step, marks.second) })),
     endings: { first: endingOf(a.trace), second: endingOf(b.trace) },
   };
 }
 
-/** A record as compared: without its run id, and a run's start without the settings compared apart. */
-function comparable(record: TraceRecord): string {
-  if (record.kind === 'run.started') {
-    const { runId: _r, seed: _s, clock: _c, speed: _p, ...rest } = record;
-    return sortedJson(rest);
-  }
-  const { runId: _r, ...rest } = record;
-  return sortedJson(rest);
+/**
+ * The first place where the runs part, in one sentence: what each run did there. A record only one
+ * run has is set against the record the other run has at that place (what it did instead), so the
+ * sentence reads as the moment they went apart; "had ended" when the other run has no record left.
+ */
+function firstDifference(d: RecordDifference, a: ComparedRun, b: ComparedRun, idsA: StableIds, idsB: StableIds): FirstDifference {
+  const x = d.first ?? ownRecords(a.trace)[d.index];
+  const y = d.second ?? ownRecords(b.trace)[d.secondIndex];
+  const timing = d.kind === 'changed' && d.fields.length > 0 && d.fields.every((f) => f === 't');
+  const about = (d.first ?? d.second)!;
+  const step = 'step' in about && typeof about.step === 'string' ? about.step : null;
+  const event = (d.first ? eventName(d.first, idsA) : null) ?? (d.second ? eventName(d.second, idsB) : null);
+  let words: string;
+  if (x && y && timing) words = `${recordWords(x)} at ${formatMoment(x.t)} in run ${a.number}, at ${formatMoment(y.t)} in run ${b.number}`;
+  else if (x && y) words = `in run ${a.number} ${recordWords(x)} at ${formatMoment(x.t)}; in run ${b.number} ${recordWords(y)} at ${formatMoment(y.t)}`;
+  else if (x) words = `run ${b.number} had ended; in run ${a.number} ${recordWords(x)} at ${formatMoment(x.t)}`;
+  else words = `run ${a.number} had ended; in run ${b.number} ${recordWords(y!)} at ${formatMoment(y!.t)}`;
+  return { kind: d.kind, index: d.index, record: about.seq, first: x, second: y, timing, step, event, words: `Record ${about.seq}: ${words}.` };
 }
 
-function withoutTime(record: TraceRecord): string {
-  const { runId: _r, t: _t, ...rest } = record;
-  return sortedJson(rest);
+/** The records a run wrote itself (its pauses aside), as the alignment counts them. */
+function ownRecords(trace: readonly TraceRecord[]): readonly TraceRecord[] {
+  return trace.some(isPause) ? trace.filter((r) => !isPause(r)) : trace;
 }
 
-function firstDifference(a: ComparedRun, b: ComparedRun): { same: number; difference: FirstDifference | null } {
-  const length = Math.max(a.trace.length, b.trace.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.trace[i];
-    const y = b.trace[i];
-    if (x !== undefined && y !== undefined && comparable(x) === comparable(y)) continue;
-    const timing = x !== undefined && y !== undefined && withoutTime(x) === withoutTime(y);
-    const about = x ?? y!;
-    const step = 'step' in about && typeof about.step === 'string' ? about.step : null;
-    const event = eventName(a.trace, i) ?? eventName(b.trace, i);
-    let words: string;
-    if (timing) words = `${recordWords(x!)} at ${formatMoment(x!.t)} in run ${a.number}, at ${formatMoment(y!.t)} in run ${b.number}`;
-    else if (x === undefined) words = `run ${a.number} had ended; in run ${b.number} ${recordWords(y!)} at ${formatMoment(y!.t)}`;
-    else if (y === undefined) words = `run ${b.number} had ended; in run ${a.number} ${recordWords(x)} at ${formatMoment(x.t)}`;
-    else words = `in run ${a.number} ${recordWords(x)} at ${formatMoment(x.t)}; in run ${b.number} ${recordWords(y)} at ${formatMoment(y.t)}`;
-    return { same: i, difference: { index: i, first: x, second: y, timing, step, event, words: `Record ${i + 1}: ${words}.` } };
-  }
-  return { same: length, difference: null };
+/** The event a record is about, by its stable name written as the fork editor writes it: `StepTwoEvent #2`. */
+function eventName(record: TraceRecord, ids: StableIds): string | null {
+  if (!('event' in record) || typeof record.event !== 'number') return null;
+  const name = ids.event(record.event);
+  return typeof name === 'string' ? spoken(name) : null;
 }
 
-/** The event record `index` is about, by type and number of its type: `StepTwoEvent #2`. */
-function eventName(trace: readonly TraceRecord[], index: number): string | null {
-  const record = trace[index];
-  if (!record) return null;
-  const id = record.kind === 'event.emitted' || record.kind === 'event.dropped' || record.kind === 'event.unhandled' || record.kind === 'stream.published' ? record.event : null;
-  if (id === null) return null;
-  let ordinal = 0;
-  let type: string | null = null;
-  for (const r of trace) {
-    if (r.kind !== 'event.emitted') continue;
-    if (r.event === id) {
-      type = r.type;
-      break;
-    }
-  }
-  if (type === null) return null;
-  for (const r of trace) {
-    if (r.kind !== 'event.emitted' || r.type !== type) continue;
-    ordinal++;
-    if (r.event === id) break;
-  }
-  return `${type} #${ordinal}`;
+/** `StepTwoEvent#2` as a sentence writes it: `StepTwoEvent #2`. */
+function spoken(name: string): string {
+  return name.replace(/#(\d+)$/, ' #$1');
 }
 
 function settingDifferences(a: readonly TraceRecord[], b: readonly TraceRecord[]): SettingDifference[] {
@@ -213,10 +208,10 @@ function startPayload(trace: readonly TraceRecord[]): JsonValue | undefined {
   return start?.kind === 'event.emitted' ? start.payload : undefined;
 }
 
-/** Events matched by type and number of their type, keeping those that differ in anything. */
-function eventDifferences(a: readonly TraceRecord[], b: readonly TraceRecord[]): EventDifference[] {
-  const x = namedEvents(a);
-  const y = namedEvents(b);
+/** Events matched by their stable names (type and number of their type), keeping those that differ in anything. */
+function eventDifferences(a: readonly TraceRecord[], b: readonly TraceRecord[], idsA: StableIds, idsB: StableIds): EventDifference[] {
+  const x = namedEvents(a, idsA);
+  const y = namedEvents(b, idsB);
   const out: EventDifference[] = [];
   for (const name of [...new Set([...x.keys(), ...y.keys()])]) {
     const first = x.get(name) ?? null;
@@ -234,14 +229,12 @@ function eventDifferences(a: readonly TraceRecord[], b: readonly TraceRecord[]):
   return out;
 }
 
-function namedEvents(trace: readonly TraceRecord[]): Map<string, { type: string; event: ComparedEvent }> {
-  const counts = new Map<string, number>();
+function namedEvents(trace: readonly TraceRecord[], ids: StableIds): Map<string, { type: string; event: ComparedEvent }> {
   const out = new Map<string, { type: string; event: ComparedEvent }>();
   for (const r of trace) {
     if (r.kind !== 'event.emitted') continue;
-    const n = (counts.get(r.type) ?? 0) + 1;
-    counts.set(r.type, n);
-    out.set(`${r.type} #${n}`, { type: r.type, event: { payload: r.payload, step: r.step, t: r.t, to: r.to.map((d) => d.step) } });
+    const name = eventName(r, ids) ?? `${r.type} (event ${r.event})`;
+    out.set(name, { type: r.type, event: { payload: r.payload, step: r.step, t: r.t, to: r.to.map((d) => d.step) } });
   }
   return out;
 }
@@ -251,66 +244,6 @@ function stateDifferences(a: readonly TraceRecord[], b: readonly TraceRecord[]):
   const y = stateAt(TraceIndex.of(b as TraceRecord[]), Number.POSITIVE_INFINITY).values;
   const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])];
   return keys.filter((k) => sortedJson(x[k] ?? null) !== sortedJson(y[k] ?? null) || k in x !== k in y).map((key) => ({ key, first: x[key], second: y[key] }));
-}
-
-/** The records that concern one step: its invocations, what it emitted or got, its state and output. */
-function stepRecords(trace: readonly TraceRecord[]): Map<string, TraceRecord[]> {
-  const out = new Map<string, TraceRecord[]>();
-  const add = (name: string, r: TraceRecord) => (out.get(name) ?? out.set(name, []).get(name)!).push(r);
-  for (const r of trace) {
-    if (r.kind === 'run.started') for (const s of r.steps) out.set(s.name, out.get(s.name) ?? []);
-    if (r.kind === 'event.emitted') {
-      if (r.step !== null) add(r.step, r);
-      for (const d of r.to) if (d.step !== r.step) add(d.step, r);
-    } else if ('step' in r && typeof r.step === 'string') add(r.step, r);
-  }
-  return out;
-}
-
-function eventRecords(trace: readonly TraceRecord[]): Map<string, TraceRecord[]> {
-  const out = new Map<string, TraceRecord[]>();
-  for (const r of trace) if (r.kind === 'event.emitted') (out.get(r.type) ?? out.set(r.type, []).get(r.type)!).push(r);
-  return out;
-}
-
-/**
- * Each node's records in both runs, compared without their record numbers (something elsewhere may
- * shift them): equal with their times is `same`, equal without them is `time`.
- */
-function nodeDifferences(a: readonly TraceRecord[], b: readonly TraceRecord[], group: (trace: readonly TraceRecord[]) => Map<string, TraceRecord[]>): Record<string, NodeDifference> {
-  const x = group(a);
-  const y = group(b);
-  const out: Record<string, NodeDifference> = {};
-  const strict = (rs: TraceRecord[]) => rs.map((r) => { const { seq: _s, ...rest } = r; return comparable(rest as TraceRecord); }).join('\n');
-  const loose = (rs: TraceRecord[]) => rs.map((r) => { const { seq: _s, ...rest } = r; return withoutTime(rest as TraceRecord); }).join('\n');
-  for (const name of [...new Set([...x.keys(), ...y.keys()])]) {
-    const first = x.get(name) ?? [];
-    const second = y.get(name) ?? [];
-    if (first.length > 0 && second.length === 0) out[name] = 'first-only';
-    else if (second.length > 0 && first.length === 0) out[name] = 'second-only';
-    else if (strict(first) === strict(second)) out[name] = 'same';
-    else out[name] = loose(first) === loose(second) ? 'time' : 'differs';
-  }
-  return out;
-}
-
-function spansOf(trace: readonly TraceRecord[], step: string): Span[] {
-  const open = new Map<number, Span>();
-  const spans: Span[] = [];
-  for (const r of trace) {
-    if (r.kind === 'step.started' && r.step === step) {
-      const span: Span = { invocation: r.invocation, worker: r.worker, start: r.t, end: null, status: 'running' };
-      open.set(r.invocation, span);
-      spans.push(span);
-    } else if ((r.kind === 'step.finished' || r.kind === 'step.failed') && r.step === step) {
-      const span = open.get(r.invocation);
-      if (!span) continue;
-      span.end = r.t;
-      span.status = r.kind === 'step.failed' ? 'failed' : r.status;
-      open.delete(r.invocation);
-    }
-  }
-  return spans;
 }
 
 function endingOf(trace: readonly TraceRecord[]): RunEnding {

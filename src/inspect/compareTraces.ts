@@ -11,6 +11,8 @@ export interface RecordDifference {
   kind: 'changed' | 'missing' | 'extra';
   /** How many of the first run's records (pauses aside) come before it. */
   index: number;
+  /** How many of the second run's records (pauses aside) come before it: equal to their count when the second run had ended. */
+  secondIndex: number;
   first: TraceRecord | undefined;
   second: TraceRecord | undefined;
   /** For `changed`: the fields that differ (ids compared by what they name, not by their number). */
@@ -34,6 +36,17 @@ export const LISTED = 100;
 /** Past this many records inserted or missing, two runs are not lined up further: they are different runs. */
 export const MAX_EDITS = 500;
 
+/** How two runs are compared beyond the records themselves. */
+export interface CompareOptions {
+  /**
+   * The settings two runs were started with on purpose (seed, clock, speed) are left out of their
+   * `run.started`: comparing two seeds asks what the seed changed, and the seed itself is said apart.
+   */
+  settingsAside?: boolean;
+  /** How many differences to list (`LISTED` unless told): a comparison that colours a graph needs each one. */
+  listed?: number;
+}
+
 /**
  * Compares two traces as JSON, leaving out the run ids (each run has its own) and the run's pauses:
  * stepping through a run or stopping at a breakpoint is the person's doing, so the records are
@@ -42,14 +55,16 @@ export const MAX_EDITS = 500;
  * their numbers: one record more or less in a run is one difference, not a difference in every
  * record after it. `upTo` limits the comparison to the first run's first records (a fork's replayed
  * prefix, counted as that trace shows them).
+ * `options` set the runs' settings aside and say how many differences to list.
  *
  * @example
  * const { difference, differing } = compareTraces(original, replay);
  * if (difference) console.log(`${difference.kind} at record ${difference.index + 1}: ${difference.fields.join(', ')} (${differing} in all)`);
  */
-export function compareTraces(first: readonly TraceRecord[], second: readonly TraceRecord[], upTo = Number.POSITIVE_INFINITY): TraceComparison {
-  const a = runRecords(first.slice(0, upTo));
-  const all = runRecords(second);
+export function compareTraces(first: readonly TraceRecord[], second: readonly TraceRecord[], upTo = Number.POSITIVE_INFINITY, options: CompareOptions = {}): TraceComparison {
+  const listed = options.listed ?? LISTED;
+  const a = runRecords(first.slice(0, upTo), options);
+  const all = runRecords(second, options);
   const b = Number.isFinite(upTo) ? all.slice(0, a.length) : all;
   let same = 0;
   while (same < a.length && same < b.length && sameRecord(a[same]!, b[same]!)) same++;
@@ -71,7 +86,7 @@ export function compareTraces(first: readonly TraceRecord[], second: readonly Tr
     // Too far apart to line up (or apart only in raw ids): the first record that differs, in place.
     const x = a[same];
     const y = b[same];
-    const difference: RecordDifference = { kind: x && y ? 'changed' : x ? 'missing' : 'extra', index: same, first: x, second: y, fields: x && y ? fieldsThatDiffer(idsA.view(x), idsB.view(y)) : [] };
+    const difference: RecordDifference = { kind: x && y ? 'changed' : x ? 'missing' : 'extra', index: same, secondIndex: same, first: x, second: y, fields: x && y ? fieldsThatDiffer(idsA.view(x), idsB.view(y)) : [] };
     return { same, difference, differences: [difference], differing: hunks === null ? null : 1 };
   }
   const differences: RecordDifference[] = [];
@@ -79,7 +94,7 @@ export function compareTraces(first: readonly TraceRecord[], second: readonly Tr
   for (const hunk of hunks) {
     const found = hunkDifferences({ ...hunk, aStart: hunk.aStart + same, aEnd: hunk.aEnd + same, bStart: hunk.bStart + same, bEnd: hunk.bEnd + same }, a, b, idsA, idsB);
     differing += found.length;
-    differences.push(...found.slice(0, LISTED - differences.length));
+    differences.push(...found.slice(0, listed - differences.length));
   }
   return { same: differences[0]!.index, difference: differences[0]!, differences, differing };
 }
@@ -100,14 +115,14 @@ function hunkDifferences(hunk: Hunk, a: readonly TraceRecord[], b: readonly Trac
     const x = a[i]!;
     const j = waiting.get(idsA.subject(x))?.shift();
     if (j === undefined) {
-      out.push({ kind: 'missing', index: i, first: x, second: undefined, fields: [] });
+      out.push({ kind: 'missing', index: i, secondIndex: hunk.bStart, first: x, second: undefined, fields: [] });
       continue;
     }
     paired.add(j);
-    out.push({ kind: 'changed', index: i, first: x, second: b[j], fields: fieldsThatDiffer(idsA.view(x), idsB.view(b[j]!)) });
+    out.push({ kind: 'changed', index: i, secondIndex: j, first: x, second: b[j], fields: fieldsThatDiffer(idsA.view(x), idsB.view(b[j]!)) });
   }
   for (let j = hunk.bStart; j < hunk.bEnd; j++) {
-    if (!paired.has(j)) out.push({ kind: 'extra', index: hunk.aStart, first: undefined, second: b[j], fields: [] });
+    if (!paired.has(j)) out.push({ kind: 'extra', index: hunk.aStart, secondIndex: j, first: undefined, second: b[j], fields: [] });
   }
   return out;
 }
@@ -117,9 +132,17 @@ export function isPause(record: TraceRecord): boolean {
   return record.kind === 'run.paused' || record.kind === 'run.resumed';
 }
 
-/** The records a run wrote itself: without its pauses. */
-function runRecords(trace: readonly TraceRecord[]): readonly TraceRecord[] {
-  return trace.some(isPause) ? trace.filter((r) => !isPause(r)) : trace;
+/** The records a run wrote itself: without its pauses (and its settings, when they are compared apart). */
+function runRecords(trace: readonly TraceRecord[], options: CompareOptions): readonly TraceRecord[] {
+  const own = trace.some(isPause) ? trace.filter((r) => !isPause(r)) : trace;
+  if (!options.settingsAside) return own;
+  const at = own.findIndex((r) => r.kind === 'run.started');
+  const start = own[at];
+  if (start?.kind !== 'run.started') return own;
+  const { seed: _seed, clock: _clock, speed: _speed, ...rest } = start;
+  const out = own.slice();
+  out[at] = rest as TraceRecord;
+  return out;
 }
 
 /** The record as JSON without its run id, keys sorted (a record read back from a file may order them otherwise). */

@@ -21,6 +21,12 @@ test('same code, another seed: two seeds of the parallel example compared, the f
   await expect(stop).toContainText('{"result":"Query 3"}');
   await expect(stop).toContainText('payload');
   await expect(page.getByTestId('compare-timeline').locator('rect')).toHaveCount(8);
+  // The records are lined up by what they are about, so only what went differently is counted and outlined.
+  await expect(page.getByTestId('compare-differing')).toHaveText(/^\d+ records differ in all\.$/);
+  const outlined = page.getByTestId('compare-timeline').locator('rect[data-mark="differs"]');
+  await expect(outlined.first()).toBeVisible();
+  expect(await outlined.count()).toBeLessThan(8);
+  await expect(page.getByTestId('compare-timeline').locator('g[data-step="start"] rect[data-mark="same"]')).toHaveCount(2);
 
   // The graph says where the second run went differently.
   await expect(stepNode(page, 'stepTwo')).toHaveAttribute('data-compare', 'differs');
@@ -35,6 +41,12 @@ test('same code, another seed: two seeds of the parallel example compared, the f
   await expect(rows.nth(0)).toContainText('on screen');
   await expect(rows.nth(1)).toContainText('Run 1');
   await page.screenshot({ path: 'screenshots/compare-seeds.png' });
+  await page.setViewportSize({ width: 900, height: 700 });
+  await compare.screenshot({ path: 'screenshots/compare-seeds-900.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await compare.screenshot({ path: 'screenshots/compare-seeds-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByTestId('compare-first').selectOption('2');
   await expect(page.getByTestId('compare')).toHaveCount(0);
   await page.getByTestId('compare-second').selectOption('1');

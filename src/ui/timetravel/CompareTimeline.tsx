@@ -9,6 +9,8 @@ const WIDTH = 640;
 /**
  * One run's timeline over the other's: a row per step, the first run's invocations (a lane per
  * worker) above the second's on the same workflow-time axis, and a line where the first difference is.
+ * An invocation with a record that differs from the other run's (as the records are lined up) is
+ * outlined, so the eye finds where the runs went apart.
  */
 export function CompareTimeline({ comparison: c }: { comparison: RunComparison }) {
   const end = Math.max(c.endings.first.t, c.endings.second.t, 1);
@@ -31,13 +33,14 @@ export function CompareTimeline({ comparison: c }: { comparison: RunComparison }
     return (
       <rect
         key={`${which}-${span.invocation}`}
-        className={`compare-bar run-${which} status-${span.status}`}
+        className={`compare-bar run-${which} status-${span.status} mark-${span.mark}`}
+        data-mark={span.mark}
         x={from}
         y={top + (span.worker - 1) * LANE}
         width={Math.max(2, to - from)}
         height={LANE - 1}
       >
-        <title>{`Run ${which === 'first' ? c.first : c.second}: invocation ${span.invocation} on worker ${span.worker}, ${formatMoment(span.start)} to ${span.end === null ? 'the end' : formatMoment(span.end)}, ${span.status}`}</title>
+        <title>{`Run ${which === 'first' ? c.first : c.second}: invocation ${span.invocation} on worker ${span.worker}, ${formatMoment(span.start)} to ${span.end === null ? 'the end' : formatMoment(span.end)}, ${span.status}${span.mark === 'same' ? '' : span.mark === 'time' ? ', at another time than in the other run' : ', differs from the other run'}`}</title>
       </rect>
     );
   };
@@ -45,7 +48,7 @@ export function CompareTimeline({ comparison: c }: { comparison: RunComparison }
   return (
     <figure className="compare-timeline" data-testid="compare-timeline">
       <figcaption>
-        Timeline: <span className="key key-first">run {c.first}</span> above <span className="key key-second">run {c.second}</span> in each row, 0 to {formatMoment(end)}
+        Timeline: <span className="key key-first">run {c.first}</span> above <span className="key key-second">run {c.second}</span> in each row, 0 to {formatMoment(end)}; an invocation that <span className="key-outline">went differently</span> is outlined
       </figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ maxWidth: WIDTH }} role="img" aria-label={`Each step's invocations in run ${c.first} above run ${c.second}`}>
         {rows.map((s, i) => {

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../engine/jsonSafe.ts';
 import type { RunComparison, RunEnding } from '../../inspect/compareRuns.ts';
-import { formatMoment } from '../../inspect/index.ts';
+import { differingWords, formatMoment } from '../../inspect/index.ts';
 import { CompareTimeline } from './CompareTimeline.tsx';
 
 /**
@@ -18,9 +18,10 @@ export function CompareView({ comparison: c }: { comparison: RunComparison }) {
         {c.settings.length > 0 ? <span className="compare-settings" data-testid="compare-settings">{c.settings.map((s) => `${s.name} ${s.first} → ${s.second}`).join(' · ')}</span> : null}
       </h3>
       {c.difference ? (
-        <p className={`compare-first-difference ${c.difference.timing ? 'is-timing' : 'is-different'}`} data-testid="compare-first-difference" data-record={c.difference.index + 1} data-step={c.difference.step ?? ''}>
+        <p className={`compare-first-difference ${c.difference.timing ? 'is-timing' : 'is-different'}`} data-testid="compare-first-difference" data-record={c.difference.record} data-kind={c.difference.kind} data-step={c.difference.step ?? ''}>
           <strong>First difference</strong> (after {c.same} identical {c.same === 1 ? 'record' : 'records'}{c.settings.length > 0 ? ', the settings above aside' : ''}): {c.difference.words}
-          {c.difference.timing ? ' The same thing happened, at another time.' : ''}
+          {c.difference.timing ? ' The same thing happened, at another time.' : ''}{' '}
+          <span data-testid="compare-differing">{differingWords(c)}</span>
         </p>
       ) : (
         <p className="compare-first-difference is-same" data-testid="compare-first-difference" data-record="">

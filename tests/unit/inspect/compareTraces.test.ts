@@ -1,43 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { Context, Event, StartEvent, StopEvent, Workflow, sleep, step, type TraceRecord } from 'flowplay';
+import type { TraceRecord } from 'flowplay';
 import { MAX_EDITS, compareTraces } from '../../../src/inspect/index.ts';
 import { diffSequences } from '../../../src/inspect/sequenceDiff.ts';
+import { fanOut } from './fanOutRun.ts';
 
 const diffKeys = (a: number[], b: number[], max: number) => diffSequences(a.length, b.length, (i, j) => a[i] === b[j], max);
-import { record } from '../engine/recorder.ts';
-
-class Task extends Event<{ n: number }> {}
-class Ping extends Event<{ note: string }> {}
-
-/** How many Pings `start` sends before its tasks: one more shifts every later event and invocation id. */
-let pings = 0;
-
-class FanOut extends Workflow {
-  @step({ accepts: [StartEvent], returns: [Task, Ping] })
-  async start(ctx: Context, _ev: StartEvent) {
-    for (let i = 0; i < pings; i++) ctx.sendEvent(new Ping({ note: `ping ${i}` }));
-    for (const n of [1, 2, 3]) ctx.sendEvent(new Task({ n }));
-    return null;
-  }
-  @step({ accepts: [Ping], returns: [] })
-  async ping(_ctx: Context, _ev: Ping) {
-    return null;
-  }
-  @step({ accepts: [Task], returns: [StopEvent] })
-  async work(ctx: Context, ev: Task) {
-    await sleep(ev.n);
-    const total = ((await ctx.get('total', 0)) as number) + ev.n * 10;
-    await ctx.set('total', total);
-    return total === 60 ? new StopEvent({ result: total }) : null;
-  }
-}
-
-async function fanOut(withPings: number): Promise<TraceRecord[]> {
-  pings = withPings;
-  const run = await record(new FanOut());
-  expect(run.result).toBe(60);
-  return run.records;
-}
 
 /** The trace with `extra` put in before record `at` (1-based), numbered on from there as a run numbers. */
 function inserted(trace: readonly TraceRecord[], at: number, extra: TraceRecord): TraceRecord[] {
