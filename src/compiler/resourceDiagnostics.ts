@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { flowplayDiagnostic } from './diagnostic.ts';
 import type { Diagnostic } from './model.ts';
+import { cycleFrom, dependencyPath } from './resourceGraph.ts';
 import { alwaysThrows, readResourceGraph } from './resources.ts';
 import type { Scope } from './scope.ts';
 import type { WorkflowSyntax } from './workflows.ts';
@@ -45,28 +46,4 @@ export function resourceDiagnostics(sf: ts.SourceFile, scope: Scope, workflow: W
     }
   }
   return out;
-}
-
-type Graph = Map<string, { dependsOn: string[] }>;
-
-/** The chain from `start` to the first factory that satisfies `bad`, following dependencies first. */
-function dependencyPath(start: string, graph: Graph, bad: (name: string) => boolean, seen = new Set<string>()): string[] | null {
-  if (seen.has(start)) return null;
-  seen.add(start);
-  for (const dep of graph.get(start)?.dependsOn ?? []) {
-    const below = dependencyPath(dep, graph, bad, seen);
-    if (below) return [start, ...below];
-  }
-  return bad(start) ? [start] : null;
-}
-
-/** The first circle of dependencies reached from `start`, written as the engine reports it (`a -> b -> a`). */
-function cycleFrom(start: string, graph: Graph, chain: string[] = []): string[] | null {
-  const at = chain.indexOf(start);
-  if (at >= 0) return [...chain, start];
-  for (const dep of graph.get(start)?.dependsOn ?? []) {
-    const found = cycleFrom(dep, graph, [...chain, start]);
-    if (found) return found;
-  }
-  return null;
 }

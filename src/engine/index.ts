@@ -73,7 +73,7 @@ export type {
 export type { RetryInfo } from './retryState.ts';
 export { catchError, StepFailedEvent } from './catchError.ts';
 export type { CatchErrorOptions } from './catchError.ts';
-export { Resource, ResourceManager } from './resource.ts';
+export { Resource, ResourceManager, ResourceDependencyError } from './resource.ts';
 export type { ResourceFactory, ResourceOptions, ResourceDescriptor, ResourceInstance } from './resource.ts';
 export type { StepResources } from './step.ts';
 export { declareFields } from './declaredFields.ts';

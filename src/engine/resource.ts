@@ -35,6 +35,11 @@ export function isResourceDescriptor(value: unknown): value is ResourceDescripto
   return typeof value === 'object' && value !== null && (value as { [DESCRIPTOR]?: unknown })[DESCRIPTOR] === true;
 }
 
+/** Factories that ask for each other in a circle: named, so a host can raise its own language's error for it. */
+export class ResourceDependencyError extends Error {
+  override name = 'ResourceDependencyError';
+}
+
 /** Thrown from a factory's parameter defaults when a dependency is not resolved yet; never seen by users. */
 class NeedsResource {
   constructor(readonly descriptor: ResourceDescriptor) {}
@@ -166,7 +171,7 @@ export class Resolution {
   resolve(descriptor: ResourceDescriptor, _top = false): ResolvedResource | Promise<ResolvedResource> {
     if (this.chain.some((d) => d.factory === descriptor.factory)) {
       const names = [...this.chain, descriptor].map((d) => d.name).join(' -> ');
-      throw new Error(`Circular resource dependency detected: ${names}`);
+      throw new ResourceDependencyError(`Circular resource dependency detected: ${names}`);
     }
     const hit = this.manager.cachedValue(descriptor) ?? this.scoped.get(descriptor.factory);
     if (hit) return { ...hit, created: false };

@@ -359,16 +359,121 @@ def _signature(spec, is_method):
     globals_ = fn.__globals__
     context_param = None
     event_param = None
+    resources = []
     for name in params:
-        types_ = _annotation_types(annotations.get(name), globals_)
         annotation = annotations.get(name)
-        if annotation is Context or annotation == "Context":
+        resource = _resource_of(annotation, globals_)
+        if resource is not None:
+            resources.append((name, resource))
+        elif annotation is Context or annotation == "Context":
             context_param = name
         elif event_param is None:
-            event_param = (name, types_)
+            event_param = (name, _annotation_types(annotation, globals_))
     accepts = event_param[1] if event_param else []
     returns = _annotation_types(annotations.get("return"), globals_)
-    return context_param, event_param[0] if event_param else None, accepts, returns
+    return context_param, event_param[0] if event_param else None, accepts, returns, resources
+
+
+# ---------------------------------------------------------------------------------------------- resources
+#
+# `Annotated[T, Resource(factory)]` parameters. The engine resolves them (its cache per workflow,
+# dependencies, cycles, the `resource.injected` records); each Python factory gets one engine
+# factory that calls it, whose identity is the engine's cache key.
+
+
+class _Resource:
+    """What `Resource(factory, cache=True)` declares, as the library's `_Resource` holds it."""
+
+    def __init__(self, factory, cache):
+        if not callable(factory):
+            raise TypeError(f"Resource() takes a factory function, got {type(factory).__name__}")
+        import inspect
+
+        self._factory = factory
+        self._is_async = inspect.iscoroutinefunction(factory)
+        self.name = getattr(factory, "__qualname__", type(factory).__name__)
+        self.cache = cache
+
+    def __repr__(self):
+        return f"Resource({self.name}, cache={self.cache})"
+
+
+def Resource(factory, cache=True):
+    """Declares a resource for a step parameter: `memory: Annotated[Memory, Resource(get_memory)]`."""
+    return _Resource(factory, cache)
+
+
+def _evaluated(annotation, globals_):
+    if isinstance(annotation, str):
+        try:
+            return eval(annotation, globals_)
+        except Exception:
+            return None
+    if isinstance(annotation, annotationlib.ForwardRef):
+        try:
+            return annotationlib.call_evaluate_function(lambda: annotation.evaluate(globals=globals_), annotationlib.Format.VALUE)
+        except Exception:
+            return None
+    return annotation
+
+
+def _resource_of(annotation, globals_):
+    """The Resource an `Annotated[T, Resource(factory)]` annotation declares, or None."""
+    if annotation is None:
+        return None
+    annotation = _evaluated(annotation, globals_)
+    if typing.get_origin(annotation) is typing.Annotated:
+        return next((meta for meta in annotation.__metadata__ if isinstance(meta, _Resource)), None)
+    return None
+
+
+def _resource_params(fn):
+    """A factory's own resource parameters (its dependencies), in order."""
+    annotations = annotationlib.get_annotations(fn, format=annotationlib.Format.FORWARDREF)
+    found = []
+    for name, annotation in annotations.items():
+        resource = _resource_of(annotation, getattr(fn, "__globals__", {}))
+        if resource is not None and name != "return":
+            found.append((name, resource))
+    return found
+
+
+# The engine's factory of each Python factory.
+_factory_twins = {}
+# What the factories made, by handle: the engine caches and hands over the handle, so no Python
+# object has to live on in JavaScript as a proxy (a proxy made during a Python call dies with it).
+_resource_values = {}
+
+
+def _resource_handle(value):
+    handle = _next_handle[0] = _next_handle[0] + 1
+    _resource_values[handle] = value
+    return handle
+
+
+async def _made_later(made):
+    return _resource_handle(await made)
+
+
+def _resource_js(resource):
+    """The engine's declaration of a Python resource: `Resource(twin, { cache })` of the engine."""
+    factory = resource._factory
+    twin = _factory_twins.get(factory)
+    if twin is None:
+        dependencies = _resource_params(factory)
+        names = [name for name, _ in dependencies]
+
+        def call(*handles):
+            made = factory(**{name: _resource_values[handle] for name, handle in zip(names, handles)})
+            # An async factory's coroutine runs as a task, which the engine awaits as a promise.
+            return asyncio.ensure_future(_made_later(made)) if asyncio.iscoroutine(made) else _resource_handle(made)
+
+        twin = _bridge.resource_factory(resource.name, create_proxy(call))
+        # Registered before its dependencies are made, so a circle reaches the engine, which names it.
+        _factory_twins[factory] = twin
+        for _, dependency in dependencies:
+            _bridge.add_resource_dependency(twin, _resource_js(dependency))
+    return _bridge.resource(twin, resource.cache)
 
 
 # ---------------------------------------------------------------------------------------------- context
@@ -468,6 +573,8 @@ class Workflow:
         self.timeout = timeout
         self.verbose = verbose
         self.validate = not disable_validation
+        # The engine's cache of this workflow's resources: one per instance, shared by its runs.
+        self._resources = None
 
     @classmethod
     def _step_specs(cls):
@@ -501,7 +608,7 @@ class Workflow:
         if cls.__dict__.get("_js_workflow") is None:
             specs = []
             for spec, is_method in cls._step_specs():
-                context_param, event_param, accepts, returns = _signature(spec, is_method)
+                context_param, event_param, accepts, returns, resources = _signature(spec, is_method)
                 specs.append(
                     _bridge.record(
                         to_js(
@@ -512,18 +619,21 @@ class Workflow:
                                 ["numWorkers", spec.num_workers],
                                 ["retryPolicy", _policy_js(spec.retry_policy)],
                                 *([["catchError", _catch_js(spec)]] if spec.catch is not None else []),
+                                *([["resources", _bridge.record(to_js([[param, _resource_js(r)] for param, r in resources]))]] if resources else []),
                             ]
                         )
                     )
                 )
-                cls._invokers = {**cls.__dict__.get("_invokers", {}), spec.name: (spec, is_method, context_param, event_param)}
+                cls._invokers = {**cls.__dict__.get("_invokers", {}), spec.name: (spec, is_method, context_param, event_param, [param for param, _ in resources])}
             cls._js_workflow = _bridge.define_workflow(cls.__name__, _bridge.array(specs), _invoke)
         return cls._js_workflow
 
     def run(self, ctx=None, start_event=None, **kwargs):
         twin = self._twin()
         start = _to_js(start_event) if start_event is not None else _bridge.record(to_js([[k, _js_value(v)] for k, v in kwargs.items()]))
-        return WorkflowHandler(_bridge.run(twin, self, start, self.timeout, self.verbose, self.validate))
+        if getattr(self, "_resources", None) is None:
+            self._resources = _bridge.resource_manager()
+        return WorkflowHandler(_bridge.run(twin, self, start, self.timeout, self.verbose, self.validate, self._resources))
 
 
 # The engine's ctx of the step invocation whose task is running (tasks it starts inherit it): what the
@@ -553,12 +663,13 @@ class _Output(__import__("io").TextIOBase):
             _bridge.print(line, _step_context.get())
 
 
-async def _invoke(workflow, name, js_context, js_event, failure):
+async def _invoke(workflow, name, js_context, js_event, failure, resource_values):
     """Runs one step invocation for the engine: the Python body, its result as the engine's event.
     A raised exception is kept for the invocation's retry policy (`failure.handle` names it), so
-    retry conditions see the Python exception itself, not its JavaScript wrapper."""
+    retry conditions see the Python exception itself, not its JavaScript wrapper. `resource_values`
+    are what the engine resolved for the step's resource parameters, in their order."""
     try:
-        return await _invoke_body(workflow, name, js_context, js_event)
+        return await _invoke_body(workflow, name, js_context, js_event, resource_values)
     except BaseException as error:
         handle = _next_handle[0] = _next_handle[0] + 1
         _failures[handle] = error
@@ -570,10 +681,10 @@ async def _invoke(workflow, name, js_context, js_event, failure):
 _failures = {}
 
 
-async def _invoke_body(workflow, name, js_context, js_event):
+async def _invoke_body(workflow, name, js_context, js_event, resource_values):
     _step_context.set(js_context)
-    spec, is_method, context_param, event_param = type(workflow)._invokers[name]
-    kwargs = {}
+    spec, is_method, context_param, event_param, resource_params = type(workflow)._invokers[name]
+    kwargs = {param: _resource_values[handle] for param, handle in zip(resource_params, resource_values)} if resource_params else {}
     if context_param is not None:
         kwargs[context_param] = Context(js_context)
     if event_param is not None:
@@ -630,7 +741,13 @@ def _python_error(error):
     if handle is not None and handle in _failures:
         return _failures[handle]
     name = getattr(js_error, "name", None)
-    known = {"WorkflowTimeoutError": WorkflowTimeoutError, "WorkflowRuntimeError": WorkflowRuntimeError, "WorkflowValidationError": WorkflowValidationError}
+    known = {
+        "WorkflowTimeoutError": WorkflowTimeoutError,
+        "WorkflowRuntimeError": WorkflowRuntimeError,
+        "WorkflowValidationError": WorkflowValidationError,
+        # The library raises a ValueError for factories that ask for each other in a circle.
+        "ResourceDependencyError": ValueError,
+    }
     if name in known:
         return known[name](str(js_error.message))
     return error
@@ -953,6 +1070,7 @@ def _serve_modules(served):
         "step": step,
         "catch_error": catch_error,
         "StepFailedEvent": StepFailedEvent,
+        "Resource": Resource,
         "WorkflowTimeoutError": WorkflowTimeoutError,
         "WorkflowRuntimeError": WorkflowRuntimeError,
         "WorkflowValidationError": WorkflowValidationError,

@@ -47,7 +47,10 @@ interface PyProxyLike {
   (...args: unknown[]): unknown;
 }
 
-type Invoke = (workflow: unknown, step: string, ctx: engine.Context, ev: engine.Event, failure: { handle?: number }) => PromiseLike<unknown>;
+type Invoke = (workflow: unknown, step: string, ctx: engine.Context, ev: engine.Event, failure: { handle?: number }, resources: unknown[]) => PromiseLike<unknown>;
+
+/** Where an engine factory made for a Python factory keeps the declarations of its dependencies. */
+const PY_DEPENDENCIES = Symbol('flowplay.pythonResourceDependencies');
 
 interface StepSpec {
   name: string;
@@ -57,6 +60,8 @@ interface StepSpec {
   retryPolicy: engine.RetryPolicy | null;
   /** Set on a `@catch_error` handler. */
   catchError?: { forSteps: string[] | null; maxRecoveries: number };
+  /** The step's resource parameters, by name, in order: the engine's `Resource(...)` declarations. */
+  resources?: Record<string, unknown>;
 }
 
 type EventCtor = new (fields?: object) => engine.Event;
@@ -75,6 +80,10 @@ function asArray(list: unknown): unknown[] {
   const proxy = list as PyProxyLike;
   if (typeof proxy?.toJs === 'function') return proxy.toJs({ depth: 1 }) as unknown[];
   throw new TypeError('expected a list');
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
 }
 
 /** Where a printed line goes, with the ctx of the step invocation that printed it (none outside steps). */
@@ -118,9 +127,9 @@ export function createPythonBridge(print: PrintSink) {
       for (const spec of asArray(specs) as StepSpec[]) {
         const stepName = spec.name;
         const descriptor: PropertyDescriptor = {
-          value: async function (this: Record<symbol, unknown>, ctx: engine.Context, ev: engine.Event) {
+          value: async function (this: Record<symbol, unknown>, ctx: engine.Context, ev: engine.Event, ...resources: unknown[]) {
             const failure: { handle?: number } = {};
-            const pending = call(this[PY_WORKFLOW], stepName, ctx, ev, failure);
+            const pending = call(this[PY_WORKFLOW], stepName, ctx, ev, failure, resources);
             try {
               return await readable(pending);
             } catch (error) {
@@ -139,14 +148,15 @@ export function createPythonBridge(print: PrintSink) {
           const forSteps = caught.forSteps == null ? undefined : (asArray(caught.forSteps) as string[]);
           engine.catchError({ accepts: [...spec.accepts], returns: [...spec.returns], context: true, maxRecoveries: caught.maxRecoveries, ...(forSteps ? { forSteps } : {}) })(Twin.prototype, stepName, descriptor);
         } else {
-          engine.step({ accepts: [...spec.accepts], returns: [...spec.returns], numWorkers: spec.numWorkers, context: true, ...(retryPolicy ? { retryPolicy } : {}) })(Twin.prototype, stepName, descriptor);
+          const resources = spec.resources ?? undefined;
+          engine.step({ accepts: [...spec.accepts], returns: [...spec.returns], numWorkers: spec.numWorkers, context: true, ...(retryPolicy ? { retryPolicy } : {}), ...(resources ? { resources } : {}) })(Twin.prototype, stepName, descriptor);
         }
         Object.defineProperty(Twin.prototype, stepName, descriptor);
       }
       return Twin;
     },
-    run(Twin: new (options: engine.WorkflowOptions) => engine.Workflow, workflow: PyProxyLike, start: object, timeout: number | null | undefined, verbose: boolean, validate: boolean) {
-      const instance = new Twin({ timeout: timeout ?? null, verbose, validate });
+    run(Twin: new (options: engine.WorkflowOptions) => engine.Workflow, workflow: PyProxyLike, start: object, timeout: number | null | undefined, verbose: boolean, validate: boolean, resourceManager: engine.ResourceManager) {
+      const instance = new Twin({ timeout: timeout ?? null, verbose, validate, resourceManager });
       (instance as unknown as Record<symbol, unknown>)[PY_WORKFLOW] = workflow.copy ? workflow.copy() : workflow;
       const started = instance.run(start as Record<string, unknown>);
       const id = handlers.size + 1;
@@ -159,6 +169,30 @@ export function createPythonBridge(print: PrintSink) {
     handler_cancel: (id: number) => handler(id).cancel(),
     handler_done: (id: number) => handler(id).status !== null,
     print: (line: string, ctx: engine.Context | undefined) => print(line, ctx ?? undefined),
+    /** The cache of one Python workflow instance's resources, shared by its runs as in the library. */
+    resource_manager: () => new engine.ResourceManager(),
+    /**
+     * The engine's factory for a Python factory, named as the library names it. The engine calls it
+     * with no arguments; it reads each dependency with the engine's `Resource()` (which, inside a
+     * resolution, gives the value or has the engine resolve it first) and hands the values to Python.
+     */
+    resource_factory(name: string, call: PyProxyLike) {
+      const python = (call.copy ? call.copy() : call) as unknown as (...values: unknown[]) => unknown;
+      const dependencies: engine.ResourceDescriptor[] = [];
+      const factory = {
+        // Python hands back a handle of what the factory made (or a task that gives one), not the object.
+        [name]: () => {
+          const made = python(...dependencies.map((d) => engine.Resource(d.factory, { cache: d.cache })));
+          return isThenable(made) ? Promise.resolve(made) : made;
+        },
+      }[name]!;
+      (factory as unknown as Record<symbol, unknown>)[PY_DEPENDENCIES] = dependencies;
+      return factory;
+    },
+    add_resource_dependency(factory: object, dependency: engine.ResourceDescriptor) {
+      ((factory as Record<symbol, engine.ResourceDescriptor[]>)[PY_DEPENDENCIES] ??= []).push(dependency);
+    },
+    resource: (factory: engine.ResourceFactory, cache: boolean) => engine.Resource(factory, { cache }),
     retry_piece(name: string, args: unknown) {
       const make = Object.hasOwn(RETRY_PIECES, name) ? RETRY_PIECES[name]! : null;
       if (!make) throw new Error(`no retry piece ${name}`);

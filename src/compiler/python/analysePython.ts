@@ -7,6 +7,7 @@ import type { CompileResult, Diagnostic } from '../model.ts';
 import type { Spelling } from '../validate.ts';
 import { validateWorkflow } from '../validate.ts';
 import { readPyEvents, topLevelClasses } from './pyEvents.ts';
+import { pyResourceDiagnostics } from './pyResources.ts';
 import { readScope } from './pyScope.ts';
 import { PySource } from './pySource.ts';
 import { syntaxErrors } from './pySyntaxErrors.ts';
@@ -48,7 +49,7 @@ export function analysePython(text: string): CompileResult {
       message: 'No workflow in this file: define a class that subclasses Workflow, with @step methods, to see its graph.',
     });
   }
-  for (const workflow of workflows) diagnostics.push(...validateWorkflow(workflow, events, PYTHON_SPELLING));
+  for (const workflow of workflows) diagnostics.push(...validateWorkflow(workflow, events, PYTHON_SPELLING), ...pyResourceDiagnostics(workflow.info.steps, workflow.info.resources));
   diagnostics.push(...hiddenCharacterDiagnostics(text));
 
   const infos = workflows.map((w) => w.info);

@@ -9,16 +9,13 @@ import type { PyClass } from './pyEvents.ts';
 import type { PyScope } from './pyScope.ts';
 import { resolveName } from './pyScope.ts';
 import type { PySource } from './pySource.ts';
+import type { PyParam } from './pyParams.ts';
+import { readParams } from './pyParams.ts';
+import { readPyResourceGraph, readResourceUses } from './pyResources.ts';
 import { callArguments, childrenOf, itemsOf } from './pySource.ts';
 
 /** The library's default, as in TypeScript. */
 const DEFAULT_NUM_WORKERS = 4;
-
-interface PyParam {
-  name: string;
-  node: SyntaxNode;
-  annotation: SyntaxNode | null;
-}
 
 interface StepDecorator {
   keywords: Map<string, SyntaxNode>;
@@ -73,9 +70,10 @@ export function readPyWorkflows(
     .filter((cls) => !bases.has(cls.name))
     .map((cls) => {
       const steps = [...inheritedSteps(cls.name, baseOf, ownSteps), ...(functionSteps.get(cls.name) ?? [])];
+      const resources = readPyResourceGraph(source, scope, steps.map((s) => s.info));
       return {
         // Workflow-wide opt-outs are constructor arguments in Python; only the step ones are read here.
-        info: { name: cls.name, steps: steps.map((s) => s.info), skipGraphChecks: [], range: source.range(cls.node) },
+        info: { name: cls.name, steps: steps.map((s) => s.info), skipGraphChecks: [], ...(resources ? { resources } : {}), range: source.range(cls.node) },
         nameRange: source.range(cls.nameNode),
         steps,
         skipGraphChecksLists: [],
@@ -122,7 +120,10 @@ function readStep(
   const decorator = stepDecorator(source, scope, statement);
   if (!decorator) return null;
 
-  const params = readParams(source, fn.getChild('ParamList')).slice(isMethod ? 1 : 0);
+  const declared = readParams(source, fn.getChild('ParamList')).slice(isMethod ? 1 : 0);
+  // Resource parameters are filled by the engine; the others are the context and the event.
+  const resources = readResourceUses(declared, source, scope);
+  const params = declared.filter((p) => !resources.some((r) => r.param === p.name));
   const isContext = (p: PyParam) => {
     const resolved = resolveName(scope, source, p.annotation);
     return resolved?.builtin === true && resolved.name === 'Context';
@@ -160,6 +161,7 @@ function readStep(
     skipGraphChecks: stringsOf(source, decorator.keywords.get('skip_graph_checks')),
     children: [],
     ...(decorator.catchError ? { catchError: { forSteps: decorator.keywords.has('for_steps') ? stringsOf(source, decorator.keywords.get('for_steps')) : null } } : {}),
+    ...(resources.length ? { resources } : {}),
     range: source.range(statement),
     nameRange: source.range(nameNode),
   };
@@ -181,22 +183,6 @@ function readStep(
       invalidNumWorkersRange: numWorkersNode && isInvalidNumWorkers(source, numWorkersNode) ? source.range(numWorkersNode) : null,
     },
   };
-}
-
-/** Parameters with their annotations; `*args`, `**kwargs` and a bare `*` are not events. */
-function readParams(source: PySource, list: SyntaxNode | null): PyParam[] {
-  const out: PyParam[] = [];
-  let starred = false;
-  for (const part of list ? childrenOf(list) : []) {
-    if (part.name === '*' || part.name === '**' || part.name === '/') starred = part.name !== '/';
-    else if (part.name === ',') starred = false;
-    else if (part.name === 'VariableName' && !starred) out.push({ name: source.textOf(part), node: part, annotation: null });
-    else if (part.name === 'TypeDef' && !starred && out.length > 0 && out.at(-1)!.node.to <= part.from) {
-      const last = out.at(-1)!;
-      if (last.annotation === null && part.from >= last.node.to) last.annotation = annotationOf(part);
-    }
-  }
-  return out;
 }
 
 /** A literal `num_workers` that is not a whole number above 0; an expression is left to run time. */

@@ -51,6 +51,8 @@ export const SERVED_MODULES: ReadonlyMap<string, readonly string[]> = new Map<st
   ['workflows.errors', ['WorkflowTimeoutError', 'WorkflowRuntimeError', 'WorkflowValidationError']],
   ['workflows.retry_policy', RETRY_POLICY_NAMES],
   ['llama_index.core.workflow.retry_policy', RETRY_POLICY_NAMES],
+  ['workflows.resource', ['Resource']],
+  ['llama_index.core.workflow.resource', ['Resource']],
 ]);
 
 /** One sentence naming what can be imported, for messages about what cannot. */

@@ -527,4 +527,63 @@ print(await Dice(timeout=10).run())
     expect: { status: 'stopped', started: { roll: 1 } },
     agree: ['result', 'lines'],
   },
+  {
+    name: 'resources: a cached resource is one object for every step that takes it; cache=False makes one for the step',
+    typescript: `${TS}
+import { Resource } from "flowplay";
+class Counter { n = 0; }
+function make_counter(): Counter {
+  return new Counter();
+}
+class Tick extends Event<{}> {}
+class Count extends Workflow {
+  @step()
+  async first(ev: StartEvent, counter = Resource(make_counter)): Promise<Tick> {
+    counter.n += 1;
+    return new Tick();
+  }
+  @step()
+  async second(ev: Tick, counter = Resource(make_counter), fresh = Resource(make_counter, { cache: false })): Promise<StopEvent> {
+    counter.n += 1;
+    fresh.n += 1;
+    return new StopEvent({ result: \`\${counter.n} \${fresh.n}\` });
+  }
+}
+console.log(await new Count({ timeout: 10 }).run());
+`,
+    python: `${PY}
+from typing import Annotated
+from workflows.resource import Resource
+
+class Counter:
+    def __init__(self):
+        self.n = 0
+
+def make_counter() -> Counter:
+    return Counter()
+
+class Tick(Event):
+    pass
+
+class Count(Workflow):
+    @step
+    async def first(self, ev: StartEvent, counter: Annotated[Counter, Resource(make_counter)]) -> Tick:
+        counter.n += 1
+        return Tick()
+
+    @step
+    async def second(self, ev: Tick, counter: Annotated[Counter, Resource(make_counter)], fresh: Annotated[Counter, Resource(make_counter, cache=False)]) -> StopEvent:
+        counter.n += 1
+        fresh.n += 1
+        return StopEvent(result=f"{counter.n} {fresh.n}")
+
+print(await Count(timeout=10).run())
+`,
+    expect: {
+      status: 'stopped',
+      result: '2 1',
+      lines: ['2 1'],
+      resources: ['first.counter make_counter #1 made', 'second.counter make_counter #1', 'second.fresh make_counter #2 made'],
+    },
+  },
 ];

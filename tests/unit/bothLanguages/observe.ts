@@ -29,6 +29,8 @@ export interface Observed {
   streamed: string[];
   /** Types waited for with waitForEvent, and how each wait ended. */
   waits: string[];
+  /** What each step got for its resource parameters: `step.param factory #instance`, ` made` when the factory ran for it. */
+  resources: string[];
 }
 
 const bump = (counts: Record<string, number>, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
@@ -37,7 +39,7 @@ const bump = (counts: Record<string, number>, key: string, by = 1) => (counts[ke
 export function observe(trace: TraceRecord[], lines: string[], error: unknown): Observed {
   const runId = trace.find((r) => r.kind === 'run.started')?.runId;
   const records = trace.filter((r) => r.runId === runId);
-  const out: Observed = { status: 'no run', result: undefined, error: null, lines, started: {}, maxRunning: {}, attempts: {}, failed: {}, finished: {}, collect: {}, state: {}, streamed: [], waits: [] };
+  const out: Observed = { status: 'no run', result: undefined, error: null, lines, started: {}, maxRunning: {}, attempts: {}, failed: {}, finished: {}, collect: {}, state: {}, streamed: [], waits: [], resources: [] };
   const running: Record<string, number> = {};
   for (const r of records) {
     switch (r.kind) {
@@ -69,6 +71,9 @@ export function observe(trace: TraceRecord[], lines: string[], error: unknown): 
         break;
       case 'stream.published':
         out.streamed.push(r.type);
+        break;
+      case 'resource.injected':
+        out.resources.push(`${r.step}.${r.param} ${r.resource} #${r.instance}${r.created ? ' made' : ''}`);
         break;
       case 'wait.finished':
         out.waits.push(`${r.type} ${r.event === null ? 'timed out' : 'answered'}`);
