@@ -135,15 +135,28 @@ function callAndSettle(inv: Invocation, call: (inv: Invocation) => unknown): voi
   try {
     out = withFrame(inv, call, inv);
   } catch (error) {
+    inv.run.codeRan();
     fail(inv, error);
     return;
   }
+  inv.run.codeRan();
   if (out !== null && typeof out === 'object' && typeof (out as PromiseLike<unknown>).then === 'function') {
     (out as PromiseLike<unknown>).then(
-      (value) => complete(inv, value),
-      (error) => fail(inv, error),
+      (value) => inTurn(inv, value, complete),
+      (error) => inTurn(inv, error, fail),
     );
-  } else microtask(() => complete(inv, out));
+  } else microtask(() => inTurn(inv, out, complete));
+}
+
+/** An invocation's end as one of the engine's turns: its records (the step's end, the events it returned) share one clock reading. */
+function inTurn(inv: Invocation, value: unknown, end: (inv: Invocation, value: unknown) => void): void {
+  const run = inv.run;
+  const opened = run.beginTurn();
+  try {
+    end(inv, value);
+  } finally {
+    run.endTurn(opened);
+  }
 }
 
 export function startInvocation(run: RunCore, rt: StepRuntime, pending: Pending): void {

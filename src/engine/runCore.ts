@@ -52,6 +52,7 @@ import { activeSteps, timeoutMessage } from './timeoutMessage.ts';
 import { runMessages } from './validationMessages.ts';
 import { TRACE_VERSION, type EmitVia, type RunStatus, type StepFinishedRecord, type TraceListener, type TraceRecord } from './trace.ts';
 import { TraceStore } from './traceStore.ts';
+import { statusCode, viaCode } from './traceTables.ts';
 import { virtualTimeHeld } from './timeHold.ts';
 import { ParkedEvents, WaitingForEvent, matches, waiterKey, type StepWaiter } from './waiters.ts';
 import { verboseLines } from './verbose.ts';
@@ -126,6 +127,14 @@ export class RunCore {
   /** Whether an invocation's start time is known without reading a real clock (which costs ~0.3 µs). */
   readonly timesAttempts: boolean;
   private seq = 0;
+  /**
+   * The trace time of the engine's current turn, or -1: the clock is read for the first record of a
+   * turn and the others share that reading (see `traceTime`). A real clock's reading costs as much
+   * as writing the record itself.
+   */
+  private turnTime = -1;
+  /** Whether a turn is open (`beginTurn`): records may then share `turnTime`. */
+  private inTurn = false;
   /**
    * `run.paused` / `run.resumed` records among them: a replay's inputs are due at moments counted
    * without these, so a run stepped through gets them where a run left alone does.
@@ -217,9 +226,39 @@ export class RunCore {
     this.written(record.seq);
   }
 
-  /** To the microsecond: a real clock's readings carry noise digits that would only fatten saved runs. */
+  /**
+   * The time of a record, to the microsecond (a real clock's readings carry noise digits that would
+   * only fatten saved runs). Inside a turn the clock is read once and every record shares the
+   * reading; step code ends the reading it ran under (`codeRan`), so time spent in it is never
+   * hidden from what follows. Outside a turn (a timer, a host's call, step code after an `await`)
+   * each record reads the clock.
+   */
   private traceTime(): number {
-    return Math.round(this.clock.now() * 1000) / 1000;
+    if (this.turnTime >= 0) return this.turnTime;
+    const t = Math.round(this.clock.now() * 1000) / 1000;
+    if (this.inTurn) this.turnTime = t;
+    return t;
+  }
+
+  /**
+   * Opens a turn: the engine runs from here without an `await` (a delivery pass, an invocation's end).
+   * Returns false when one is already open, and the caller then leaves it to its opener to close.
+   */
+  beginTurn(): boolean {
+    if (this.inTurn) return false;
+    this.inTurn = true;
+    return true;
+  }
+
+  endTurn(opened: boolean): void {
+    if (!opened) return;
+    this.inTurn = false;
+    this.turnTime = -1;
+  }
+
+  /** Step code has run inside the turn: the next record reads the clock again. */
+  codeRan(): void {
+    this.turnTime = -1;
   }
 
   /** After each record: the listener gets it as an object, and a replay looks for its next input. */
@@ -253,7 +292,7 @@ export class RunCore {
   /** `step.finished`; its outputs are the `count` event ids the run gives next (returned events get them in order). */
   traceFinished(rt: StepRuntime, invocation: number, worker: number, count: number, status: StepFinishedRecord['status']): void {
     const seq = ++this.seq;
-    this.traceStore!.addFinished(this.runRef, seq, this.traceTime(), this.stepIds[rt.def.index]!, invocation, worker, this.eventSeq + 1, count, status);
+    this.traceStore!.addFinished(this.runRef, seq, this.traceTime(), this.stepIds[rt.def.index]!, invocation, worker, this.eventSeq + 1, count, statusCode(status));
     this.written(seq);
   }
 
@@ -519,7 +558,7 @@ export class RunCore {
     const seq = ++this.seq;
     const parent = inv ? inv.pending.parentEvent : null;
     store.addEmitted(
-      this.runRef, seq, this.traceTime(), id, store.typeId(ev.constructor), ev, via,
+      this.runRef, seq, this.traceTime(), id, ev, viaCode(via),
       inv ? inv.invocation : NONE, inv ? this.stepIds[inv.rt.def.index]! : NONE, target === null ? NONE : store.nameId(target), parent === null ? NONE : parent, to,
     );
     this.written(seq);
@@ -596,6 +635,15 @@ export class RunCore {
   /** @internal Starts what the step queues allow; called from the run's microtask. */
   drain(): void {
     this.drainScheduled = false;
+    const opened = this.beginTurn();
+    try {
+      this.drainSteps();
+    } finally {
+      this.endTurn(opened);
+    }
+  }
+
+  private drainSteps(): void {
     const steps = this.steps;
     const gate = this.gate;
     const from = this.firstQueued;

@@ -26,6 +26,7 @@ export class TraceDecoder extends TraceTables {
     this.list.set(packet.list, this.listLength);
     this.listLength += packet.list.length;
     for (const value of packet.values) this.values.push(value);
+    for (const need of packet.needs) this.needs.push(need);
     const rows = packet.times.length;
     const out: DecodedRow[] = new Array(rows);
     for (let r = 0; r < rows; r++) {
@@ -47,9 +48,17 @@ export function isTracePacket(value: unknown, maxRows: number): value is TracePa
   const rows = p.times.length;
   if (rows > maxRows || p.ints.length !== rows * STRIDE || !Array.isArray(p.objects) || p.objects.length !== rows) return false;
   if (!Array.isArray(p.values) || !isStrings(p.names) || !isStrings(p.runIds)) return false;
+  if (!Array.isArray(p.needs) || !p.needs.every(isNeed)) return false;
   return Array.isArray(p.shapes) && p.shapes.every(isStrings);
 }
 
 function isStrings(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** A collect expectation's shape: type names, and a plain record of counts. */
+function isNeed(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const need = value as Record<string, unknown>;
+  return isStrings(need.types) && typeof need.names === 'object' && need.names !== null && !Array.isArray(need.names);
 }

@@ -12,9 +12,9 @@
  */
 import { eventFields, eventTypeName, type Event } from './event.ts';
 import type { Need } from './collectBuffer.ts';
-import type { EmitVia, StepFinishedRecord, TraceRecord } from './trace.ts';
+import type { TraceRecord } from './trace.ts';
 import {
-  A, DROPPED, DROP_REASONS, EMITTED, FINISHED, NONE, OBJECT, PROGRESS, PUBLISHED, QUEUED, STARTED, STATUS_CODE, STRIDE, TraceTables, UNHANDLED, VIA_CODE,
+  A, DROPPED, DROP_REASONS, EMITTED, FINISHED, NONE, OBJECT, PROGRESS, PUBLISHED, QUEUED, STARTED, STRIDE, TraceTables, UNHANDLED,
   kindOf, type ProgressNeed,
 } from './traceTables.ts';
 
@@ -27,28 +27,47 @@ export interface TracePacket {
   /** `STRIDE` ints per row. */
   ints: Int32Array;
   times: Float64Array;
-  /** Per row: its object (a record, a payload, an expectation), or null. */
+  /** Per row: its object (a record, a payload), or null. */
   objects: unknown[];
   names: string[];
   runIds: string[];
   shapes: string[][];
   list: Int32Array;
   values: unknown[];
+  needs: ProgressNeed[];
 }
 
 /** How a packet's maker may replace a row's object on the way out: a whole record, or an event's payload. */
 export type PacketObject = { record: TraceRecord } | { payload: unknown };
 
+/** An event class as the store knows it: its type name's id, and the id of its instances' usual key list (or NONE). */
+interface EventClassInfo {
+  readonly cls: Function;
+  readonly type: number;
+  shape: number;
+}
+
 class Chunk {
   readonly ints: Int32Array;
   readonly times: Float64Array;
-  /** Per row: a payload, an expectation, or the whole record; undefined when none. */
-  readonly objects: unknown[];
+  /**
+   * Per row: a payload, an expectation, or the whole record; undefined when none. Made for the
+   * chunk's first row that has one: the rows a big run writes have none, and an array of them
+   * would be thousands of slots for the collector to go through.
+   */
+  objects: unknown[] | null = null;
 
-  constructor(rows: number) {
+  constructor(readonly rows: number) {
     this.ints = new Int32Array(rows * STRIDE);
     this.times = new Float64Array(rows);
-    this.objects = new Array(rows);
+  }
+
+  object(row: number): unknown {
+    return this.objects === null ? undefined : this.objects[row];
+  }
+
+  setObject(row: number, object: unknown): void {
+    (this.objects ??= new Array(this.rows))[row] = object;
   }
 }
 
@@ -64,19 +83,21 @@ export class TraceStore extends TraceTables {
   private openLists = 0;
   private firstOpen = 0;
   private readonly nameIds = new Map<string, number>();
-  private readonly typeIds = new Map<Function, number>();
+  private readonly classes = new Map<Function, EventClassInfo>();
+  private lastClass: EventClassInfo | null = null;
+  private classBefore: EventClassInfo | null = null;
   private readonly shapeIds = new Map<string, number>();
-  private readonly classShapes = new Map<Function, number>();
-  /** Each collect expectation as the trace keeps it (plain data a packet can carry). */
-  private readonly needs = new WeakMap<Need, ProgressNeed>();
+  /** Each collect expectation's id in `needs` (plain data a packet can carry). */
+  private readonly needIds = new WeakMap<Need, number>();
   private lastNeed: Need | null = null;
-  private lastKept: ProgressNeed | null = null;
+  private lastNeedId = NONE;
   /** How much of each table the packets so far have carried. */
   private sentNames = 0;
   private sentRunIds = 0;
   private sentShapes = 0;
   private sentList = 0;
   private sentValues = 0;
+  private sentNeeds = 0;
   /**
    * Told of each record the engine has written, by index, right after it is complete: how a host that
    * keeps the store hears of the run's progress without an object per record.
@@ -107,7 +128,7 @@ export class TraceStore extends TraceTables {
     this.sentValues = 0;
     this.chunks.length = 1;
     this.chunk = this.chunks[0]!;
-    this.chunk.objects.fill(undefined);
+    this.chunk.objects = null;
   }
 
   // ---- writing (the engine) --------------------------------------------------------------------
@@ -124,12 +145,30 @@ export class TraceStore extends TraceTables {
 
   /** The name id of an event class's type name, looked up by the class. */
   typeId(cls: Function): number {
-    let id = this.typeIds.get(cls);
-    if (id === undefined) {
-      id = this.nameId(eventTypeName(cls));
-      this.typeIds.set(cls, id);
+    return this.classOf(cls).type;
+  }
+
+  /**
+   * What the store knows of an event class. The last two classes seen are checked before the map: a
+   * big run sends events of a class or two, one after the other.
+   */
+  private classOf(cls: Function): EventClassInfo {
+    const last = this.lastClass;
+    if (last !== null && last.cls === cls) return last;
+    const before = this.classBefore;
+    if (before !== null && before.cls === cls) {
+      this.classBefore = last;
+      this.lastClass = before;
+      return before;
     }
-    return id;
+    let info = this.classes.get(cls);
+    if (info === undefined) {
+      info = { cls, type: this.nameId(eventTypeName(cls)), shape: NONE };
+      this.classes.set(cls, info);
+    }
+    this.classBefore = last;
+    this.lastClass = info;
+    return info;
   }
 
   /** A run's number in this store, given once when the run starts writing. */
@@ -169,7 +208,8 @@ export class TraceStore extends TraceTables {
     chunk.ints[at] = layout | (flag << 4) | (run << 8);
     chunk.ints[at + 1] = seq;
     chunk.times[row] = t;
-    chunk.objects[row] = object;
+    if (object !== undefined) chunk.setObject(row, object);
+    else if (chunk.objects !== null) chunk.objects[row] = undefined;
     this.row = row + 1;
     this.n++;
     return at + A;
@@ -180,11 +220,11 @@ export class TraceStore extends TraceTables {
    * `eventFields` copies as they are), appended to `values` after the id of their key list: no object
    * per event. Returns where they start, or NONE for an event that needs `eventFields`' careful copy.
    */
-  private flatFields(ev: Event): number {
+  private flatFields(ev: Event, info: EventClassInfo): number {
     const values = this.values;
     const at = values.length;
-    const shape = this.classShapes.get(ev.constructor);
-    const keys = shape === undefined ? null : this.shapes[shape]!;
+    const shape = info.shape;
+    const keys = shape === NONE ? null : this.shapes[shape]!;
     let same = keys !== null;
     let n = 0;
     values.push(shape);
@@ -198,11 +238,11 @@ export class TraceStore extends TraceTables {
       if (same && keys![n - 1] !== key) same = false;
       values.push(value);
     }
-    if (!same || keys!.length !== n) values[at] = this.shapeOf(ev);
+    if (!same || keys!.length !== n) values[at] = info.shape = this.shapeOf(ev);
     return at;
   }
 
-  /** The id of the event's key list (interned), remembered as its class's usual one. */
+  /** The id of the event's key list (interned); its class remembers it as its usual one. */
   private shapeOf(ev: Event): number {
     const keys: string[] = [];
     for (const key in ev) keys.push(key);
@@ -212,7 +252,6 @@ export class TraceStore extends TraceTables {
       id = this.shapes.push(keys) - 1;
       this.shapeIds.set(joined, id);
     }
-    this.classShapes.set(ev.constructor, id);
     return id;
   }
 
@@ -222,16 +261,17 @@ export class TraceStore extends TraceTables {
   }
 
   /**
-   * `event.emitted`, with a snapshot of the event's fields; `deliveries` is a list of `[step,
-   * invocation, queued or -1]` triples, or -1 for none.
+   * `event.emitted`, with a snapshot of the event's fields; `via` is its `viaCode`; `deliveries` is a
+   * list of `[step, invocation, queued or -1]` triples, or -1 for none.
    */
-  addEmitted(run: number, seq: number, t: number, event: number, type: number, ev: Event, via: EmitVia, invocation: number, step: number, target: number, parent: number, deliveries: number): void {
-    const fields = this.flatFields(ev);
-    const at = this.add(EMITTED, VIA_CODE[via], run, seq, t, fields === NONE ? eventFields(ev) : undefined);
+  addEmitted(run: number, seq: number, t: number, event: number, ev: Event, via: number, invocation: number, step: number, target: number, parent: number, deliveries: number): void {
+    const info = this.classOf(ev.constructor);
+    const fields = this.flatFields(ev, info);
+    const at = this.add(EMITTED, via, run, seq, t, fields === NONE ? eventFields(ev) : undefined);
     const ints = this.chunk.ints;
     ints[at + 7] = fields;
     ints[at] = event;
-    ints[at + 1] = type;
+    ints[at + 1] = info.type;
     ints[at + 2] = invocation;
     ints[at + 3] = parent;
     ints[at + 4] = step;
@@ -251,9 +291,9 @@ export class TraceStore extends TraceTables {
     ints[at + 5] = events;
   }
 
-  /** `step.finished`; its outputs are the `count` consecutive event ids from `first`. */
-  addFinished(run: number, seq: number, t: number, step: number, invocation: number, worker: number, first: number, count: number, status: StepFinishedRecord['status']): void {
-    const at = this.add(FINISHED, STATUS_CODE[status], run, seq, t, undefined);
+  /** `step.finished`; its outputs are the `count` consecutive event ids from `first`; `status` is its `statusCode`. */
+  addFinished(run: number, seq: number, t: number, step: number, invocation: number, worker: number, first: number, count: number, status: number): void {
+    const at = this.add(FINISHED, status, run, seq, t, undefined);
     const ints = this.chunk.ints;
     ints[at] = step;
     ints[at + 1] = invocation;
@@ -265,19 +305,20 @@ export class TraceStore extends TraceTables {
   /** `collect.progress`; `have` is a list of counts in the order of `need.classes`. */
   addProgress(run: number, seq: number, t: number, step: number, invocation: number, buffer: number, event: number, need: Need, have: number, complete: boolean): void {
     // A gather's records share one expectation: the last one is checked before the map.
-    let kept = need === this.lastNeed ? this.lastKept! : this.needs.get(need);
+    let kept = need === this.lastNeed ? this.lastNeedId : this.needIds.get(need);
     if (kept === undefined) {
-      kept = { types: need.classes.map(eventTypeName), names: need.names };
-      this.needs.set(need, kept);
+      kept = this.needs.push({ types: need.classes.map(eventTypeName), names: need.names }) - 1;
+      this.needIds.set(need, kept);
     }
     this.lastNeed = need;
-    this.lastKept = kept;
-    const at = this.add(PROGRESS, complete ? 1 : 0, run, seq, t, kept);
+    this.lastNeedId = kept;
+    const at = this.add(PROGRESS, complete ? 1 : 0, run, seq, t, undefined);
     const ints = this.chunk.ints;
     ints[at] = step;
     ints[at + 1] = invocation;
     ints[at + 2] = buffer;
     ints[at + 3] = event;
+    ints[at + 4] = kept;
     ints[at + 6] = have;
   }
 
@@ -312,14 +353,14 @@ export class TraceStore extends TraceTables {
     if (!(i >= 0 && i < this.n)) throw new RangeError(`No record ${i} in a trace of ${this.n}.`);
     const chunk = this.chunks[i >> this.shift]!;
     const row = i & ((1 << this.shift) - 1);
-    return this.decode(chunk.ints, row * STRIDE, chunk.times[row]!, chunk.objects[row]);
+    return this.decode(chunk.ints, row * STRIDE, chunk.times[row]!, chunk.object(row));
   }
 
   /** The kind of the `i`th record, without building it. */
   kindAt(i: number): TraceRecord['kind'] {
     const chunk = this.chunks[i >> this.shift]!;
     const row = i & ((1 << this.shift) - 1);
-    return kindOf(chunk.ints[row * STRIDE]!, chunk.objects[row]);
+    return kindOf(chunk.ints[row * STRIDE]!, chunk.object(row));
   }
 
   /** The event type of the `i`th record when it is an `event.emitted`, else null; builds nothing. */
@@ -367,7 +408,7 @@ export class TraceStore extends TraceTables {
       const at = row * STRIDE;
       ints.set(chunk.ints.subarray(at, at + STRIDE), r * STRIDE);
       times[r] = chunk.times[row]!;
-      const object = chunk.objects[row];
+      const object = chunk.object(row);
       const layout = chunk.ints[at]! & 15;
       objects[r] = object === undefined ? null : layout === OBJECT ? replace({ record: object as TraceRecord }) : layout === EMITTED ? replace({ payload: object }) : object;
       r++;
@@ -380,7 +421,9 @@ export class TraceStore extends TraceTables {
       shapes: this.shapes.slice(this.sentShapes),
       list: this.list.slice(this.sentList, listEnd),
       values: this.values.slice(this.sentValues),
+      needs: this.needs.slice(this.sentNeeds),
     };
+    this.sentNeeds = this.needs.length;
     this.sentNames = this.names.length;
     this.sentRunIds = this.runIds.length;
     this.sentShapes = this.shapes.length;

@@ -15,5 +15,6 @@ export function recordsPacket(records: readonly unknown[]): TracePacket {
     shapes: [],
     list: new Int32Array(0),
     values: [],
+    needs: [],
   };
 }

@@ -283,14 +283,16 @@ describe('packets of a trace store, read in another thread', () => {
     const finished = layouts.indexOf(3);
     const started = layouts.findIndex((l, r) => l === 2 && ((packet.ints[r * 10]! >> 4) & 1) === 1); // a gather's batch
     const emitted = layouts.findIndex((l, r) => l === 1 && packet.ints[r * 10 + 9]! >= 0);
+    const progress = layouts.indexOf(4);
     packet.ints[finished * 10 + 6] = 2 ** 30; // a step that "returned" a billion events
     packet.ints[started * 10 + 7] = packet.list.length + 5; // a batch list past the end
     packet.ints[emitted * 10 + 9] = 1e9; // fields nowhere
+    packet.ints[progress * 10 + 6] = packet.needs.length; // an expectation the tables do not have
     packet.ints[0] = 15; // a layout that does not exist
     const read = new TraceDecoder().read(packet);
-    expect(read.filter((r) => !r.ok).length).toBe(4);
-    for (const r of [0, finished, started, emitted]) expect(read[r]).toMatchObject({ ok: false });
-    expect(read.filter((r) => r.ok).length).toBe(rows - 4);
+    expect(read.filter((r) => !r.ok).length).toBe(5);
+    for (const r of [0, finished, started, emitted, progress]) expect(read[r]).toMatchObject({ ok: false });
+    expect(read.filter((r) => r.ok).length).toBe(rows - 5);
   });
 
   test('only a value whose parts agree in size is taken for a packet', async () => {
@@ -301,6 +303,7 @@ describe('packets of a trace store, read in another thread', () => {
     expect(isTracePacket(packet, 3)).toBe(false);
     expect(isTracePacket({ ...packet, times: packet.times.subarray(1) }, 5_000)).toBe(false);
     expect(isTracePacket({ ...packet, names: [1] }, 5_000)).toBe(false);
+    expect(isTracePacket({ ...packet, needs: [{ types: 'Done', names: {} }] }, 5_000)).toBe(false);
     expect(isTracePacket({ ...packet, ints: [...packet.ints] }, 5_000)).toBe(false);
     expect(isTracePacket(null, 5_000)).toBe(false);
   });
