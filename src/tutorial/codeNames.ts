@@ -5,11 +5,11 @@
  * other language's spelling sends them looking for code that is not on their screen.
  */
 import type { TutorialLang } from './languages.ts';
+import { snakeNames } from './prose.ts';
 
 /** `camelCase` as written in `lang`: unchanged in TypeScript, `snake_case` in Python. */
 export function codeName(lang: TutorialLang, camel: string): string {
-  if (lang !== 'python') return camel;
-  return camel.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return lang === 'python' ? snakeNames(camel) : camel;
 }
 
 /** Code that differs between the languages by more than spelling: the TypeScript text, or the Python one. */

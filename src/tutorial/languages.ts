@@ -4,6 +4,7 @@
  * `SourceLoader`. Checks need no variant: they read the trace, whose vocabulary both languages share.
  */
 import type { Chapter, Exercise, SourceLoader } from './model.ts';
+import { proseIn } from './prose.ts';
 
 export type TutorialLang = 'typescript' | 'python';
 
@@ -59,15 +60,14 @@ export function exerciseHasPython(load: SourceLoader, exercise: Exercise): boole
   return [exercise.start, exercise.solution].every((path) => tryLoad(load, pythonPathOf(path)) !== null);
 }
 
-/** The chapter's text in `lang`: its Python text when it has one, else the one text both share. */
+/** The chapter's text as `lang` reads it. */
 export function chapterTextIn(chapter: Chapter, lang: TutorialLang): string {
-  return (lang === 'python' ? chapter.python?.text : undefined) ?? chapter.text;
+  return proseIn(chapter.text, lang);
 }
 
-/** An exercise's task and hint in `lang`, each falling back to the shared one. */
+/** An exercise's task and hint as `lang` reads them. */
 export function exerciseTextIn(exercise: Exercise, lang: TutorialLang): { task: string; hint: string } {
-  const python = lang === 'python' ? exercise.python : undefined;
-  return { task: python?.task ?? exercise.task, hint: python?.hint ?? exercise.hint };
+  return { task: proseIn(exercise.task, lang), hint: proseIn(exercise.hint, lang) };
 }
 
 /**

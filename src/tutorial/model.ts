@@ -6,6 +6,7 @@
 import type { GraphModel } from '../compiler/index.ts';
 import type { JsonValue, TraceRecord } from '../engine/index.ts';
 import type { TutorialLang } from './languages.ts';
+import type { Prose } from './prose.ts';
 
 /** What a check concluded about one run. */
 export interface CheckResult {
@@ -40,13 +41,13 @@ export interface Exercise extends RunSettings {
   /** Unique within its chapter; progress is stored as `<chapter>/<exercise>`. */
   id: string;
   title: string;
-  /** What to do, Markdown-ish like the chapter text. */
-  task: string;
+  /** What to do, Markdown-ish like the chapter text, with the code it names in each language. */
+  task: Prose;
   /** Source path of the code the exercise starts from. */
   start: string;
   /** Source path of a solution that passes the check. */
   solution: string;
-  hint: string;
+  hint: Prose;
   check: Check;
   /**
    * An exercise answered by forking a run ("Fork from here" in the page): the solution's run is
@@ -54,11 +55,6 @@ export interface Exercise extends RunSettings {
    * solution" do that fork; the check sees it in the trace (an `input.received` of `fields`).
    */
   fork?: { type: string; fields: { [key: string]: JsonValue } };
-  /**
-   * The task and hint as a Python reader needs them, where the Python code differs from the
-   * TypeScript by more than the spelling of names (a decorator's options, another way to gather).
-   */
-  python?: { task?: string; hint?: string };
   /**
    * An exploring exercise has nothing to fix: its starting code already passes, and the check's
    * message describes what that run did (e.g. which query won).
@@ -70,15 +66,16 @@ export interface Chapter {
   /** Used in links: `#chapter/<id>`. */
   id: string;
   title: string;
-  /** 120 to 300 words, Markdown-ish: paragraphs, inline code, `-` lists. */
-  text: string;
+  /**
+   * 120 to 300 words in each language, Markdown-ish: paragraphs, inline code, `-` lists, fenced code.
+   * Written once: the code it names and the sentences only one language needs are per-language spans.
+   */
+  text: Prose;
   /** Source path of the example the chapter loads into the editor. */
   example: string;
   /** What the chapter's example needs to run (answers for human-in-the-loop, an expected failure). */
   exampleRun?: RunSettings & { expectedStatus?: 'stopped' | 'failed' | 'timeout' };
   exercises: Exercise[];
-  /** The text as a Python reader needs it, when the chapter's Python differs by more than spelling. */
-  python?: { text?: string };
 }
 
 /** Returns the text of a source path below `src/`, or throws when there is no such file. */

@@ -119,22 +119,36 @@ test.describe('the tutorial in Python', () => {
     await expect(result).toContainText('The run asked 4 questions and greeted Grace after the yes.');
   });
 
-  test('a chapter with some exercises in Python: the text is Python\'s, the exercises without Python say so and open in TypeScript', async ({ page }) => {
+  test('error steps in Python: the translate that always fails fails the check, the pasted @catch_error solution passes', async ({ page }) => {
     await openChapterInPython(page, 'retries-and-error-steps');
-    await expect(page.getByTestId('partly-python')).toBeVisible();
+    await expect(page.getByTestId('partly-python')).toHaveCount(0);
+    // The chapter names the Python API: the decorator's keyword arguments, snake_case fields.
+    await expect(page.getByTestId('tutorial')).toContainText('@catch_error(for_steps=["fetch_forecast"])');
     await expect(page.getByTestId('tutorial')).toContainText('retry_if_exception_type(ServiceBusy)');
-    const backoff = page.locator('[data-exercise="retries-and-error-steps/backoff"]');
-    await expect(backoff.getByTestId('exercise-no-python')).toHaveCount(0);
-    await expect(backoff).toContainText('so that fetch_forecast gets through');
-    const errorStep = page.locator('[data-exercise="retries-and-error-steps/error-step"]');
-    await expect(errorStep.getByTestId('exercise-no-python')).toBeVisible();
-    await errorStep.getByTestId('start-exercise').click();
-    await expect(page.getByTestId('lang-switch')).toHaveAttribute('data-lang', 'typescript');
-    await expect(page.getByTestId('editor')).toContainText('@step({');
-    await page.getByTestId('lang-python').click();
-    await backoff.getByTestId('start-exercise').click();
+    const exercise = page.locator('[data-exercise="retries-and-error-steps/error-step"]');
+    await expect(exercise.getByTestId('exercise-no-python')).toHaveCount(0);
+    await exercise.getByTestId('show-hint').click();
+    await expect(exercise.getByTestId('hint')).toContainText('@catch_error(for_steps=["translate"])');
+
+    await exercise.getByTestId('start-exercise').click();
     await expect(page.getByTestId('lang-switch')).toHaveAttribute('data-lang', 'python');
-    await expect(page.getByTestId('editor')).toContainText('wait_fixed(1)');
+    await expect(page.getByTestId('editor')).toContainText('stop_after_attempt(3)');
+    await setSpeed(page, 10);
+    await runToEnd(page);
+    await expect(page.getByTestId('run-status')).toHaveText('failed');
+    const result = exercise.getByTestId('exercise-result');
+    await expect(result).toHaveAttribute('data-passed', 'false', { timeout: 30_000 });
+    await expect(result).toContainText('translate');
+
+    await setCode(page, source('tutorial/examples/retries-and-error-steps/translate-fallback.py'));
+    await expect(page.getByTestId('editor')).toContainText('@catch_error(for_steps=["translate"])');
+    await expect(stepNode(page, 'untranslated')).toBeVisible();
+    await runToEnd(page);
+    await expect(page.getByTestId('run-status')).toHaveText('stopped');
+    await expect(page.getByTestId('run-result')).toContainText('Bom dia');
+    await expect(result).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
+    await expect(result).toContainText('translate failed 3 times; untranslated took over and ended the run with the original text.');
+    await page.screenshot({ path: 'screenshots/tutorial-python-error-step-passed.png' });
   });
 
   test('a chapter without Python says so and opens its TypeScript', async ({ page }) => {

@@ -1,11 +1,12 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
+import { alt, code, prose } from '../prose.ts';
 import { emittedOfType, eventField, plural, started } from '../traceFacts.ts';
 
 export const branchesAndLoops: Chapter = {
   id: 'branches-and-loops',
   title: 'Branches and loops',
-  text: `A step's return type may be a union: \`Promise<DraftEvent | QuickAnswerEvent>\`. The graph then
+  text: prose`A step's return ${alt('type', 'annotation')} may be a union: ${code('Promise<DraftEvent | QuickAnswerEvent>', '-> DraftEvent | QuickAnswerEvent')}. The graph then
 shows two arrows out of the step, and at run time the event you actually return picks the path.
 That is all a branch is: an \`if\` that returns one event or another.
 
@@ -14,14 +15,14 @@ A loop is the same idea pointing backwards. In the example, \`review\` returns e
 runs \`write\` again. The graph shows the cycle; the timeline shows each round as a new invocation.
 
 Things to notice when you run it:
-- \`start\` branches on the run's input: \`quick: true\` skips the drafting entirely.
+- \`start\` branches on the run's input: ${code('quick: true', 'quick=True')} skips the drafting entirely.
 - Each trip round the loop carries its state in the event (\`round\`), so every step can decide
   from what it received. The next chapter shows another place to keep such values.
 - A loop needs a way out. Here the round number stops it; without one the run would go on until its
   \`timeout\`.
 
 Every returned event is delivered to every step that accepts its type, in declaration order. A step
-that returns \`null\` simply produces nothing, which ends that path.`,
+that returns ${code('null', 'None')} simply produces nothing, which ends that path.`,
   example: 'tutorial/examples/branches-and-loops/revise.ts',
   exercises: [
     {
@@ -45,7 +46,7 @@ that returns \`null\` simply produces nothing, which ends that path.`,
       task: 'Change only the run\'s input so that the run takes the quick path and never drafts.',
       start: 'tutorial/examples/branches-and-loops/revise.ts',
       solution: 'tutorial/examples/branches-and-loops/quick-path.ts',
-      hint: '`start` looks at `ev.quick`. Pass it in `w.run({ ... })`.',
+      hint: prose`\`start\` looks at ${code('ev.quick', 'ev.get("quick")')}. Pass it in ${code('w.run({ ... })', 'w.run(...)')}.`,
       check(trace) {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;

@@ -1,19 +1,20 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import { codeName } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
+import { alt, code, prose } from '../prose.ts';
 import { eventField, listing, ofKind, peakConcurrency, plural, seconds, started, stoppingInvocation, waitedForWorker } from '../traceFacts.ts';
 
 export const concurrency: Chapter = {
   id: 'concurrency',
   title: 'Running steps at the same time',
-  text: `So far every step returned one event. \`ctx.sendEvent(ev)\` lets a step emit as many as it likes
-while it runs: \`start\` below sends three \`StepTwoEvent\`s and returns \`null\`. Its return type
+  text: prose`So far every step returned one event. ${code('ctx.sendEvent(ev)')} lets a step emit as many as it likes
+while it runs: \`start\` below sends three \`StepTwoEvent\`s and returns ${code('null', 'None')}. Its return ${alt('type', 'annotation')}
 still names \`StepTwoEvent\`, so the graph knows where the events go.
 
-Each sent event starts its own invocation of \`stepTwo\`. How many may run at once is the step's
-\`numWorkers\` (default 4), set with \`@step({ numWorkers: 4 })\`. Here all three queries start at
-the same moment, each on its own worker, and each sleeps for \`randint(1, 5)\` seconds to stand in
-for a slow call. \`sleep\` and \`randint\` come from \`flowplay\`: with the virtual clock and a seed,
+Each sent event starts its own invocation of ${code('stepTwo')}. How many may run at once is the step's
+${code('numWorkers')} (default 4), set with ${code('@step({ numWorkers: 4 })', '@step(num_workers=4)')}. Here all three queries start at
+the same moment, each on its own worker, and each sleeps for ${code('randint(1, 5)', 'random.randint(1, 5)')} seconds to stand in
+for a slow call. ${alt('`sleep` and `randint` come from `flowplay`', '`asyncio.sleep` and `random` follow the run')}: with the virtual clock and a seed,
 the same run happens every time.
 
 Then the first query to finish returns a \`StopEvent\`, and **the first StopEvent ends the run**. The
@@ -24,7 +25,7 @@ shows three "Running slow query" lines but only one result.
 Try a few seeds: a different query wins when its random delay is the shortest. With equal delays the
 one that started first wins.
 
-Lower \`numWorkers\` and the extra events wait in the step's queue until a worker is free; the step
+Lower ${code('numWorkers')} and the extra events wait in the step's queue until a worker is free; the step
 node shows how many are running and how many are queued. The next chapter shows how to wait for all
 of the results instead of the first.`,
   example: 'examples/concurrency/parallel.ts',
@@ -57,7 +58,7 @@ of the results instead of the first.`,
       task: 'Let at most 2 queries run at the same time. The third must wait for a free worker.',
       start: 'examples/concurrency/parallel.ts',
       solution: 'tutorial/examples/concurrency/two-workers.ts',
-      hint: 'The limit is an option of the `@step(...)` decorator on `stepTwo`.',
+      hint: prose`The limit is an option of the \`@step(...)\` decorator on ${code('stepTwo')}.`,
       check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;

@@ -1,66 +1,44 @@
 import { questionsAsked } from '../answerDue.ts';
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
+import { alt, code, prose } from '../prose.ts';
 import { emittedOfType, eventField, plural, runFinished } from '../traceFacts.ts';
 
 export const humanInTheLoop: Chapter = {
   id: 'human-in-the-loop',
   title: 'Human in the loop',
-  text: `Some workflows need a person: to approve a step, to fill in what the model could not guess. A step
-asks by returning an \`InputRequiredEvent\` with a \`prefix\`, the question. That event goes out on the
+  text: prose`Some workflows need a person: to approve a step, to fill in what the model could not guess. A step
+asks by returning an ${code('InputRequiredEvent', 'InputRequiredEvent(prefix=...)')} with a \`prefix\`, the question. That event goes out on the
 run's stream to whoever started the run, and the run waits.
 
 The answer comes back as a \`HumanResponseEvent\` whose \`response\` is the text the person typed. Any
 step that accepts \`HumanResponseEvent\` receives it and the run carries on. In code that drives the
 run itself, the caller answers through the handler:
 
-\`\`\`
+${alt(`\`\`\`
 for await (const ev of handler.streamEvents()) {
   if (ev instanceof InputRequiredEvent) handler.sendEvent(new HumanResponseEvent({ response: "Ada" }));
 }
-\`\`\`
+\`\`\``, `\`\`\`
+handler = w.run()
+async for ev in handler.stream_events():
+    if isinstance(ev, InputRequiredEvent):
+        handler.send_event(HumanResponseEvent(response="Ada"))
+result = await handler
+\`\`\``)}
 
 In the playground you are the caller: this example does not call \`w.run()\`, so the playground
 starts the run, shows the question, and sends what you type as the \`HumanResponseEvent\`. While the
 run waits for you, the virtual clock stands still, so the timeout does not run out while you think.
 
 To ask several questions, return another \`InputRequiredEvent\` from the step that got the answer and
-keep what you learned in the context. Inside one step, \`await ctx.waitForEvent(HumanResponseEvent,
-{ waiterEvent: new InputRequiredEvent({ prefix }) })\` asks and waits in a single line.
+keep what you learned in ${alt('the context', '`ctx.store`')}. Inside one step, ${code(`await ctx.waitForEvent(HumanResponseEvent,
+{ waiterEvent: new InputRequiredEvent({ prefix }) })`, `await ctx.wait_for_event(HumanResponseEvent,
+waiter_event=InputRequiredEvent(prefix=...))`)} asks and waits in a single line.
 
 That call ends the step, as in LlamaIndex Workflows: the timeline and inspector show it "waiting".
-When the answer arrives the step runs again from the top with the same input, and \`waitForEvent\`
+When the answer arrives the step runs again from the top with the same input, and ${code('waitForEvent')}
 returns the answer at once. Code before the call runs twice, so keep side effects after it.`,
-  python: {
-    text: `Some workflows need a person: to approve a step, to fill in what the model could not guess. A step
-asks by returning an \`InputRequiredEvent(prefix=...)\`, the prefix being the question. That event
-goes out on the run's stream to whoever started the run, and the run waits.
-
-The answer comes back as a \`HumanResponseEvent\` whose \`response\` is the text the person typed.
-Any step that accepts \`HumanResponseEvent\` receives it and the run carries on. In code that drives
-the run itself, the caller answers through the handler:
-
-\`\`\`
-handler = w.run()
-async for ev in handler.stream_events():
-    if isinstance(ev, InputRequiredEvent):
-        handler.send_event(HumanResponseEvent(response="Ada"))
-result = await handler
-\`\`\`
-
-In the playground you are the caller: this example does not call \`w.run()\`, so the playground
-starts the run, shows the question, and sends what you type as the \`HumanResponseEvent\`. While the
-run waits for you, the virtual clock stands still, so the timeout does not run out while you think.
-
-To ask several questions, return another \`InputRequiredEvent\` from the step that got the answer
-and keep what you learned in \`ctx.store\`. Inside one step, \`await ctx.wait_for_event(HumanResponseEvent,
-waiter_event=InputRequiredEvent(prefix=...))\` asks and waits in a single line.
-
-That call ends the step, as in LlamaIndex Workflows: the timeline and inspector show it "waiting".
-When the answer arrives the step runs again from the top with the same input, and
-\`wait_for_event\` returns the answer at once. Code before the call runs twice, so keep side effects
-after it.`,
-  },
   example: 'tutorial/examples/human-in-the-loop/ask-name.ts',
   exampleRun: { answers: ['Ada'] },
   exercises: [
@@ -70,10 +48,7 @@ after it.`,
       task: 'After the name, ask a second question, "Shall I greet <name>? (yes/no)", and stop with the greeting only after a yes. On a no, ask for the name again.',
       start: 'tutorial/examples/human-in-the-loop/ask-name.ts',
       solution: 'tutorial/examples/human-in-the-loop/confirm.ts',
-      hint: 'Let the step that receives answers keep the name with `ctx.set("name", ...)` and return a new `InputRequiredEvent` when it has no confirmation yet.',
-      python: {
-        hint: 'Let the step that receives answers keep the name with `await ctx.store.set("name", ...)` and return a new `InputRequiredEvent(prefix=...)` when it has no confirmation yet.',
-      },
+      hint: prose`Let the step that receives answers keep the name with ${code('ctx.set("name", ...)', 'await ctx.store.set("name", ...)')} and return a new ${code('InputRequiredEvent', 'InputRequiredEvent(prefix=...)')} when it has no confirmation yet.`,
       answers: ['Ada', 'yes'],
       check(trace) {
         const notStopped = unlessStopped(trace);

@@ -2,6 +2,7 @@ import { fail, pass, unlessStopped } from '../checkResult.ts';
 import { failuresOf, mostAttempts, retryWaits, stopLineage, waitsInWords } from '../failureFacts.ts';
 import { codeName } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
+import { alt, code, prose } from '../prose.ts';
 import { emittedOfType, eventField, isStep, plural, runFinished, thrown } from '../traceFacts.ts';
 import type { StepFailedRecord } from '../../engine/index.ts';
 
@@ -14,71 +15,42 @@ function attemptLine(r: StepFailedRecord): string {
 export const retriesAndErrorSteps: Chapter = {
   id: 'retries-and-error-steps',
   title: 'Retry policies and error steps',
-  text: `A retry policy, given as \`@step({ retryPolicy: retryPolicy({ retry, wait, stop }) })\`, answers
-three questions each time the step throws:
+  text: prose`A retry policy, given as ${alt('`@step({ retryPolicy: retryPolicy({ retry, wait, stop }) })`', '`@step(retry_policy=retry_policy(retry=..., wait=..., stop=...))` with the pieces from `llama_index.core.workflow.retry_policy`')}, answers
+three questions each time the step ${alt('throws', 'raises')}:
 
-- **Retry this error?** \`retryIfExceptionType(ServiceBusy)\` retries that class only; by default every
-  error is retried. Conditions combine with \`.or()\` and \`.and()\`.
-- **How long to wait?** \`waitFixed(2)\` waits two seconds every time; \`waitExponential({ multiplier: 1,
-  max: 10 })\` waits 2, 4, 8, then 10 seconds. Waits with jitter draw from the run's seed, so a seed
+- **Retry this error?** ${code('retryIfExceptionType(ServiceBusy)')} retries that class only; by default every
+  ${alt('error', 'exception')} is retried. Conditions combine with ${alt('`.or()` and `.and()`', '`|` and `&`')}.
+- **How long to wait?** ${code('waitFixed(2)')} waits two seconds every time; ${code('waitExponential({ multiplier: 1, max: 10 })', 'wait_exponential(multiplier=1, max=10)')}
+  waits 2, 4, 8, then 10 seconds. Waits with jitter draw from the run's seed, so a seed
   replays the same waits.
-- **When to give up?** \`stopAfterAttempt(5)\` allows five attempts in all; \`stopAfterDelay(30)\` gives
+- **When to give up?** ${code('stopAfterAttempt(5)')} allows five attempts in all; ${code('stopAfterDelay(30)')} gives
   up once 30 seconds have passed since the first.
 
 Waits run on the run's clock: on the virtual clock they take no time, and the timeline shows every
-attempt with the gap before the next. Inside the step, \`ctx.retryInfo()\` tells which retry this is
+attempt with the gap before the next. ${alt(`Inside the step, \`ctx.retryInfo()\` tells which retry this is
 (\`retryNumber\`, 0 on the first attempt), the seconds since the first attempt began
-(\`elapsedSeconds\`) and the error before (\`lastException\`).
+(\`elapsedSeconds\`) and the error before (\`lastException\`).`, `The example reads that clock with
+\`asyncio.get_running_loop().time()\` and keeps the time of the first call in \`ctx.store\`, which
+survives between attempts.`)}
 
-When the policy gives up, or the error is not one it retries, the step has failed for good and the
-run fails with that error, unless an **error step** takes over. A method marked
-\`@catchError({ forSteps: ["fetchForecast"] })\` receives a \`StepFailedEvent\` with \`stepName\`,
-\`inputEvent\`, \`exception\` and \`attempts\`, and returns events like any step: a fallback result, or
-an event that tries another way. Without \`forSteps\` it covers every step that no other handler names.
-By default a handler recovers once along a chain of events (\`maxRecoveries\`), so a fallback that
+When the policy gives up, or the ${alt('error', 'exception')} is not one it retries, the step has failed for good and the
+run fails with that ${alt('error', 'exception')}, unless an **error step** takes over. A method marked
+${code('@catchError({ forSteps: ["fetchForecast"] })', '@catch_error(for_steps=["fetch_forecast"])')} receives a \`StepFailedEvent\` with ${code('stepName')},
+${code('inputEvent')}, \`exception\` and \`attempts\`, and returns events like any step: a fallback result, or
+an event that tries another way. Without ${code('forSteps')} it covers every step that no other handler names.
+By default a handler recovers once along a chain of events (${code('maxRecoveries')}), so a fallback that
 fails again cannot loop forever.
 
 In the example the service is busy for six seconds; the third attempt gets through.`,
-  python: {
-    text: `A retry policy, given as \`@step(retry_policy=retry_policy(retry=..., wait=..., stop=...))\` with
-the pieces from \`llama_index.core.workflow.retry_policy\`, answers three questions each time the
-step raises:
-
-- **Retry this error?** \`retry_if_exception_type(ServiceBusy)\` retries that class only; by default
-  every exception is retried. Conditions combine with \`|\` and \`&\`.
-- **How long to wait?** \`wait_fixed(2)\` waits two seconds every time;
-  \`wait_exponential(multiplier=1, max=10)\` waits 2, 4, 8, then 10 seconds. Waits with jitter draw
-  from the run's seed, so a seed replays the same waits.
-- **When to give up?** \`stop_after_attempt(5)\` allows five attempts in all;
-  \`stop_after_delay(30)\` gives up once 30 seconds have passed since the first.
-
-Waits run on the run's clock: on the virtual clock they take no time, and the timeline shows every
-attempt with the gap before the next. The example reads that clock with
-\`asyncio.get_running_loop().time()\` and keeps the time of the first call in \`ctx.store\`, which
-survives between attempts.
-
-When the policy gives up, or the exception is not one it retries, the step has failed for good and
-the run fails with that exception. In LlamaIndex an **error step** can take over then, a method
-marked \`@catch_error(for_steps=["fetch_forecast"])\` that receives a \`StepFailedEvent\`, and
-\`ctx.retry_info()\` tells a step which retry it is. The playground's Python has \`@catch_error\` and
-\`StepFailedEvent\` but not yet \`ctx.retry_info()\`, and the two exercises about error steps are
-written in TypeScript only for now: they open in TypeScript.
-
-In the example the service is busy for six seconds; the third attempt gets through.`,
-  },
   example: 'tutorial/examples/retries-and-error-steps/forecast.ts',
   exercises: [
     {
       id: 'backoff',
       title: 'Back off',
-      task: 'The service is busy for its first 6 seconds, and four attempts one second apart all come too early. Keep at most 4 attempts, and make each wait longer than the one before, so that `fetchForecast` gets through.',
+      task: prose`The service is busy for its first 6 seconds, and four attempts one second apart all come too early. Keep at most 4 attempts, and make each wait longer than the one before, so that ${code('fetchForecast')} gets through.`,
       start: 'tutorial/examples/retries-and-error-steps/fixed-wait.ts',
       solution: 'tutorial/examples/retries-and-error-steps/backoff.ts',
-      hint: 'Replace `waitFixed(1)` with `waitExponential({ multiplier: 1 })`, which waits 2s, then 4s, then 8s.',
-      python: {
-        task: 'The service is busy for its first 6 seconds, and four attempts one second apart all come too early. Keep at most 4 attempts, and make each wait longer than the one before, so that `fetch_forecast` gets through.',
-        hint: 'Replace `wait_fixed(1)` with `wait_exponential(multiplier=1)`, which waits 2s, then 4s, then 8s.',
-      },
+      hint: prose`Replace ${code('waitFixed(1)')} with ${code('waitExponential({ multiplier: 1 })', 'wait_exponential(multiplier=1)')}, which waits 2s, then 4s, then 8s.`,
       check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
@@ -102,7 +74,7 @@ In the example the service is busy for six seconds; the third attempt gets throu
       task: '`translate` fails on every attempt. Keep its retry policy, and add an error step that takes over once the retries are used up and ends the run with the original text, untranslated.',
       start: 'tutorial/examples/retries-and-error-steps/translate.ts',
       solution: 'tutorial/examples/retries-and-error-steps/translate-fallback.ts',
-      hint: 'Add a method marked `@catchError({ forSteps: ["translate"] })` that takes `ev: StepFailedEvent`; `ev.inputEvent` is the StartEvent translate was handling.',
+      hint: prose`Add a method marked ${code('@catchError({ forSteps: ["translate"] })', '@catch_error(for_steps=["translate"])')} that takes \`ev: StepFailedEvent\`; ${code('ev.inputEvent')} is the StartEvent translate was handling.`,
       check(trace) {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
@@ -129,7 +101,7 @@ In the example the service is busy for six seconds; the third attempt gets throu
       task: 'A busy service answers when asked again; an unknown city never becomes known. Make `lookup` retry `ServiceBusy` only, so that Atlantis goes to the error step at once.',
       start: 'tutorial/examples/retries-and-error-steps/three-cities.ts',
       solution: 'tutorial/examples/retries-and-error-steps/retry-busy-only.ts',
-      hint: 'Give the policy a condition: `retry: retryIfExceptionType(ServiceBusy)`.',
+      hint: prose`Give the policy a condition: ${code('retry: retryIfExceptionType(ServiceBusy)', 'retry=retry_if_exception_type(ServiceBusy)')}.`,
       check(trace) {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;

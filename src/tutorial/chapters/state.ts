@@ -1,29 +1,30 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
+import { alt, code, prose } from '../prose.ts';
 import { emittedOfType, lastState, runFinished } from '../traceFacts.ts';
 
 export const state: Chapter = {
   id: 'state',
   title: 'State with ctx.set and ctx.get',
-  text: `Events carry data from one step to the next. Some values belong to the whole run instead: a
+  text: prose`Events carry data from one step to the next. Some values belong to the whole run instead: a
 secret, a counter, the bounds of a search. Keep those in the context:
 
 - \`await ctx.set("low", 1)\` stores a value under a key.
-- \`await ctx.get<number>("low")\` reads it back, in any step, in any later round of a loop.
-- \`await ctx.get("attempts", 0)\` gives a default when the key was never set; without a default, a
+- ${code('await ctx.get<number>("low")', 'await ctx.get("low")')} reads it back, in any step, in any later round of a loop.
+- ${code('await ctx.get("attempts", 0)', 'await ctx.get("attempts", default=0)')} gives a default when the key was never set; without a default, a
   missing key fails the step with \`Key 'attempts' not found in Context\`.
 
 State lives as long as one run. Two runs never share it, and every step of a run sees the same
 values, so a value set in \`start\` is there for \`check\` on every trip round the loop.
 
-The example is a guessing game. \`start\` picks a secret with \`randint(1, 100)\` and stores it with
+The example is a guessing game. \`start\` picks a secret with ${code('randint(1, 100)', 'random.randint(1, 100)')} and stores it with
 the search bounds; \`check\` compares a guess, narrows the bounds and returns the next guess (a loop,
 as in the previous chapter). Each \`ctx.set\` appears in the trace as a state change, so the inspector
 shows how the bounds close in. The secret depends on the run's seed: change the seed and the game
 takes a different number of guesses.
 
-Store plain data (numbers, strings, arrays, objects). When you change a list, set a new array rather
-than pushing onto the stored one, so that each change is recorded.`,
+Store plain data (${alt('numbers, strings, arrays, objects', 'numbers, strings, lists, dicts')}). When you change a list, set a new
+${alt('array rather than pushing onto the stored one', 'list rather than appending to the stored one')}, so that each change is recorded.`,
   example: 'tutorial/examples/state/guess.ts',
   exercises: [
     {
@@ -32,7 +33,7 @@ than pushing onto the stored one, so that each change is recorded.`,
       task: 'Keep a list of every guess under the key `guesses` in the context, and end the run with that list as the result.',
       start: 'tutorial/examples/state/guess.ts',
       solution: 'tutorial/examples/state/remember-guesses.ts',
-      hint: 'In `check`, read `await ctx.get<number[]>("guesses", [])`, add `ev.guess`, and `ctx.set` the new array. Return it in the StopEvent.',
+      hint: prose`In \`check\`, read ${code('await ctx.get<number[]>("guesses", [])', 'await ctx.get("guesses", default=[])')}, add \`ev.guess\`, and \`ctx.set\` the new ${alt('array', 'list')}. Return it in the StopEvent.`,
       check(trace) {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;

@@ -1,5 +1,6 @@
 import { fail, pass } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
+import { alt, code, prose } from '../prose.ts';
 import { codeName } from '../codeNames.ts';
 import { collectedByStopper, describeEnd, emittedOfType, isStep, ofKind, plural, runFinished, waitedForWorker } from '../traceFacts.ts';
 import type { TraceRecord } from '../../engine/index.ts';
@@ -15,65 +16,42 @@ function stoppedAfterAll(trace: readonly TraceRecord[], extra: (trace: readonly 
 export const whenThingsGoWrong: Chapter = {
   id: 'when-things-go-wrong',
   title: 'When things go wrong',
-  text: `Runs fail in a few distinct ways, and the status next to the Run button says which.
+  text: prose`Runs fail in a few distinct ways, and the status next to the Run button says which.
 
-**A step throws.** The run fails with that very error (status \`failed\`), every other running step
-is cancelled, and the graph marks the step that threw. Awaiting \`w.run()\` rethrows the error.
+**A step ${alt('throws', 'raises')}.** The run fails with that very ${alt('error', 'exception')} (status \`failed\`), every other running step
+is cancelled, and the graph marks the step that ${alt('threw', 'raised')}. ${alt('Awaiting `w.run()` rethrows the error.', '`await w.run()` raises it again.')}
 
 **Retries.** Flaky work, such as a network call, can be retried:
-\`@step({ retry: { maxAttempts: 3, delay: 1 } })\` runs the step up to three times in all, waiting one
-second between attempts (\`backoff: 2\` doubles each wait). Only when the last attempt throws does the
-run fail. The timeline shows each attempt; state set with \`ctx.set\` survives between them, which is
+${alt(`\`@step({ retry: { maxAttempts: 3, delay: 1 } })\` runs the step up to three times in all, waiting one
+second between attempts (\`backoff: 2\` doubles each wait).`, `\`@step(retry_policy=ConstantDelayRetryPolicy(maximum_attempts=3, delay=1))\` runs the step up to
+three times in all, waiting one second between attempts (\`ExponentialBackoffRetryPolicy\` makes each
+wait longer). Both come from \`llama_index.core.workflow.retry_policy\`.`)} Only when the last attempt ${alt('throws', 'raises')} does the
+run fail. The timeline shows each attempt; state ${alt('set with `ctx.set`', 'kept with `ctx.store.set`')} survives between them, which is
 how the example counts its attempts.
 
-**Timeouts.** \`new Flow({ timeout: 10 })\` gives the whole run ten seconds. When they pass, the run
+**Timeouts.** ${code('new Flow({ timeout: 10 })', 'Flow(timeout=10)')} gives the whole run ten seconds. When they pass, the run
 ends with status \`timeout\` and a message naming the steps still active. Make the work faster (more
-workers, shorter waits) or allow more time; \`timeout: null\` removes the limit.
+workers, shorter waits) or allow more time; ${code('timeout: null', 'timeout=None')} removes the limit.
 
-**A collect that never completes.** When a step waits in \`collectEvents\` for more events than will
+**A collect that never completes.** When a step waits in ${code('collectEvents')} for more events than will
 ever come, nothing fails: the run just waits until its timeout. The message says what it was still
-waiting for, for example \`stepThree is waiting for 1 more StepThreeEvent (3 of 4 collected)\`,
+waiting for, for example ${code('stepThree is waiting for 1 more StepThreeEvent (3 of 4 collected)')},
 which usually points straight at a wrong count.
 
 Run the example to see a failure, then fix each exercise.`,
-  python: {
-    text: `Runs fail in a few distinct ways, and the status next to the Run button says which.
-
-**A step raises.** The run fails with that very exception (status \`failed\`), every other running
-step is cancelled, and the graph marks the step that raised. \`await w.run()\` raises it again.
-
-**Retries.** Flaky work, such as a network call, can be retried:
-\`@step(retry_policy=ConstantDelayRetryPolicy(maximum_attempts=3, delay=1))\` runs the step up to
-three times in all, waiting one second between attempts (\`ExponentialBackoffRetryPolicy\` makes each
-wait longer). Both come from \`llama_index.core.workflow.retry_policy\`. Only when the last attempt
-raises does the run fail. The timeline shows each attempt; state kept with \`ctx.store.set\`
-survives between them, which is how the example counts its attempts.
-
-**Timeouts.** \`Flow(timeout=10)\` gives the whole run ten seconds. When they pass, the run ends with
-status \`timeout\` and a message naming the steps still active. Make the work faster (more workers,
-shorter waits) or allow more time; \`timeout=None\` removes the limit.
-
-**A collect that never completes.** When a step waits in \`collect_events\` for more events than
-will ever come, nothing fails: the run just waits until its timeout. The message says what it was
-still waiting for, for example \`step_three is waiting for 1 more StepThreeEvent (3 of 4
-collected)\`, which usually points straight at a wrong count.
-
-Run the example to see a failure, then fix each exercise.`,
-  },
   example: 'tutorial/examples/when-things-go-wrong/flaky.ts',
   exampleRun: { expectedStatus: 'failed' },
   exercises: [
     {
       id: 'retry',
       title: 'Retry the flaky step',
-      task: '`fetchPage` fails twice before it succeeds. Give it a retry policy so the run stops with the page title.',
+      task: prose`${code('fetchPage')} fails twice before it succeeds. Give it a retry policy so the run stops with the page title.`,
       start: 'tutorial/examples/when-things-go-wrong/flaky.ts',
       solution: 'tutorial/examples/when-things-go-wrong/flaky-retry.ts',
-      hint: 'Pass `{ retry: { maxAttempts: 3, delay: 1 } }` to the `@step` decorator of `fetchPage`.',
-      python: {
-        task: '`fetch_page` fails twice before it succeeds. Give it a retry policy so the run stops with the page title.',
-        hint: 'Decorate `fetch_page` with `@step(retry_policy=ConstantDelayRetryPolicy(maximum_attempts=3, delay=1))`, imported from `llama_index.core.workflow.retry_policy`.',
-      },
+      hint: alt(
+        'Pass `{ retry: { maxAttempts: 3, delay: 1 } }` to the `@step` decorator of `fetchPage`.',
+        'Decorate `fetch_page` with `@step(retry_policy=ConstantDelayRetryPolicy(maximum_attempts=3, delay=1))`, imported from `llama_index.core.workflow.retry_policy`.',
+      ),
       check: (trace) =>
         stoppedAfterAll(trace, (t) => {
           const retried = ofKind(t, 'step.failed').filter((r) => r.willRetry);
@@ -86,8 +64,7 @@ Run the example to see a failure, then fix each exercise.`,
       task: 'This run always times out. Read the timeout message and fix the code so the run stops.',
       start: 'tutorial/examples/when-things-go-wrong/never-completes.ts',
       solution: 'tutorial/examples/when-things-go-wrong/never-completes-fixed.ts',
-      hint: 'Count the StepThreeEvents that are sent, and the entries of the list given to `collectEvents`.',
-      python: { hint: 'Count the StepThreeEvents that are sent, and the entries of the list given to `collect_events`.' },
+      hint: prose`Count the StepThreeEvents that are sent, and the entries of the list given to ${code('collectEvents')}.`,
       check: (trace, _graph, lang = 'typescript') =>
         stoppedAfterAll(trace, (t) => {
           const leftover = ofKind(t, 'collect.leftover');
@@ -107,8 +84,7 @@ Run the example to see a failure, then fix each exercise.`,
       task: 'Writing four chapters one after another takes longer than the 6-second timeout. Make the run finish in time without changing the timeout.',
       start: 'tutorial/examples/when-things-go-wrong/too-slow.ts',
       solution: 'tutorial/examples/when-things-go-wrong/too-slow-fixed.ts',
-      hint: '`writeChapter` has `numWorkers: 1`. What if several chapters were written at once?',
-      python: { hint: '`write_chapter` has `num_workers=1`. What if several chapters were written at once?' },
+      hint: prose`${code('writeChapter')} has ${code('numWorkers: 1', 'num_workers=1')}. What if several chapters were written at once?`,
       check: (trace) =>
         stoppedAfterAll(trace, (t) => {
           const timeout = ofKind(t, 'run.started')[0]?.timeout;

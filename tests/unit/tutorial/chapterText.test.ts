@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseChapterText, parseInline } from '../../../src/ui/tutorial/chapterText.ts';
-import { CHAPTERS } from '../../../src/tutorial/index.ts';
+import { CHAPTERS, chapterTextIn } from '../../../src/tutorial/index.ts';
 
 describe('chapter text', () => {
   test('paragraphs join their lines; blank lines separate them', () => {
@@ -43,7 +43,7 @@ describe('chapter text', () => {
 
   test('markup never leaks: no chapter shows a raw backtick or ** outside code blocks', () => {
     for (const chapter of CHAPTERS) {
-      for (const block of [chapter.text, chapter.python?.text ?? ''].flatMap(parseChapterText)) {
+      for (const block of [chapterTextIn(chapter, 'typescript'), chapterTextIn(chapter, 'python')].flatMap(parseChapterText)) {
         const inlines = block.kind === 'paragraph' ? block.inlines : block.kind === 'list' ? block.items.flat() : [];
         for (const part of inlines.filter((p) => p.kind === 'text')) {
           expect(part.text, chapter.id).not.toMatch(/`|\*\*/);

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { CHAPTERS, chapterById, chapterLang, chapterSourcePaths, chapterTextIn, exerciseHasPython, exerciseTextIn, hasPython, mapLoader, missingInPython, pythonPathOf, sourceIn, traceFacts } from '../../../src/tutorial/index.ts';
 import type { Chapter } from '../../../src/tutorial/index.ts';
+import { alt, code, prose } from '../../../src/tutorial/prose.ts';
 
 const chapter: Chapter = {
   id: 'demo',
@@ -59,12 +60,12 @@ describe('a tutorial source in the page\'s language', () => {
     expect(exerciseHasPython(tsOnlySolution, chapter.exercises[0]!)).toBe(false);
   });
 
-  test('Python text, task and hint replace the shared ones only in Python, each falling back on its own', () => {
-    const written: Chapter = { ...chapter, text: 'shared', python: { text: 'for Python' } };
-    expect(chapterTextIn(written, 'python')).toBe('for Python');
-    expect(chapterTextIn(written, 'typescript')).toBe('shared');
+  test('text, task and hint are written once, with the code they name in each language', () => {
+    const written: Chapter = { ...chapter, text: prose`Call ${code('ctx.sendEvent(ev)')} once.` };
+    expect(chapterTextIn(written, 'python')).toBe('Call `ctx.send_event(ev)` once.');
+    expect(chapterTextIn(written, 'typescript')).toBe('Call `ctx.sendEvent(ev)` once.');
     expect(chapterTextIn(chapter, 'python')).toBe('');
-    const exercise = { ...chapter.exercises[0]!, task: 'task', hint: 'hint', python: { hint: 'Python hint' } };
+    const exercise = { ...chapter.exercises[0]!, task: 'task', hint: alt('hint', 'Python hint') };
     expect(exerciseTextIn(exercise, 'python')).toEqual({ task: 'task', hint: 'Python hint' });
     expect(exerciseTextIn(exercise, 'typescript')).toEqual({ task: 'task', hint: 'hint' });
   });

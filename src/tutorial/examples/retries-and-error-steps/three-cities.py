@@ -1,0 +1,54 @@
+# Three lookups at once. A busy service gets better if you ask again; an unknown city never does,
+# yet this policy retries every error, so the Atlantis lookup wastes three more attempts.
+import asyncio
+from workflows import Context, Workflow, catch_error, step
+from workflows.events import Event, StartEvent, StepFailedEvent, StopEvent
+from workflows.retry_policy import retry_policy, stop_after_attempt, wait_fixed
+
+class ServiceBusy(Exception):
+    pass
+
+class UnknownCity(Exception):
+    pass
+
+class CityEvent(Event):
+    city: str
+
+class ForecastEvent(Event):
+    city: str
+    forecast: str
+
+KNOWN = {"Lisbon": "sunny", "Porto": "rain"}
+
+class WeatherFlow(Workflow):
+    @step
+    async def start(self, ctx: Context, ev: StartEvent) -> CityEvent:
+        for city in ["Lisbon", "Atlantis", "Porto"]:
+            ctx.send_event(CityEvent(city=city))
+
+    @step(retry_policy=retry_policy(wait=wait_fixed(2), stop=stop_after_attempt(4)))
+    async def lookup(self, ctx: Context, ev: CityEvent) -> ForecastEvent:
+        await asyncio.sleep(0.5)
+        if ev.city not in KNOWN:
+            raise UnknownCity(f"No such city: {ev.city}")
+        # The service is busy the first time each city is asked for; the store remembers who asked.
+        asked = f"asked {ev.city}"
+        if not await ctx.store.get(asked, default=False):
+            await ctx.store.set(asked, True)
+            raise ServiceBusy(f"Busy, try {ev.city} again")
+        return ForecastEvent(city=ev.city, forecast=KNOWN[ev.city])
+
+    @catch_error
+    async def no_forecast(self, ctx: Context, ev: StepFailedEvent) -> ForecastEvent:
+        return ForecastEvent(city=ev.input_event.city, forecast=f"unavailable ({ev.exception})")
+
+    @step
+    async def report(self, ctx: Context, ev: ForecastEvent) -> StopEvent:
+        forecasts = ctx.collect_events(ev, [ForecastEvent] * 3)
+        if forecasts is None:
+            return None
+        return StopEvent(result=[f"{f.city}: {f.forecast}" for f in forecasts])
+
+w = WeatherFlow(timeout=60, verbose=False)
+result = await w.run()
+print(result)
