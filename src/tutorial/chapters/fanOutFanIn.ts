@@ -6,7 +6,7 @@ import { collectedByStopper, emittedOfType } from '../traceFacts.ts';
 
 export const fanOutFanIn: Chapter = {
   id: 'fan-out-fan-in',
-  title: 'Typed fan-out and fan-in',
+  title: 'Fan-out and fan-in',
   text: prose`${alt(`Map-reduce with \`sendEvent\` and a count works, but the types can say it directly. A step whose
 return type is an array, \`Promise<Task[]>\`, may return several events at once: each element is
 routed as its own event, and together they form one **batch**. A step whose event parameter is an

@@ -8,7 +8,7 @@ export const humanInTheLoop: Chapter = {
   id: 'human-in-the-loop',
   title: 'Human in the loop',
   text: prose`Some workflows need a person: to approve a step, to fill in what the model could not guess. A step
-asks by returning an ${code('InputRequiredEvent', 'InputRequiredEvent(prefix=...)')} with a \`prefix\`, the question. That event goes out on the
+asks by returning an ${alt('`InputRequiredEvent` with a `prefix`, the question', '`InputRequiredEvent(prefix=...)` whose prefix is the question')}. That event goes out on the
 run's stream to whoever started the run, and the run waits.
 
 The answer comes back as a \`HumanResponseEvent\` whose \`response\` is the text the person typed. Any
