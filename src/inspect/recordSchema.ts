@@ -54,7 +54,7 @@ export const RECORD_SCHEMA = {
   'step.queued': { step: 'string', invocation: 'id', event: 'id', position: 'id' },
   'step.started': { step: 'string', invocation: 'id', worker: 'id', events: 'ids', attempt: 'id', 'rerunOf?': 'id' },
   'step.finished': { step: 'string', invocation: 'id', worker: 'id', outputs: 'ids', status: ['done', 'cancelled', 'waiting'] },
-  'step.failed': { step: 'string', invocation: 'id', worker: 'id', attempt: 'id', error: 'error', willRetry: 'boolean', 'retryDelay?': 'time' },
+  'step.failed': { step: 'string', invocation: 'id', worker: 'id', attempt: 'id', error: 'error', willRetry: 'boolean', 'retryDelay?': 'time', 'caughtBy?': 'string' },
   'collect.progress': { step: 'string', invocation: 'id', buffer: 'string', event: 'id', have: 'counts', need: 'counts', complete: 'boolean' },
   'collect.leftover': { step: 'string', buffer: 'string', events: 'ids', types: 'counts' },
   'state.changed': { key: 'string', value: 'json', step: 'string|null', invocation: 'id|null' },

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { Context, StartEvent, StepFailedEvent, StopEvent, Workflow, catchError, step, type TraceRecord } from 'flowplay';
 import { TimelineBuilder, timelineAt } from '../../../src/inspect/index.ts';
+import { TraceValidator } from '../../../src/inspect/traceValidator.ts';
 
 test('a failure handed to a catchError step is marked as a handoff, and the handler gets its own row', async () => {
   class Flow extends Workflow {
@@ -25,4 +26,8 @@ test('a failure handed to a catchError step is marked as a handoff, and the hand
   expect(view.rows.find((r) => r.id === 'fallback')!.bars.map((b) => b.outcome)).toEqual(['done']);
   const sent = trace.find((r) => r.kind === 'event.emitted' && r.type === 'StepFailedEvent');
   expect(sent).toMatchObject({ via: 'send', step: 'fetch', target: 'fallback' });
+  // The page checks every record a runner sends: the handoff (caughtBy) must not be refused as unknown.
+  const validator = new TraceValidator({ maxDepth: 64 });
+  expect(trace.find((r) => r.kind === 'step.failed')).toMatchObject({ caughtBy: 'fallback' });
+  for (const [i, record] of trace.entries()) validator.check(JSON.parse(JSON.stringify(record)), i);
 });
