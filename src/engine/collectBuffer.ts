@@ -46,12 +46,33 @@ export class CollectBuffer {
   /** The last expectation seen, to explain a timeout. */
   lastNeed: Need | null = null;
 
-  add(ev: Event, id: number): void {
+  add(ev: Event, id: number): Buffered {
     const cls = ev.constructor;
     let fifo = this.byType.get(cls);
     if (!fifo) this.byType.set(cls, (fifo = new Fifo()));
-    fifo.push({ ev, id });
+    const item = { ev, id };
+    fifo.push(item);
     this.size++;
+    return item;
+  }
+
+  /** Takes back one event added by a step attempt that failed; false when a batch took it already. */
+  remove(item: Buffered): boolean {
+    const removed = this.byType.get(item.ev.constructor)?.remove(item) ?? false;
+    if (removed) this.size--;
+    return removed;
+  }
+
+  /** Puts a taken batch (as `take` gave it) back ahead of what arrived since, each class in its arrival order. */
+  restore(items: readonly Buffered[]): void {
+    const byType = new Map<Function, Buffered[]>();
+    for (const item of items) (byType.get(item.ev.constructor) ?? byType.set(item.ev.constructor, []).get(item.ev.constructor)!).push(item);
+    for (const [cls, list] of byType) {
+      let fifo = this.byType.get(cls);
+      if (!fifo) this.byType.set(cls, (fifo = new Fifo()));
+      fifo.unshift(list);
+    }
+    this.size += items.length;
   }
 
   count(cls: Function): number {

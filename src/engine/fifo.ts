@@ -26,6 +26,21 @@ export class Fifo<T> {
     return item;
   }
 
+  /** Puts items back in front, in their order (what a failed step took goes back where it was). */
+  unshift(items: readonly T[]): void {
+    if (items.length === 0) return;
+    this.items = [...items, ...this.items.slice(this.head)];
+    this.head = 0;
+  }
+
+  /** Removes one item wherever it is; false when it is not there. O(n): only for undoing a failed attempt. */
+  remove(item: T): boolean {
+    const at = this.items.indexOf(item, this.head);
+    if (at < 0) return false;
+    this.items.splice(at, 1);
+    return true;
+  }
+
   /** Removes and returns everything, oldest first. */
   drain(): T[] {
     const out = this.items.slice(this.head) as T[];

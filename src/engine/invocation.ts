@@ -3,7 +3,7 @@
  * (routing returned events, opening a fan-out batch) or its error (retry, or failing the run).
  */
 import type { Batch } from './batch.ts';
-import type { Buffered } from './collectBuffer.ts';
+import type { Buffered, CollectBuffer } from './collectBuffer.ts';
 import { microtask } from './clock.ts';
 import { StepFailedEvent } from './catchError.ts';
 import { errorInfo, typeNameOf } from './describe.ts';
@@ -36,6 +36,29 @@ export interface Pending {
 
 export type Recoveries = Readonly<Record<string, number>>;
 
+/** One `collectEvents` call of an attempt, to undo it if the attempt fails and runs again. */
+export interface CollectCall {
+  buffer: CollectBuffer;
+  added: Buffered;
+  taken: Buffered[] | null;
+}
+
+/**
+ * Takes back what a failed attempt did to its collect buffers, last call first: a batch it took goes
+ * back in front, the event it added comes out. The retry then finds the buffers as the failed
+ * attempt did, and adds its event once (it is the same event, delivered again).
+ */
+export function undoCollects(inv: Invocation): void {
+  const calls = inv.collects;
+  if (!calls) return;
+  inv.collects = null;
+  for (let i = calls.length - 1; i >= 0; i--) {
+    const { buffer, added, taken } = calls[i]!;
+    if (taken) buffer.restore(taken);
+    buffer.remove(added);
+  }
+}
+
 export class Invocation implements Frame {
   settled = false;
   /**
@@ -50,11 +73,12 @@ export class Invocation implements Frame {
   /** The values of the step's resource parameters, once resolved (only for steps that declare some). */
   resourceValues: unknown[] | null = null;
   /**
-   * Events this attempt took out of a collect buffer by completing a collection. Until the step
-   * returns, a saved context hands them back to the step (as the library commits a step's buffer
-   * changes only when it returns), so a resumed re-run of the step finds them again.
+   * This attempt's `collectEvents` calls: the event each added to a buffer and the batch it took,
+   * if it completed one. Until the step returns, a saved context hands the taken events back to the
+   * step (as the library commits a step's buffer changes only when it returns), so a resumed re-run
+   * finds them again; and an attempt that fails and is retried takes all of it back (see `fail`).
    */
-  collected: Buffered[] | null = null;
+  collects: CollectCall[] | null = null;
 
   constructor(
     readonly run: RunCore,
@@ -246,6 +270,8 @@ function fail(inv: Invocation, error: unknown): void {
         run.trace({ v: 2, runId: '', seq: 0, t: 0, kind: 'step.failed', step: inv.step, invocation: pending.id, worker: inv.worker, attempt: pending.attempt, error: errorInfo(error, inv.step), willRetry: true, retryDelay: delay });
       }
       pending.retry = { firstAttemptAt: firstAttemptAt(inv), lastError: error, lastFailedAt: run.clock.now() };
+      // The retry gets the same event again: what this attempt added or took must not count twice.
+      undoCollects(inv);
       run.retryLater(inv.rt, pending, delay);
       return;
     }

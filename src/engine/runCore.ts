@@ -781,7 +781,8 @@ export class RunCore {
     const buffer = inv.rt.buffer(bufferId);
     buffer.lastNeed = need;
     const id = ev === inv.pending.input ? (inv.pending.eventIds as number) : 0;
-    buffer.add(ev, id);
+    const call = { buffer, added: buffer.add(ev, id), taken: null as Buffered[] | null };
+    (inv.collects ??= []).push(call);
     const complete = buffer.isSatisfied(need);
     const store = this.traceStore;
     if (store) {
@@ -794,8 +795,7 @@ export class RunCore {
     }
     if (!complete) return null;
     const taken = buffer.take(need);
-    if (inv.collected) inv.collected.push(...taken);
-    else inv.collected = taken.slice();
+    call.taken = taken;
     return taken.map((b) => b.ev);
   }
 
@@ -829,7 +829,7 @@ export class RunCore {
         // event a running step added is its input (saved once, below), one it took goes back.
         const buffered: Buffered[] = [];
         for (const [, buffer] of rt.buffers ?? []) buffered.push(...buffer.leftovers());
-        for (const inv of live) if (inv.collected) buffered.push(...inv.collected);
+        for (const inv of live) for (const call of inv.collects ?? []) if (call.taken) buffered.push(...call.taken);
         buffered.sort((a, b) => a.id - b.id);
         for (const b of buffered) if (!inHand.has(b.ev)) work.push(saveEvent(name, b.ev));
         for (const ev of inHand) work.push(saveEvent(name, ev));

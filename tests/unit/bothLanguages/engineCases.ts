@@ -287,6 +287,61 @@ print(await Flaky(timeout=30).run())
     expect: { status: 'stopped', result: 'ok after 3', lines: ['ok after 3'], started: { flaky: 3 }, attempts: { flaky: 3 }, failed: { flaky: 2 }, state: { n: 3 } },
   },
   {
+    name: 'retries: a collecting step that fails and runs again adds its event to the buffer once',
+    typescript: `${TS}
+class Done extends Event<{ n: number }> {}
+class Gather extends Workflow {
+  @step()
+  async start(ctx: Context, ev: StartEvent): Promise<Done | null> {
+    for (const n of [1, 2, 3]) {
+      ctx.sendEvent(new Done({ n }));
+      await sleep(5);
+    }
+    return null;
+  }
+  @step({ retryPolicy: retryPolicy({ wait: waitFixed(1), stop: stopAfterAttempt(3) }) })
+  async gather(ctx: Context, ev: Done): Promise<StopEvent | null> {
+    const tries = await ctx.store.get("tries", 0);
+    const all = ctx.collectEvents(ev, [Done, Done, Done]);
+    if (tries === 0) {
+      await ctx.store.set("tries", 1);
+      throw new Error("the first attempt fails after collecting");
+    }
+    if (all === null) return null;
+    return new StopEvent({ result: all.map((d) => d.n).join(",") });
+  }
+}
+console.log(await new Gather({ timeout: 60 }).run());
+`,
+    python: `${PY}
+class Done(Event):
+    n: int
+
+class Gather(Workflow):
+    @step
+    async def start(self, ctx: Context, ev: StartEvent) -> Done | None:
+        for n in [1, 2, 3]:
+            ctx.send_event(Done(n=n))
+            await asyncio.sleep(5)
+        return None
+
+    @step(retry_policy=retry_policy(wait=wait_fixed(1), stop=stop_after_attempt(3)))
+    async def gather(self, ctx: Context, ev: Done) -> StopEvent | None:
+        tries = await ctx.store.get("tries", default=0)
+        got = ctx.collect_events(ev, [Done] * 3)
+        if tries == 0:
+            await ctx.store.set("tries", 1)
+            raise ValueError("the first attempt fails after collecting")
+        if got is None:
+            return None
+        return StopEvent(result=",".join(str(d.n) for d in got))
+
+print(await Gather(timeout=60).run())
+`,
+    // The failed attempt's event is not kept: the library commits buffer changes when a step returns.
+    expect: { status: 'stopped', result: '1,2,3', lines: ['1,2,3'], attempts: { gather: 2 }, failed: { gather: 1 }, collect: { gather: ['1/3', '1/3', '2/3', '3/3'] } },
+  },
+  {
     name: 'retries: an error the policy’s condition does not retry fails the run at once',
     typescript: `${TS}
 class Picky extends Workflow {

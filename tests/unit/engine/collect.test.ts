@@ -96,3 +96,41 @@ describe('collectEvents', () => {
     expect(calls).toBe(n);
   });
 });
+
+describe('collectEvents in a step that fails and is retried', () => {
+  /** Collects three X; the attempts listed in `failOn` (1-based, over all of the step's attempts) throw after collecting. */
+  function retried(failOn: number[]) {
+    let attempts = 0;
+    class Retried extends Workflow {
+      @step({ accepts: [StartEvent], returns: [X] })
+      async start(ctx: Context, _ev: StartEvent) {
+        for (const tag of ['a', 'b', 'c']) {
+          ctx.sendEvent(new X({ tag }));
+          await sleep(5);
+        }
+        return null;
+      }
+      @step({ accepts: [X], returns: [StopEvent], retry: { maxAttempts: 3, delay: 1 } })
+      async join(ctx: Context, ev: X) {
+        const got = ctx.collectEvents<X>(ev, [X, X, X]);
+        if (failOn.includes(++attempts)) throw new Error(`attempt ${attempts} fails`);
+        return got ? new StopEvent({ result: got.map((e) => e.tag).join('') }) : null;
+      }
+    }
+    return new Retried({ timeout: 60 });
+  }
+  const progress = (run: { records: Parameters<typeof ofKind>[0] }) => ofKind(run.records, 'collect.progress').map((r) => `${r.have.X}/${r.need.X}`);
+
+  test('an attempt that added its event and failed leaves the buffer as it found it: the retry adds the event once', async () => {
+    const run = await record(retried([1]));
+    expect(run.result).toBe('abc');
+    expect(progress(run)).toEqual(['1/3', '1/3', '2/3', '3/3']);
+  });
+
+  test('an attempt that completed the batch and failed puts the batch back: the retry completes it again', async () => {
+    const run = await record(retried([3]));
+    expect(run.result).toBe('abc');
+    expect(progress(run)).toEqual(['1/3', '2/3', '3/3', '3/3']);
+    expect(ofKind(run.records, 'collect.leftover')).toEqual([]);
+  });
+});
