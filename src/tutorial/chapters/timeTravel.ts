@@ -4,6 +4,7 @@ import { forkChanges, forkedEvent, numberField } from '../forkFacts.ts';
 import type { ForkedEvent } from '../forkFacts.ts';
 import type { CheckResult } from '../model.ts';
 import type { Chapter } from '../model.ts';
+import { code, prose } from '../prose.ts';
 import { describeEnd, runFinished } from '../traceFacts.ts';
 import type { TraceRecord } from '../../engine/index.ts';
 
@@ -76,7 +77,7 @@ In the example a refund of 40 is approved by \`decide\`; above 100 it goes to a 
       start: 'tutorial/examples/time-travel/refund.ts',
       solution: 'tutorial/examples/time-travel/refund-rejects.ts',
       fork: { type: 'RefundRequest', fields: { order: 'A-17', amount: -30 } },
-      hint: 'In decide, before the other rules: if (ev.amount < 0) return new StopEvent({ result: `rejected ${ev.amount} for ${ev.order}` }). The fork replays your new code: run it first, then fork.',
+      hint: prose`In \`decide\`, before the other rules: ${code('if (ev.amount < 0)', 'if ev.amount < 0:')} return a \`StopEvent\` whose \`result\` starts with "rejected". The fork replays your new code: run it first, then fork.`,
       check(trace) {
         const forked = refundFork(trace);
         if (!('change' in forked)) return forked;
