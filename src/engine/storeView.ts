@@ -78,6 +78,19 @@ export class StoreView implements ContextStore<DictState> {
     return true;
   }
 
+  /** A copy of the whole state now when nobody edits it, or null when it must wait its turn (see getPathNow). */
+  getStateNow(): object | null {
+    return this.run.store.lock.busy !== 0 ? null : this.run.store.snapshot();
+  }
+
+  /** The whole state replaced now when nobody edits it; false when it must wait its turn (see getPathNow). */
+  setStateNow(state: DictState): boolean {
+    if (this.run.store.lock.busy !== 0) return false;
+    this.run.store.replace(state);
+    this.run.stateReplaced(this.inv);
+    return true;
+  }
+
   getPath(path: string[], hasDefault: boolean, defaultValue: unknown): Promise<unknown> {
     return this.turn('get', () => this.run.store.get(path, hasDefault, defaultValue));
   }

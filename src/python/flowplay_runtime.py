@@ -34,6 +34,8 @@ def _js_value(value):
         return _bridge.array([_js_value(v) for v in value])
     if isinstance(value, dict):
         return _bridge.record(to_js([[str(k), _js_value(v)] for k, v in value.items()]))
+    if isinstance(value, BaseModel):
+        return _js_value(value.model_dump())
     return _bridge.record(to_js([["repr", repr(value)]]))
 
 
@@ -60,7 +62,7 @@ class _Fields:
     def of(cls):
         fields = {}
         for klass in reversed(cls.__mro__):
-            if klass is object or not issubclass(klass, Event):
+            if klass is object or not issubclass(klass, BaseModel):
                 continue
             annotations = annotationlib.get_annotations(klass, format=annotationlib.Format.FORWARDREF)
             for name, annotation in annotations.items():
@@ -79,15 +81,34 @@ class ValidationError(ValueError):
     pass
 
 
-class Event:
-    """Base of every event: keyword construction, required fields and defaults, the library's repr."""
+class _DefaultFactory:
+    """`Field(default_factory=...)`: called for each new model."""
 
-    _role = "Event"
+    def __init__(self, make):
+        self.make = make
+
+
+def Field(default=_MISSING, *, default_factory=None, **metadata):
+    """pydantic's `Field` for what a model needs here: its default or default factory (a description
+    and other metadata are accepted and not used)."""
+    return _DefaultFactory(default_factory) if default_factory is not None else default
+
+
+def _default_value(default):
+    if isinstance(default, _DefaultFactory):
+        return default.make()
+    # A mutable default is copied, so models do not share it.
+    return type(default)(default) if isinstance(default, (list, dict, set)) else default
+
+
+class BaseModel:
+    """A model with annotated fields, as pydantic's (which the page has no wheel of): keyword
+    construction, required fields and defaults, `model_dump`, `model_copy` and pydantic's repr. Events
+    are models, and so is a typed state (`Context[MyState]`)."""
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         cls._fields = None
-        cls._js_class = None
 
     def __init__(self, **data):
         fields = type(self)._field_defaults()
@@ -96,15 +117,18 @@ class Event:
             lines = "\n".join(f"{name}\n  Field required" for name in missing)
             count = len(missing)
             raise ValidationError(f"{count} validation error{'s' if count > 1 else ''} for {type(self).__name__}\n{lines}")
-        object.__setattr__(self, "_js", None)
         object.__setattr__(self, "_data", {})
         for name, default in fields.items():
-            value = data.pop(name) if name in data else default
-            if isinstance(value, (list, dict, set)) and name not in data:
-                value = type(value)(value)
-            object.__setattr__(self, name, value)
+            object.__setattr__(self, name, data.pop(name) if name in data else _default_value(default))
         for name, value in data.items():
             self._data[name] = value
+
+    def model_copy(self):
+        copy = type(self).__new__(type(self))
+        object.__setattr__(copy, "_data", dict(self._data))
+        for name in type(self)._field_defaults():
+            object.__setattr__(copy, name, getattr(self, name))
+        return copy
 
     @classmethod
     def _field_defaults(cls):
@@ -152,6 +176,20 @@ class Event:
         return type(self) is type(other) and self.model_dump() == other.model_dump()
 
     __hash__ = object.__hash__
+
+
+class Event(BaseModel):
+    """Base of every event: a model the engine has a twin of."""
+
+    _role = "Event"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._js_class = None
+
+    def __init__(self, **data):
+        object.__setattr__(self, "_js", None)
+        super().__init__(**data)
 
 
 class StartEvent(Event):
@@ -263,7 +301,7 @@ def _fill_fields(ev, js_event):
     data = _step_failed_fields(js_event) if cls is StepFailedEvent else {k: _py_value(v) for k, v in _bridge.entries(js_event)}
     object.__setattr__(ev, "_data", {})
     for field, default in cls._field_defaults().items():
-        object.__setattr__(ev, field, data.pop(field, None if default is _MISSING else default))
+        object.__setattr__(ev, field, data.pop(field) if field in data else None if default is _MISSING else _default_value(default))
     if issubclass(cls, StopEvent):
         object.__setattr__(ev, "result", data.pop("result", None))
     ev._data.update(data)
@@ -360,18 +398,20 @@ def _signature(spec, is_method):
     context_param = None
     event_param = None
     resources = []
+    state = None
     for name in params:
         annotation = annotations.get(name)
         resource = _resource_of(annotation, globals_)
         if resource is not None:
             resources.append((name, resource))
-        elif annotation is Context or annotation == "Context":
+        elif _is_context(annotation, globals_):
             context_param = name
+            state = _state_class_of(annotation, globals_)
         elif event_param is None:
             event_param = (name, _annotation_types(annotation, globals_))
     accepts = event_param[1] if event_param else []
     returns = _annotation_types(annotations.get("return"), globals_)
-    return context_param, event_param[0] if event_param else None, accepts, returns, resources
+    return context_param, event_param[0] if event_param else None, accepts, returns, resources, state
 
 
 # ---------------------------------------------------------------------------------------------- resources
@@ -506,9 +546,106 @@ class _Store:
         if not self._js.setPathNow(parts, _js_value(value)):
             await self._js.setPath(parts, _js_value(value))
 
+    async def get_state(self):
+        """A copy of the whole state: a model of the state's class (`Context[MyState]`), else a dict."""
+        now = self._js.getStateNow()
+        return _state_from_js(now if now is not None and now is not jsnull else await self._js.getState())
 
-class Context:
-    """The step's context: the engine's Context with the library's Python names."""
+    async def set_state(self, state):
+        js_state = _state_to_js(state)
+        if not self._js.setStateNow(js_state):
+            await self._js.setState(js_state)
+
+    async def clear(self):
+        await self._js.clear()
+
+    @__import__("contextlib").asynccontextmanager
+    async def edit_state(self):
+        """`async with ctx.store.edit_state() as state:` the engine's editState holds the store for the
+        whole block, so other steps' store calls wait: no update is lost between concurrent steps."""
+        loop = asyncio.get_running_loop()
+        entered = loop.create_future()
+        left = loop.create_future()
+
+        async def edit(root):
+            state = _state_from_js(root)
+            entered.set_result(state)
+            await left
+            # What the block changed goes back into the state the engine holds, even after an
+            # exception: in the library the block edits the state object itself.
+            _bridge.replace_fields(root, to_js([[k, _js_value(v)] for k, v in _state_fields(state).items()]))
+
+        finished = asyncio.ensure_future(self._js.editState(create_once_callable(edit)))
+        await asyncio.wait([entered, finished], return_when=asyncio.FIRST_COMPLETED)
+        if not entered.done():
+            # The engine refused the edit (an edit inside an edit): its error is the step's.
+            await finished
+        try:
+            yield entered.result()
+        finally:
+            left.set_result(None)
+            try:
+                await finished
+            except JsException as error:
+                raise _python_error(error) from None
+
+
+# The Python class of each typed state, by the name of its engine twin.
+_state_classes = {}
+
+
+def _state_twin(cls):
+    """The engine's state class for a Python model class: made on first use; its no-argument
+    constructor gives the model's defaults, as the engine expects of a state class."""
+    if cls.__dict__.get("_js_state") is None:
+        if cls._field_defaults() and any(default is _MISSING for default in cls._field_defaults().values()):
+            raise WorkflowValidationError(f"State must have defaults for all fields: {cls.__name__} has a field without one.")
+        defaults = create_proxy(lambda: to_js([[k, _js_value(v)] for k, v in _state_fields(cls()).items()]))
+        cls._js_state = _bridge.define_state(cls.__name__, defaults)
+        _state_classes[cls.__name__] = cls
+    return cls._js_state
+
+
+def _state_fields(state):
+    return state.model_dump() if isinstance(state, BaseModel) else dict(state)
+
+
+def _state_from_js(js_state):
+    cls = _state_classes.get(_bridge.type_name(js_state))
+    if cls is None:
+        return _py_value(js_state)
+    state = cls.__new__(cls)
+    _fill_fields(state, js_state)
+    return state
+
+
+def _state_to_js(state):
+    entries = to_js([[k, _js_value(v)] for k, v in _state_fields(state).items()])
+    return _bridge.make_state(_state_twin(type(state)) if isinstance(state, BaseModel) else None, entries)
+
+
+def _state_class_of(annotation, globals_):
+    """The state class of a `Context[MyState]` annotation; None for a plain `Context`."""
+    annotation = _evaluated(annotation, globals_)
+    if typing.get_origin(annotation) is Context:
+        args = typing.get_args(annotation)
+        if args and isinstance(args[0], type) and issubclass(args[0], BaseModel):
+            return args[0]
+    return None
+
+
+def _is_context(annotation, globals_):
+    if annotation is Context or annotation == "Context":
+        return True
+    return typing.get_origin(_evaluated(annotation, globals_)) is Context
+
+
+_State = typing.TypeVar("_State")
+
+
+class Context(typing.Generic[_State]):
+    """The step's context: the engine's Context with the library's Python names. `Context[MyState]`
+    names the run's typed state."""
 
     def __init__(self, js_context):
         self._js = js_context
@@ -608,7 +745,7 @@ class Workflow:
         if cls.__dict__.get("_js_workflow") is None:
             specs = []
             for spec, is_method in cls._step_specs():
-                context_param, event_param, accepts, returns, resources = _signature(spec, is_method)
+                context_param, event_param, accepts, returns, resources, state = _signature(spec, is_method)
                 specs.append(
                     _bridge.record(
                         to_js(
@@ -620,6 +757,7 @@ class Workflow:
                                 ["retryPolicy", _policy_js(spec.retry_policy)],
                                 *([["catchError", _catch_js(spec)]] if spec.catch is not None else []),
                                 *([["resources", _bridge.record(to_js([[param, _resource_js(r)] for param, r in resources]))]] if resources else []),
+                                *([["state", _state_twin(state)]] if state is not None else []),
                             ]
                         )
                     )
@@ -1071,6 +1209,8 @@ def _serve_modules(served):
         "catch_error": catch_error,
         "StepFailedEvent": StepFailedEvent,
         "Resource": Resource,
+        "BaseModel": BaseModel,
+        "Field": Field,
         "WorkflowTimeoutError": WorkflowTimeoutError,
         "WorkflowRuntimeError": WorkflowRuntimeError,
         "WorkflowValidationError": WorkflowValidationError,

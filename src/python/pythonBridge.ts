@@ -62,6 +62,8 @@ interface StepSpec {
   catchError?: { forSteps: string[] | null; maxRecoveries: number };
   /** The step's resource parameters, by name, in order: the engine's `Resource(...)` declarations. */
   resources?: Record<string, unknown>;
+  /** The state class of `ctx: Context[MyState]`. */
+  state?: engine.StateClass;
 }
 
 type EventCtor = new (fields?: object) => engine.Event;
@@ -149,7 +151,7 @@ export function createPythonBridge(print: PrintSink) {
           engine.catchError({ accepts: [...spec.accepts], returns: [...spec.returns], context: true, maxRecoveries: caught.maxRecoveries, ...(forSteps ? { forSteps } : {}) })(Twin.prototype, stepName, descriptor);
         } else {
           const resources = spec.resources ?? undefined;
-          engine.step({ accepts: [...spec.accepts], returns: [...spec.returns], numWorkers: spec.numWorkers, context: true, ...(retryPolicy ? { retryPolicy } : {}), ...(resources ? { resources } : {}) })(Twin.prototype, stepName, descriptor);
+          engine.step({ accepts: [...spec.accepts], returns: [...spec.returns], numWorkers: spec.numWorkers, context: true, ...(retryPolicy ? { retryPolicy } : {}), ...(resources ? { resources } : {}), ...(spec.state ? { state: spec.state } : {}) })(Twin.prototype, stepName, descriptor);
         }
         Object.defineProperty(Twin.prototype, stepName, descriptor);
       }
@@ -193,6 +195,28 @@ export function createPythonBridge(print: PrintSink) {
       ((factory as Record<symbol, engine.ResourceDescriptor[]>)[PY_DEPENDENCIES] ??= []).push(dependency);
     },
     resource: (factory: engine.ResourceFactory, cache: boolean) => engine.Resource(factory, { cache }),
+    /** The engine's state class of a Python model: its constructor takes the model's defaults from Python. */
+    define_state(name: string, defaults: PyProxyLike): engine.StateClass {
+      const fresh = (defaults.copy ? defaults.copy() : defaults) as unknown as () => unknown;
+      return {
+        [name]: class {
+          constructor() {
+            Object.assign(this, Object.fromEntries(asArray(fresh()) as [string, unknown][]));
+          }
+        },
+      }[name]!;
+    },
+    /** A whole state to set: an instance of the state class, or a plain object for an untyped state. */
+    make_state(cls: engine.StateClass | null | undefined, entries: unknown): object {
+      const fields = Object.fromEntries(asArray(entries) as [string, unknown][]);
+      return cls ? Object.assign(new cls(), fields) : fields;
+    },
+    /** The state an edit holds gets the edited fields: the same object, with exactly these fields. */
+    replace_fields(target: Record<string, unknown>, entries: unknown) {
+      const fields = Object.fromEntries(asArray(entries) as [string, unknown][]);
+      for (const key of Object.keys(target)) if (!Object.hasOwn(fields, key)) delete target[key];
+      Object.assign(target, fields);
+    },
     retry_piece(name: string, args: unknown) {
       const make = Object.hasOwn(RETRY_PIECES, name) ? RETRY_PIECES[name]! : null;
       if (!make) throw new Error(`no retry piece ${name}`);

@@ -37,6 +37,10 @@ const CONTEXT_MEMBERS: [string, string, string][] = [
 const STORE_MEMBERS: [string, string, string][] = [
   ['get', 'method', 'await get(path: str, default=...)'],
   ['set', 'method', 'await set(path: str, value)'],
+  ['get_state', 'method', 'await get_state() -> a copy of the state (Context[MyState]: a MyState)'],
+  ['set_state', 'method', 'await set_state(state) -> None'],
+  ['edit_state', 'method', 'async with ctx.store.edit_state() as state: (other steps wait until the block ends)'],
+  ['clear', 'method', 'await clear() -> back to the state’s defaults'],
 ];
 const EVENT_MEMBERS: [string, string, string][] = [
   ['model_dump', 'method', 'model_dump() -> dict'],
@@ -109,7 +113,8 @@ export function pythonCompletions(text: string, pos: number): PyCompletionList |
   if (member) {
     const annotation = parameterAnnotation(source, pos, member[1]!);
     if (!annotation) return null;
-    if (annotation === 'Context' || annotation.endsWith('.Context')) return { from, items: CONTEXT_MEMBERS.map(([n, k, d]) => item(n, k, d)) };
+    const context = annotation.replace(/\[.*\]$/, '');
+    if (context === 'Context' || context.endsWith('.Context')) return { from, items: CONTEXT_MEMBERS.map(([n, k, d]) => item(n, k, d)) };
     const { events } = analysePython(text);
     // `ev: A | B`: the fields every one of the classes has are safe; offer the union, marked by class.
     const classes = annotation.split('|').map((part) => part.trim().replace(/^Optional\[(.*)\]$/, '$1'));

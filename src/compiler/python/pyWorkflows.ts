@@ -125,7 +125,13 @@ function readStep(
   const resources = readResourceUses(declared, source, scope);
   const params = declared.filter((p) => !resources.some((r) => r.param === p.name));
   const isContext = (p: PyParam) => {
-    const resolved = resolveName(scope, source, p.annotation);
+    // `Context` or `Context[MyState]` (a typed state), also as a string annotation.
+    if (p.annotation?.name === 'String') {
+      const head = /^[rRuU]?(['"])\s*(\w+)\s*(\[.*\])?\s*\1$/.exec(source.textOf(p.annotation))?.[2];
+      return head !== undefined && scope.names.get(head) === 'Context';
+    }
+    const annotation = p.annotation?.name === 'MemberExpression' && childrenOf(p.annotation)[1]?.name === '[' ? p.annotation.firstChild : p.annotation;
+    const resolved = resolveName(scope, source, annotation);
     return resolved?.builtin === true && resolved.name === 'Context';
   };
   const contextParam = params.find(isContext) ?? null;

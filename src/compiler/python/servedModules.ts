@@ -1,5 +1,5 @@
 /**
- * The LlamaIndex modules the playground serves to Python, and what each exports. The analyser
+ * The LlamaIndex modules (and pydantic's model) the playground serves to Python, and what each exports. The analyser
  * resolves imported names through this table and the runtime builds its modules from it, so an
  * import that works in one works in the other.
  */
@@ -53,6 +53,9 @@ export const SERVED_MODULES: ReadonlyMap<string, readonly string[]> = new Map<st
   ['llama_index.core.workflow.retry_policy', RETRY_POLICY_NAMES],
   ['workflows.resource', ['Resource']],
   ['llama_index.core.workflow.resource', ['Resource']],
+  // pydantic's wheel is not in the page: a model class with annotated fields and defaults is what
+  // workflows use it for (a typed state, `Context[MyState]`), and the runtime's model does that.
+  ['pydantic', ['BaseModel', 'Field']],
 ]);
 
 /** One sentence naming what can be imported, for messages about what cannot. */

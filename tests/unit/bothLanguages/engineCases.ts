@@ -641,4 +641,67 @@ print(await Count(timeout=10).run())
       resources: ['first.counter make_counter #1 made', 'second.counter make_counter #1', 'second.fresh make_counter #2 made'],
     },
   },
+  {
+    name: 'typed state: the run starts from the state class’s defaults, and an edit holds the store so concurrent workers lose no update',
+    typescript: `${TS}
+class SomeState { val = 0; }
+class Work extends Event<{}> {}
+class Done extends Event<{}> {}
+class Parallel extends Workflow {
+  @step()
+  async init(ctx: Context<SomeState>, ev: StartEvent): Promise<Work | null> {
+    for (let i = 0; i < 6; i++) ctx.sendEvent(new Work());
+    return null;
+  }
+  @step()
+  async worker(ctx: Context<SomeState>, ev: Work): Promise<Done> {
+    await ctx.store.editState(async (state) => {
+      state.val += 1;
+      await sleep(0.01);
+    });
+    return new Done();
+  }
+  @step()
+  async gather(ctx: Context<SomeState>, ev: Done): Promise<StopEvent | null> {
+    if (!ctx.collectEvents(ev, [Done, Done, Done, Done, Done, Done])) return null;
+    return new StopEvent({ result: (await ctx.store.getState()).val });
+  }
+}
+console.log(await new Parallel({ timeout: 10 }).run());
+`,
+    python: `${PY}
+from pydantic import BaseModel, Field
+
+class SomeState(BaseModel):
+    val: int = Field(default=0)
+
+class Work(Event):
+    pass
+
+class Done(Event):
+    pass
+
+class Parallel(Workflow):
+    @step
+    async def init(self, ctx: Context[SomeState], ev: StartEvent) -> Work:
+        for _ in range(6):
+            ctx.send_event(Work())
+
+    @step
+    async def worker(self, ctx: Context[SomeState], ev: Work) -> Done:
+        async with ctx.store.edit_state() as state:
+            state.val += 1
+            await asyncio.sleep(0.01)
+        return Done()
+
+    @step
+    async def gather(self, ctx: Context[SomeState], ev: Done) -> StopEvent | None:
+        if not ctx.collect_events(ev, [Done] * 6):
+            return None
+        return StopEvent(result=(await ctx.store.get_state()).val)
+
+print(await Parallel(timeout=10).run())
+`,
+    expect: { status: 'stopped', result: 6, lines: ['6'], started: { init: 1, worker: 6, gather: 6 }, maxRunning: { worker: 4 }, state: { '': { val: 6 } } },
+  },
 ];

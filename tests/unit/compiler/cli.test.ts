@@ -27,7 +27,7 @@ describe('flowplay CLI', { timeout: 120_000 }, () => {
     const { code, stdout } = flowplay('check', `${FIX}/python-validation.py`);
     expect(code).toBe(1);
     expect(stdout.split('\n')[0]).toBe(
-      `${FIX}/python-validation.py:1:8: error: No module named 'requests' here: the playground provides llama_index.core.workflow, workflows, workflows.events, workflows.context, workflows.decorators, workflows.workflow, workflows.errors, workflows.retry_policy, llama_index.core.workflow.retry_policy, workflows.resource, llama_index.core.workflow.resource and the Python standard library.`,
+      `${FIX}/python-validation.py:1:8: error: No module named 'requests' here: the playground provides llama_index.core.workflow, workflows, workflows.events, workflows.context, workflows.decorators, workflows.workflow, workflows.errors, workflows.retry_policy, llama_index.core.workflow.retry_policy, workflows.resource, llama_index.core.workflow.resource, pydantic and the Python standard library.`,
     );
     const graph = flowplay('graph', 'src/examples/concurrency/collect.py');
     expect(graph.stdout).toMatch(/^flowchart TD\n    step_start\["start"\]:::stepStyle\n/);
