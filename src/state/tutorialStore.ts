@@ -16,6 +16,8 @@ export interface ExerciseResult {
   passed: boolean;
   message: string;
   details: string[];
+  /** The run passed and the exercise's second run (other input) is under way; no verdict yet. */
+  pending?: boolean;
 }
 
 export interface TutorialState {

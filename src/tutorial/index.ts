@@ -18,3 +18,4 @@ export { mapLoader, viteSourceLoader } from './viteSourceLoader.ts';
 export { chapterLang, chapterSourcePaths, chapterTextIn, exerciseHasPython, exerciseTextIn, hasPython, missingInPython, pythonPathOf, sourceIn } from './languages.ts';
 export type { TutorialLang, TutorialSource } from './languages.ts';
 export * as traceFacts from './traceFacts.ts';
+export { isRecheckRun, recheckFork, recheckInWords, recheckPending } from './recheck.ts';

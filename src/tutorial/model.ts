@@ -56,6 +56,12 @@ export interface Exercise extends RunSettings {
    */
   fork?: { type: string; fields: { [key: string]: JsonValue } };
   /**
+   * A second run for a run that passed: the same code, forked so that the first event of `type` gets
+   * these fields, must pass too. One trace cannot tell a value taken from an event from the same
+   * value typed into the code; a run with other input can. Tests and the page both make it.
+   */
+  recheck?: { type: string; fields: { [key: string]: JsonValue } };
+  /**
    * An exploring exercise has nothing to fix: its starting code already passes, and the check's
    * message describes what that run did (e.g. which query won).
    */

@@ -101,3 +101,22 @@ for (const chapter of CASES) {
     await page.screenshot({ path: `screenshots/chapter-${chapter.id}-passed.png` });
   });
 }
+
+test('an error step that passes one run is checked again with another text, and passes that run too', async ({ page }) => {
+  await openChapter(page, 'retries-and-error-steps');
+  const card = page.locator('[data-exercise="retries-and-error-steps/error-step"]');
+  await card.getByTestId('show-solution').click();
+  await card.getByRole('button', { name: 'Load the solution into the editor' }).click();
+  await expect(card.getByTestId('exercise-active')).toBeVisible();
+  await setSpeed(page, 10);
+  await page.getByTestId('run-button').click();
+  const result = card.getByTestId('exercise-result');
+  // The first run passes; the page forks it with the other text and waits for that run's end.
+  await expect(result).toHaveAttribute('data-pending', 'true', { timeout: 30_000 });
+  await expect(result).toContainText(`Checking again. That run passed. Running the same code again with the StartEvent's text "Boa noite"`);
+  await expect(result).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
+  await expect(result).toContainText('ended the run with the original text, also when the same code ran again with the text "Boa noite".');
+  await expect(page.getByTestId('run-status')).toHaveText('stopped');
+  await result.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'screenshots/chapter-error-step-rechecked.png' });
+});

@@ -1,6 +1,7 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import { failuresOf, mostAttempts, retryWaits, stopLineage, waitsInWords } from '../failureFacts.ts';
 import { codeName } from '../codeNames.ts';
+import { forkedFields } from '../recheck.ts';
 import type { Chapter } from '../model.ts';
 import { alt, code, prose } from '../prose.ts';
 import { emittedOfType, eventField, isStep, plural, runFinished, thrown } from '../traceFacts.ts';
@@ -71,10 +72,11 @@ In the example the service is busy for six seconds; the third attempt gets throu
     {
       id: 'error-step',
       title: 'An error step for translate',
-      task: '`translate` fails on every attempt. Keep its retry policy, and add an error step that takes over once the retries are used up and ends the run with the original text, untranslated.',
+      task: '`translate` fails on every attempt. Keep its retry policy, and add an error step that takes over once the retries are used up and ends the run with the original text, untranslated. A run that passes is checked once more with another text.',
       start: 'tutorial/examples/retries-and-error-steps/translate.ts',
       solution: 'tutorial/examples/retries-and-error-steps/translate-fallback.ts',
       hint: prose`Add a method marked ${code('@catchError({ forSteps: ["translate"] })', '@catch_error(for_steps=["translate"])')} that takes \`ev: StepFailedEvent\`; ${code('ev.inputEvent')} is the StartEvent translate was handling.`,
+      recheck: { type: 'StartEvent', fields: { text: 'Boa noite' } },
       check(trace) {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
@@ -89,10 +91,15 @@ In the example the service is busy for six seconds; the third attempt gets throu
         const start = emittedOfType(trace, 'StartEvent')[0];
         const text = start ? eventField(trace, start.event, 'text') : undefined;
         const result = runFinished(trace)?.result;
+        // The second run (the recheck above) gave the StartEvent another text: a result typed into the
+        // code shows up here as the first run's text.
+        const again = forkedFields(trace, 'StartEvent') !== null;
         if (result !== text) {
-          return fail(`The run ended with ${JSON.stringify(result ?? null)}; the exercise wants the original text, ${JSON.stringify(text ?? null)}.`, details);
+          const why = again ? ` This was the check's second run, with other input: take the text from the event translate was handling, not from the code.` : '';
+          return fail(`The run ended with ${JSON.stringify(result ?? null)}; the exercise wants the original text, ${JSON.stringify(text ?? null)}.${why}`, details);
         }
-        return pass(`translate failed ${final.attempt} times; ${final.caughtBy} took over and ended the run with the original text.`, details);
+        const also = again ? `, also when the same code ran again with the text ${JSON.stringify(text)}` : '';
+        return pass(`translate failed ${final.attempt} times; ${final.caughtBy} took over and ended the run with the original text${also}.`, details);
       },
     },
     {

@@ -71,8 +71,15 @@ export function ExerciseCard({ chapter, exercise }: { chapter: Chapter; exercise
         </p>
       ) : null}
       {result ? (
-        <div ref={feedback} className={`exercise-result ${result.passed ? 'is-pass' : 'is-fail'}`} data-testid="exercise-result" data-passed={result.passed} role="status">
-          <strong>{result.passed ? 'Passed. ' : 'Not yet. '}</strong>
+        <div
+          ref={feedback}
+          className={`exercise-result ${result.passed ? 'is-pass' : result.pending ? 'is-pending' : 'is-fail'}`}
+          data-testid="exercise-result"
+          data-passed={result.passed}
+          data-pending={result.pending === true}
+          role="status"
+        >
+          <strong>{result.passed ? 'Passed. ' : result.pending ? 'Checking again. ' : 'Not yet. '}</strong>
           <span>{result.message}</span>
           {result.details.length > 0 ? (
             <ul>

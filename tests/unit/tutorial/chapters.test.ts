@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { CHAPTERS, chapterById, chapterTextIn, exerciseByKey, exerciseKey, exerciseTextIn, nextChapter, traceFacts, tutorialSourcePaths, viteSourceLoader } from '../../../src/tutorial/index.ts';
 import type { TraceRecord } from '../../../src/engine/index.ts';
-import { driveSource, readSrc } from './driveSource.ts';
+import { checkedRun, driveSource, readSrc } from './driveSource.ts';
 
 const SEEDS = [0, 1, 2, 3];
 
@@ -72,8 +72,7 @@ describe.each(CHAPTERS.map((c) => [c.id, c] as const))('chapter %s', (_id, chapt
   for (const exercise of chapter.exercises) {
     test(`${exercise.id}: the solution compiles, runs and passes for every seed`, async () => {
       for (const seed of SEEDS) {
-        const run = await driveSource(readSrc(exercise.solution), { seed, input: exercise.input, answers: exercise.answers, fork: exercise.fork });
-        const result = exercise.check(run.trace, run.compiled.graph);
+        const { result } = await checkedRun(exercise, readSrc(exercise.solution), seed);
         expect(result, `seed ${seed}`).toMatchObject({ passed: true });
         expect(result.message.length).toBeGreaterThan(10);
       }

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { forkInputs } from '../../../src/engine/index.ts';
 import type { TraceRecord } from '../../../src/engine/index.ts';
-import type { Exercise } from '../../../src/tutorial/index.ts';
+import type { CheckResult, Exercise } from '../../../src/tutorial/index.ts';
+import { recheckFork } from '../../../src/tutorial/recheck.ts';
 import type { CompileResult } from '../../../src/compiler/index.ts';
 import { runSource, type SourceRunOptions } from '../runSource.ts';
 import { exerciseByKey } from '../../../src/tutorial/index.ts';
@@ -61,11 +62,24 @@ export function editedSource(path: string, ...edits: [string, string][]): string
   return source;
 }
 
-/** Runs `source` as the exercise `key` runs (its input and answers) and returns the check's verdict. */
-export async function exerciseVerdict(key: string, source: string, seed = 0) {
+/**
+ * Runs `source` as the exercise runs (its input, answers and fork) and checks it; a run that passes
+ * an exercise with a second run (`recheck`) is forked as the page forks it, and that run's verdict
+ * is the answer.
+ */
+export async function checkedRun(exercise: Exercise, source: string, seed = 0): Promise<{ run: DrivenRun; result: CheckResult }> {
+  const settings = { seed, input: exercise.input, answers: exercise.answers };
+  const run = await driveSource(source, { ...settings, fork: exercise.fork });
+  const result = exercise.check(run.trace, run.compiled.graph);
+  const fork = recheckFork(exercise, run.trace, result);
+  if (fork === null) return { run, result };
+  const again = await driveOnce(source, { ...settings, replay: forkInputs(run.trace, fork) });
+  return { run: again, result: exercise.check(again.trace, again.compiled.graph) };
+}
+
+/** Runs `source` as the exercise `key` runs (its input, answers and second run) and returns the check's verdict. */
+export async function exerciseVerdict(key: string, source: string, seed = 0): Promise<CheckResult> {
   const found = exerciseByKey(key);
   if (!found) throw new Error(`no exercise ${key}`);
-  const { exercise } = found;
-  const run = await driveSource(source, { seed, input: exercise.input, answers: exercise.answers });
-  return exercise.check(run.trace, run.compiled.graph);
+  return (await checkedRun(found.exercise, source, seed)).result;
 }

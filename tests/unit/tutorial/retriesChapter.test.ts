@@ -4,7 +4,9 @@
  * where the waits are random.
  */
 import { describe, expect, test } from 'vitest';
-import { editedSource, exerciseVerdict as verdict, readSrc } from './driveSource.ts';
+import { exerciseByKey } from '../../../src/tutorial/index.ts';
+import { isRecheckRun, recheckFork } from '../../../src/tutorial/recheck.ts';
+import { checkedRun, driveSource, editedSource, exerciseVerdict as verdict, readSrc } from './driveSource.ts';
 
 const DIR = 'tutorial/examples/retries-and-error-steps';
 
@@ -78,7 +80,38 @@ describe('an error step for translate', () => {
 
   test('a handler for every step passes as well', async () => {
     const source = edited('translate-fallback.ts', ['@catchError({ forSteps: ["translate"] })', '@catchError()']);
-    expect(await verdict(key, source)).toMatchObject({ passed: true, message: 'translate failed 3 times; untranslated took over and ended the run with the original text.' });
+    expect(await verdict(key, source)).toMatchObject({ passed: true, message: 'translate failed 3 times; untranslated took over and ended the run with the original text, also when the same code ran again with the text "Boa noite".' });
+  });
+
+  test('the original text typed into the error step passes one run, and the second run, with another text, catches it', async () => {
+    const source = edited('translate-fallback.ts', ['return new StopEvent({ result: original.text });', 'return new StopEvent({ result: "Bom dia" });']);
+    const exercise = exerciseByKey(key)!.exercise;
+    const first = await driveSource(source, { seed: 0 });
+    expect(exercise.check(first.trace)).toMatchObject({ passed: true });
+    expect(await verdict(key, source)).toEqual(
+      expect.objectContaining({
+        passed: false,
+        message: 'The run ended with "Bom dia"; the exercise wants the original text, "Boa noite". This was the check\'s second run, with other input: take the text from the event translate was handling, not from the code.',
+      }),
+    );
+  });
+
+  test('the solution passes both runs, and the second one started with the other text', async () => {
+    const { run, result } = await checkedRun(exerciseByKey(key)!.exercise, readSrc(`${DIR}/translate-fallback.ts`));
+    expect(result).toMatchObject({ passed: true, message: 'translate failed 3 times; untranslated took over and ended the run with the original text, also when the same code ran again with the text "Boa noite".' });
+    expect(run.trace.find((r) => r.kind === 'run.finished')).toMatchObject({ result: 'Boa noite' });
+  });
+
+  test('a second run is made only of a first run that passed, and never of the second run itself', async () => {
+    const exercise = exerciseByKey(key)!.exercise;
+    const first = await driveSource(readSrc(`${DIR}/translate-fallback.ts`), { seed: 0 });
+    const passed = exercise.check(first.trace);
+    const fork = recheckFork(exercise, first.trace, passed);
+    expect(fork).toEqual({ change: 'fields', event: 1, fields: { text: 'Boa noite' } });
+    expect(recheckFork(exercise, first.trace, { ...passed, passed: false })).toBeNull();
+    const { run } = await checkedRun(exercise, readSrc(`${DIR}/translate-fallback.ts`));
+    expect(isRecheckRun(exercise, run.trace)).toBe(true);
+    expect(recheckFork(exercise, run.trace, passed)).toBeNull();
   });
 });
 
