@@ -228,7 +228,8 @@ class HumanResponseEvent(Event):
 
 class StepFailedEvent(Event):
     """What a `@catch_error` handler receives when a step has failed for good (its retries spent).
-    `failed_at` is in seconds of workflow time since the run started (the run's clock may be virtual)."""
+    `failed_at` is a timezone-aware UTC datetime, as the library types it, on the run's clock (see
+    `_run_datetime`)."""
 
     _role = "StepFailedEvent"
     step_name: str = ""
@@ -236,7 +237,33 @@ class StepFailedEvent(Event):
     exception: typing.Any = None
     attempts: int = 0
     elapsed_seconds: float = 0.0
-    failed_at: float = 0.0
+    failed_at: typing.Any = None
+
+
+def _run_datetime(seconds):
+    """A moment of the run as a timezone-aware UTC datetime. The run's clock may be virtual and a
+    replay must print what the run printed, so the moment is counted from the Unix epoch as the run's
+    start: differences between two such datetimes are workflow time."""
+    import datetime
+
+    return datetime.datetime.fromtimestamp(float(seconds), tz=datetime.timezone.utc)
+
+
+class RetryInfo:
+    """`ctx.retry_info()`: the running attempt's retry state, with the library's fields. On the
+    first attempt `retry_number` is 0, `elapsed_seconds` 0.0, and the last exception and its
+    moment are None."""
+
+    __slots__ = ("retry_number", "elapsed_seconds", "last_exception", "last_failed_at")
+
+    def __init__(self, retry_number, elapsed_seconds, last_exception, last_failed_at):
+        self.retry_number = retry_number
+        self.elapsed_seconds = elapsed_seconds
+        self.last_exception = last_exception
+        self.last_failed_at = last_failed_at
+
+    def __repr__(self):
+        return f"RetryInfo(retry_number={self.retry_number!r}, elapsed_seconds={self.elapsed_seconds!r}, last_exception={self.last_exception!r}, last_failed_at={self.last_failed_at!r})"
 
 
 _BUILTIN_EVENTS = (Event, StartEvent, StopEvent, InputRequiredEvent, HumanResponseEvent, StepFailedEvent)
@@ -315,7 +342,7 @@ def _step_failed_fields(js_event):
         "exception": _exception_of(js_event.exception),
         "attempts": js_event.attempts,
         "elapsed_seconds": float(js_event.elapsedSeconds),
-        "failed_at": float(js_event.failedAt),
+        "failed_at": _run_datetime(js_event.failedAt),
     }
 
 
@@ -663,6 +690,18 @@ class Context(typing.Generic[_State]):
 
     async def set(self, key, value):
         await self.store._set([key], value)
+
+    def retry_info(self):
+        """Which attempt of the step this is, and what went wrong in the one before: the engine's."""
+        info = self._js.retryInfo()
+        failed_at = info.lastFailedAt
+        no_failure = failed_at is None or failed_at is jsnull
+        return RetryInfo(
+            int(info.retryNumber),
+            float(info.elapsedSeconds),
+            None if no_failure else _exception_of(info.lastException),
+            None if no_failure else _run_datetime(failed_at),
+        )
 
     async def get(self, key, default=_MISSING):
         return await self.store._get([key], default)
@@ -1215,6 +1254,7 @@ def _serve_modules(served):
         "WorkflowRuntimeError": WorkflowRuntimeError,
         "WorkflowValidationError": WorkflowValidationError,
         "RetryPolicy": RetryPolicy,
+        "RetryInfo": RetryInfo,
         "retry_policy": retry_policy,
         "ConstantDelayRetryPolicy": ConstantDelayRetryPolicy,
         "ExponentialBackoffRetryPolicy": ExponentialBackoffRetryPolicy,

@@ -32,6 +32,7 @@ const CONTEXT_MEMBERS: [string, string, string][] = [
   ['wait_for_event', 'method', 'await wait_for_event(event_type, requirements=None, waiter_event=None, timeout=2000)'],
   ['get', 'method', 'await get(key: str, default=...)'],
   ['set', 'method', 'await set(key: str, value)'],
+  ['retry_info', 'method', 'retry_info() -> RetryInfo(retry_number, elapsed_seconds, last_exception, last_failed_at)'],
   ['store', 'property', 'the run’s state: await ctx.store.get(path) / ctx.store.set(path, value)'],
 ];
 const STORE_MEMBERS: [string, string, string][] = [

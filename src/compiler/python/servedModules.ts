@@ -6,6 +6,7 @@
 /** `workflows.retry_policy`: the library's policies and tenacity-style pieces, built on the engine's. */
 const RETRY_POLICY_NAMES = [
   'RetryPolicy',
+  'RetryInfo',
   'retry_policy',
   'ConstantDelayRetryPolicy',
   'ExponentialBackoffRetryPolicy',

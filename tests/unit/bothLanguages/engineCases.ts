@@ -704,4 +704,36 @@ print(await Parallel(timeout=10).run())
 `,
     expect: { status: 'stopped', result: 6, lines: ['6'], started: { init: 1, worker: 6, gather: 6 }, maxRunning: { worker: 4 }, state: { '': { val: 6 } } },
   },
+  {
+    name: 'retry info: each attempt reads its retry number, the time since the first attempt, and the error and moment of the one before',
+    typescript: `${TS}
+class Flaky extends Workflow {
+  @step({ retryPolicy: retryPolicy({ wait: waitFixed(2), stop: stopAfterAttempt(3) }) })
+  async flaky(ctx: Context, ev: StartEvent): Promise<StopEvent> {
+    await sleep(1);
+    const info = ctx.retryInfo();
+    const last = info.lastException === null ? "-" : \`\${(info.lastException as Error).message} at \${info.lastFailedAt}\`;
+    console.log(\`attempt \${info.retryNumber} after \${info.elapsedSeconds}: \${last}\`);
+    if (info.retryNumber < 2) throw new Error(\`boom \${info.retryNumber}\`);
+    return new StopEvent({ result: "ok" });
+  }
+}
+console.log(await new Flaky({ timeout: 30 }).run());
+`,
+    python: `${PY}
+class Flaky(Workflow):
+    @step(retry_policy=retry_policy(wait=wait_fixed(2), stop=stop_after_attempt(3)))
+    async def flaky(self, ctx: Context, ev: StartEvent) -> StopEvent:
+        await asyncio.sleep(1)
+        info = ctx.retry_info()
+        last = "-" if info.last_exception is None else f"{info.last_exception} at {int(info.last_failed_at.timestamp())}"
+        print(f"attempt {info.retry_number} after {int(info.elapsed_seconds)}: {last}")
+        if info.retry_number < 2:
+            raise ValueError(f"boom {info.retry_number}")
+        return StopEvent(result="ok")
+
+print(await Flaky(timeout=30).run())
+`,
+    expect: { status: 'stopped', result: 'ok', lines: ['attempt 0 after 0: -', 'attempt 1 after 4: boom 0 at 1', 'attempt 2 after 7: boom 1 at 4', 'ok'], attempts: { flaky: 3 } },
+  },
 ];

@@ -39,17 +39,17 @@ describe('Python completions', () => {
   });
 
   it('offers Context methods after a parameter annotated Context, and the store’s after ctx.store', () => {
-    expect(at('ctx.')).toEqual(['send_event', 'collect_events', 'write_event_to_stream', 'wait_for_event', 'get', 'set', 'store']);
+    expect(at('ctx.')).toEqual(['send_event', 'collect_events', 'write_event_to_stream', 'wait_for_event', 'get', 'set', 'retry_info', 'store']);
     expect(at('ctx.store.')).toEqual(['get', 'set', 'get_state', 'set_state', 'edit_state', 'clear']);
     // A typed state's context is a context too.
     const typed = FILE.replace('ctx: Context', 'ctx: Context[MyState]');
     expect(typed).toContain('Context[MyState]');
-    expect(at('ctx.', typed)).toEqual(['send_event', 'collect_events', 'write_event_to_stream', 'wait_for_event', 'get', 'set', 'store']);
+    expect(at('ctx.', typed)).toEqual(['send_event', 'collect_events', 'write_event_to_stream', 'wait_for_event', 'get', 'set', 'retry_info', 'store']);
   });
 
   it('still knows the parameters while a line is typed at an indentation that ends the function', () => {
     const typing = FILE.replace('        CURSOR', '    CURSOR');
-    expect(at('ctx.se', typing)).toEqual(['send_event', 'collect_events', 'write_event_to_stream', 'wait_for_event', 'get', 'set', 'store']);
+    expect(at('ctx.se', typing)).toEqual(['send_event', 'collect_events', 'write_event_to_stream', 'wait_for_event', 'get', 'set', 'retry_info', 'store']);
     expect(at('ev.', typing)).toEqual(['query', 'score', 'note', 'model_dump', 'get']);
   });
 
