@@ -151,14 +151,25 @@ test.describe('the tutorial in Python', () => {
     await page.screenshot({ path: 'screenshots/tutorial-python-error-step-passed.png' });
   });
 
-  test('a chapter without Python says so and opens its TypeScript', async ({ page }) => {
-    await openPlayground(page);
-    await page.getByTestId('lang-python').click();
-    await page.getByTestId('tutorial-button').click();
-    await page.getByTestId('chapter-select').selectOption('resources');
-    await expect(page.getByTestId('no-python')).toContainText('no Python version yet');
-    await page.getByTestId('load-example').click();
-    await expect(page.getByTestId('lang-switch')).toHaveAttribute('data-lang', 'typescript');
-    await page.screenshot({ path: 'screenshots/tutorial-python-missing.png' });
+  test('resources in Python: two lambdas are two memories, one named factory in both steps is shared', async ({ page }) => {
+    await openChapterInPython(page, 'resources');
+    await expect(page.getByTestId('tutorial')).toContainText('memory: Annotated[Memory, Resource(get_memory)]');
+    const exercise = page.locator('[data-exercise="resources/share-memory"]');
+    await exercise.getByTestId('start-exercise').click();
+    await expect(page.getByTestId('lang-switch')).toHaveAttribute('data-lang', 'python');
+    await expect(page.getByTestId('editor')).toContainText('Resource(lambda: Memory())');
+    await setSpeed(page, 10);
+    await runToEnd(page);
+    const result = exercise.getByTestId('exercise-result');
+    await expect(result).toHaveAttribute('data-passed', 'false', { timeout: 30_000 });
+    await expect(result).toContainText('two memories, so reply cannot see what listen remembered');
+
+    await setCode(page, source('tutorial/examples/resources/shared-memory.py'));
+    await expect(page.locator('.react-flow__node[data-id="resource:get_memory"]')).toBeVisible();
+    await runToEnd(page);
+    await expect(page.getByTestId('run-status')).toHaveText('stopped');
+    await expect(result).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
+    await expect(result).toContainText('listen and reply shared get_memory #1: reply read what listen remembered.');
+    await page.screenshot({ path: 'screenshots/tutorial-python-resources-passed.png' });
   });
 });

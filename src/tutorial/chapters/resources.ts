@@ -1,6 +1,7 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import { inLang } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
+import { alt, code, prose } from '../prose.ts';
 import { listing, ofKind, plural, started } from '../traceFacts.ts';
 import type { ResourceInjectedRecord, TraceRecord } from '../../engine/index.ts';
 
@@ -19,28 +20,30 @@ const sameObject = (a: ResourceInjectedRecord, b: ResourceInjectedRecord) => a.r
 export const resources: Chapter = {
   id: 'resources',
   title: 'Resources',
-  text: `Steps often need things that are not events: a client for a model, a database connection, the
-memory of a conversation. Instead of building them inside the step, declare them as **resources**: a
+  text: prose`Steps often need things that are not events: a client for a model, a database connection, the
+memory of a conversation. Instead of building them inside the step, declare them as **resources**: ${alt(`a
 parameter after the event whose default is \`Resource(factory)\`, as in
-\`async reply(ctx: Context, ev: QuestionEvent, memory = Resource(getMemory))\`. Before the step's code
-runs, the engine calls \`getMemory()\` and passes in what it returns. The parameter has the factory's
-return type, so the editor checks how you use it. (Python writes the same thing as
-\`Annotated[Memory, Resource(get_memory)]\`.)
+\`async reply(ctx: Context, ev: QuestionEvent, memory = Resource(getMemory))\``, `a
+parameter after the event annotated with \`Resource(factory)\`, as in
+\`async def reply(self, ctx: Context, ev: QuestionEvent, memory: Annotated[Memory, Resource(get_memory)])\``)}. Before the step's code
+runs, the ${alt('engine', 'workflow')} calls ${code('getMemory()')} and passes in what it returns. ${alt(`The parameter has the factory's
+return type, so the editor checks how you use it.`, `\`Resource\` comes from \`llama_index.core.workflow.resource\`
+(or \`workflows.resource\`), \`Annotated\` from \`typing\`.`)}
 
 - **Cached by default.** The first step that asks calls the factory; every later step that names the
   same factory gets the same object, in this run and in later runs of the same workflow object. That
   is how \`listen\` and \`reply\` share one memory in the example.
-- \`Resource(getNotes, { cache: false })\` calls the factory again for every step invocation, for
+- ${code('Resource(getNotes, { cache: false })', 'Resource(get_notes, cache=False)')} calls the factory again for every step invocation, for
   things that must not be shared.
 - **Factories may be async** (connecting takes a moment) and may ask for other resources the same way:
-  \`async function getModel(settings = Resource(getSettings))\`.
+  ${code('async function getModel(settings = Resource(getSettings))', 'async def get_model(settings: Annotated[dict, Resource(get_settings)])')}.
 
-A resource is known by its factory function, so two inline arrows, \`Resource(() => new Memory())\`
+A resource is known by its factory function, so two ${alt('inline arrows, `Resource(() => new Memory())`', 'lambdas, `Resource(lambda: Memory())`')}
 in one step and the same text in another, are two different resources.
 
 The graph draws each factory as a box feeding the steps that use it. The inspector shows, for every
 invocation, which instance of which resource it got and whether the factory ran for it. A factory that
-throws fails the step, and the step's retry policy applies to it.`,
+${alt('throws', 'raises')} fails the step, and the step's retry policy applies to it.`,
   example: 'tutorial/examples/resources/chat-memory.ts',
   exercises: [
     {
@@ -49,7 +52,7 @@ throws fails the step, and the step's retry policy applies to it.`,
       task: '`reply` answers as if nobody had asked anything: each step gets a memory of its own. Make `listen` and `reply` share one memory, as resources.',
       start: 'tutorial/examples/resources/own-memories.ts',
       solution: 'tutorial/examples/resources/shared-memory.ts',
-      hint: 'Name the factory once, `function getMemory(): Memory { return new Memory(); }`, and use `Resource(getMemory)` in both steps.',
+      hint: prose`Name the factory once, ${code('function getMemory(): Memory { return new Memory(); }', 'def get_memory() -> Memory: return Memory()')}, and use ${code('Resource(getMemory)')} in both steps.`,
       check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
@@ -73,7 +76,7 @@ throws fails the step, and the step's retry policy applies to it.`,
       task: 'The three drafts are written at once, and the notes of each end up in the others. Give every invocation of `draft` its own Notes, still as a resource.',
       start: 'tutorial/examples/resources/shared-notes.ts',
       solution: 'tutorial/examples/resources/own-notes.ts',
-      hint: 'A cached resource is one object for everybody. `Resource(getNotes, { cache: false })` calls the factory for each invocation.',
+      hint: prose`A cached resource is one object for everybody. ${code('Resource(getNotes, { cache: false })', 'Resource(get_notes, cache=False)')} calls the factory for each invocation.`,
       check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
