@@ -16,7 +16,7 @@ function attemptLine(r: StepFailedRecord): string {
 export const retriesAndErrorSteps: Chapter = {
   id: 'retries-and-error-steps',
   title: 'Retry policies and error steps',
-  text: prose`A retry policy, given as ${alt('`@step({ retryPolicy: retryPolicy({ retry, wait, stop }) })`', '`@step(retry_policy=retry_policy(retry=..., wait=..., stop=...))` with the pieces from `llama_index.core.workflow.retry_policy`')}, answers
+  text: prose`A retry policy, given as ${alt('`@step({ retryPolicy: retryPolicy({ retry, wait, stop }) })`', '`@step(retry_policy=retry_policy(retry=..., wait=..., stop=...))` with the pieces from `workflows.retry_policy`')}, answers
 three questions each time the step ${alt('throws', 'raises')}:
 
 - **Retry this error?** ${code('retryIfExceptionType(ServiceBusy)')} retries that class only; by default every
@@ -28,11 +28,9 @@ three questions each time the step ${alt('throws', 'raises')}:
   up once 30 seconds have passed since the first.
 
 Waits run on the run's clock: on the virtual clock they take no time, and the timeline shows every
-attempt with the gap before the next. ${alt(`Inside the step, \`ctx.retryInfo()\` tells which retry this is
-(\`retryNumber\`, 0 on the first attempt), the seconds since the first attempt began
-(\`elapsedSeconds\`) and the error before (\`lastException\`).`, `The example reads that clock with
-\`asyncio.get_running_loop().time()\` and keeps the time of the first call in \`ctx.store\`, which
-survives between attempts.`)}
+attempt with the gap before the next. Inside the step, ${code('ctx.retryInfo()')} tells which retry this is
+(${code('retryNumber')}, 0 on the first attempt), the seconds since the first attempt began
+(${code('elapsedSeconds')}) and the ${alt('error', 'exception')} before (${code('lastException')}).
 
 When the policy gives up, or the ${alt('error', 'exception')} is not one it retries, the step has failed for good and the
 run fails with that ${alt('error', 'exception')}, unless an **error step** takes over. A method marked

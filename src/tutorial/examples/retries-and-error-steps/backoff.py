@@ -1,7 +1,8 @@
 # Solution: exponential backoff waits 2s, then 4s; the third attempt comes after the service is free.
 import asyncio
-from llama_index.core.workflow import Context, Event, StartEvent, StopEvent, Workflow, step
-from llama_index.core.workflow.retry_policy import retry_policy, stop_after_attempt, wait_exponential
+from workflows import Context, Workflow, step
+from workflows.events import Event, StartEvent, StopEvent
+from workflows.retry_policy import retry_policy, stop_after_attempt, wait_exponential
 
 class ServiceBusy(Exception):
     pass
@@ -15,14 +16,10 @@ BUSY_FOR = 6
 class WeatherFlow(Workflow):
     @step(retry_policy=retry_policy(wait=wait_exponential(multiplier=1), stop=stop_after_attempt(4)))
     async def fetch_forecast(self, ctx: Context, ev: StartEvent) -> ForecastEvent:
-        now = asyncio.get_running_loop().time()
-        first = await ctx.store.get("first_call", default=None)
-        if first is None:
-            first = now
-            await ctx.store.set("first_call", now)
+        info = ctx.retry_info()
         await asyncio.sleep(0.5)
-        if now - first < BUSY_FOR:
-            raise ServiceBusy(f"Busy ({now - first:g}s in)")
+        if info.elapsed_seconds < BUSY_FOR:
+            raise ServiceBusy(f"Busy (attempt {info.retry_number + 1}, {info.elapsed_seconds:g}s in)")
         return ForecastEvent(city=ev.city, forecast="sunny")
 
     @step
