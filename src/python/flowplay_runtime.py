@@ -674,8 +674,23 @@ class Context(typing.Generic[_State]):
     """The step's context: the engine's Context with the library's Python names. `Context[MyState]`
     names the run's typed state."""
 
-    def __init__(self, js_context):
-        self._js = js_context
+    def __init__(self, workflow):
+        # `Context(workflow)`, as the library: a context before any run, for `run(ctx=ctx)`. The
+        # runtime also wraps the engine's own contexts (a step's, a handler's) with it.
+        self._js = _bridge.new_context(workflow._twin()) if isinstance(workflow, Workflow) else workflow
+
+    @classmethod
+    def from_dict(cls, workflow, data, serializer=None):
+        """Restores a context saved with `to_dict()`, for `workflow.run(ctx=ctx)` to resume."""
+        import json
+
+        # Through JSON, as saved data travels: None is null there, which the engine's check expects.
+        return cls(_bridge.context_from_dict(workflow._twin(), json.dumps(data)))
+
+    def to_dict(self, serializer=None):
+        """The context as JSON-safe data: the state and, while its run has not ended, the work in
+        hand (a question waiting for its answer included), for `Context.from_dict` to resume."""
+        return _py_value(self._js.toDict())
 
     def send_event(self, message, step=None):
         self._js.sendEvent(_to_js(message), step)
@@ -808,6 +823,9 @@ class Workflow:
     def run(self, ctx=None, start_event=None, **kwargs):
         twin = self._twin()
         start = _to_js(start_event) if start_event is not None else _bridge.record(to_js([[k, _js_value(v)] for k, v in kwargs.items()]))
+        if ctx is not None:
+            # The engine's `run({ ctx, startEvent?, ...fields })`: the run goes on with that context.
+            start = _bridge.with_context(ctx._js, start, start_event is not None)
         if getattr(self, "_resources", None) is None:
             self._resources = _bridge.resource_manager()
         return WorkflowHandler(_bridge.run(twin, self, start, self.timeout, self.verbose, self.validate, self._resources))
@@ -881,6 +899,11 @@ class WorkflowHandler:
 
     def __init__(self, run_id):
         self._id = run_id
+
+    @property
+    def ctx(self):
+        """The run's context, as its handler sees it: `to_dict()`, `send_event`, `store`."""
+        return Context(_bridge.handler_ctx(self._id))
 
     def __await__(self):
         return self._result().__await__()

@@ -170,6 +170,12 @@ export function createPythonBridge(print: PrintSink) {
     handler_send: (id: number, ev: engine.Event, step: string | undefined) => handler(id).sendEvent(ev, step),
     handler_cancel: (id: number) => handler(id).cancel(),
     handler_done: (id: number) => handler(id).status !== null,
+    handler_ctx: (id: number) => handler(id).ctx,
+    /** `Context(workflow)`: a context before any run. The engine reads the workflow's class only. */
+    new_context: (Twin: new (options: engine.WorkflowOptions) => engine.Workflow) => new engine.Context(Object.create(Twin.prototype) as object),
+    context_from_dict: (Twin: new (options: engine.WorkflowOptions) => engine.Workflow, json: string) => engine.Context.fromDict(Object.create(Twin.prototype) as object, JSON.parse(json)),
+    /** The input of `run({ ctx })`: the start event (given as one) or the start fields, with the context. */
+    with_context: (ctx: engine.Context, start: object, isEvent: boolean) => (isEvent ? { ctx, startEvent: start } : { ...start, ctx }),
     print: (line: string, ctx: engine.Context | undefined) => print(line, ctx ?? undefined),
     /** The cache of one Python workflow instance's resources, shared by its runs as in the library. */
     resource_manager: () => new engine.ResourceManager(),

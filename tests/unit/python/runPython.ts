@@ -9,15 +9,20 @@ export interface PythonRun {
   error?: unknown;
 }
 
-export async function runPython(source: string, options: { seed?: number; input?: Record<string, unknown>; fileName?: string; answers?: readonly string[]; replay?: RunInput[] } = {}): Promise<PythonRun> {
+/**
+ * `answers` are the host's answers to the run's questions, in order (a question past them is
+ * cancelled, as the command line does when no answer comes); with `answers: null` the host answers
+ * nothing, for code that answers its own questions.
+ */
+export async function runPython(source: string, options: { seed?: number; input?: Record<string, unknown>; fileName?: string; answers?: readonly string[] | null; replay?: RunInput[] } = {}): Promise<PythonRun> {
   const runtime = await loadNodePython();
   const out: PythonRun = { lines: [], trace: [] };
   const input = options.input ?? {};
-  const answers = options.answers ?? [];
+  const answers = options.answers === null ? null : (options.answers ?? []);
   let asked = 0;
   try {
     await runHosted(
-      { input, seed: options.seed ?? 0, clock: 'virtual', ...(options.replay ? { replay: options.replay } : {}), write: (line) => out.lines.push(line), onTrace: (r) => out.trace.push(r), answer: async () => answers[asked++] ?? null },
+      { input, seed: options.seed ?? 0, clock: 'virtual', ...(options.replay ? { replay: options.replay } : {}), write: (line) => out.lines.push(line), onTrace: (r) => out.trace.push(r), ...(answers ? { answer: async () => answers[asked++] ?? null } : {}) },
       () => runtime.runSource(source, options.fileName ?? 'workflow.py', { input, print: (line) => out.lines.push(line) }),
     );
   } catch (error) {
