@@ -175,6 +175,7 @@ function callAndSettle(inv: Invocation, call: (inv: Invocation) => unknown): voi
 /** An invocation's end as one of the engine's turns: its records (the step's end, the events it returned) share one clock reading. */
 function inTurn(inv: Invocation, value: unknown, end: (inv: Invocation, value: unknown) => void): void {
   const run = inv.run;
+  if (run.traceStore === null) return end(inv, value); // nothing reads the time: no turn to keep
   const opened = run.beginTurn();
   try {
     end(inv, value);

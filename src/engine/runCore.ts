@@ -635,6 +635,7 @@ export class RunCore {
   /** @internal Starts what the step queues allow; called from the run's microtask. */
   drain(): void {
     this.drainScheduled = false;
+    if (this.traceStore === null) return this.drainSteps(); // nothing reads the time: no turn to keep
     const opened = this.beginTurn();
     try {
       this.drainSteps();
