@@ -21,6 +21,12 @@ describe('the question a run waits on', () => {
     expect(pendingQuestion([...ask(1, 'Name?'), reply(2), ...ask(3, 'Sure?')])).toEqual({ index: 1, prefix: 'Sure?' });
   });
 
+  test('a run resumed with the answer its saved run waited for: that answer is to no question of this trace, and the next question waits', () => {
+    expect(pendingQuestion([reply(1)])).toBeNull();
+    expect(pendingQuestion([reply(1), ...ask(2, 'Name, then?')])).toEqual({ index: 0, prefix: 'Name, then?' });
+    expect(pendingQuestion([reply(1), ...ask(2, 'Name, then?'), reply(3)])).toBeNull();
+  });
+
   test('a finished run asks nothing', () => {
     expect(pendingQuestion([...ask(1, 'Name?'), { ...base, kind: 'run.finished', status: 'cancelled' } as TraceRecord])).toBeNull();
   });

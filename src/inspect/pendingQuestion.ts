@@ -39,7 +39,9 @@ export function pendingQuestion(trace: readonly TraceRecord[]): PendingQuestion 
     if (record.kind === 'run.finished') scan.finished = true;
     else if (record.kind === 'event.emitted') {
       if (record.type === 'InputRequiredEvent') scan.prefixes.set(record.event, prefixOf(record.payload));
-      if (record.type === 'HumanResponseEvent' && record.via === 'external') scan.answered++;
+      // An answer with no question of this trace open answers one asked before it: a run resumed
+      // from a saved one is sent the answer its saved run waited for. It answers none of the new ones.
+      if (record.type === 'HumanResponseEvent' && record.via === 'external' && scan.answered < scan.asked.length) scan.answered++;
     } else if (record.kind === 'stream.published' && record.type === 'InputRequiredEvent' && !scan.published.has(record.event)) {
       scan.published.add(record.event);
       scan.asked.push(record.event);

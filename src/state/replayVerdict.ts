@@ -21,6 +21,17 @@ export interface ReplayVerdict {
   differing: TraceComparison['differing'];
   /** The original ran on the real clock: it was re-run on the virtual one, so it may differ. */
   realClock: boolean;
+  /**
+   * The page's step mode and breakpoints when the re-run began: not applied to it (a re-run is held
+   * only where the recorded run was), and said so.
+   */
+  setAside: PauseSettings;
+}
+
+/** The pauses a person asks of a run: step mode, and breakpoints on these steps. */
+export interface PauseSettings {
+  stepMode: boolean;
+  breakpoints: string[];
 }
 
 /**
@@ -48,10 +59,10 @@ export function forkPrefix(trace: readonly TraceRecord[], fork: ForkChange | nul
 }
 
 /** Compares the new run with the original over the records it had to repeat. */
-export function judgeReplay(original: { number: number; trace: readonly TraceRecord[] }, replayed: readonly TraceRecord[], fork: ForkChange | null, change: string | null): ReplayVerdict {
+export function judgeReplay(original: { number: number; trace: readonly TraceRecord[] }, replayed: readonly TraceRecord[], fork: ForkChange | null, change: string | null, setAside: PauseSettings = { stepMode: false, breakpoints: [] }): ReplayVerdict {
   const prefix = forkPrefix(original.trace, fork);
   const { same, difference, differences, differing } = compareTraces(original.trace, replayed, fork === null ? Number.POSITIVE_INFINITY : prefix);
   const started = original.trace.find((r) => r.kind === 'run.started');
   const pauses = original.trace.slice(0, prefix).filter(isPause).length;
-  return { of: original.number, change, prefix, same, pauses, difference, differences, differing, realClock: started?.kind === 'run.started' && started.clock === 'real' };
+  return { of: original.number, change, prefix, same, pauses, difference, differences, differing, realClock: started?.kind === 'run.started' && started.clock === 'real', setAside };
 }

@@ -8,7 +8,7 @@ import { PYTHON_FILE_NAME } from '../inspect/userLocation.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 import { parseInput } from './parseInput.ts';
 import { appendTrace, beginRun, endRun, loadRecordedRun, publishTrace, setPlaybackTime, stopPlaybackAt, updateSettings } from './runStore.ts';
-import type { RunState, RunStore } from './runStore.ts';
+import type { RunState, RunStore, SavedStart } from './runStore.ts';
 import { runEndRecords } from './runEndRecords.ts';
 import { syntheticFinish } from './syntheticRecords.ts';
 import { TraceCap } from './traceCap.ts';
@@ -155,14 +155,20 @@ export function createRunController(deps: RunControllerDeps): RunController {
     const state = run.getState();
     if (state.trace.length === 0 || state.engine === 'running') return;
     keepInHistory(run);
-    await replayOf({ number: state.runNumber, trace: state.trace }, fork, change);
+    await replayOf({ number: state.runNumber, trace: state.trace, resumedFrom: state.resumedFrom }, fork, change);
   }
 
   /** Runs the code in the editor as a re-run or fork of `original`, and says whether it repeated it. */
-  async function replayOf(original: { number: number; trace: TraceRecord[] }, fork: ForkChange | null, change: string): Promise<void> {
-    const trace = await launch({}, { trace: original.trace, fork });
+  async function replayOf(original: { number: number; trace: TraceRecord[]; resumedFrom: SavedStart | null }, fork: ForkChange | null, change: string): Promise<void> {
+    // A re-run reproduces the recorded run: it is held where that run was held (its recorded pauses)
+    // and nowhere else, so the page's step mode and breakpoints sit this run out, and the note says so.
+    const { stepMode, breakpoints } = run.getState().settings;
+    // A run resumed from a saved one starts again from that context; the answer it was resumed with
+    // is one of its recorded inputs, so the replay sends it at its moment.
+    const from = original.resumedFrom;
+    const trace = await launch(from?.input ?? {}, { trace: original.trace, fork }, from ? { context: from.context, answer: null } : null);
     if (trace && run.getState().trace === trace) {
-      const verdict = judgeReplay(original, trace, fork, fork ? change : null);
+      const verdict = judgeReplay(original, trace, fork, fork ? change : null, { stepMode, breakpoints: [...breakpoints] });
       run.setState({ verdict });
     }
   }
@@ -172,7 +178,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     if (state.trace.length === 0 || live()) return;
     keepInHistory(run);
     const trace = state.openedFrom.at(-1)?.trace ?? state.trace;
-    run.setState({ codeFork: { of: state.runNumber, trace, at: Math.min(at, trace.length) } });
+    run.setState({ codeFork: { of: state.runNumber, trace, at: Math.min(at, trace.length), resumedFrom: state.resumedFrom } });
   }
 
   async function continueCodeFork(): Promise<void> {
@@ -180,7 +186,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     if (!pending || live()) return;
     run.setState({ codeFork: null });
     keepInHistory(run);
-    await replayOf({ number: pending.of, trace: pending.trace }, { change: 'code', at: pending.at }, `the code changed at record ${pending.at}`);
+    await replayOf({ number: pending.of, trace: pending.trace, resumedFrom: pending.resumedFrom }, { change: 'code', at: pending.at }, `the code changed at record ${pending.at}`);
   }
 
   /** Starts a run of the code in the editor; resolves with its trace once it has ended. */
@@ -190,6 +196,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     await refreshAnalysis();
     const { analysis, graph, source, lang } = workspace.getState();
     const trace = beginRun(run, graph, clock(), source);
+    if (resume) run.setState({ resumedFrom: { context: resume.context, input: input as SavedStart['input'] } });
     if (!analysis || !isRunnable(analysis, lang)) {
       const first = errorsOf(analysis)[0];
       const message = first
@@ -201,6 +208,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     }
     const cap = new TraceCap();
     const family = new FamilySplitter();
+    replayingNow = replaying !== null;
     const end = await runner.run(
       {
         js: analysis.js ?? '',
@@ -212,7 +220,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
         speed: settings.speed,
         stepMode: settings.stepMode,
         breakpoints: settings.breakpoints,
-        ...(replaying ? { replay: replaying, stepMode: false } : {}),
+        ...(replaying ? { replay: replaying, stepMode: false, breakpoints: [] } : {}),
         ...(resume ? { resume } : {}),
       },
       (batch) => {
@@ -223,8 +231,12 @@ export function createRunController(deps: RunControllerDeps): RunController {
     );
     appendTrace(run, trace, runEndRecords(trace, end, cap), clock());
     endRun(run, trace);
+    if (run.getState().trace === trace) replayingNow = false;
     return trace;
   }
+
+  /** Whether the run in progress is a re-run or a fork: it takes no breakpoints of its own (see `replayOf`). */
+  let replayingNow = false;
 
   let publishing: { trace: TraceRecord[]; wallNow: number } | null = null;
 
@@ -254,7 +266,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     const current = run.getState().settings.breakpoints;
     const breakpoints = current.includes(step) ? current.filter((s) => s !== step) : [...current, step];
     updateSettings(run, { breakpoints });
-    if (live()) await runner.control({ kind: 'breakpoints', steps: breakpoints });
+    if (live() && !replayingNow) await runner.control({ kind: 'breakpoints', steps: breakpoints });
   }
 
   async function loadRecorded(file: { code: string; trace: TraceRecord[]; graph: GraphModel | null; resumable?: RunState['resumable'] }): Promise<void> {
@@ -280,7 +292,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     setSource(workspace, past.code);
     run.setState({ history: run.getState().history.filter((p) => p.trace !== past.trace) });
     loadRecordedRun(run, past.trace, past.graph, past.code, past.number);
-    run.setState({ origin: past.origin, verdict: past.verdict ?? null });
+    run.setState({ origin: past.origin, verdict: past.verdict ?? null, resumedFrom: past.resumedFrom ?? null });
   }
 
   return {

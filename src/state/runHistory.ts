@@ -1,7 +1,7 @@
 import type { GraphModel } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { resetRun } from './runStore.ts';
-import type { RunStore } from './runStore.ts';
+import type { RunStore, SavedStart } from './runStore.ts';
 import type { ReplayVerdict } from './replayVerdict.ts';
 import { statusOf } from './runList.ts';
 
@@ -24,6 +24,8 @@ export interface PastRun {
   change?: string | null;
   /** For a re-run or a fork: how it compared with the run it came from, shown again when it is reopened. */
   verdict?: ReplayVerdict;
+  /** For a run resumed from a saved one: where it started (see `RunState.resumedFrom`). */
+  resumedFrom?: SavedStart;
 }
 
 /**
@@ -54,6 +56,7 @@ export function keepInHistory(run: RunStore): void {
     events: trace.filter((r) => r.kind === 'event.emitted').length,
     origin: state.origin,
     ...(state.verdict ? { parent: state.verdict.of, change: state.verdict.change, verdict: state.verdict } : {}),
+    ...(state.resumedFrom ? { resumedFrom: state.resumedFrom } : {}),
   };
   const history = [past, ...state.history.filter((p) => p.trace !== trace)].slice(0, HISTORY_SIZE);
   run.setState({ history });

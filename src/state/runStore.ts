@@ -71,12 +71,23 @@ export interface RunState {
    * A fork of the code being written: the run it forks (its number and records) and the moment;
    * Continue runs the code in the editor with that run's inputs up to there.
    */
-  codeFork: { of: number; trace: TraceRecord[]; at: number } | null;
+  codeFork: { of: number; trace: TraceRecord[]; at: number; resumedFrom: SavedStart | null } | null;
   /**
    * A saved run that had not ended, loaded with its context: Resume goes on from it (with the file's
    * start input) in a new run of the same code.
    */
-  resumable: { context: SavedContext; input: Record<string, JsonValue> } | null;
+  resumable: SavedStart | null;
+  /**
+   * The saved context and start input the run on screen was resumed from, or null for a run that
+   * started fresh: a re-run or a fork of it starts from the same context, or it would not repeat it.
+   */
+  resumedFrom: SavedStart | null;
+}
+
+/** Where a resumed run starts: a saved run's context, and the file's start input. */
+export interface SavedStart {
+  context: SavedContext;
+  input: Record<string, JsonValue>;
 }
 
 export type RunStore = StoreApi<RunState>;
@@ -112,6 +123,7 @@ export function createRunStore(settings?: Partial<RunSettings>): RunStore {
     verdict: null,
     codeFork: null,
     resumable: null,
+    resumedFrom: null,
   }));
 }
 
@@ -123,7 +135,7 @@ export function updateSettings(store: RunStore, patch: Partial<RunSettings>): vo
 export function beginRun(store: RunStore, graph: GraphModel | null, wallNow: number, code: string | null = null): TraceRecord[] {
   const trace: TraceRecord[] = [];
   const runNumber = nextRunNumber(store.getState());
-  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', code, runNumber, childRuns: [], childLength: 0, openedFrom: [], verdict: null, resumable: null });
+  store.setState({ engine: 'running', trace, length: 0, graph, now: 0, lastBatchAt: wallNow, inputError: null, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', code, runNumber, childRuns: [], childLength: 0, openedFrom: [], verdict: null, resumable: null, resumedFrom: null });
   return trace;
 }
 
@@ -134,7 +146,7 @@ export function nextRunNumber(state: RunState): number {
 
 /** No run on screen: the view is idle, counters at zero (the settings and the history stay). */
 export function resetRun(store: RunStore): void {
-  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', inputError: null, code: null, childRuns: [], childLength: 0, openedFrom: [], verdict: null, resumable: null });
+  store.setState({ engine: 'idle', trace: [], length: 0, graph: null, now: 0, cursor: null, viewPaused: false, playbackDone: false, origin: 'live', inputError: null, code: null, childRuns: [], childLength: 0, openedFrom: [], verdict: null, resumable: null, resumedFrom: null });
 }
 
 /**
@@ -184,7 +196,7 @@ export function setViewPaused(store: RunStore, paused: boolean): void {
 
 /** A saved run, to replay from the start; nothing of it runs. */
 export function loadRecordedRun(store: RunStore, trace: TraceRecord[], graph: GraphModel | null, code: string | null = null, runNumber?: number): void {
-  store.setState({ runNumber: runNumber ?? nextRunNumber(store.getState()), engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code, childRuns: [], childLength: 0, openedFrom: [], verdict: null, resumable: null });
+  store.setState({ runNumber: runNumber ?? nextRunNumber(store.getState()), engine: 'done', trace, length: trace.length, graph, now: 0, cursor: null, viewPaused: false, playbackDone: true, origin: 'file', inputError: null, code, childRuns: [], childLength: 0, openedFrom: [], verdict: null, resumable: null, resumedFrom: null });
 }
 
 /** The playback has reached the end of a finished run: the run's status is now its ending. */

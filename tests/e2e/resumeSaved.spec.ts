@@ -48,6 +48,35 @@ test.describe('resuming a saved run', () => {
     await expect(page.getByTestId('human-input')).toHaveCount(0);
   });
 
+  test('a resumed run re-runs exactly and forks from the context it was resumed from', async ({ page }) => {
+    test.setTimeout(120_000);
+    const text = await saveWaitingRun(page);
+    await page.reload();
+    await loadFile(page, 'waiting.run.json', text);
+    await page.getByTestId('human-answer').fill('yes');
+    await page.getByTestId('resume-send').click();
+    await expect(page.getByTestId('run-result')).toHaveText('Hello, Ada!', { timeout: 20_000 });
+
+    // The re-run starts from the saved context too: nobody is asked for a name, and every record matches.
+    await page.getByTestId('rerun-exactly').click();
+    const verdict = page.getByTestId('replay-verdict');
+    await expect(verdict).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
+    await expect(verdict).toContainText(/^Re-run of run 2: all \d+ records are identical to run 2/);
+    await expect(page.getByTestId('run-result')).toHaveText('Hello, Ada!');
+    await expect(page.getByTestId('human-input')).toHaveCount(0);
+
+    // A fork at the answer: "no" to "Shall I greet Ada?" (the saved run's question) starts over.
+    await page.getByTestId('fork-open').click();
+    const editor = page.getByTestId('fork-editor');
+    await editor.getByTestId('fork-what').selectOption('answer');
+    await editor.getByTestId('fork-answer').fill('no');
+    await editor.getByTestId('fork-run').click();
+    await expect(page.getByTestId('human-question')).toHaveText(/What is your name, then\?/, { timeout: 20_000 });
+    await expect(page.getByTestId('replay-verdict')).toHaveCount(0);
+    await page.getByTestId('stop-button').click();
+    await expect(verdict).toHaveAttribute('data-identical', 'true');
+  });
+
   test('a file whose saved context is corrupted or oversized opens as recorded, says why it cannot resume, and keeps the draft', async ({ page }) => {
     const text = await saveWaitingRun(page);
     const saved = JSON.parse(text);

@@ -14,7 +14,7 @@ export function ReplayVerdictNote() {
   const verdict = useStore(run, (s) => s.verdict);
   const engine = useStore(run, (s) => s.engine);
   if (!verdict || engine === 'running') return null;
-  const { of, change, prefix, same, pauses, difference, differences, differing, realClock } = verdict;
+  const { of, change, prefix, same, pauses, difference, differences, differing, realClock, setAside } = verdict;
   const identical = difference === null;
   const what = change === null ? `Re-run of run ${of}` : `Fork of run ${of}`;
   // The record as the first run's timeline numbers it, pauses and all.
@@ -32,6 +32,13 @@ export function ReplayVerdictNote() {
   return (
     <div className={`replay-verdict ${identical ? 'is-identical' : 'is-different'}`} role="status" data-testid="replay-verdict" data-identical={identical} data-same={same}>
       <strong>{what}:</strong> {summary}
+      {setAside.stepMode || setAside.breakpoints.length > 0 ? (
+        <span className="replay-verdict-note" data-testid="replay-pauses-aside">
+          {' '}
+          {setAsideWords(setAside)} {setAside.stepMode || setAside.breakpoints.length > 1 ? 'were' : 'was'} not applied: a {change === null ? 're-run' : 'fork'} repeats run {of}
+          {' '}and is held only where run {of} was.
+        </span>
+      ) : null}
       {realClock ? <span className="replay-verdict-note"> Run {of} ran on the real clock; this one ran on the virtual clock, which is why it may go differently.</span> : null}
       {difference ? (
         <dl className="replay-verdict-diff" data-testid="replay-difference">
@@ -56,4 +63,11 @@ export function ReplayVerdictNote() {
       ) : null}
     </div>
   );
+}
+
+/** `Step mode and the breakpoint on stepTwo`, `The breakpoints on a, b`. */
+function setAsideWords({ stepMode, breakpoints }: { stepMode: boolean; breakpoints: string[] }): string {
+  const on = breakpoints.length === 0 ? '' : `the breakpoint${breakpoints.length > 1 ? 's' : ''} on ${breakpoints.join(', ')}`;
+  if (stepMode) return on ? `Step mode and ${on}` : 'Step mode';
+  return on.charAt(0).toUpperCase() + on.slice(1);
 }
