@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareTraces, createRunFile, parseRunFile, serializeRunFile } from '../../src/inspect/index.ts';
+import { canonical, compareTraces, createRunFile, parseRunFile, serializeRunFile } from '../../src/inspect/index.ts';
 import type { TraceRecord } from '../../src/engine/index.ts';
 import type { Page } from '@playwright/test';
 import { expect, openPlayground, setCode, stepNode, test } from './fixtures.ts';
@@ -25,11 +25,21 @@ function cliReplay(text: string, code: string): TraceRecord[] {
   return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as TraceRecord[];
 }
 
-/** The command line replays a run file saved from the page and writes the same trace, record for record (run ids aside). */
+/** The command line replays a run file saved from the page and writes the same trace, byte for byte once the run ids are left out. */
 async function expectCliReplaysIt(text: string): Promise<void> {
   const saved = parseRunFile(text);
   if (!saved.ok) throw new Error(saved.error);
-  expect(compareTraces(saved.file.trace, cliReplay(text, saved.file.code))).toEqual({ same: saved.file.trace.length, difference: null, differences: [], differing: 0 });
+  const replayed = cliReplay(text, saved.file.code);
+  expect(compareTraces(saved.file.trace, replayed)).toEqual({ same: saved.file.trace.length, difference: null, differences: [], differing: 0 });
+  expect(withoutRunIds(replayed)).toBe(withoutRunIds(saved.file.trace));
+}
+
+/**
+ * A trace as JSON text, one record a line, each without its run id (every run has its own) and with
+ * its keys sorted (a run file writes a record's fields compactly, in its own order, and reads them back).
+ */
+function withoutRunIds(trace: readonly TraceRecord[]): string {
+  return trace.map(canonical).join('\n');
 }
 
 /** Runs the human-in-the-loop example and answers its question with "Ada". */
@@ -97,8 +107,27 @@ test('a run stepped through in step mode re-runs exactly: held where it was held
   await page.screenshot({ path: 'screenshots/rerun-stepped.png' });
 
   // The command line re-runs the saved file to the same records, pauses and all.
-  const replayed = cliReplay(text, saved.file.code);
-  expect(replayed.map(({ runId: _r, ...r }) => r)).toEqual(saved.file.trace.map(({ runId: _r, ...r }) => r));
+  expect(withoutRunIds(cliReplay(text, saved.file.code))).toBe(withoutRunIds(saved.file.trace));
+});
+
+test('a breakpoint set after a run does not stop its re-run: the re-run repeats the run and says the breakpoint sat it out', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openPlayground(page, 'parallel');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
+  await stepNode(page, 'stepTwo').getByTestId('breakpoint-toggle').click();
+  await expect(page.getByTestId('breakpoint-count')).toHaveText('breakpoints: stepTwo');
+
+  await page.getByTestId('rerun-exactly').click();
+  const verdict = page.getByTestId('replay-verdict');
+  await expect(verdict).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('replay-pauses-aside')).toHaveText('The breakpoint on stepTwo was not applied: a re-run repeats run 1 and is held only where run 1 was.');
+  await expect(page.getByTestId('engine-paused')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText('stopped');
+
+  // The breakpoint is still set: an ordinary run stops there.
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('engine-paused')).toContainText('before stepTwo', { timeout: 20_000 });
 });
 
 test('a re-run that writes one record more than the run file names that record, and nothing after it', async ({ page }) => {
@@ -218,6 +247,37 @@ test('the time-travel chapter: an exercise answered with a fork, judged by the f
   await expect(page.getByTestId('replay-verdict')).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
   await expect(exercise.getByTestId('exercise-result')).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
   await expect(exercise.getByTestId('exercise-result')).toContainText('decide escalated it and manager settled it ("a manager approved 250 for A-17"); the 5 records before the change were the original run\'s.');
+});
+
+test('the time-travel chapter\'s second exercise: a fork of the starting code lets -30 through; the fixed code, forked the same way, passes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/#chapter/time-travel');
+  const exercise = page.locator('[data-exercise="time-travel/reject-negative"]');
+  await exercise.getByTestId('start-exercise').click();
+  await expect(page.locator('.react-flow__node[data-id="step:decide"]')).toBeVisible({ timeout: 15_000 });
+  const forkWith = async (fields: string) => {
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
+    await page.getByTestId('fork-open').click();
+    const editor = page.getByTestId('fork-editor');
+    await editor.getByTestId('fork-what').selectOption('event');
+    const request = editor.getByTestId('fork-event').locator('option', { hasText: 'RefundRequest #1' });
+    await editor.getByTestId('fork-event').selectOption((await request.getAttribute('value'))!);
+    await editor.getByTestId('fork-fields').fill(fields);
+    await editor.getByTestId('fork-run').click();
+    await expect(page.getByTestId('replay-verdict')).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
+  };
+  const result = exercise.getByTestId('exercise-result');
+  await forkWith('{ "order": "A-17", "amount": -30 }');
+  await expect(result).toHaveAttribute('data-passed', 'false', { timeout: 30_000 });
+  await expect(result).toContainText('decide still lets a negative refund through');
+
+  await exercise.getByTestId('show-solution').click();
+  await exercise.getByRole('button', { name: 'Load the solution into the editor' }).click();
+  await expect(page.getByTestId('editor')).toContainText('rejected');
+  await forkWith('{ "order": "A-17", "amount": -30 }');
+  await expect(result).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
+  await expect(result).toContainText('The fork sent -30 and the run ended "rejected');
 });
 
 test('fork from an inspector item with other code: the replayed prefix is checked, and a change before the moment is named', async ({ page }) => {
