@@ -1,6 +1,7 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import { inLang } from '../codeNames.ts';
 import type { Chapter } from '../model.ts';
+import { alt, code, prose } from '../prose.ts';
 import { declaredDefaults, fieldOf, finalState, finishMoments, type Handling } from '../stateFacts.ts';
 import { emittedOfType, listing, peakConcurrency, plural } from '../traceFacts.ts';
 import type { TraceRecord } from '../../engine/index.ts';
@@ -65,37 +66,39 @@ function totalsLag(trace: Trace, allWords: number): string | null {
 export const typedState: Chapter = {
   id: 'typed-state',
   title: 'Typed state',
-  text: `The store of the context can have a type. Declare the state as a class whose fields have defaults,
+  text: prose`The store of the context can have a type. Declare the state as a ${alt(`class whose fields have defaults,
 \`class CountState { totals = { documents: 0, words: 0 }; }\`, and give the steps
-\`ctx: Context<CountState>\`. The run then starts with \`new CountState()\` in its store: every field has a
+\`ctx: Context<CountState>\`. The run then starts with \`new CountState()\` in its store`, `pydantic model whose fields have
+defaults, \`class CountState(BaseModel)\` with \`totals: dict = Field(default_factory=...)\`, and give the
+steps \`ctx: Context[CountState]\`. The run then starts with \`CountState()\` in its store`)}: every field has a
 value before any step runs, and the state panel shows the object under its class name.
 
 \`ctx.store\` reads and writes it:
 
 - \`await ctx.store.get("totals.documents")\` reads one field by a dotted path and
-  \`await ctx.store.set("longest.title", "steps")\` writes one. The editor knows the paths and their
-  types: a misspelt path, or a string where a number belongs, is an error under Problems.
-- \`getState()\` gives a copy of the whole state, \`setState(s)\` replaces it, and \`clear()\` puts the
+  \`await ctx.store.set("longest.title", "steps")\` writes one.${alt(` The editor knows the paths and their
+  types: a misspelt path, or a string where a number belongs, is an error under Problems.`, '')}
+- ${code('getState()')} gives a copy of the whole state, ${code('setState(s)')} replaces it, and \`clear()\` puts the
   defaults back.
-- \`await ctx.store.editState((state) => { ... })\` changes the state in one go.
+- ${code('await ctx.store.editState((state) => { ... })', 'async with ctx.store.edit_state() as state:')} changes the state in one go.
 
 That last one matters as soon as invocations overlap. Every \`await\` lets another invocation run, so
 reading a value, awaiting something, and writing it back can overwrite what another invocation wrote
-in between: a **lost update**. While an \`editState\` runs, nobody else reads or writes the store; the
-others wait until the edit returns. The editor warns about the read, await, write pattern.
+in between: a **lost update**. While an ${code('editState')} runs, nobody else reads or writes the store; the
+others wait until the edit ${alt('returns', 'block ends')}.${alt(' The editor warns about the read, await, write pattern.', '')}
 
 In the example three counts run at once, each adds its document to the totals inside one
-\`editState\`, and \`report\` reads single fields by path. Untyped \`ctx.get\` and \`ctx.set\` keep
-working: without a state class, the state is a plain object.`,
+${code('editState')}, and \`report\` reads single fields by path. Untyped ${alt('`ctx.get` and `ctx.set`', '`ctx.store.get` and `ctx.store.set` on a plain `Context`')} keep
+working: without a state class, the state is a plain ${alt('object', 'dict')}.`,
   example: 'tutorial/examples/typed-state/word-totals.ts',
   exercises: [
     {
       id: 'declare-state',
       title: 'Declare the state',
-      task: 'Declare a class `PollState` with `yes = 0`, `no = 0` and `voters: string[] = []`, type the steps\' ctx as `Context<PollState>`, and keep the tally with `ctx.store` as each vote is counted.',
+      task: prose`Declare a ${alt('class `PollState` with `yes = 0`, `no = 0` and `voters: string[] = []`', 'model `PollState(BaseModel)` with `yes: int = 0`, `no: int = 0` and `voters: list[str] = Field(default_factory=list)`')}, type the steps' ctx as ${code('Context<PollState>', 'Context[PollState]')}, and keep the tally with \`ctx.store\` as each vote is counted.`,
       start: 'tutorial/examples/typed-state/poll.ts',
       solution: 'tutorial/examples/typed-state/poll-state.ts',
-      hint: 'Put the class above the workflow; then `await ctx.store.set(ev.vote, (await ctx.store.get(ev.vote)) + 1)` needs no default.',
+      hint: prose`Put the class above the workflow; then ${code('await ctx.store.set(ev.vote, (await ctx.store.get(ev.vote)) + 1)', 'await ctx.store.set(ev.vote, await ctx.store.get(ev.vote) + 1)')} needs no default.`,
       check(trace, _graph, lang = 'typescript') {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;
@@ -127,7 +130,7 @@ working: without a state class, the state is a plain object.`,
       task: 'The totals come out short: three counts read them at once and each writes back its own sum. Keep three counts running at once, and make each count add its document to the totals without losing another\'s.',
       start: 'tutorial/examples/typed-state/lost-updates.ts',
       solution: 'tutorial/examples/typed-state/edit-state.ts',
-      hint: 'Do the slow part first, then add to the totals inside `await ctx.store.editState((state) => { ... })`.',
+      hint: prose`Do the slow part first, then add to the totals inside ${code('await ctx.store.editState((state) => { ... })', 'async with ctx.store.edit_state() as state:')}.`,
       check(trace) {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;

@@ -1,0 +1,59 @@
+# Typed state: the model declares every field with its default, ctx: Context[CountState] gives
+# ctx.store that shape, and edit_state changes several fields at once while other invocations wait.
+import asyncio
+import random
+from pydantic import BaseModel, Field
+from workflows import Context, Workflow, step
+from workflows.events import Event, StartEvent, StopEvent
+
+class CountState(BaseModel):
+    totals: dict = Field(default_factory=lambda: {"documents": 0, "words": 0})
+    longest: dict = Field(default_factory=lambda: {"title": "", "words": 0})
+
+class DocEvent(Event):
+    title: str
+    text: str
+
+class CountedEvent(Event):
+    title: str
+    words: int
+
+DOCS = {
+    "events": "An event carries data from one step to the next",
+    "steps": "A step accepts events and returns the next ones",
+    "context": "The context holds what belongs to the whole run",
+    "streams": "Streams publish progress to the caller while the run goes on",
+    "retries": "A retry policy runs a failing step again",
+}
+
+class WordCount(Workflow):
+    @step
+    async def start(self, ctx: Context[CountState], ev: StartEvent) -> DocEvent:
+        for title, text in DOCS.items():
+            ctx.send_event(DocEvent(title=title, text=text))
+
+    @step(num_workers=3)
+    async def count(self, ctx: Context[CountState], ev: DocEvent) -> CountedEvent:
+        await asyncio.sleep(random.randint(1, 3))
+        words = len(ev.text.split(" "))
+        # One change at a time: no other invocation reads or writes the state until the block ends.
+        async with ctx.store.edit_state() as state:
+            state.totals["documents"] += 1
+            state.totals["words"] += words
+            if words > state.longest["words"]:
+                state.longest = {"title": ev.title, "words": words}
+        return CountedEvent(title=ev.title, words=words)
+
+    @step
+    async def report(self, ctx: Context[CountState], ev: CountedEvent) -> StopEvent:
+        # A dotted path reads one field of the state.
+        documents = await ctx.store.get("totals.documents")
+        if documents < len(DOCS):
+            return None
+        longest = await ctx.store.get("longest.title")
+        words = await ctx.store.get("totals.words")
+        return StopEvent(result=f'{documents} documents, {words} words; the longest is "{longest}"')
+
+w = WordCount(timeout=30, verbose=False)
+result = await w.run()
+print(result)
