@@ -140,27 +140,34 @@ test.describe('graph layout: no rendered edge crosses a node', () => {
 });
 
 /**
- * What the first look shows: nodes cut by the pane's edge or under the bar on top (legend, zoom
- * controls, Export), the zoom, how many nodes are whole in view, and the "more" hints shown.
+ * What the first look shows: nodes cut by the pane's near sides, under the bar on top (legend, any
+ * notice, zoom controls, Export) or under a "N more" button, the zoom, how many nodes are whole in
+ * view, and the "more" hints shown. A node cut by a far side (right, bottom) is listed apart, with
+ * that side: the fit accepts one there when no zoom up to 1.2 ends the pane between nodes.
  */
 async function firstLook(page: Page) {
   return page.evaluate(() => {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
     const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
-    const covers = [...document.querySelectorAll('.graph-legend, .graph-top .react-flow__controls, [data-testid="export-button"]')].map((el) => el.getBoundingClientRect());
+    const covers = [...document.querySelectorAll('.graph-legend, .graph-notice, .graph-top .react-flow__controls, [data-testid="export-button"], .graph-more-button')].map((el) => el.getBoundingClientRect());
     const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     const cut: string[] = [];
+    const farCut: { node: string; side: 'right' | 'down' }[] = [];
     let shown = 0;
     for (const el of document.querySelectorAll('.react-flow__node')) {
+      const id = el.getAttribute('data-id')!;
       const r = el.getBoundingClientRect();
       const inside = r.left >= pane.left - 0.5 && r.right <= pane.right + 0.5 && r.top >= pane.top - 0.5 && r.bottom <= pane.bottom + 0.5;
       const outside = r.left >= pane.right - 0.5 || r.right <= pane.left + 0.5 || r.top >= pane.bottom - 0.5 || r.bottom <= pane.top + 0.5;
+      const nearCut = r.left < pane.left - 0.5 || r.top < pane.top - 0.5;
       if (inside) shown++;
-      if (!inside && !outside) cut.push(`${el.getAttribute('data-id')} cut by the pane's edge`);
-      else if (inside && covers.some((c) => overlaps(r, c))) cut.push(`${el.getAttribute('data-id')} under the bar on top`);
+      if (outside) continue;
+      if (!inside && nearCut) cut.push(`${id} cut by the pane's left or top`);
+      else if (!inside) farCut.push({ node: id, side: r.right > pane.right + 0.5 ? 'right' : 'down' });
+      if (covers.some((c) => overlaps(r, c))) cut.push(`${id} under the bar on top or a "more" button`);
     }
     const hints = [...document.querySelectorAll('[data-testid^="graph-more-"]')].map((el) => el.getAttribute('data-testid')!.replace('graph-more-', ''));
-    return { zoom, cut, shown, total: document.querySelectorAll('.react-flow__node').length, hints };
+    return { zoom, cut, farCut, shown, total: document.querySelectorAll('.react-flow__node').length, hints };
   });
 }
 
@@ -170,7 +177,7 @@ async function refitted(page: Page): Promise<void> {
   await settled(page);
 }
 
-test.describe('the first look at a graph cuts no node: all of it, or a readable start that scrolls', () => {
+test.describe('the first look at a graph: all of it, or a readable start that scrolls, nothing under the bar or a hint', () => {
   for (const entry of EXAMPLE_ENTRIES) {
     test(`${entry.id}: 1280x800, with the tutorial, 900x700, dark`, async ({ page }) => {
       await openPlayground(page, entry.id);
@@ -193,7 +200,10 @@ test.describe('the first look at a graph cuts no node: all of it, or a readable 
         await refitted(page);
         const seen = await firstLook(page);
         expect(seen.cut, name).toEqual([]);
+        // A node cut by a far side is under that side's fade and hint, which scrolls it into view.
+        for (const { node, side } of seen.farCut) expect(seen.hints, `${name}: ${node}`).toContain(side);
         expect(seen.zoom, name).toBeGreaterThanOrEqual(0.8 - 1e-6);
+        expect(seen.zoom, name).toBeLessThanOrEqual(1.2 + 1e-6);
         expect(seen.shown, name).toBeGreaterThan(1);
         // Whatever is not in view is announced on its side.
         if (seen.shown < seen.total) expect(seen.hints.length, name).toBeGreaterThan(0);
@@ -217,6 +227,44 @@ test.describe('the first look at a graph cuts no node: all of it, or a readable 
     await expect(page.getByTestId('graph-more-left')).toBeVisible();
     await page.getByTestId('graph-more-left').getByRole('button').click();
     await expect(page.locator('.react-flow__node[data-id="event:StartEvent"]')).toBeInViewport();
+  });
+
+  test('the fit button gives the readable first look back; pressed again it shows all of the graph, and again the first look', async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    await openPlayground(page, 'agent-loop');
+    await settled(page);
+    const first = await firstLook(page);
+    expect(first.shown).toBeLessThan(first.total);
+    const viewport = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const atFirst = await viewport();
+    // Scrolled away, the fit comes back to the first look, not to the whole graph.
+    await page.getByTestId('graph-more-right').getByRole('button').click();
+    await expect.poll(viewport).not.toBe(atFirst);
+    await page.getByTestId('fit-view').click();
+    await expect.poll(viewport).toBe(atFirst);
+    // Pressed again, with the view still there: all of it, below the bar, smaller than readable.
+    await page.getByTestId('fit-view').click();
+    await expect.poll(async () => (await firstLook(page)).shown).toBe(first.total);
+    const whole = await firstLook(page);
+    expect(whole.zoom).toBeLessThan(0.8);
+    expect(whole.cut).toEqual([]);
+    expect(whole.hints).toEqual([]);
+    // And once more: the readable first look.
+    await page.getByTestId('fit-view').click();
+    await expect.poll(viewport).toBe(atFirst);
+  });
+
+  test('the legend stays while the last good graph is shown, below the notice, and the graph moves down clear of both', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await settled(page);
+    await setCode(page, 'import { Workflow } from "flowplay";\nclass Broken extends Workflow {\n  async step(');
+    await expect(page.locator('.graph-notice')).toContainText('Showing the last good graph');
+    await expect(page.locator('.graph-legend')).toBeVisible();
+    const [notice, legend] = await Promise.all([page.locator('.graph-notice').boundingBox(), page.locator('.graph-legend').boundingBox()]);
+    expect(legend!.y).toBeGreaterThanOrEqual(notice!.y + notice!.height - 0.5);
+    await refitted(page);
+    await expect.poll(async () => (await firstLook(page)).cut).toEqual([]);
+    await page.screenshot({ path: 'screenshots/graph-last-good-legend.png' });
   });
 
   test('a graph that reads whole is shown whole, with no hint', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { EdgeTypes, NodeMouseHandler, NodeTypes } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { revealInEditor, selectItem, selectStep } from '../../state/index.ts';
 import { ExportMenu } from '../export/index.ts';
@@ -9,7 +9,8 @@ import { usePlayground } from '../playground.ts';
 import { ChildNode } from './ChildNode.tsx';
 import { EventNode } from './EventNode.tsx';
 import { ExternalNode } from './ExternalNode.tsx';
-import { barMargins, fitReadable } from './fitReadable.ts';
+import { FIT_MARGIN, barMargins, fitReadable, sameView } from './fitReadable.ts';
+import type { Viewport } from './fitReadable.ts';
 import { MoreHints } from './MoreHints.tsx';
 import { FlowEdgeView } from './FlowEdgeView.tsx';
 import { tooLargeToDraw } from './graphLimits.ts';
@@ -51,19 +52,37 @@ function GraphCanvas() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const container = useRef<HTMLDivElement>(null);
   const bar = useRef<HTMLDivElement>(null);
-  const fit = useCallback(() => {
-    // Tried again on the next frames until React Flow has measured every node (a second at most).
-    let tries = 0;
-    const attempt = () => {
-      const el = container.current;
-      if (!el) return;
-      // Clear of the bar on top: its legend wraps onto a second line in a narrow pane.
-      const items = [...(bar.current?.querySelectorAll(':scope > :not(.export-menu), [data-testid="export-button"]') ?? [])];
-      const margin = barMargins(el.getBoundingClientRect(), items.map((item) => item.getBoundingClientRect()));
-      if (!fitReadable(flow, { width: el.clientWidth, height: el.clientHeight }, margin) && ++tries < 60) requestAnimationFrame(attempt);
-    };
-    attempt();
-  }, [flow]);
+  // Where the bar on top ends (the "N more" button on the right keeps below it), as the last fit measured.
+  const [barBottom, setBarBottom] = useState(FIT_MARGIN.top);
+  // The view the last readable fit set: the fit button pressed while the view is still there shows the whole graph.
+  const fitted = useRef<Viewport | null>(null);
+  const fit = useCallback(
+    (whole = false) => {
+      // Tried again on the next frames until React Flow has measured every node (a second at most).
+      let tries = 0;
+      const attempt = () => {
+        const el = container.current;
+        if (!el) return;
+        // Clear of the bar on top: its legend wraps onto a second line in a narrow pane.
+        const items = [...(bar.current?.querySelectorAll(':scope > :not(.export-menu), [data-testid="export-button"]') ?? [])];
+        const margin = barMargins(el.getBoundingClientRect(), items.map((item) => item.getBoundingClientRect()));
+        setBarBottom(margin.top);
+        const view = fitReadable(flow, { width: el.clientWidth, height: el.clientHeight }, margin, whole);
+        if (view === 'unmeasured') {
+          if (++tries < 60) requestAnimationFrame(attempt);
+          return;
+        }
+        fitted.current = whole ? null : view;
+      };
+      attempt();
+    },
+    [flow],
+  );
+  // The zoom bar's fit: the readable first look; pressed again with the view still there, all of the graph.
+  const fitButton = () => {
+    const last = fitted.current;
+    fit(last !== null && sameView(flow.getViewport(), last));
+  };
 
   const shown = useMemo(
     () => nodes.map((node) => ({ ...node, selected: node.type === 'step' && node.data.model.step?.name === selectedStep })),
@@ -98,7 +117,7 @@ function GraphCanvas() {
   useEffect(() => {
     if (layoutVersion === 0) return;
     // Wait a frame so React Flow has measured the new nodes before fitting them.
-    const handle = requestAnimationFrame(fit);
+    const handle = requestAnimationFrame(() => fit());
     return () => cancelAnimationFrame(handle);
   }, [layoutVersion, fit]);
 
@@ -111,7 +130,7 @@ function GraphCanvas() {
     const observer = new ResizeObserver(() => {
       if (first) return void (first = false);
       clearTimeout(timer);
-      timer = setTimeout(fit, 150);
+      timer = setTimeout(() => fit(), 150);
     });
     observer.observe(el);
     return () => {
@@ -119,6 +138,22 @@ function GraphCanvas() {
       clearTimeout(timer);
     };
   }, [fit]);
+
+  // The bar on top grows when a notice joins the legend ("Showing the last good graph …") and shrinks
+  // when it goes: the graph moves with it, unless the person has moved the view since the last fit.
+  useEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    let height = el.offsetHeight;
+    const observer = new ResizeObserver(() => {
+      if (el.offsetHeight === height) return;
+      height = el.offsetHeight;
+      const last = fitted.current;
+      if (last !== null && sameView(flow.getViewport(), last)) fit();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [fit, flow]);
 
   const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
     const step = node.data.model.step;
@@ -163,24 +198,36 @@ function GraphCanvas() {
         colorMode={theme}
       >
         <Background gap={20} size={1} color="var(--graph-grid)" />
-        <MoreHints />
+        <MoreHints top={barBottom} />
       </ReactFlow>}
       {!model && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
       {!analysed ? <div className="graph-empty">Reading the code…</div> : null}
       {/* One bar along the top: the legend (or, in its place, the notice about the graph shown), the
           zoom controls and Export. The graph is fitted below it, so nothing covers a node at first. */}
       <div className="graph-top" ref={bar}>
-        {stale ? (
-          <div className="graph-notice" role="status">{stale}</div>
-        ) : tooLarge ? null : (
-          <GraphLegend external={!!graph?.nodes.some((n) => n.kind === 'external')} child={!!graph?.nodes.some((n) => n.kind === 'child')} catches={!!graph?.edges.some((e) => e.kind === 'catches')} />
-        )}
+        {/* The notice about the graph shown goes above the legend: the last good graph still needs its key. */}
+        {stale || !tooLarge ? (
+          <div className="graph-top-text">
+            {stale ? <div className="graph-notice" role="status">{stale}</div> : null}
+            {tooLarge || (stale && !graph) ? null : (
+              <GraphLegend external={!!graph?.nodes.some((n) => n.kind === 'external')} child={!!graph?.nodes.some((n) => n.kind === 'child')} catches={!!graph?.edges.some((e) => e.kind === 'catches')} />
+            )}
+          </div>
+        ) : null}
         {tooLarge ? null : (
-          <Controls showInteractive={false} orientation="horizontal" position="top-right" fitViewOptions={{ padding: 0.08, maxZoom: 1.2 }}>
+          <Controls showInteractive={false} showFitView={false} orientation="horizontal" position="top-right">
+            <ControlButton
+              onClick={fitButton}
+              title="Fit: the graph at a readable size from its start; press again to see all of it"
+              aria-label="Fit view"
+              data-testid="fit-view"
+            >
+              <FitIcon />
+            </ControlButton>
             <ControlButton
               onClick={() => {
                 resetLayout();
-                requestAnimationFrame(fit);
+                requestAnimationFrame(() => fit());
               }}
               disabled={!moved}
               title="Reset layout: put dragged nodes back"
@@ -211,6 +258,14 @@ function GraphLegend({ external, child, catches }: { external: boolean; child: b
       {child ? <span><i className="lg-child" /> child workflow</span> : null}
       {catches ? <span><i className="lg-catches" /> on failure, to an error step</span> : null}
     </div>
+  );
+}
+
+function FitIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
   );
 }
 

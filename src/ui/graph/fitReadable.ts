@@ -4,9 +4,13 @@ import type { FlowEdge, FlowNode } from './flowTypes.ts';
 
 /** Below this zoom node labels get too small to read (12 px event names at 0.8 are about 10 px). */
 export const READABLE_ZOOM = 0.8;
-const MAX_ZOOM = 1.2;
-/** Zoomed in further than this, only to keep a node from being cut when no zoom up to MAX_ZOOM can. */
-const LAST_RESORT_ZOOM = 2;
+/**
+ * Never zoomed in further at the first look, not even to keep a node whole: past it the first look
+ * stops being an overview (at 1.4 a pane shows about a third fewer nodes each way, at 2 half), while
+ * a node cut by the far side sits under that side's fade and its "N more" button, one press from
+ * being whole. The near sides (the start, the bar on top) are never cut.
+ */
+export const MAX_ZOOM = 1.2;
 
 /** How far the graph keeps from each side of its pane, in screen pixels. */
 export interface Margins {
@@ -47,10 +51,11 @@ export interface Viewport {
  * all of it, centred, when it fits at a readable zoom; else from its start (the top left, where
  * StartEvent is) at a readable zoom, zoomed in just enough that along each side the graph runs past,
  * the pane ends between two nodes: no node is shown cut or under the bar at the first look, and the
- * edges running off the side say there is more to scroll to. Pure, for the tests.
+ * edges running off the side say there is more to scroll to. When no zoom up to MAX_ZOOM ends the
+ * pane between nodes, the fewest nodes are cut, by the far side only. Pure, for the tests.
  */
 export function readableViewport(nodes: readonly Box[], extent: Box, pane: { width: number; height: number }, margin: Margins = FIT_MARGIN): Viewport {
-  const room = { width: Math.max(1, pane.width - margin.left - margin.right), height: Math.max(1, pane.height - margin.top - margin.bottom) };
+  const room = roomIn(pane, margin);
   const width = Math.max(1, extent.width);
   const height = Math.max(1, extent.height);
   const fits = Math.min(MAX_ZOOM, room.width / width, room.height / height);
@@ -63,19 +68,39 @@ export function readableViewport(nodes: readonly Box[], extent: Box, pane: { wid
       { start: extent.y, size: height, fit: room.height, room: strict ? pane.height - margin.top - Math.max(margin.bottom, HINT_ROOM.bottom) : pane.height - margin.top - 2, span: pane.height - margin.top + 1, boxes: nodes.map((b) => [b.y, b.y + b.height] as const) },
     ];
     // Clear of the pane's margins if it can be; else at least not cut by the pane's edge; else
-    // zoomed in further; else (a node longer than the pane, rows and columns at odds) with the
-    // fewest nodes cut.
+    // (a node longer than the pane, rows and columns at odds) with the fewest nodes cut, by the far
+    // sides only, never zoomed past MAX_ZOOM.
     const strict = axes(true);
     const loose = axes(false);
     zoom =
       leastCutZoom(strict, READABLE_ZOOM, MAX_ZOOM, true) ??
       leastCutZoom(loose, READABLE_ZOOM, MAX_ZOOM, true) ??
-      leastCutZoom(loose, MAX_ZOOM, LAST_RESORT_ZOOM, true) ??
       leastCutZoom(loose, READABLE_ZOOM, MAX_ZOOM, false)!;
   }
+  return placed(extent, room, margin, zoom);
+}
+
+/** The room the graph has in the pane: what the margins leave. */
+function roomIn(pane: { width: number; height: number }, margin: Margins): { width: number; height: number } {
+  return { width: Math.max(1, pane.width - margin.left - margin.right), height: Math.max(1, pane.height - margin.top - margin.bottom) };
+}
+
+/** The graph at `zoom`: centred along an axis where it fits the room, from its start where it does not. */
+function placed(extent: Box, room: { width: number; height: number }, margin: Margins, zoom: number): Viewport {
+  const width = Math.max(1, extent.width);
+  const height = Math.max(1, extent.height);
   const x = width * zoom <= room.width + 1e-6 ? margin.left + (room.width - width * zoom) / 2 - extent.x * zoom : margin.left - extent.x * zoom;
   const y = height * zoom <= room.height + 1e-6 ? margin.top + (room.height - height * zoom) / 2 - extent.y * zoom : margin.top - extent.y * zoom;
   return { x, y, zoom };
+}
+
+/**
+ * The whole graph in the room below the bar, however small that makes it (never larger than
+ * MAX_ZOOM): the zoom bar's fit button, pressed a second time, for the shape of a big graph.
+ */
+export function wholeViewport(extent: Box, pane: { width: number; height: number }, margin: Margins = FIT_MARGIN): Viewport {
+  const room = roomIn(pane, margin);
+  return placed(extent, room, margin, Math.min(MAX_ZOOM, room.width / Math.max(1, extent.width), room.height / Math.max(1, extent.height)));
 }
 
 /**
@@ -116,13 +141,14 @@ function leastCutZoom(axes: readonly Axis[], low: number, high: number, uncutOnl
 }
 
 /**
- * Applies `readableViewport` to what React Flow has measured; false (and nothing done) while a node
- * has not been measured yet, since a fit on guessed sizes cuts the nodes it did not know the width of.
+ * Applies `readableViewport` (or, for `whole`, `wholeViewport`) to what React Flow has measured, and
+ * returns the view it set; 'unmeasured' (and nothing done) while a node has not been measured yet,
+ * since a fit on guessed sizes cuts the nodes it did not know the width of; null with nothing to fit.
  */
-export function fitReadable(flow: ReactFlowInstance<FlowNode, FlowEdge>, pane: { width: number; height: number }, margin: Margins = FIT_MARGIN): boolean {
+export function fitReadable(flow: ReactFlowInstance<FlowNode, FlowEdge>, pane: { width: number; height: number }, margin: Margins = FIT_MARGIN, whole = false): Viewport | 'unmeasured' | null {
   const nodes = flow.getNodes();
-  if (nodes.length === 0 || pane.width === 0 || pane.height === 0) return true;
-  if (nodes.some((n) => !flow.getInternalNode(n.id)?.measured.width)) return false;
+  if (nodes.length === 0 || pane.width === 0 || pane.height === 0) return null;
+  if (nodes.some((n) => !flow.getInternalNode(n.id)?.measured.width)) return 'unmeasured';
   // Each node's box as React Flow measured it, in the graph's coordinates.
   const boxes = nodes.map((n) => flow.getNodesBounds([n]));
   const box = flow.getNodesBounds(nodes);
@@ -132,8 +158,15 @@ export function fitReadable(flow: ReactFlowInstance<FlowNode, FlowEdge>, pane: {
       [minX, minY, maxX, maxY] = [Math.min(minX, p.x), Math.min(minY, p.y), Math.max(maxX, p.x), Math.max(maxY, p.y)];
     }
   }
-  void flow.setViewport(readableViewport(boxes, { x: minX, y: minY, width: maxX - minX, height: maxY - minY }, pane, margin));
-  return true;
+  const extent = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  const view = whole ? wholeViewport(extent, pane, margin) : readableViewport(boxes, extent, pane, margin);
+  void flow.setViewport(view, whole ? { duration: 200 } : undefined);
+  return view;
+}
+
+/** Whether the view is still where a fit put it (not panned or zoomed since). */
+export function sameView(a: Viewport, b: Viewport): boolean {
+  return Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1 && Math.abs(a.zoom - b.zoom) < 1e-3;
 }
 
 /**

@@ -5,7 +5,7 @@ import { describe, expect, it, test } from 'vitest';
 import { drawnGraph, elkGraphOf, layoutFromElk } from '../../../src/inspect/index.ts';
 import type { GraphLayout } from '../../../src/inspect/index.ts';
 import { EXAMPLE_ENTRIES } from '../../../src/tutorial/examplesMenu.ts';
-import { FIT_MARGIN, READABLE_ZOOM, barMargins, readableViewport } from '../../../src/ui/graph/fitReadable.ts';
+import { FIT_MARGIN, MAX_ZOOM, READABLE_ZOOM, barMargins, readableViewport, wholeViewport } from '../../../src/ui/graph/fitReadable.ts';
 import type { Box, Margins } from '../../../src/ui/graph/fitReadable.ts';
 import { sharedCompiler } from '../runSource.ts';
 
@@ -165,4 +165,68 @@ describe('a chain of steps', () => {
     expect(places[start]).toBe('shown');
     expect(places).toContain('beyond');
   }, 30_000);
+});
+
+describe('when no zoom up to MAX_ZOOM ends the pane between nodes', () => {
+  /** Nodes cut by the pane's far sides (right, bottom), and any cut elsewhere (never allowed). */
+  function cuts(nodes: readonly Box[], pane: { width: number; height: number }) {
+    const { view, places } = seen(nodes, pane);
+    const far: number[] = [];
+    const near: number[] = [];
+    places.forEach((place, i) => {
+      if (place !== 'cut') return;
+      const n = nodes[i]!;
+      const left = n.x * view.zoom + view.x;
+      const top = n.y * view.zoom + view.y;
+      const byFarSide = left + n.width * view.zoom > pane.width + 0.5 || top + n.height * view.zoom > pane.height + 0.5;
+      const byNearSide = left < -0.5 || top < FIT_MARGIN.top - 0.5;
+      (byFarSide && !byNearSide ? far : near).push(i);
+    });
+    return { view, places, far, near };
+  }
+
+  it('a node longer than the pane is cut by the far side, at no more than MAX_ZOOM', () => {
+    const nodes: Box[] = [{ x: 0, y: 0, width: 150, height: 40 }, { x: 210, y: 0, width: 700, height: 40 }, { x: 970, y: 0, width: 150, height: 40 }];
+    const { view, places, far, near } = cuts(nodes, { width: 600, height: 300 });
+    expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    expect(view.zoom).toBeLessThanOrEqual(MAX_ZOOM);
+    expect(places[0]).toBe('shown');
+    expect(far).toEqual([1]);
+    expect(near).toEqual([]);
+  });
+
+  test.each([
+    ['examples/concurrency/collect-different-types.ts', { width: 500, height: 330 }],
+    ['examples/realistic/retrieval.ts', { width: 500, height: 330 }],
+  ])('%s in a %o pane: zoomed no further than MAX_ZOOM (it went to 1.42 to keep every node whole), cut only by the far side', async (path, pane) => {
+    const { nodes, extent } = await laidOut(readFileSync(`${SRC}${path}`, 'utf8'));
+    const view = readableViewport(nodes, extent, pane);
+    expect(view.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    expect(view.zoom).toBeLessThanOrEqual(MAX_ZOOM);
+    const { places, near } = cuts(nodes, pane);
+    expect(near).toEqual([]);
+    expect(places.filter((p) => p === 'shown').length).toBeGreaterThan(1);
+  }, 30_000);
+});
+
+describe('the whole graph (the fit button pressed a second time)', () => {
+  it('shows every node below the bar, at whatever zoom that takes, centred where it is smaller than the room', () => {
+    const pane = { width: 800, height: 400 };
+    const nodes = chain(30);
+    const view = wholeViewport(extentOf(nodes), pane);
+    expect(view.zoom).toBeLessThan(READABLE_ZOOM);
+    const { places } = (() => {
+      const placesOf = nodes.map((n) => {
+        const left = n.x * view.zoom + view.x;
+        const top = n.y * view.zoom + view.y;
+        return left >= FIT_MARGIN.left - 0.5 && left + n.width * view.zoom <= pane.width - FIT_MARGIN.right + 0.5 && top >= FIT_MARGIN.top - 0.5 && top + n.height * view.zoom <= pane.height + 0.5;
+      });
+      return { places: placesOf };
+    })();
+    expect(places.every(Boolean)).toBe(true);
+  });
+
+  it('is never larger than MAX_ZOOM, for a graph smaller than the pane', () => {
+    expect(wholeViewport(extentOf(chain(2)), { width: 1600, height: 900 }).zoom).toBe(MAX_ZOOM);
+  });
 });
