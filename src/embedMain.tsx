@@ -15,7 +15,7 @@ import { whenGraphDrawn } from './ui/graph/index.ts';
 import { PlaygroundContext, createPlayground } from './ui/index.ts';
 import { shippedAnalysis } from './ui/shippedAnalysis.ts';
 import { afterLoad } from './worker/languageClient.ts';
-import { createLanguageClient, createLayoutClient, createRunnerClient, analysePythonLazily, pythonCompletionsLazily } from './worker/index.ts';
+import { createLanguageClient, createLayoutClient, createRunnerClient, analysePythonLazily, pythonCompletionsLazily, indexedDbSnapshotStore } from './worker/index.ts';
 
 // The embed view (embed.html#v1.…): a share link's workflow in a compact frame for other pages. It
 // keeps nothing in storage and never runs until the person presses Run.
@@ -37,7 +37,7 @@ const graphFirst = () => whenGraphDrawn(5_000);
 if (graphShips) holdEditorUntil(graphFirst);
 const language = createLanguageClient(undefined, graphShips ? () => graphFirst().then(afterLoad) : afterLoad);
 
-const playground = createPlayground({ source: state?.code ?? '', lang: state?.lang ?? 'typescript', analysePython: analysePythonLazily, pythonCompletions: pythonCompletionsLazily, language, runner: createRunnerClient(), layout: createLayoutClient(), toMermaid });
+const playground = createPlayground({ source: state?.code ?? '', lang: state?.lang ?? 'typescript', analysePython: analysePythonLazily, pythonCompletions: pythonCompletionsLazily, language, runner: createRunnerClient({ snapshotStore: indexedDbSnapshotStore() }), layout: createLayoutClient(), toMermaid });
 if (state) {
   updateSettings(playground.run, {
     ...(state.seed !== undefined ? { seed: state.seed } : {}),

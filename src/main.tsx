@@ -20,7 +20,7 @@ import { createPaneStore } from './ui/layout/paneSizes.ts';
 import { PaneContext } from './ui/layout/usePanes.ts';
 import type { Session } from './ui/share/session.ts';
 import { tutorialSource } from './ui/tutorial/tutorialSources.ts';
-import { analysePythonLazily, pythonCompletionsLazily, createLanguageClient, createLayoutClient, createRunnerClient } from './worker/index.ts';
+import { analysePythonLazily, pythonCompletionsLazily, createLanguageClient, createLayoutClient, createRunnerClient, indexedDbSnapshotStore } from './worker/index.ts';
 import { toMermaid } from './compiler/mermaid.ts';
 
 // Storage is reached lazily and through guards: a browser that blocks or fills it still gets a page.
@@ -56,7 +56,7 @@ const catalogue = {
 const saved = draftStore.load().current;
 const target = parseLocation(window.location);
 const plan = planOpening(target, saved, catalogue);
-const runner = createRunnerClient();
+const runner = createRunnerClient({ snapshotStore: indexedDbSnapshotStore() });
 const playground = createPlayground({ source: plan.source, lang: plan.lang, analysePython: analysePythonLazily, pythonCompletions: pythonCompletionsLazily, language: createLanguageClient(), runner, layout: createLayoutClient(), toMermaid });
 const drafts = createDraftController({
   workspace: playground.workspace,

@@ -54,7 +54,18 @@ export interface StartedPython {
  * the runners after this one.
  */
 export async function startPython(assets: PythonAssets): Promise<StartedPython> {
-  const restoring = assets.snapshot !== null;
+  if (assets.snapshot !== null) {
+    try {
+      return await startFrom(assets, true);
+    } catch {
+      // A snapshot this build cannot restore (one kept from an earlier page load): start from scratch,
+      // which makes a new one.
+    }
+  }
+  return startFrom(assets, false);
+}
+
+async function startFrom(assets: PythonAssets, restoring: boolean): Promise<StartedPython> {
   const pyodide = await servingFiles(
     {
       [`${FILES}pyodide.asm.wasm`]: { bytes: assets.wasm, type: 'application/wasm' },

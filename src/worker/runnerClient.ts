@@ -1,3 +1,4 @@
+import { snapshotKey, type SnapshotStore } from './pythonSnapshotStore.ts';
 import * as Comlink from 'comlink';
 import type { RestartReason, RunControl, RunEnd, RunRequest, RunnerClient, RunnerPortApi, TraceSink } from './protocol.ts';
 import { createWorkerHost } from './runnerHost.ts';
@@ -34,6 +35,8 @@ export interface RunnerClientOptions {
   makeWorker?: () => Worker;
   graceMs?: number;
   watchdogMs?: number;
+  /** Keeps Python's start-up snapshot across page loads (the page passes IndexedDB's; default none). */
+  snapshotStore?: SnapshotStore | null;
 }
 
 interface Connection {
@@ -91,10 +94,20 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
    * later Python runners start from it in about a second instead of several.
    */
   let snapshot: Uint8Array | null = null;
+  /** The snapshot came from an earlier page load: a runner that had to start from scratch may replace it. */
+  let snapshotKept = false;
+  const snapshotStore = options.snapshotStore ?? null;
+  /** The key of this page's Python files in the snapshot store, once they are loaded. */
+  let keyOfFiles: Promise<string> | null = null;
   /** Each runner gets its own copy: the frame hands the buffers on to its worker. */
   const pythonStart = async (): Promise<PythonStart> => {
     try {
       const files = await pythonFiles();
+      if (snapshotStore && keyOfFiles === null) {
+        keyOfFiles = snapshotKey(files);
+        const kept = await snapshotStore.get(await keyOfFiles);
+        if (kept && snapshot === null) [snapshot, snapshotKept] = [kept, true];
+      }
       return { ...files, wasm: files.wasm.slice(0), stdlib: files.stdlib.slice(0), snapshot: snapshot ? snapshot.slice() : null };
     } catch (error) {
       return { failed: error instanceof Error ? error.message : String(error) };
@@ -141,7 +154,12 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
           return;
         case 'snapshot':
           // Only a runner that never ran any code speaks for Python's clean state.
-          if (conn.kind === 'python' && !conn.used && snapshot === null) snapshot = message.bytes;
+          if (conn.kind === 'python' && !conn.used && (snapshot === null || snapshotKept)) {
+            // A runner makes one only when it started from scratch (a kept snapshot it could not use, too).
+            [snapshot, snapshotKept] = [message.bytes, false];
+            const bytes = message.bytes.slice();
+            if (snapshotStore && keyOfFiles) void keyOfFiles.then((key) => snapshotStore.put(key, bytes));
+          }
           return;
         case 'closing':
           if (run) restart(run, 'closed');
