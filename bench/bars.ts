@@ -60,6 +60,7 @@ export function checkBars(results: Results): Bar[] {
     const listener = atMost(`fan-out N=${tn.toLocaleString('en-US')}: keeping every trace record (in a trace store) costs at most 1.5x`, ratio(traced?.wallMs, plain?.wallMs, traced?.atLeast), 1.5, notRun);
     withCpu(listener, ratio(traced?.cpuMs, plain?.cpuMs));
     if (traced?.records !== undefined) listener.detail += `, ${traced.records.toLocaleString('en-US')} records`;
+    if (listener.verdict === 'MISS' && traced?.records && plain) listener.detail += `; ${perRecordCost(traced.cpuMs, plain.cpuMs, traced.records)}`;
     // The same records kept as objects by a listener, for comparison: what a host pays that keeps them so.
     const objects = results.get('flowplay', 'fanout-listen', tn);
     const objectsRatio = ratio(objects?.wallMs, plain?.wallMs, objects?.atLeast);
@@ -75,6 +76,10 @@ export function checkBars(results: Results): Bar[] {
   const chain = atMost(`chain N=${chainN.toLocaleString('en-US')}: Flowplay CPU time per run within 1.5x of the floor`, ratio(fpChain?.cpuMs, flChain?.cpuMs), 1.5, notRun);
   const chainWall = ratio(fpChain?.wallMs, flChain?.wallMs);
   if (chainWall && chain.verdict !== 'N/A') chain.detail += `; wall time ${fmt(chainWall)}`;
+  if (chain.verdict === 'MISS' && fpChain && flChain) {
+    const us = (ms: number): string => `${((ms * 1000) / chainN).toFixed(2)} µs`;
+    chain.detail += `; why: ${us(fpChain.cpuMs)} of CPU per run against the floor's ${us(flChain.cpuMs)}, ${us(fpChain.cpuMs - 1.5 * flChain.cpuMs)} per run over the bar`;
+  }
   bars.push(chain);
 
   for (const workload of ['fanout', 'chain', 'loop'] as const) {
@@ -103,4 +108,13 @@ export function checkBars(results: Results): Bar[] {
 
 export function barsText(bars: Bar[]): string {
   return bars.map((b) => `- **${b.verdict}** ${b.name}: ${b.detail}`).join('\n');
+}
+
+/**
+ * Why a trace bar was missed, in the run's own figures: what each record kept cost in CPU time, and
+ * what the bar leaves a record (half the untraced run's time, spread over its records).
+ */
+function perRecordCost(tracedCpuMs: number, plainCpuMs: number, records: number): string {
+  const ns = (ms: number): string => `${((ms * 1e6) / records).toFixed(0)} ns`;
+  return `why: each record kept cost ${ns(tracedCpuMs - plainCpuMs)} of CPU, where the bar leaves ${ns(0.5 * plainCpuMs)}`;
 }
