@@ -1,7 +1,7 @@
 import type { RunComparison, Span } from '../../inspect/compareRuns.ts';
 import { formatMoment } from '../../inspect/index.ts';
 
-const LANE = 5;
+const LANE = 8;
 const GAP = 6;
 const LABEL = 110;
 const WIDTH = 640;
@@ -36,9 +36,9 @@ export function CompareTimeline({ comparison: c }: { comparison: RunComparison }
         className={`compare-bar run-${which} status-${span.status} mark-${span.mark}`}
         data-mark={span.mark}
         x={from}
-        y={top + (span.worker - 1) * LANE}
+        y={top + (span.worker - 1) * LANE + 1}
         width={Math.max(2, to - from)}
-        height={LANE - 1}
+        height={LANE - 3}
       >
         <title>{`Run ${which === 'first' ? c.first : c.second}: invocation ${span.invocation} on worker ${span.worker}, ${formatMoment(span.start)} to ${span.end === null ? 'the end' : formatMoment(span.end)}, ${span.status}${span.mark === 'same' ? '' : span.mark === 'time' ? ', at another time than in the other run' : ', differs from the other run'}`}</title>
       </rect>
