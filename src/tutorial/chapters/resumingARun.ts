@@ -1,5 +1,6 @@
 import { fail, pass, unlessStopped } from '../checkResult.ts';
 import type { Chapter } from '../model.ts';
+import { alt, code, prose } from '../prose.ts';
 import { collectedByStopper, emittedOfType, isStep, listing, ofKind, plural, runFinished, started } from '../traceFacts.ts';
 import { stopLineage } from '../failureFacts.ts';
 import type { EventEmittedRecord, TraceRecord } from '../../engine/index.ts';
@@ -25,29 +26,34 @@ function workLines(trace: Trace): string[] {
 export const resumingARun: Chapter = {
   id: 'resuming-a-run',
   title: 'Resuming a run',
-  text: `A run does not have to happen in one go: its **context**, the state and the work its steps have in
+  text: prose`A run does not have to happen in one go: its **context**, the state and the work its steps have in
 hand, can outlive it.
 
-**Across runs.** \`const ctx = new Context(w)\` makes a context before any run. \`await w.run({ ctx })\`
-runs with it, and a second \`w.run({ ctx })\` starts with the state the first one left. While a run
+**Across runs.** ${code('const ctx = new Context(w)', 'ctx = Context(w)')} makes a context before any run. ${code('await w.run({ ctx })', 'await w.run(ctx=ctx)')}
+runs with it, and a second ${code('w.run({ ctx })', 'w.run(ctx=ctx)')} starts with the state the first one left. While a run
 goes on, \`handler.ctx\` is its context: code that drives the run can read \`handler.ctx.store\`.
 
-**Saving.** \`handler.ctx.toDict()\` turns the context into plain JSON: the state and, while the run
-is going, every event a step was handling, had queued or held in a \`collectEvents\` buffer. Save it
+**Saving.** ${code('handler.ctx.toDict()')} turns the context into plain JSON: the state and, while the run
+is going, every event a step was handling, had queued or held in a ${code('collectEvents')} buffer. Save it
 when, say, the run asks a person something and the answer may take days:
 
-\`\`\`
+${alt(`\`\`\`
 for await (const ev of handler.streamEvents()) {
   if (ev instanceof InputRequiredEvent) {
     saved = JSON.stringify(handler.ctx.toDict());
     handler.cancel();
   }
 }
-\`\`\`
+\`\`\``, `\`\`\`
+async for ev in handler.stream_events():
+    if isinstance(ev, InputRequiredEvent):
+        saved = json.dumps(handler.ctx.to_dict())
+        await handler.cancel_run()
+\`\`\``)}
 
-**Resuming.** \`w.run({ ctx: Context.fromDict(w, JSON.parse(saved)) })\` continues that run: no new
+**Resuming.** ${code('w.run({ ctx: Context.fromDict(w, JSON.parse(saved)) })', 'w.run(ctx=Context.from_dict(w, json.loads(saved)))')} continues that run: no new
 StartEvent, each saved event goes back to its step, and a step that was running, or waiting in
-\`waitForEvent\`, runs again from its start, so it asks its question again. \`fromDict\` checks the
+${code('waitForEvent')}, runs again from its start, so it asks its question again. ${code('fromDict')} checks the
 data against the workflow (its name, steps and event classes) and refuses anything else, saying why.
 
 The playground draws the first run a file starts, so the files of this chapter hold a context such a
@@ -62,7 +68,7 @@ goes through, and the slow lookup does not run again.`,
       task: 'This code starts a new run, so the slow `lookup` runs again. Resume the saved run in `SAVED` instead, and answer its question.',
       start: 'tutorial/examples/resuming-a-run/start-over.ts',
       solution: 'tutorial/examples/resuming-a-run/resume-refund.ts',
-      hint: 'Build the context with `Context.fromDict(w, SAVED)` and pass it: `await w.run({ ctx })`.',
+      hint: prose`Build the context with ${code('Context.fromDict(w, SAVED)')} and pass it: ${code('await w.run({ ctx })', 'await w.run(ctx=ctx)')}.`,
       answers: ['yes'],
       check(trace) {
         const notStopped = unlessStopped(trace);
@@ -83,7 +89,7 @@ goes through, and the slow lookup does not run again.`,
       task: 'The saved run had two summaries in `combine`\'s collect buffer and the third being written. Copying its state into a new context starts over and writes all three again. Resume it so that only the missing summary is written.',
       start: 'tutorial/examples/resuming-a-run/summaries-copy-state.ts',
       solution: 'tutorial/examples/resuming-a-run/summaries-resumed.ts',
-      hint: 'The state is only part of a saved context: `Context.fromDict(w, SAVED)` brings back the events the steps held as well.',
+      hint: prose`The state is only part of a saved context: ${code('Context.fromDict(w, SAVED)')} brings back the events the steps held as well.`,
       check(trace) {
         const notStopped = unlessStopped(trace);
         if (notStopped) return notStopped;

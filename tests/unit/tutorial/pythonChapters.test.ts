@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { analysePython } from '../../../src/compiler/python/index.ts';
-import { CHAPTERS, chapterLang, exerciseHasPython, pythonPathOf, traceFacts } from '../../../src/tutorial/index.ts';
+import { CHAPTERS, chapterLang, exerciseHasPython, missingInPython, pythonPathOf, traceFacts } from '../../../src/tutorial/index.ts';
 import type { CheckResult, Exercise } from '../../../src/tutorial/index.ts';
 import { forkInputs } from '../../../src/engine/index.ts';
 import type { TraceRecord } from '../../../src/engine/index.ts';
@@ -58,6 +58,10 @@ const inPython = CHAPTERS.filter((chapter) => chapterLang(load, chapter, 'python
 
 test('the chapters in Python include the concurrency chapter and its neighbours', () => {
   expect(inPython.map((c) => c.id)).toEqual(expect.arrayContaining(['concurrency']));
+});
+
+test('every chapter, and every exercise of it, has its Python version', () => {
+  expect(CHAPTERS.flatMap((chapter) => missingInPython(load, chapter))).toEqual([]);
 });
 
 test('a chapter that reads in Python has at least one exercise in Python', () => {

@@ -1,0 +1,54 @@
+# Solution: Context.from_dict brings back the work in hand as well as the state. The two collected
+# summaries go back into combine's buffer and only the third is written.
+import asyncio
+import math
+from workflows import Context, Workflow, step
+from workflows.events import Event, StartEvent, StopEvent
+
+SAVED = {
+    "version": 1,
+    "workflow": "SummaryFlow",
+    "stateType": None,
+    "state": {"planned": ["events", "steps", "context"]},
+    "running": True,
+    "awaitingInput": 0,
+    "work": [
+        {"step": "summarise", "type": "DocEvent", "fields": {"title": "context", "words": 900}},
+        {"step": "combine", "type": "SummaryEvent", "fields": {"title": "events", "summary": "events in 2 lines"}},
+        {"step": "combine", "type": "SummaryEvent", "fields": {"title": "steps", "summary": "steps in 4 lines"}},
+    ],
+}
+
+class DocEvent(Event):
+    title: str
+    words: int
+
+class SummaryEvent(Event):
+    title: str
+    summary: str
+
+DOCS = [{"title": "events", "words": 120}, {"title": "steps", "words": 340}, {"title": "context", "words": 900}]
+
+class SummaryFlow(Workflow):
+    @step
+    async def plan(self, ctx: Context, ev: StartEvent) -> DocEvent:
+        await ctx.store.set("planned", [d["title"] for d in DOCS])
+        for doc in DOCS:
+            ctx.send_event(DocEvent(**doc))
+
+    @step(num_workers=3)
+    async def summarise(self, ctx: Context, ev: DocEvent) -> SummaryEvent:
+        await asyncio.sleep(ev.words / 100)
+        return SummaryEvent(title=ev.title, summary=f"{ev.title} in {math.ceil(ev.words / 100)} lines")
+
+    @step
+    async def combine(self, ctx: Context, ev: SummaryEvent) -> StopEvent:
+        summaries = ctx.collect_events(ev, [SummaryEvent] * 3)
+        if summaries is None:
+            return None
+        return StopEvent(result=[s.summary for s in summaries])
+
+w = SummaryFlow(timeout=60, verbose=False)
+ctx = Context.from_dict(w, SAVED)
+result = await w.run(ctx=ctx)
+print(result)
