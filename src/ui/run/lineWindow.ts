@@ -34,7 +34,9 @@ export class LineHeights {
   private texts: readonly { text: string }[] = [];
   /** offsets[i]: estimated top of line i; offsets[count]: the total. */
   private offsets = new Float64Array(1);
+  /** Lines counted now; `estimated`: lines whose offsets are known (at least `count`). */
   private count = 0;
+  private estimated = 0;
 
   /** `rowHeight`: one row of text (px); `padding`: what a line adds around its rows (px). */
   constructor(rowHeight: number, padding = 0) {
@@ -48,11 +50,19 @@ export class LineHeights {
    */
   update(lines: readonly { text: string }[], count: number, charsPerRow: number): void {
     const chars = Math.max(8, Math.floor(charsPerRow));
-    if (lines !== this.texts || chars !== this.charsPerRow || count < this.count) {
+    if (lines !== this.texts || chars !== this.charsPerRow) {
       this.texts = lines;
       this.charsPerRow = chars;
       this.count = 0;
+      this.estimated = 0;
     }
+    // Fewer lines of the same list (the scrubber moved back): the estimates of the first `count` still
+    // hold, and `estimated` remembers how far they were made, so moving forward again reuses them.
+    if (count <= this.estimated) {
+      this.count = count;
+      return;
+    }
+    this.count = this.estimated;
     if (this.offsets.length < count + 1) {
       const grown = new Float64Array(Math.max(count + 1, this.offsets.length * 2));
       grown.set(this.offsets.subarray(0, this.count + 1));
@@ -60,6 +70,7 @@ export class LineHeights {
     }
     for (let i = this.count; i < count; i++) this.offsets[i + 1] = this.offsets[i]! + this.estimate(lines[i]!.text);
     this.count = count;
+    this.estimated = count;
   }
 
   get total(): number {

@@ -47,6 +47,25 @@ describe('the console lines drawn for a scroll position', () => {
     expect(heights.total).toBe(20);
   });
 
+  test('a move back and forth over the same list reads no line again', () => {
+    const read: number[] = [];
+    const lines = Array.from({ length: 1_000 }, (_, i) => ({
+      get text() {
+        read.push(i);
+        return i % 10 === 0 ? 'w'.repeat(250) : 'short';
+      },
+    }));
+    const heights = new LineHeights(10);
+    heights.update(lines, 1_000, 100);
+    const total = heights.total;
+    read.length = 0;
+    heights.update(lines, 10, 100);
+    expect(heights.total).toBe(3 * 10 + 9 * 10);
+    heights.update(lines, 1_000, 100);
+    expect(heights.total).toBe(total);
+    expect(read).toEqual([]);
+  });
+
   test('an empty list draws nothing', () => {
     const heights = new LineHeights(10);
     heights.update([], 0, 80);
