@@ -1,4 +1,5 @@
 import type { ErrorInfo, TraceRecord } from '../engine/trace.ts';
+import { BarIndex } from './barIndex.ts';
 
 /**
  * One attempt of one invocation on the timeline: a waiting part (`waitFrom` -> `start`: queued for a
@@ -83,6 +84,7 @@ export class TimelineBuilder {
   private readonly laneOf = new Map<number, number>();
   private readonly eventType = new Map<number, string>();
   private readonly eventStep = new Map<number, string>();
+  private readonly indexes = new Map<string, BarIndex>();
 
   constructor() {
     this.row(RUN_ROW, 1);
@@ -98,11 +100,17 @@ export class TimelineBuilder {
     this.length = records.length;
   }
 
+  /** The row's bars in the orders a cursor asks about (see BarIndex). */
+  index(row: TimelineRow): BarIndex {
+    return this.indexes.get(row.id)!;
+  }
+
   private row(id: string, numWorkers: number): TimelineRow {
     let row = this.rows.get(id);
     if (!row) {
       row = { id, numWorkers, lanes: [], bars: [], markers: [] };
       this.rows.set(id, row);
+      this.indexes.set(id, new BarIndex(row.bars));
     }
     return row;
   }
@@ -135,6 +143,7 @@ export class TimelineBuilder {
       endedAt: -1,
     };
     row.bars.push(bar);
+    this.index(row).opened(bar);
     this.openBar.set(invocation, bar);
     return bar;
   }
@@ -144,6 +153,7 @@ export class TimelineBuilder {
     bar.end = time;
     bar.endedAt = index;
     bar.live = false;
+    this.indexes.get(bar.step)!.endedBar(bar);
     if (this.openBar.get(bar.invocation) === bar) this.openBar.delete(bar.invocation);
   }
 
@@ -184,6 +194,7 @@ export class TimelineBuilder {
         bar.inputs = r.events;
         this.laneOf.set(r.invocation, r.worker);
         this.useLane(this.row(r.step, 1), r.worker);
+        this.indexes.get(bar.step)!.startedBar(bar);
         if (r.rerunOf !== undefined) {
           this.marker(r, i, time, { kind: 'rerun', row: r.step, lane: r.worker, invocation: r.invocation, event: null, type: null, label: `${r.step} runs again from the top (re-run of #${r.rerunOf})` });
         }

@@ -1,4 +1,4 @@
-import type { TimelineBar, TimelineMarker, TimelineRow } from './timelineModel.ts';
+import type { TimelineMarker } from './timelineModel.ts';
 
 /** The part of the time axis on screen, in workflow ms. */
 export interface TimeWindow {
@@ -31,24 +31,13 @@ export function clampWindow(window: TimeWindow, span: number): TimeWindow {
 }
 
 /**
- * The bars of `row` that reach into the window, without looking at the ones after it: bars are in
- * the order they were opened, so their `waitFrom` never decreases and a binary search finds where the
- * window ends. Bars before the window are skipped by a comparison each, never drawn.
+ * The markers of a row inside the window, of its first `count` (markers are in time order): a slice,
+ * found by two searches.
  */
-export function* barsIn(row: TimelineRow, window: TimeWindow, cursor: number): Generator<TimelineBar> {
-  const bars = row.bars;
-  const last = upperBound(bars, window.to, (b) => b.waitFrom);
-  for (let i = 0; i < last; i++) {
-    const bar = bars[i]!;
-    if ((bar.end ?? cursor) >= window.from) yield bar;
-  }
-}
-
-/** The markers of `row` inside the window (markers are in time order): a slice, found by two searches. */
-export function markersIn(row: TimelineRow, window: TimeWindow): TimelineMarker[] {
-  const first = upperBound(row.markers, window.from - Number.EPSILON, (m) => m.time);
-  const last = upperBound(row.markers, window.to, (m) => m.time);
-  return first === 0 && last === row.markers.length ? row.markers : row.markers.slice(first, last);
+export function markersIn(markers: TimelineMarker[], window: TimeWindow, count = markers.length): TimelineMarker[] {
+  const first = upperBound(markers, window.from - Number.EPSILON, (m) => m.time);
+  const last = Math.min(count, upperBound(markers, window.to, (m) => m.time));
+  return first === 0 && last === markers.length ? markers : markers.slice(first, Math.max(first, last));
 }
 
 /** How many leading items have `key(item) <= value` (keys never decrease). */

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { RUN_ROW, formatDuration, formatMoment, hitTest, panWindow, zoomWindow } from '../../inspect/index.ts';
-import type { TimeWindow, TimelineHit, TimelineRow, TimelineView } from '../../inspect/index.ts';
+import type { TimeWindow, TimelineHit, TimelineView } from '../../inspect/index.ts';
 import { selectItem } from '../../state/index.ts';
 import type { Selection } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
@@ -90,7 +90,7 @@ export function TimelinePanel() {
   };
 
   const counts = summary(view);
-  const waitRows = new Set(view.rows.filter(isWaitLane).map((r) => r.id));
+  const waitRows = new Set(view.rows.filter((r) => r.waitLane).map((r) => r.id));
   const zoomed = window.from > 0 || window.to < geometry.span;
   const zoomBy = (factor: number) => time.set(zoomWindow(window, factor, (window.from + window.to) / 2, geometry.span));
   return (
@@ -202,11 +202,6 @@ function timeAt(px: number, width: number, window: TimeWindow): number {
   return window.from + ((px - 4) / (width - 8)) * (window.to - window.from);
 }
 
-/** Lane 0 holds what waits for a worker, unless a worker numbered 0 runs there. */
-function isWaitLane(row: TimelineRow): boolean {
-  return row.bars.some((b) => b.lane === 0 && b.start === null) && !row.bars.some((b) => b.worker === 0 && b.start !== null);
-}
-
 /** What is under the pointer on the first line, and when on the second: start, end and duration in workflow time. */
 function describeHit(hit: TimelineHit, cursor: number): string {
   if (hit.kind === 'marker') return `${hit.marker.label}\nat ${formatMoment(hit.marker.time)}`;
@@ -232,19 +227,17 @@ function selectionOf(hit: TimelineHit): Selection | null {
   return m.event !== null ? { kind: 'event', id: m.event } : null;
 }
 
-/** Counts for tests and tools, on the panel's element. */
+/** Counts for tests and tools, on the panel's element: each row keeps them for its cursor. */
 function summary(view: TimelineView): Record<string, number> {
   let bars = 0;
   let waited = 0;
   let running = 0;
   let markers = 0;
   for (const row of view.rows) {
-    bars += row.bars.length;
-    markers += row.markers.length;
-    for (const b of row.bars) {
-      if (b.start === null || b.start > b.waitFrom) waited++;
-      if (b.live && b.start !== null) running++;
-    }
+    bars += row.shown;
+    waited += row.waited;
+    running += row.running.length;
+    markers += row.markerCount;
   }
   return { 'data-bars': bars, 'data-waited': waited, 'data-running': running, 'data-markers': markers };
 }

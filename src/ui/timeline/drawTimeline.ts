@@ -1,5 +1,5 @@
-import { barsIn, markersIn } from '../../inspect/index.ts';
-import type { MarkerKind, TimeWindow, TimelineRow, TimelineView } from '../../inspect/index.ts';
+import { markersIn } from '../../inspect/index.ts';
+import type { MarkerKind, TimeWindow, TimelineBar, TimelineBuilder, TimelineMarker, TimelineRowAt, TimelineView } from '../../inspect/index.ts';
 import type { Selection } from '../../state/index.ts';
 import { eventColor } from '../graph/index.ts';
 import { AXIS_HEIGHT, LANE_HEIGHT } from './timelineGeometry.ts';
@@ -12,6 +12,8 @@ import type { TimelineGeometry } from './timelineGeometry.ts';
  */
 const BAR_TOKENS = ['--tl-queue', '--tl-retry-wait', '--tl-running', '--tl-done', '--tl-failed', '--tl-retried', '--tl-cancelled', '--tl-waiting'] as const;
 const PAINT_OF = { done: 3, failed: 4, retried: 5, cancelled: 6, waiting: 7 } as const;
+/** The first two bar colours are waits (queue, retry). */
+const WAIT_COLOURS = 2;
 const MARKER_TOKEN: Record<Exclude<MarkerKind, 'emitted' | 'run-end'>, string> = {
   failed: '--tl-failed',
   retry: '--tl-retried',
@@ -54,26 +56,28 @@ function readInk(canvas: HTMLCanvasElement): Ink {
 }
 
 /**
- * The markers drawn before a moment, kept on a canvas of their own: at a scrubber move the timeline
- * copies the part of it left of the cursor and draws afresh only the markers of the last few pixels.
- * Every view of one source shows the same markers before its cursor (records are in time order), so
- * the copy holds for any cursor up to the one it was drawn at, and for a later one up to that one's
- * pixels; a cursor that gets far ahead has it drawn again. Drawing every marker of a 100,000-event
- * run at each move was most of a move's time.
+ * Every marker of the run, kept on a canvas of its own: at a scrubber move the timeline copies the
+ * part of it left of the cursor and draws afresh only the markers of the last few pixels. The views of
+ * one source show the same markers before their cursors (records are in time order), so one drawing
+ * of all the source's markers holds for every cursor up to its end; a run that has grown far past it
+ * has it drawn again. A few layers are kept, one per drawing of the lanes: the waiting lane comes and
+ * goes as the cursor moves, and a layer drawn again at each such move cost more than a move's budget.
  */
 interface MarkerLayer {
   canvas: HTMLCanvasElement;
   /** What it was drawn for: window, size, selection, colours, lanes and source; anything else redraws it. */
   key: string;
-  source: object;
-  /** The cursor time it was drawn at. */
+  source: TimelineBuilder;
+  /** The time of the source's last record when it was drawn. */
   time: number;
 }
 
-const layers = new WeakMap<HTMLCanvasElement, MarkerLayer>();
+const layers = new WeakMap<HTMLCanvasElement, MarkerLayer[]>();
+/** Layers kept per timeline canvas (each the canvas's size). */
+const KEPT_LAYERS = 3;
 /** Pixels left of the cursor drawn afresh: a marker there may be cut by the copy's edge (they are 7 px wide). */
 const FRESH_PX = 8;
-/** A cursor this far right of the layer's has the layer drawn again rather than many markers afresh. */
+/** A cursor this far right of the layer's end (a run growing) has the layer drawn again rather than many markers afresh. */
 const REDRAW_PX = 160;
 
 /**
@@ -106,21 +110,26 @@ export function drawTimeline(
   }
   drawAxis(ctx, window, width, x);
   for (const row of view.rows) drawBars(ctx, row, laneY.get(row.id) ?? [], x, view.cursor.time, selection, window, width);
-  const drawAll = (target: CanvasRenderingContext2D, within: TimeWindow) => {
-    for (const row of view.rows) drawMarkers(target, row, laneY.get(row.id) ?? [], x, selection, within);
+  // The layer holds every marker of the source; what is drawn afresh, the view's (those before its cursor).
+  const drawAll = (target: CanvasRenderingContext2D, within: TimeWindow, whole: boolean) => {
+    for (const row of view.rows) {
+      const markers = whole ? markersIn(view.source.rows.get(row.id)?.markers ?? [], within) : row.markersIn(within);
+      const ys = laneY.get(row.id) ?? [];
+      drawMarkers(target, markers, ys[row.lanes[0] ?? 0], ys, x, selection);
+    }
   };
   const cursorX = x(view.cursor.time);
   const key = layerKey(ctx.canvas, geometry, width, selection, window);
-  const layer = markerLayer(ctx, key, view, (kept) => cursorX - x(kept.time), (target) => drawAll(target, window));
-  if (layer === null) drawAll(ctx, window);
+  const layer = markerLayer(ctx, key, view.source, (kept) => cursorX - x(kept.time), (target) => drawAll(target, window, true));
+  if (layer === null) drawAll(ctx, window, false);
   else {
-    // The layer up to a few pixels before the cursor (or before its own cursor, if that is earlier),
-    // then the markers from there on, drawn afresh from this view.
+    // The layer up to a few pixels before the cursor (or before its end, if that is earlier), then
+    // the markers from there on, drawn afresh from this view.
     const edge = Math.max(0, Math.min(cursorX, x(layer.time), width) - FRESH_PX);
     const ratio = ctx.canvas.width / width;
     if (edge >= 1) ctx.drawImage(layer.canvas, 0, 0, Math.round(edge * ratio), ctx.canvas.height, 0, 0, Math.round(edge * ratio) / ratio, ctx.canvas.height / ratio);
     const from = window.from + (edge - FRESH_PX - 4) / scale;
-    drawAll(ctx, { from: Math.max(window.from, from), to: window.to });
+    drawAll(ctx, { from: Math.max(window.from, from), to: window.to }, false);
   }
   if (cursorX >= 0 && cursorX <= width) {
     ctx.fillStyle = ink.cursor;
@@ -137,14 +146,21 @@ function layerKey(canvas: HTMLCanvasElement, geometry: TimelineGeometry, width: 
 }
 
 /**
- * The marker layer for this draw: kept when it still fits (same key and source, the cursor not far
- * past the layer's), else drawn again by `drawAll`; null where there is no second canvas to draw on.
+ * The marker layer for this draw: a kept one when it still fits (same key and source, the cursor not
+ * far past its end), else one drawn again by `drawAll`; null where there is no second canvas to draw on.
  */
-function markerLayer(ctx: CanvasRenderingContext2D, key: string, view: TimelineView, aheadPx: (layer: MarkerLayer) => number, drawAll: (target: CanvasRenderingContext2D) => void): MarkerLayer | null {
+function markerLayer(ctx: CanvasRenderingContext2D, key: string, source: TimelineBuilder, aheadPx: (layer: MarkerLayer) => number, drawAll: (target: CanvasRenderingContext2D) => void): MarkerLayer | null {
   const canvas = ctx.canvas;
-  let layer = layers.get(canvas) ?? null;
-  if (layer !== null && layer.key === key && layer.source === view.source && aheadPx(layer) < REDRAW_PX) return layer;
-  const own = layer?.canvas ?? (typeof document === 'undefined' ? null : document.createElement('canvas'));
+  const kept = layers.get(canvas) ?? [];
+  const fits = kept.findIndex((l) => l.key === key && l.source === source && aheadPx(l) < REDRAW_PX);
+  if (fits >= 0) {
+    const layer = kept[fits]!;
+    kept.splice(fits, 1);
+    kept.unshift(layer);
+    return layer;
+  }
+  // The least recently used canvas is drawn over, unless fewer than KEPT_LAYERS are kept.
+  const own = kept.length >= KEPT_LAYERS ? kept.pop()!.canvas : typeof document === 'undefined' ? null : document.createElement('canvas');
   const target = own?.getContext('2d') ?? null;
   if (own === null || target === null) return null;
   own.width = canvas.width;
@@ -152,18 +168,23 @@ function markerLayer(ctx: CanvasRenderingContext2D, key: string, view: TimelineV
   target.setTransform(ctx.getTransform());
   target.clearRect(0, 0, own.width, own.height);
   drawAll(target);
-  layer = { canvas: own, key, source: view.source, time: view.cursor.time };
-  layers.set(canvas, layer);
+  const layer = { canvas: own, key, source, time: source.end };
+  kept.unshift(layer);
+  layers.set(canvas, kept);
   return layer;
 }
 
 /**
- * Thousands of bars share a few hundred pixels: each lane remembers how far it has been painted in
- * each colour, and a bar that would land only on pixels already painted that colour is skipped.
+ * Thousands of bars share a few hundred pixels: a row's bars are gathered as rectangles per lane and
+ * colour, each merged with the one before it when they touch, and painted at the end, running parts
+ * first and waiting parts over them, one fill colour at a time. Only what the cursor shows is read:
+ * the bars that ended before it (skipping those that ended before the window), the few running at
+ * it, and the first of each kind still waiting, which covers the others: they all wait in lane 0
+ * up to the cursor.
  */
 function drawBars(
   ctx: CanvasRenderingContext2D,
-  row: TimelineRow,
+  row: TimelineRowAt,
   ys: number[],
   x: (time: number) => number,
   cursor: number,
@@ -171,30 +192,28 @@ function drawBars(
   window: TimeWindow,
   width: number,
 ): void {
-  // How far each (lane, colour) has been painted, in whole pixels; numeric keys, no strings per bar.
-  const reached: number[] = [];
-  const paint = (color: number, lane: number, from: number, to: number, y: number, h: number) => {
-    const key = lane * ink.bars.length + color;
-    const done = reached[key] ?? -1;
-    const end = Math.ceil(Math.min(to, width + 2));
-    if (end <= done) return;
-    const start = Math.max(Math.floor(Math.max(from, -2)), done);
-    ctx.fillStyle = ink.bars[color]!;
-    ctx.fillRect(start, y, Math.max(1, end - start), h);
-    reached[key] = end;
-  };
-  for (const bar of barsIn(row, window, cursor)) {
+  const rects = new LaneRects(ink.bars.length, width);
+  const add = (bar: TimelineBar) => {
     const y = ys[bar.lane];
-    if (y === undefined) continue;
+    if (y === undefined || bar.waitFrom > window.to || (bar.end ?? cursor) < window.from) return;
     const waitEnd = bar.start ?? bar.end ?? cursor;
     const from = x(bar.waitFrom);
-    if (waitEnd > bar.waitFrom) paint(bar.wait === 'queue' ? 0 : 1, bar.lane, from, Math.max(x(waitEnd), from + 1), y + 5, LANE_HEIGHT - 10);
+    if (waitEnd > bar.waitFrom) rects.add(bar.wait === 'queue' ? 0 : 1, bar.lane, y, from, Math.max(x(waitEnd), from + 1));
     if (bar.start !== null) {
       const start = x(bar.start);
-      const color = bar.live ? 2 : PAINT_OF[bar.outcome ?? 'done'];
-      paint(color, bar.lane, start, Math.max(x(bar.end ?? cursor), start + 1.5), y + 2, LANE_HEIGHT - 4);
+      rects.add(bar.live ? 2 : PAINT_OF[bar.outcome ?? 'done'], bar.lane, y, start, Math.max(x(bar.end ?? cursor), start + 1.5));
     }
-    if (selection?.kind === 'invocation' && selection.id === bar.invocation) {
+  };
+  const ended = row.index.ended;
+  for (let i = row.endedFrom(window.from); i < row.ended; i++) add(ended[i]!);
+  for (const bar of row.running) add(bar);
+  for (const bar of row.firstWaiting) add(bar);
+  rects.paint(ctx);
+  if (selection?.kind === 'invocation') {
+    for (const bar of row.barsOf(selection.id)) {
+      const y = ys[bar.lane];
+      if (y === undefined) continue;
+      const from = x(bar.waitFrom);
       ctx.strokeStyle = ink.text;
       ctx.lineWidth = 2;
       ctx.strokeRect(from - 1, y + 1, Math.max(3, x(bar.end ?? cursor) - from) + 2, LANE_HEIGHT - 2);
@@ -202,14 +221,68 @@ function drawBars(
   }
 }
 
+/**
+ * Rectangles per lane and colour, merged while they touch (after rounding to whole pixels, which is
+ * all a canvas shows), then painted running and outcome colours first and the thin waits over them.
+ * That is the order of drawing bar after bar: on one worker, an invocation's wait overlaps only the
+ * runs before it (it waited while they ran), and its run comes after every earlier wait ended.
+ */
+class LaneRects {
+  /** The rectangle being extended, per lane and colour: from, to, y (undefined: none yet). */
+  private readonly open: number[] = [];
+  /** Finished rectangles per colour: from, to, y, ... */
+  private readonly done: number[][];
+
+  constructor(
+    private readonly colours: number,
+    private readonly width: number,
+  ) {
+    this.done = Array.from({ length: colours }, () => []);
+  }
+
+  add(colour: number, lane: number, y: number, from: number, to: number): void {
+    const a = Math.floor(Math.max(from, -2));
+    const b = Math.ceil(Math.min(to, this.width + 2));
+    if (b <= a) return;
+    const k = (lane * this.colours + colour) * 3;
+    const open = this.open;
+    const pendingTo = open[k + 1];
+    if (pendingTo !== undefined && a <= pendingTo && b >= open[k]!) {
+      if (a < open[k]!) open[k] = a;
+      if (b > pendingTo) open[k + 1] = b;
+      return;
+    }
+    if (pendingTo !== undefined) this.done[colour]!.push(open[k]!, pendingTo, open[k + 2]!);
+    open[k] = a;
+    open[k + 1] = b;
+    open[k + 2] = y;
+  }
+
+  paint(ctx: CanvasRenderingContext2D): void {
+    for (let k = 0; k < this.open.length; k += 3) {
+      const to = this.open[k + 1];
+      if (to !== undefined) this.done[(k / 3) % this.colours]!.push(this.open[k]!, to, this.open[k + 2]!);
+    }
+    for (let n = 0; n < this.colours; n++) {
+      // Colours 0 and 1 are waits, a thinner bar: they come last.
+      const colour = (n + WAIT_COLOURS) % this.colours;
+      const list = this.done[colour]!;
+      if (list.length === 0) continue;
+      const [dy, h] = colour < WAIT_COLOURS ? [5, LANE_HEIGHT - 10] : [2, LANE_HEIGHT - 4];
+      ctx.fillStyle = ink.bars[colour]!;
+      for (let i = 0; i < list.length; i += 3) ctx.fillRect(list[i]!, list[i + 2]! + dy, list[i + 1]! - list[i]!, h);
+    }
+  }
+}
+
 /** Markers are 7 px wide: one per lane, kind and type in every 3 px is all that can be seen. */
 function drawMarkers(
   ctx: CanvasRenderingContext2D,
-  row: TimelineRow,
+  markers: TimelineMarker[],
+  fallback: number | undefined,
   ys: number[],
   x: (time: number) => number,
   selection: Selection | null,
-  window: TimeWindow,
 ): void {
   // The bucket last drawn per (type, kind, lane), in an array indexed by a small int: a Map keyed by
   // numbers past 2^30 boxed each key, and this loop runs over every marker of the window (150,000 in
@@ -220,9 +293,7 @@ function drawMarkers(
   const types = new Map<string | null, number>();
   let previousType: string | null | undefined;
   let type = 0;
-  const fallback = ys[row.lanes[0] ?? 0];
   const selectedEvent = selection?.kind === 'event' ? selection.id : null;
-  const markers = markersIn(row, window);
   for (let i = 0; i < markers.length; i++) {
     const marker = markers[i]!;
     const own = ys[marker.lane];

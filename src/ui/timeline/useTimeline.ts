@@ -18,11 +18,16 @@ export function useTimeline(): TimelineView {
   const cursor = useStore(view, (s) => s.view.cursor);
   const clock = useStore(view, (s) => s.view.t);
   const total = useStore(view, (s) => s.view.total);
-  const held = useRef<{ schedule: PlaybackSchedule; builder: TimelineBuilder } | null>(null);
-  if (held.current?.schedule !== schedule) held.current = { schedule, builder: new TimelineBuilder() };
+  const held = useRef<{ schedule: PlaybackSchedule; builder: TimelineBuilder; view: TimelineView | null; length: number } | null>(null);
+  if (held.current?.schedule !== schedule) held.current = { schedule, builder: new TimelineBuilder(), view: null, length: 0 };
   const builder = held.current.builder;
   // Only records the schedule has placed (the trace may have grown since the last frame).
   const placed = Math.min(schedule.length, trace.length, Math.max(total, cursor));
   if (builder.length < placed) builder.extend(placed === trace.length ? trace : trace.slice(0, placed));
-  return timelineAt(builder, { count: cursor, time: clock });
+  // The same view while nothing moved (a hover re-renders): what it made on demand is kept.
+  const last = held.current.view;
+  if (last !== null && held.current.length === builder.length && last.cursor.count === Math.max(0, Math.min(cursor, builder.length)) && last.cursor.time === clock) return last;
+  held.current.view = timelineAt(builder, { count: cursor, time: clock });
+  held.current.length = builder.length;
+  return held.current.view;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RUN_ROW, TimelineBuilder, hitTest, laneList, timelineAt } from '../../../src/inspect/index.ts';
-import type { TimelineView } from '../../../src/inspect/index.ts';
+import type { TimelineBar, TimelineView } from '../../../src/inspect/index.ts';
 import { PlaybackSchedule } from '../../../src/state/index.ts';
 import { THROWING, ofKind, recordExample, recordMapReduce, recordSource } from './fixtures.ts';
 
@@ -112,6 +112,31 @@ describe('timeline at a cursor', () => {
     for (let n = 0; n <= trace.length; n += 7) grown.extend(trace.slice(0, n));
     grown.extend(trace);
     expect(atEnd(grown)).toEqual(atEnd(whole));
+  });
+
+  test('at every cursor, what a row reads from its index agrees with clipping every bar', async () => {
+    // Queueing (8 deliveries, 2 workers), retries with a delay, and a cancellation at the end.
+    for (const { trace } of [await recordMapReduce(8, 2), await recordSource(THROWING), await recordExample('parallel.ts')]) {
+      const builder = built(trace);
+      for (let count = 0; count <= trace.length; count++) {
+        const time = count > 0 ? trace[count - 1]!.t + 1 : 0;
+        const view = timelineAt(builder, { count, time });
+        for (const r of view.rows) {
+          const all = r.bars;
+          const live = (b: TimelineBar) => b.live && b.start !== null;
+          const waiting = all.filter((b) => b.live && b.start === null);
+          expect(r.shown).toBe(all.length);
+          expect(r.running.map((b) => b.key)).toEqual(all.filter(live).map((b) => b.key));
+          expect(r.running).toEqual(all.filter(live));
+          expect(r.firstWaiting.map((b) => b.key).sort()).toEqual(['queue', 'retry'].flatMap((w) => waiting.find((b) => b.wait === w)?.key ?? []).sort());
+          expect(new Set(r.index.ended.slice(0, r.ended))).toEqual(new Set(all.filter((b) => !b.live)));
+          expect(r.waited).toBe(all.filter((b) => b.start === null || b.start > b.waitFrom).length);
+          expect(r.waitLane).toBe(all.some((b) => b.lane === 0 && b.start === null) && !all.some((b) => b.worker === 0 && b.start !== null));
+          expect(r.lanes.includes(0)).toBe(waiting.length > 0 || builder.rows.get(r.id)!.lanes.includes(0) || r.id === RUN_ROW);
+          if (all.length > 0) expect(r.last).toBe(Math.max(...all.map((b) => b.end ?? b.start ?? b.waitFrom)));
+        }
+      }
+    }
   });
 
   test('on the playback axis, the cursor time is presentation time', async () => {
