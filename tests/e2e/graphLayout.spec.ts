@@ -267,6 +267,31 @@ test.describe('the first look at a graph: all of it, or a readable start that sc
     await page.screenshot({ path: 'screenshots/graph-last-good-legend.png' });
   });
 
+  test('in a narrow graph pane the first look stays at 1.2 at most: a node cut by the far side has its hint, and none is under it', async ({ page }) => {
+    await openPlayground(page, 'different-types');
+    await settled(page);
+    // The editor widened until the graph pane is about 500 px across.
+    const box = (await page.getByTestId('code-splitter').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 150, box.y + box.height / 2);
+    await page.mouse.move(box.x + 300, box.y + box.height / 2);
+    await page.mouse.up();
+    for (const id of ['different-types', 'retrieval']) {
+      if (id !== 'different-types') await openPlayground(page, id);
+      await refitted(page);
+      const pane = (await page.locator('.react-flow').boundingBox())!;
+      expect(pane.width, id).toBeLessThan(560);
+      const seen = await firstLook(page);
+      expect(seen.zoom, id).toBeGreaterThanOrEqual(0.8 - 1e-6);
+      expect(seen.zoom, id).toBeLessThanOrEqual(1.2 + 1e-6);
+      expect(seen.cut, id).toEqual([]);
+      for (const { node, side } of seen.farCut) expect(seen.hints, `${id}: ${node}`).toContain(side);
+      expect(seen.shown, id).toBeGreaterThan(1);
+      await page.getByTestId('graph').screenshot({ path: `screenshots/graph-narrow-${id}.png` });
+    }
+  });
+
   test('a graph that reads whole is shown whole, with no hint', async ({ page }) => {
     await openPlayground(page, 'parallel');
     await settled(page);
