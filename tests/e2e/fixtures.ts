@@ -31,6 +31,13 @@ export async function openPlayground(page: Page, example?: string): Promise<void
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
+/** Switches the editor to Python with the language switch, and waits until the editor reads Python. */
+export async function switchToPython(page: Page): Promise<void> {
+  await page.getByTestId('lang-python').click();
+  await expect(page.getByTestId('lang-switch')).toHaveAttribute('data-lang', 'python');
+  await expect(page.locator('.cm-editor')).toHaveAttribute('data-lang', 'python');
+}
+
 /** Replaces the editor's whole text, as a paste would. */
 export async function setCode(page: Page, code: string): Promise<void> {
   const content = page.getByTestId('editor').locator('.cm-content');

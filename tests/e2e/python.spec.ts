@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { changes, eventNode, expect, openPlayground, runAndSample, setCode, setSpeed, stepNode, test } from './fixtures.ts';
+import { changes, eventNode, expect, openPlayground, runAndSample, setCode, setSpeed, stepNode, switchToPython, test } from './fixtures.ts';
 
 /** The concurrency chapter's programs, cell by cell as the LlamaIndex docs print them. */
 const chapter = (name: string) => readFileSync(new URL(`../../src/examples/concurrency/${name}.py`, import.meta.url), 'utf8');
@@ -9,12 +9,6 @@ const chapter = (name: string) => readFileSync(new URL(`../../src/examples/concu
 const PYTHON_RUN_MS = 150_000;
 
 const attr = (id: string, name: string) => `document.querySelector('.react-flow__node[data-id="${id}"]')?.getAttribute('${name}')`;
-
-async function switchToPython(page: Page): Promise<void> {
-  await page.getByTestId('lang-python').click();
-  await expect(page.getByTestId('lang-switch')).toHaveAttribute('data-lang', 'python');
-  await expect(page.locator('.cm-editor')).toHaveAttribute('data-lang', 'python');
-}
 
 const consoleLines = (page: Page) => page.getByTestId('console').locator('.console-line');
 

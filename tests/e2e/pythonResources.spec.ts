@@ -1,4 +1,4 @@
-import { expect, openPlayground, setCode, test } from './fixtures.ts';
+import { expect, openPlayground, setCode, switchToPython, test } from './fixtures.ts';
 
 const RESOURCES = `from typing import Annotated
 from workflows import Workflow, step
@@ -34,8 +34,7 @@ class Chat(Workflow):
 test('Python resources: drawn feeding their steps from the annotations, injected in a run, one memory for both steps', async ({ page }) => {
   test.setTimeout(300_000);
   await openPlayground(page);
-  await page.getByTestId('lang-python').click();
-  await expect(page.locator('.cm-editor')).toHaveAttribute('data-lang', 'python');
+  await switchToPython(page);
   await setCode(page, RESOURCES);
   await expect(page.locator('.react-flow__node[data-id="resource:get_memory"]')).toBeVisible();
   await expect(page.locator('.react-flow__node[data-id="resource:get_db"]')).toBeVisible();

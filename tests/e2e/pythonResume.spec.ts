@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, openPlayground, setCode, test } from './fixtures.ts';
+import { expect, openPlayground, setCode, switchToPython, test } from './fixtures.ts';
 import { answerQuestion } from './humanHelpers.ts';
 
 const CONFIRM = `from workflows import Context, Workflow, step
@@ -29,8 +29,7 @@ class ConfirmFlow(Workflow):
 test('Python: a run saved while it waits for an answer resumes in the page after a reload, and from the command line', async ({ page }) => {
   test.setTimeout(300_000);
   await openPlayground(page);
-  await page.getByTestId('lang-python').click();
-  await expect(page.locator('.cm-editor')).toHaveAttribute('data-lang', 'python');
+  await switchToPython(page);
   await setCode(page, CONFIRM);
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('human-question')).toHaveText(/What is your name/, { timeout: 150_000 });

@@ -5,15 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseRunFile } from '../../src/inspect/index.ts';
 import type { TraceRecord } from '../../src/engine/index.ts';
-import { expect, openPlayground, setCode, stepNode, test } from './fixtures.ts';
+import { expect, openPlayground, setCode, stepNode, switchToPython, test } from './fixtures.ts';
 
 const mapReduce = readFileSync(new URL('../../src/examples/concurrency/map-reduce.py', import.meta.url), 'utf8');
 
 test('Python: fork the map-reduce with another payload; the Python step gets it, and the command line re-runs the fork', async ({ page }) => {
   test.setTimeout(300_000);
   await openPlayground(page);
-  await page.getByTestId('lang-python').click();
-  await expect(page.locator('.cm-editor')).toHaveAttribute('data-lang', 'python');
+  await switchToPython(page);
   await setCode(page, mapReduce);
   await expect(stepNode(page, 'step_three')).toBeVisible();
   await page.getByTestId('run-button').click();

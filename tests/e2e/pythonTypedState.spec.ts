@@ -1,4 +1,4 @@
-import { expect, openPlayground, setCode, stepNode, test } from './fixtures.ts';
+import { expect, openPlayground, setCode, stepNode, switchToPython, test } from './fixtures.ts';
 
 const TYPED = `import asyncio
 from pydantic import BaseModel, Field
@@ -37,8 +37,7 @@ class Parallel(Workflow):
 test('Python typed state: Context[MyState] draws as the context, and edit_state counts every worker', async ({ page }) => {
   test.setTimeout(300_000);
   await openPlayground(page);
-  await page.getByTestId('lang-python').click();
-  await expect(page.locator('.cm-editor')).toHaveAttribute('data-lang', 'python');
+  await switchToPython(page);
   await setCode(page, TYPED);
   await expect(stepNode(page, 'worker')).toBeVisible();
   await expect(page.getByTestId('diagnostics')).toContainText('No problems.');

@@ -14,6 +14,21 @@ class SecondEvent(Event):
     msg: str
 `;
 
+/** The library's caching tests' counter, its factory and the event between their two steps. */
+const COUNTER = `${HEADER}
+class CounterThing:
+    def __init__(self):
+        self.counter = 0
+    def incr(self):
+        self.counter += 1
+
+class StepEvent(Event):
+    pass
+
+def provide_counter_thing() -> CounterThing:
+    return CounterThing()
+`;
+
 const injected = (trace: { kind: string }[]) => trace.filter((r) => r.kind === 'resource.injected').map((r) => { const i = r as unknown as { step: string; param: string; resource: string; instance: number; created: boolean }; return `${i.step}.${i.param} ${i.resource} #${i.instance}${i.created ? ' made' : ''}`; });
 
 describe('Python resources', { timeout: 180_000 }, () => {
@@ -84,19 +99,7 @@ print(await TestWorkflow().run())
   });
 
   it('test_caching_behavior: a cached resource is shared by the steps and runs of one workflow, not by another workflow', async () => {
-    const run = await runPython(`${HEADER}
-class CounterThing:
-    def __init__(self):
-        self.counter = 0
-    def incr(self):
-        self.counter += 1
-
-class StepEvent(Event):
-    pass
-
-def provide_counter_thing() -> CounterThing:
-    return CounterThing()
-
+    const run = await runPython(`${COUNTER}
 class TestWorkflow(Workflow):
     @step
     async def test_step(self, ev: StartEvent, counter_thing: Annotated[CounterThing, Resource(provide_counter_thing)]) -> StepEvent:
@@ -118,19 +121,7 @@ print(await wf_1.run())
   });
 
   it('test_non_caching_behavior: cache=False makes a new value for the step', async () => {
-    const run = await runPython(`${HEADER}
-class CounterThing:
-    def __init__(self):
-        self.counter = 0
-    def incr(self):
-        self.counter += 1
-
-class StepEvent(Event):
-    pass
-
-def provide_counter_thing() -> CounterThing:
-    return CounterThing()
-
+    const run = await runPython(`${COUNTER}
 class TestWorkflow(Workflow):
     @step
     async def test_step(self, ev: StartEvent, counter_thing: Annotated[CounterThing, Resource(provide_counter_thing)]) -> StepEvent:
