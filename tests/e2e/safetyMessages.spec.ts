@@ -41,7 +41,7 @@ class Probe extends Workflow {
         done = true;
         let seq = last.seq + 1000;
         const forged: any[] = (${forge})(0);
-        const packet = (record: any) => ({ ints: new Int32Array(10), times: new Float64Array(1), objects: [record], names: [], runIds: [], shapes: [], list: new Int32Array(0), values: [] });
+        const packet = (record: any) => ({ ints: new Int32Array(10), times: new Float64Array(1), objects: [record], names: [], runIds: [], shapes: [], list: new Int32Array(0), values: [], needs: [] });
         for (const f of forged) send.call(this, { type: "trace", run: m.run, packet: packet({ v: 2, runId: last.runId, t: last.t, seq: seq++, ...f }) });
       }
       return sent;
