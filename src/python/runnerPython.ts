@@ -9,7 +9,7 @@ import { loadPyodide } from 'pyodide';
 import type { PythonAssets } from './pythonAssets.ts';
 import { prepareRuntime } from './pythonRuntime.ts';
 import type { PythonRuntime } from './pythonRuntime.ts';
-import { RUNTIME_FILE } from './userTraceback.ts';
+import { importRuntimeForSnapshot } from './snapshotPreparation.ts';
 
 /** A base no request can reach: Pyodide names its files under it and `fetch` answers from memory. */
 const FILES = 'https://pyodide.flowplay.invalid/';
@@ -82,11 +82,7 @@ async function startFrom(assets: PythonAssets, restoring: boolean): Promise<Star
   );
   let snapshot: Uint8Array | null = null;
   if (!restoring) {
-    // Importing the runtime module is part of what the snapshot keeps; installing it (which hands
-    // Python the engine's functions) happens after, since a snapshot cannot hold JavaScript objects.
-    pyodide.FS.mkdirTree('/home/pyodide');
-    pyodide.FS.writeFile(RUNTIME_FILE, assets.runtime);
-    pyodide.runPython('import sys\nsys.path.insert(0, "/home/pyodide")\nimport flowplay_runtime');
+    importRuntimeForSnapshot(pyodide, assets.runtime);
     snapshot = pyodide.makeMemorySnapshot();
   }
   return { runtime: prepareRuntime(pyodide, assets.runtime), snapshot };

@@ -6,7 +6,9 @@ import type { Plugin } from 'vite';
 import { ENGINE_GLOBAL, STARTER_GLOBAL } from '../python/pythonAssets.ts';
 import { ENGINE_ENTRY } from '../project/enginePackage.ts';
 import { bundleEntry } from '../project/viteBundle.ts';
+import { buildShippedSnapshot, gzipSize } from './pythonSnapshotBuild.ts';
 
+const RUNTIME_SOURCE = fileURLToPath(new URL('../python/flowplay_runtime.py', import.meta.url));
 const STARTER_ENTRY = fileURLToPath(new URL('../python/runnerPython.ts', import.meta.url));
 const VIRTUAL_STARTER = 'virtual:flowplay-python-starter';
 const RESOLVED_STARTER = `\0${VIRTUAL_STARTER}`;
@@ -16,6 +18,10 @@ const ENGINE_IMPORT = '../engine/index.ts';
 /** Pyodide's files the runner needs, served from the app under `pyodide/` (never from a CDN). */
 export const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'] as const;
 export const PYODIDE_DIR = 'pyodide';
+
+function arrayBuffer(bytes: Buffer): ArrayBuffer {
+  return new Uint8Array(bytes).buffer;
+}
 
 function pyodideDir(): string {
   return dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
@@ -67,10 +73,20 @@ export function pythonPlugin(): Plugin {
         }
       });
     },
-    generateBundle() {
+    async generateBundle() {
+      const files = Object.fromEntries(PYODIDE_FILES.map((name) => [name, readFileSync(join(pyodideDir(), name))]));
       for (const name of PYODIDE_FILES) {
-        this.emitFile({ type: 'asset', fileName: `${PYODIDE_DIR}/${name}`, source: readFileSync(join(pyodideDir(), name)) });
+        this.emitFile({ type: 'asset', fileName: `${PYODIDE_DIR}/${name}`, source: files[name]! });
       }
+      const snapshot = await buildShippedSnapshot({
+        runtime: readFileSync(RUNTIME_SOURCE, 'utf8'),
+        asm: files['pyodide.asm.mjs']!.toString('utf8'),
+        wasm: arrayBuffer(files['pyodide.asm.wasm']!),
+        stdlib: arrayBuffer(files['python_stdlib.zip']!),
+        lock: files['pyodide-lock.json']!.toString('utf8'),
+      });
+      this.emitFile({ type: 'asset', fileName: `${PYODIDE_DIR}/${snapshot.fileName}`, source: snapshot.bytes });
+      this.info(`Python start-up snapshot ${PYODIDE_DIR}/${snapshot.fileName}: ${(snapshot.bytes.byteLength / 1e6).toFixed(1)} MB, ${(gzipSize(snapshot.bytes) / 1e6).toFixed(1)} MB gzip`);
     },
   };
 }

@@ -5,6 +5,7 @@
  * Python runner it starts.
  */
 import type { PythonAssets } from '../python/pythonAssets.ts';
+import { MAX_BYTES, shippedSnapshotFile } from './pythonSnapshotStore.ts';
 
 export type PythonFiles = Omit<PythonAssets, 'snapshot'>;
 
@@ -33,4 +34,20 @@ export function loadPythonFiles(): Promise<PythonFiles> {
   // A failed load (offline, a server error) is tried again by the next Python run.
   loading.catch(() => (loading = null));
   return loading;
+}
+
+/**
+ * The start-up snapshot the build made from these files (key: `snapshotKey`), or null when the app
+ * has none for them (a dev server, an older build) or it cannot be fetched: Python then starts from
+ * scratch, as without it.
+ */
+export async function fetchShippedSnapshot(key: string): Promise<Uint8Array | null> {
+  try {
+    const response = await fetch(`${BASE}${shippedSnapshotFile(key)}`);
+    if (!response.ok || Number(response.headers.get('Content-Length') ?? 0) > MAX_BYTES) return null;
+    const bytes = await response.arrayBuffer();
+    return bytes.byteLength > 0 && bytes.byteLength <= MAX_BYTES ? new Uint8Array(bytes) : null;
+  } catch {
+    return null;
+  }
 }

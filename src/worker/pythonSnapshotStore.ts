@@ -16,7 +16,7 @@ export interface SnapshotStore {
 const DB_NAME = 'flowplay-python';
 const STORE = 'snapshots';
 /** Far more than Python's start-up memory (about 30 MB): anything bigger is not a snapshot of it. */
-const MAX_BYTES = 256 * 1024 * 1024;
+export const MAX_BYTES = 256 * 1024 * 1024;
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -67,8 +67,16 @@ export function indexedDbSnapshotStore(): SnapshotStore | null {
 }
 
 /** What a snapshot depends on: the runtime module, Pyodide's lock file and the sizes of its code. */
-export async function snapshotKey(files: PythonFiles): Promise<string> {
+export async function snapshotKey(files: Omit<PythonFiles, 'starter'>): Promise<string> {
   const text = `${files.runtime}\0${files.lock}\0${files.asm.length}\0${files.wasm.byteLength}\0${files.stdlib.byteLength}`;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The snapshot the build ships next to Pyodide's files (src/sandbox/pythonSnapshotBuild.ts), named by
+ * the key of the files it was made from: a page asks only for the one made from its own files.
+ */
+export function shippedSnapshotFile(key: string): string {
+  return `startup-${key}.snapshot`;
 }

@@ -6,7 +6,7 @@ import type { RunnerHost } from './runnerHost.ts';
 import { TraceGate, readRunnerMessage } from './runnerMessages.ts';
 import { createSandboxHost } from './sandboxHost.ts';
 import type { PythonStart } from './sandboxHost.ts';
-import { loadPythonFiles } from './pythonAssetsLoader.ts';
+import { fetchShippedSnapshot, loadPythonFiles } from './pythonAssetsLoader.ts';
 import { readSavedContextText } from './savedContextText.ts';
 import type { PythonFiles } from './pythonAssetsLoader.ts';
 
@@ -37,6 +37,11 @@ export interface RunnerClientOptions {
   watchdogMs?: number;
   /** Keeps Python's start-up snapshot across page loads (the page passes IndexedDB's; default none). */
   snapshotStore?: SnapshotStore | null;
+  /**
+   * The start-up snapshot the app ships for Python's files of the given key, used when the store has
+   * none (default: fetched from the app's `pyodide/` folder, unless `pythonFiles` is given).
+   */
+  shippedSnapshot?: ((key: string) => Promise<Uint8Array | null>) | null;
 }
 
 interface Connection {
@@ -94,18 +99,24 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
    * later Python runners start from it in about a second instead of several.
    */
   let snapshot: Uint8Array | null = null;
-  /** The snapshot came from an earlier page load: a runner that had to start from scratch may replace it. */
+  /**
+   * The snapshot came from an earlier page load or from the build: a runner that had to start from
+   * scratch (it could not restore it) may replace it.
+   */
   let snapshotKept = false;
   const snapshotStore = options.snapshotStore ?? null;
+  const shippedSnapshot = options.shippedSnapshot !== undefined ? options.shippedSnapshot : options.pythonFiles ? null : fetchShippedSnapshot;
   /** The key of this page's Python files in the snapshot store, once they are loaded. */
   let keyOfFiles: Promise<string> | null = null;
   /** Each runner gets its own copy: the frame hands the buffers on to its worker. */
   const pythonStart = async (): Promise<PythonStart> => {
     try {
       const files = await pythonFiles();
-      if (snapshotStore && keyOfFiles === null) {
+      if ((snapshotStore || shippedSnapshot) && keyOfFiles === null) {
         keyOfFiles = snapshotKey(files);
-        const kept = await snapshotStore.get(await keyOfFiles);
+        const key = await keyOfFiles;
+        // The page's own (kept after a start from scratch, even one the shipped snapshot failed) first.
+        const kept = (await snapshotStore?.get(key)) ?? (await shippedSnapshot?.(key)) ?? null;
         if (kept && snapshot === null) [snapshot, snapshotKept] = [kept, true];
       }
       return { ...files, wasm: files.wasm.slice(0), stdlib: files.stdlib.slice(0), snapshot: snapshot ? snapshot.slice() : null };

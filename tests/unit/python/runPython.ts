@@ -2,6 +2,7 @@
 import { runHosted } from '../../../src/cli/runFile.ts';
 import type { RunInput, TraceRecord } from '../../../src/engine/index.ts';
 import { loadNodePython } from '../../../src/node/loadNodePython.ts';
+import type { PythonRuntime } from '../../../src/python/pythonRuntime.ts';
 
 export interface PythonRun {
   lines: string[];
@@ -12,10 +13,11 @@ export interface PythonRun {
 /**
  * `answers` are the host's answers to the run's questions, in order (a question past them is
  * cancelled, as the command line does when no answer comes); with `answers: null` the host answers
- * nothing, for code that answers its own questions.
+ * nothing, for code that answers its own questions. `runtime` is another prepared Python than the
+ * process's own (default).
  */
-export async function runPython(source: string, options: { seed?: number; input?: Record<string, unknown>; fileName?: string; answers?: readonly string[] | null; replay?: RunInput[] } = {}): Promise<PythonRun> {
-  const runtime = await loadNodePython();
+export async function runPython(source: string, options: { seed?: number; input?: Record<string, unknown>; fileName?: string; answers?: readonly string[] | null; replay?: RunInput[]; runtime?: PythonRuntime } = {}): Promise<PythonRun> {
+  const runtime = options.runtime ?? (await loadNodePython());
   const out: PythonRun = { lines: [], trace: [] };
   const input = options.input ?? {};
   const answers = options.answers === null ? null : (options.answers ?? []);
