@@ -6,6 +6,7 @@ import type { Plugin } from 'vite';
 import { ENGINE_GLOBAL, STARTER_GLOBAL } from '../python/pythonAssets.ts';
 import { ENGINE_ENTRY } from '../project/enginePackage.ts';
 import { bundleEntry } from '../project/viteBundle.ts';
+import { shippedSnapshotFile } from '../worker/pythonSnapshotStore.ts';
 import { buildShippedSnapshot, gzipSize } from './pythonSnapshotBuild.ts';
 
 const RUNTIME_SOURCE = fileURLToPath(new URL('../python/flowplay_runtime.py', import.meta.url));
@@ -18,6 +19,7 @@ const ENGINE_IMPORT = '../engine/index.ts';
 /** Pyodide's files the runner needs, served from the app under `pyodide/` (never from a CDN). */
 export const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'] as const;
 export const PYODIDE_DIR = 'pyodide';
+const SHIPPED_SNAPSHOT = new RegExp(`/${PYODIDE_DIR}/${shippedSnapshotFile('[0-9a-f]+').replaceAll('.', '\\.')}$`);
 
 function arrayBuffer(bytes: Buffer): ArrayBuffer {
   return new Uint8Array(bytes).buffer;
@@ -32,6 +34,9 @@ function pyodideDir(): string {
  * - `pyodide/*`: Pyodide's interpreter and standard library, copied from the npm package into the
  *   build (and served by the dev server). The page fetches them only when Python is used; they are
  *   not part of what the service worker installs up front (it keeps them on first use).
+ * - `pyodide/startup-<key>.snapshot` (build only): Python's memory right after start-up with the
+ *   runtime module imported, made in Node from the same files (src/sandbox/pythonSnapshotBuild.ts), so
+ *   a cold page's first Python runner starts from it. Fetched with the others, only when Python is used.
  * - `virtual:flowplay-python-starter`: `src/python/runnerPython.ts` and what it imports (Pyodide's
  *   loader, the bridge) as one classic script, as text, with the engine left out: it runs on the
  *   runner's own engine, which the runner passes in.
@@ -60,6 +65,12 @@ export function pythonPlugin(): Plugin {
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split('?')[0] ?? '';
         const name = PYODIDE_FILES.find((file) => path.endsWith(`/${PYODIDE_DIR}/${file}`));
+        if (!name && SHIPPED_SNAPSHOT.test(path)) {
+          // Only the build makes one (seconds of work); without it Python starts from scratch.
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
         if (!name) return next();
         res.setHeader('Content-Type', name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream');
         res.end(readFileSync(join(pyodideDir(), name)));
