@@ -67,7 +67,13 @@ test('a cold page’s first Python runner starts from the snapshot the build shi
 
 test('a shipped snapshot that cannot be restored falls back to a start from scratch, whose snapshot the page keeps', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.route(SHIPPED, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(4096, 7) }));
+  // The shipped snapshot as another Pyodide build would have made it: its build id (bytes 16-47) differs.
+  await page.route(SHIPPED, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    body[16] ^= 0xff;
+    await route.fulfill({ response, body });
+  });
   await openAndRunPython(page);
   await keptSnapshot(page);
 });
