@@ -35,7 +35,9 @@ async function runPython(page: Page): Promise<void> {
 
 /** Opens (or reopens) the Python example and runs it once. */
 async function openAndRunPython(page: Page): Promise<void> {
-  await openAndRunPython(page);
+  await openPlayground(page, 'parallel&lang=python');
+  await expect(page.locator('.cm-editor')).toHaveAttribute('data-lang', 'python');
+  await runPython(page);
 }
 
 /** The one snapshot the page keeps once a runner started from scratch gave it one: [key, bytes]. */
