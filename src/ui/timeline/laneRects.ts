@@ -1,0 +1,77 @@
+import { LANE_HEIGHT } from './timelineGeometry.ts';
+
+/** The first two bar colours are waits (queue, retry), drawn thinner. */
+export const WAIT_COLOURS = 2;
+
+/**
+ * Rectangles per lane and colour, merged while they touch (after rounding to whole pixels, which is
+ * all a canvas shows), then painted running and outcome colours first and the thin waits over them.
+ * That is the order of drawing bar after bar: on one worker, an invocation's wait overlaps only the
+ * runs before it (it waited while they ran), and its run comes after every earlier wait ended.
+ * A copy goes on from where the original stood, so a prefix of a row's bars merged once can be kept.
+ */
+export class LaneRects {
+  /** The rectangle being extended, per lane and colour: from, to, y (undefined: none yet). */
+  private readonly open: number[];
+  /** Finished rectangles per colour: from, to, y, ... */
+  private readonly done: number[][];
+
+  constructor(
+    private readonly colours: number,
+    private readonly width: number,
+    from?: LaneRects,
+  ) {
+    this.open = from ? from.open.slice() : [];
+    this.done = from ? from.done.map((list) => list.slice()) : Array.from({ length: colours }, () => []);
+  }
+
+  /** How many numbers it holds, for bounding what is kept. */
+  get size(): number {
+    let n = this.open.length;
+    for (const list of this.done) n += list.length;
+    return n;
+  }
+
+  copy(): LaneRects {
+    return new LaneRects(this.colours, this.width, this);
+  }
+
+  add(colour: number, lane: number, y: number, from: number, to: number): void {
+    const a = Math.floor(Math.max(from, -2));
+    const b = Math.ceil(Math.min(to, this.width + 2));
+    if (b <= a) return;
+    const k = (lane * this.colours + colour) * 3;
+    const open = this.open;
+    const pendingTo = open[k + 1];
+    if (pendingTo !== undefined && a <= pendingTo && b >= open[k]!) {
+      if (a < open[k]!) open[k] = a;
+      if (b > pendingTo) open[k + 1] = b;
+      return;
+    }
+    if (pendingTo !== undefined) this.done[colour]!.push(open[k]!, pendingTo, open[k + 2]!);
+    open[k] = a;
+    open[k + 1] = b;
+    open[k + 2] = y;
+  }
+
+  /** Paints every rectangle, finished ones then open ones per colour; leaves the rectangles as they were. */
+  paint(ctx: CanvasRenderingContext2D, fills: readonly string[]): void {
+    for (let n = 0; n < this.colours; n++) {
+      // Colours 0 and 1 are waits, a thinner bar: they come last.
+      const colour = (n + WAIT_COLOURS) % this.colours;
+      const list = this.done[colour]!;
+      const [dy, h] = colour < WAIT_COLOURS ? [5, LANE_HEIGHT - 10] : [2, LANE_HEIGHT - 4];
+      let filled = false;
+      const fill = (from: number, to: number, y: number) => {
+        if (!filled) ctx.fillStyle = fills[colour]!;
+        filled = true;
+        ctx.fillRect(from, y + dy, to - from, h);
+      };
+      for (let i = 0; i < list.length; i += 3) fill(list[i]!, list[i + 1]!, list[i + 2]!);
+      for (let k = colour * 3; k < this.open.length; k += this.colours * 3) {
+        const to = this.open[k + 1];
+        if (to !== undefined) fill(this.open[k]!, to, this.open[k + 2]!);
+      }
+    }
+  }
+}
