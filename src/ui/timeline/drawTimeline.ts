@@ -192,24 +192,24 @@ function drawBars(
   window: TimeWindow,
   width: number,
 ): void {
+  // Bars of lanes not shown are merged all the same (in rectangles of their own lane) and left out when painting.
   const add = (rects: LaneRects, bar: TimelineBar) => {
-    const y = ys[bar.lane];
-    if (y === undefined || bar.waitFrom > window.to || (bar.end ?? cursor) < window.from) return;
+    if (bar.waitFrom > window.to || (bar.end ?? cursor) < window.from) return;
     const waitEnd = bar.start ?? bar.end ?? cursor;
     const from = x(bar.waitFrom);
-    if (waitEnd > bar.waitFrom) rects.add(bar.wait === 'queue' ? 0 : 1, bar.lane, y, from, Math.max(x(waitEnd), from + 1));
+    if (waitEnd > bar.waitFrom) rects.add(bar.wait === 'queue' ? 0 : 1, bar.lane, from, Math.max(x(waitEnd), from + 1));
     if (bar.start !== null) {
       const start = x(bar.start);
-      rects.add(bar.live ? 2 : PAINT_OF[bar.outcome ?? 'done'], bar.lane, y, start, Math.max(x(bar.end ?? cursor), start + 1.5));
+      rects.add(bar.live ? 2 : PAINT_OF[bar.outcome ?? 'done'], bar.lane, start, Math.max(x(bar.end ?? cursor), start + 1.5));
     }
   };
-  // The bars that ended are final and placed by the window, the size and the lanes alone: their
-  // rectangles are merged on from a kept state; the running and waiting ones, on a copy, afresh.
-  const key = `${window.from}|${window.to}|${width}|${ys.join(',')}`;
+  // The bars that ended are final and placed by the window and the size alone: their rectangles are
+  // merged on from a kept state; the running and waiting ones, on a copy, afresh.
+  const key = `${window.from}|${window.to}|${width}`;
   const rects = endedBarRects(ctx.canvas, row.index, key, row.endedFrom(window.from), row.ended, () => new LaneRects(ink.bars.length, width), add);
   for (const bar of row.running) add(rects, bar);
   for (const bar of row.firstWaiting) add(rects, bar);
-  rects.paint(ctx, ink.bars);
+  rects.paint(ctx, ink.bars, ys);
   if (selection?.kind === 'invocation') {
     for (const bar of row.barsOf(selection.id)) {
       const y = ys[bar.lane];

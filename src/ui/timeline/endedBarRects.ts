@@ -10,7 +10,7 @@ import type { LaneRects } from './laneRects.ts';
  * nothing would add in the same order, so the picture is the same to the pixel.
  */
 interface Kept {
-  /** Window, size and lanes the rectangles were placed for; anything else merges again. */
+  /** Window and size the rectangles were placed for (lanes are placed when painting); anything else merges again. */
   key: string;
   index: BarIndex;
   /** The first bar merged (the window's left edge): `states[j]` holds bars `from` to `from + j * STRIDE`. */
@@ -24,7 +24,7 @@ type BarIndex = TimelineRowAt['index'];
 
 const STRIDE = 1024;
 /**
- * Kept per timeline canvas: one per row, times a few windows or lane layouts, within a bound on the
+ * Kept per timeline canvas: one per row, times a few windows, within a bound on the
  * numbers held (a state holds up to a rectangle per two pixels per lane and colour; many workers, many
  * zooms and a long run would otherwise keep hundreds of megabytes).
  */
@@ -34,7 +34,7 @@ const kept = new WeakMap<HTMLCanvasElement, Kept[]>();
 
 /**
  * Rectangles of `index.ended[from..upTo)` merged by `add`, on a copy the caller may go on adding to.
- * `empty` makes the state before any bar; `key` says what places the rectangles (window, size, lanes).
+ * `empty` makes the state before any bar; `key` says what places the rectangles (window, size).
  */
 export function endedBarRects(
   canvas: HTMLCanvasElement,

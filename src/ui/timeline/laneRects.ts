@@ -11,9 +11,9 @@ export const WAIT_COLOURS = 2;
  * A copy goes on from where the original stood, so a prefix of a row's bars merged once can be kept.
  */
 export class LaneRects {
-  /** The rectangle being extended, per lane and colour: from, to, y (undefined: none yet). */
+  /** The rectangle being extended, per lane and colour: from, to (undefined: none yet). */
   private readonly open: number[];
-  /** Finished rectangles per colour: from, to, y, ... */
+  /** Finished rectangles per colour: from, to, lane, ... */
   private readonly done: number[][];
 
   constructor(
@@ -36,11 +36,11 @@ export class LaneRects {
     return new LaneRects(this.colours, this.width, this);
   }
 
-  add(colour: number, lane: number, y: number, from: number, to: number): void {
+  add(colour: number, lane: number, from: number, to: number): void {
     const a = Math.floor(Math.max(from, -2));
     const b = Math.ceil(Math.min(to, this.width + 2));
     if (b <= a) return;
-    const k = (lane * this.colours + colour) * 3;
+    const k = (lane * this.colours + colour) * 2;
     const open = this.open;
     const pendingTo = open[k + 1];
     if (pendingTo !== undefined && a <= pendingTo && b >= open[k]!) {
@@ -48,29 +48,34 @@ export class LaneRects {
       if (b > pendingTo) open[k + 1] = b;
       return;
     }
-    if (pendingTo !== undefined) this.done[colour]!.push(open[k]!, pendingTo, open[k + 2]!);
+    if (pendingTo !== undefined) this.done[colour]!.push(open[k]!, pendingTo, lane);
     open[k] = a;
     open[k + 1] = b;
-    open[k + 2] = y;
   }
 
-  /** Paints every rectangle, finished ones then open ones per colour; leaves the rectangles as they were. */
-  paint(ctx: CanvasRenderingContext2D, fills: readonly string[]): void {
+  /**
+   * Paints every rectangle of a lane that has a place (`ys`, by lane), finished ones then open ones per
+   * colour; leaves the rectangles as they were. Lanes are placed only here, so rectangles merged once
+   * serve while the waiting lane comes and goes and moves the others down.
+   */
+  paint(ctx: CanvasRenderingContext2D, fills: readonly string[], ys: readonly (number | undefined)[]): void {
     for (let n = 0; n < this.colours; n++) {
       // Colours 0 and 1 are waits, a thinner bar: they come last.
       const colour = (n + WAIT_COLOURS) % this.colours;
       const list = this.done[colour]!;
       const [dy, h] = colour < WAIT_COLOURS ? [5, LANE_HEIGHT - 10] : [2, LANE_HEIGHT - 4];
       let filled = false;
-      const fill = (from: number, to: number, y: number) => {
+      const fill = (from: number, to: number, lane: number) => {
+        const y = ys[lane];
+        if (y === undefined) return;
         if (!filled) ctx.fillStyle = fills[colour]!;
         filled = true;
         ctx.fillRect(from, y + dy, to - from, h);
       };
       for (let i = 0; i < list.length; i += 3) fill(list[i]!, list[i + 1]!, list[i + 2]!);
-      for (let k = colour * 3; k < this.open.length; k += this.colours * 3) {
+      for (let k = colour * 2; k < this.open.length; k += this.colours * 2) {
         const to = this.open[k + 1];
-        if (to !== undefined) fill(this.open[k]!, to, this.open[k + 2]!);
+        if (to !== undefined) fill(this.open[k]!, to, (k / 2 - colour) / this.colours);
       }
     }
   }
