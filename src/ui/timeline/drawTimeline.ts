@@ -2,8 +2,6 @@ import { markersIn } from '../../inspect/index.ts';
 import type { MarkerKind, TimeWindow, TimelineBar, TimelineBuilder, TimelineMarker, TimelineRowAt, TimelineView } from '../../inspect/index.ts';
 import type { Selection } from '../../state/index.ts';
 import { eventColor } from '../graph/index.ts';
-import { endedBarRects } from './endedBarRects.ts';
-import { LaneRects } from './laneRects.ts';
 import { AXIS_HEIGHT, LANE_HEIGHT } from './timelineGeometry.ts';
 import type { TimelineGeometry } from './timelineGeometry.ts';
 
@@ -14,6 +12,8 @@ import type { TimelineGeometry } from './timelineGeometry.ts';
  */
 const BAR_TOKENS = ['--tl-queue', '--tl-retry-wait', '--tl-running', '--tl-done', '--tl-failed', '--tl-retried', '--tl-cancelled', '--tl-waiting'] as const;
 const PAINT_OF = { done: 3, failed: 4, retried: 5, cancelled: 6, waiting: 7 } as const;
+/** The first two bar colours are waits (queue, retry). */
+const WAIT_COLOURS = 2;
 const MARKER_TOKEN: Record<Exclude<MarkerKind, 'emitted' | 'run-end'>, string> = {
   failed: '--tl-failed',
   retry: '--tl-retried',
@@ -178,9 +178,9 @@ function markerLayer(ctx: CanvasRenderingContext2D, key: string, source: Timelin
  * Thousands of bars share a few hundred pixels: a row's bars are gathered as rectangles per lane and
  * colour, each merged with the one before it when they touch, and painted at the end, running parts
  * first and waiting parts over them, one fill colour at a time. Only what the cursor shows is read:
- * the bars that ended before it (skipping those that ended before the window; merged on from a kept
- * state, see endedBarRects), the few running at it, and the first of each kind still waiting, which
- * covers the others: they all wait in lane 0 up to the cursor.
+ * the bars that ended before it (skipping those that ended before the window), the few running at
+ * it, and the first of each kind still waiting, which covers the others: they all wait in lane 0
+ * up to the cursor.
  */
 function drawBars(
   ctx: CanvasRenderingContext2D,
@@ -192,24 +192,23 @@ function drawBars(
   window: TimeWindow,
   width: number,
 ): void {
-  // Bars of lanes not shown are merged all the same (in rectangles of their own lane) and left out when painting.
-  const add = (rects: LaneRects, bar: TimelineBar) => {
-    if (bar.waitFrom > window.to || (bar.end ?? cursor) < window.from) return;
+  const rects = new LaneRects(ink.bars.length, width);
+  const add = (bar: TimelineBar) => {
+    const y = ys[bar.lane];
+    if (y === undefined || bar.waitFrom > window.to || (bar.end ?? cursor) < window.from) return;
     const waitEnd = bar.start ?? bar.end ?? cursor;
     const from = x(bar.waitFrom);
-    if (waitEnd > bar.waitFrom) rects.add(bar.wait === 'queue' ? 0 : 1, bar.lane, from, Math.max(x(waitEnd), from + 1));
+    if (waitEnd > bar.waitFrom) rects.add(bar.wait === 'queue' ? 0 : 1, bar.lane, y, from, Math.max(x(waitEnd), from + 1));
     if (bar.start !== null) {
       const start = x(bar.start);
-      rects.add(bar.live ? 2 : PAINT_OF[bar.outcome ?? 'done'], bar.lane, start, Math.max(x(bar.end ?? cursor), start + 1.5));
+      rects.add(bar.live ? 2 : PAINT_OF[bar.outcome ?? 'done'], bar.lane, y, start, Math.max(x(bar.end ?? cursor), start + 1.5));
     }
   };
-  // The bars that ended are final and placed by the window and the size alone: their rectangles are
-  // merged on from a kept state; the running and waiting ones, on a copy, afresh.
-  const key = `${window.from}|${window.to}|${width}`;
-  const rects = endedBarRects(ctx.canvas, row.index, key, row.endedFrom(window.from), row.ended, () => new LaneRects(ink.bars.length, width), add);
-  for (const bar of row.running) add(rects, bar);
-  for (const bar of row.firstWaiting) add(rects, bar);
-  rects.paint(ctx, ink.bars, ys);
+  const ended = row.index.ended;
+  for (let i = row.endedFrom(window.from); i < row.ended; i++) add(ended[i]!);
+  for (const bar of row.running) add(bar);
+  for (const bar of row.firstWaiting) add(bar);
+  rects.paint(ctx);
   if (selection?.kind === 'invocation') {
     for (const bar of row.barsOf(selection.id)) {
       const y = ys[bar.lane];
@@ -218,6 +217,60 @@ function drawBars(
       ctx.strokeStyle = ink.text;
       ctx.lineWidth = 2;
       ctx.strokeRect(from - 1, y + 1, Math.max(3, x(bar.end ?? cursor) - from) + 2, LANE_HEIGHT - 2);
+    }
+  }
+}
+
+/**
+ * Rectangles per lane and colour, merged while they touch (after rounding to whole pixels, which is
+ * all a canvas shows), then painted running and outcome colours first and the thin waits over them.
+ * That is the order of drawing bar after bar: on one worker, an invocation's wait overlaps only the
+ * runs before it (it waited while they ran), and its run comes after every earlier wait ended.
+ */
+class LaneRects {
+  /** The rectangle being extended, per lane and colour: from, to, y (undefined: none yet). */
+  private readonly open: number[] = [];
+  /** Finished rectangles per colour: from, to, y, ... */
+  private readonly done: number[][];
+
+  constructor(
+    private readonly colours: number,
+    private readonly width: number,
+  ) {
+    this.done = Array.from({ length: colours }, () => []);
+  }
+
+  add(colour: number, lane: number, y: number, from: number, to: number): void {
+    const a = Math.floor(Math.max(from, -2));
+    const b = Math.ceil(Math.min(to, this.width + 2));
+    if (b <= a) return;
+    const k = (lane * this.colours + colour) * 3;
+    const open = this.open;
+    const pendingTo = open[k + 1];
+    if (pendingTo !== undefined && a <= pendingTo && b >= open[k]!) {
+      if (a < open[k]!) open[k] = a;
+      if (b > pendingTo) open[k + 1] = b;
+      return;
+    }
+    if (pendingTo !== undefined) this.done[colour]!.push(open[k]!, pendingTo, open[k + 2]!);
+    open[k] = a;
+    open[k + 1] = b;
+    open[k + 2] = y;
+  }
+
+  paint(ctx: CanvasRenderingContext2D): void {
+    for (let k = 0; k < this.open.length; k += 3) {
+      const to = this.open[k + 1];
+      if (to !== undefined) this.done[(k / 3) % this.colours]!.push(this.open[k]!, to, this.open[k + 2]!);
+    }
+    for (let n = 0; n < this.colours; n++) {
+      // Colours 0 and 1 are waits, a thinner bar: they come last.
+      const colour = (n + WAIT_COLOURS) % this.colours;
+      const list = this.done[colour]!;
+      if (list.length === 0) continue;
+      const [dy, h] = colour < WAIT_COLOURS ? [5, LANE_HEIGHT - 10] : [2, LANE_HEIGHT - 4];
+      ctx.fillStyle = ink.bars[colour]!;
+      for (let i = 0; i < list.length; i += 3) ctx.fillRect(list[i]!, list[i + 2]! + dy, list[i + 1]! - list[i]!, h);
     }
   }
 }
