@@ -69,6 +69,8 @@ interface Connection {
 
 interface ActiveRun {
   token: number;
+  /** When the runner was handed the run, for the benchmarks' measure of the time spent in it. */
+  handedAt: number;
   /** The runner this run has to itself. */
   conn: Connection;
   sink: TraceSink;
@@ -184,6 +186,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
           return;
         case 'end':
           if (run && message.run === run.token) {
+            performance.measure(`flowplay:${conn.kind}-run-in-runner`, { start: run.handedAt, end: now() });
             run.settle(message.error ? { kind: 'setup-error', error: message.error } : { kind: 'finished' });
           }
           return;
@@ -311,6 +314,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       }
       conn.lastHeard = now();
       conn.used = true;
+      run.handedAt = now();
       watch();
       conn.api.run(request, token).catch((error: unknown) => {
         if (!conn.retired) run.settle({ kind: 'setup-error', error: toSetupError(error) });
@@ -372,6 +376,7 @@ function activeRun(token: number, conn: Connection, sink: TraceSink, onSettle: (
   const gate = new TraceGate();
   return {
     token,
+    handedAt: 0,
     conn,
     sink,
     gate,
