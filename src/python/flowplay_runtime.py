@@ -866,6 +866,11 @@ async def _invoke(workflow, name, js_context, js_event, failure, resource_values
     try:
         return await _invoke_body(workflow, name, js_context, js_event, resource_values)
     except BaseException as error:
+        # The run ended under the step (a sleep it awaited was called off): handed back as the
+        # engine's own error, which the engine ignores for an ended run. Raised, it would cross to
+        # JavaScript as a Python error with its traceback formatted, most of a short run's end.
+        if isinstance(error, JsException) and getattr(error.js_error, "name", None) == "StepCancelledError":
+            return error.js_error
         handle = _next_handle[0] = _next_handle[0] + 1
         _failures[handle] = error
         failure.handle = handle

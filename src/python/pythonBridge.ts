@@ -133,7 +133,10 @@ export function createPythonBridge(print: PrintSink) {
             const failure: { handle?: number } = {};
             const pending = call(this[PY_WORKFLOW], stepName, ctx, ev, failure, resources);
             try {
-              return await readable(pending);
+              const out = await readable(pending);
+              // The engine's cancellation of a step whose run ended, handed back as it was raised.
+              if (out instanceof engine.StepCancelledError) throw out;
+              return out;
             } catch (error) {
               if (failure.handle !== undefined && typeof error === 'object' && error !== null) (error as Record<symbol, number>)[PY_EXCEPTION] = failure.handle;
               throw error;
