@@ -1,13 +1,15 @@
-import * as flowplay from '../engine/index.ts';
-import type { PythonRuntime } from '../python/pythonRuntime.ts';
+import type { RunRequest } from './protocol.ts';
+import type { RunnerPython } from './runnerPython.ts';
+import { UserRun } from './userRun.ts';
 
 /**
- * A workflow of Flowplay's own that a Python runner runs once, before it says hello and long before
- * any user code: the first run in a new interpreter is several times slower than the next, because
- * the WebAssembly functions Python runs are compiled on their first call and the engine's code is not
- * yet optimised. It walks the paths a tutorial program takes (event classes, `@step`, `send_event`,
- * `collect_events`, the store, `asyncio.sleep` on the run's clock, `random`, `print`, top-level
- * `await`), so the user's first run finds them compiled.
+ * A workflow of Flowplay's own that a Python runner runs before it says hello and long before any
+ * user code: the first run in a new runner is several times slower than the next, because the
+ * WebAssembly functions Python runs are compiled on their first call and the engine's and the
+ * runner's code is not yet optimised. It walks the paths a tutorial program takes (event classes,
+ * `@step`, `send_event`, `collect_events`, the store, `asyncio.sleep` on the run's clock, `random`,
+ * `print`, top-level `await`, and a step still sleeping when the first StopEvent ends the run, which
+ * is then cancelled), so the user's first run finds them compiled.
  */
 export const WARM_UP_SOURCE = `import asyncio
 import random
@@ -27,14 +29,15 @@ class Answer(Event):
 class WarmUp(Workflow):
     @step
     async def fan_out(self, ctx: Context, ev: StartEvent) -> Query | None:
-        await ctx.store.set("count", 3)
+        await ctx.store.set("count", 2)
         for i in range(3):
-            ctx.send_event(Query(query=f"Query {i}"))
+            ctx.send_event(Query(query=f"Query {i}", tries=i))
         return None
 
     @step(num_workers=3)
     async def answer(self, ev: Query) -> Answer:
-        await asyncio.sleep(random.randint(1, 3))
+        # The third query is still asleep when two answers end the run, and is cancelled.
+        await asyncio.sleep(10 * ev.tries + random.randint(1, 3))
         return Answer(result=repr(ev))
 
     @step
@@ -49,17 +52,34 @@ class WarmUp(Workflow):
 result = await WarmUp(timeout=60).run()
 `;
 
+/** How many times: the second run still finds code to compile that the first left cold. */
+export const WARM_UP_ROUNDS = 2;
+
+const WARM_UP_REQUEST: RunRequest = {
+  js: '',
+  workflow: null,
+  input: {},
+  seed: 1,
+  clock: 'virtual',
+  speed: 1,
+  python: { source: WARM_UP_SOURCE, fileName: 'warm_up.py' },
+};
+
 /**
- * Runs the warm-up on the virtual clock under a run id of its own (the user's first run is still
- * `run-1`), with its trace and output going nowhere. A failure only costs the speed-up.
+ * Runs the warm-up as the runner runs a user's file (the same run path: trace rows, packets, console
+ * capture), under a run id of its own so that the user's first run is still `run-1`; its packets go
+ * nowhere. A failure only costs the speed-up. Resolves with how many rounds ran without an error.
  */
-export async function warmUpPython(runtime: PythonRuntime): Promise<void> {
-  const previous = flowplay.setRunDefaults({ clock: 'virtual', seed: 1, runId: 'warm-up', log: () => {}, onTrace: () => {} });
+export async function warmUpRunner(python: RunnerPython, rounds: number = WARM_UP_ROUNDS): Promise<number> {
+  let clean = 0;
   try {
-    await runtime.runSource(WARM_UP_SOURCE, 'warm_up.py', { input: {}, print: () => {} });
+    await python.ready;
+    for (let i = 0; i < rounds; i++) {
+      const error = await new UserRun(() => undefined, () => {}, python).execute(WARM_UP_REQUEST, { runId: 'warm-up' });
+      if (error === null) clean++;
+    }
   } catch {
     // The runner works without it.
-  } finally {
-    flowplay.setRunDefaults(previous);
   }
+  return clean;
 }

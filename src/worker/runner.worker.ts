@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import type { RunControl, RunRequest, RunnerMessage, RunnerPortApi } from './protocol.ts';
 import { isPythonAssets } from '../python/pythonAssets.ts';
+import { warmUpRunner } from './pythonWarmUp.ts';
 import { startRunnerPython } from './runnerPython.ts';
 import type { RunnerPython } from './runnerPython.ts';
 import { UserRun } from './userRun.ts';
@@ -121,8 +122,8 @@ self.addEventListener('message', function connect(event: MessageEvent) {
     post({ type: 'hello' });
     return;
   }
-  // A Python runner says hello once Python has started (its runs must not wait for it, and the
-  // watchdog must not take the start-up, which holds the thread for a while, for a stuck step).
+  // A Python runner says hello once Python has started and run its warm-up (its runs must not wait
+  // for them, and the watchdog must not take the start-up, which holds the thread, for a stuck step).
   python = startRunnerPython(data.python, (snapshot) => post({ type: 'snapshot', bytes: snapshot }, [snapshot.buffer as ArrayBuffer]));
-  void python.ready.finally(() => post({ type: 'hello' }));
+  void warmUpRunner(python).finally(() => post({ type: 'hello' }));
 });

@@ -107,7 +107,8 @@ export class UserRun {
     return JSON.stringify(handler.ctx.toDict());
   }
 
-  async execute(request: RunRequest): Promise<RunSetupError | null> {
+  /** `host` adds the host's own run settings (a run id of its own, for the runner's warm-up). */
+  async execute(request: RunRequest, host: Pick<flowplay.RunDefaults, 'runId'> = {}): Promise<RunSetupError | null> {
     if (request.replay) {
       try {
         const replay = replayRequest(request, request.replay);
@@ -121,6 +122,7 @@ export class UserRun {
     const originalRandom = Math.random;
     if (request.seed !== null) Math.random = flowplay.seededRandom(request.seed);
     const previous = flowplay.setRunDefaults({
+      ...host,
       clock: request.clock,
       speed: request.speed,
       stepMode: request.stepMode ?? false,

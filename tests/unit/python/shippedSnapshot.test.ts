@@ -42,7 +42,7 @@ describe('the start-up snapshot the build ships', { timeout: 300_000 }, () => {
     expect(pyodide.runPython('import sys\n"flowplay_runtime" in sys.modules')).toBe(true);
     const run = await runPython(WARM_UP_SOURCE, { runtime: prepareRuntime(pyodide, sources.runtime) });
     expect(run.error).toBeUndefined();
-    expect(run.lines.some((line) => line.startsWith("3 answers {'result': \"Query(query='Query "))).toBe(true);
+    expect(run.lines.some((line) => line.startsWith("2 answers {'result': \"Query(query='Query 0'"))).toBe(true);
     const finished = run.trace.find((r) => r.kind === 'run.finished');
     expect(finished && 'status' in finished ? finished.status : null).toBe('stopped');
   });
