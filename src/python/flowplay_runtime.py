@@ -35,20 +35,37 @@ def _js_value(value):
     if isinstance(value, dict):
         return _bridge.record(to_js([[str(k), _js_value(v)] for k, v in value.items()]))
     if isinstance(value, BaseModel):
-        return _js_value(value.model_dump())
-    return _bridge.record(to_js([["repr", repr(value)]]))
+        return _kept(value, _js_value(value.model_dump()))
+    return _kept(value, _bridge.record(to_js([["repr", repr(value)]])))
+
+
+def _kept(value, js):
+    """A model or other object the engine holds as data (its fields, or its repr) comes back as
+    itself, as the library's in-memory store and `await handler` give it: the data is marked with the
+    object's handle. Data the engine changed since (a dotted path set into it) comes back as a new
+    model of the same class, or as data for another object."""
+    handle = _next_handle[0] = _next_handle[0] + 1
+    _objects[handle] = value
+    return _bridge.keep_value(js, handle)
 
 
 def _py_value(value):
-    """A value from the engine back in Python: twins become their Python events again."""
+    """A value from the engine back in Python: twins become their Python events again, kept objects
+    themselves."""
     if value is jsnull:
         return None
     if isinstance(value, JsProxy):
         if _bridge.is_event(value):
             return _from_js(value)
+        kept = _bridge.kept_value(value)
+        origin = _objects.get(kept[0]) if kept is not None else None
+        if origin is not None and kept[1]:
+            return origin
         if _bridge.is_array(value):
             return [_py_value(v) for v in value]
-        return {k: _py_value(v) for k, v in _bridge.entries(value)}
+        data = {k: _py_value(v) for k, v in _bridge.entries(value)}
+        # Changed by a dotted path (`set("user.name", ...)`): still the model it was, with the new data.
+        return type(origin)(**data) if isinstance(origin, BaseModel) and not isinstance(origin, Event) else data
     return value
 
 
@@ -749,6 +766,10 @@ class WorkflowRuntimeError(RuntimeError):
     pass
 
 
+class WorkflowCancelledByUser(Exception):
+    """What awaiting a run that was cancelled (`handler.cancel_run()`) raises, as in the library."""
+
+
 class WorkflowTimeoutError(TimeoutError):
     pass
 
@@ -937,11 +958,24 @@ class WorkflowHandler:
     async def cancel_run(self):
         _bridge.handler_cancel(self._id)
 
+    def exception(self):
+        """The exception the run ended with (None when it stopped), as the library's handler gives
+        it; before the run has ended there is none yet, and asyncio raises InvalidStateError."""
+        error = _bridge.handler_error(self._id)
+        if error is None:
+            raise asyncio.InvalidStateError("Exception is not set.")
+        return None if error is jsnull else _python_error_of(error, None)
+
 
 def _python_error(error):
     """A failed run's error as Python code expects it: the exception the step raised, itself, or the
     library's error class for the engine's own errors (a timeout is a WorkflowTimeoutError)."""
-    js_error = getattr(error, "js_error", None)
+    return _python_error_of(getattr(error, "js_error", None), error)
+
+
+def _python_error_of(js_error, fallback):
+    """`_python_error` for the engine's error itself; `fallback` for an error it does not know (None:
+    a WorkflowRuntimeError with the error's message)."""
     handle = _bridge.failure_handle(js_error) if js_error is not None else None
     if handle is not None and handle in _failures:
         return _failures[handle]
@@ -950,12 +984,13 @@ def _python_error(error):
         "WorkflowTimeoutError": WorkflowTimeoutError,
         "WorkflowRuntimeError": WorkflowRuntimeError,
         "WorkflowValidationError": WorkflowValidationError,
+        "WorkflowCancelledError": WorkflowCancelledByUser,
         # The library raises a ValueError for factories that ask for each other in a circle.
         "ResourceDependencyError": ValueError,
     }
     if name in known:
         return known[name](str(js_error.message))
-    return error
+    return fallback if fallback is not None else WorkflowRuntimeError(str(getattr(js_error, "message", js_error)))
 
 
 # ---------------------------------------------------------------------------------------------- time and chance
@@ -1281,6 +1316,7 @@ def _serve_modules(served):
         "WorkflowTimeoutError": WorkflowTimeoutError,
         "WorkflowRuntimeError": WorkflowRuntimeError,
         "WorkflowValidationError": WorkflowValidationError,
+        "WorkflowCancelledByUser": WorkflowCancelledByUser,
         "RetryPolicy": RetryPolicy,
         "RetryInfo": RetryInfo,
         "retry_policy": retry_policy,

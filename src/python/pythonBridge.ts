@@ -88,12 +88,25 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
 }
 
+/** Data as JSON text, to tell whether it changed; null for data that has none (a cycle). */
+function jsonText(value: unknown): string | null {
+  try {
+    return JSON.stringify(value) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Where a printed line goes, with the ctx of the step invocation that printed it (none outside steps). */
 export type PrintSink = (line: string, ctx: engine.Context | undefined) => void;
 
 export function createPythonBridge(print: PrintSink) {
   // Handlers are thenable, which Pyodide turns into a future on sight; Python holds them by number.
   const handlers = new Map<number, engine.WorkflowHandler>();
+  /** What each run failed with, for `handler.exception()`. */
+  const failures = new Map<number, unknown>();
+  /** Data the engine holds for Python objects, with the object's handle and the data as it was. */
+  const keptValues = new WeakMap<object, { handle: number; text: string }>();
   const handler = (id: number): engine.WorkflowHandler => {
     const found = handlers.get(id);
     if (!found) throw new Error(`no run ${id}`);
@@ -122,6 +135,17 @@ export function createPythonBridge(print: PrintSink) {
     is_array: (value: unknown) => Array.isArray(value),
     array: (list: unknown) => asArray(list),
     record: (entries: unknown) => Object.fromEntries(asArray(entries) as [string, unknown][]),
+    /** Marks data made from a Python object with the object's handle (see `_kept` in the runtime). */
+    keep_value(value: object, handle: number) {
+      const text = jsonText(value);
+      if (text !== null) keptValues.set(value, { handle, text });
+      return value;
+    },
+    /** The handle of the Python object this data was made from, and whether the data is as it was then. */
+    kept_value(value: unknown): [number, boolean] | undefined {
+      const kept = typeof value === 'object' && value !== null ? keptValues.get(value) : undefined;
+      return kept ? [kept.handle, jsonText(value) === kept.text] : undefined;
+    },
     define_workflow(name: string, specs: unknown, invoke: PyProxyLike) {
       // Arguments from Python are borrowed for the call; the invoker lives as long as the class.
       const call = (invoke.copy ? invoke.copy() : invoke) as unknown as Invoke;
@@ -166,6 +190,10 @@ export function createPythonBridge(print: PrintSink) {
       const started = instance.run(start as Record<string, unknown>);
       const id = handlers.size + 1;
       handlers.set(id, started);
+      started.then(
+        () => {},
+        (error: unknown) => failures.set(id, error),
+      );
       return id;
     },
     handler_result: (id: number) => Promise.resolve(handler(id)),
@@ -173,6 +201,8 @@ export function createPythonBridge(print: PrintSink) {
     handler_send: (id: number, ev: engine.Event, step: string | undefined) => handler(id).sendEvent(ev, step),
     handler_cancel: (id: number) => handler(id).cancel(),
     handler_done: (id: number) => handler(id).status !== null,
+    /** What the run failed with; undefined while it runs, null once it stopped. */
+    handler_error: (id: number) => (handler(id).status === null ? undefined : (failures.get(id) ?? null)),
     handler_ctx: (id: number) => handler(id).ctx,
     /** `Context(workflow)`: a context before any run. The engine reads the workflow's class only. */
     new_context: (Twin: new (options: engine.WorkflowOptions) => engine.Workflow) => new engine.Context(Object.create(Twin.prototype) as object),

@@ -49,7 +49,7 @@ export const SERVED_MODULES: ReadonlyMap<string, readonly string[]> = new Map<st
   ['workflows.context', ['Context']],
   ['workflows.decorators', ['step', 'catch_error']],
   ['workflows.workflow', ['Workflow']],
-  ['workflows.errors', ['WorkflowTimeoutError', 'WorkflowRuntimeError', 'WorkflowValidationError']],
+  ['workflows.errors', ['WorkflowTimeoutError', 'WorkflowRuntimeError', 'WorkflowValidationError', 'WorkflowCancelledByUser']],
   ['workflows.retry_policy', RETRY_POLICY_NAMES],
   ['llama_index.core.workflow.retry_policy', RETRY_POLICY_NAMES],
   ['workflows.resource', ['Resource']],

@@ -37,6 +37,7 @@ async for event in handler.stream_events():
         await asyncio.sleep(0.01)
         break
 
+assert handler.exception()
 # What is saved is plain data: it goes through JSON and back.
 ctx_dict = json.loads(json.dumps(ctx_dict))
 print("saved", ctx_dict["state"], ctx_dict["awaitingInput"] is not None)

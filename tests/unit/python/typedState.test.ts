@@ -129,6 +129,6 @@ except Exception as error:
     print(type(error).__name__, error)
 `);
     expect(run.error).toBeUndefined();
-    expect(run.lines).toEqual(["Tally(seen=['a'], total=2)", 'Tally(seen=[], total=0)', "{'seen': [], 'total': 0}", 'WorkflowValidationError State must have defaults for all fields: NoDefault has a field without one.']);
+    expect(run.lines).toEqual(["Tally(seen=['a'], total=2)", 'Tally(seen=[], total=0)', 'Tally(seen=[], total=0)', 'WorkflowValidationError State must have defaults for all fields: NoDefault has a field without one.']);
   });
 });
