@@ -949,7 +949,8 @@ class WorkflowHandler:
                 return
             yield _from_js(item.value)
 
-    def send_event(self, ev, step=None):
+    async def send_event(self, ev, step=None):
+        """A coroutine, as in the library (`handler.ctx.send_event` is the plain call the docs use)."""
         _bridge.handler_send(self._id, _to_js(ev), step)
 
     def done(self):

@@ -39,12 +39,13 @@ export function describeEnd(trace: Trace): string {
   if (end.status === 'stopped') return `The run stopped at ${seconds(end.t)} with result ${JSON.stringify(end.result ?? null)}.`;
   if (end.status === 'cancelled') return 'The run was cancelled before it finished.';
   if (end.status === 'timeout') return `The run timed out: ${end.error?.message ?? 'no message'}`;
-  // The step that threw is on its last failure record; the run's own record may not name it.
+  // The failed step is on its last failure record; the run's own record may not name it. The words
+  // fit both languages (a TypeScript step throws, a Python step raises).
   const failure = ofKind(trace, 'step.failed').filter((r) => !r.willRetry).at(-1);
   if (failure) {
     const tries = failure.attempt === 1 ? 'on its first attempt, with no retry' : `on attempt ${failure.attempt}, its last`;
     const { name, message } = thrown(failure.error);
-    return `The run failed: ${failure.step} threw ${name} "${message}" ${tries}.`;
+    return `The run failed with ${name} "${message}" from ${failure.step} ${tries}.`;
   }
   if (!end.error) return 'The run failed with no error recorded.';
   const { name, message } = thrown(end.error);

@@ -94,7 +94,7 @@ test.describe('the tutorial in Python', () => {
 
   test('human in the loop in Python: the one-question start fails, the pasted solution answered in the page passes', async ({ page }) => {
     await openChapterInPython(page, 'human-in-the-loop');
-    await expect(page.getByTestId('tutorial')).toContainText('handler.send_event(HumanResponseEvent(response="Ada"))');
+    await expect(page.getByTestId('tutorial')).toContainText('handler.ctx.send_event(HumanResponseEvent(response="Ada"))');
     const exercise = page.locator('[data-exercise="human-in-the-loop/confirm"]');
     await exercise.getByTestId('start-exercise').click();
     await expect(page.getByTestId('editor')).toContainText('InputRequiredEvent(prefix="What is your name? ")');

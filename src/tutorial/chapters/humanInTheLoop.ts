@@ -23,7 +23,7 @@ for await (const ev of handler.streamEvents()) {
 handler = w.run()
 async for ev in handler.stream_events():
     if isinstance(ev, InputRequiredEvent):
-        handler.send_event(HumanResponseEvent(response="Ada"))
+        handler.ctx.send_event(HumanResponseEvent(response="Ada"))
 result = await handler
 \`\`\``)}
 

@@ -10,7 +10,7 @@ import type { StepFailedRecord } from '../../engine/index.ts';
 /** One failed attempt in words, for the details under a verdict. */
 function attemptLine(r: StepFailedRecord): string {
   const next = r.willRetry ? `retried after ${r.retryDelay ?? 0}s` : r.caughtBy ? `handed to ${r.caughtBy}` : 'the run failed';
-  return `${r.step} attempt ${r.attempt} threw ${thrown(r.error).name}: ${next}`;
+  return `${r.step} attempt ${r.attempt} failed with ${thrown(r.error).name}: ${next}`;
 }
 
 export const retriesAndErrorSteps: Chapter = {

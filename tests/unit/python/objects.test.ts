@@ -111,6 +111,33 @@ print(type(result).__name__, result.inner.n)
     expect(run.lines).toEqual(['Inner Inner State(count=1, inner=Inner(n=5))', 'State 5']);
   });
 
+  it('handler.send_event is a coroutine, as in the library; handler.ctx.send_event is the plain call the docs use', async () => {
+    const run = await runPython(`${HEADER}
+from workflows.events import InputRequiredEvent, HumanResponseEvent
+
+class Ask(Workflow):
+    @step
+    async def ask(self, ev: StartEvent) -> InputRequiredEvent:
+        return InputRequiredEvent(prefix="Name? ")
+
+    @step
+    async def greet(self, ev: HumanResponseEvent) -> StopEvent:
+        return StopEvent(result="Hello " + ev.response)
+
+for how in ("await handler.send_event", "handler.ctx.send_event"):
+    handler = Ask(timeout=10).run()
+    async for ev in handler.stream_events():
+        if isinstance(ev, InputRequiredEvent):
+            if how == "await handler.send_event":
+                await handler.send_event(HumanResponseEvent(response="Ada"))
+            else:
+                handler.ctx.send_event(HumanResponseEvent(response="Grace"))
+    print(how, await handler)
+`, { answers: null });
+    expect(run.error).toBeUndefined();
+    expect(run.lines).toEqual(['await handler.send_event Hello Ada', 'handler.ctx.send_event Hello Grace']);
+  });
+
   it('handler.exception(): InvalidStateError while running, None once stopped, the error of a cancelled or timed-out run', async () => {
     const run = await runPython(`${HEADER}
 class Quick(Workflow):

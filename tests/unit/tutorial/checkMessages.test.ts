@@ -21,7 +21,7 @@ describe('failing checks explain what they saw', () => {
     ['branches-and-loops/three-rounds', 'write ran 2 times before the run stopped; the exercise wants 3 rounds.'],
     ['streaming/per-section', 'write published 1 ProgressEvent; the exercise wants exactly one for each of its 3 sections.'],
     ['human-in-the-loop/confirm', 'The run asked 1 question and stopped; the exercise wants a confirmation question too.'],
-    ['when-things-go-wrong/retry', 'The run failed: fetchPage threw Error "Service unavailable (attempt 1)" on its first attempt, with no retry.'],
+    ['when-things-go-wrong/retry', 'The run failed with Error "Service unavailable (attempt 1)" from fetchPage on its first attempt, with no retry.'],
   ])('%s', async (key, message) => {
     expect(await checkStart(key)).toMatchObject({ passed: false, message });
   });

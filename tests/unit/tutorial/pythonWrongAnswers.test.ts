@@ -69,7 +69,7 @@ describe('Python wrong answers fail', { timeout: 240_000 }, () => {
     expect(await verdict(key, neverFails, 0)).toMatchObject({ passed: false, message: 'The run stopped without retrying anything: this exercise is about a retry policy.' });
     expect(await verdict(key, edited(exercise(key).start), 0)).toMatchObject({
       passed: false,
-      message: 'The run failed: fetch_page threw ConnectionError "Service unavailable (attempt 1)" on its first attempt, with no retry.',
+      message: 'The run failed with ConnectionError "Service unavailable (attempt 1)" from fetch_page on its first attempt, with no retry.',
     });
   });
 
@@ -97,7 +97,7 @@ describe('Python wrong answers fail', { timeout: 240_000 }, () => {
   test('retries: the starting code fails on its last attempt, a service that is never busy and equal waits fail', async () => {
     const key = 'retries-and-error-steps/backoff';
     const start = exercise(key).start;
-    expect(await verdict(key, edited(start), 0)).toMatchObject({ passed: false, message: 'The run failed: fetch_forecast threw ServiceBusy "Busy (attempt 4, 4.5s in)" on attempt 4, its last.' });
+    expect(await verdict(key, edited(start), 0)).toMatchObject({ passed: false, message: 'The run failed with ServiceBusy "Busy (attempt 4, 4.5s in)" from fetch_forecast on attempt 4, its last.' });
     const neverBusy = await verdict(key, edited(exercise(key).solution, ['BUSY_FOR = 6', 'BUSY_FOR = 0']), 0);
     expect(neverBusy).toMatchObject({ passed: false, message: expect.stringContaining('fetch_forecast got through after 0 waits') });
     const longFixed = await verdict(key, edited(start, ['wait_fixed(1)', 'wait_fixed(3)']), 0);

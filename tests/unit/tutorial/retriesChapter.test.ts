@@ -18,7 +18,7 @@ describe('back off', () => {
   test('the starting code fails on its fourth attempt, still too early', async () => {
     expect(await verdict(key, readSrc(`${DIR}/fixed-wait.ts`))).toMatchObject({
       passed: false,
-      message: 'The run failed: fetchForecast threw ServiceBusy "Busy (attempt 4, 4.5s in)" on attempt 4, its last.',
+      message: 'The run failed with ServiceBusy "Busy (attempt 4, 4.5s in)" from fetchForecast on attempt 4, its last.',
     });
   });
 
