@@ -158,3 +158,19 @@ export async function expectUsable(page: Page): Promise<void> {
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('run-result')).toHaveText('page still works', { timeout: 15_000 });
 }
+
+/**
+ * Opens the fork editor on a run that has ended, picks the event whose option reads `event` (such as
+ * `StepTwoEvent #2`) and gives it `fields` (JSON). Call `submit` (the default) to start the fork.
+ */
+export async function forkEvent(page: Page, event: string, fields: string, options: { before?: (editor: Locator) => Promise<void>; submit?: boolean } = {}): Promise<Locator> {
+  await page.getByTestId('fork-open').click();
+  const editor = page.getByTestId('fork-editor');
+  await editor.getByTestId('fork-what').selectOption('event');
+  const option = editor.getByTestId('fork-event').locator('option', { hasText: event });
+  await editor.getByTestId('fork-event').selectOption((await option.getAttribute('value'))!);
+  await options.before?.(editor);
+  await editor.getByTestId('fork-fields').fill(fields);
+  if (options.submit !== false) await editor.getByTestId('fork-run').click();
+  return editor;
+}

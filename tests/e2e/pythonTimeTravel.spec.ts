@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseRunFile } from '../../src/inspect/index.ts';
 import type { TraceRecord } from '../../src/engine/index.ts';
-import { expect, openPlayground, setCode, stepNode, switchToPython, test } from './fixtures.ts';
+import { expect, forkEvent, openPlayground, setCode, stepNode, switchToPython, test } from './fixtures.ts';
 
 const mapReduce = readFileSync(new URL('../../src/examples/concurrency/map-reduce.py', import.meta.url), 'utf8');
 
@@ -19,14 +19,7 @@ test('Python: fork the map-reduce with another payload; the Python step gets it,
   await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 150_000 });
   await expect(page.getByTestId('run-result')).toContainText('Query 2');
 
-  await page.getByTestId('fork-open').click();
-  const editor = page.getByTestId('fork-editor');
-  await editor.getByTestId('fork-what').selectOption('event');
-  const second = editor.getByTestId('fork-event').locator('option', { hasText: 'StepTwoEvent #2' });
-  await editor.getByTestId('fork-event').selectOption((await second.getAttribute('value'))!);
-  await expect(editor.getByTestId('fork-fields')).toHaveValue(/"query": "Query 2"/);
-  await editor.getByTestId('fork-fields').fill('{ "query": "Query 9" }');
-  await editor.getByTestId('fork-run').click();
+  await forkEvent(page, 'StepTwoEvent #2', '{ "query": "Query 9" }', { before: (editor) => expect(editor.getByTestId('fork-fields')).toHaveValue(/"query": "Query 2"/) });
 
   await expect(page.getByTestId('replay-verdict')).toHaveAttribute('data-identical', 'true', { timeout: 60_000 });
   await expect(page.getByTestId('run-result')).toContainText('Query 9', { timeout: 60_000 });

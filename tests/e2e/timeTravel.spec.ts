@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { canonical, compareTraces, createRunFile, parseRunFile, serializeRunFile } from '../../src/inspect/index.ts';
 import type { TraceRecord } from '../../src/engine/index.ts';
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, setCode, stepNode, test } from './fixtures.ts';
+import { expect, forkEvent, openPlayground, setCode, stepNode, test } from './fixtures.ts';
 
 /** Saves the run on screen as the page does and returns the file's text. */
 async function saveRun(page: Page): Promise<string> {
@@ -166,13 +166,7 @@ test("fork the map-reduce at the second delivery with another payload: the repla
   await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
   await expect(page.getByTestId('run-result')).toContainText('Query 2');
 
-  await page.getByTestId('fork-open').click();
-  const editor = page.getByTestId('fork-editor');
-  await editor.getByTestId('fork-what').selectOption('event');
-  const second = editor.getByTestId('fork-event').locator('option', { hasText: 'StepTwoEvent #2' });
-  await editor.getByTestId('fork-event').selectOption((await second.getAttribute('value'))!);
-  await expect(editor.getByTestId('fork-fields')).toHaveValue(/"query": "Query 2"/);
-  await editor.getByTestId('fork-fields').fill('{ "query": "Query 9" }');
+  const editor = await forkEvent(page, 'StepTwoEvent #2', '{ "query": "Query 9" }', { before: (editor) => expect(editor.getByTestId('fork-fields')).toHaveValue(/"query": "Query 2"/), submit: false });
   await page.screenshot({ path: 'screenshots/fork-editor.png' });
   await editor.getByTestId('fork-run').click();
 
@@ -237,13 +231,7 @@ test('the time-travel chapter: an exercise answered with a fork, judged by the f
   await expect(exercise.getByTestId('exercise-result')).toHaveAttribute('data-passed', 'false');
   await expect(exercise.getByTestId('exercise-result')).toContainText('This run is not a fork');
 
-  await page.getByTestId('fork-open').click();
-  const editor = page.getByTestId('fork-editor');
-  await editor.getByTestId('fork-what').selectOption('event');
-  const request = editor.getByTestId('fork-event').locator('option', { hasText: 'RefundRequest #1' });
-  await editor.getByTestId('fork-event').selectOption((await request.getAttribute('value'))!);
-  await editor.getByTestId('fork-fields').fill('{ "order": "A-17", "amount": 250 }');
-  await editor.getByTestId('fork-run').click();
+  await forkEvent(page, 'RefundRequest #1', '{ "order": "A-17", "amount": 250 }');
   await expect(page.getByTestId('replay-verdict')).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
   await expect(exercise.getByTestId('exercise-result')).toHaveAttribute('data-passed', 'true', { timeout: 30_000 });
   await expect(exercise.getByTestId('exercise-result')).toContainText('decide escalated it and manager settled it ("a manager approved 250 for A-17"); the 5 records before the change were the original run\'s.');
@@ -258,13 +246,7 @@ test('the time-travel chapter\'s second exercise: a fork of the starting code le
   const forkWith = async (fields: string) => {
     await page.getByTestId('run-button').click();
     await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 20_000 });
-    await page.getByTestId('fork-open').click();
-    const editor = page.getByTestId('fork-editor');
-    await editor.getByTestId('fork-what').selectOption('event');
-    const request = editor.getByTestId('fork-event').locator('option', { hasText: 'RefundRequest #1' });
-    await editor.getByTestId('fork-event').selectOption((await request.getAttribute('value'))!);
-    await editor.getByTestId('fork-fields').fill(fields);
-    await editor.getByTestId('fork-run').click();
+    await forkEvent(page, 'RefundRequest #1', fields);
     await expect(page.getByTestId('replay-verdict')).toHaveAttribute('data-identical', 'true', { timeout: 20_000 });
   };
   const result = exercise.getByTestId('exercise-result');
