@@ -42,7 +42,8 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
             transform={`translate(${point.x},${point.y})`}
             onClick={Number.isNaN(event) ? undefined : () => selectItem(ui, { kind: 'event', id: event })}
           >
-            <circle r={token.count > 1 ? 9 : 6} fill={color} />
+            <circle className="token-shadow" r={(token.count > 1 ? 9 : 6) + 2} cy={1} />
+            <circle className="token-dot" r={token.count > 1 ? 9 : 6} fill={color} />
             {token.count > 1 ? (
               <text className="token-count" textAnchor="middle" dy="3.5">
                 {token.count > 99 ? '99+' : token.count}
