@@ -6,6 +6,10 @@
  *
  *   npx vite build --outDir dist-profile --minify false
  *   node --import tsx bench/pageProfile.ts file|scrub|play|record [--port 4319] [--out dist-profile] [--events N] [--top 30]
+ *
+ * With `--trace`, the scene is recorded as a Chromium trace instead, and the page's main thread is
+ * summed by what it did (script, style, layout, paint, a canvas's drawing, garbage collection): the
+ * profile's "(program)" says only that the time was outside script.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -23,6 +27,7 @@ const { positionals, values } = parseArgs({
     events: { type: 'string' },
     top: { type: 'string', default: '30' },
     tab: { type: 'string', default: 'console' },
+    trace: { type: 'boolean', default: false },
   },
 });
 const scene = positionals[0] ?? 'file';
@@ -49,6 +54,7 @@ async function record(page: Page, events: number): Promise<void> {
 }
 
 async function profiled(cdp: CDPSession, work: () => Promise<void>): Promise<CpuProfile> {
+  if (values.trace) return traced(cdp, work);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
@@ -57,6 +63,54 @@ async function profiled(cdp: CDPSession, work: () => Promise<void>): Promise<Cpu
   console.log(`scene took ${Date.now() - t0} ms`);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   return profile;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+}
+
+/** Records `work` as a Chromium trace, prints the main thread's time by kind, and returns an empty profile. */
+async function traced(cdp: CDPSession, work: () => Promise<void>): Promise<CpuProfile> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    events.push(...(value as unknown as TraceEvent[]));
+  });
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
+  const t0 = Date.now();
+  await work();
+  console.log(`scene took ${Date.now() - t0} ms`);
+  await cdp.send('Tracing.end');
+  await done;
+  summariseTrace(events);
+  return { nodes: [], startTime: 0, endTime: 0, samples: [], timeDeltas: [] };
+}
+
+/**
+ * Self time of each complete event on the renderer's main thread (the thread with the most
+ * `FunctionCall` events), by name: an event's time less that of the events inside it.
+ */
+function summariseTrace(events: TraceEvent[]): void {
+  const calls = new Map<string, number>();
+  for (const e of events) if (e.name === 'FunctionCall') calls.set(`${e.pid}:${e.tid}`, (calls.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...calls].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const own = events.filter((e) => e.ph === 'X' && e.dur !== undefined && `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = new Map<string, number>();
+  const open: TraceEvent[] = [];
+  for (const e of own) {
+    while (open.length > 0 && open[open.length - 1]!.ts + open[open.length - 1]!.dur! <= e.ts) open.pop();
+    const parent = open[open.length - 1];
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
+    self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
+    open.push(e);
+  }
+  console.log('main thread, self time by event:');
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
 }
 
 function summarise(profile: CpuProfile, top: number): void {
@@ -134,6 +188,7 @@ async function main(): Promise<void> {
       }
     }
     mkdirSync('bench/out', { recursive: true });
+    if (values.trace) return;
     writeFileSync(`bench/out/page-${scene}.cpuprofile`, JSON.stringify(profile));
     summarise(profile, Number(values.top));
   } finally {
