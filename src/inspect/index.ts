@@ -7,7 +7,7 @@ export { TimelineBuilder, RUN_ROW } from './timelineModel.ts';
 export type { TimelineBar, TimelineMarker, TimelineRow, MarkerKind } from './timelineModel.ts';
 export { TimelineRowAt, timelineAt } from './timelineAt.ts';
 export type { TimelineCursor, TimelineView } from './timelineAt.ts';
-export { clampWindow, markersIn, panWindow, zoomWindow } from './timelineWindow.ts';
+export { clampWindow, markerRange, markersIn, panWindow, zoomWindow } from './timelineWindow.ts';
 export type { TimeWindow } from './timelineWindow.ts';
 export { TIMELINE_COLUMNS, timelineEntries, timelineText } from './timelineTable.ts';
 export type { TimelineEntry } from './timelineTable.ts';

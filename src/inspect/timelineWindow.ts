@@ -35,9 +35,15 @@ export function clampWindow(window: TimeWindow, span: number): TimeWindow {
  * found by two searches.
  */
 export function markersIn(markers: TimelineMarker[], window: TimeWindow, count = markers.length): TimelineMarker[] {
+  const [first, last] = markerRange(markers, window, count);
+  return first === 0 && last === markers.length ? markers : markers.slice(first, last);
+}
+
+/** Where `markersIn` slices: the first marker inside the window, and the end of the slice. */
+export function markerRange(markers: readonly TimelineMarker[], window: TimeWindow, count = markers.length): [number, number] {
   const first = upperBound(markers, window.from - Number.EPSILON, (m) => m.time);
   const last = Math.min(count, upperBound(markers, window.to, (m) => m.time));
-  return first === 0 && last === markers.length ? markers : markers.slice(first, Math.max(first, last));
+  return [first, Math.max(first, last)];
 }
 
 /** How many leading items have `key(item) <= value` (keys never decrease). */

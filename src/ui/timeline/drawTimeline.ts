@@ -1,7 +1,10 @@
-import { markersIn } from '../../inspect/index.ts';
+import { markerRange, markersIn } from '../../inspect/index.ts';
 import type { MarkerKind, TimeWindow, TimelineBar, TimelineBuilder, TimelineMarker, TimelineRowAt, TimelineView } from '../../inspect/index.ts';
 import type { Selection } from '../../state/index.ts';
 import { eventColor } from '../graph/index.ts';
+import { endedBarRects } from './endedBarRects.ts';
+import { freshMarkers } from './freshMarkers.ts';
+import { LaneRects } from './laneRects.ts';
 import { AXIS_HEIGHT, LANE_HEIGHT } from './timelineGeometry.ts';
 import type { TimelineGeometry } from './timelineGeometry.ts';
 
@@ -12,8 +15,6 @@ import type { TimelineGeometry } from './timelineGeometry.ts';
  */
 const BAR_TOKENS = ['--tl-queue', '--tl-retry-wait', '--tl-running', '--tl-done', '--tl-failed', '--tl-retried', '--tl-cancelled', '--tl-waiting'] as const;
 const PAINT_OF = { done: 3, failed: 4, retried: 5, cancelled: 6, waiting: 7 } as const;
-/** The first two bar colours are waits (queue, retry). */
-const WAIT_COLOURS = 2;
 const MARKER_TOKEN: Record<Exclude<MarkerKind, 'emitted' | 'run-end'>, string> = {
   failed: '--tl-failed',
   retry: '--tl-retried',
@@ -129,7 +130,16 @@ export function drawTimeline(
     const ratio = ctx.canvas.width / width;
     if (edge >= 1) ctx.drawImage(layer.canvas, 0, 0, Math.round(edge * ratio), ctx.canvas.height, 0, 0, Math.round(edge * ratio) / ratio, ctx.canvas.height / ratio);
     const from = window.from + (edge - FRESH_PX - 4) / scale;
-    drawAll(ctx, { from: Math.max(window.from, from), to: window.to }, false);
+    const within = { from: Math.max(window.from, from), to: window.to };
+    for (const row of view.rows) {
+      const markers = view.source.rows.get(row.id)?.markers ?? [];
+      const [first, last] = markerRange(markers, within, row.markerCount);
+      const ys = laneY.get(row.id) ?? [];
+      const fallback = ys[row.lanes[0] ?? 0];
+      // A selected event's marker is drawn whatever its bucket: then the slice is read as it is.
+      const fresh = selection?.kind === 'event' ? markers.slice(first, last) : freshMarkers(markers, first, last, (marker) => Math.round(x(marker.time) / BUCKET_PX));
+      drawMarkers(ctx, fresh, fallback, ys, x, selection);
+    }
   }
   if (cursorX >= 0 && cursorX <= width) {
     ctx.fillStyle = ink.cursor;
@@ -178,9 +188,9 @@ function markerLayer(ctx: CanvasRenderingContext2D, key: string, source: Timelin
  * Thousands of bars share a few hundred pixels: a row's bars are gathered as rectangles per lane and
  * colour, each merged with the one before it when they touch, and painted at the end, running parts
  * first and waiting parts over them, one fill colour at a time. Only what the cursor shows is read:
- * the bars that ended before it (skipping those that ended before the window), the few running at
- * it, and the first of each kind still waiting, which covers the others: they all wait in lane 0
- * up to the cursor.
+ * the bars that ended before it (skipping those that ended before the window; merged on from a kept
+ * state, see endedBarRects), the few running at it, and the first of each kind still waiting, which
+ * covers the others: they all wait in lane 0 up to the cursor.
  */
 function drawBars(
   ctx: CanvasRenderingContext2D,
@@ -192,23 +202,24 @@ function drawBars(
   window: TimeWindow,
   width: number,
 ): void {
-  const rects = new LaneRects(ink.bars.length, width);
-  const add = (bar: TimelineBar) => {
-    const y = ys[bar.lane];
-    if (y === undefined || bar.waitFrom > window.to || (bar.end ?? cursor) < window.from) return;
+  // Bars of lanes not shown are merged all the same (in rectangles of their own lane) and left out when painting.
+  const add = (rects: LaneRects, bar: TimelineBar) => {
+    if (bar.waitFrom > window.to || (bar.end ?? cursor) < window.from) return;
     const waitEnd = bar.start ?? bar.end ?? cursor;
     const from = x(bar.waitFrom);
-    if (waitEnd > bar.waitFrom) rects.add(bar.wait === 'queue' ? 0 : 1, bar.lane, y, from, Math.max(x(waitEnd), from + 1));
+    if (waitEnd > bar.waitFrom) rects.add(bar.wait === 'queue' ? 0 : 1, bar.lane, from, Math.max(x(waitEnd), from + 1));
     if (bar.start !== null) {
       const start = x(bar.start);
-      rects.add(bar.live ? 2 : PAINT_OF[bar.outcome ?? 'done'], bar.lane, y, start, Math.max(x(bar.end ?? cursor), start + 1.5));
+      rects.add(bar.live ? 2 : PAINT_OF[bar.outcome ?? 'done'], bar.lane, start, Math.max(x(bar.end ?? cursor), start + 1.5));
     }
   };
-  const ended = row.index.ended;
-  for (let i = row.endedFrom(window.from); i < row.ended; i++) add(ended[i]!);
-  for (const bar of row.running) add(bar);
-  for (const bar of row.firstWaiting) add(bar);
-  rects.paint(ctx);
+  // The bars that ended are final and placed by the window and the size alone: their rectangles are
+  // merged on from a kept state; the running and waiting ones, on a copy, afresh.
+  const key = `${window.from}|${window.to}|${width}`;
+  const rects = endedBarRects(row.index, key, row.endedFrom(window.from), row.ended, () => new LaneRects(ink.bars.length, width), add);
+  for (const bar of row.running) add(rects, bar);
+  for (const bar of row.firstWaiting) add(rects, bar);
+  rects.paint(ctx, ink.bars, ys);
   if (selection?.kind === 'invocation') {
     for (const bar of row.barsOf(selection.id)) {
       const y = ys[bar.lane];
@@ -221,62 +232,8 @@ function drawBars(
   }
 }
 
-/**
- * Rectangles per lane and colour, merged while they touch (after rounding to whole pixels, which is
- * all a canvas shows), then painted running and outcome colours first and the thin waits over them.
- * That is the order of drawing bar after bar: on one worker, an invocation's wait overlaps only the
- * runs before it (it waited while they ran), and its run comes after every earlier wait ended.
- */
-class LaneRects {
-  /** The rectangle being extended, per lane and colour: from, to, y (undefined: none yet). */
-  private readonly open: number[] = [];
-  /** Finished rectangles per colour: from, to, y, ... */
-  private readonly done: number[][];
-
-  constructor(
-    private readonly colours: number,
-    private readonly width: number,
-  ) {
-    this.done = Array.from({ length: colours }, () => []);
-  }
-
-  add(colour: number, lane: number, y: number, from: number, to: number): void {
-    const a = Math.floor(Math.max(from, -2));
-    const b = Math.ceil(Math.min(to, this.width + 2));
-    if (b <= a) return;
-    const k = (lane * this.colours + colour) * 3;
-    const open = this.open;
-    const pendingTo = open[k + 1];
-    if (pendingTo !== undefined && a <= pendingTo && b >= open[k]!) {
-      if (a < open[k]!) open[k] = a;
-      if (b > pendingTo) open[k + 1] = b;
-      return;
-    }
-    if (pendingTo !== undefined) this.done[colour]!.push(open[k]!, pendingTo, open[k + 2]!);
-    open[k] = a;
-    open[k + 1] = b;
-    open[k + 2] = y;
-  }
-
-  paint(ctx: CanvasRenderingContext2D): void {
-    for (let k = 0; k < this.open.length; k += 3) {
-      const to = this.open[k + 1];
-      if (to !== undefined) this.done[(k / 3) % this.colours]!.push(this.open[k]!, to, this.open[k + 2]!);
-    }
-    for (let n = 0; n < this.colours; n++) {
-      // Colours 0 and 1 are waits, a thinner bar: they come last.
-      const colour = (n + WAIT_COLOURS) % this.colours;
-      const list = this.done[colour]!;
-      if (list.length === 0) continue;
-      const [dy, h] = colour < WAIT_COLOURS ? [5, LANE_HEIGHT - 10] : [2, LANE_HEIGHT - 4];
-      ctx.fillStyle = ink.bars[colour]!;
-      for (let i = 0; i < list.length; i += 3) ctx.fillRect(list[i]!, list[i + 2]! + dy, list[i + 1]! - list[i]!, h);
-    }
-  }
-}
-
-/** Markers are 7 px wide: one per lane, kind and type in every 3 px is all that can be seen. */
-function drawMarkers(
+/** Markers are 7 px wide: one per lane, kind and type in every 3 px is all that can be seen (exported for its tests). */
+export function drawMarkers(
   ctx: CanvasRenderingContext2D,
   markers: TimelineMarker[],
   fallback: number | undefined,
@@ -285,8 +242,8 @@ function drawMarkers(
   selection: Selection | null,
 ): void {
   // The bucket last drawn per (type, kind, lane), in an array indexed by a small int: a Map keyed by
-  // numbers past 2^30 boxed each key, and this loop runs over every marker of the window (150,000 in
-  // a 100,000-event run) at each scrubber move. Markers of one type come in runs, so the type's
+  // numbers past 2^30 boxed each key, and this loop runs over every marker of the window (175,000 in
+  // a 100,000-event run) when a layer is drawn. Markers of one type come in runs, so the type's
   // number is looked up only when it changes.
   const lanes = ys.length + 1;
   const last: number[] = [];
@@ -306,7 +263,7 @@ function drawMarkers(
       if (known === undefined) types.set(marker.type, type);
     }
     const px = x(marker.time);
-    const bucket = Math.round(px / 3);
+    const bucket = Math.round(px / BUCKET_PX);
     // Markers drawn in the fallback lane share its key, as they share its pixels.
     const key = (type * MARKER_KINDS + (KIND_INDEX[marker.kind] ?? 0)) * lanes + (own === undefined ? ys.length : marker.lane);
     const selected = selectedEvent !== null && marker.event === selectedEvent && marker.kind === 'emitted';
@@ -315,6 +272,9 @@ function drawMarkers(
     drawMarker(ctx, marker.kind, marker.kind === 'emitted' ? eventColor(marker.type ?? '') : marker.kind === 'run-end' ? ink.text : ink.markers[marker.kind]!, Math.round(px), y + LANE_HEIGHT / 2, selected);
   }
 }
+
+/** Markers drawn per kind, lane and type in a bucket of this many pixels: one. */
+const BUCKET_PX = 3;
 
 const KIND_INDEX: Partial<Record<MarkerKind, number>> = Object.fromEntries(['emitted', 'run-end', ...Object.keys(MARKER_TOKEN)].map((kind, i) => [kind, i]));
 const MARKER_KINDS = Object.keys(KIND_INDEX).length;

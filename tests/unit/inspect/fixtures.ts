@@ -80,3 +80,14 @@ await new Targeted({ validate: false }).run({});
 export function ofKind<K extends TraceRecord['kind']>(trace: readonly TraceRecord[], kind: K): Extract<TraceRecord, { kind: K }>[] {
   return trace.filter((r): r is Extract<TraceRecord, { kind: K }> => r.kind === kind);
 }
+
+/** A step that waits for a human's answer (run with `answers`): it ends waiting, then runs again once the answer comes. */
+export const ASKS = `import { Context, HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent, Workflow, step } from "flowplay";
+class Ask extends Workflow {
+  @step()
+  async ask(ctx: Context, ev: StartEvent): Promise<StopEvent> {
+    const answer = await ctx.waitForEvent(HumanResponseEvent, { waiterEvent: new InputRequiredEvent({ prefix: "Name? " }) });
+    return new StopEvent({ result: answer.response });
+  }
+}
+`;

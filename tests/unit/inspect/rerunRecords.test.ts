@@ -7,16 +7,7 @@ import type { TraceRecord } from '../../../src/engine/index.ts';
 import { ShapeError } from '../../../src/inspect/checkShape.ts';
 import { TraceValidator } from '../../../src/inspect/traceValidator.ts';
 import { runSource } from '../runSource.ts';
-
-const ASKS = `import { Context, HumanResponseEvent, InputRequiredEvent, StartEvent, StopEvent, Workflow, step } from "flowplay";
-class Ask extends Workflow {
-  @step()
-  async ask(ctx: Context, ev: StartEvent): Promise<StopEvent> {
-    const answer = await ctx.waitForEvent(HumanResponseEvent, { waiterEvent: new InputRequiredEvent({ prefix: "Name? " }) });
-    return new StopEvent({ result: answer.response });
-  }
-}
-`;
+import { ASKS } from './fixtures.ts';
 
 test('a re-run after waitForEvent passes the gate; one that names no earlier invocation does not', async () => {
   const { trace } = await runSource(ASKS, { answers: ['Ada'] });
