@@ -5,7 +5,7 @@
  * `bench:browser` or `bench/scrub.ts`; build without minifying to read the names:
  *
  *   npx vite build --outDir dist-profile --minify false
- *   node --import tsx bench/pageProfile.ts file|scrub|play|record [--port 4319] [--out dist-profile] [--events N] [--top 30]
+ *   node --import tsx bench/pageProfile.ts file|scrub|play|record [--port 4319] [--out dist-profile] [--events N] [--top 30] [--tab timeline,console] [--trace]
  *
  * With `--trace`, the scene is recorded as a Chromium trace instead, and the page's main thread is
  * summed by what it did (script, style, layout, paint, a canvas's drawing, garbage collection): the
@@ -165,20 +165,31 @@ async function main(): Promise<void> {
     } else {
       const events = Number(values.events ?? LARGE_BROWSER_BENCH_EVENTS);
       await record(page, events);
-      await page.getByTestId(`dock-tab-${values.tab}`).click();
+      await page.getByTestId(`dock-tab-${values.tab.split(',')[0]}`).click();
       if (scene === 'scrub') {
         const max = Number(await page.getByTestId('scrubber-range').getAttribute('max'));
-        profile = await profiled(cdp, async () => {
-          for (let i = 0; i < 40; i++) {
-            const target = Math.round((((i * 37) % 40) / 40) * max) + 1;
-            await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => {
-              const range = document.querySelector('[data-testid="scrubber-range"]');
-              Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(range, String(${target}));
-              range.dispatchEvent(new Event('input', { bubbles: true }));
-              requestAnimationFrame(() => requestAnimationFrame(resolve));
-            }))`);
-          }
-        });
+        const scrub = () =>
+          profiled(cdp, async () => {
+            for (let i = 0; i < 40; i++) {
+              const target = Math.round((((i * 37) % 40) / 40) * max) + 1;
+              await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => {
+                const range = document.querySelector('[data-testid="scrubber-range"]');
+                Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(range, String(${target}));
+                range.dispatchEvent(new Event('input', { bubbles: true }));
+                requestAnimationFrame(() => requestAnimationFrame(resolve));
+              }))`);
+            }
+          });
+        // Several tabs (`--tab timeline,console`) are profiled in turn on one recording, to compare them.
+        const tabs = values.tab.split(',');
+        if (tabs.length > 1) console.log(`${tabs[0]} tab open:`);
+        profile = await scrub();
+        for (const tab of tabs.slice(1)) {
+          if (!values.trace) summarise(profile, Number(values.top));
+          await page.getByTestId(`dock-tab-${tab}`).click();
+          console.log(`${tab} tab open:`);
+          profile = await scrub();
+        }
       } else {
         await page.getByTestId('replay-start').click();
         profile = await profiled(cdp, async () => {
