@@ -1,4 +1,4 @@
-import { markerRange, markersIn } from '../../inspect/index.ts';
+import { markerRange } from '../../inspect/index.ts';
 import type { MarkerKind, TimeWindow, TimelineBar, TimelineBuilder, TimelineMarker, TimelineRowAt, TimelineView } from '../../inspect/index.ts';
 import type { Selection } from '../../state/index.ts';
 import { eventColor } from '../graph/index.ts';
@@ -111,12 +111,16 @@ export function drawTimeline(
   }
   drawAxis(ctx, window, width, x);
   for (const row of view.rows) drawBars(ctx, row, laneY.get(row.id) ?? [], x, view.cursor.time, selection, window, width);
-  // The layer holds every marker of the source; what is drawn afresh, the view's (those before its cursor).
+  // The layer holds every marker of the source; what is drawn afresh, the view's (those before its
+  // cursor). Only the markers that can be drawn are read (see freshMarkers), but for a selected
+  // event's, which is drawn whatever its bucket: then the slice is read as it is.
   const drawAll = (target: CanvasRenderingContext2D, within: TimeWindow, whole: boolean) => {
     for (const row of view.rows) {
-      const markers = whole ? markersIn(view.source.rows.get(row.id)?.markers ?? [], within) : row.markersIn(within);
+      const markers = view.source.rows.get(row.id)?.markers ?? [];
+      const [first, last] = markerRange(markers, within, whole ? markers.length : row.markerCount);
       const ys = laneY.get(row.id) ?? [];
-      drawMarkers(target, markers, ys[row.lanes[0] ?? 0], ys, x, selection);
+      const drawn = selection?.kind === 'event' ? markers.slice(first, last) : freshMarkers(markers, first, last, (marker) => Math.round(x(marker.time) / BUCKET_PX));
+      drawMarkers(target, drawn, ys[row.lanes[0] ?? 0], ys, x, selection);
     }
   };
   const cursorX = x(view.cursor.time);
@@ -130,16 +134,7 @@ export function drawTimeline(
     const ratio = ctx.canvas.width / width;
     if (edge >= 1) ctx.drawImage(layer.canvas, 0, 0, Math.round(edge * ratio), ctx.canvas.height, 0, 0, Math.round(edge * ratio) / ratio, ctx.canvas.height / ratio);
     const from = window.from + (edge - FRESH_PX - 4) / scale;
-    const within = { from: Math.max(window.from, from), to: window.to };
-    for (const row of view.rows) {
-      const markers = view.source.rows.get(row.id)?.markers ?? [];
-      const [first, last] = markerRange(markers, within, row.markerCount);
-      const ys = laneY.get(row.id) ?? [];
-      const fallback = ys[row.lanes[0] ?? 0];
-      // A selected event's marker is drawn whatever its bucket: then the slice is read as it is.
-      const fresh = selection?.kind === 'event' ? markers.slice(first, last) : freshMarkers(markers, first, last, (marker) => Math.round(x(marker.time) / BUCKET_PX));
-      drawMarkers(ctx, fresh, fallback, ys, x, selection);
-    }
+    drawAll(ctx, { from: Math.max(window.from, from), to: window.to }, false);
   }
   if (cursorX >= 0 && cursorX <= width) {
     ctx.fillStyle = ink.cursor;
@@ -242,9 +237,9 @@ export function drawMarkers(
   selection: Selection | null,
 ): void {
   // The bucket last drawn per (type, kind, lane), in an array indexed by a small int: a Map keyed by
-  // numbers past 2^30 boxed each key, and this loop runs over every marker of the window (175,000 in
-  // a 100,000-event run) when a layer is drawn. Markers of one type come in runs, so the type's
-  // number is looked up only when it changes.
+  // numbers past 2^30 boxed each key. The timeline gives it only the markers that can be drawn
+  // (freshMarkers), or a selected event's slice whole; which of those are drawn is decided here.
+  // Markers of one type come in runs, so the type's number is looked up only when it changes.
   const lanes = ys.length + 1;
   const last: number[] = [];
   const types = new Map<string | null, number>();
