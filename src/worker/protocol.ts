@@ -168,6 +168,8 @@ export interface RunnerPortApi {
   control(command: RunControl): Promise<void>;
   /** The current run's context as JSON text (`ctx.toDict()`), or null: untrusted, the page checks it. */
   savedContext(): Promise<string | null>;
+  /** A run is waiting for this runner to say hello: it skips the warm-up rounds it has not begun. */
+  hurry(): Promise<void>;
 }
 
 /** What the runner posts on its events port. Untrusted on arrival: the page checks every field. */

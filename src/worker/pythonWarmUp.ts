@@ -69,12 +69,15 @@ const WARM_UP_REQUEST: RunRequest = {
  * Runs the warm-up as the runner runs a user's file (the same run path: trace rows, packets, console
  * capture), under a run id of its own so that the user's first run is still `run-1`; its packets go
  * nowhere. A failure only costs the speed-up. Resolves with how many rounds ran without an error.
+ *
+ * `hurried` says a run is already waiting (the first run of a page pressed before Python started): a
+ * round costs more than it saves that run, so the rounds not yet begun are skipped.
  */
-export async function warmUpRunner(python: RunnerPython, rounds: number = WARM_UP_ROUNDS): Promise<number> {
+export async function warmUpRunner(python: RunnerPython, hurried: () => boolean = () => false, rounds: number = WARM_UP_ROUNDS): Promise<number> {
   let clean = 0;
   try {
     await python.ready;
-    for (let i = 0; i < rounds; i++) {
+    for (let i = 0; i < rounds && !hurried(); i++) {
       const error = await new UserRun(() => undefined, () => {}, python).execute(WARM_UP_REQUEST, { runId: 'warm-up' });
       if (error === null) clean++;
     }

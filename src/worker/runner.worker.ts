@@ -18,6 +18,8 @@ import { UserRun } from './userRun.ts';
 export const BEAT_MS = 250;
 
 let current: UserRun | null = null;
+/** A run is already waiting for this runner: warming up for later runs would only keep it waiting. */
+let hurried = false;
 /** Python, when this runner was started for Python runs: started before the runner says hello. */
 let python: RunnerPython | null = null;
 let events: MessagePort | null = null;
@@ -67,6 +69,9 @@ const api: RunnerPortApi = {
   },
   async savedContext() {
     return current?.savedContext() ?? null;
+  },
+  async hurry() {
+    hurried = true;
   },
 };
 
@@ -125,5 +130,5 @@ self.addEventListener('message', function connect(event: MessageEvent) {
   // A Python runner says hello once Python has started and run its warm-up (its runs must not wait
   // for them, and the watchdog must not take the start-up, which holds the thread, for a stuck step).
   python = startRunnerPython(data.python, (snapshot) => post({ type: 'snapshot', bytes: snapshot }, [snapshot.buffer as ArrayBuffer]));
-  void warmUpRunner(python).finally(() => post({ type: 'hello' }));
+  void warmUpRunner(python, () => hurried).finally(() => post({ type: 'hello' }));
 });

@@ -305,6 +305,12 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       });
       active = run;
       const asked = now();
+      // A runner still starting skips the warm-up it has not begun: this run is waiting for it.
+      if (kind === 'python') {
+        void Promise.race([conn.ready, Promise.resolve(false)]).then((ready) => {
+          if (!ready) conn.api.hurry().catch(() => {});
+        });
+      }
       const ready = await Promise.race([conn.ready, delay(kind === 'python' ? PYTHON_READY_MS : READY_MS).then(() => false)]);
       performance.measure(`flowplay:${kind}-run-waited-for-runner`, { start: asked, end: now() });
       if (active !== run) return run.ended;

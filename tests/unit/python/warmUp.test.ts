@@ -43,6 +43,13 @@ print(await Probe().run())
     expect(next.trace[0]?.runId).toMatch(/^run-\d+$/);
   });
 
+  it('a run already waiting for the runner skips the rounds not yet begun', async () => {
+    const runtime = await loadNodePython();
+    expect(await warmUpRunner({ ready: Promise.resolve(runtime) }, () => true)).toBe(0);
+    let asked = 0;
+    expect(await warmUpRunner({ ready: Promise.resolve(runtime) }, () => asked++ > 0)).toBe(1);
+  });
+
   it('a Python that could not start makes the warm-up end quietly (the run that needs Python says why)', async () => {
     await expect(warmUpRunner({ ready: Promise.reject(new Error('no Python here')) })).resolves.toBe(0);
   });
