@@ -13,6 +13,18 @@ import type { Figures, Results } from './summary.ts';
 
 /** How much worse a ratio may get before it counts as a regression: 1.2 is "more than 20% worse". */
 export const TOLERANCE = 1.2;
+/**
+ * The same for a ratio against LlamaIndex: its side is measured three times in the ci profile, and
+ * its own speed swings with its garbage collection, so the same engine gave 207x and 164x on one
+ * machine on one day. Flowplay's own speed is held to 20% by its ratios against the floor; this one
+ * still catches Flowplay losing a third of its lead.
+ */
+export const TOLERANCE_AGAINST_LLAMAINDEX = 1.5;
+
+/** The tolerance of the ratio named `name`. */
+export function toleranceOf(name: string): number {
+  return name.startsWith('LlamaIndex / ') ? TOLERANCE_AGAINST_LLAMAINDEX : TOLERANCE;
+}
 
 export interface RatioFigure {
   /** Stable name, the key in the baseline. */
@@ -93,7 +105,7 @@ export function compare(baseline: Baseline, figures: RatioFigure[]): Comparison[
     const f = byName.get(name);
     if (!f) return { name, baseline: base, value: undefined, change: undefined, verdict: 'missing' };
     const c = change(f.worse, base, f.value);
-    return { name, baseline: base, value: f.value, change: c, verdict: c > TOLERANCE ? 'regressed' : 'ok' };
+    return { name, baseline: base, value: f.value, change: c, verdict: c > toleranceOf(name) ? 'regressed' : 'ok' };
   });
 }
 
@@ -137,9 +149,10 @@ export function comparisonText(comparisons: Comparison[], baseline: Baseline, re
     rows.push(`| ${c.name} | ${x(c.baseline)} | ${c.value === undefined ? '–' : x(c.value)} | ${c.change === undefined ? '–' : pct(c.change)} | ${verdict}${again} |`);
   }
   const bad = comparisons.filter((c) => c.verdict !== 'ok');
+  const tolerances = `${((TOLERANCE - 1) * 100).toFixed(0)}% (${((TOLERANCE_AGAINST_LLAMAINDEX - 1) * 100).toFixed(0)}% for a ratio against LlamaIndex)`;
   const summary =
     bad.length === 0
-      ? `No ratio is more than ${((TOLERANCE - 1) * 100).toFixed(0)}% worse than the baseline.`
-      : `${bad.length} of ${comparisons.length} ratios are worse than the baseline by more than ${((TOLERANCE - 1) * 100).toFixed(0)}% or were not measured: ${bad.map((c) => c.name).join('; ')}.`;
+      ? `No ratio is more than ${tolerances} worse than the baseline.`
+      : `${bad.length} of ${comparisons.length} ratios are worse than the baseline by more than ${tolerances} or were not measured: ${bad.map((c) => c.name).join('; ')}.`;
   return `## Against the baseline\n\nBaseline: ${baseline.profile} profile at ${baseline.commit || 'an unknown commit'}, ${baseline.at.slice(0, 16).replace('T', ' ')} UTC, Node ${baseline.node}.\n\n${rows.join('\n')}\n\n${summary}\n`;
 }
