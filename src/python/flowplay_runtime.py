@@ -24,6 +24,13 @@ _objects = {}
 _next_handle = [0]
 
 
+def _handle_in(table, value):
+    """Keeps `value` in `table` under a new handle (one numbering for every table) and returns it."""
+    handle = _next_handle[0] = _next_handle[0] + 1
+    table[handle] = value
+    return handle
+
+
 def _js_value(value):
     """A Python value as the engine stores it: JSON-like JavaScript, events as their twins."""
     if isinstance(value, Event):
@@ -44,9 +51,7 @@ def _kept(value, js):
     itself, as the library's in-memory store and `await handler` give it: the data is marked with the
     object's handle. Data the engine changed since (a dotted path set into it) comes back as a new
     model of the same class, or as data for another object."""
-    handle = _next_handle[0] = _next_handle[0] + 1
-    _objects[handle] = value
-    return _bridge.keep_value(js, handle)
+    return _bridge.keep_value(js, _handle_in(_objects, value))
 
 
 def _py_value(value):
@@ -310,8 +315,7 @@ def _to_js(ev):
     if not isinstance(ev, Event):
         raise TypeError(f"expected an Event, got {type(ev).__name__}: {ev!r}")
     if ev._js is None:
-        handle = _next_handle[0] = _next_handle[0] + 1
-        _objects[handle] = ev
+        handle = _handle_in(_objects, ev)
         fields = ev.model_dump()
         entries = to_js([[k, _js_value(v)] for k, v in fields.items()])
         object.__setattr__(ev, "_js", _bridge.make_event(_js_class(type(ev)), entries, handle))
@@ -332,8 +336,7 @@ def _from_js(js_event):
     ev = cls.__new__(cls)
     _fill_fields(ev, js_event)
     object.__setattr__(ev, "_js", js_event)
-    handle = _next_handle[0] = _next_handle[0] + 1
-    _objects[handle] = ev
+    handle = _handle_in(_objects, ev)
     _bridge.set_handle(js_event, handle)
     return ev
 
@@ -530,9 +533,7 @@ _resource_values = {}
 
 
 def _resource_handle(value):
-    handle = _next_handle[0] = _next_handle[0] + 1
-    _resource_values[handle] = value
-    return handle
+    return _handle_in(_resource_values, value)
 
 
 async def _made_later(made):
@@ -892,9 +893,7 @@ async def _invoke(workflow, name, js_context, js_event, failure, resource_values
         # JavaScript as a Python error with its traceback formatted, most of a short run's end.
         if isinstance(error, JsException) and getattr(error.js_error, "name", None) == "StepCancelledError":
             return error.js_error
-        handle = _next_handle[0] = _next_handle[0] + 1
-        _failures[handle] = error
-        failure.handle = handle
+        failure.handle = _handle_in(_failures, error)
         raise
 
 
