@@ -56,6 +56,8 @@ interface Connection {
   host: RunnerHost;
   api: Comlink.Remote<RunnerPortApi>;
   ready: Promise<boolean>;
+  /** It has said hello (`ready` has resolved). */
+  greeted: boolean;
   lastHeard: number;
   /** What the frame last reported about the worker failing, to explain a crash. */
   workerError: string | null;
@@ -145,7 +147,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     const ready = new Promise<boolean>((resolve) => (hello = () => resolve(true)));
     // How long a runner takes to start, for the benchmarks (bench/pythonPage.ts reads the measures).
     void ready.then(() => performance.measure(`flowplay:${kind}-runner-start`, { start: started, end: now() }));
-    const conn: Connection = { kind, used: false, host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false };
+    const conn: Connection = { kind, used: false, host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, greeted: false, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false };
     host.events.onmessage = (event: MessageEvent) => {
       if (conn.retired) return;
       const read = readRunnerMessage(event.data);
@@ -161,6 +163,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       const run = active?.conn === conn ? active : null;
       switch (message.type) {
         case 'hello':
+          conn.greeted = true;
           hello();
           return;
         case 'beat':
@@ -306,11 +309,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       active = run;
       const asked = now();
       // A runner still starting skips the warm-up it has not begun: this run is waiting for it.
-      if (kind === 'python') {
-        void Promise.race([conn.ready, Promise.resolve(false)]).then((ready) => {
-          if (!ready) conn.api.hurry().catch(() => {});
-        });
-      }
+      if (kind === 'python' && !conn.greeted) conn.api.hurry().catch(() => {});
       const ready = await Promise.race([conn.ready, delay(kind === 'python' ? PYTHON_READY_MS : READY_MS).then(() => false)]);
       performance.measure(`flowplay:${kind}-run-waited-for-runner`, { start: asked, end: now() });
       if (active !== run) return run.ended;
