@@ -41,8 +41,36 @@ let started = false;
  */
 const opaque = self.origin === 'null';
 
+/**
+ * Python's compiled code, held for as long as the page keeps this frame, when the page made it a
+ * code keeper instead of a runner (see keepPythonCode in src/worker/sandboxHost.ts).
+ */
+const kept: Promise<unknown>[] = [];
+
+/**
+ * A keeper compiles Python's WebAssembly once and holds the module. Every runner frame's worker
+ * compiles the same bytes in the same process, and the browser hands it the module it already has,
+ * with the functions earlier runners made hot already optimised; without a keeper the last module
+ * goes with the last runner, and every run starts cold. A keeper runs no code it is handed.
+ */
+function keepCode(data: unknown): boolean {
+  const m = data as { type?: unknown; wasm?: unknown } | null;
+  if (m?.type !== 'flowplay:keep-code' || !(m.wasm instanceof ArrayBuffer)) return false;
+  // Compiled as the runner's Python compiles it, streamed from a response.
+  const module = WebAssembly.compileStreaming(new Response(m.wasm, { headers: { 'Content-Type': 'application/wasm' } }));
+  // Holding it is all the keeper is for: a failure only costs the speed-up.
+  module.catch(() => {});
+  kept.push(module);
+  return true;
+}
+
 window.addEventListener('message', (event: MessageEvent) => {
-  if (started || event.source !== window.parent || !isStart(event.data)) return;
+  if (started || event.source !== window.parent) return;
+  if (keepCode(event.data)) {
+    started = true;
+    return;
+  }
+  if (!isStart(event.data)) return;
   started = true;
   const { code, api, events, supervisor, python } = event.data;
   if (!opaque) {

@@ -4,7 +4,7 @@ import type { RestartReason, RunControl, RunEnd, RunRequest, RunnerClient, Runne
 import { createWorkerHost } from './runnerHost.ts';
 import type { RunnerHost } from './runnerHost.ts';
 import { TraceGate, readRunnerMessage } from './runnerMessages.ts';
-import { createSandboxHost } from './sandboxHost.ts';
+import { createSandboxHost, keepPythonCode } from './sandboxHost.ts';
 import type { PythonStart } from './sandboxHost.ts';
 import { fetchShippedSnapshot, loadPythonFiles } from './pythonAssetsLoader.ts';
 import { readSavedContextText } from './savedContextText.ts';
@@ -42,6 +42,11 @@ export interface RunnerClientOptions {
    * none (default: fetched from the app's `pyodide/` folder, unless `pythonFiles` is given).
    */
   shippedSnapshot?: ((key: string) => Promise<Uint8Array | null>) | null;
+  /**
+   * Keeps Python's compiled code alive between runners, given its bytes; returns how to stop (default:
+   * a code keeper frame beside the sandboxed runners, unless the runners are made some other way).
+   */
+  keepPythonCode?: ((wasm: () => Promise<ArrayBuffer>) => () => void) | null;
 }
 
 interface Connection {
@@ -130,6 +135,9 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
   };
   /** Python runners are kept ready only once the page has asked for Python. */
   let pythonWanted = false;
+  const keepCode = options.keepPythonCode !== undefined ? options.keepPythonCode : options.makeHost || options.makeWorker ? null : keepPythonCode;
+  /** Stops keeping Python's compiled code; set once the first Python runner has started. */
+  let releaseCode: (() => void) | null = null;
   const graceMs = options.graceMs ?? STOP_GRACE_MS;
   const watchdogMs = options.watchdogMs ?? WATCHDOG_MS;
   let tokens = 0;
@@ -164,6 +172,12 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       switch (message.type) {
         case 'hello':
           conn.greeted = true;
+          // Python has compiled in this runner: from now on its code outlives it (see keepPythonCode).
+          // The keeper compiles after a runner has, so the browser has the module to hand it; not
+          // while a run waits for this runner (a cold page's first run), which would share the thread.
+          if (conn.kind === 'python' && active?.conn !== conn && keepCode && releaseCode === null && !disposed) {
+            releaseCode = keepCode(() => pythonFiles().then((files) => files.wasm.slice(0)));
+          }
           hello();
           return;
         case 'beat':
@@ -366,6 +380,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       unwatch();
       if (active) retire(active.conn);
       for (const spare of Object.values(spares)) if (spare) retire(spare);
+      releaseCode?.();
     },
   };
 }

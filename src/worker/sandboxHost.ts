@@ -26,14 +26,7 @@ export const SANDBOX_PAGE = `${import.meta.env.BASE_URL}sandbox.html`;
  * but an opaque one. Otherwise (first visit, no service worker) the attribute makes it opaque.
  */
 export function createSandboxHost(runnerCode: () => Promise<string>, doc: Document = document, viaServiceWorker: boolean = servedByFlowplayWorker(), python: (() => Promise<PythonStart>) | null = null): RunnerHost {
-  const frame = doc.createElement('iframe');
-  if (!viaServiceWorker) frame.setAttribute('sandbox', 'allow-scripts');
-  frame.setAttribute('aria-hidden', 'true');
-  frame.setAttribute('tabindex', '-1');
-  frame.title = 'Flowplay runner';
-  frame.className = 'runner-sandbox';
-  frame.hidden = true;
-  frame.src = SANDBOX_PAGE;
+  const frame = sandboxFrame(doc, viaServiceWorker, 'Flowplay runner', 'runner-sandbox');
   const api = new MessageChannel();
   const events = new MessageChannel();
   const supervisor = new MessageChannel();
@@ -73,5 +66,48 @@ export function createSandboxHost(runnerCode: () => Promise<string>, doc: Docume
       supervisor.port1.close();
       frame.remove();
     },
+  };
+}
+
+/** A hidden frame of the sandbox page, opaque as described above, not yet in the document. */
+function sandboxFrame(doc: Document, viaServiceWorker: boolean, title: string, className: string): HTMLIFrameElement {
+  const frame = doc.createElement('iframe');
+  if (!viaServiceWorker) frame.setAttribute('sandbox', 'allow-scripts');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.setAttribute('tabindex', '-1');
+  frame.title = title;
+  frame.className = className;
+  frame.hidden = true;
+  frame.src = SANDBOX_PAGE;
+  return frame;
+}
+
+/**
+ * A sandbox frame that compiles Python's WebAssembly and holds the module while the page keeps it
+ * (see `keepCode` in src/sandbox/sandboxFrame.ts). Runner frames are made the same way, so the browser
+ * puts them in its process, where a runner compiling the same bytes is handed the module the keeper
+ * holds, with what earlier runs optimised: a fresh runner for every run no longer means cold code.
+ * It runs none of the user's code and is told nothing but the bytes. Returns how to remove it.
+ */
+export function keepPythonCode(wasm: () => Promise<ArrayBuffer>, doc: Document = document, viaServiceWorker: boolean = servedByFlowplayWorker()): () => void {
+  const frame = sandboxFrame(doc, viaServiceWorker, 'Flowplay Python code', 'python-code-keeper');
+  let removed = false;
+  frame.addEventListener(
+    'load',
+    () => {
+      void wasm().then(
+        (bytes) => {
+          if (!removed) frame.contentWindow?.postMessage({ type: 'flowplay:keep-code', wasm: bytes }, '*', [bytes]);
+        },
+        // Runners work without it, only slower.
+        () => {},
+      );
+    },
+    { once: true },
+  );
+  doc.body.append(frame);
+  return () => {
+    removed = true;
+    frame.remove();
   };
 }
