@@ -238,12 +238,17 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     }
   }
 
-  /** Ends a runner for good: its frame, its worker and anything its code started go with it. */
-  function retire(conn: Connection): void {
+  /**
+   * Ends a runner for good: its frame, its worker and anything its code started go with it. Nothing
+   * it sends counts from now on; `putOff` puts off removing it until the page is idle (a run that
+   * ended normally: removing a frame takes the page several milliseconds it owes the run's end).
+   */
+  function retire(conn: Connection, putOff = false): void {
     if (conn.retired) return;
     conn.retired = true;
     conn.api[Comlink.releaseProxy]();
-    conn.host.dispose();
+    if (putOff) whenIdle(PREPARE_WITHIN_MS, () => conn.host.dispose());
+    else conn.host.dispose();
     if (spares[conn.kind] === conn) spares[conn.kind] = null;
     prepare('typescript');
     if (pythonWanted) prepare('python');
@@ -318,7 +323,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
           unwatch();
         }
         // Nothing survives a run: its runner goes, and the next one is started while the page is idle.
-        retire(conn);
+        retire(conn, true);
       });
       active = run;
       const asked = now();
