@@ -4,7 +4,7 @@
  * - the first Python run on a cold page: a fresh browser context opens `/?example=parallel&lang=python`
  *   and presses Run the moment the graph is drawn; from the click until the engine has finished the
  *   run (virtual clock: the run is worked out first, then played); Python starts from the snapshot
- *   the build ships (`pyodide/startup-<key>.snapshot`). Goal: 2 s.
+ *   the build ships (`pyodide/startup-<key>.snapshot.gz`). Goal: 2 s.
  * - the first run on that page reopened (the same link, in the same browser profile): Python starts from the
  *   snapshot the page kept in IndexedDB, else again from the shipped one. Same goal.
  * - later runs of the concurrency chapter's four programs on that page, each pasted in, Run pressed a

@@ -6,8 +6,8 @@ import type { Plugin } from 'vite';
 import { ENGINE_GLOBAL, STARTER_GLOBAL } from '../python/pythonAssets.ts';
 import { ENGINE_ENTRY } from '../project/enginePackage.ts';
 import { bundleEntry } from '../project/viteBundle.ts';
-import { shippedSnapshotFile } from '../worker/pythonSnapshotStore.ts';
-import { buildShippedSnapshot, gzipSize } from './pythonSnapshotBuild.ts';
+import { SHIPPED_SNAPSHOT_MANIFEST, shippedSnapshotFile } from '../worker/pythonSnapshotStore.ts';
+import { buildShippedSnapshot, gzipped } from './pythonSnapshotBuild.ts';
 
 const RUNTIME_SOURCE = fileURLToPath(new URL('../python/flowplay_runtime.py', import.meta.url));
 const STARTER_ENTRY = fileURLToPath(new URL('../python/runnerPython.ts', import.meta.url));
@@ -34,9 +34,10 @@ function pyodideDir(): string {
  * - `pyodide/*`: Pyodide's interpreter and standard library, copied from the npm package into the
  *   build (and served by the dev server). The page fetches them only when Python is used; they are
  *   not part of what the service worker installs up front (it keeps them on first use).
- * - `pyodide/startup-<key>.snapshot` (build only): Python's memory right after start-up with the
- *   runtime module imported, made in Node from the same files (src/sandbox/pythonSnapshotBuild.ts), so
- *   a cold page's first Python runner starts from it. Fetched with the others, only when Python is used.
+ * - `pyodide/startup-<key>.snapshot.gz` and `startup-snapshot.json`, which names its key (build only):
+ *   Python's memory right after start-up with the runtime module imported, made in Node from the same
+ *   files (src/sandbox/pythonSnapshotBuild.ts), so a cold page's first Python runner starts from it.
+ *   Fetched beside the others, only when Python is used.
  * - `virtual:flowplay-python-starter`: `src/python/runnerPython.ts` and what it imports (Pyodide's
  *   loader, the bridge) as one classic script, as text, with the engine left out: it runs on the
  *   runner's own engine, which the runner passes in.
@@ -65,7 +66,7 @@ export function pythonPlugin(): Plugin {
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split('?')[0] ?? '';
         const name = PYODIDE_FILES.find((file) => path.endsWith(`/${PYODIDE_DIR}/${file}`));
-        if (!name && SHIPPED_SNAPSHOT.test(path)) {
+        if (!name && (SHIPPED_SNAPSHOT.test(path) || path.endsWith(`/${PYODIDE_DIR}/${SHIPPED_SNAPSHOT_MANIFEST}`))) {
           // Only the build makes one (seconds of work); without it Python starts from scratch.
           res.statusCode = 404;
           res.end();
@@ -96,8 +97,10 @@ export function pythonPlugin(): Plugin {
         stdlib: arrayBuffer(files['python_stdlib.zip']!),
         lock: files['pyodide-lock.json']!.toString('utf8'),
       });
-      this.emitFile({ type: 'asset', fileName: `${PYODIDE_DIR}/${snapshot.fileName}`, source: snapshot.bytes });
-      this.info(`Python start-up snapshot ${PYODIDE_DIR}/${snapshot.fileName}: ${(snapshot.bytes.byteLength / 1e6).toFixed(1)} MB, ${(gzipSize(snapshot.bytes) / 1e6).toFixed(1)} MB gzip`);
+      const shipped = gzipped(snapshot.bytes);
+      this.emitFile({ type: 'asset', fileName: `${PYODIDE_DIR}/${snapshot.fileName}`, source: shipped });
+      this.emitFile({ type: 'asset', fileName: `${PYODIDE_DIR}/${SHIPPED_SNAPSHOT_MANIFEST}`, source: `${JSON.stringify({ key: snapshot.key })}\n` });
+      this.info(`Python start-up snapshot ${PYODIDE_DIR}/${snapshot.fileName}: ${(snapshot.bytes.byteLength / 1e6).toFixed(1)} MB, ${(shipped.byteLength / 1e6).toFixed(1)} MB gzipped`);
     },
   };
 }

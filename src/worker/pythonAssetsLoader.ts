@@ -5,7 +5,7 @@
  * Python runner it starts.
  */
 import type { PythonAssets } from '../python/pythonAssets.ts';
-import { MAX_BYTES, shippedSnapshotFile } from './pythonSnapshotStore.ts';
+import { MAX_BYTES, SHIPPED_SNAPSHOT_MANIFEST, shippedSnapshotFile } from './pythonSnapshotStore.ts';
 
 export type PythonFiles = Omit<PythonAssets, 'snapshot'>;
 
@@ -36,18 +36,60 @@ export function loadPythonFiles(): Promise<PythonFiles> {
   return loading;
 }
 
+/** The start-up snapshot the build shipped, and the key of the files it was made from. */
+export interface ShippedSnapshot {
+  key: string;
+  bytes: Uint8Array;
+}
+
 /**
- * The start-up snapshot the build made from these files (key: `snapshotKey`), or null when the app
- * has none for them (a dev server, an older build) or it cannot be fetched: Python then starts from
- * scratch, as without it.
+ * The start-up snapshot the build made (src/sandbox/pythonSnapshotBuild.ts), or null when the app has
+ * none (a dev server, an older build) or it cannot be fetched or read: Python then starts from scratch,
+ * as without it. It needs no key to ask for, so it downloads beside Pyodide's files; the caller uses it
+ * only when its key is the key of the files it loaded.
  */
-export async function fetchShippedSnapshot(key: string): Promise<Uint8Array | null> {
+export async function fetchShippedSnapshot(): Promise<ShippedSnapshot | null> {
   try {
+    const manifest = await fetch(`${BASE}${SHIPPED_SNAPSHOT_MANIFEST}`);
+    if (!manifest.ok) return null;
+    const key = ((await manifest.json()) as { key?: unknown } | null)?.key;
+    if (typeof key !== 'string' || !/^[0-9a-f]{64}$/.test(key)) return null;
     const response = await fetch(`${BASE}${shippedSnapshotFile(key)}`);
     if (!response.ok || Number(response.headers.get('Content-Length') ?? 0) > MAX_BYTES) return null;
-    const bytes = await response.arrayBuffer();
-    return bytes.byteLength > 0 && bytes.byteLength <= MAX_BYTES ? new Uint8Array(bytes) : null;
+    const stored = new Uint8Array(await response.arrayBuffer());
+    const bytes = await gunzipped(stored);
+    return bytes && bytes.byteLength > 0 ? { key, bytes } : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The file's bytes unzipped, at most `max` of them (null past that): about 30 MB from 6 MB. A
+ * server may have unzipped them already (some send a `.gz` file with `Content-Encoding: gzip`), so
+ * bytes that do not start as gzip does are taken as they are.
+ */
+export async function gunzipped(stored: Uint8Array, max: number = MAX_BYTES): Promise<Uint8Array | null> {
+  if (stored.byteLength > max) return null;
+  if (stored[0] !== 0x1f || stored[1] !== 0x8b) return stored;
+  const reader = new Blob([stored as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }

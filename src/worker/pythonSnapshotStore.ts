@@ -74,9 +74,15 @@ export async function snapshotKey(files: Omit<PythonFiles, 'starter'>): Promise<
 }
 
 /**
- * The snapshot the build ships next to Pyodide's files (src/sandbox/pythonSnapshotBuild.ts), named by
- * the key of the files it was made from: a page asks only for the one made from its own files.
+ * The snapshot the build ships next to Pyodide's files (src/sandbox/pythonSnapshotBuild.ts), gzipped,
+ * named by the key of the files it was made from: a page uses only the one made from its own files.
  */
 export function shippedSnapshotFile(key: string): string {
-  return `startup-${key}.snapshot`;
+  return `startup-${key}.snapshot.gz`;
 }
+
+/**
+ * Beside it, which snapshot the build shipped (`{ "key": … }`): the page asks for the snapshot while
+ * Pyodide's files download, before it can work out their key, and checks the key once it can.
+ */
+export const SHIPPED_SNAPSHOT_MANIFEST = 'startup-snapshot.json';

@@ -7,6 +7,7 @@ import { TraceGate, readRunnerMessage } from './runnerMessages.ts';
 import { createSandboxHost, keepPythonCode } from './sandboxHost.ts';
 import type { PythonStart } from './sandboxHost.ts';
 import { fetchShippedSnapshot, loadPythonFiles } from './pythonAssetsLoader.ts';
+import type { ShippedSnapshot } from './pythonAssetsLoader.ts';
 import { readSavedContextText } from './savedContextText.ts';
 import type { PythonFiles } from './pythonAssetsLoader.ts';
 
@@ -38,10 +39,11 @@ export interface RunnerClientOptions {
   /** Keeps Python's start-up snapshot across page loads (the page passes IndexedDB's; default none). */
   snapshotStore?: SnapshotStore | null;
   /**
-   * The start-up snapshot the app ships for Python's files of the given key, used when the store has
-   * none (default: fetched from the app's `pyodide/` folder, unless `pythonFiles` is given).
+   * The start-up snapshot the app ships and the key of the files it was made from, used when the store
+   * has none for the page's files and the keys agree (default: fetched from the app's `pyodide/`
+   * folder, unless `pythonFiles` is given).
    */
-  shippedSnapshot?: ((key: string) => Promise<Uint8Array | null>) | null;
+  shippedSnapshot?: (() => Promise<ShippedSnapshot | null>) | null;
   /**
    * Keeps Python's compiled code alive between runners, given its bytes; returns how to stop (default:
    * a code keeper frame beside the sandboxed runners, unless the runners are made some other way).
@@ -120,12 +122,14 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
   /** Each runner gets its own copy: the frame hands the buffers on to its worker. */
   const pythonStart = async (): Promise<PythonStart> => {
     try {
+      // Asked for at once: it downloads beside the files, which its key is checked against.
+      const shipped = keyOfFiles === null && shippedSnapshot ? shippedSnapshot().catch(() => null) : Promise.resolve(null);
       const files = await pythonFiles();
       if ((snapshotStore || shippedSnapshot) && keyOfFiles === null) {
         keyOfFiles = snapshotKey(files);
         const key = await keyOfFiles;
         // The page's own (kept after a start from scratch, even one the shipped snapshot failed) first.
-        const kept = (await snapshotStore?.get(key)) ?? (await shippedSnapshot?.(key)) ?? null;
+        const kept = (await snapshotStore?.get(key)) ?? (await shipped.then((offered) => (offered?.key === key ? offered.bytes : null))) ?? null;
         if (kept && snapshot === null) [snapshot, snapshotKept] = [kept, true];
       }
       return { ...files, wasm: files.wasm.slice(0), stdlib: files.stdlib.slice(0), snapshot: snapshot ? snapshot.slice() : null };

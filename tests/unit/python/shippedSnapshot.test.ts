@@ -33,7 +33,8 @@ describe('the start-up snapshot the build ships', { timeout: 300_000 }, () => {
 
   it('is named by the key of the files it was made from', async () => {
     expect(shipped.fileName).toBe(shippedSnapshotFile(await snapshotKey(sources)));
-    expect(shipped.fileName).toMatch(/^startup-[0-9a-f]{64}\.snapshot$/);
+    expect(shipped.fileName).toMatch(/^startup-[0-9a-f]{64}\.snapshot\.gz$/);
+    expect(shipped.key).toBe(await snapshotKey(sources));
     expect(await snapshotKey({ ...sources, runtime: `${sources.runtime}\n# changed` })).not.toBe(await snapshotKey(sources));
   });
 
