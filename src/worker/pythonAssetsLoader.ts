@@ -67,7 +67,9 @@ export async function fetchShippedSnapshot(): Promise<ShippedSnapshot | null> {
 /**
  * The file's bytes unzipped, at most `max` of them (null past that): about 30 MB from 6 MB. A
  * server may have unzipped them already (some send a `.gz` file with `Content-Encoding: gzip`), so
- * bytes that do not start as gzip does are taken as they are.
+ * bytes that do not start as gzip does are taken as they are. Not `gunzip` of src/share/gzip.ts: that
+ * inflates in script, at once, which for 30 MB would hold the page for a few hundred milliseconds;
+ * the browser's own inflater works in chunks, and checks the gzip trailer as that one does.
  */
 export async function gunzipped(stored: Uint8Array, max: number = MAX_BYTES): Promise<Uint8Array | null> {
   if (stored.byteLength > max) return null;
@@ -85,11 +87,5 @@ export async function gunzipped(stored: Uint8Array, max: number = MAX_BYTES): Pr
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 }

@@ -119,21 +119,29 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
   const shippedSnapshot = options.shippedSnapshot !== undefined ? options.shippedSnapshot : options.pythonFiles ? null : fetchShippedSnapshot;
   /** The key of this page's Python files in the snapshot store, once they are loaded. */
   let keyOfFiles: Promise<string> | null = null;
+  /**
+   * The shipped snapshot while it is asked for: once, beside the files (a second runner started
+   * before they arrive shares it), until their key decides whether it is used.
+   */
+  let shippedOffer: Promise<ShippedSnapshot | null> | null = null;
   /** Each runner gets its own copy: the frame hands the buffers on to its worker. */
   const pythonStart = async (): Promise<PythonStart> => {
     try {
-      // Asked for at once: it downloads beside the files, which its key is checked against.
-      const shipped = keyOfFiles === null && shippedSnapshot ? shippedSnapshot().catch(() => null) : Promise.resolve(null);
+      if (keyOfFiles === null && shippedSnapshot) shippedOffer ??= shippedSnapshot().catch(() => null);
       const files = await pythonFiles();
       if ((snapshotStore || shippedSnapshot) && keyOfFiles === null) {
         keyOfFiles = snapshotKey(files);
         const key = await keyOfFiles;
+        const offer = shippedOffer;
+        shippedOffer = null;
         // The page's own (kept after a start from scratch, even one the shipped snapshot failed) first.
-        const kept = (await snapshotStore?.get(key)) ?? (await shipped.then((offered) => (offered?.key === key ? offered.bytes : null))) ?? null;
+        const kept = (await snapshotStore?.get(key)) ?? (await offer?.then((offered) => (offered?.key === key ? offered.bytes : null))) ?? null;
         if (kept && snapshot === null) [snapshot, snapshotKept] = [kept, true];
       }
       return { ...files, wasm: files.wasm.slice(0), stdlib: files.stdlib.slice(0), snapshot: snapshot ? snapshot.slice() : null };
     } catch (error) {
+      // Python's files could not be had: the next try asks for the snapshot again as well.
+      if (keyOfFiles === null) shippedOffer = null;
       return { failed: error instanceof Error ? error.message : String(error) };
     }
   };
