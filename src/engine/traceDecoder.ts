@@ -62,3 +62,33 @@ function isNeed(value: unknown): boolean {
   const need = value as Record<string, unknown>;
   return isStrings(need.types) && typeof need.names === 'object' && need.names !== null && !Array.isArray(need.names);
 }
+
+/**
+ * Packets of one store, in the order they were made, as one packet: its tables and rows are theirs
+ * one after the other, which is what a decoder takes in reading them in turn (each packet's tables
+ * only add to the ones before). A relay joins a runner's many small packets so the page reads fewer.
+ */
+export function joinPackets(packets: readonly TracePacket[]): TracePacket {
+  if (packets.length === 1) return packets[0]!;
+  const joinTyped = <T extends Int32Array | Float64Array>(parts: T[], make: (length: number) => T): T => {
+    const out = make(parts.reduce((n, part) => n + part.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  };
+  const joinLists = <T>(pick: (packet: TracePacket) => T[]): T[] => packets.flatMap(pick);
+  return {
+    ints: joinTyped(packets.map((p) => p.ints), (n) => new Int32Array(n)),
+    times: joinTyped(packets.map((p) => p.times), (n) => new Float64Array(n)),
+    objects: joinLists((p) => p.objects),
+    names: joinLists((p) => p.names),
+    runIds: joinLists((p) => p.runIds),
+    shapes: joinLists((p) => p.shapes),
+    list: joinTyped(packets.map((p) => p.list), (n) => new Int32Array(n)),
+    values: joinLists((p) => p.values),
+    needs: joinLists((p) => p.needs),
+  };
+}

@@ -168,9 +168,13 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     // How long a runner takes to start, for the benchmarks (bench/pythonPage.ts reads the measures).
     void ready.then(() => performance.measure(`flowplay:${kind}-runner-start`, { start: started, end: now() }));
     const conn: Connection = { kind, used: false, host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, greeted: false, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false };
+    // The relay hands the runner's messages on in arrays, in the order they were sent (see eventsRelay.ts).
     host.events.onmessage = (event: MessageEvent) => {
+      if (Array.isArray(event.data)) for (const data of event.data as unknown[]) take(data);
+    };
+    const take = (data: unknown) => {
       if (conn.retired) return;
-      const read = readRunnerMessage(event.data);
+      const read = readRunnerMessage(data);
       if (!read.ok) {
         active?.gate.refuse(read.reason);
         return;

@@ -1,3 +1,5 @@
+import { relayEvents } from './eventsRelay.ts';
+
 /**
  * One runner instance as the page holds it: the ports it talks on and a way to end it for good.
  * Replacing a runner means disposing its host and making a new one.
@@ -5,7 +7,10 @@
 export interface RunnerHost {
   /** The runner's API (Comlink) port. */
   api: MessagePort;
-  /** Trace batches, run ends and heartbeats from the runner: untrusted, validated on arrival. */
+  /**
+   * Trace batches, run ends and heartbeats from the runner, untrusted, validated on arrival: they
+   * arrive in arrays, through the page's relay (eventsRelay.ts).
+   */
   events: MessagePort;
   /**
    * Reports from the frame hosting the runner (worker errors, stray messages, and the runner thread's
@@ -34,13 +39,14 @@ export function createWorkerHost(makeWorker: () => Worker): RunnerHost {
   // Same process as the page: if the page can ask, it is alive.
   supervisor.port2.onmessage = () => supervisor.port2.postMessage({ type: 'pong' });
   worker.postMessage({ type: 'flowplay:connect', api: api.port2, events: events.port2 }, [api.port2, events.port2]);
+  const relayed = relayEvents(events.port1);
   return {
     api: api.port1,
-    events: events.port1,
+    events: relayed.port,
     supervisor: supervisor.port1,
     dispose() {
       api.port1.close();
-      events.port1.close();
+      relayed.close();
       supervisor.port1.close();
       worker.terminate();
     },

@@ -1,4 +1,5 @@
 import { servedByFlowplayWorker } from '../offline/registerServiceWorker.ts';
+import { relayEvents } from './eventsRelay.ts';
 import type { RunnerHost } from './runnerHost.ts';
 import type { PythonAssets } from '../python/pythonAssets.ts';
 
@@ -55,14 +56,15 @@ export function createSandboxHost(runnerCode: () => Promise<string>, doc: Docume
     { once: true },
   );
   doc.body.append(frame);
+  const relayed = relayEvents(events.port1);
   return {
     api: api.port1,
-    events: events.port1,
+    events: relayed.port,
     supervisor: supervisor.port1,
     dispose() {
       disposed = true;
       api.port1.close();
-      events.port1.close();
+      relayed.close();
       supervisor.port1.close();
       frame.remove();
     },
