@@ -40,12 +40,18 @@ interface Ink {
 
 /** Stays what the last draw read, for the moments between draws (hit-testing never needs colours). */
 let ink: Ink = { line: '', text: '', panel: '', muted: '', cursor: '', bars: [], markers: {} };
+/** The theme the kept colours were read for: the theme's colours change only with it (data-theme). */
+let inkTheme: string | null = null;
 function readInk(canvas: HTMLCanvasElement): Ink {
+  // Reading the properties makes the browser compute the page's style there and then, in the middle
+  // of a scrubber move (2 to 3 ms a move on a big run's page); the colours are the theme's, kept.
+  const theme = canvas.ownerDocument?.documentElement?.dataset.theme ?? null;
+  if (theme !== null && theme === inkTheme) return ink;
   const style = getComputedStyle(canvas);
   const token = (name: string) => style.getPropertyValue(name).trim();
   const markers: Record<string, string> = {};
   for (const [kind, name] of Object.entries(MARKER_TOKEN)) markers[kind] = token(name);
-  return {
+  const read = {
     line: token('--border'),
     text: token('--text'),
     panel: token('--panel'),
@@ -54,6 +60,9 @@ function readInk(canvas: HTMLCanvasElement): Ink {
     bars: BAR_TOKENS.map(token),
     markers,
   };
+  // Colours not there yet (a style sheet still loading) are read again next time.
+  inkTheme = read.text !== '' && read.panel !== '' ? theme : null;
+  return read;
 }
 
 /**
@@ -246,6 +255,8 @@ export function drawMarkers(
   let previousType: string | null | undefined;
   let type = 0;
   const selectedEvent = selection?.kind === 'event' ? selection.id : null;
+  // The scale TimelinePanel draws at (its canvases are sized by it).
+  const ratio = globalThis.devicePixelRatio || 1;
   for (let i = 0; i < markers.length; i++) {
     const marker = markers[i]!;
     const own = ys[marker.lane];
@@ -264,7 +275,7 @@ export function drawMarkers(
     const selected = selectedEvent !== null && marker.event === selectedEvent && marker.kind === 'emitted';
     if (last[key] === bucket && !selected) continue;
     last[key] = bucket;
-    drawMarker(ctx, marker.kind, marker.kind === 'emitted' ? eventColor(marker.type ?? '') : marker.kind === 'run-end' ? ink.text : ink.markers[marker.kind]!, Math.round(px), y + LANE_HEIGHT / 2, selected);
+    drawMarker(ctx, marker.kind, marker.kind === 'emitted' ? eventColor(marker.type ?? '') : marker.kind === 'run-end' ? ink.text : ink.markers[marker.kind]!, Math.round(px), y + LANE_HEIGHT / 2, selected, ratio);
   }
 }
 
@@ -274,7 +285,44 @@ const BUCKET_PX = 3;
 const KIND_INDEX: Partial<Record<MarkerKind, number>> = Object.fromEntries(['emitted', 'run-end', ...Object.keys(MARKER_TOKEN)].map((kind, i) => [kind, i]));
 const MARKER_KINDS = Object.keys(KIND_INDEX).length;
 
-function drawMarker(ctx: CanvasRenderingContext2D, kind: MarkerKind, color: string, x: number, y: number, selected: boolean): void {
+/**
+ * A marker is drawn by copying its picture, made once per kind, colour and scale: a path filled and
+ * stroked per marker cost the browser several times more to draw, and a big run's timeline draws
+ * thousands of them when its lanes change. Markers sit at whole pixels, so the copy is the path's own
+ * drawing. A selected marker, and any beyond the kept pictures, are drawn as paths.
+ */
+function drawMarker(ctx: CanvasRenderingContext2D, kind: MarkerKind, color: string, x: number, y: number, selected: boolean, ratio: number): void {
+  const picture = selected ? null : markerPicture(kind, color, ratio);
+  if (picture !== null) {
+    ctx.drawImage(picture, x - PICTURE_PX / 2, y - PICTURE_PX / 2, PICTURE_PX, PICTURE_PX);
+    return;
+  }
+  markerPath(ctx, kind, color, x, y, selected);
+}
+
+/** A marker's picture is this many (CSS) pixels square, the marker at its centre. */
+const PICTURE_PX = 16;
+/** Pictures kept: a few per kind, and one per event type (a colour each), up to this many. */
+const KEPT_PICTURES = 256;
+const pictures = new Map<string, HTMLCanvasElement | null>();
+
+function markerPicture(kind: MarkerKind, color: string, ratio: number): HTMLCanvasElement | null {
+  const key = `${kind}|${color}|${ink.panel}|${ratio}`;
+  const kept = pictures.get(key);
+  if (kept !== undefined) return kept;
+  if (pictures.size >= KEPT_PICTURES || typeof document === 'undefined') return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = Math.ceil(PICTURE_PX * ratio);
+  const ctx = canvas.getContext('2d');
+  if (ctx) {
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    markerPath(ctx, kind, color, PICTURE_PX / 2, PICTURE_PX / 2, false);
+  }
+  pictures.set(key, ctx ? canvas : null);
+  return ctx ? canvas : null;
+}
+
+function markerPath(ctx: CanvasRenderingContext2D, kind: MarkerKind, color: string, x: number, y: number, selected: boolean): void {
   ctx.fillStyle = color;
   ctx.strokeStyle = ink.panel;
   ctx.lineWidth = 1.2;
