@@ -19,7 +19,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { buildApp, serveApp } from '../tests/support/servedApp.ts';
 import { LARGE_BROWSER_BENCH_EVENTS, browserBenchSource } from './browserWorkload.ts';
-import { scrubBars, scrubMoves } from './scrubMoves.ts';
+import { openTab, scrubBars, scrubMoves } from './scrubMoves.ts';
 import type { Move } from './scrubMoves.ts';
 
 const arg = (name: string, fallback: string): string => {
@@ -49,10 +49,10 @@ async function main(): Promise<void> {
     await page.getByTestId('run-button').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 600_000 });
     await page.getByTestId('replay-end').click();
-    const results: { tab: string; moves: Move[] }[] = [];
+    const results: { tab: string; openMs: number; moves: Move[] }[] = [];
     for (const tab of arg('tabs', 'console,timeline,inspector').split(',')) {
-      await page.getByTestId(`dock-tab-${tab}`).click();
-      results.push({ tab, moves: await scrubMoves(page) });
+      const openMs = await openTab(page, tab);
+      results.push({ tab, openMs, moves: await scrubMoves(page) });
     }
     const total = Number(await page.getByTestId('scrubber').getAttribute('data-total'));
     report(results, total, errors, loadavg());
@@ -61,9 +61,12 @@ async function main(): Promise<void> {
   }
 }
 
-function report(results: { tab: string; moves: Move[] }[], total: number, errors: string[], load: number[]): void {
+function report(results: { tab: string; openMs: number; moves: Move[] }[], total: number, errors: string[], load: number[]): void {
   console.log(`load average ${load.map((l) => l.toFixed(1)).join(' / ')} (1, 5, 15 min) at the end`);
-  for (const { tab, moves } of results) for (const l of scrubBars(tab, moves, EVENTS, total)) console.log(`- **${l.ok ? 'PASS' : 'MISS'}** ${l.name}: ${l.value} (bar ${l.bar})`);
+  for (const { tab, openMs, moves } of results) {
+    console.log(`- ${tab} tab: opened over the recorded run in ${openMs.toFixed(0)} ms (reported)`);
+    for (const l of scrubBars(tab, moves, EVENTS, total)) console.log(`- **${l.ok ? 'PASS' : 'MISS'}** ${l.name}: ${l.value} (bar ${l.bar})`);
+  }
   if (errors.length > 0) console.log(`FAIL page errors: ${errors.join('; ')}`);
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/scrub.json', `${JSON.stringify({ events: EVENTS, total, results, errors, load, at: new Date().toISOString() }, null, 2)}\n`);

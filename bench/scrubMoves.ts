@@ -19,6 +19,36 @@ export interface Move {
 }
 
 
+/**
+ * Opens a dock tab over the recorded run and returns how long the page took to show it (from the
+ * click's frame to the end of the rendering of the frame that shows the tab's panel, and for the
+ * timeline its cursor). Then waits until the page is idle: what opening the tab set going (the
+ * timeline reads the whole run the first time) is the tab's cost, reported here, not the first
+ * scrubber move's.
+ */
+export async function openTab(page: Page, tab: string): Promise<number> {
+  const ms = (await page.evaluate(`new Promise((resolve) => {
+    const button = document.querySelector('[data-testid="dock-tab-${tab}"]');
+    const afterFrame = (then) => { const channel = new MessageChannel(); channel.port1.onmessage = then; channel.port2.postMessage(null); };
+    const shown = () => {
+      if (document.querySelector('#dock-panel')?.getAttribute('aria-labelledby') !== 'dock-tab-${tab}') return false;
+      if ('${tab}' !== 'timeline') return true;
+      const timeline = document.querySelector('[data-testid="timeline"]');
+      return timeline !== null && timeline.getAttribute('data-cursor') === document.querySelector('[data-testid="scrubber"]').getAttribute('data-count');
+    };
+    requestAnimationFrame((frameStart) => {
+      button.click();
+      const check = () => afterFrame(() => {
+        if (shown() || performance.now() - frameStart > 30000) resolve(performance.now() - frameStart);
+        else requestAnimationFrame(check);
+      });
+      check();
+    });
+  })`)) as number;
+  await page.evaluate(`new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(() => resolve(null)), { timeout: 5000 }))`);
+  return ms;
+}
+
 export /** The moves, each timed until the page shows it (see the top of this file). */
 async function scrubMoves(page: Page): Promise<Move[]> {
   const max = Number(await page.getByTestId('scrubber-range').getAttribute('max'));
