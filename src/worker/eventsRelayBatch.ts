@@ -11,10 +11,12 @@ export const RELAY_MS = 16;
 
 /**
  * A batch goes at once when it holds this many messages, or trace rows: the page reads a batch in
- * one task, at some microseconds a row (each record is checked).
+ * one task, at some microseconds a row (each record is checked), and 500 rows keep it to a few
+ * milliseconds. Packets are joined up to as many rows; a bigger one (the runner's own batches hold
+ * up to MAX_BATCH) goes on its own.
  */
 export const RELAY_MAX_MESSAGES = 256;
-export const RELAY_MAX_ROWS = MAX_BATCH;
+export const RELAY_MAX_ROWS = 500;
 
 /** The page tells the relay to carry a runner's events port, or to drop it. */
 export type RelayCommand = { type: 'attach'; id: number; from: MessagePort; to: MessagePort } | { type: 'detach'; id: number };
@@ -38,8 +40,8 @@ interface Joined {
  * (the first after a quiet spell goes at once, the others at most one per RELAY_MS); anything else
  * (a run's end, hello, a snapshot) goes at once with what waits before it, so the page never hears
  * of a run's end before its last records. Trace packets of one run that follow each other are joined
- * (`joinPackets`) up to RELAY_MAX_ROWS rows; a message that is not a well-formed packet is passed on
- * as it came, for the page to refuse.
+ * (`joinPackets`) up to RELAY_MAX_ROWS rows; a message that is not a well-formed packet of at most
+ * MAX_BATCH rows is passed on as it came, for the page to refuse.
  */
 export class RelayQueue {
   private queue: (Joined | { message: unknown })[] = [];
@@ -57,7 +59,7 @@ export class RelayQueue {
   take(data: unknown): void {
     const m = data as { type?: unknown; run?: unknown; packet?: unknown } | null;
     const type = m?.type;
-    if (type === 'trace' && isTracePacket(m!.packet, RELAY_MAX_ROWS)) {
+    if (type === 'trace' && isTracePacket(m!.packet, MAX_BATCH)) {
       const packet = m!.packet as TracePacket;
       const rows = packet.times.length;
       const tail = this.queue[this.queue.length - 1];

@@ -101,7 +101,8 @@ describe('the events relay joins a runner’s messages into a batch per frame', 
     const traceMessages = (list: unknown[]) => list.filter((m) => (m as { type: string }).type === 'trace').length;
     expect(traceMessages(sent)).toBeGreaterThan(1_000);
     expect(traceMessages(relayed)).toBeLessThan(traceMessages(sent) / 10);
-    for (const m of relayed as { type: string; packet?: TracePacket }[]) if (m.packet) expect(m.packet.times.length).toBeLessThanOrEqual(RELAY_MAX_ROWS);
+    // Joined packets hold at most RELAY_MAX_ROWS rows; the runner's own full batches go as they came.
+    for (const m of relayed as { type: string; packet?: TracePacket }[]) if (m.packet) expect(m.packet.times.length).toBeLessThanOrEqual(Math.max(RELAY_MAX_ROWS, 2_000));
     // At most one batch per RELAY_MS of the burst, but for the one that ends it (the run's end goes at once).
     expect(batches.length).toBeLessThanOrEqual(Math.ceil((sent.length * 0.1) / RELAY_MS) + 2);
   });
@@ -142,15 +143,16 @@ describe('the events relay joins a runner’s messages into a batch per frame', 
   });
 
   test('a burst of more rows than a batch holds goes at once, as joined packets none over the bound', () => {
-    const rows = 700;
-    const packet = (): TracePacket => ({ ints: new Int32Array(rows * STRIDE), times: new Float64Array(rows), objects: Array(rows).fill(null), names: [], runIds: [], shapes: [], list: new Int32Array(0), values: [], needs: [] });
+    const packet = (rows: number): TracePacket => ({ ints: new Int32Array(rows * STRIDE), times: new Float64Array(rows), objects: Array(rows).fill(null), names: [], runIds: [], shapes: [], list: new Int32Array(0), values: [], needs: [] });
     const { queue, batches } = relayOnClock();
     queue.take({ type: 'beat' });
-    for (let i = 0; i < 10; i++) queue.take({ type: 'trace', run: 1, packet: packet() });
-    const rowsOf = (batch: unknown[]) => batch.reduce<number>((n, m) => n + ((m as { packet?: TracePacket }).packet?.times.length ?? 0), 0);
+    for (let i = 0; i < 10; i++) queue.take({ type: 'trace', run: 1, packet: packet(200) });
+    // A runner's own full batch is bigger than the relay joins: it goes on its own, at once.
+    queue.take({ type: 'trace', run: 1, packet: packet(2_000) });
+    const rowsOf = (batch: unknown[]) => batch.map((m) => (m as { packet?: TracePacket }).packet?.times.length ?? 0);
     // Without waiting for a frame: each batch went as soon as it held a batch's worth of rows.
-    expect(batches.slice(1).map(rowsOf)).toEqual([2_100, 2_100, 2_100]);
-    for (const m of batches.flat() as { packet?: TracePacket }[]) expect(m.packet?.times.length ?? 0).toBeLessThanOrEqual(RELAY_MAX_ROWS);
+    expect(batches.slice(1).map(rowsOf)).toEqual([[400, 200], [400, 200], [400, 200], [200, 2_000]]);
+    for (const m of batches.flat() as { packet?: TracePacket }[]) expect(m.packet?.times.length ?? 0).toBeLessThanOrEqual(2_000);
   });
 });
 
