@@ -79,7 +79,7 @@ export class RelayQueue {
     else this.timer = this.later(() => this.send(), wait);
   }
 
-  /** Sends what waits, and stops the timer (a detached runner's relay calls it to let go). */
+  /** Sends what waits, and stops the timer. */
   send(): void {
     if (this.timer !== null) {
       this.cancel(this.timer);
