@@ -5,7 +5,7 @@
  * `bench:browser` or `bench/scrub.ts`; build without minifying to read the names:
  *
  *   npx vite build --outDir dist-profile --minify false
- *   node --import tsx bench/pageProfile.ts file|scrub|play|record [--port 4319] [--out dist-profile] [--events N] [--top 30] [--tab timeline,console] [--trace]
+ *   node --import tsx bench/pageProfile.ts file|scrub|play|record [--port 4319] [--out dist-profile] [--events N] [--top 30] [--tab timeline,console] [--trace] [--speed 0.5] [--from-file]
  *
  * With `--trace`, the scene is recorded as a Chromium trace instead, and the page's main thread is
  * summed by what it did (script, style, layout, paint, a canvas's drawing, garbage collection): the
@@ -28,6 +28,8 @@ const { positionals, values } = parseArgs({
     top: { type: 'string', default: '30' },
     tab: { type: 'string', default: 'console' },
     trace: { type: 'boolean', default: false },
+    speed: { type: 'string', default: '10' },
+    'from-file': { type: 'boolean', default: false },
   },
 });
 const scene = positionals[0] ?? 'file';
@@ -51,6 +53,13 @@ async function record(page: Page, events: number): Promise<void> {
   await page.getByTestId('run-speed').selectOption('10');
   await page.getByTestId('run-button').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 600_000 });
+}
+
+async function openRunFile(page: Page, events: number): Promise<void> {
+  const { text, records } = await benchRunFile(events);
+  await stageFile(page, text);
+  await page.evaluate(CHOOSE_STAGED_FILE);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') === String(n) && document.querySelector('[data-testid="replaying-file"]') !== null, records, { timeout: 120_000, polling: 'raf' });
 }
 
 async function profiled(cdp: CDPSession, work: () => Promise<void>): Promise<CpuProfile> {
@@ -164,8 +173,12 @@ async function main(): Promise<void> {
       profile = await profiled(cdp, () => record(page, events));
     } else {
       const events = Number(values.events ?? LARGE_BROWSER_BENCH_EVENTS);
-      await record(page, events);
+      // The run recorded in the page (minutes at 100,000 events) or, with --from-file, the same run
+      // opened from a saved file (seconds): both are played and scrubbed from one schedule.
+      if (values['from-file']) await openRunFile(page, events);
+      else await record(page, events);
       await page.getByTestId(`dock-tab-${values.tab.split(',')[0]}`).click();
+      await page.waitForTimeout(1000);
       if (scene === 'scrub') {
         const max = Number(await page.getByTestId('scrubber-range').getAttribute('max'));
         const scrub = () =>
@@ -191,6 +204,7 @@ async function main(): Promise<void> {
           profile = await scrub();
         }
       } else {
+        await page.getByTestId('run-speed').selectOption(values.speed);
         await page.getByTestId('replay-start').click();
         profile = await profiled(cdp, async () => {
           await page.getByTestId('replay-play').click();

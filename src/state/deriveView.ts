@@ -6,16 +6,11 @@ import type { GraphIndex } from './graphIndex.ts';
 import { PlaybackSchedule } from './playbackSchedule.ts';
 import { RunFold } from './runFold.ts';
 import type { ConsoleLine, StepView } from './runFold.ts';
+import { TokenHops } from './tokenHops.ts';
+import type { TokenView } from './tokenHops.ts';
 
-export interface TokenView {
-  /** Stable while the token travels: `<event id>:<hop target>`, or `group:<n>` for a collapsed bunch. */
-  key: string;
-  type: string;
-  /** 0 at the source end of the edge, 1 at the target end. */
-  progress: number;
-  /** How many events this token stands for (many on one edge collapse into one count). */
-  count: number;
-}
+export { MAX_TOKENS_PER_EDGE } from './tokenHops.ts';
+export type { TokenView } from './tokenHops.ts';
 
 export interface RunView {
   status: 'idle' | 'running' | RunStatus;
@@ -40,9 +35,6 @@ export interface RunView {
   failedStep: string | null;
 }
 
-/** More tokens than this on one edge collapse into counted bunches. */
-export const MAX_TOKENS_PER_EDGE = 5;
-
 /**
  * The whole picture of a run at playback time `now`, from the graph and the trace alone. Live view,
  * replay and scrubbing all call this (through `ViewDeriver`, which only caches the fold).
@@ -54,7 +46,7 @@ export function deriveView(graph: GraphModel | null, trace: readonly TraceRecord
   const schedule = new PlaybackSchedule();
   schedule.extend(trace);
   const cursor = cursorOf(schedule, now, count);
-  return viewOf(RunFold.of(trace, cursor), schedule, trace, indexGraph(graph, workflowOf(trace)), now);
+  return viewOf(RunFold.of(trace, cursor), new TokenHops(schedule, indexGraph(graph, workflowOf(trace))), trace, now);
 }
 
 /**
@@ -77,6 +69,8 @@ export class ViewDeriver {
   private graph: GraphModel | null = null;
   private indexedWorkflow: string | null = null;
   private index: GraphIndex = indexGraph(null, null);
+  /** The tokens' hops, read once per record while the schedule and the graph stay the same. */
+  private hops = new TokenHops(this.schedule, this.index);
   private previous: RunView | null = null;
 
   derive(graph: GraphModel | null, trace: readonly TraceRecord[], now: number, count?: number | null): RunView {
@@ -89,7 +83,8 @@ export class ViewDeriver {
       this.indexedWorkflow = workflow;
       this.index = indexGraph(graph, workflow);
     }
-    const view = viewOf(this.fold, this.schedule, trace, this.index, now);
+    if (this.hops.schedule !== this.schedule || this.hops.index !== this.index) this.hops = new TokenHops(this.schedule, this.index);
+    const view = viewOf(this.fold, this.hops, trace, now);
     this.previous = shareUnchanged(this.previous, view);
     return this.previous;
   }
@@ -131,13 +126,8 @@ function workflowOf(trace: readonly TraceRecord[]): string | null {
   return first?.kind === 'run.started' ? first.workflow : null;
 }
 
-function viewOf(
-  fold: RunFold,
-  schedule: PlaybackSchedule,
-  trace: readonly TraceRecord[],
-  index: GraphIndex,
-  now: number,
-): RunView {
+function viewOf(fold: RunFold, hops: TokenHops, trace: readonly TraceRecord[], now: number): RunView {
+  const schedule = hops.schedule;
   const steps: Record<string, StepView> = {};
   for (const name of fold.steps.keys()) steps[name] = fold.stepView(name);
   const events: Record<string, number> = {};
@@ -152,86 +142,21 @@ function viewOf(
     t: fold.t,
     steps,
     events,
-    tokens: tokensAt(fold, schedule, trace, index, now),
+    tokens: tokensAt(fold, hops, trace, now),
     console: { lines: fold.console, count: fold.consoleCount },
     finished: fold.finished,
     failedStep: fold.failedStep,
   };
 }
 
-/**
- * Tokens are the hops that set off within one hop's time before `now`. A fan-out of thousands puts
- * thousands of records in that window, so the scan allocates nothing per record: it counts per edge
- * first, then draws single tokens only where there are few and counted bunches elsewhere.
- */
-function tokensAt(
-  fold: RunFold,
-  schedule: PlaybackSchedule,
-  trace: readonly TraceRecord[],
-  index: GraphIndex,
-  now: number,
-): Record<string, TokenView[]> {
-  const hop = schedule.timing.hop;
+/** Tokens are the hops that set off within one hop's time before `now`. */
+function tokensAt(fold: RunFold, hops: TokenHops, trace: readonly TraceRecord[], now: number): Record<string, TokenView[]> {
+  const schedule = hops.schedule;
   // A delivery's token sets off at most one hop after its record's time.
-  const from = schedule.cursorAt(now - 2 * hop);
+  const from = schedule.cursorAt(now - 2 * schedule.timing.hop);
   // Once the run has finished nothing travels on to steps: they would arrive at cancelled steps.
   const stopAt = fold.finishedAt >= 0 ? schedule.times[fold.finishedAt]! : Number.POSITIVE_INFINITY;
-  const counts = new Map<string, number>();
-  visitTokens(fold, schedule, trace, index, now, from, stopAt, (edge) => counts.set(edge, (counts.get(edge) ?? 0) + 1));
-  if (counts.size === 0) return {};
-  const perEdge: Record<string, TokenView[]> = {};
-  const bunches = new Map<string, TokenView>();
-  visitTokens(fold, schedule, trace, index, now, from, stopAt, (edge, type, progress, key) => {
-    const list = (perEdge[edge] ??= []);
-    if (counts.get(edge)! <= MAX_TOKENS_PER_EDGE) {
-      list.push({ key: key(), type, progress, count: 1 });
-      return;
-    }
-    // Bunched by type and by tenth of the edge, each bunch drawn once with its count.
-    const slot = Math.min(9, Math.floor(progress * 10));
-    const id = `${edge}|${type}@${slot}`;
-    const bunch = bunches.get(id);
-    if (bunch) {
-      bunch.count++;
-      bunch.progress = Math.max(bunch.progress, progress);
-    } else {
-      const created = { key: `group:${type}@${slot}`, type, progress, count: 1 };
-      bunches.set(id, created);
-      list.push(created);
-    }
-  });
-  return perEdge;
-}
-
-type TokenVisitor = (edge: string, type: string, progress: number, key: () => string) => void;
-
-function visitTokens(
-  fold: RunFold,
-  schedule: PlaybackSchedule,
-  trace: readonly TraceRecord[],
-  index: GraphIndex,
-  now: number,
-  from: number,
-  stopAt: number,
-  visit: TokenVisitor,
-): void {
-  const hop = schedule.timing.hop;
-  for (let i = from; i < fold.cursor; i++) {
-    const r = trace[i]!;
-    if (r.kind !== 'event.emitted') continue;
-    const p = schedule.tokenStarts[i]!;
-    if (r.step !== null && !Number.isNaN(p) && p <= now && now - p < hop) {
-      const edge = index.producedEdge(r.step, r.type);
-      if (edge !== undefined) visit(edge, r.type, (now - p) / hop, () => `${r.event}:event`);
-    }
-    // Its deliveries set off from the event node once the token got there (at once for an input event).
-    const q = schedule.deliveryStart(i, r);
-    if (r.to.length === 0 || q > now || now - q >= hop || q >= stopAt) continue;
-    for (const d of r.to) {
-      const edge = index.consumedEdge(r.type, d.step);
-      if (edge !== undefined) visit(edge, r.type, (now - q) / hop, () => `${r.event}:${d.step}`);
-    }
-  }
+  return hops.tokensAt(trace, from, fold.cursor, now, stopAt);
 }
 
 /** Keeps the previous object for every step whose numbers did not change, so React skips it. */
