@@ -11,7 +11,8 @@ export function useNodeAttributes<T extends HTMLElement>(attributes: Record<stri
   useLayoutEffect(() => {
     const wrapper = ref.current?.closest('.react-flow__node');
     if (!wrapper) return;
-    for (const [name, value] of Object.entries(attributes)) wrapper.setAttribute(name, String(value));
+    // Only those that changed: each write makes the browser check the node's style again.
+    for (const [name, value] of Object.entries(attributes)) if (wrapper.getAttribute(name) !== String(value)) wrapper.setAttribute(name, String(value));
     // `attributes` is a new object each render; `key` says whether it changed.
   }, [key]);
   return ref;

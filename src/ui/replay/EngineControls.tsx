@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useStore } from 'zustand';
 import { enginePause, updateSettings } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
@@ -6,9 +7,10 @@ const WHY = { step: 'step mode', breakpoint: 'breakpoint', user: 'paused' } as c
 
 /**
  * Step mode and the engine's own pause: unlike the view's pause, these hold the run itself before its
- * next delivery, and let it go on one delivery at a time or until the next breakpoint.
+ * next delivery, and let it go on one delivery at a time or until the next breakpoint. Memoised, as
+ * the scrubber around it draws every frame of playback.
  */
-export function EngineControls() {
+export const EngineControls = memo(function EngineControls() {
   const { run, runs } = usePlayground();
   const stepMode = useStore(run, (s) => s.settings.stepMode);
   const breakpoints = useStore(run, (s) => s.settings.breakpoints);
@@ -39,4 +41,4 @@ export function EngineControls() {
       ) : null}
     </div>
   );
-}
+});

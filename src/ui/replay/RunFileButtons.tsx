@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { createRunFile, parseRunFile, runFileExport } from '../../inspect/index.ts';
 import { parseInput } from '../../state/index.ts';
@@ -10,9 +10,11 @@ import { RunHistory } from './RunHistory.tsx';
 
 /**
  * Save the recorded run as a file, and load one to replay it. Loading checks the whole file first
- * (parseRunFile): a broken file changes nothing on the page and says what is wrong with it.
+ * (parseRunFile): a broken file changes nothing on the page and says what is wrong with it. Memoised:
+ * the scrubber around it draws every frame of playback, and React writes a file input's name and type
+ * again at each of its renders.
  */
-export function RunFileButtons() {
+export const RunFileButtons = memo(function RunFileButtons() {
   const { run, workspace, runs } = usePlayground();
   const { drafts, notices } = useSession();
   const total = useStore(run, (s) => s.length);
@@ -103,4 +105,4 @@ export function RunFileButtons() {
       ) : null}
     </span>
   );
-}
+});
