@@ -6,6 +6,18 @@ import type { PlaybackSchedule } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 
 /**
+ * The builder of the last run the timeline showed, kept when its tab closes: reading a 100,000-event
+ * run into it takes the page about a second, which reopening the tab on the same run then skips. One
+ * only, so a page that ran many big runs keeps no more than one builder beyond the one shown.
+ */
+let keptBuilder: { schedule: PlaybackSchedule; builder: TimelineBuilder } | null = null;
+
+function builderFor(schedule: PlaybackSchedule): TimelineBuilder {
+  if (keptBuilder?.schedule !== schedule) keptBuilder = { schedule, builder: new TimelineBuilder() };
+  return keptBuilder.builder;
+}
+
+/**
  * The timeline of the run shown, clipped to the view's cursor, in workflow time: the axis is the
  * clock's, so a 5 s run spans 5 s and an instant step is an instant, whatever the animation took.
  * The cursor's time is the clock's reading. The builder is extended, never rebuilt, while a run
@@ -19,7 +31,7 @@ export function useTimeline(): TimelineView {
   const clock = useStore(view, (s) => s.view.t);
   const total = useStore(view, (s) => s.view.total);
   const held = useRef<{ schedule: PlaybackSchedule; builder: TimelineBuilder; view: TimelineView | null; length: number } | null>(null);
-  if (held.current?.schedule !== schedule) held.current = { schedule, builder: new TimelineBuilder(), view: null, length: 0 };
+  if (held.current?.schedule !== schedule) held.current = { schedule, builder: builderFor(schedule), view: null, length: 0 };
   const builder = held.current.builder;
   // Only records the schedule has placed (the trace may have grown since the last frame).
   const placed = Math.min(schedule.length, trace.length, Math.max(total, cursor));
