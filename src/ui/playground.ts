@@ -16,6 +16,7 @@ import type { CompletionList, LanguageClient, LayoutClient, RunnerClient } from 
 import { createGraphLayouter } from './graph/graphLayouter.ts';
 import type { GraphLayouter } from './graph/graphLayouter.ts';
 import { shippedAnalysis, shippedLayouts } from './shippedAnalysis.ts';
+import { sharedFrames } from './sharedFrames.ts';
 
 /** Everything the page's components need: stores to read, controllers to call. */
 export interface Playground {
@@ -71,7 +72,9 @@ export function createPlayground({ source, lang = 'typescript', analysePython, l
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
-  const runs = createRunController({ workspace, run, runner, clock: () => performance.now(), refreshAnalysis: analysis.flush, nextFrame: (callback) => requestAnimationFrame(() => callback()) });
+  // The run's new records are announced in the playback clock's frame, so React renders once per frame.
+  const frames = sharedFrames((callback) => requestAnimationFrame(callback));
+  const runs = createRunController({ workspace, run, runner, clock: () => performance.now(), refreshAnalysis: analysis.flush, nextFrame: (callback) => frames.request(() => callback()) });
   // Python takes seconds to start in a runner: start one as soon as the code is Python, not on Run.
   const warmPython = (state: { lang: SourceLang }) => {
     if (state.lang === 'python') runner.prepare('python');
@@ -81,8 +84,8 @@ export function createPlayground({ source, lang = 'typescript', analysePython, l
   const stopPlayback = startPlaybackLoop({
     run,
     view,
-    requestFrame: (callback) => requestAnimationFrame(callback),
-    cancelFrame: (handle) => cancelAnimationFrame(handle),
+    requestFrame: frames.request,
+    cancelFrame: frames.cancel,
   });
   return {
     workspace,
