@@ -45,7 +45,9 @@ export class TokenHops {
   private readonly edgeNumbers = new Map<string, number>();
   private readonly typeNames: string[] = [];
   private readonly typeNumbers = new Map<string, number>();
-  // Scratch for one frame: tokens per edge, and the bunch of each (edge, type, tenth) with its frame.
+  // Scratch for one frame: the hops in flight, tokens per edge, and the bunch of each (edge, type,
+  // tenth) with its frame.
+  private flying = new Int32Array(0);
   private counts = new Int32Array(0);
   private bunches: TokenView[] = [];
   private bunchFrame = new Int32Array(0);
@@ -66,22 +68,25 @@ export class TokenHops {
     const first = this.firstHop[Math.min(from, to)]!;
     const last = this.firstHop[to]!;
     const { start, edge, target } = this;
+    if (this.flying.length < last - first) this.flying = new Int32Array(last - first);
+    // The hops in flight, and how many per edge: whether an edge's tokens are bunched depends on it.
+    const flying = this.flying;
     const counts = this.counts;
     counts.fill(0);
-    let any = false;
+    let n = 0;
     for (let h = first; h < last; h++) {
       const s = start[h]!;
       if (s > now || now - s >= hop || (target[h]! >= 0 && s >= stopAt)) continue;
       counts[edge[h]!]!++;
-      any = true;
+      flying[n++] = h;
     }
-    if (!any) return {};
+    if (n === 0) return {};
     const perEdge: Record<string, TokenView[]> = {};
     const frame = ++this.frame;
     const types = this.typeNames.length;
-    for (let h = first; h < last; h++) {
+    for (let k = 0; k < n; k++) {
+      const h = flying[k]!;
       const s = start[h]!;
-      if (s > now || now - s >= hop || (target[h]! >= 0 && s >= stopAt)) continue;
       const e = edge[h]!;
       const id = this.edgeIds[e]!;
       const list = (perEdge[id] ??= []);
