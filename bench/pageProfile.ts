@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from '@playwright/test';
 import { serveApp } from '../tests/support/servedApp.ts';
 import { benchRunFile, loadSource, openBenchPage } from './benchPage.ts';
-import { CHOOSE_STAGED_FILE, stageFile } from './stagedFile.ts';
+import { chooseStagedRun, stageFile } from './stagedFile.ts';
 import { LARGE_BROWSER_BENCH_EVENTS, browserBenchSource } from './browserWorkload.ts';
 
 const { positionals, values } = parseArgs({
@@ -58,8 +58,7 @@ async function record(page: Page, events: number): Promise<void> {
 async function openRunFile(page: Page, events: number): Promise<void> {
   const { text, records } = await benchRunFile(events);
   await stageFile(page, text);
-  await page.evaluate(CHOOSE_STAGED_FILE);
-  await page.waitForFunction((n) => document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') === String(n) && document.querySelector('[data-testid="replaying-file"]') !== null, records, { timeout: 120_000, polling: 'raf' });
+  await chooseStagedRun(page, records);
 }
 
 async function profiled(cdp: CDPSession, work: () => Promise<void>): Promise<CpuProfile> {
@@ -165,8 +164,7 @@ async function main(): Promise<void> {
       console.log(`file: ${records} records, ${(text.length / 2 ** 20).toFixed(1)} MB`);
       await stageFile(page, text);
       profile = await profiled(cdp, async () => {
-        await page.evaluate(CHOOSE_STAGED_FILE);
-        await page.waitForFunction((n) => document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') === String(n) && document.querySelector('[data-testid="replaying-file"]') !== null, records, { timeout: 120_000, polling: 'raf' });
+        await chooseStagedRun(page, records);
       });
     } else if (scene === 'record') {
       const events = Number(values.events ?? LARGE_BROWSER_BENCH_EVENTS);

@@ -14,7 +14,7 @@ import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 import { benchRunFile } from './benchPage.ts';
-import { CHOOSE_STAGED_FILE, stageFile } from './stagedFile.ts';
+import { chooseStagedRun, stageFile } from './stagedFile.ts';
 import { LARGE_BROWSER_BENCH_EVENTS } from './browserWorkload.ts';
 
 const { positionals, values } = parseArgs({
@@ -48,8 +48,7 @@ try {
       await page.goto(`http://127.0.0.1:${port + i}/`);
       await page.locator('.react-flow__node').first().waitFor({ timeout: 30_000 });
       await stageFile(page, text);
-      await page.evaluate(CHOOSE_STAGED_FILE);
-      await page.waitForFunction((n) => document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') === String(n), records, { timeout: 120_000 });
+      await chooseStagedRun(page, records);
       for (const tab of values.tabs.split(',')) {
         await page.getByTestId(`dock-tab-${tab}`).click();
         await page.waitForTimeout(1_500);

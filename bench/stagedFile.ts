@@ -21,3 +21,13 @@ export const CHOOSE_STAGED_FILE = `(() => {
   input.files = files.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
 })()`;
+
+/** Chooses the staged file and waits until the page replays all `records` of it. */
+export async function chooseStagedRun(page: Page, records: number): Promise<void> {
+  await page.evaluate(CHOOSE_STAGED_FILE);
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid="scrubber"]')?.getAttribute('data-total') === String(n) && document.querySelector('[data-testid="replaying-file"]') !== null,
+    records,
+    { timeout: 120_000, polling: 'raf' },
+  );
+}
