@@ -73,7 +73,7 @@ function llamaIndex(workload: WorkloadName, n: number): Measurement {
 /**
  * `full`: every size, for the README. `quick`: sizes up to 10,000, for work on the engine. `ci`: the
  * few measurements the committed baseline's ratios need, well under a minute on 2 cores; no memory
- * repetitions, and LlamaIndex only at 1,000 (fan-out and chain) where it takes a second or two.
+ * repetitions, and LlamaIndex only where it takes seconds: the chain at 1,000, the fan-out at 10,000.
  */
 export type Profile = 'full' | 'quick' | 'ci';
 
@@ -115,8 +115,10 @@ function ciPlan(impls: ImplName[]): Measurement[] {
     ['flowplay', 'chain', 1_000],
     ['floor', 'loop', 1_000],
     ['flowplay', 'loop', 1_000],
-    ['flowplay', 'fanout', 1_000],
-    ['llamaindex', 'fanout', 1_000],
+    // Against LlamaIndex at 10,000, not 1,000: Flowplay's side of the fan-out at 1,000 is a 1-2 ms
+    // measurement, and on a busy 2-core machine that alone swung the ratio by more than its 50%
+    // tolerance (83x to 226x with the engine unchanged). At 10,000 it is tens of milliseconds.
+    ['llamaindex', 'fanout', 10_000],
     ['llamaindex', 'chain', 1_000],
   ];
   return wanted
