@@ -6,15 +6,20 @@ import type { PlaybackSchedule } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 
 /**
- * The builder of the last run the timeline showed, kept when its tab closes: reading a 100,000-event
- * run into it takes the page about a second, which reopening the tab on the same run then skips. One
- * only, so a page that ran many big runs keeps no more than one builder beyond the one shown.
+ * Each run's builder, kept while its schedule lives: reading a 100,000-event run into one takes the
+ * page about a second, which reopening the tab on the same run then skips. Keyed weakly, so a builder
+ * goes with its run: when another run is shown (a new schedule), the last one's is collected whether
+ * or not the timeline's tab was opened again meanwhile.
  */
-let keptBuilder: { schedule: PlaybackSchedule; builder: TimelineBuilder } | null = null;
+const builders = new WeakMap<PlaybackSchedule, TimelineBuilder>();
 
 function builderFor(schedule: PlaybackSchedule): TimelineBuilder {
-  if (keptBuilder?.schedule !== schedule) keptBuilder = { schedule, builder: new TimelineBuilder() };
-  return keptBuilder.builder;
+  let builder = builders.get(schedule);
+  if (!builder) {
+    builder = new TimelineBuilder();
+    builders.set(schedule, builder);
+  }
+  return builder;
 }
 
 /**
