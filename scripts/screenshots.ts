@@ -27,7 +27,29 @@ async function open(page: Page, example?: string, hash = ''): Promise<void> {
   await page.waitForTimeout(400);
 }
 
+/**
+ * Waits until every graph's viewport has kept its transform for a quarter of a second (at most 3 s):
+ * a run that adds a node (a person, a child run) re-fits the graph with an animation, and a fixed wait
+ * could catch it halfway.
+ */
+async function graphSettled(page: Page): Promise<void> {
+  await page.evaluate(`new Promise((resolve) => {
+    const read = () => [...document.querySelectorAll('.react-flow__viewport')].map((v) => v.style.transform).join('|');
+    const start = performance.now();
+    let last = read();
+    let since = start;
+    const tick = (now) => {
+      const current = read();
+      if (current !== last) { last = current; since = now; }
+      if (now - since >= 250 || now - start >= 3000) resolve(undefined);
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })`);
+}
+
 async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
+  await graphSettled(page);
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
   console.log(`${SHOTS}/${name}.png`);
 }
