@@ -22,6 +22,15 @@ test.describe('motion', () => {
     await expect(page.getByTestId('run-status')).toHaveText('stopped');
   });
 
+  test('asking for reduced motion while the page is open holds the tokens still from then on', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await setSpeed(page, 2);
+    // The page keeps one media query for every edge: a change of the setting must still reach them.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const samples = await runAndSample<string[]>(page, tokenPositions('event:StartEvent->step:start'));
+    expect(new Set(samples.flat()).size, 'the StartEvent token is shown, in one place').toBe(1);
+  });
+
   test('edges are never drawn with animated dashes', async ({ page }) => {
     await openPlayground(page, 'parallel');
     await expect(page.locator('.react-flow__edge.animated')).toHaveCount(0);
