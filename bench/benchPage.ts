@@ -9,10 +9,13 @@ import { runSource } from '../tests/unit/runSource.ts';
 import { browserBenchSource } from './browserWorkload.ts';
 
 /** A page of the served app at 1280x800, page errors handed to `onError`; `init` runs before the page's first script. */
-export async function openBenchPage(app: ServedApp, onError: (message: string) => void, init?: () => void): Promise<Page> {
+export async function openBenchPage(app: ServedApp, onError: (message: string) => void, init?: () => void, cpuSlowdown = 1): Promise<Page> {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => onError(error.message));
   if (init) await page.addInitScript(init);
+  // Chromium's own CPU throttling (DevTools' "CPU slowdown"): the page runs as on a machine that many
+  // times slower, from the first script on. The session stays open with the page, and so does the throttle.
+  if (cpuSlowdown !== 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
   await page.goto(`${app.baseUrl}/`);
   return page;
 }

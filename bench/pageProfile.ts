@@ -5,11 +5,16 @@
  * `bench:browser` or `bench/scrub.ts`; build without minifying to read the names:
  *
  *   npx vite build --outDir dist-profile --minify false
- *   node --import tsx bench/pageProfile.ts file|scrub|play|record [--port 4319] [--out dist-profile] [--events N] [--top 30] [--tab timeline,console] [--trace] [--speed 0.5] [--from-file]
+ *   node --import tsx bench/pageProfile.ts file|scrub|play|record|run [--port 4319] [--out dist-profile] [--events N] [--top 30] [--tab timeline,console] [--trace] [--speed 0.5] [--from-file] [--cpu-slowdown N]
+ *
+ * `run` is the first 4 s after Run of an N-event run (10,000 unless told) at `--speed` (4 in
+ * `bench:browser`): the scene of its longest-task bar. `--cpu-slowdown N` throttles the page's thread
+ * as `bench:browser` does.
  *
  * With `--trace`, the scene is recorded as a Chromium trace instead, and the page's main thread is
  * summed by what it did (script, style, layout, paint, a canvas's drawing, garbage collection): the
- * profile's "(program)" says only that the time was outside script.
+ * profile's "(program)" says only that the time was outside script. The longest tasks are listed too,
+ * each with what took most of it.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -30,6 +35,7 @@ const { positionals, values } = parseArgs({
     trace: { type: 'boolean', default: false },
     speed: { type: 'string', default: '10' },
     'from-file': { type: 'boolean', default: false },
+    'cpu-slowdown': { type: 'string', default: '1' },
   },
 });
 const scene = positionals[0] ?? 'file';
@@ -80,6 +86,7 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  args?: { name?: string };
 }
 
 /** Records `work` as a Chromium trace, prints the main thread's time by kind, and returns an empty profile. */
@@ -104,8 +111,13 @@ async function traced(cdp: CDPSession, work: () => Promise<void>): Promise<CpuPr
  * `FunctionCall` events), by name: an event's time less that of the events inside it.
  */
 function summariseTrace(events: TraceEvent[]): void {
+  // The renderer's main thread by its name: a worker taking the runner's messages can make more calls.
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const calls = new Map<string, number>();
-  for (const e of events) if (e.name === 'FunctionCall') calls.set(`${e.pid}:${e.tid}`, (calls.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.name === 'FunctionCall' && (mains.size === 0 || mains.has(key))) calls.set(key, (calls.get(key) ?? 0) + 1);
+  }
   const main = [...calls].sort((a, b) => b[1] - a[1])[0]?.[0];
   const own = events.filter((e) => e.ph === 'X' && e.dur !== undefined && `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const self = new Map<string, number>();
@@ -119,6 +131,32 @@ function summariseTrace(events: TraceEvent[]): void {
   }
   console.log('main thread, self time by event:');
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
+  longTasks(own);
+}
+
+/**
+ * The main thread's tasks over 50 ms (what the `longtask` observer reports), longest first, each with
+ * the events inside it that took most of it by self time: a long task is often several things.
+ */
+function longTasks(own: TraceEvent[]): void {
+  const tasks = own.filter((e) => e.name === 'RunTask' && e.dur! > 50_000).sort((a, b) => b.dur! - a.dur!);
+  if (tasks.length === 0) return;
+  const start = Math.min(...own.map((e) => e.ts));
+  console.log(`tasks over 50 ms: ${tasks.length}`);
+  for (const task of tasks.slice(0, 8)) {
+    const inside = own.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
+    const self = new Map<string, number>();
+    const open: TraceEvent[] = [];
+    for (const e of inside) {
+      while (open.length > 0 && open[open.length - 1]!.ts + open[open.length - 1]!.dur! <= e.ts) open.pop();
+      const parent = open[open.length - 1];
+      if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
+      self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
+      open.push(e);
+    }
+    const parts = [...self].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`);
+    console.log(`  ${(task.dur! / 1000).toFixed(1).padStart(7)} ms at ${((task.ts - start) / 1000).toFixed(0)} ms: ${parts.join(', ')}`);
+  }
 }
 
 function summarise(profile: CpuProfile, top: number): void {
@@ -155,7 +193,7 @@ function summarise(profile: CpuProfile, top: number): void {
 async function main(): Promise<void> {
   const app = await serveApp(values.out, Number(values.port));
   try {
-    const page = await openBenchPage(app, (message) => console.log(`page error: ${message}`));
+    const page = await openBenchPage(app, (message) => console.log(`page error: ${message}`), undefined, Number(values['cpu-slowdown']));
     await page.locator('.react-flow__node').first().waitFor({ timeout: 30_000 });
     const cdp = await page.context().newCDPSession(page);
     let profile: CpuProfile;
@@ -165,6 +203,13 @@ async function main(): Promise<void> {
       await stageFile(page, text);
       profile = await profiled(cdp, async () => {
         await chooseStagedRun(page, records);
+      });
+    } else if (scene === 'run') {
+      await loadSource(page, browserBenchSource(Number(values.events ?? 10_000)));
+      await page.getByTestId('run-speed').selectOption(values.speed);
+      profile = await profiled(cdp, async () => {
+        await page.getByTestId('run-button').click();
+        await page.waitForTimeout(4000);
       });
     } else if (scene === 'record') {
       const events = Number(values.events ?? LARGE_BROWSER_BENCH_EVENTS);
