@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openPlayground, setSpeed, test } from './fixtures.ts';
+import { expect, openPlayground, runAndSample, setSpeed, test } from './fixtures.ts';
 
 /** The page's own width beyond the window's (0: no horizontal scroll), and controls cut off at the sides. */
 async function overflow(page: Page): Promise<{ extra: number; cut: string[] }> {
@@ -148,6 +148,20 @@ test.describe('chapter titles are never cut in the chapter list', () => {
         return [...el.options].filter((o) => ctx.measureText(o.text).width > room).map((o) => `${o.text} (${Math.round(ctx.measureText(o.text).width)} > ${Math.round(room)})`);
       });
       expect(cut).toEqual([]);
+    });
+  }
+});
+
+test.describe('the graph holds its size while a run goes live and ends', () => {
+  // The controls under the graph change while the runner is live ("Pause run" comes and goes); if
+  // they wrap onto another row, the graph shrinks and re-fits at every Run and again when it ends.
+  for (const [width, height] of [[1280, 800], [1024, 768], [900, 700]] as const) {
+    test(`${width}x${height}`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await openPlayground(page, 'parallel');
+      await setSpeed(page, 10);
+      const heights = await runAndSample<number>(page, `Math.round(document.querySelector('[data-testid="graph"]').getBoundingClientRect().height)`);
+      expect(new Set(heights).size, `graph heights seen: ${[...new Set(heights)].join(', ')}`).toBe(1);
     });
   }
 });

@@ -19,14 +19,16 @@ export const EngineControls = memo(function EngineControls() {
   useStore(run, (s) => s.length);
   const trace = useStore(run, (s) => s.trace);
   const pause = engine === 'running' ? enginePause(trace) : null;
+  const hint = breakpoints.length === 0 ? 'Breakpoints: click the dot on a step' : `breakpoints: ${breakpoints.join(', ')}`;
   return (
     <div className="engine-controls" data-testid="engine-controls" data-engine={pause ? 'paused' : engine}>
       <label className="toggle" title="Pause the run before each delivery and go on one at a time">
         <input type="checkbox" data-testid="step-mode" checked={stepMode} onChange={(e) => updateSettings(run, { stepMode: e.target.checked })} />
         Step mode
       </label>
-      <span className="muted breakpoint-count" data-testid="breakpoint-count">
-        {breakpoints.length === 0 ? 'Breakpoints: click the dot on a step' : `breakpoints: ${breakpoints.join(', ')}`}
+      {/* Cut with an ellipsis when the foot is narrow (inspect.css): the title keeps it whole. */}
+      <span className="muted breakpoint-count" data-testid="breakpoint-count" title={hint}>
+        {hint}
       </span>
       {pause ? (
         <span className="engine-paused" data-testid="engine-paused" data-step={pause.step ?? ''}>
