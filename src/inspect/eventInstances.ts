@@ -32,6 +32,21 @@ export function eventsOfType(index: TraceIndex, type: string, atSeq = Number.POS
   return found;
 }
 
+/**
+ * Which of a type's `total` instances a list of at most `max` rows shows, as `[from, to)`, when
+ * `shown` of them are at or before the cursor: the latest of those, so a list at any moment of a
+ * big run shows what just happened; a list with room to spare fills up with the next ones (the page
+ * marks them as later).
+ *
+ * @example
+ * listedRange(50_000, 32_832, 200) // { from: 32_632, to: 32_832 }
+ * listedRange(150, 10, 200) // { from: 0, to: 150 }
+ */
+export function listedRange(total: number, shown: number, max: number): { from: number; to: number } {
+  const to = Math.min(total, Math.max(shown, max));
+  return { from: Math.max(0, to - max), to };
+}
+
 const SUMMARY_LENGTH = 80;
 
 /**

@@ -19,7 +19,7 @@ export { TraceIndex } from './traceIndex.ts';
 export type { EventEntry, InvocationEntry } from './traceIndex.ts';
 export { describeEvent, causalChain } from './describeEvent.ts';
 export type { EventDescription, EventLink, EventOrigin } from './describeEvent.ts';
-export { eventsOfType, payloadSummary } from './eventInstances.ts';
+export { eventsOfType, listedRange, payloadSummary } from './eventInstances.ts';
 export type { EventInstance } from './eventInstances.ts';
 export { describeInvocation } from './describeInvocation.ts';
 export type { AttemptDescription, InjectedResource, InvocationDescription, InvocationError, InvocationStatus } from './describeInvocation.ts';

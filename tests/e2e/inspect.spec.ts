@@ -49,6 +49,31 @@ test.describe('timeline', () => {
 });
 
 test.describe('inspector', () => {
+  test('an event node of a big run lists the latest 200 of its events at the moment shown, not the run\'s last 200', async ({ page }) => {
+    await openPlayground(page);
+    await setCode(page, SIX_HUNDRED);
+    await expect(eventNode(page, 'Tick')).toBeVisible();
+    await runToEnd(page);
+    // Back to a moment about halfway through the start step's sends: 350 records from the start.
+    await page.getByTestId('replay-start').click();
+    const range = page.getByTestId('scrubber-range');
+    await range.focus();
+    for (let i = 0; i < 350; i++) await range.press('ArrowRight');
+    await expect(range).toHaveAttribute('aria-valuetext', /record 350 of/);
+    await eventNode(page, 'Tick').click();
+    const count = page.getByTestId('event-type-count');
+    await expect(count).toHaveText(/^\d+ of 600 events so far$/);
+    const shown = Number((await count.textContent())!.split(' ')[0]);
+    expect(shown).toBeGreaterThan(200);
+    expect(shown).toBeLessThan(600);
+    await expect(page.getByTestId('event-type-listed')).toHaveText('The latest 200 at this moment are listed.');
+    const rows = page.getByTestId('event-type-list').locator('tbody tr');
+    await expect(rows).toHaveCount(200);
+    await expect(rows.locator('xpath=self::*[@data-later]')).toHaveCount(0);
+    // The last row is the latest Tick at the moment: i counts up from 0, so its field says which.
+    await expect(rows.last()).toContainText(`i=${shown - 1}`);
+  });
+
   test('an event from its node: type, fields, who sent it and how, receivers, causal chain', async ({ page }) => {
     await openPlayground(page, 'parallel');
     await runToEnd(page);
@@ -131,6 +156,32 @@ class Flaky extends Workflow {
       throw new Error("kaput");
     }
     return new StopEvent({ result: "never" });
+  }
+}
+`;
+
+/** 600 Tick events sent at once, each answered: more of one type than an event node's list shows. */
+const SIX_HUNDRED = `import { Context, Event, StartEvent, StopEvent, Workflow, step } from "flowplay";
+
+class Tick extends Event<{ i: number }> {}
+class Done extends Event<{ i: number }> {}
+
+class Many extends Workflow {
+  @step()
+  async start(ctx: Context, ev: StartEvent): Promise<Tick | null> {
+    for (let i = 0; i < 600; i++) ctx.sendEvent(new Tick({ i }));
+    return null;
+  }
+
+  @step()
+  async work(ctx: Context, ev: Tick): Promise<Done> {
+    return new Done({ i: ev.i });
+  }
+
+  @step()
+  async gather(ctx: Context, ev: Done): Promise<StopEvent | null> {
+    const all = ctx.collectEvents(ev, Array(600).fill(Done));
+    return all ? new StopEvent({ result: all.length }) : null;
   }
 }
 `;

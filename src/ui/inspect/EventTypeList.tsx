@@ -1,11 +1,11 @@
 import { useStore } from 'zustand';
-import { formatMoment, seekSeq } from '../../inspect/index.ts';
+import { formatMoment, listedRange, seekSeq } from '../../inspect/index.ts';
 import type { EventInstance } from '../../inspect/index.ts';
 import { selectItem, setRecordCursor } from '../../state/index.ts';
 import { eventColor } from '../graph/index.ts';
 import { usePlayground } from '../playground.ts';
 
-/** Rows drawn at once; a run that made more says so and lists the latest. */
+/** Rows drawn at once; a run that made more says so and lists the latest at the cursor. */
 const LISTED = 200;
 
 /**
@@ -18,7 +18,8 @@ export function EventTypeList({ type, instances, seq }: { type: string; instance
   const trace = useStore(run, (s) => s.trace);
   const schedule = useStore(view, (s) => s.schedule);
   const shown = instances.filter((e) => e.seq <= seq).length;
-  const listed = instances.length > LISTED ? instances.slice(-LISTED) : instances;
+  const { from, to } = listedRange(instances.length, shown, LISTED);
+  const listed = instances.slice(from, to);
   const open = (instance: EventInstance) => {
     const cursor = seekSeq(trace, schedule, instance.seq);
     setRecordCursor(run, cursor.count, cursor.now);
@@ -37,7 +38,11 @@ export function EventTypeList({ type, instances, seq }: { type: string; instance
         <p className="muted">No {type} was emitted in this run.</p>
       ) : (
         <>
-          {listed.length < instances.length ? <p className="muted">The latest {LISTED} are listed.</p> : null}
+          {from > 0 ? (
+            <p className="muted" data-testid="event-type-listed">The latest {listed.length} at this moment are listed.</p>
+          ) : to < instances.length ? (
+            <p className="muted" data-testid="event-type-listed">The first {listed.length} are listed.</p>
+          ) : null}
           <table className="event-type-list" data-testid="event-type-list">
             <thead>
               <tr>

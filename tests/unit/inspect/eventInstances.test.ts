@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { TraceIndex, eventsOfType, payloadSummary } from '../../../src/inspect/index.ts';
+import { TraceIndex, eventsOfType, listedRange, payloadSummary } from '../../../src/inspect/index.ts';
 import { recordExample } from './fixtures.ts';
 
 describe('the events an event node stands for', () => {
@@ -41,5 +41,23 @@ describe('an event\'s fields on one line', () => {
     const many = payloadSummary(Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i])));
     expect(many.length).toBeLessThanOrEqual(80);
     expect(payloadSummary('plain')).toBe('"plain"');
+  });
+});
+
+describe('which events of a type a list of 200 rows shows', () => {
+  test('in a big run, the latest 200 at the cursor, not the last 200 of the run', () => {
+    expect(listedRange(50_000, 32_832, 200)).toEqual({ from: 32_632, to: 32_832 });
+    expect(listedRange(50_000, 50_000, 200)).toEqual({ from: 49_800, to: 50_000 });
+  });
+
+  test('before the cursor has reached 200 of them, the first 200, the later ones among them', () => {
+    expect(listedRange(50_000, 0, 200)).toEqual({ from: 0, to: 200 });
+    expect(listedRange(50_000, 120, 200)).toEqual({ from: 0, to: 200 });
+  });
+
+  test('a type with no more than 200 events: all of them, at any cursor', () => {
+    expect(listedRange(150, 0, 200)).toEqual({ from: 0, to: 150 });
+    expect(listedRange(150, 150, 200)).toEqual({ from: 0, to: 150 });
+    expect(listedRange(0, 0, 200)).toEqual({ from: 0, to: 0 });
   });
 });
