@@ -152,7 +152,7 @@ test.describe('chapter titles are never cut in the chapter list', () => {
   }
 });
 
-test.describe('the graph holds its size while a run goes live and ends', () => {
+test.describe('the graph holds its size while a run goes live and ends, and while scrubbing back', () => {
   // The controls under the graph change while the runner is live ("Pause run" comes and goes); if
   // they wrap onto another row, the graph shrinks and re-fits at every Run and again when it ends.
   for (const [width, height] of [[1280, 800], [1024, 768], [900, 700]] as const) {
@@ -162,6 +162,13 @@ test.describe('the graph holds its size while a run goes live and ends', () => {
       await setSpeed(page, 10);
       const heights = await runAndSample<number>(page, `Math.round(document.querySelector('[data-testid="graph"]').getBoundingClientRect().height)`);
       expect(new Set(heights).size, `graph heights seen: ${[...new Set(heights)].join(', ')}`).toBe(1);
+      // Scrubbing back from the end shows the moment's state ("at this moment: running") as well.
+      const graphHeight = async () => Math.round((await page.getByTestId('graph').boundingBox())!.height);
+      const atEnd = await graphHeight();
+      for (let i = 0; i < 6; i++) await page.getByTestId('replay-back').click();
+      await expect(page.getByTestId('cursor-moment')).toBeVisible();
+      expect(await graphHeight()).toBe(atEnd);
+      await expect(page.getByTestId('cursor-moment')).toBeInViewport();
     });
   }
 });

@@ -91,14 +91,18 @@ export function Scrubber({ actions }: { actions?: ReactNode }) {
             seek(c.count, c.now);
           }}
         />
-        <span className="scrubber-readout" data-testid="scrubber-readout" title="Trace records shown / recorded, and workflow time">
-          {cursor}/{total} · {seconds(clock)}
-        </span>
-        {lookingBack ? (
-          <span className={`cursor-moment status-${moment}`} data-testid="cursor-moment" title="The state at the moment shown; the run's own status is in the header">
-            at this moment: {moment}
+        {/* The moment's state goes under the readout, not beside it: beside it, it made the row wrap
+            whenever the scrubber left the end of a run, and the graph above jumped. */}
+        <span className={`scrubber-where${lookingBack ? ' looking-back' : ''}`}>
+          <span className="scrubber-readout" data-testid="scrubber-readout" title="Trace records shown / recorded, and workflow time">
+            {cursor}/{total} · {seconds(clock)}
           </span>
-        ) : null}
+          {lookingBack ? (
+            <span className={`cursor-moment status-${moment}`} data-testid="cursor-moment" title="The state at the moment shown; the run's own status is in the header">
+              at this moment: {moment}
+            </span>
+          ) : null}
+        </span>
         <select className="scrubber-speed" data-testid="scrubber-speed" aria-label="Playback speed" value={speed}
           onChange={(e) => updateSettings(run, { speed: Number(e.target.value) })}>
           {SPEEDS.map((s) => (
