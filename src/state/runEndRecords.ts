@@ -56,10 +56,19 @@ export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: T
         fail({ name: 'RunnerCrashed', message, ...named });
         break;
       }
-      default: {
-        const where = step ? `Step '${step}' was still running` : 'The code was still running';
-        const message = `${where} and did not yield (a synchronous loop?), so the runner was stopped and replaced.`;
+      case 'stopped': {
+        // The user's Stop, which the runner did not answer in time. A big run keeps the runner busy
+        // as surely as a loop does (the engine works through its events without giving the runner's
+        // messages a turn), so this must not read as blame for code that was merely busy.
+        const where = step ? ` while step '${step}' was running` : '';
+        const waited = end.waitedMs !== undefined ? ` within ${(end.waitedMs / 1000).toFixed(1)} s` : ' in time';
+        const message = `Stopped${where}: the runner was too busy to stop the run${waited} (a large run, or a synchronous loop), so it was replaced. What the run recorded until then is kept.`;
         out.push(syntheticFinish(all(), 'cancelled', { name: 'RunnerRestarted', message, ...named }));
+        break;
+      }
+      default: {
+        const where = step ? ` while step '${step}' was running` : '';
+        out.push(syntheticFinish(all(), 'cancelled', { name: 'RunnerRestarted', message: `The runner was replaced${where}.`, ...named }));
       }
     }
   } else {

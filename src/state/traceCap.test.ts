@@ -43,6 +43,14 @@ describe('runEndRecords', () => {
     expect(runEndRecords([started(0)], { kind: 'restarted' }, new TraceCap())[0]).toMatchObject({ status: 'cancelled', error: { name: 'RunnerRestarted' } });
   });
 
+  it('a Stop the runner was too busy to answer is told as a stop, not blamed on a loop', () => {
+    const [end] = runEndRecords([started(0)], { kind: 'restarted', reason: 'stopped', waitedMs: 600 }, new TraceCap());
+    expect(end).toMatchObject({ kind: 'run.finished', status: 'cancelled', error: { name: 'RunnerRestarted', step: 'spin' } });
+    const message = (end as { error: { message: string } }).error.message;
+    expect(message).toMatch(/^Stopped while step 'spin' was running: the runner was too busy to stop the run within 0\.6 s \(a large run, or a synchronous loop\)/);
+    expect(message).not.toMatch(/did not yield/);
+  });
+
   it('notes dropped runner messages, and adds no end to a run that has one', () => {
     const out = runEndRecords([log(0), finished(1)], { kind: 'finished', dropped: 3, droppedReason: 'a message that is not an object' }, new TraceCap());
     expect(out).toHaveLength(1);

@@ -146,7 +146,7 @@ export type RunEnd = (
   | { kind: 'finished' }
   | { kind: 'setup-error'; error: RunSetupError }
   /** The runner stopped answering (a synchronous loop) and was replaced; the run is gone. */
-  | { kind: 'restarted'; reason?: RestartReason; detail?: string }
+  | { kind: 'restarted'; reason?: RestartReason; detail?: string; /** For 'stopped': how long Stop waited for the runner. */ waitedMs?: number }
 ) & {
   /** Messages from the runner that were not valid (forged or malformed) and were dropped. */
   dropped?: number;

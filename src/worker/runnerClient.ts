@@ -291,10 +291,10 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     return conn;
   }
 
-  function restart(run: ActiveRun, reason: RestartReason): void {
+  function restart(run: ActiveRun, reason: RestartReason, waitedMs?: number): void {
     const detail = run.conn.workerError;
     retire(run.conn);
-    run.settle({ kind: 'restarted', reason, ...(detail ? { detail } : {}) });
+    run.settle({ kind: 'restarted', reason, ...(detail ? { detail } : {}), ...(waitedMs !== undefined ? { waitedMs } : {}) });
   }
 
   /**
@@ -366,14 +366,16 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
       const running = active;
       if (!running) return 'idle';
       const conn = running.conn;
+      const asked = now();
       const answered = await Promise.race([conn.api.cancel().then(() => true, () => false), delay(graceMs).then(() => false)]);
       if (answered) {
         // The engine finishes a cancelled run promptly; wait for its last batch, but not forever.
         const settled = await Promise.race([running.ended.then(() => true), delay(graceMs).then(() => false)]);
         if (settled) return 'cancelled';
       }
-      if (active === running) restart(running, 'stopped');
-      else running.settle({ kind: 'restarted', reason: 'stopped' });
+      const waitedMs = Math.round(now() - asked);
+      if (active === running) restart(running, 'stopped', waitedMs);
+      else running.settle({ kind: 'restarted', reason: 'stopped', waitedMs });
       return 'restarted';
     },
 
