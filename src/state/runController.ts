@@ -96,19 +96,44 @@ export function createRunController(deps: RunControllerDeps): RunController {
   async function stop(shown?: number): Promise<void> {
     const state = run.getState();
     if (state.engine === 'running') {
+      const trace = state.trace;
       await runner.stop();
+      // A big virtual-clock run can still be worked out when Stop comes, far ahead of its playback:
+      // it stops where the user sees it too, as it does once the engine is done (below), instead of
+      // jumping to wherever the engine had got to.
+      if (state.settings.clock === 'virtual' && shown !== undefined && (await engineDone(trace))) return stopAtShown(shown);
       skipToEnd();
       return;
     }
     // A virtual-clock run is computed at once and played back: the user stops what they see.
-    if (shown !== undefined) {
-      stopPlaybackAt(run, shown, (kept) =>
-        syntheticFinish(kept, 'cancelled', {
-          name: 'Stopped',
-          message: 'Stopped here, where the playback was. (With the virtual clock the run is worked out first and then played; what came after this moment is dropped.)',
-        }),
-      );
-    }
+    if (shown !== undefined) stopAtShown(shown);
+  }
+
+  function stopAtShown(shown: number): void {
+    stopPlaybackAt(run, shown, (kept) =>
+      syntheticFinish(kept, 'cancelled', {
+        name: 'Stopped',
+        message: 'Stopped here, where the playback was. (With the virtual clock the run is worked out first and then played; what came after this moment is dropped.)',
+      }),
+    );
+  }
+
+  /** Resolves true once the run of `trace` has its end recorded (the runner's stop settles it first), false if it is replaced or 2 s pass. */
+  function engineDone(trace: TraceRecord[]): Promise<boolean> {
+    const done = () => run.getState().trace === trace && run.getState().engine === 'done';
+    if (done() || run.getState().trace !== trace) return Promise.resolve(done());
+    return new Promise((resolve) => {
+      const finish = (value: boolean) => {
+        clearTimeout(timer);
+        stopListening();
+        resolve(value);
+      };
+      const timer = setTimeout(() => finish(false), 2_000);
+      const stopListening = run.subscribe(() => {
+        if (done()) finish(true);
+        else if (run.getState().trace !== trace) finish(false);
+      });
+    });
   }
 
   function skipToEnd(): void {

@@ -1,4 +1,5 @@
 import { eventNode, expect, openPlayground, setCode, stepNode, test } from './fixtures.ts';
+import { browserBenchSource } from '../../bench/browserWorkload.ts';
 
 test.describe('the view belongs to the code in the editor', () => {
   test('another example leaves the view idle; the old run is one choice away, with its own code', async ({ page }) => {
@@ -100,6 +101,25 @@ test.describe('the status is the run\'s; the scrubbed moment is shown apart', ()
     await expect(page.getByTestId('run-result')).toContainText('Stopped here, where the playback was');
     await expect(page.getByTestId('console')).not.toContainText('Query 1'.repeat(2));
     await expect(page.getByTestId('stop-button')).toBeDisabled();
+  });
+
+  test('with the virtual clock, Stop while the engine is still working out a big run also ends it where the playback is', async ({ page }) => {
+    await openPlayground(page);
+    // 100,000 events keep the runner busy for seconds: Stop comes while it is far ahead of the playback.
+    await setCode(page, browserBenchSource(100_000));
+    await expect(stepNode(page, 'gather')).toBeVisible();
+    await page.getByTestId('run-speed').selectOption('1');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('scrubber')).toHaveAttribute('data-total', /^[1-9]\d{3,}$/, { timeout: 20_000 });
+    await expect(page.getByTestId('engine-controls')).toHaveAttribute('data-engine', 'running');
+    await page.getByTestId('stop-button').click();
+    await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 20_000 });
+    await expect(page.getByTestId('run-result')).toContainText('Stopped here, where the playback was');
+    await expect(page.getByTestId('run-result')).not.toContainText('synchronous loop');
+    // The end is where the playback was: far short of the 350,007 records a whole run makes.
+    const total = Number(await page.getByTestId('scrubber').getAttribute('data-total'));
+    expect(total).toBeLessThan(350_007);
+    await expect(eventNode(page, 'StopEvent')).toHaveAttribute('data-count', '0');
   });
 
   test('Escape stops a run, but first closes an open menu', async ({ page }) => {

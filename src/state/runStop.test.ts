@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { CompileResult } from '../compiler/model.ts';
+import type { TraceRecord } from '../engine/trace.ts';
+import type { RunEnd, RunnerClient, TraceSink } from '../worker/protocol.ts';
+import { createRunController } from './runController.ts';
+import { createRunStore, updateSettings } from './runStore.ts';
+import { applyAnalysis, createWorkspaceStore } from './workspaceStore.ts';
+
+const GRAPH = { nodes: [{ id: 'event:StartEvent', kind: 'event', label: 'StartEvent' }], edges: [] } as unknown as CompileResult['graph'];
+const analysis = { graph: GRAPH, js: 'js', diagnostics: [], workflows: [{ name: 'F', steps: [] }] } as unknown as CompileResult;
+
+/** A runner whose engine has got 10 records ahead and is still going until Stop, which ends it as cancelled. */
+function busyRunner(): RunnerClient {
+  let release: (() => void) | null = null;
+  return {
+    async run(_request, sink: TraceSink): Promise<RunEnd> {
+      sink(Array.from({ length: 10 }, (_, seq) => ({ kind: seq === 0 ? 'run.started' : 'log', seq, t: 0 }) as unknown as TraceRecord));
+      await new Promise<void>((resolve) => (release = resolve));
+      sink([{ kind: 'run.finished', seq: 10, t: 0, status: 'cancelled' } as unknown as TraceRecord]);
+      return { kind: 'finished' };
+    },
+    async stop() {
+      release?.();
+      return 'cancelled';
+    },
+    control: async () => undefined,
+    prepare: () => undefined,
+    savedContext: async () => ({ ok: true as const, context: null }),
+    dispose: () => undefined,
+  };
+}
+
+function setup(clock: 'virtual' | 'real') {
+  const workspace = createWorkspaceStore('code');
+  applyAnalysis(workspace, 1, analysis);
+  const run = createRunStore();
+  updateSettings(run, { clock });
+  const runs = createRunController({ workspace, run, runner: busyRunner(), clock: () => 0, refreshAnalysis: async () => applyAnalysis(workspace, workspace.getState().revision, analysis) });
+  return { run, runs };
+}
+
+describe('Stop while the engine is still working the run out', () => {
+  it('with the virtual clock, the run ends where the playback was, as it does once the engine is done', async () => {
+    const { run, runs } = setup('virtual');
+    const started = runs.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(run.getState().engine).toBe('running');
+    await runs.stop(3);
+    await started;
+    const trace = run.getState().trace;
+    expect(trace.map((r) => r.kind)).toEqual(['run.started', 'log', 'log', 'run.finished']);
+    expect(trace[3]).toMatchObject({ status: 'cancelled', error: { name: 'Stopped' } });
+  });
+
+  it('with the real clock, everything the run recorded is kept and shown', async () => {
+    const { run, runs } = setup('real');
+    const started = runs.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await runs.stop(3);
+    await started;
+    const state = run.getState();
+    expect(state.trace).toHaveLength(11);
+    expect(state.trace[10]).toMatchObject({ kind: 'run.finished', status: 'cancelled' });
+    expect(state.now).toBe(Number.POSITIVE_INFINITY);
+  });
+});
