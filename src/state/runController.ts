@@ -3,7 +3,7 @@ import type { TraceRecord } from '../engine/trace.ts';
 import type { RunRequest, RunnerClient } from '../worker/protocol.ts';
 import type { ForkChange } from '../engine/replay.ts';
 import { judgeReplay } from './replayVerdict.ts';
-import { errorsOf, isRunnable, setSource } from './workspaceStore.ts';
+import { errorsOf, isRunnable, setSource, showSavedGraph } from './workspaceStore.ts';
 import { PYTHON_FILE_NAME } from '../inspect/userLocation.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
 import { parseInput } from './parseInput.ts';
@@ -301,6 +301,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     if (live()) await runner.stop();
     keepInHistory(run);
     setSource(workspace, file.code);
+    if (file.graph) showSavedGraph(workspace, file.graph);
     loadRecordedRun(run, file.trace, file.graph, file.code);
     if (file.resumable) run.setState({ resumable: file.resumable });
     if (file.graph) return;
@@ -318,6 +319,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
     // The run on screen stays listed, whether or not its code is the one coming back.
     keepInHistory(run);
     setSource(workspace, past.code);
+    if (past.graph) showSavedGraph(workspace, past.graph);
     run.setState({ history: run.getState().history.filter((p) => p.trace !== past.trace) });
     loadRecordedRun(run, past.trace, past.graph, past.code, past.number);
     run.setState({ origin: past.origin, verdict: past.verdict ?? null, resumedFrom: past.resumedFrom ?? null });

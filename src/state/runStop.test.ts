@@ -64,3 +64,20 @@ describe('Stop while the engine is still working the run out', () => {
     expect(state.now).toBe(Number.POSITIVE_INFINITY);
   });
 });
+
+describe('loading a saved run', () => {
+  it('shows the file\'s own graph at once, before the analysis of its code comes back', async () => {
+    const workspace = createWorkspaceStore('code A');
+    applyAnalysis(workspace, 1, analysis);
+    const run = createRunStore();
+    // The analysis of the file's code never comes back in this test: what is drawn must not wait for it.
+    const runs = createRunController({ workspace, run, runner: busyRunner(), clock: () => 0, refreshAnalysis: async () => undefined });
+    const saved = { nodes: [{ id: 'step:work', kind: 'step', label: 'work' }], edges: [] } as unknown as CompileResult['graph'];
+    await runs.loadRecorded({ code: 'code B', trace: [{ kind: 'run.started', seq: 0, t: 0 } as unknown as TraceRecord], graph: saved });
+    expect(workspace.getState().source).toBe('code B');
+    expect(workspace.getState().graph).toEqual(saved);
+    // The code's own analysis, when it comes, is what the graph then shows.
+    applyAnalysis(workspace, workspace.getState().revision, analysis);
+    expect(workspace.getState().graph).toEqual(GRAPH);
+  });
+});

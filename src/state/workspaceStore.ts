@@ -77,6 +77,15 @@ export function applyAnalysis(store: WorkspaceStore, revision: number, analysis:
   });
 }
 
+/**
+ * Shows a saved run's own graph (checked as strictly as its records when the file was read) until the
+ * analysis of its code, just set, brings the code's: a loaded run is drawn at once on its graph
+ * instead of, for the analysis's fraction of a second, on the graph of the code it replaced.
+ */
+export function showSavedGraph(store: WorkspaceStore, graph: GraphModel): void {
+  store.setState({ graph: sameGraphOr(store.getState().graph, graph), stale: null });
+}
+
 /** The analysis itself broke (a crash in the compiler or its worker): keep the graph, say so. */
 export function analysisFailed(store: WorkspaceStore, revision: number, message: string): void {
   if (revision < store.getState().analysedRevision) return;
