@@ -172,3 +172,25 @@ test.describe('the graph holds its size while a run goes live and ends, and whil
     });
   }
 });
+
+test('1280x800: the runs list keeps every run\'s buttons in view beside the result panel, code that differs included', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openPlayground(page, 'parallel');
+  await setSpeed(page, 10);
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 30_000 });
+  // The second run is of other code: the first one's row then says its code differs from the editor.
+  await page.getByTestId('editor').locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\n// another version\n');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 30_000 });
+  await page.getByTestId('dock-tab-runs').click();
+  await expect(page.getByTestId('run-code-differs')).toBeVisible();
+  const panel = (await page.getByTestId('runs-panel').boundingBox())!;
+  for (const button of await page.getByTestId('run-show').all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.x + box.width, 'the Show button ends inside the panel').toBeLessThanOrEqual(panel.x + panel.width);
+  }
+  expect(await page.getByTestId('runs-panel').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+});
