@@ -25,7 +25,8 @@ export interface UiState {
   selectedBy: 'graph' | 'editor' | null;
   panel: BottomPanel;
   /** A request for the editor to put its cursor (and selection) here; bumped `nonce` repeats it. */
-  reveal: { from: number; to: number; nonce: number } | null;
+  /** Code to select in the editor; `inPlace`: without moving the page to the editor (see `revealInEditor`). */
+  reveal: { from: number; to: number; nonce: number; inPlace: boolean } | null;
   selection: Selection | null;
   dock: DockTab;
   /** The runs compared in the Runs tab; the graph is coloured by where the second went differently. */
@@ -62,9 +63,15 @@ export function showPanel(store: UiStore, panel: BottomPanel): void {
   store.setState({ panel });
 }
 
-export function revealInEditor(store: UiStore, from: number, to: number): void {
+/**
+ * Selects code in the editor and scrolls the editor to it. `inPlace` keeps the page where it is: a
+ * click in the graph shows the code it stands for, but when the panes are stacked (below 1100 px) the
+ * editor is above the graph, and bringing it into view took the user away from the graph and the
+ * inspector they were reading.
+ */
+export function revealInEditor(store: UiStore, from: number, to: number, inPlace = false): void {
   const nonce = (store.getState().reveal?.nonce ?? 0) + 1;
-  store.setState({ reveal: { from, to, nonce } });
+  store.setState({ reveal: { from, to, nonce, inPlace } });
 }
 
 /** Selects an event or invocation; `show` brings the inspector's tab to the front. */

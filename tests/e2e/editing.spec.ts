@@ -57,6 +57,38 @@ test.describe('the graph follows the code', () => {
   });
 });
 
+test.describe('the code of a node, shown from the graph', () => {
+  // The step's method is below the first screenful of the editor at both sizes.
+  for (const [width, height] of [[1280, 800], [900, 700]] as const) {
+    test(`${width}x${height}: the editor scrolls to the method, the page stays on the graph`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await openPlayground(page, 'retrieval');
+      await expect(page.getByTestId('graph')).toHaveAttribute('data-layout', 'ready');
+      await page.getByTestId('graph').scrollIntoViewIfNeeded();
+      // The last step node drawn inside the graph's pane (others may be past its edge).
+      const pane = (await page.getByTestId('graph').boundingBox())!;
+      let node = page.locator('.react-flow__node[data-id^="step:"]').first();
+      for (const candidate of await page.locator('.react-flow__node[data-id^="step:"]').all()) {
+        const b = await candidate.boundingBox();
+        if (b && b.x >= pane.x && b.x + b.width <= pane.x + pane.width && b.y >= pane.y && b.y + b.height <= pane.y + pane.height) node = candidate;
+      }
+      const step = (await node.getAttribute('data-id'))!.slice('step:'.length);
+      const scrolled = await page.evaluate(() => window.scrollY);
+      await node.click();
+      // The selected method is in the editor's view...
+      const line = page.getByTestId('editor').locator('.cm-line', { hasText: `async ${step}(` });
+      await expect(line).toBeVisible();
+      const scroller = (await page.getByTestId('editor').locator('.cm-scroller').boundingBox())!;
+      const box = (await line.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(scroller.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(scroller.y + scroller.height);
+      // ...and the page did not move away from the graph.
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+      await expect(node).toBeInViewport();
+    });
+  }
+});
+
 test.describe('the editor knows the flowplay API', () => {
   test('completes members of the context and shows types on hover', async ({ page }) => {
     await openPlayground(page, 'parallel');

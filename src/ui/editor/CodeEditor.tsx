@@ -99,8 +99,18 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
       const length = view.state.doc.length;
       const anchor = Math.min(state.reveal.from, length);
       const head = Math.min(state.reveal.to, length);
-      view.dispatch({ selection: { anchor, head }, effects: EditorView.scrollIntoView(anchor, { y: 'center' }) });
-      view.focus();
+      if (!state.reveal.inPlace) {
+        view.dispatch({ selection: { anchor, head }, effects: EditorView.scrollIntoView(anchor, { y: 'center' }) });
+        view.focus();
+        return;
+      }
+      // CodeMirror's scrollIntoView scrolls every scrolling ancestor, the page included: scroll only
+      // the editor's own scroller, and take the focus without scrolling.
+      view.dispatch({ selection: { anchor, head } });
+      const scroller = view.scrollDOM;
+      const block = view.lineBlockAt(anchor);
+      scroller.scrollTop = Math.max(0, block.top + view.documentPadding.top - (scroller.clientHeight - block.height) / 2);
+      view.contentDOM.focus({ preventScroll: true });
     });
     return () => {
       stopDiagnostics();

@@ -159,14 +159,14 @@ function GraphCanvas() {
     const step = node.data.model.step;
     if (step) {
       selectStep(ui, step.name, 'graph');
-      revealInEditor(ui, step.range.start, step.range.end);
+      revealInEditor(ui, step.range.start, step.range.end, true);
     } else if (node.data.model.event) {
       selectStep(ui, null, 'graph');
       // An event node stands for every event of its type: the inspector lists them once the run has any.
       if (run.getState().trace.length > 0) selectItem(ui, { kind: 'eventType', type: node.data.model.event.type });
-      if (node.data.model.event.range) revealInEditor(ui, node.data.model.event.range.start, node.data.model.event.range.end);
+      if (node.data.model.event.range) revealInEditor(ui, node.data.model.event.range.start, node.data.model.event.range.end, true);
     } else if (node.data.model.resource?.range) {
-      revealInEditor(ui, node.data.model.resource.range.start, node.data.model.resource.range.end);
+      revealInEditor(ui, node.data.model.resource.range.start, node.data.model.resource.range.end, true);
     }
   };
 
