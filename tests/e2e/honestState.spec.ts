@@ -112,6 +112,8 @@ test.describe('the status is the run\'s; the scrubbed moment is shown apart', ()
     await page.getByTestId('run-button').click();
     await expect(page.getByTestId('scrubber')).toHaveAttribute('data-total', /^[1-9]\d{3,}$/, { timeout: 20_000 });
     await expect(page.getByTestId('engine-controls')).toHaveAttribute('data-engine', 'running');
+    // The run logs nothing: while it plays, the console says so of the moment, not "run the workflow".
+    await expect(page.getByTestId('console')).toContainText('Nothing logged yet at this moment.');
     await page.getByTestId('stop-button').click();
     await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 20_000 });
     await expect(page.getByTestId('run-result')).toContainText('Stopped here, where the playback was');

@@ -29,6 +29,8 @@ export function ConsolePanel() {
   const lines = useStore(view, (s) => s.view.console.lines);
   const count = useStore(view, (s) => s.view.console.count);
   const finished = useStore(view, (s) => s.view.finished !== null);
+  // A run on screen (recording, playing or loaded) that has logged nothing yet is not "no run".
+  const hasRun = useStore(run, (s) => s.length > 0);
   const list = useRef<HTMLOListElement>(null);
   const heights = useRef(new LineHeights(ROW_HEIGHT, LINE_PADDING)).current;
   const follow = useRef(true);
@@ -117,7 +119,7 @@ export function ConsolePanel() {
         <span className="badge">{count === 1 ? '1 line' : `${count.toLocaleString('en')} lines`}</span>
       </header>
       <ol ref={list} className="console-lines" onScroll={onScroll} data-drawn={shown.to - shown.from}>
-        {count === 0 ? <li className="console-empty">{finished ? 'This run logged nothing.' : 'Run the workflow to see what it logs.'}</li> : null}
+        {count === 0 ? <li className="console-empty">{finished ? 'This run logged nothing.' : hasRun ? 'Nothing logged yet at this moment.' : 'Run the workflow to see what it logs.'}</li> : null}
         {shown.before > 0 ? <li className="console-spacer" aria-hidden="true" style={{ height: shown.before }} /> : null}
         {rows}
         {shown.after > 0 ? <li className="console-spacer" aria-hidden="true" style={{ height: shown.after }} /> : null}
