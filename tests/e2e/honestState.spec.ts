@@ -15,6 +15,9 @@ test.describe('the view belongs to the code in the editor', () => {
     await expect(page.getByTestId('run-result')).toHaveAttribute('data-status', '');
     await expect(page.getByTestId('console').locator('.console-line')).toHaveCount(0);
     await expect(eventNode(page, 'StopEvent')).toHaveAttribute('data-count', '0');
+    // The scrubber is empty, its thumb at the start (not at the end of the run set aside).
+    await expect(page.getByTestId('scrubber-readout')).toHaveText(/^0\/0 · /);
+    await expect(page.getByTestId('scrubber-range')).toHaveValue('0');
     const history = page.getByTestId('run-history');
     await expect(history.locator('option')).toHaveText(['Earlier runs (1)', 'Run 1 · stopped · 5 events']);
 

@@ -38,7 +38,8 @@ export function Scrubber({ actions }: { actions?: ReactNode }) {
   const clock = clockAt(trace, schedule.times, cursor, runNow, t);
   // The last record shown is the end of the run as far as the thumb goes (the hop after it is only
   // the last token's flight).
-  const thumb = total > 0 && cursor >= total && engine !== 'running' ? max : Math.min(now, max);
+  // No run at all: the thumb rests at the start (the view's time may still be that of a run set aside).
+  const thumb = empty ? 0 : cursor >= total && engine !== 'running' ? max : Math.min(now, max);
   const lookingBack = status !== 'running' && cursor < total;
 
   const seek = (count: number, at: number) => setRecordCursor(run, count, at);
