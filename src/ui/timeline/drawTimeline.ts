@@ -350,12 +350,14 @@ function markerPath(ctx: CanvasRenderingContext2D, kind: MarkerKind, color: stri
   }
 }
 
-function drawAxis(ctx: CanvasRenderingContext2D, window: TimeWindow, width: number, x: (time: number) => number): void {
-  // About one tick per 100 px, on a 1-2-5 step of workflow time; labels carry as many decimals as the step needs.
-  const raw = (window.to - window.from) / Math.max(1, width / 100);
+export function drawAxis(ctx: CanvasRenderingContext2D, window: TimeWindow, width: number, x: (time: number) => number): void {
+  // About one tick per 100 px, on a 1-2-5 step of workflow time; labels carry as many decimals as the
+  // step needs, down to the microsecond a trace's times keep (with three, a run whose events all fall
+  // within a millisecond was labelled "0.000s 0.000s 0.001s"). No step is finer than a microsecond.
+  const raw = Math.max(0.001, (window.to - window.from) / Math.max(1, width / 100));
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
-  const decimals = Math.max(0, Math.min(3, -Math.floor(Math.log10(step / 1000))));
+  const decimals = Math.max(0, Math.min(6, -Math.floor(Math.log10(step / 1000))));
   ctx.font = '10px ui-monospace, Menlo, Consolas, monospace';
   ctx.fillStyle = ink.muted;
   ctx.textBaseline = 'middle';
