@@ -11,7 +11,7 @@ export { clampWindow, markerRange, markersIn, panWindow, zoomWindow } from './ti
 export type { TimeWindow } from './timelineWindow.ts';
 export { TIMELINE_COLUMNS, timelineEntries, timelineText } from './timelineTable.ts';
 export type { TimelineEntry } from './timelineTable.ts';
-export { formatDuration, formatMoment } from './timeText.ts';
+export { formatDuration, formatMoment, formatWindow } from './timeText.ts';
 export { hitTest, laneList } from './hitTest.ts';
 export type { LaneRef, TimelineHit } from './hitTest.ts';
 

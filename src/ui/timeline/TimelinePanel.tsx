@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { RUN_ROW, formatDuration, formatMoment, hitTest, panWindow, zoomWindow } from '../../inspect/index.ts';
+import { RUN_ROW, formatDuration, formatMoment, formatWindow, hitTest, panWindow, zoomWindow } from '../../inspect/index.ts';
 import type { TimeWindow, TimelineHit, TimelineView } from '../../inspect/index.ts';
 import { selectItem } from '../../state/index.ts';
 import type { Selection } from '../../state/index.ts';
@@ -109,7 +109,7 @@ export function TimelinePanel() {
           {asText ? null : (
             <>
               <span className="timeline-range" data-testid="timeline-range">
-                {formatMoment(window.from)} – {formatMoment(window.to)}
+                {formatWindow(window)}
               </span>
               <button type="button" className="timeline-tool" onClick={() => zoomBy(0.5)} aria-label="Zoom in" title="Zoom in (Ctrl+wheel, +)">+</button>
               <button type="button" className="timeline-tool" onClick={() => zoomBy(2)} disabled={!zoomed} aria-label="Zoom out" title="Zoom out (Ctrl+wheel, −)">−</button>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { TimelineBuilder, markersIn, panWindow, timelineAt, timelineEntries, timelineText, zoomWindow } from '../../../src/inspect/index.ts';
+import { TimelineBuilder, formatWindow, markersIn, panWindow, timelineAt, timelineEntries, timelineText, zoomWindow } from '../../../src/inspect/index.ts';
 import type { TimelineView } from '../../../src/inspect/index.ts';
 import { recordExample } from './fixtures.ts';
 
@@ -52,5 +52,14 @@ describe('the timeline as text', () => {
     expect(text[0]).toBe('Start\tEnd\tDuration\tStep\tWhat');
     expect(text).toContain('0.00 s\t1.00 s\t1.00 s\tstepTwo\t#2 · worker 1 · done');
     expect(text).toHaveLength(entries.length + 2);
+  });
+});
+
+describe('the window as text', () => {
+  test('seconds with two decimals, or as many as a narrow window needs to read as a range', () => {
+    expect(formatWindow({ from: 0, to: 5000 })).toBe('0.00 s – 5.00 s');
+    expect(formatWindow({ from: 120, to: 180 })).toBe('0.120 s – 0.180 s');
+    expect(formatWindow({ from: 0, to: 1 })).toBe('0.0000 s – 0.0010 s');
+    expect(formatWindow({ from: 3, to: 3 })).toBe('0.00 s – 0.00 s');
   });
 });
