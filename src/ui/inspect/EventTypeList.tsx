@@ -62,9 +62,9 @@ export function EventTypeList({ type, instances, seq }: { type: string; instance
                         #{instance.id}
                       </button>
                     </td>
-                    <td>
-                      {formatMoment(instance.t)}
-                      {later ? <span className="muted"> (later)</span> : null}
+                    <td className="event-moment">
+                      <span>{formatMoment(instance.t)}</span>
+                      {later ? <> <span className="muted">(later)</span></> : null}
                     </td>
                     <td>{instance.producer ? `${instance.producer.step} #${instance.producer.invocation}` : <span className="muted">no step</span>}</td>
                     <td className="event-fields-summary">
