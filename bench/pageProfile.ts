@@ -120,18 +120,24 @@ function summariseTrace(events: TraceEvent[]): void {
   }
   const main = [...calls].sort((a, b) => b[1] - a[1])[0]?.[0];
   const own = events.filter((e) => e.ph === 'X' && e.dur !== undefined && `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = selfTimes(own);
+  console.log('main thread, self time by event:');
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
+  longTasks(own);
+}
+
+/** Self time (µs) by event name of complete events in start order: each event's time less that of the events inside it. */
+function selfTimes(sorted: TraceEvent[]): Map<string, number> {
   const self = new Map<string, number>();
   const open: TraceEvent[] = [];
-  for (const e of own) {
+  for (const e of sorted) {
     while (open.length > 0 && open[open.length - 1]!.ts + open[open.length - 1]!.dur! <= e.ts) open.pop();
     const parent = open[open.length - 1];
     if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
     self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
     open.push(e);
   }
-  console.log('main thread, self time by event:');
-  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
-  longTasks(own);
+  return self;
 }
 
 /**
@@ -144,16 +150,7 @@ function longTasks(own: TraceEvent[]): void {
   const start = Math.min(...own.map((e) => e.ts));
   console.log(`tasks over 50 ms: ${tasks.length}`);
   for (const task of tasks.slice(0, 8)) {
-    const inside = own.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
-    const self = new Map<string, number>();
-    const open: TraceEvent[] = [];
-    for (const e of inside) {
-      while (open.length > 0 && open[open.length - 1]!.ts + open[open.length - 1]!.dur! <= e.ts) open.pop();
-      const parent = open[open.length - 1];
-      if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - e.dur!);
-      self.set(e.name, (self.get(e.name) ?? 0) + e.dur!);
-      open.push(e);
-    }
+    const self = selfTimes(own.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!));
     const parts = [...self].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`);
     console.log(`  ${(task.dur! / 1000).toFixed(1).padStart(7)} ms at ${((task.ts - start) / 1000).toFixed(0)} ms: ${parts.join(', ')}`);
   }
