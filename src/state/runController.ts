@@ -1,5 +1,5 @@
 import type { GraphModel } from '../compiler/model.ts';
-import type { TraceRecord } from '../engine/trace.ts';
+import type { ErrorInfo, TraceRecord } from '../engine/trace.ts';
 import type { RunRequest, RunnerClient } from '../worker/protocol.ts';
 import type { ForkChange } from '../engine/replay.ts';
 import { judgeReplay } from './replayVerdict.ts';
@@ -101,21 +101,32 @@ export function createRunController(deps: RunControllerDeps): RunController {
       // A big virtual-clock run can still be worked out when Stop comes, far ahead of its playback:
       // it stops where the user sees it too, as it does once the engine is done (below), instead of
       // jumping to wherever the engine had got to.
-      if (state.settings.clock === 'virtual' && shown !== undefined && (await engineDone(trace))) return stopAtShown(shown);
+      if (state.settings.clock === 'virtual' && shown !== undefined && (await engineDone(trace))) return stopAtShown(shown, replacedRunner(trace));
       skipToEnd();
       return;
     }
     // A virtual-clock run is computed at once and played back: the user stops what they see.
-    if (shown !== undefined) stopAtShown(shown);
+    if (shown !== undefined) stopAtShown(shown, null);
   }
 
-  function stopAtShown(shown: number): void {
-    stopPlaybackAt(run, shown, (kept) =>
-      syntheticFinish(kept, 'cancelled', {
-        name: 'Stopped',
-        message: 'Stopped here, where the playback was. (With the virtual clock the run is worked out first and then played; what came after this moment is dropped.)',
-      }),
-    );
+  /**
+   * Ends the run at the `shown`th record. When the runner had to be replaced to stop it (`replaced`,
+   * its account of that), the ending keeps that account: a step stuck in a loop is still named.
+   */
+  function stopAtShown(shown: number, replaced: ErrorInfo | null): void {
+    const ending: ErrorInfo = replaced
+      ? { ...replaced, message: `${replaced.message} The run ends where the playback was.` }
+      : {
+          name: 'Stopped',
+          message: 'Stopped here, where the playback was. (With the virtual clock the run is worked out first and then played; what came after this moment is dropped.)',
+        };
+    stopPlaybackAt(run, shown, (kept) => syntheticFinish(kept, 'cancelled', ending));
+  }
+
+  /** The page's account of a runner replaced to stop the run of `trace`, or null when the run stopped on its own terms. */
+  function replacedRunner(trace: readonly TraceRecord[]): ErrorInfo | null {
+    const last = trace[trace.length - 1];
+    return last?.kind === 'run.finished' && last.error?.name === 'RunnerRestarted' ? last.error : null;
   }
 
   /** Resolves true once the run of `trace` has its end recorded (the runner's stop settles it first), false if it is replaced or 2 s pass. */

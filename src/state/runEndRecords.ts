@@ -62,7 +62,7 @@ export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: T
         // messages a turn), so this must not read as blame for code that was merely busy.
         const where = step ? ` while step '${step}' was running` : '';
         const waited = end.waitedMs !== undefined ? ` within ${(end.waitedMs / 1000).toFixed(1)} s` : ' in time';
-        const message = `Stopped${where}: the runner was too busy to stop the run${waited} (a large run, or a synchronous loop), so it was replaced. What the run recorded until then is kept.`;
+        const message = `Stopped${where}: the runner was too busy to stop the run${waited} (a large run, or a synchronous loop), so it was replaced.`;
         out.push(syntheticFinish(all(), 'cancelled', { name: 'RunnerRestarted', message, ...named }));
         break;
       }

@@ -52,6 +52,37 @@ describe('Stop while the engine is still working the run out', () => {
     expect(trace[3]).toMatchObject({ status: 'cancelled', error: { name: 'Stopped' } });
   });
 
+  it('with the virtual clock and a runner that had to be replaced, the ending keeps the page\'s account of that', async () => {
+    const workspace = createWorkspaceStore('code');
+    applyAnalysis(workspace, 1, analysis);
+    const run = createRunStore();
+    let release: ((end: RunEnd) => void) | null = null;
+    const stuck: RunnerClient = {
+      ...busyRunner(),
+      async run(_request, sink: TraceSink): Promise<RunEnd> {
+        sink([
+          { kind: 'run.started', seq: 0, t: 0 },
+          { kind: 'step.started', seq: 1, t: 0, step: 'spin', invocation: 1, worker: 0, attempt: 1 },
+          { kind: 'log', seq: 2, t: 0 },
+        ] as unknown as TraceRecord[]);
+        return new Promise<RunEnd>((resolve) => (release = resolve));
+      },
+      async stop() {
+        release?.({ kind: 'restarted', reason: 'stopped', waitedMs: 600 });
+        return 'restarted';
+      },
+    };
+    const runs = createRunController({ workspace, run, runner: stuck, clock: () => 0, refreshAnalysis: async () => applyAnalysis(workspace, workspace.getState().revision, analysis) });
+    const started = runs.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await runs.stop(2);
+    await started;
+    const trace = run.getState().trace;
+    expect(trace.map((r) => r.kind)).toEqual(['run.started', 'step.started', 'run.finished']);
+    expect(trace[2]).toMatchObject({ status: 'cancelled', error: { name: 'RunnerRestarted', step: 'spin' } });
+    expect((trace[2] as { error: { message: string } }).error.message).toMatch(/^Stopped while step 'spin' was running: .* so it was replaced\. The run ends where the playback was\.$/);
+  });
+
   it('with the real clock, everything the run recorded is kept and shown', async () => {
     const { run, runs } = setup('real');
     const started = runs.start();

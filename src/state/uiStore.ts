@@ -24,8 +24,10 @@ export interface UiState {
   /** Where the selection came from, so the editor does not move its own cursor in a loop. */
   selectedBy: 'graph' | 'editor' | null;
   panel: BottomPanel;
-  /** A request for the editor to put its cursor (and selection) here; bumped `nonce` repeats it. */
-  /** Code to select in the editor; `inPlace`: without moving the page to the editor (see `revealInEditor`). */
+  /**
+   * A request for the editor to put its cursor (and selection) here; bumped `nonce` repeats it.
+   * `inPlace`: without moving the page to the editor (see `revealInEditor`).
+   */
   reveal: { from: number; to: number; nonce: number; inPlace: boolean } | null;
   selection: Selection | null;
   dock: DockTab;

@@ -76,7 +76,9 @@ test.describe('when things go wrong', () => {
     await expect(page.getByTestId('stop-button')).toBeEnabled();
     await page.getByTestId('stop-button').click();
     await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 5_000 });
-    await expect(page.getByTestId('run-result')).toContainText("Step 'spin' was still running");
+    // The loop is named, and the run ends where the playback was (the virtual clock).
+    await expect(page.getByTestId('run-result')).toContainText("Stopped while step 'spin' was running: the runner was too busy to stop the run");
+    await expect(page.getByTestId('run-result')).toContainText('The run ends where the playback was.');
     await expect(stepNode(page, 'spin')).toHaveAttribute('data-running', '0');
 
     await setCode(page, FIXED);

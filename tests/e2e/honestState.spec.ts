@@ -119,8 +119,8 @@ test.describe('the status is the run\'s; the scrubbed moment is shown apart', ()
     await expect(page.getByTestId('console')).toContainText('Nothing logged yet at this moment.');
     await page.getByTestId('stop-button').click();
     await expect(page.getByTestId('run-status')).toHaveText('cancelled', { timeout: 20_000 });
-    await expect(page.getByTestId('run-result')).toContainText('Stopped here, where the playback was');
-    await expect(page.getByTestId('run-result')).not.toContainText('synchronous loop');
+    // Stopped where the playback was, whether or not the busy runner had to be replaced to stop it.
+    await expect(page.getByTestId('run-result')).toContainText(/Stopped here, where the playback was|The run ends where the playback was\./);
     // The end is where the playback was: far short of the 350,007 records a whole run makes.
     const total = Number(await page.getByTestId('scrubber').getAttribute('data-total'));
     expect(total).toBeLessThan(350_007);
