@@ -2,6 +2,7 @@ import type { ForkChange } from '../engine/replay.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import { compareTraces, isPause } from '../inspect/compareTraces.ts';
 import type { TraceComparison } from '../inspect/compareTraces.ts';
+import { clockOf } from './runList.ts';
 
 /** What a re-run or a fork was checked against, and how it came out. */
 export interface ReplayVerdict {
@@ -62,7 +63,6 @@ export function forkPrefix(trace: readonly TraceRecord[], fork: ForkChange | nul
 export function judgeReplay(original: { number: number; trace: readonly TraceRecord[] }, replayed: readonly TraceRecord[], fork: ForkChange | null, change: string | null, setAside: PauseSettings = { stepMode: false, breakpoints: [] }): ReplayVerdict {
   const prefix = forkPrefix(original.trace, fork);
   const { same, difference, differences, differing } = compareTraces(original.trace, replayed, fork === null ? Number.POSITIVE_INFINITY : prefix);
-  const started = original.trace.find((r) => r.kind === 'run.started');
   const pauses = original.trace.slice(0, prefix).filter(isPause).length;
-  return { of: original.number, change, prefix, same, pauses, difference, differences, differing, realClock: started?.kind === 'run.started' && started.clock === 'real', setAside };
+  return { of: original.number, change, prefix, same, pauses, difference, differences, differing, realClock: clockOf(original.trace) === 'real', setAside };
 }

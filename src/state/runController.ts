@@ -3,6 +3,7 @@ import type { ErrorInfo, TraceRecord } from '../engine/trace.ts';
 import type { RunRequest, RunnerClient } from '../worker/protocol.ts';
 import type { ForkChange } from '../engine/replay.ts';
 import { judgeReplay } from './replayVerdict.ts';
+import { clockOf } from './runList.ts';
 import { errorsOf, isRunnable, setSource, showSavedGraph } from './workspaceStore.ts';
 import { PYTHON_FILE_NAME } from '../inspect/userLocation.ts';
 import type { WorkspaceStore } from './workspaceStore.ts';
@@ -100,8 +101,9 @@ export function createRunController(deps: RunControllerDeps): RunController {
       await runner.stop();
       // A big virtual-clock run can still be worked out when Stop comes, far ahead of its playback:
       // it stops where the user sees it too, as it does once the engine is done (below), instead of
-      // jumping to wherever the engine had got to.
-      if (state.settings.clock === 'virtual' && shown !== undefined && (await engineDone(trace))) return stopAtShown(shown, replacedRunner(trace));
+      // jumping to wherever the engine had got to. The run's own clock decides, not the Clock setting,
+      // which may have been changed while it played.
+      if (clockOf(trace) === 'virtual' && shown !== undefined && (await engineDone(trace))) return stopAtShown(shown, replacedRunner(trace));
       skipToEnd();
       return;
     }

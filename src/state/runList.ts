@@ -60,7 +60,7 @@ function listed(number: number, trace: readonly TraceRecord[], code: string | nu
     code,
     status: statusOf(trace),
     seed: started?.kind === 'run.started' ? started.seed : null,
-    clock: started?.kind === 'run.started' ? started.clock : null,
+    clock: clockOf(trace),
     duration: trace.at(-1)?.t ?? 0,
     events: trace.filter((r) => r.kind === 'event.emitted').length,
     origin,
@@ -69,6 +69,12 @@ function listed(number: number, trace: readonly TraceRecord[], code: string | nu
     onScreen,
     depth: 0,
   };
+}
+
+/** The clock the run ran on, as its own start says (the settings may have changed since), or null before it starts. */
+export function clockOf(trace: readonly TraceRecord[]): 'virtual' | 'real' | null {
+  const started = trace.find((r) => r.kind === 'run.started');
+  return started?.kind === 'run.started' ? started.clock : null;
 }
 
 /** The run's end (a note or a console record may follow it), or `running` when it has none. */

@@ -13,8 +13,9 @@ const analysis = { graph: GRAPH, js: 'js', diagnostics: [], workflows: [{ name: 
 function busyRunner(): RunnerClient {
   let release: (() => void) | null = null;
   return {
-    async run(_request, sink: TraceSink): Promise<RunEnd> {
-      sink(Array.from({ length: 10 }, (_, seq) => ({ kind: seq === 0 ? 'run.started' : 'log', seq, t: 0 }) as unknown as TraceRecord));
+    async run(request, sink: TraceSink): Promise<RunEnd> {
+      // The run's start names its clock, as the engine's does.
+      sink(Array.from({ length: 10 }, (_, seq) => (seq === 0 ? { kind: 'run.started', seq, t: 0, clock: request.clock } : { kind: 'log', seq, t: 0 }) as unknown as TraceRecord));
       await new Promise<void>((resolve) => (release = resolve));
       sink([{ kind: 'run.finished', seq: 10, t: 0, status: 'cancelled' } as unknown as TraceRecord]);
       return { kind: 'finished' };
@@ -52,6 +53,16 @@ describe('Stop while the engine is still working the run out', () => {
     expect(trace[3]).toMatchObject({ status: 'cancelled', error: { name: 'Stopped' } });
   });
 
+  it('the run\'s own clock decides, not the Clock setting changed while it played', async () => {
+    const { run, runs } = setup('virtual');
+    const started = runs.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    updateSettings(run, { clock: 'real' });
+    await runs.stop(3);
+    await started;
+    expect(run.getState().trace.map((r) => r.kind)).toEqual(['run.started', 'log', 'log', 'run.finished']);
+  });
+
   it('with the virtual clock and a runner that had to be replaced, the ending keeps the page\'s account of that', async () => {
     const workspace = createWorkspaceStore('code');
     applyAnalysis(workspace, 1, analysis);
@@ -59,9 +70,9 @@ describe('Stop while the engine is still working the run out', () => {
     let release: ((end: RunEnd) => void) | null = null;
     const stuck: RunnerClient = {
       ...busyRunner(),
-      async run(_request, sink: TraceSink): Promise<RunEnd> {
+      async run(request, sink: TraceSink): Promise<RunEnd> {
         sink([
-          { kind: 'run.started', seq: 0, t: 0 },
+          { kind: 'run.started', seq: 0, t: 0, clock: request.clock },
           { kind: 'step.started', seq: 1, t: 0, step: 'spin', invocation: 1, worker: 0, attempt: 1 },
           { kind: 'log', seq: 2, t: 0 },
         ] as unknown as TraceRecord[]);
