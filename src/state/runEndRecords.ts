@@ -27,6 +27,8 @@ export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: T
   const running = lastRunningStart(trace);
   const step = running?.step;
   const named = step ? { step } : {};
+  /** Where the runner was when it went, for the messages below. */
+  const where = step ? ` while step '${step}' was running` : '';
   /** The run's end, after the step that was running is marked failed with the same error. */
   const fail = (error: ErrorInfo) => {
     if (running) out.push(failedStep(all(), running, error));
@@ -51,7 +53,6 @@ export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: T
         break;
       case 'crashed': {
         const detail = end.detail ? ` (${end.detail})` : '';
-        const where = step ? ` while step '${step}' was running` : '';
         const message = `The runner stopped unexpectedly${where}${detail}: it may have run out of memory. A new runner was started; the page and your code are safe.`;
         fail({ name: 'RunnerCrashed', message, ...named });
         break;
@@ -60,14 +61,12 @@ export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: T
         // The user's Stop, which the runner did not answer in time. A big run keeps the runner busy
         // as surely as a loop does (the engine works through its events without giving the runner's
         // messages a turn), so this must not read as blame for code that was merely busy.
-        const where = step ? ` while step '${step}' was running` : '';
         const waited = end.waitedMs !== undefined ? ` within ${(end.waitedMs / 1000).toFixed(1)} s` : ' in time';
         const message = `Stopped${where}: the runner was too busy to stop the run${waited} (a large run, or a synchronous loop), so it was replaced.`;
         out.push(syntheticFinish(all(), 'cancelled', { name: 'RunnerRestarted', message, ...named }));
         break;
       }
       default: {
-        const where = step ? ` while step '${step}' was running` : '';
         out.push(syntheticFinish(all(), 'cancelled', { name: 'RunnerRestarted', message: `The runner was replaced${where}.`, ...named }));
       }
     }
