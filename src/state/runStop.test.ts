@@ -31,13 +31,17 @@ function busyRunner(): RunnerClient {
   };
 }
 
-function setup(clock: 'virtual' | 'real') {
+/** A run controller over `runner`; `analyse` false: the analysis of new code never comes back. */
+function setup(clock: 'virtual' | 'real', runner: RunnerClient = busyRunner(), analyse = true) {
   const workspace = createWorkspaceStore('code');
   applyAnalysis(workspace, 1, analysis);
   const run = createRunStore();
   updateSettings(run, { clock });
-  const runs = createRunController({ workspace, run, runner: busyRunner(), clock: () => 0, refreshAnalysis: async () => applyAnalysis(workspace, workspace.getState().revision, analysis) });
-  return { run, runs };
+  const refreshAnalysis = async () => {
+    if (analyse) applyAnalysis(workspace, workspace.getState().revision, analysis);
+  };
+  const runs = createRunController({ workspace, run, runner, clock: () => 0, refreshAnalysis });
+  return { workspace, run, runs };
 }
 
 describe('Stop while the engine is still working the run out', () => {
@@ -64,9 +68,6 @@ describe('Stop while the engine is still working the run out', () => {
   });
 
   it('with the virtual clock and a runner that had to be replaced, the ending keeps the page\'s account of that', async () => {
-    const workspace = createWorkspaceStore('code');
-    applyAnalysis(workspace, 1, analysis);
-    const run = createRunStore();
     let release: ((end: RunEnd) => void) | null = null;
     const stuck: RunnerClient = {
       ...busyRunner(),
@@ -83,7 +84,7 @@ describe('Stop while the engine is still working the run out', () => {
         return 'restarted';
       },
     };
-    const runs = createRunController({ workspace, run, runner: stuck, clock: () => 0, refreshAnalysis: async () => applyAnalysis(workspace, workspace.getState().revision, analysis) });
+    const { run, runs } = setup('virtual', stuck);
     const started = runs.start();
     await new Promise((resolve) => setTimeout(resolve, 0));
     await runs.stop(2);
@@ -109,11 +110,8 @@ describe('Stop while the engine is still working the run out', () => {
 
 describe('loading a saved run', () => {
   it('shows the file\'s own graph at once, before the analysis of its code comes back', async () => {
-    const workspace = createWorkspaceStore('code A');
-    applyAnalysis(workspace, 1, analysis);
-    const run = createRunStore();
     // The analysis of the file's code never comes back in this test: what is drawn must not wait for it.
-    const runs = createRunController({ workspace, run, runner: busyRunner(), clock: () => 0, refreshAnalysis: async () => undefined });
+    const { workspace, runs } = setup('virtual', busyRunner(), false);
     const saved = { nodes: [{ id: 'step:work', kind: 'step', label: 'work' }], edges: [] } as unknown as CompileResult['graph'];
     await runs.loadRecorded({ code: 'code B', trace: [{ kind: 'run.started', seq: 0, t: 0 } as unknown as TraceRecord], graph: saved });
     expect(workspace.getState().source).toBe('code B');
