@@ -3,6 +3,7 @@ import type { StepView } from '../state/runFold.ts';
 import { edgeRoute } from './edgeRoute.ts';
 import { nodeSize } from './graphLayout.ts';
 import type { Point } from './graphLayout.ts';
+import { outcomesText, queuedText, queuedTitle } from './stepText.ts';
 import { CHILD_STYLE, EXTERNAL_STYLE, MONO_STACK, SANS_STACK, STATE_COLOR, clip, defaultEventColor, mix, n, xml } from './svgStyle.ts';
 
 /** A node's top-left corner and, when the layout knows them, its size. */
@@ -138,12 +139,15 @@ function stepSvg(node: GraphNode, b: { x: number; y: number; width: number; heig
   const nameRoom = Math.floor((b.width - 16 - label.length * 7.5) / 8.2);
   parts.push(`<text x="${n(b.x + 8)}" y="${n(b.y + 20)}" font-family="${xml(MONO_STACK)}" font-size="13.5" font-weight="600" fill="#0f172a">${xml(clip(node.label, nameRoom))}</text>`);
   if (label) parts.push(`<text x="${n(b.x + b.width - 8)}" y="${n(b.y + 20)}" text-anchor="end" font-size="10.5" font-weight="600" letter-spacing="0.5" fill="${state === 'cancelled' ? '#64748b' : stroke}">${label}</text>`);
+  // The slots share what the count leaves of the row: narrower for many workers, never past the box.
   const slots = Math.min(numWorkers, 8);
+  const slotText = `${running}/${numWorkers}`;
+  const pitch = Math.min(17, (b.width - 16 - 6 - slotText.length * 7.3) / slots);
   for (let i = 0; i < slots; i++) {
-    parts.push(`<rect x="${n(b.x + 8 + i * 17)}" y="${n(b.y + 31)}" width="14" height="8" rx="2" fill="${i < running ? STATE_COLOR.running : '#e2e8f0'}"/>`);
+    parts.push(`<rect x="${n(b.x + 8 + i * pitch)}" y="${n(b.y + 31)}" width="${n(pitch - 3)}" height="8" rx="2" fill="${i < running ? STATE_COLOR.running : '#e2e8f0'}"/>`);
   }
-  const slotText = `${running}/${numWorkers}${queued > 0 ? ` · ${queued} queued` : ''}`;
-  parts.push(`<text x="${n(b.x + 14 + slots * 17)}" y="${n(b.y + 39)}" font-family="${xml(MONO_STACK)}" font-size="12" fill="#334155">${xml(slotText)}</text>`);
+  parts.push(`<text x="${n(b.x + 8 + slots * pitch + 3)}" y="${n(b.y + 39)}" font-family="${xml(MONO_STACK)}" font-size="12" fill="#334155">${xml(slotText)}</text>`);
+  if (queued > 0) parts.push(queueBadgeSvg(b, queued));
   parts.push(footerSvg(node, b, step), '</g>');
   return parts.join('');
 }
@@ -162,15 +166,22 @@ function footerSvg(node: GraphNode, b: { x: number; y: number; width: number; he
       `<text x="${n(b.x + b.width - 8)}" y="${n(y + 4)}" text-anchor="end" font-family="${xml(MONO_STACK)}" font-size="12" font-weight="600" fill="#5b21b6">${have}/${need}</text>`
     );
   }
-  const outcomes = [
-    step && step.done > 0 ? `✓${step.done} done` : null,
-    step && step.cancelled > 0 ? `⊘${step.cancelled} cancelled` : null,
-    step && step.failed > 0 ? `✕${step.failed} failed` : null,
-  ].filter((s): s is string => s !== null);
+  const outcomes = outcomesText(step);
   const collects = node.step?.collects ?? [];
-  const text = outcomes.length > 0 ? outcomes.join(' ') : collects.length > 0 ? `collects ${collects.join(', ')}` : step && step.running + step.queued > 0 ? '' : 'idle';
-  const color = outcomes.length > 0 ? '#334155' : '#64748b';
+  const text = outcomes ? outcomes : collects.length > 0 ? `collects ${collects.join(', ')}` : step && step.running + step.queued > 0 ? '' : 'idle';
+  const color = outcomes ? '#334155' : '#64748b';
   return `<text x="${n(b.x + 8)}" y="${n(y + 4)}" font-size="11" fill="${color}">${xml(clip(text, Math.floor((b.width - 16) / 6)))}</text>`;
+}
+
+/** The queue's count as a pill on the box's top edge, as the page draws it. */
+function queueBadgeSvg(b: { x: number; y: number; width: number }, queued: number): string {
+  const text = queuedText(queued);
+  const width = Math.min(b.width - 20, text.length * 6.7 + 12);
+  return (
+    `<g data-queued="${queued}"><title>${xml(queuedTitle(queued))}</title>` +
+    `<rect x="${n(b.x + 10)}" y="${n(b.y - 9)}" width="${n(width)}" height="18" rx="9" fill="#b45309" stroke="#ffffff" stroke-width="1.5"/>` +
+    `<text x="${n(b.x + 16)}" y="${n(b.y + 4)}" font-family="${xml(MONO_STACK)}" font-size="11" font-weight="600" fill="#ffffff">${xml(text)}</text></g>`
+  );
 }
 
 function resourceSvg(node: GraphNode, b: { x: number; y: number; width: number; height: number }): string {

@@ -62,6 +62,8 @@ export type { ParseRunFileResult } from './parseRunFile.ts';
 export { graphJsonFile, mermaidFile, traceJsonFile, codeFile, runFileExport, svgFile, fileBaseName } from './exportFile.ts';
 export type { ExportFile, NodePosition } from './exportFile.ts';
 export { graphToSvg } from './graphToSvg.ts';
+export { outcomesText, queuedText, queuedTitle } from './stepText.ts';
+export type { StepCounts } from './stepText.ts';
 export type { GraphSvgOptions, NodeBox, SvgRunState, SvgStepState } from './graphToSvg.ts';
 export { defaultEventColor } from './svgStyle.ts';
 export { TraceValidator } from './traceValidator.ts';

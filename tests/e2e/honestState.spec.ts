@@ -64,6 +64,34 @@ await new Quiet().run();
   await expect(page.locator('.result .badge')).toHaveText(/^2 events · /);
 });
 
+test('a step with eight workers and thousands queued keeps its box: one row of slots, the queue on a badge that goes when the queue does', async ({ page }) => {
+  await openPlayground(page);
+  await setCode(page, browserBenchSource(10_000));
+  const work = stepNode(page, 'work');
+  await expect(work).toBeVisible();
+  await page.getByTestId('run-speed').selectOption('1');
+  await page.getByTestId('run-button').click();
+  await expect(work).toHaveAttribute('data-queued', /^[1-9]\d{2,}$/, { timeout: 30_000 });
+  await page.getByTestId('replay-pause').click();
+  const queued = Number(await work.locator('.step-node').getAttribute('data-queued'));
+  const badge = work.getByTestId('step-queue');
+  await expect(badge).toHaveText(`${queued.toLocaleString('en-US')} queued`);
+  await expect(badge).toHaveAttribute('title', `${queued.toLocaleString('en-US')} invocations wait for a free worker`);
+  // The slots, the busy count and the state share one line, all inside the box.
+  const box = (await work.locator('.step-node').boundingBox())!;
+  const row = (await work.locator('.step-slots').boundingBox())!;
+  expect(row.height).toBeLessThan(20);
+  for (const part of ['.slot-bar', '.slot-text', '.step-state', '.step-outcomes']) {
+    const b = (await work.locator(part).boundingBox())!;
+    expect(b.x + b.width, part).toBeLessThanOrEqual(box.x + box.width);
+    expect(b.y + b.height, part).toBeLessThanOrEqual(box.y + box.height);
+  }
+  await expect(work.locator('.slot-text')).toHaveText(/^\d\/8$/);
+  await page.getByTestId('replay-end').click();
+  await expect(work).toHaveAttribute('data-queued', '0', { timeout: 30_000 });
+  await expect(badge).toHaveCount(0);
+});
+
 test.describe('the status is the run\'s; the scrubbed moment is shown apart', () => {
   test('scrubbing back through a finished run never shows it running, and Stop stays off', async ({ page }) => {
     await openPlayground(page, 'parallel');

@@ -3,6 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useStore } from 'zustand';
 import type { Diagnostic } from '../../compiler/index.ts';
+import { outcomesText, queuedText, queuedTitle } from '../../inspect/index.ts';
 import type { StepView } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { eventColor } from './eventColors.ts';
@@ -44,6 +45,11 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Flo
       title={title || undefined}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
+      {queued > 0 ? (
+        <span className="step-queue" data-testid="step-queue" title={queuedTitle(queued)}>
+          {queuedText(queued)}
+        </span>
+      ) : null}
       <div className="step-head">
         <button
           type="button"
@@ -59,12 +65,14 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Flo
         <span className="step-name" title={model.name}>{model.name}</span>
       </div>
       <div className="step-slots" aria-label={`${running} of ${numWorkers} workers busy, ${queued} queued`}>
-        {Array.from({ length: Math.min(numWorkers, 8) }, (_, i) => (
-          <span key={i} className={i < running ? 'slot busy' : 'slot'} />
-        ))}
+        {/* The slots narrow for many workers: the row stays one line whatever the counts. */}
+        <span className="slot-bar">
+          {Array.from({ length: Math.min(numWorkers, 8) }, (_, i) => (
+            <span key={i} className={i < running ? 'slot busy' : 'slot'} />
+          ))}
+        </span>
         <span className="slot-text">
           {running}/{numWorkers}
-          {queued > 0 ? ` · ${queued} queued` : ''}
         </span>
         <span className="step-state">{STATE_LABEL[state]}</span>
       </div>
@@ -105,12 +113,8 @@ function StepFooter({ step, collects }: { step: StepView | undefined; collects: 
       </div>
     );
   }
-  const outcomes = [
-    step && step.done > 0 ? `✓${step.done} done` : null,
-    step && step.cancelled > 0 ? `⊘${step.cancelled} cancelled` : null,
-    step && step.failed > 0 ? `✕${step.failed} failed` : null,
-  ].filter(Boolean);
-  if (outcomes.length > 0) return <div className="step-outcomes">{outcomes.join(' ')}</div>;
+  const outcomes = outcomesText(step);
+  if (outcomes) return <div className="step-outcomes">{outcomes}</div>;
   if (collects.length > 0) {
     const text = `collects ${collects.join(', ')}`;
     return <div className="step-outcomes muted" title={text}>{text}</div>;

@@ -78,6 +78,28 @@ describe('graph SVG', () => {
     expect(svg).toContain('<title>a &lt; b &amp; &quot;c&quot;</title>');
   });
 
+  test('a step with many workers and a long queue keeps its slots and count inside its box, the queue on a badge', async () => {
+    const { graph } = await recordExample('collect.ts');
+    const layout = rankLayout(graph).nodes;
+    const busy = { state: 'running' as const, running: 3, queued: 4992, numWorkers: 8, done: 12, failed: 0, cancelled: 0, collect: null };
+    const svg = graphToSvg(graph, layout, { steps: { stepTwo: busy } });
+    checkXml(svg);
+    const doc = new new Window().DOMParser().parseFromString(svg, 'image/svg+xml');
+    const box = doc.querySelector('[data-id="step:stepTwo"] > rect')!;
+    const right = Number(box.getAttribute('x')) + Number(box.getAttribute('width'));
+    const slots = [...doc.querySelectorAll('[data-id="step:stepTwo"] > rect[height="8"]')];
+    expect(slots).toHaveLength(8);
+    for (const slot of slots) expect(Number(slot.getAttribute('x')) + Number(slot.getAttribute('width'))).toBeLessThan(right);
+    const count = [...doc.querySelectorAll('[data-id="step:stepTwo"] > text')].find((t) => t.textContent === '3/8')!;
+    // The count's 3 characters of 12 px monospace (7.3 px each) end inside the box.
+    expect(Number(count.getAttribute('x')) + 3 * 7.3).toBeLessThanOrEqual(right - 8);
+    const badge = doc.querySelector('[data-id="step:stepTwo"] [data-queued="4992"]')!;
+    expect(badge.querySelector('text')!.textContent).toBe('4,992 queued');
+    expect(badge.querySelector('title')!.textContent).toBe('4,992 invocations wait for a free worker');
+    expect(svg).not.toContain('· 4992 queued');
+    expect(doc.querySelector('[data-id="step:stepOne"] [data-queued]')).toBeNull();
+  });
+
   test('an empty graph is still a valid picture', () => {
     const svg = graphToSvg({ nodes: [], edges: [] }, {});
     checkXml(svg);
