@@ -56,11 +56,13 @@ export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
 
 /**
  * For hosts that capture `console` in user code: records the line in the current run's trace with
- * its step when known. Returns false when no run is active.
+ * its step when known. Returns false when no run is active. `fromStep` false records a line of the
+ * host's own about the run at this moment (a notice that output stops here) without the step, which
+ * did not print it.
  */
-export function logToCurrentRun(level: LogLevel, text: string): boolean {
+export function logToCurrentRun(level: LogLevel, text: string, fromStep = true): boolean {
   const frame = currentFrame();
   if (!frame) return false;
-  frame.run.userLog(level, text, frame.invocation === null ? null : (frame as Invocation));
+  frame.run.userLog(level, text, !fromStep || frame.invocation === null ? null : (frame as Invocation));
   return true;
 }

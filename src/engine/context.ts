@@ -80,11 +80,12 @@ export class Context<S extends object = DictState> {
   /**
    * @internal Records a line the user's code printed as this context's invocation's, for hosts whose
    * user code runs where JavaScript's async context does not follow it (Python's tasks in a browser).
-   * False when the context's run is not going on (the line is then the host's to show).
+   * False when the context's run is not going on (the line is then the host's to show). `fromStep`
+   * false records a host's notice in that run without the step (see `logToCurrentRun`).
    */
-  static logFor(ctx: Context, level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string): boolean {
+  static logFor(ctx: Context, level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string, fromStep = true): boolean {
     if (!ctx.bound || ctx.bound.status !== null) return false;
-    ctx.bound.userLog(level, text, ctx.invocation);
+    ctx.bound.userLog(level, text, fromStep ? ctx.invocation : null);
     return true;
   }
 

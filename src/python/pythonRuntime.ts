@@ -25,9 +25,10 @@ export interface RunSourceOptions {
   print: (line: string, recorded: boolean, level: engine.LogLevel) => void;
   /**
    * What a printed line becomes before it is recorded, or null to drop it: the page holds Python's
-   * output to the same per-run console limits as TypeScript's (src/worker/consoleCap.ts). Default: as is.
+   * output to the same per-run console limits as TypeScript's (src/worker/consoleCap.ts); a `notice`
+   * is recorded without the step. Default: as is.
    */
-  shape?: (line: string) => { text: string; level: engine.LogLevel } | null;
+  shape?: (line: string) => { text: string; level: engine.LogLevel; notice?: boolean } | null;
 }
 
 interface RuntimeModule {
@@ -53,7 +54,9 @@ export function prepareRuntime(pyodide: PyodideAPI, runtimeSource: string): Pyth
         const shaped = options.shape ? options.shape(line) : { text: line, level: 'log' as const };
         if (shaped === null) return;
         // Python prints from inside its own task; its step is the task's, not whatever JavaScript saw last.
-        const recorded = ctx ? engine.Context.logFor(ctx, shaped.level, shaped.text) : engine.logToCurrentRun(shaped.level, shaped.text);
+        // A notice (output stops here) is the host's: recorded in the run without the step.
+        const fromStep = shaped.notice !== true;
+        const recorded = ctx ? engine.Context.logFor(ctx, shaped.level, shaped.text, fromStep) : engine.logToCurrentRun(shaped.level, shaped.text, fromStep);
         options.print(shaped.text, recorded, shaped.level);
       };
       const classes = await readable(module.run_source(source, fileName));

@@ -204,7 +204,7 @@ export class UserRun {
         print: (line, recorded, level) => recorded || this.hostLog(level, line),
         shape: (line) => {
           const taken = this.consoleCap.take(line);
-          return taken && { text: taken.text, level: taken.notice ? 'warn' : 'log' };
+          return taken && { text: taken.text, level: taken.notice ? 'warn' : 'log', notice: taken.notice };
         },
       });
       if (this.handler === null && startOnly) await startOnly();
@@ -289,7 +289,8 @@ export class UserRun {
         const line = this.consoleCap.take(formatLogArgs(args));
         if (line === null) return;
         const shownLevel = line.notice ? 'warn' : level;
-        if (!flowplay.logToCurrentRun(shownLevel, line.text)) this.hostLog(shownLevel, line.text);
+        // The limit's notice is the page's, not the step's whose line reached the limit.
+        if (!flowplay.logToCurrentRun(shownLevel, line.text, !line.notice)) this.hostLog(shownLevel, line.text);
       };
     }
     return () => {

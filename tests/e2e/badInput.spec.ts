@@ -41,6 +41,8 @@ interface Row {
   status?: 'stopped' | 'failed' | 'timeout' | 'cancelled' | 'idle';
   result?: string | RegExp;
   console?: (string | RegExp)[];
+  /** Console lines (by a part of their text) that are the run's notices, not lines of a step. */
+  consoleFromRun?: string[];
   problem?: string | RegExp;
   notice?: string | RegExp;
   /** How long the outcome may take to show. */
@@ -156,6 +158,7 @@ class B extends Workflow {
     status: 'stopped',
     result: 'logged',
     console: ['Console limit reached (5,000 lines', /Console output cut: 15,00\d lines, [\d,]+ characters not shown/],
+    consoleFromRun: ['Console limit reached', 'Console output cut'],
   },
   {
     name: 'infinite recursion',
@@ -235,6 +238,9 @@ test.describe('bad input: the page says what is wrong and stays usable', () => {
         if (row.status) await expect(page.getByTestId('run-status')).toHaveText(row.status, within);
         if (row.result) await expect(page.getByTestId('run-result')).toContainText(row.result, within);
         for (const line of row.console ?? []) await expect(page.getByTestId('console')).toContainText(line);
+        for (const text of row.consoleFromRun ?? []) {
+          await expect(page.getByTestId('console').locator('.console-line', { hasText: text })).toHaveAttribute('data-step', '');
+        }
       }
       await expectDraftHolds(page, marker);
       await expectUsable(page);

@@ -171,7 +171,7 @@ await Chatty().run()
           print: (line) => shown.push(line),
           shape: (line) => {
             const taken = cap.take(line);
-            return taken && { text: taken.text, level: taken.notice ? 'warn' : 'log' };
+            return taken && { text: taken.text, level: taken.notice ? 'warn' : 'log', notice: taken.notice };
           },
         },
       ),
@@ -183,7 +183,8 @@ await Chatty().run()
       'Console limit reached (3 lines or 1,000 characters per run): later output is not shown.',
     ]);
     const logs = trace.filter((r): r is Extract<TraceRecord, { kind: 'log' }> => r.kind === 'log');
-    expect(logs.map((r) => [r.level, r.step])).toEqual([['log', 'talk'], ['log', 'talk'], ['log', 'talk'], ['warn', 'talk']]);
+    // The limit's notice is the page's, at the moment output stopped, not a line of the step's.
+    expect(logs.map((r) => [r.level, r.step, r.invocation])).toEqual([['log', 'talk', 1], ['log', 'talk', 1], ['log', 'talk', 1], ['warn', null, null]]);
     expect(cap.summary()).toBe('Console output cut: 8 lines, 78 characters not shown.');
   });
 });
