@@ -10,6 +10,9 @@ export interface StepCounts {
   failed: number;
 }
 
+/** Made once: `toLocaleString` builds a formatter at each call, which step boxes redrawn every frame of a run felt. */
+const COUNT = new Intl.NumberFormat('en-US');
+
 /** `✓3 done ⊘1 cancelled`: the outcomes so far, or '' before the first one. */
 export function outcomesText(step: StepCounts | undefined): string {
   if (!step) return '';
@@ -26,11 +29,11 @@ export function outcomesText(step: StepCounts | undefined): string {
  */
 export function queuedText(queued: number): string {
   if (!(queued > 0)) return '';
-  const count = queued < 100_000 ? queued.toLocaleString('en-US') : `${Math.floor(queued / 1000).toLocaleString('en-US')}k`;
+  const count = queued < 100_000 ? COUNT.format(queued) : `${COUNT.format(Math.floor(queued / 1000))}k`;
   return `${count} queued`;
 }
 
 /** The badge's title: the exact count and what it means. */
 export function queuedTitle(queued: number): string {
-  return `${queued.toLocaleString('en-US')} ${queued === 1 ? 'invocation waits' : 'invocations wait'} for a free worker`;
+  return `${COUNT.format(queued)} ${queued === 1 ? 'invocation waits' : 'invocations wait'} for a free worker`;
 }
