@@ -52,8 +52,31 @@ export function mermaidFile(graph: GraphModel, workflow: string | null, toMermai
 
 /** The trace alone, as the CLI's `--trace out.json` writes it: a JSON array of records. */
 export function traceJsonFile(trace: readonly TraceRecord[], workflow: string | null): ExportFile {
-  const body = trace.map((r) => `  ${JSON.stringify(r)}`).join(',\n');
-  return { name: `${fileBaseName(workflow)}.trace.json`, mimeType: 'application/json', text: trace.length === 0 ? '[]\n' : `[\n${body}\n]\n` };
+  let text = '';
+  for (const part of traceJsonParts(trace)) text += part;
+  return { name: traceJsonName(workflow), mimeType: 'application/json', text };
+}
+
+/** The name the trace's file gets. */
+export function traceJsonName(workflow: string | null): string {
+  return `${fileBaseName(workflow)}.trace.json`;
+}
+
+/** `traceJsonFile`'s text in pieces of `slice` records, for a page to write between frames (see `runFileParts`). */
+export function* traceJsonParts(trace: readonly TraceRecord[], slice = 2_000): Generator<string, void, undefined> {
+  if (trace.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  yield '[\n';
+  const step = Math.max(1, Math.floor(slice));
+  for (let from = 0; from < trace.length; from += step) {
+    const to = Math.min(trace.length, from + step);
+    let piece = '';
+    for (let i = from; i < to; i++) piece += `  ${JSON.stringify(trace[i])}${i < trace.length - 1 ? ',' : ''}\n`;
+    yield piece;
+  }
+  yield ']\n';
 }
 
 /** The editor's source as a `.ts` file. */
@@ -63,7 +86,12 @@ export function codeFile(code: string, workflow: string | null): ExportFile {
 
 /** A whole recorded run, loadable with `parseRunFile`. */
 export function runFileExport(file: RunFile, workflow: string | null): ExportFile {
-  return { name: `${fileBaseName(workflow)}.run.json`, mimeType: 'application/json', text: serializeRunFile(file) };
+  return { name: runFileName(workflow), mimeType: 'application/json', text: serializeRunFile(file) };
+}
+
+/** The name a saved run's file gets. */
+export function runFileName(workflow: string | null): string {
+  return `${fileBaseName(workflow)}.run.json`;
 }
 
 /** The SVG drawing from `graphToSvg`. */

@@ -45,7 +45,7 @@ export {
 } from './replayCursor.ts';
 export type { ReplayCursor, ReplaySchedule, PlayResult } from './replayCursor.ts';
 
-export { createRunFile, serializeRunFile, RUN_FILE_FORMAT, RUN_FILE_VERSION, DEFAULT_RUN_FILE_LIMITS } from './runFile.ts';
+export { createRunFile, runFileParts, serializeRunFile, RUN_FILE_FORMAT, RUN_FILE_VERSION, DEFAULT_RUN_FILE_LIMITS } from './runFile.ts';
 export type { RunFile, RunFileLimits } from './runFile.ts';
 export { parseRunFile } from './parseRunFile.ts';
 export { checkSavedContext, MAX_CONTEXT_CHARS, MAX_CONTEXT_WORK } from './savedRunContext.ts';
@@ -59,7 +59,7 @@ export { forkChoices } from './forkChoices.ts';
 export type { ForkChoices, ForkableEvent, ForkableAnswer } from './forkChoices.ts';
 export type { ParseRunFileResult } from './parseRunFile.ts';
 
-export { graphJsonFile, mermaidFile, traceJsonFile, codeFile, runFileExport, svgFile, fileBaseName } from './exportFile.ts';
+export { graphJsonFile, mermaidFile, traceJsonFile, traceJsonName, traceJsonParts, codeFile, runFileExport, runFileName, svgFile, fileBaseName } from './exportFile.ts';
 export type { ExportFile, NodePosition } from './exportFile.ts';
 export { graphToSvg } from './graphToSvg.ts';
 export { outcomesText, queuedText, queuedTitle } from './stepText.ts';

@@ -73,6 +73,16 @@ export function createRunFile(run: { code: string; input?: { [key: string]: Json
  * was saved.
  */
 export function serializeRunFile(file: RunFile): string {
+  let text = '';
+  for (const part of runFileParts(file)) text += part;
+  return text;
+}
+
+/**
+ * `serializeRunFile`'s text in pieces, `slice` records to a piece: a page writes a big run between
+ * frames (`runFileBlob` in src/ui) instead of in one long task. The pieces joined are the text.
+ */
+export function* runFileParts(file: RunFile, slice = 2_000): Generator<string, void, undefined> {
   const runId = file.trace.find((r) => r.kind === 'run.started')?.runId ?? file.trace[0]?.runId ?? '';
   const head: Omit<RunFile, 'trace'> & { runId: string } = { format: file.format, version: file.version, code: file.code, input: file.input, seed: file.seed, runId };
   if (file.graph) head.graph = file.graph;
@@ -80,28 +90,36 @@ export function serializeRunFile(file: RunFile): string {
   const lines = [`{`];
   for (const [key, value] of Object.entries(head)) lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
   lines.push(`  "trace": [`);
+  yield `${lines.join('\n')}\n`;
+  const trace = file.trace;
+  const step = Math.max(1, Math.floor(slice));
   let seq = Number.NaN;
   let t = Number.NaN;
-  file.trace.forEach((r, i) => {
-    const { v, runId: id, seq: s, t: time, ...body } = r;
-    const compact: Record<string, unknown> = {};
-    if (v !== TRACE_VERSION_WRITTEN) compact.v = v;
-    if (id !== runId) compact.runId = id;
-    if (s !== seq + 1) compact.seq = s;
-    if (time !== t) compact.t = time;
-    seq = s;
-    t = time;
-    const nullable = NULLABLE[r.kind];
-    const defaults = DEFAULTS[r.kind];
-    for (const [key, value] of Object.entries(body)) {
-      if (value === null && nullable?.has(key)) continue;
-      if (defaults?.[key] !== undefined && JSON.stringify(value) === defaults[key]) continue;
-      compact[key] = value;
+  for (let from = 0; from < trace.length; from += step) {
+    const to = Math.min(trace.length, from + step);
+    const piece: string[] = [];
+    for (let i = from; i < to; i++) {
+      const r = trace[i]!;
+      const { v, runId: id, seq: s, t: time, ...body } = r;
+      const compact: Record<string, unknown> = {};
+      if (v !== TRACE_VERSION_WRITTEN) compact.v = v;
+      if (id !== runId) compact.runId = id;
+      if (s !== seq + 1) compact.seq = s;
+      if (time !== t) compact.t = time;
+      seq = s;
+      t = time;
+      const nullable = NULLABLE[r.kind];
+      const defaults = DEFAULTS[r.kind];
+      for (const [key, value] of Object.entries(body)) {
+        if (value === null && nullable?.has(key)) continue;
+        if (defaults?.[key] !== undefined && JSON.stringify(value) === defaults[key]) continue;
+        compact[key] = value;
+      }
+      piece.push(`    ${JSON.stringify(compact)}${i < trace.length - 1 ? ',' : ''}\n`);
     }
-    lines.push(`    ${JSON.stringify(compact)}${i < file.trace.length - 1 ? ',' : ''}`);
-  });
-  lines.push('  ]', '}');
-  return `${lines.join('\n')}\n`;
+    yield piece.join('');
+  }
+  yield '  ]\n}\n';
 }
 
 /** Per record kind, the fields that may be null: a version 2 file leaves them out when they are. */

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { browserBenchSource } from '../../bench/browserWorkload.ts';
 import { eventNode, expect, openPlayground, setCode, stepNode, test } from './fixtures.ts';
 import { eventCount, runToEnd, scrubberCount } from './inspectHelpers.ts';
 
@@ -157,6 +158,36 @@ test.describe('saved runs', () => {
     await expect(page.getByTestId('run-result')).toHaveText(result!);
     await expect(eventNode(page, 'StepTwoEvent')).toHaveAttribute('data-count', '3');
     expect(runnerCalls).toBe(0);
+  });
+
+  test('a big run is written in slices: the button says so, the page keeps drawing frames, and the file holds the whole run', async ({ page }) => {
+    await openPlayground(page);
+    await setCode(page, browserBenchSource(100_000));
+    await expect(stepNode(page, 'gather')).toBeVisible();
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('engine-controls')).toHaveAttribute('data-engine', 'done', { timeout: 60_000 });
+    const total = Number(await page.getByTestId('scrubber').getAttribute('data-total'));
+    expect(total).toBe(350_007);
+    // Frames drawn while the button says it is writing: none when the file is written in one task.
+    await page.evaluate(() => {
+      const seen = { busy: 0 };
+      (window as unknown as { savingFrames: typeof seen }).savingFrames = seen;
+      const tick = () => {
+        if (document.querySelector('[data-testid="save-run"][aria-busy="true"]')) seen.busy++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('save-run').click();
+    const download = await downloading;
+    await expect(page.getByTestId('save-run')).toHaveText('Save run');
+    await expect(page.getByTestId('save-run')).toBeEnabled();
+    const frames = await page.evaluate(() => (window as unknown as { savingFrames: { busy: number } }).savingFrames.busy);
+    expect(frames).toBeGreaterThanOrEqual(3);
+    const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(file.trace).toHaveLength(total);
+    expect(file.trace.at(-1)).toMatchObject({ kind: 'run.finished', status: 'stopped', result: 50_000 });
   });
 
   test('a run saved before the lean trace (version 1) still opens and replays', async ({ page }) => {

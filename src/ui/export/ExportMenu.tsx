@@ -1,13 +1,14 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { codeFile, drawnGraph, fileBaseName, graphJsonFile, graphToSvg, mermaidFile, svgFile, traceJsonFile } from '../../inspect/index.ts';
+import { codeFile, drawnGraph, fileBaseName, graphJsonFile, graphToSvg, mermaidFile, svgFile, traceJsonName, traceJsonParts } from '../../inspect/index.ts';
 import type { NodeBox } from '../../inspect/index.ts';
 import { eventColor } from '../graph/eventColors.ts';
 import type { FlowEdge, FlowNode } from '../graph/flowTypes.ts';
 import { mainWorkflow } from '../../state/index.ts';
 import { usePlayground } from '../playground.ts';
 import { download } from './download.ts';
+import { slicedBlob } from './slicedBlob.ts';
 import { downloadProject } from './downloadProject.ts';
 import { svgToPng } from './svgToPng.ts';
 
@@ -54,7 +55,8 @@ export function ExportMenu() {
       else if (format === 'svg') download(svgFile(svgOfGraph(), name));
       else if (format === 'mermaid' && toMermaid) download(mermaidFile(graph!, name, toMermaid));
       else if (format === 'graph-json') download(graphJsonFile(graph!, name, new Map(flow.getNodes().map((n) => [n.id, n.position]))));
-      else if (format === 'trace-json') download(traceJsonFile(run.getState().trace, name));
+      // Written between frames: a big run's trace is tens of megabytes.
+      else if (format === 'trace-json') download({ name: traceJsonName(name), blob: await slicedBlob(traceJsonParts(run.getState().trace.slice(), 500), 'application/json') });
       else if (format === 'code') download(codeFile(workspace.getState().source, name));
       else if (format === 'project') await downloadProject({ workspace, run });
     } catch (caught) {

@@ -1,10 +1,10 @@
 import { memo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { createRunFile, parseRunFile, runFileExport } from '../../inspect/index.ts';
+import { createRunFile, parseRunFile, runFileName, runFileParts } from '../../inspect/index.ts';
 import { parseInput } from '../../state/index.ts';
 import { showNotice } from '../../state/noticeStore.ts';
 import { useSession } from '../share/session.ts';
-import { download } from '../export/download.ts';
+import { download, slicedBlob } from '../export/index.ts';
 import { usePlayground } from '../playground.ts';
 import { RunHistory } from './RunHistory.tsx';
 
@@ -21,6 +21,8 @@ export const RunFileButtons = memo(function RunFileButtons() {
   const origin = useStore(run, (s) => s.origin);
   const picker = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
+  /** A file is being written (a big run's takes most of a second, with the page let go meanwhile). */
+  const [saving, setSaving] = useState(false);
 
   const save = async () => {
     // A run that has not ended is saved with its context, so the file can resume it after a reload.
@@ -42,7 +44,14 @@ export const RunFileButtons = memo(function RunFileButtons() {
       trace: state.trace,
     });
     const first = state.trace[0];
-    download(runFileExport(file, first?.kind === 'run.started' ? first.workflow : null));
+    // Written in slices with the page let go between them: a big run's file is tens of megabytes.
+    setSaving(true);
+    try {
+      const blob = await slicedBlob(runFileParts(file, 500), 'application/json');
+      download({ name: runFileName(first?.kind === 'run.started' ? first.workflow : null), blob });
+    } finally {
+      setSaving(false);
+    }
     if (!taken.ok) {
       showNotice(notices, { topic: 'link', tone: 'error', message: `${taken.error}. The run was saved without its context: the file replays it but cannot resume it.` });
     }
@@ -75,8 +84,16 @@ export const RunFileButtons = memo(function RunFileButtons() {
 
   return (
     <span className="run-file">
-      <button type="button" className="btn-small" data-testid="save-run" disabled={total === 0} onClick={() => void save()} title="Save this run as a JSON file to replay later (and, while it waits, to resume it)">
-        Save run
+      <button
+        type="button"
+        className="btn-small"
+        data-testid="save-run"
+        disabled={total === 0 || saving}
+        aria-busy={saving}
+        onClick={() => void save()}
+        title="Save this run as a JSON file to replay later (and, while it waits, to resume it)"
+      >
+        {saving ? 'Saving…' : 'Save run'}
       </button>
       <button type="button" className="btn-small" data-testid="load-run" onClick={() => picker.current?.click()} title="Replay a saved run (its code is not run)">
         Load run…

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
 import { toMermaid } from '../../../src/compiler/index.ts';
-import { codeFile, fileBaseName, graphJsonFile, graphToSvg, mermaidFile, traceJsonFile } from '../../../src/inspect/index.ts';
+import { codeFile, fileBaseName, graphJsonFile, graphToSvg, mermaidFile, traceJsonFile, traceJsonParts } from '../../../src/inspect/index.ts';
 import { deriveView } from '../../../src/state/index.ts';
 import { rankLayout } from '../../../src/inspect/index.ts';
 import { TARGETED, recordExample, recordSource } from './fixtures.ts';
@@ -48,6 +48,18 @@ describe('file exports', () => {
     expect(mermaidFile(graph, 'ConcurrentFlow', toMermaid)).toEqual({ name: 'concurrent-flow.mmd', mimeType: 'text/plain', text: toMermaid(graph) });
     expect(JSON.parse(traceJsonFile(trace, 'ConcurrentFlow').text)).toEqual(trace);
     expect(JSON.parse(traceJsonFile([], null).text)).toEqual([]);
+  });
+
+  test('the trace JSON written in pieces of any size is the same text: one record a line, as the CLI writes it', async () => {
+    const { trace } = await recordExample('collect.ts');
+    const whole = traceJsonFile(trace, 'ConcurrentFlow').text;
+    expect(whole).toBe(`[\n${trace.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n]\n`);
+    for (const slice of [1, 7, trace.length, 500]) {
+      const parts = [...traceJsonParts(trace, slice)];
+      expect(parts.join(''), `slice ${slice}`).toBe(whole);
+      expect(parts.length).toBe(2 + Math.ceil(trace.length / slice));
+    }
+    expect([...traceJsonParts([])]).toEqual(['[]\n']);
   });
 });
 

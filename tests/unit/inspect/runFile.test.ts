@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_RUN_FILE_LIMITS, createRunFile, parseRunFile, serializeRunFile } from '../../../src/inspect/index.ts';
+import { DEFAULT_RUN_FILE_LIMITS, createRunFile, parseRunFile, runFileParts, serializeRunFile } from '../../../src/inspect/index.ts';
 import { readFileSync } from 'node:fs';
 import { RunFold } from '../../../src/state/runFold.ts';
 import { TraceIndex } from '../../../src/inspect/traceIndex.ts';
@@ -41,6 +41,20 @@ describe('parseRunFile', () => {
       expect(read).toEqual({ ok: true, file: JSON.parse(JSON.stringify(file)) });
     }
   }, 30_000); // six runs recorded first: seconds on a busy machine
+
+  test('written in pieces of any size, the text is the same: a head, the records a piece at a time, the end', async () => {
+    const { source, graph, trace } = await recordExample('collect.ts');
+    const file = createRunFile({ code: source, input: { message: 'hi' }, seed: 0, graph, trace });
+    const whole = serializeRunFile(file);
+    for (const slice of [1, 3, trace.length - 1, trace.length, 2_000, 0]) {
+      const parts = [...runFileParts(file, slice)];
+      expect(parts.join(''), `slice ${slice}`).toBe(whole);
+      // The head and the end are pieces of their own; the records fill the rest, none empty.
+      expect(parts.length).toBe(2 + Math.ceil(trace.length / Math.max(1, slice)));
+    }
+    const empty = createRunFile({ code: '', seed: null, trace: [] });
+    expect([...runFileParts(empty)].join('')).toBe(serializeRunFile(empty));
+  });
 
   test('a file without a graph is fine', async () => {
     expect((await broken((d) => delete d.graph)).ok).toBe(true);
