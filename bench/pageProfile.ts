@@ -58,7 +58,8 @@ async function record(page: Page, events: number): Promise<void> {
   await loadSource(page, browserBenchSource(events));
   await page.getByTestId('run-speed').selectOption('10');
   await page.getByTestId('run-button').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.textContent === 'stopped', null, { timeout: 600_000 });
+  // Until the runner has sent the whole run, as bench:browser's recording figure (playing all of it at 10x takes minutes).
+  await page.waitForFunction(() => document.querySelector('[data-testid="engine-controls"]')?.getAttribute('data-engine') === 'done', null, { timeout: 600_000 });
 }
 
 async function openRunFile(page: Page, events: number): Promise<void> {
