@@ -8,6 +8,13 @@ import type { ServedApp } from '../tests/support/servedApp.ts';
 import { runSource } from '../tests/unit/runSource.ts';
 import { browserBenchSource } from './browserWorkload.ts';
 
+/** The `--cpu-slowdown` option's value, read once for both commands: 1 or more, or it throws saying so. */
+export function cpuSlowdownOf(text: string | undefined): number {
+  const rate = Number(text ?? '1');
+  if (!(rate >= 1)) throw new Error(`--cpu-slowdown wants a number of 1 or more, got ${text}`);
+  return rate;
+}
+
 /** A page of the served app at 1280x800, page errors handed to `onError`; `init` runs before the page's first script. */
 export async function openBenchPage(app: ServedApp, onError: (message: string) => void, init?: () => void, cpuSlowdown = 1): Promise<Page> {
   const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });

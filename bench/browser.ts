@@ -28,7 +28,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
 import { buildApp, serveApp } from '../tests/support/servedApp.ts';
-import { benchRunFile, loadSource, openBenchPage } from './benchPage.ts';
+import { benchRunFile, cpuSlowdownOf, loadSource, openBenchPage } from './benchPage.ts';
 import { CHOOSE_STAGED_FILE, stageFile } from './stagedFile.ts';
 import { openTab, scrubBars, scrubMoves } from './scrubMoves.ts';
 import type { Move } from './scrubMoves.ts';
@@ -44,8 +44,7 @@ const { values } = parseArgs({
   },
 });
 const PORT = Number(values.port);
-const CPU_SLOWDOWN = Number(values['cpu-slowdown']);
-if (!(CPU_SLOWDOWN >= 1)) throw new Error(`--cpu-slowdown wants a number of 1 or more, got ${values['cpu-slowdown']}`);
+const CPU_SLOWDOWN = cpuSlowdownOf(values['cpu-slowdown']);
 const SPEEDS = ['0.25', '0.5', '1', '2', '4', '10'];
 const FILE_RECORDS = 200_000;
 

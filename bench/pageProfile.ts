@@ -20,7 +20,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from '@playwright/test';
 import { serveApp } from '../tests/support/servedApp.ts';
-import { benchRunFile, loadSource, openBenchPage } from './benchPage.ts';
+import { benchRunFile, cpuSlowdownOf, loadSource, openBenchPage } from './benchPage.ts';
 import { chooseStagedRun, stageFile } from './stagedFile.ts';
 import { LARGE_BROWSER_BENCH_EVENTS, browserBenchSource } from './browserWorkload.ts';
 
@@ -39,6 +39,7 @@ const { positionals, values } = parseArgs({
   },
 });
 const scene = positionals[0] ?? 'file';
+const CPU_SLOWDOWN = cpuSlowdownOf(values['cpu-slowdown']);
 
 interface ProfileNode {
   id: number;
@@ -191,7 +192,7 @@ function summarise(profile: CpuProfile, top: number): void {
 async function main(): Promise<void> {
   const app = await serveApp(values.out, Number(values.port));
   try {
-    const page = await openBenchPage(app, (message) => console.log(`page error: ${message}`), undefined, Number(values['cpu-slowdown']));
+    const page = await openBenchPage(app, (message) => console.log(`page error: ${message}`), undefined, CPU_SLOWDOWN);
     await page.locator('.react-flow__node').first().waitFor({ timeout: 30_000 });
     const cdp = await page.context().newCDPSession(page);
     let profile: CpuProfile;
