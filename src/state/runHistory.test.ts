@@ -1,42 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { CompileResult } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
-import type { RunEnd, RunnerClient, TraceSink } from '../worker/protocol.ts';
 import { createRunController } from './runController.ts';
+import { ONE_NODE_ANALYSIS as analysis, scriptedRunner } from './scriptedRunner.ts';
 import { HISTORY_SIZE } from './runHistory.ts';
 import { createRunStore } from './runStore.ts';
 import { listRuns } from './runList.ts';
 import { applyAnalysis, createWorkspaceStore, setSource } from './workspaceStore.ts';
 
-const GRAPH = { nodes: [{ id: 'event:StartEvent', kind: 'event', label: 'StartEvent' }], edges: [] } as unknown as CompileResult['graph'];
-const analysis = { graph: GRAPH, js: 'js', diagnostics: [], workflows: [{ name: 'F', steps: [] }] } as unknown as CompileResult;
-
-/** A runner that answers each run with a started and a finished record, or holds it open until stopped. */
+/** Each run is sent a started and a finished record, or held open between them until stopped. */
 function fakeRunner(hold = false) {
-  let release: (() => void) | null = null;
-  let stops = 0;
-  const seeds: number[] = [];
-  const replays: unknown[] = [];
-  const runner: RunnerClient = {
-    async run(request, sink: TraceSink): Promise<RunEnd> {
-      seeds.push(request.seed ?? -1);
-      if (request.replay) replays.push(request.replay.fork);
-      sink([{ kind: 'run.started', seq: 0, seed: request.seed } as unknown as TraceRecord]);
-      if (hold) await new Promise<void>((resolve) => (release = resolve));
-      sink([{ kind: 'run.finished', seq: 1, status: 'stopped', result: 'ok' } as unknown as TraceRecord]);
-      return { kind: 'finished' };
+  const fake = scriptedRunner({
+    first: (request) => [{ kind: 'run.started', seq: 0, seed: request.seed } as unknown as TraceRecord],
+    hold,
+    last: [{ kind: 'run.finished', seq: 1, status: 'stopped', result: 'ok' } as unknown as TraceRecord],
+  });
+  return {
+    runner: fake.runner,
+    stops: fake.stops,
+    get seeds() {
+      return fake.requests.map((r) => r.seed ?? -1);
     },
-    async stop() {
-      stops++;
-      release?.();
-      return 'cancelled';
+    get replays() {
+      return fake.requests.flatMap((r) => (r.replay ? [r.replay.fork] : []));
     },
-    control: async () => undefined,
-    prepare: () => undefined,
-    savedContext: async () => ({ ok: true as const, context: null }),
-    dispose: () => undefined,
   };
-  return { runner, stops: () => stops, seeds, replays };
 }
 
 function setup(hold = false) {

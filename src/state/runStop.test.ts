@@ -3,32 +3,18 @@ import type { CompileResult } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
 import type { RunEnd, RunnerClient, TraceSink } from '../worker/protocol.ts';
 import { createRunController } from './runController.ts';
+import { ONE_NODE_ANALYSIS as analysis, scriptedRunner } from './scriptedRunner.ts';
 import { createRunStore, updateSettings } from './runStore.ts';
 import { applyAnalysis, createWorkspaceStore } from './workspaceStore.ts';
 
-const GRAPH = { nodes: [{ id: 'event:StartEvent', kind: 'event', label: 'StartEvent' }], edges: [] } as unknown as CompileResult['graph'];
-const analysis = { graph: GRAPH, js: 'js', diagnostics: [], workflows: [{ name: 'F', steps: [] }] } as unknown as CompileResult;
-
 /** A runner whose engine has got 10 records ahead and is still going until Stop, which ends it as cancelled. */
 function busyRunner(): RunnerClient {
-  let release: (() => void) | null = null;
-  return {
-    async run(request, sink: TraceSink): Promise<RunEnd> {
-      // The run's start names its clock, as the engine's does.
-      sink(Array.from({ length: 10 }, (_, seq) => (seq === 0 ? { kind: 'run.started', seq, t: 0, clock: request.clock } : { kind: 'log', seq, t: 0 }) as unknown as TraceRecord));
-      await new Promise<void>((resolve) => (release = resolve));
-      sink([{ kind: 'run.finished', seq: 10, t: 0, status: 'cancelled' } as unknown as TraceRecord]);
-      return { kind: 'finished' };
-    },
-    async stop() {
-      release?.();
-      return 'cancelled';
-    },
-    control: async () => undefined,
-    prepare: () => undefined,
-    savedContext: async () => ({ ok: true as const, context: null }),
-    dispose: () => undefined,
-  };
+  return scriptedRunner({
+    // The run's start names its clock, as the engine's does.
+    first: (request) => Array.from({ length: 10 }, (_, seq) => (seq === 0 ? { kind: 'run.started', seq, t: 0, clock: request.clock } : { kind: 'log', seq, t: 0 }) as unknown as TraceRecord),
+    hold: true,
+    last: [{ kind: 'run.finished', seq: 10, t: 0, status: 'cancelled' } as unknown as TraceRecord],
+  }).runner;
 }
 
 /** A run controller over `runner`; `analyse` false: the analysis of new code never comes back. */
@@ -118,6 +104,6 @@ describe('loading a saved run', () => {
     expect(workspace.getState().graph).toEqual(saved);
     // The code's own analysis, when it comes, is what the graph then shows.
     applyAnalysis(workspace, workspace.getState().revision, analysis);
-    expect(workspace.getState().graph).toEqual(GRAPH);
+    expect(workspace.getState().graph).toEqual(analysis.graph);
   });
 });
