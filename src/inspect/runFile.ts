@@ -80,7 +80,7 @@ export function serializeRunFile(file: RunFile): string {
 
 /**
  * `serializeRunFile`'s text in pieces, `slice` records to a piece: a page writes a big run between
- * frames (`runFileBlob` in src/ui) instead of in one long task. The pieces joined are the text.
+ * frames (`slicedBlob` in src/ui) instead of in one long task. The pieces joined are the text.
  */
 export function* runFileParts(file: RunFile, slice = 2_000): Generator<string, void, undefined> {
   const runId = file.trace.find((r) => r.kind === 'run.started')?.runId ?? file.trace[0]?.runId ?? '';
