@@ -1,7 +1,5 @@
 import type { GraphModel } from '../compiler/model.ts';
 import type { TraceRecord } from '../engine/trace.ts';
-import type { RunFile } from './runFile.ts';
-import { serializeRunFile } from './runFile.ts';
 
 /** A file to download: the UI turns it into a Blob and a link; nothing here touches the DOM. */
 export interface ExportFile {
@@ -84,12 +82,7 @@ export function codeFile(code: string, workflow: string | null): ExportFile {
   return { name: `${fileBaseName(workflow)}.ts`, mimeType: 'text/plain', text: code.endsWith('\n') ? code : `${code}\n` };
 }
 
-/** A whole recorded run, loadable with `parseRunFile`. */
-export function runFileExport(file: RunFile, workflow: string | null): ExportFile {
-  return { name: runFileName(workflow), mimeType: 'application/json', text: serializeRunFile(file) };
-}
-
-/** The name a saved run's file gets. */
+/** The name a saved run's file gets (its text: `serializeRunFile`, or `runFileParts` a piece at a time). */
 export function runFileName(workflow: string | null): string {
   return `${fileBaseName(workflow)}.run.json`;
 }

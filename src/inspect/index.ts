@@ -59,7 +59,7 @@ export { forkChoices } from './forkChoices.ts';
 export type { ForkChoices, ForkableEvent, ForkableAnswer } from './forkChoices.ts';
 export type { ParseRunFileResult } from './parseRunFile.ts';
 
-export { graphJsonFile, mermaidFile, traceJsonFile, traceJsonName, traceJsonParts, codeFile, runFileExport, runFileName, svgFile, fileBaseName } from './exportFile.ts';
+export { graphJsonFile, mermaidFile, traceJsonFile, traceJsonName, traceJsonParts, codeFile, runFileName, svgFile, fileBaseName } from './exportFile.ts';
 export type { ExportFile, NodePosition } from './exportFile.ts';
 export { graphToSvg } from './graphToSvg.ts';
 export { outcomesText, queuedText, queuedTitle } from './stepText.ts';

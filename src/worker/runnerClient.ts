@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import type { RestartReason, RunControl, RunEnd, RunRequest, RunnerClient, RunnerPortApi, TraceSink } from './protocol.ts';
 import { createWorkerHost } from './runnerHost.ts';
 import type { RunnerHost } from './runnerHost.ts';
-import { FrameInbox } from './frameInbox.ts';
+import { FrameInbox, type FrameInboxOptions } from './frameInbox.ts';
 import { TraceGate, readRunnerMessage } from './runnerMessages.ts';
 import { createSandboxHost, keepPythonCode } from './sandboxHost.ts';
 import type { PythonStart } from './sandboxHost.ts';
@@ -22,8 +22,13 @@ export const READY_MS = 20_000;
 export const PYTHON_READY_MS = 120_000;
 /** The longest a busy page puts off starting the next run's runner. */
 const PREPARE_WITHIN_MS = 200;
-/** What of each frame the page spends taking in a runner's messages while more wait (see FrameInbox). */
-const INTAKE_MS = 6;
+/** A runner's messages are taken in at most 6 ms of each frame while more wait (see FrameInbox). */
+const INBOX: FrameInboxOptions = {
+  budgetMs: 6,
+  frame: typeof requestAnimationFrame === 'function' ? (callback) => void requestAnimationFrame(callback) : null,
+  later: (callback, ms) => void setTimeout(callback, ms),
+  clock: now,
+};
 /** How long the sandbox frame has to answer a ping before its process is presumed dead. */
 const PING_MS = 500;
 
@@ -77,6 +82,8 @@ interface Connection {
   pingedAt: number | null;
   /** Done with: its run ended or it was replaced. Nothing it sends counts any more. */
   retired: boolean;
+  /** Its messages that came and wait to be taken in (see FrameInbox); dropped when it is retired. */
+  inbox: FrameInbox;
 }
 
 interface ActiveRun {
@@ -170,7 +177,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     const ready = new Promise<boolean>((resolve) => (hello = () => resolve(true)));
     // How long a runner takes to start, for the benchmarks (bench/pythonPage.ts reads the measures).
     void ready.then(() => performance.measure(`flowplay:${kind}-runner-start`, { start: started, end: now() }));
-    const conn: Connection = { kind, used: false, host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, greeted: false, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false };
+    const conn: Connection = { kind, used: false, host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, greeted: false, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false, inbox: new FrameInbox((message) => take(message), INBOX) };
     const take = (data: unknown) => {
       if (conn.retired) return;
       const read = readRunnerMessage(data);
@@ -226,17 +233,8 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     };
     // The relay hands the runner's messages on in arrays, in the order they were sent (see
     // eventsRelay.ts); they are taken in a frame's budget at a time (see FrameInbox).
-    const inbox = new FrameInbox(take, {
-      budgetMs: INTAKE_MS,
-      frame: typeof requestAnimationFrame === 'function' ? (callback) => void requestAnimationFrame(callback) : null,
-      later: (callback, ms) => void setTimeout(callback, ms),
-      clock: now,
-    });
     host.events.onmessage = (event: MessageEvent) => {
-      if (!Array.isArray(event.data) || conn.retired) return;
-      // Liveness counts a message when it comes, not when the page gets to take it in.
-      if (!host.supervisor) conn.lastHeard = now();
-      inbox.push(event.data as unknown[]);
+      if (Array.isArray(event.data) && !conn.retired) conn.inbox.push(event.data as unknown[]);
     };
     if (host.supervisor) {
       host.supervisor.onmessage = (event: MessageEvent) => {
@@ -275,6 +273,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
   function retire(conn: Connection, putOff = false): void {
     if (conn.retired) return;
     conn.retired = true;
+    conn.inbox.clear();
     conn.api[Comlink.releaseProxy]();
     if (putOff) whenIdle(PREPARE_WITHIN_MS, () => conn.host.dispose());
     else conn.host.dispose();
