@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_BATCH, TraceBatcher } from './traceBatcher.ts';
+import { BATCH_MS, MAX_BATCH, PROMPT_STARTS, TraceBatcher } from './traceBatcher.ts';
 
 /** A batcher over numbered records: each send takes every record written since the last. */
-function numbered(deliver: (batch: number[]) => unknown = () => undefined) {
+function numbered(deliver: (batch: number[]) => unknown = () => undefined, clock?: () => number) {
   let written = 0;
   let sent = 0;
   const batches: number[][] = [];
@@ -11,7 +11,7 @@ function numbered(deliver: (batch: number[]) => unknown = () => undefined) {
     sent = written;
     batches.push(batch);
     return deliver(batch);
-  });
+  }, clock);
   return {
     batches,
     batcher,
@@ -38,6 +38,26 @@ describe('TraceBatcher', () => {
     write();
     write(true);
     expect(batches).toEqual([[0, 1]]);
+  });
+
+  it('sends starts at once only PROMPT_STARTS times a batch: a fan-out starting steps by the thousand waits for the batch', () => {
+    vi.useFakeTimers();
+    let now = 0;
+    const { batches, write } = numbered(undefined, () => now);
+    for (let i = 0; i < PROMPT_STARTS; i++) write(true);
+    expect(batches).toHaveLength(PROMPT_STARTS);
+    write(true);
+    write(true);
+    expect(batches).toHaveLength(PROMPT_STARTS);
+    // The held starts go with the batch, in order.
+    now = BATCH_MS;
+    vi.advanceTimersByTime(BATCH_MS);
+    expect(batches).toHaveLength(PROMPT_STARTS + 1);
+    expect(batches.flat()).toEqual(Array.from({ length: PROMPT_STARTS + 2 }, (_, i) => i));
+    // A new batch's time brings the allowance back.
+    write(true);
+    expect(batches).toHaveLength(PROMPT_STARTS + 2);
+    vi.useRealTimers();
   });
 
   it('splits a burst into batches the page can take in one short task', () => {

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { TraceDecoder, type TraceRecord } from '../../../src/engine/index.ts';
 import { compareTraces } from '../../../src/inspect/compareTraces.ts';
 import { UserRun } from '../../../src/worker/userRun.ts';
+import { BATCH_MS, MAX_BATCH, PROMPT_STARTS } from '../../../src/worker/traceBatcher.ts';
 import { exampleSource, runSource, sharedCompiler } from '../runSource.ts';
 
 const examples = ['concurrency', 'realistic'].flatMap((dir) =>
@@ -91,10 +92,16 @@ try {
 }
 `;
     const listened = await runSource(source, { seed: 3 });
+    const started = performance.now();
     const { trace, packets } = await runnerTrace(source, 3);
+    const elapsed = performance.now() - started;
     expect(trace.filter((r) => r.kind === 'run.started')).toHaveLength(2);
     expect(trace.at(-1)).toMatchObject({ kind: 'log', text: expect.stringContaining('gathered 3000') });
     expect(packets).toBeGreaterThan(10);
+    // Not a packet per step start (6,000 of them): the starts sent at once are rationed per batch time.
+    const starts = trace.filter((r) => r.kind === 'step.started').length;
+    expect(starts).toBeGreaterThan(6_000);
+    expect(packets).toBeLessThanOrEqual(PROMPT_STARTS * (Math.ceil(elapsed / BATCH_MS) + 1) + Math.ceil(trace.length / MAX_BATCH) + 10);
     const { same, difference } = compareTraces(comparable(listened.trace), comparable(trace));
     expect(difference && JSON.stringify([difference.first, difference.second]), `first difference after ${same} records`).toBeNull();
     expect(same).toBeGreaterThan(20_000);
