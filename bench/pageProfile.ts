@@ -14,7 +14,7 @@
  * With `--trace`, the scene is recorded as a Chromium trace instead, and the page's main thread is
  * summed by what it did (script, style, layout, paint, a canvas's drawing, garbage collection): the
  * profile's "(program)" says only that the time was outside script. The longest tasks are listed too,
- * each with what took most of it.
+ * each with what took most of it, and how long each of the page's threads was busy.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -55,9 +55,13 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
+/** Marks where a scene's own part starts in a trace (a `TimeStamp` event): what comes before is setting up. */
+const SCENE_MARK = 'flowplay-scene';
+
 async function record(page: Page, events: number): Promise<void> {
   await loadSource(page, browserBenchSource(events));
   await page.getByTestId('run-speed').selectOption('10');
+  await page.evaluate((mark) => console.timeStamp(mark), SCENE_MARK);
   await page.getByTestId('run-button').click();
   // Until the runner has sent the whole run, as bench:browser's recording figure (playing all of it at 10x takes minutes).
   await page.waitForFunction(() => document.querySelector('[data-testid="engine-controls"]')?.getAttribute('data-engine') === 'done', null, { timeout: 600_000 });
@@ -88,7 +92,7 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { message?: string; url?: string } };
 }
 
 /** Records `work` as a Chromium trace, prints the main thread's time by kind, and returns an empty profile. */
@@ -126,6 +130,46 @@ function summariseTrace(events: TraceEvent[]): void {
   console.log('main thread, self time by event:');
   for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
   longTasks(own);
+  threadsBusy(events);
+}
+
+/**
+ * How long each named thread of the page was busy (its complete events' union), against the scene's
+ * span: on a machine of two cores, the page's threads together can ask for more than there is, and
+ * the main thread's work then takes longer than its own work explains.
+ */
+function threadsBusy(events: TraceEvent[]): void {
+  const mark = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === SCENE_MARK);
+  const from = mark?.ts ?? -Infinity;
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
+  const spans = new Map<string, TraceEvent[]>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || e.ts < from) continue;
+    const key = `${e.pid}:${e.tid}`;
+    (spans.get(key) ?? spans.set(key, []).get(key)!).push(e);
+    first = Math.min(first, e.ts);
+    last = Math.max(last, e.ts + e.dur);
+  }
+  const busy: [string, number][] = [];
+  for (const [key, list] of spans) {
+    list.sort((a, b) => a.ts - b.ts);
+    let total = 0;
+    let end = -Infinity;
+    for (const e of list) {
+      const from = Math.max(e.ts, end);
+      const to = e.ts + e.dur!;
+      if (to > from) total += to - from;
+      end = Math.max(end, to);
+    }
+    // A worker's thread is named only "DedicatedWorker thread": its script tells which one it is.
+    const script = list.map((e) => e.args?.data?.url).find((url) => url) ?? '';
+    busy.push([`${names.get(key) ?? 'unnamed'} (${key})${script ? ` ${script.replace(/^.*\//, '')}` : ''}`, total]);
+  }
+  console.log(`threads busy over the ${((last - first) / 1000).toFixed(0)} ms traced${mark ? ' from the scene\'s start' : ''}:`);
+  for (const [name, us] of busy.sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
 }
 
 /** Self time (µs) by event name of complete events in start order: each event's time less that of the events inside it. */
