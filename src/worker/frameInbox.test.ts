@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { FrameInbox } from './frameInbox.ts';
 
 /** A page with a hand-driven clock, frames and timers: each message takes `cost` ms to take in. */
-function page(cost = 2, budgetMs = 6) {
+function page(cost = 2, budgetMs = 6, hidden = false) {
   let time = 0;
   const frames: (() => void)[] = [];
   const timers: { at: number; callback: () => void }[] = [];
@@ -16,6 +16,8 @@ function page(cost = 2, budgetMs = 6) {
     later: (callback, ms) => void timers.push({ at: time + ms, callback }),
     clock: () => time,
     fallbackMs: 100,
+    hidden: () => hidden,
+    hiddenBudgetMs: 40,
   });
   const frame = () => {
     const due = frames.splice(0);
@@ -77,6 +79,18 @@ describe('FrameInbox: a runner\'s messages taken in a frame\'s budget at a time'
     expect(taken).toEqual([1, 2]);
     passTime(1);
     expect(taken).toEqual([1, 2, 3, 4]);
+  });
+
+  test('on a page that is hidden, where nothing is drawn, a timer\'s turn takes in the hidden budget, not a frame\'s', () => {
+    const { inbox, taken, passTime } = page(4, 6, true);
+    inbox.push(Array.from({ length: 30 }, (_, i) => i));
+    expect(taken).toHaveLength(2);
+    passTime(100);
+    // 40 ms at 4 ms each.
+    expect(taken).toHaveLength(12);
+    passTime(100);
+    expect(taken).toHaveLength(22);
+    expect(taken).toEqual(Array.from({ length: 22 }, (_, i) => i));
   });
 
   test('a message that throws does not lose its place or stop the ones after it at the next turn', () => {

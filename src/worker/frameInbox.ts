@@ -4,7 +4,9 @@
  * in its first instant): taken in as they came, the messages ran one after another ahead of drawing,
  * and the page missed frames for most of a second after Run. The browser does not draw between tasks
  * that wait, so waiting messages are taken in from a frame callback, a budget's worth at a time, in
- * the order they came. A hidden page draws no frames: a timer takes over after `fallbackMs`.
+ * the order they came. A hidden page draws no frames: a timer takes over after `fallbackMs`, and
+ * takes in `hiddenBudgetMs` at a time, as nothing is drawn meanwhile (a frame's budget every 100 ms
+ * would take a hidden page's big run minutes to read).
  */
 export interface FrameInboxOptions {
   budgetMs: number;
@@ -13,6 +15,10 @@ export interface FrameInboxOptions {
   later: (callback: () => void, ms: number) => void;
   clock: () => number;
   fallbackMs?: number;
+  /** Whether the page is hidden; where not told, it is taken to be shown. */
+  hidden?: () => boolean;
+  /** What a timer's turn takes in on a hidden page: under a long task, for a page shown again meanwhile. */
+  hiddenBudgetMs?: number;
 }
 
 export class FrameInbox {
@@ -22,11 +28,15 @@ export class FrameInbox {
   private spent = 0;
   private waiting = false;
   private frameSeen = false;
+  /** What this turn may spend: a frame's budget, or a hidden page's. */
+  private limit: number;
 
   constructor(
     private readonly take: (message: unknown) => void,
     private readonly options: FrameInboxOptions,
-  ) {}
+  ) {
+    this.limit = options.budgetMs;
+  }
 
   /** Messages that came, in order: taken in now while this frame's budget lasts, the rest later. */
   push(messages: readonly unknown[]): void {
@@ -46,9 +56,9 @@ export class FrameInbox {
   }
 
   private drain(): void {
-    const { clock, budgetMs } = this.options;
+    const { clock } = this.options;
     while (this.head < this.queue.length) {
-      if (this.options.frame !== null && this.spent >= budgetMs) {
+      if (this.options.frame !== null && this.spent >= this.limit) {
         this.wait();
         return;
       }
@@ -72,20 +82,23 @@ export class FrameInbox {
     this.options.frame!(() => {
       this.frameSeen = false;
       this.spent = 0;
+      this.limit = this.options.budgetMs;
     });
   }
 
   private wait(): void {
     this.waiting = true;
     let done = false;
-    const go = () => {
+    const go = (limit: number) => {
       if (done) return;
       done = true;
       this.waiting = false;
       this.spent = 0;
+      this.limit = limit;
       this.drain();
     };
-    this.options.frame!(go);
-    this.options.later(go, this.options.fallbackMs ?? 100);
+    const { budgetMs, hidden, hiddenBudgetMs = 40 } = this.options;
+    this.options.frame!(() => go(budgetMs));
+    this.options.later(() => go(hidden?.() === true ? Math.max(budgetMs, hiddenBudgetMs) : budgetMs), this.options.fallbackMs ?? 100);
   }
 }

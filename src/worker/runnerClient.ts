@@ -32,6 +32,7 @@ const INBOX: FrameInboxOptions = {
   frame: typeof requestAnimationFrame === 'function' ? (callback) => void requestAnimationFrame(callback) : null,
   later: (callback, ms) => void setTimeout(callback, ms),
   clock: now,
+  hidden: () => typeof document !== 'undefined' && document.visibilityState === 'hidden',
 };
 /** How long the sandbox frame has to answer a ping before its process is presumed dead. */
 const PING_MS = 500;
