@@ -4,6 +4,7 @@ import type { RestartReason, RunControl, RunEnd, RunRequest, RunnerClient, Runne
 import { createWorkerHost } from './runnerHost.ts';
 import type { RunnerHost } from './runnerHost.ts';
 import { FrameInbox, type FrameInboxOptions } from './frameInbox.ts';
+import { takeRelayed } from './eventsRelay.ts';
 import { TraceGate, readRunnerMessage } from './runnerMessages.ts';
 import { createSandboxHost, keepPythonCode } from './sandboxHost.ts';
 import type { PythonStart } from './sandboxHost.ts';
@@ -182,7 +183,7 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
     const ready = new Promise<boolean>((resolve) => (hello = () => resolve(true)));
     // How long a runner takes to start, for the benchmarks (bench/pythonPage.ts reads the measures).
     void ready.then(() => performance.measure(`flowplay:${kind}-runner-start`, { start: started, end: now() }));
-    const conn: Connection = { kind, used: false, host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, greeted: false, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false, inbox: new FrameInbox((message) => take(message), INBOX) };
+    const conn: Connection = { kind, used: false, host, api: Comlink.wrap<RunnerPortApi>(host.api), ready, greeted: false, lastHeard: now(), workerError: null, lastPong: 0, pingedAt: null, retired: false, inbox: new FrameInbox((batch) => takeRelayed(batch as MessageEvent, take), INBOX) };
     const take = (data: unknown) => {
       if (conn.retired) return;
       const read = readRunnerMessage(data);
@@ -236,10 +237,9 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
           return;
       }
     };
-    // The relay hands the runner's messages on in arrays, in the order they were sent (see
-    // eventsRelay.ts); they are taken in a frame's budget at a time (see FrameInbox).
+    // The relay's batches are taken in a frame's budget at a time, their data read only then (see takeRelayed).
     host.events.onmessage = (event: MessageEvent) => {
-      if (Array.isArray(event.data) && !conn.retired) conn.inbox.push(event.data as unknown[]);
+      if (!conn.retired) conn.inbox.push([event]);
     };
     if (host.supervisor) {
       host.supervisor.onmessage = (event: MessageEvent) => {
