@@ -159,10 +159,10 @@ function threadsBusy(events: TraceEvent[]): void {
     let total = 0;
     let end = -Infinity;
     for (const e of list) {
-      const from = Math.max(e.ts, end);
-      const to = e.ts + e.dur!;
-      if (to > from) total += to - from;
-      end = Math.max(end, to);
+      const start = Math.max(e.ts, end);
+      const stop = e.ts + e.dur!;
+      if (stop > start) total += stop - start;
+      end = Math.max(end, stop);
     }
     // A worker's thread is named only "DedicatedWorker thread": its script tells which one it is.
     const script = list.map((e) => e.args?.data?.url).find((url) => url) ?? '';
