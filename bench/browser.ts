@@ -154,7 +154,7 @@ async function large(page: Page): Promise<void> {
   figures.heapMb = Math.round(heap);
   bar(`page JS heap with the ${n}-event run recorded (after a GC)`, `${heap.toFixed(0)} MB`, heap < 200, '< 200 MB (goal)');
   // Saving the recorded run as a file (tens of megabytes of JSON): from the click until the file is
-  // handed to the browser, with the longest task meanwhile (src/ui/export/runFileBlob.ts).
+  // handed to the browser, with the longest task meanwhile (written in slices by src/ui/export/slicedBlob.ts).
   await page.evaluate('window.__saveSeen = false');
   const busy = `document.querySelector('[data-testid="save-run"][aria-busy="true"]') !== null`;
   const downloading = page.waitForEvent('download', { timeout: 60_000 });
