@@ -254,6 +254,36 @@ test.describe('the first look at a graph: all of it, or a readable start that sc
     await expect.poll(viewport).toBe(atFirst);
   });
 
+  test('the grid keeps its place on the graph as it is zoomed and panned: a dot every 20 units of graph space', async ({ page }) => {
+    await openPlayground(page, 'agent-loop');
+    await settled(page);
+    /** The viewport's translation and zoom, and the grid's tile and offset, in screen pixels. */
+    const read = () =>
+      page.evaluate(() => {
+        const [x, y, zoom] = ((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform.match(/-?[\d.]+/g) ?? []).map(Number);
+        const grid = getComputedStyle(document.querySelector('[data-testid="graph-grid"]')!);
+        const [tile] = grid.backgroundSize.split(' ').map(parseFloat);
+        const [left, top] = grid.backgroundPosition.split(' ').map(parseFloat);
+        return { x: x!, y: y!, zoom: zoom!, tile: tile!, left: left!, top: top! };
+      });
+    // A dot sits at the corner of each tile (half a tile before its offset): graph point (0, 0) is a
+    // dot wherever the view goes, so its screen point is a whole number of tiles from a dot.
+    const onGrid = (v: Awaited<ReturnType<typeof read>>) => {
+      const off = (a: number) => Math.min(((a % v.tile) + v.tile) % v.tile, v.tile - (((a % v.tile) + v.tile) % v.tile));
+      return { tile: v.tile / v.zoom, x: off(v.x - v.left - v.tile / 2), y: off(v.y - v.top - v.tile / 2) };
+    };
+    const before = await read();
+    expect(onGrid(before).tile).toBeCloseTo(20, 3);
+    await page.locator('.react-flow__controls-zoomin').click();
+    await expect.poll(async () => (await read()).zoom).toBeGreaterThan(before.zoom);
+    await page.getByTestId('graph-more-right').getByRole('button').click();
+    await expect.poll(async () => (await read()).x).not.toBeCloseTo(before.x, 0);
+    const after = onGrid(await read());
+    expect(after.tile).toBeCloseTo(20, 3);
+    expect(after.x).toBeLessThan(0.01);
+    expect(after.y).toBeLessThan(0.01);
+  });
+
   test('the legend stays while the last good graph is shown, below the notice, and the graph moves down clear of both', async ({ page }) => {
     await openPlayground(page, 'parallel');
     await settled(page);

@@ -1,4 +1,4 @@
-import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { EdgeTypes, NodeMouseHandler, NodeTypes } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
@@ -22,6 +22,7 @@ import { useFlowNodes } from './useFlowNodes.ts';
 import { eventColor } from './eventColors.ts';
 import { useDocumentTheme } from '../theme/index.ts';
 import { graphDrawn } from './firstGraph.ts';
+import { GridBackground } from './GridBackground.tsx';
 
 const nodeTypes: NodeTypes = { step: StepNode, event: EventNode, resource: ResourceNode, external: ExternalNode, child: ChildNode };
 const edgeTypes: EdgeTypes = { flow: FlowEdgeView };
@@ -197,7 +198,7 @@ function GraphCanvas() {
         proOptions={{ hideAttribution: true }}
         colorMode={theme}
       >
-        <Background gap={20} size={1} color="var(--graph-grid)" />
+        <GridBackground gap={20} size={1} />
         <MoreHints top={barBottom} />
       </ReactFlow>}
       {!model && analysed && !stale ? <div className="graph-empty">No workflow to draw yet.</div> : null}
