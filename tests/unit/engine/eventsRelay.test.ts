@@ -5,6 +5,7 @@ import type { TracePacket } from '../../../src/engine/traceStore.ts';
 import { STRIDE } from '../../../src/engine/traceTables.ts';
 import { RELAY_MAX_ROWS, RELAY_MS, RelayQueue, relayTransfers } from '../../../src/worker/eventsRelayBatch.ts';
 import { UserRun } from '../../../src/worker/userRun.ts';
+import { MAX_BATCH } from '../../../src/worker/traceBatcher.ts';
 import { sharedCompiler } from '../runSource.ts';
 
 const FAN_OUT = `
@@ -150,11 +151,11 @@ describe('the events relay joins a runner’s messages into a batch per frame', 
     queue.take({ type: 'beat' });
     for (let i = 0; i < 10; i++) queue.take({ type: 'trace', run: 1, packet: packet(200) });
     // A runner's own full batch is bigger than the relay joins: it goes on its own, at once.
-    queue.take({ type: 'trace', run: 1, packet: packet(2_000) });
+    queue.take({ type: 'trace', run: 1, packet: packet(MAX_BATCH) });
     const rowsOf = (batch: unknown[]) => batch.map((m) => (m as { packet?: TracePacket }).packet?.times.length ?? 0);
     // Without waiting for a frame: each batch went as soon as it held a batch's worth of rows.
-    expect(batches.slice(1).map(rowsOf)).toEqual([[400, 200], [400, 200], [400, 200], [200, 2_000]]);
-    for (const m of batches.flat() as { packet?: TracePacket }[]) expect(m.packet?.times.length ?? 0).toBeLessThanOrEqual(2_000);
+    expect(batches.slice(1).map(rowsOf)).toEqual([[400, 200], [400, 200], [400, 200], [200, MAX_BATCH]]);
+    for (const m of batches.flat() as { packet?: TracePacket }[]) expect(m.packet?.times.length ?? 0).toBeLessThanOrEqual(MAX_BATCH);
   });
 });
 
