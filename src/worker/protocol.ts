@@ -170,6 +170,11 @@ export interface RunnerPortApi {
   savedContext(): Promise<string | null>;
   /** A run is waiting for this runner to say hello: it skips the warm-up rounds it has not begun. */
   hurry(): Promise<void>;
+  /**
+   * The page is idle: a TypeScript runner no run has come to runs its warm-up now (see
+   * scriptWarmUp.ts). Resolves when it has ended; a run that comes meanwhile cuts it short.
+   */
+  warmUp(): Promise<void>;
 }
 
 /** What the runner posts on its events port. Untrusted on arrival: the page checks every field. */

@@ -1,6 +1,6 @@
 import type { RunRequest } from './protocol.ts';
 import type { RunnerPython } from './runnerPython.ts';
-import { UserRun } from './userRun.ts';
+import { warmUp } from './runnerWarmUp.ts';
 
 /**
  * A workflow of Flowplay's own that a Python runner runs before it says hello and long before any
@@ -66,23 +66,16 @@ const WARM_UP_REQUEST: RunRequest = {
 };
 
 /**
- * Runs the warm-up as the runner runs a user's file (the same run path: trace rows, packets, console
- * capture), under a run id of its own so that the user's first run is still `run-1`; its packets go
- * nowhere. A failure only costs the speed-up. Resolves with how many rounds ran without an error.
- *
- * `hurried` says a run is already waiting (the first run of a page pressed before Python started): a
- * round costs more than it saves that run, so the rounds not yet begun are skipped.
+ * Runs the warm-up (see `warmUp`) once Python has started. `hurried` says a run is already waiting
+ * (the first run of a page pressed before Python started): a round costs more than it saves that run,
+ * so the rounds not yet begun are skipped. Resolves with how many rounds ran without an error.
  */
 export async function warmUpRunner(python: RunnerPython, hurried: () => boolean = () => false, rounds: number = WARM_UP_ROUNDS): Promise<number> {
-  let clean = 0;
   try {
     await python.ready;
-    for (let i = 0; i < rounds && !hurried(); i++) {
-      const error = await new UserRun(() => undefined, () => {}, python).execute(WARM_UP_REQUEST, { runId: 'warm-up' });
-      if (error === null) clean++;
-    }
   } catch {
-    // The runner works without it.
+    // The run that needs Python says why it could not start.
+    return 0;
   }
-  return clean;
+  return warmUp(WARM_UP_REQUEST, python, rounds, hurried);
 }

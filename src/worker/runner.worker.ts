@@ -3,6 +3,8 @@ import * as Comlink from 'comlink';
 import type { RunControl, RunRequest, RunnerMessage, RunnerPortApi } from './protocol.ts';
 import { isPythonAssets } from '../python/pythonAssets.ts';
 import { warmUpRunner } from './pythonWarmUp.ts';
+import { warmUp } from './runnerWarmUp.ts';
+import { SCRIPT_WARM_UP_REQUEST } from './scriptWarmUp.ts';
 import { startRunnerPython } from './runnerPython.ts';
 import type { RunnerPython } from './runnerPython.ts';
 import { UserRun } from './userRun.ts';
@@ -20,6 +22,9 @@ export const BEAT_MS = 250;
 let current: UserRun | null = null;
 /** A run is already waiting for this runner: warming up for later runs would only keep it waiting. */
 let hurried = false;
+/** A TypeScript runner's warm-up (see scriptWarmUp.ts) while it runs, and the run of its round. */
+let warming: Promise<unknown> | null = null;
+let warmUpRound: UserRun | null = null;
 /** Python, when this runner was started for Python runs: started before the runner says hello. */
 let python: RunnerPython | null = null;
 let events: MessagePort | null = null;
@@ -49,6 +54,11 @@ function beat(): void {
 
 const api: RunnerPortApi = {
   async run(request: RunRequest, token: number) {
+    // A warm-up still running gives way: its round is cancelled, and the run starts once it has ended
+    // (the engine's run defaults and the console are one round's until then).
+    hurried = true;
+    warmUpRound?.cancel();
+    if (warming) await warming;
     current?.cancel();
     const run = new UserRun((packet) => post({ type: 'trace', run: token, packet }, [packet.ints.buffer, packet.times.buffer, packet.list.buffer] as ArrayBuffer[]), beat, python);
     current = run;
@@ -72,6 +82,13 @@ const api: RunnerPortApi = {
   },
   async hurry() {
     hurried = true;
+  },
+  async warmUp() {
+    // Once, in a TypeScript runner no run has come to (a Python runner warms up as it starts).
+    if (python !== null || hurried || warming !== null) return;
+    warming = warmUp(SCRIPT_WARM_UP_REQUEST, null, 1, () => hurried, (round) => (warmUpRound = round));
+    await warming;
+    warmUpRound = null;
   },
 };
 

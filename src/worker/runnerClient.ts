@@ -24,6 +24,11 @@ export const PYTHON_READY_MS = 120_000;
 /** The longest a busy page puts off starting the next run's runner. */
 const PREPARE_WITHIN_MS = 200;
 /**
+ * A new TypeScript runner's warm-up waits for the page to be idle this long at most: it takes a core
+ * for a tenth of a second or so, which a page still drawing its first graph should not share.
+ */
+const WARM_UP_WITHIN_MS = 2000;
+/**
  * A runner's messages are taken in at most 3 ms of each frame while more wait (see FrameInbox): a
  * 100,000-event run then reaches the page in 1.7 s with about 12 frames missed, against 1.2 s and 19
  * with 6 ms, now that the runner no longer sends a message per step start.
@@ -207,6 +212,12 @@ export function createRunnerClient(options: RunnerClientOptions = {}): RunnerCli
             releaseCode = keepCode(() => pythonFiles().then((files) => files.wasm.slice(0)));
           }
           hello();
+          // A TypeScript runner warms its engine up once the page is idle, unless a run comes first.
+          if (conn.kind === 'typescript') {
+            whenIdle(WARM_UP_WITHIN_MS, () => {
+              if (!conn.used && !conn.retired && !disposed) conn.api.warmUp().catch(() => {});
+            });
+          }
           return;
         case 'beat':
           return;
