@@ -29,6 +29,8 @@ let warmUpRound: UserRun | null = null;
 let python: RunnerPython | null = null;
 let events: MessagePort | null = null;
 let lastBeat = 0;
+/** The beat's timer, from the first run on (see `run`). */
+let beating: ReturnType<typeof setInterval> | null = null;
 /**
  * This thread's own channel to the frame that started it, kept before user code can replace it. No
  * other thread can post on it (a worker the user's code starts posts to this thread, not the frame),
@@ -62,12 +64,14 @@ const api: RunnerPortApi = {
     current?.cancel();
     const run = new UserRun((packet) => post({ type: 'trace', run: token, packet }, [packet.ints.buffer, packet.times.buffer, packet.list.buffer] as ArrayBuffer[]), beat, python);
     current = run;
-    const timer = setInterval(beat, BEAT_MS);
+    // The beats go on once the run has ended, until the page retires this runner: a big run's last
+    // records can take the page seconds to take in (a few milliseconds a frame), and until it has
+    // read the run's end it holds this runner to the watchdog.
+    beating ??= setInterval(beat, BEAT_MS);
     try {
       const error = await run.execute(request);
       post({ type: 'end', run: token, error });
     } finally {
-      clearInterval(timer);
       if (current === run) current = null;
     }
   },

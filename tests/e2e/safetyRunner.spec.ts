@@ -39,6 +39,51 @@ test.describe('nothing survives a run', () => {
 });
 
 test.describe('the watchdog', () => {
+  test('does not take a runner that has finished its run for a stuck one while the page is still taking the run in', async ({ page }) => {
+    await openPlayground(page);
+    await setCode(
+      page,
+      `import { Context, Event, StartEvent, StopEvent, Workflow, step } from "flowplay";
+
+class Tick extends Event<{ i: number }> {}
+class Done extends Event<{ i: number }> {}
+const ALL = Array(20000).fill(Done);
+
+class Wide extends Workflow {
+  @step()
+  async start(ctx: Context, ev: StartEvent): Promise<Tick | null> {
+    for (let i = 0; i < 20000; i++) ctx.sendEvent(new Tick({ i }));
+    return null;
+  }
+
+  @step({ numWorkers: 8 })
+  async work(ctx: Context, ev: Tick): Promise<Done> {
+    return new Done({ i: ev.i });
+  }
+
+  @step()
+  async gather(ctx: Context, ev: Done): Promise<StopEvent | null> {
+    const all = ctx.collectEvents(ev, ALL);
+    return all ? new StopEvent({ result: all.length }) : null;
+  }
+}
+`,
+    );
+    await expect(stepNode(page, 'gather')).toBeVisible();
+    // The page's thread slowed (its workers are not): the runner is done in well under a second, and
+    // the page takes its 140,000 records in, a few milliseconds a frame, for many seconds after.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('engine-controls')).toHaveAttribute('data-engine', 'done', { timeout: 90_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    // Every record is in, and the run's end is its own, not the watchdog's.
+    await page.getByTestId('replay-end').click();
+    await expect(status(page)).toHaveText('stopped');
+    await expect(result(page)).toHaveText('20000');
+    await expect(page.getByTestId('scrubber')).toHaveAttribute('data-total', '140007');
+  });
+
   test('is not fooled by a nested worker that keeps beating on the events port while the runner spins', async ({ page }) => {
     await openPlayground(page);
     await run(
