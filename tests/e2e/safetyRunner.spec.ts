@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { browserBenchSource } from '../../bench/browserWorkload.ts';
 import { expect, openPlayground, probeWorkflow, runProbe as run, setCode, stepNode, test } from './fixtures.ts';
 
 /** Code that attacks the runner itself: what it leaves behind, and the watchdog. */
@@ -41,34 +42,8 @@ test.describe('nothing survives a run', () => {
 test.describe('the watchdog', () => {
   test('does not take a runner that has finished its run for a stuck one while the page is still taking the run in', async ({ page }) => {
     await openPlayground(page);
-    await setCode(
-      page,
-      `import { Context, Event, StartEvent, StopEvent, Workflow, step } from "flowplay";
-
-class Tick extends Event<{ i: number }> {}
-class Done extends Event<{ i: number }> {}
-const ALL = Array(20000).fill(Done);
-
-class Wide extends Workflow {
-  @step()
-  async start(ctx: Context, ev: StartEvent): Promise<Tick | null> {
-    for (let i = 0; i < 20000; i++) ctx.sendEvent(new Tick({ i }));
-    return null;
-  }
-
-  @step({ numWorkers: 8 })
-  async work(ctx: Context, ev: Tick): Promise<Done> {
-    return new Done({ i: ev.i });
-  }
-
-  @step()
-  async gather(ctx: Context, ev: Done): Promise<StopEvent | null> {
-    const all = ctx.collectEvents(ev, ALL);
-    return all ? new StopEvent({ result: all.length }) : null;
-  }
-}
-`,
-    );
+    // The browser benchmark's fan-out: 20,000 events sent, answered and collected.
+    await setCode(page, browserBenchSource(40_000));
     await expect(stepNode(page, 'gather')).toBeVisible();
     // The page's thread slowed (its workers are not): the runner is done in well under a second, and
     // the page takes its 140,000 records in, a few milliseconds a frame, for many seconds after.
