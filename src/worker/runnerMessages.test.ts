@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { recordsPacket } from '../../tests/support/recordsPacket.ts';
 import type { TraceRecord } from '../engine/trace.ts';
-import { TraceGate, readRunnerMessage } from './runnerMessages.ts';
+import { MAX_BATCH_RECORDS, TraceGate, readRunnerMessage } from './runnerMessages.ts';
+import { MAX_BATCH } from './traceBatcher.ts';
 
 const started: TraceRecord = {
   v: 2, runId: 'r', seq: 0, t: 0, kind: 'run.started', workflow: 'F', clock: 'virtual', speed: 1, seed: 1, timeout: 10,
@@ -19,6 +20,13 @@ describe('readRunnerMessage', () => {
     expect(readRunnerMessage({ type: 'trace', run: 1, records: [] })).toMatchObject({ ok: false });
     expect(readRunnerMessage({ type: 'flowplay:connect' })).toMatchObject({ ok: false, reason: expect.stringContaining('unknown type') });
     expect(readRunnerMessage({ type: 'end', run: 1, error: { name: 1 } })).toMatchObject({ ok: false });
+  });
+
+  it('takes a packet of the rows the runner sends, and refuses one of more rows than the runner and the relay ever put in one message', () => {
+    const lines = (n: number) => recordsPacket(Array.from({ length: n }, (_, i) => log(i + 1) as TraceRecord));
+    expect(readRunnerMessage({ type: 'trace', run: 1, packet: lines(MAX_BATCH) }).ok).toBe(true);
+    expect(readRunnerMessage({ type: 'trace', run: 1, packet: lines(MAX_BATCH_RECORDS) }).ok).toBe(true);
+    expect(readRunnerMessage({ type: 'trace', run: 1, packet: lines(MAX_BATCH_RECORDS + 1) })).toEqual({ ok: false, reason: 'a trace batch that is not a packet of at most 1,000 rows' });
   });
 
   it('keeps a setup error to its known fields, bounded', () => {
