@@ -85,6 +85,12 @@ interface RealTimer extends Timer {
  */
 const perf: { now(): number } = globalThis.performance;
 
+/**
+ * The longest delay `setTimeout` holds (a signed 32-bit number of milliseconds, about 24.8 days):
+ * browsers and Node fire a longer one at once, so `sleep` for a month ended straight away.
+ */
+export const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
 export class RealClock implements RunClock {
   readonly kind = 'real';
   private readonly start = perf.now();
@@ -101,13 +107,20 @@ export class RealClock implements RunClock {
 
   setTimer(ms: number, fire: () => void): Timer {
     const timer: RealTimer = { due: this.now() + ms, cancelled: false, handle: null };
-    timer.handle = setTimeout(() => {
-      this.live!.delete(timer);
-      if (!timer.cancelled) {
-        timer.cancelled = true;
-        fire();
-      }
-    }, Math.max(0, ms / this.speed));
+    const arm = (wait: number): void => {
+      // A longer wait than the host's timers hold is waited for in parts (see MAX_TIMER_DELAY).
+      timer.handle =
+        wait > MAX_TIMER_DELAY
+          ? setTimeout(() => arm(wait - MAX_TIMER_DELAY), MAX_TIMER_DELAY)
+          : setTimeout(() => {
+              this.live!.delete(timer);
+              if (!timer.cancelled) {
+                timer.cancelled = true;
+                fire();
+              }
+            }, wait);
+    };
+    arm(Math.max(0, ms / this.speed));
     (this.live ??= new Set()).add(timer);
     return timer;
   }
