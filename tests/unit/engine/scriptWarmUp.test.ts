@@ -56,8 +56,20 @@ describe('TypeScript warm-up', () => {
   });
 
   test('a round cancelled as it starts ends at once, and a stop before the first round runs none', async () => {
+    // A round that would sleep for a thousand days on the real clock (`sleep` counts seconds): only
+    // the cancel ends it within the test's time.
+    const forever = `const { StartEvent, StopEvent, Workflow, sleep, step } = flowplay;
+class Forever extends Workflow {
+  async wait(ctx, ev) {
+    await sleep(86400000);
+    return new StopEvent({});
+  }
+}
+const desc = Object.getOwnPropertyDescriptor(Forever.prototype, "wait");
+Object.defineProperty(Forever.prototype, "wait", step({ accepts: [StartEvent], returns: [StopEvent], gather: false, context: true, fanOut: false })(Forever.prototype, "wait", desc) || desc);
+return { workflows: { Forever } };`;
     let round: UserRun | null = null;
-    const ending = warmUp(SCRIPT_WARM_UP_REQUEST, null, 1, () => false, (run) => (round = run));
+    const ending = warmUp({ ...SCRIPT_WARM_UP_REQUEST, js: forever, workflow: null, clock: 'real' }, null, 1, () => false, (run) => (round = run));
     round!.cancel();
     expect(await ending).toBe(1);
     expect(await warmUp(SCRIPT_WARM_UP_REQUEST, null, 1, () => true)).toBe(0);
