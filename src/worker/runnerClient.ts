@@ -25,7 +25,8 @@ export const PYTHON_READY_MS = 120_000;
 const PREPARE_WITHIN_MS = 200;
 /**
  * A new TypeScript runner's warm-up waits for the page to be idle this long at most: it takes a core
- * for a tenth of a second or so, which a page still drawing its first graph should not share.
+ * for 0.1 to 0.2 s (170 ms for a cold round in Node), which a page still drawing its first graph
+ * should not share.
  */
 const WARM_UP_WITHIN_MS = 2000;
 /**
