@@ -37,9 +37,9 @@ function relayWorker(): Worker | null {
 
 /**
  * Hands each message of one of the relay's batches to `take`, in order. The browser copies a
- * message's data out only when `data` is first read (about a millisecond for a batch of 2,000
- * records), so the page reads it when it takes the batch in, within its frame's budget (FrameInbox),
- * not as the batch arrives. A message that throws does not keep the others from `take`; the first
+ * message's data out only when `data` is first read (about a millisecond for 2,000 records), so the
+ * page reads it when it takes the batch in, within its frame's budget (FrameInbox), not as the batch
+ * arrives. A message that throws does not keep the others from `take`; the first
  * error is thrown after them.
  */
 export function takeRelayed(batch: { readonly data: unknown }, take: (message: unknown) => void): void {

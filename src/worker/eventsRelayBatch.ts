@@ -12,8 +12,8 @@ export const RELAY_MS = 16;
 /**
  * A batch goes at once when it holds this many messages, or trace rows: the page reads a batch in
  * one task, at some microseconds a row (each record is checked), and 500 rows keep it to a few
- * milliseconds. Packets are joined up to as many rows; a bigger one (the runner's own batches hold
- * up to MAX_BATCH) goes on its own.
+ * milliseconds. Packets are joined up to as many rows; one that does not fit beside what waits (a
+ * runner's full batch, MAX_BATCH rows, fills the bound alone) goes as a packet of its own.
  */
 export const RELAY_MAX_MESSAGES = 256;
 export const RELAY_MAX_ROWS = 500;

@@ -150,7 +150,7 @@ describe('the events relay joins a runner’s messages into a batch per frame', 
     const { queue, batches } = relayOnClock();
     queue.take({ type: 'beat' });
     for (let i = 0; i < 10; i++) queue.take({ type: 'trace', run: 1, packet: packet(200) });
-    // A runner's own full batch is bigger than the relay joins: it goes on its own, at once.
+    // A runner's own full batch fills the relay's bound alone: it goes as a packet of its own, at once.
     queue.take({ type: 'trace', run: 1, packet: packet(MAX_BATCH) });
     const rowsOf = (batch: unknown[]) => batch.map((m) => (m as { packet?: TracePacket }).packet?.times.length ?? 0);
     // Without waiting for a frame: each batch went as soon as it held a batch's worth of rows.
