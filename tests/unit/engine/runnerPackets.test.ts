@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { TraceDecoder, type TraceRecord } from '../../../src/engine/index.ts';
+import type { TraceRecord } from '../../../src/engine/index.ts';
 import { compareTraces } from '../../../src/inspect/compareTraces.ts';
-import { UserRun } from '../../../src/worker/userRun.ts';
+import { runnerRecords } from '../../support/runnerRecords.ts';
 import { BATCH_MS, MAX_BATCH, PROMPT_STARTS } from '../../../src/worker/traceBatcher.ts';
 import { exampleSource, runSource, sharedCompiler } from '../runSource.ts';
 
@@ -15,17 +15,7 @@ const examples = ['concurrency', 'realistic'].flatMap((dir) =>
 /** The trace the page's runner sends for `source`, read back from its packets as the page reads them. */
 async function runnerTrace(source: string, seed: number): Promise<{ trace: TraceRecord[]; packets: number }> {
   const compiled = sharedCompiler().compile(source);
-  const decoder = new TraceDecoder();
-  const trace: TraceRecord[] = [];
-  let packets = 0;
-  const run = new UserRun((packet) => {
-    packets++;
-    for (const row of decoder.read(structuredClone(packet))) {
-      if (!row.ok) throw new Error(row.reason);
-      trace.push(row.record);
-    }
-  });
-  const problem = await run.execute({ js: compiled.js!, workflow: null, input: {}, seed, clock: 'virtual', speed: 1 });
+  const { trace, packets, problem } = await runnerRecords({ js: compiled.js!, workflow: null, input: {}, seed, clock: 'virtual', speed: 1 });
   expect(problem).toBeNull();
   return { trace, packets };
 }

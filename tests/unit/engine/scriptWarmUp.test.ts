@@ -4,24 +4,18 @@
  * (a re-run or a fork of that run must find the same records).
  */
 import { describe, expect, test } from 'vitest';
-import { TraceDecoder, setRunDefaults, type TraceRecord } from '../../../src/engine/index.ts';
+import { setRunDefaults, type TraceRecord } from '../../../src/engine/index.ts';
 import { UserRun } from '../../../src/worker/userRun.ts';
 import { warmUp } from '../../../src/worker/runnerWarmUp.ts';
 import { SCRIPT_WARM_UP_REQUEST } from '../../../src/worker/scriptWarmUp.ts';
 import { browserBenchSource } from '../../../bench/browserWorkload.ts';
 import { exampleSource, sharedCompiler } from '../runSource.ts';
+import { runnerRecords } from '../../support/runnerRecords.ts';
 
 /** The records a run of `js` sends, read back from its packets as the page reads them. */
 async function sent(js: string, seed = 3): Promise<TraceRecord[]> {
-  const decoder = new TraceDecoder();
-  const trace: TraceRecord[] = [];
-  const run = new UserRun((packet) => {
-    for (const row of decoder.read(structuredClone(packet))) {
-      if (!row.ok) throw new Error(row.reason);
-      trace.push(row.record);
-    }
-  });
-  expect(await run.execute({ ...SCRIPT_WARM_UP_REQUEST, js, workflow: null, seed })).toBeNull();
+  const { trace, problem } = await runnerRecords({ ...SCRIPT_WARM_UP_REQUEST, js, workflow: null, seed });
+  expect(problem).toBeNull();
   return trace;
 }
 
