@@ -34,6 +34,31 @@ test.describe('any screen from 768 px: no horizontal scroll, nothing cut off', (
   }
 });
 
+test.describe('stacked panes (below 1100 px) with the tutorial open', () => {
+  for (const [width, height] of [[900, 700], [768, 900]] as const) {
+    test(`${width}x${height}: tutorial, editor, problems and run settings follow one another, none hidden`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await openPlayground(page);
+      await page.getByTestId('tutorial-button').click();
+      await expect(page.getByTestId('tutorial')).toBeVisible();
+      const box = async (id: string) => (await page.getByTestId(id).boundingBox())!;
+      const [tutorial, editor, problems] = [await box('tutorial'), await box('editor'), await box('diagnostics')];
+      const settings = (await page.locator('.run-settings').boundingBox())!;
+      // The editor keeps room to write an exercise in, below the tutorial and above what follows.
+      expect(editor.height).toBeGreaterThan(240);
+      expect(tutorial.y + tutorial.height).toBeLessThanOrEqual(editor.y + 0.5);
+      expect(editor.y + editor.height).toBeLessThanOrEqual(problems.y + 0.5);
+      expect(problems.y + problems.height).toBeLessThanOrEqual(settings.y + 0.5);
+      // The tutorial's own links answer clicks: nothing lies over them.
+      const chapter = await page.getByTestId('tutorial').getAttribute('data-chapter');
+      const next = page.getByTestId('next-chapter');
+      await next.scrollIntoViewIfNeeded();
+      await next.click({ timeout: 5_000 });
+      await expect(page.getByTestId('tutorial')).not.toHaveAttribute('data-chapter', chapter!);
+    });
+  }
+});
+
 test.describe('panes', () => {
   test('at 1280x800 the tutorial sits above the editor: the editor keeps its width', async ({ page }) => {
     await openPlayground(page);
