@@ -90,6 +90,13 @@ test.describe('inspector', () => {
     await expect(page.getByTestId('inspector-receivers')).toHaveText(/stepTwo #\d+/);
     await expect(page.getByTestId('inspector-chain').locator('li')).toHaveCount(2);
     await expect(page.getByTestId('inspector-chain')).toContainText(/StartEvent #\d+/);
+    // The title's row holds its type, the moment, the way to all three events and Fork from here, none over another.
+    await expect(page.getByTestId('fork-from-item')).toBeVisible();
+    const parts = [page.getByTestId('inspector-type'), inspector.locator('.inspector-when'), inspector.locator('.inspector-title .item-eventType'), page.getByTestId('fork-from-item')];
+    const boxes = await Promise.all(parts.map(async (part) => (await part.boundingBox())!));
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) expect(a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5 || a.y + a.height <= b.y + 0.5 || b.y + b.height <= a.y + 0.5).toBe(true);
+    }
     // Fields fold shut and open again.
     const fold = page.getByTestId('inspector-fields').locator('details').first();
     await fold.locator('summary').click();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatMoment } from '../../inspect/index.ts';
 import type { EventDescription, EventOrigin } from '../../inspect/index.ts';
 import { eventColor } from '../graph/index.ts';
@@ -16,20 +17,24 @@ const HOW: Record<EventOrigin, string> = {
 /**
  * One event: its type, fields, who made it and how, who received it, and its causal chain; with the
  * way to every event of its type so far (`count`), since an event node stands for all of them.
+ * `action` ends the title row (Fork from here).
  */
-export function EventDetails({ event, count }: { event: EventDescription; count: number }) {
+export function EventDetails({ event, count, action }: { event: EventDescription; count: number; action?: ReactNode }) {
   return (
     <div className="inspector-body" data-kind="event" data-event={event.id}>
       <h3 className="inspector-title">
         <i className="type-dot" style={{ background: eventColor(event.type) }} />
         <span data-testid="inspector-type">{event.type}</span>
         <span className="muted">#{event.id}</span>
-        <span className="inspector-when">{(event.t / 1000).toFixed(2)}s</span>
-        {count > 1 ? (
-          <ItemLink item={{ kind: 'eventType', type: event.type }}>
-            all {count} {event.type} events
-          </ItemLink>
-        ) : null}
+        <span className="inspector-title-end">
+          <span className="inspector-when">{(event.t / 1000).toFixed(2)}s</span>
+          {count > 1 ? (
+            <ItemLink item={{ kind: 'eventType', type: event.type }}>
+              all {count} {event.type} events
+            </ItemLink>
+          ) : null}
+          {action}
+        </span>
       </h3>
       <dl className="inspector-facts">
         <dt>Produced by</dt>

@@ -26,7 +26,6 @@ export function InspectorPanel() {
   return (
     <section className="inspector" data-testid="inspector" data-selection={selectionKey(selection)} data-seq={seq} aria-label="Inspector">
       <div className="inspector-main">
-        {event || invocation ? <ForkHereButton /> : null}
         {!selection ? (
           <p className="inspector-empty muted">
             Click a token, an event node, a timeline bar or marker, or a console line to inspect it here.
@@ -34,9 +33,9 @@ export function InspectorPanel() {
         ) : selection.kind === 'eventType' ? (
           <EventTypeList type={selection.type} instances={eventsOfType(index, selection.type)} seq={seq} />
         ) : event ? (
-          <EventDetails event={event} count={eventsOfType(index, event.type, seq).length} />
+          <EventDetails event={event} count={eventsOfType(index, event.type, seq).length} action={<ForkHereButton />} />
         ) : invocation ? (
-          <InvocationDetails invocation={invocation} />
+          <InvocationDetails invocation={invocation} action={<ForkHereButton />} />
         ) : (
           <p className="inspector-empty muted" data-testid="inspector-not-yet">
             {selection.kind === 'event' ? 'Event' : 'Invocation'} #{selection.id} does not exist yet at this point of the run.

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatDuration } from '../../inspect/index.ts';
 import type { InvocationDescription } from '../../inspect/index.ts';
 import { revealLine } from './revealLine.ts';
@@ -10,7 +11,7 @@ import { ItemLink } from './ItemLink.tsx';
 const ms = formatDuration;
 
 /** One invocation of a step: what it got, what it made, what it logged, how long, where it failed. */
-export function InvocationDetails({ invocation: inv }: { invocation: InvocationDescription }) {
+export function InvocationDetails({ invocation: inv, action }: { invocation: InvocationDescription; action?: ReactNode }) {
   const { workspace, ui, run } = usePlayground();
   const error = inv.error;
   useStore(run, (s) => s.childLength);
@@ -24,6 +25,7 @@ export function InvocationDetails({ invocation: inv }: { invocation: InvocationD
         <span className={`status-chip status-${inv.status}`} data-testid="inspector-status">
           {inv.status}
         </span>
+        <span className="inspector-title-end">{action}</span>
       </h3>
       <dl className="inspector-facts">
         <dt>Input</dt>
