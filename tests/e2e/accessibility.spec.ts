@@ -58,6 +58,19 @@ test.describe('keyboard and screen readers', () => {
     await expect(page.getByTestId('docs-link')).toHaveAttribute('href', /^https:\/\/docs\.llamaindex\.ai\/.*workflow/);
   });
 
+  test('Escape from inside the Share and Help popovers gives the focus back to their buttons', async ({ page }) => {
+    await openPlayground(page);
+    for (const [button, panel] of [['share-button', 'share-panel'], ['help-button', 'help-menu']] as const) {
+      await page.getByTestId(button).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId(panel)).toBeVisible();
+      await page.getByTestId(panel).locator('button, input, a').first().focus();
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId(panel)).toBeHidden();
+      await expect(page.getByTestId(button)).toBeFocused();
+    }
+  });
+
   test('the breakpoint dot is a target of at least 24 px and shows when it is on', async ({ page }) => {
     await openPlayground(page, 'parallel');
     const dot = stepNode(page, 'stepTwo').getByTestId('breakpoint-toggle');
