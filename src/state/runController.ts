@@ -120,7 +120,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
       ? { ...replaced, message: `${replaced.message} The run ends where the playback was.` }
       : {
           name: 'Stopped',
-          message: 'Stopped here, where the playback was. (With the virtual clock the run is worked out first and then played; what came after this moment is dropped.)',
+          message: 'The run ends where the playback was. (With the virtual clock the run is worked out first and then played; what came after this moment is dropped.)',
         };
     stopPlaybackAt(run, shown, (kept) => syntheticFinish(kept, 'cancelled', ending));
   }
@@ -270,7 +270,7 @@ export function createRunController(deps: RunControllerDeps): RunController {
         receive(trace, cap.take(own));
       },
     );
-    appendTrace(run, trace, runEndRecords(trace, end, cap), clock());
+    appendTrace(run, trace, runEndRecords(trace, end, cap, lang), clock());
     endRun(run, trace);
     if (run.getState().trace === trace) replayingNow = false;
     return trace;

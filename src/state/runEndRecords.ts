@@ -3,16 +3,21 @@ import type { RunEnd } from '../worker/protocol.ts';
 import { pageWritten } from './pageNotes.ts';
 import { syntheticFinish } from './syntheticRecords.ts';
 import type { TraceCap } from './traceCap.ts';
+import type { SourceLang } from './workspaceStore.ts';
 
 /** Seconds of silence the watchdog allows, as the message states it. */
 const WATCHDOG_SECONDS = 2;
 
+/** A loop that never gives the runner back, as the code's language writes it: what the watchdog's message suggests. */
+const ENDLESS_LOOP: Record<SourceLang, string> = { typescript: 'while (true) {}', python: 'while True: pass' };
+
 /**
  * What the page appends once the runner is done with a run: notes about what was held back (trace
  * records over the cap, messages from the runner that were refused) and, when the engine could not
- * record the run's end itself, a `run.finished` that says why.
+ * record the run's end itself, a `run.finished` that says why. `lang` is the language the run's code
+ * was written in.
  */
-export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: TraceCap): TraceRecord[] {
+export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: TraceCap, lang: SourceLang = 'typescript'): TraceRecord[] {
   const out: TraceRecord[] = [];
   const all = () => [...trace, ...out];
   const kept = cap.summary();
@@ -40,7 +45,7 @@ export function runEndRecords(trace: readonly TraceRecord[], end: RunEnd, cap: T
     switch (end.reason) {
       case 'unresponsive': {
         const who = step ? `Step '${step}'` : 'The code';
-        const message = `${who} did not respond for ${WATCHDOG_SECONDS} seconds (a synchronous loop such as while (true) {}?), so the runner was stopped and replaced. The next run starts at once.`;
+        const message = `${who} did not respond for ${WATCHDOG_SECONDS} seconds (a synchronous loop such as ${ENDLESS_LOOP[lang]}?), so the runner was stopped and replaced. The next run starts at once.`;
         fail({ name: 'RunnerUnresponsive', message, ...named });
         break;
       }

@@ -35,6 +35,12 @@ describe('runEndRecords', () => {
     const [failed, end] = runEndRecords([started(0)], { kind: 'restarted', reason: 'unresponsive' }, new TraceCap());
     expect(failed).toMatchObject({ kind: 'step.failed', step: 'spin', invocation: 1, seq: 1, willRetry: false, error: { name: 'RunnerUnresponsive' } });
     expect(end).toMatchObject({ kind: 'run.finished', status: 'failed', seq: 2, error: { name: 'RunnerUnresponsive', step: 'spin' } });
+    expect((end as { error: { message: string } }).error.message).toContain('while (true) {}');
+  });
+
+  it('suggests the endless loop in the language the code was written in', () => {
+    const [, end] = runEndRecords([started(0)], { kind: 'restarted', reason: 'unresponsive' }, new TraceCap(), 'python');
+    expect((end as { error: { message: string } }).error.message).toContain('(a synchronous loop such as while True: pass?)');
   });
 
   it('tells a crash and a close apart from a loop', () => {

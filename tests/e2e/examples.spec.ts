@@ -71,7 +71,7 @@ test.describe('the seed examples', () => {
     await page.getByTestId('stop-button').click();
     // The virtual clock worked the run out long ago, but what the user stops is the run they watch.
     await expect(page.getByTestId('run-status')).toHaveText('cancelled');
-    await expect(page.getByTestId('run-result')).toContainText('Stopped here, where the playback was');
+    await expect(page.getByTestId('run-result')).toContainText('Stopped: The run ends where the playback was.');
     await expect(eventNode(page, 'StopEvent')).toHaveAttribute('data-count', '0');
   });
 });
