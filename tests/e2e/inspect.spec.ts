@@ -119,6 +119,8 @@ test.describe('inspector', () => {
     await expect(page.getByTestId('inspector-step')).toHaveText('flaky');
     await expect(page.getByTestId('inspector-status')).toHaveText('failed');
     await expect(page.getByTestId('inspector-logs')).toContainText('trying');
+    // A line keeps its spaces, as the console shows it.
+    expect(await page.getByTestId('inspector-logs').evaluate((el) => (el as HTMLElement).innerText)).toContain('trying  as  laid out');
     await expect(page.getByTestId('inspector-attempt')).toContainText('2');
     const error = page.getByTestId('inspector-error');
     await expect(error).toContainText('Error: kaput');
@@ -157,7 +159,7 @@ const FLAKY = `import { Context, Event, StartEvent, StopEvent, Workflow, step } 
 class Flaky extends Workflow {
   @step({ retry: { maxAttempts: 2, delay: 0.2 } })
   async flaky(ctx: Context, ev: StartEvent): Promise<StopEvent> {
-    console.log("trying");
+    console.log("trying  as  laid out");
     const attempt = 1;
     if (attempt > 0) {
       throw new Error("kaput");

@@ -140,7 +140,7 @@ export function InvocationDetails({ invocation: inv, action }: { invocation: Inv
         <ol className="inspector-logs" data-testid="inspector-logs">
           {inv.logs.map((log) => (
             <li key={log.seq} className={`level-${log.level}`}>
-              <span className="console-time">{(log.t / 1000).toFixed(2)}s</span> {log.text}
+              <span className="console-time">{(log.t / 1000).toFixed(2)}s</span> <span className="console-text">{log.text}</span>
             </li>
           ))}
         </ol>
