@@ -35,6 +35,20 @@ test.describe('exports', () => {
     expect(png.data.length).toBeGreaterThan(8_000);
   });
 
+  test('the open menu lies over the graph: the bar above it keeps its place', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    const zoom = page.locator('.graph-top .react-flow__controls');
+    const legend = page.locator('.graph-legend');
+    const before = [(await zoom.boundingBox())!, (await legend.boundingBox())!];
+    await page.getByTestId('export-button').click();
+    await expect(page.getByTestId('export-svg')).toBeVisible();
+    expect([(await zoom.boundingBox())!, (await legend.boundingBox())!]).toEqual(before);
+    // Where it lies over the graph the menu is on top: the point at its last item's middle is that item.
+    const last = page.getByTestId('export-project');
+    const box = (await last.boundingBox())!;
+    expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid]')?.getAttribute('data-testid'), { x: box.x + box.width / 2, y: box.y + box.height / 2 })).toBe('export-project');
+  });
+
   test('the graph as Mermaid and JSON, the trace as JSON, the code as .ts', async ({ page }) => {
     await openPlayground(page, 'parallel');
     await runToEnd(page);

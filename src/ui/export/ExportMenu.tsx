@@ -87,7 +87,7 @@ export function ExportMenu() {
           ))}
         </ul>
       ) : null}
-      {error ? <p className="export-error" role="alert">{error}</p> : null}
+      {error && !open ? <p className="export-error" role="alert">{error}</p> : null}
     </div>
   );
 }
