@@ -1,4 +1,4 @@
-import { expect, openPlayground, stepNode, test } from './fixtures.ts';
+import { eventNode, expect, openPlayground, stepNode, test } from './fixtures.ts';
 
 test.describe('keyboard and screen readers', () => {
   test('dock tabs move with the arrow keys and name their panel', async ({ page }) => {
@@ -47,6 +47,19 @@ test.describe('keyboard and screen readers', () => {
     // Past the last stop the browser's own controls have the focus (the page's body, from inside it).
     stops.splice(0, stops.length, ...stops.filter((stop) => !stop.name.startsWith('body')));
     expect(stops.filter((stop) => !stop.outline).map((stop) => stop.name)).toEqual([]);
+  });
+
+  test('Enter on a focused graph node does what a click does: a step shows its code, an event node its events', async ({ page }) => {
+    await openPlayground(page, 'parallel');
+    await stepNode(page, 'stepTwo').focus();
+    await page.keyboard.press('Enter');
+    await expect(stepNode(page, 'stepTwo').locator('.step-node')).toHaveClass(/is-selected/);
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toContain('async stepTwo');
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 30_000 });
+    await eventNode(page, 'StepTwoEvent').focus();
+    await page.keyboard.press(' ');
+    await expect(page.getByTestId('inspector')).toHaveAttribute('data-selection', 'eventType:StepTwoEvent');
   });
 
   test('the help menu lists the shortcuts and links to the LlamaIndex Workflows docs', async ({ page }) => {

@@ -156,7 +156,10 @@ function GraphCanvas() {
     return () => observer.disconnect();
   }, [fit, flow]);
 
-  const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => {
+  const onNodeClick: NodeMouseHandler<FlowNode> = (_, node) => openNode(node);
+
+  /** Selects what a node stands for and shows it in the code: a click, or Enter or Space on the focused node. */
+  const openNode = (node: FlowNode) => {
     const step = node.data.model.step;
     if (step) {
       selectStep(ui, step.name, 'graph');
@@ -188,6 +191,16 @@ function GraphCanvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
+        onKeyDown={(e) => {
+          // A node takes the focus (Tab reaches it), and what a click does Enter and Space do; a
+          // control inside the node (the breakpoint dot) keeps its own keys.
+          const target = e.target as HTMLElement;
+          if ((e.key !== 'Enter' && e.key !== ' ') || !target.classList.contains('react-flow__node')) return;
+          const node = flow.getNode(target.getAttribute('data-id') ?? '');
+          if (!node) return;
+          e.preventDefault();
+          openNode(node);
+        }}
         onPaneClick={() => selectStep(ui, null, 'graph')}
         nodesConnectable={false}
         elementsSelectable={false}
