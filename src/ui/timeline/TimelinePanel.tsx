@@ -90,7 +90,6 @@ export function TimelinePanel() {
   };
 
   const counts = summary(view);
-  const waitRows = new Set(view.rows.filter((r) => r.waitLane).map((r) => r.id));
   const zoomed = window.from > 0 || window.to < geometry.span;
   const zoomBy = (factor: number) => time.set(zoomWindow(window, factor, (window.from + window.to) / 2, geometry.span));
   return (
@@ -136,7 +135,7 @@ export function TimelinePanel() {
                 data-lane={lane.lane}
               >
                 {lane.first ? <span className="timeline-row-name" title={lane.row}>{lane.row === RUN_ROW ? 'run' : lane.row}</span> : null}
-                <span className="timeline-lane-name">{lane.row === RUN_ROW ? '' : lane.lane === 0 && waitRows.has(lane.row) ? 'wait' : `w${lane.lane}`}</span>
+                <span className="timeline-lane-name">{lane.label}</span>
               </div>
             ))}
           </div>
