@@ -1,4 +1,4 @@
-import { expect, openPlayground, test } from './fixtures.ts';
+import { expect, openPlayground, setCode, switchToPython, test } from './fixtures.ts';
 
 /**
  * The tutorial keeps the reader's language: chapter links carry `lang=python`, the next chapter opens
@@ -37,5 +37,24 @@ test.describe('the tutorial keeps the reader’s language', () => {
     await plain.goto(`/#chapter/${next}`);
     await expect(plain.getByTestId('tutorial')).toHaveAttribute('data-chapter', next);
     await expect(plain.locator('.cm-editor')).toHaveAttribute('data-lang', 'typescript');
+  });
+});
+
+test.describe('switching language says what it opened', () => {
+  test('an example without a Python version: the notice names what opened instead', async ({ page }) => {
+    await openPlayground(page, 'agent-loop');
+    await switchToPython(page);
+    await expect(page.getByTestId('notice-link').locator('span').first()).toHaveText('"Agent with a tool step" has no Python version: this is "Parallel: first to finish wins".');
+    await expect(page.getByTestId('notice-restore')).toHaveCount(0);
+  });
+
+  test('your own code: the notice offers it back, and it comes back', async ({ page }) => {
+    await openPlayground(page);
+    const mine = 'const mine = "kept across the switch";\n';
+    await setCode(page, mine);
+    await switchToPython(page);
+    await expect(page.getByTestId('notice-link')).toContainText('Your code is kept under Drafts.');
+    await page.getByTestId('notice-restore').click();
+    await expect(page.getByTestId('editor')).toContainText('kept across the switch');
   });
 });
