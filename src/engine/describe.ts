@@ -4,8 +4,19 @@ import { isEvent } from './event.ts';
 import type { ErrorInfo } from './trace.ts';
 import { userStack } from './userStack.ts';
 
-/** e.g. `a string ("done")`, `a number (3)`, `an array of 2 items`, `an object of class Foo`. */
+/**
+ * e.g. `a string ("done")`, `a number (3)`, `an array of 2 items`, `an object of class Foo`; a value
+ * that throws when looked at (a revoked Proxy) is described as that.
+ */
 export function describeValue(value: unknown): string {
+  try {
+    return describeUnchecked(value);
+  } catch {
+    return 'a value that throws when it is read';
+  }
+}
+
+function describeUnchecked(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string': {
@@ -35,17 +46,30 @@ export function describeValue(value: unknown): string {
 export function typeNameOf(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value !== 'object') return typeof value;
-  if (Array.isArray(value)) return 'Array';
-  return (value as object).constructor?.name || 'Object';
+  try {
+    if (Array.isArray(value)) return 'Array';
+    return String((value as object).constructor?.name || 'Object');
+  } catch {
+    return 'Object';
+  }
 }
 
-/** What the trace says of an error, with the step that raised it (given, or remembered by the engine). */
+/**
+ * What the trace says of an error, with the step that raised it (given, or remembered by the engine).
+ * Step code may throw anything, a value whose every property throws included: what cannot be read is
+ * described, so the run still ends with a failure instead of the engine throwing in its place.
+ */
 export function errorInfo(error: unknown, step: string | undefined = stepOfError(error)): ErrorInfo {
-  const info: ErrorInfo =
-    error instanceof Error
-      ? { name: error.name, message: error.message }
-      : { name: 'Error', message: typeof error === 'string' ? error : describeValue(error) };
-  if (error instanceof Error && error.stack) info.stack = userStack(error.stack);
+  let info: ErrorInfo;
+  try {
+    info =
+      error instanceof Error
+        ? { name: String(error.name), message: String(error.message) }
+        : { name: 'Error', message: typeof error === 'string' ? error : describeValue(error) };
+    if (error instanceof Error && error.stack) info.stack = userStack(String(error.stack));
+  } catch {
+    info = { name: 'Error', message: `The step threw ${describeValue(error)}.` };
+  }
   if (step) info.step = step;
   return info;
 }

@@ -25,7 +25,28 @@ function clipString(s: string, limits: JsonSafeLimits): string {
   return s.length > limits.maxString ? `${s.slice(0, limits.maxString)}… (${s.length} chars)` : s;
 }
 
+/**
+ * What a thrown value says of itself, without trusting it: a value that throws when read (a revoked
+ * Proxy throws even on `instanceof`) is named as such instead of throwing again.
+ */
+function thrownText(thrown: unknown): string {
+  try {
+    return thrown instanceof Error ? String(thrown.message) : String(thrown);
+  } catch {
+    return 'a value that throws when it is read';
+  }
+}
+
 function convert(value: unknown, depth: number, seen: Set<object>, limits: JsonSafeLimits): JsonValue {
+  // Everything below may touch a hostile value: a Proxy's traps and getters run on every look.
+  try {
+    return convertValue(value, depth, seen, limits);
+  } catch (err) {
+    return `[Unserializable: ${thrownText(err)}]`;
+  }
+}
+
+function convertValue(value: unknown, depth: number, seen: Set<object>, limits: JsonSafeLimits): JsonValue {
   switch (typeof value) {
     case 'string':
       return clipString(value, limits);
@@ -69,13 +90,11 @@ function convert(value: unknown, depth: number, seen: Set<object>, limits: JsonS
       try {
         field = (obj as Record<string, unknown>)[key];
       } catch (err) {
-        field = `[Thrown: ${err instanceof Error ? err.message : String(err)}]`;
+        field = `[Thrown: ${thrownText(err)}]`;
       }
       out[key] = convert(field, depth + 1, seen, limits);
     }
     return out;
-  } catch (err) {
-    return `[Unserializable: ${err instanceof Error ? err.message : String(err)}]`;
   } finally {
     seen.delete(obj);
   }
