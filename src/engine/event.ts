@@ -10,7 +10,13 @@ const BUILTIN_NAME = Symbol('flowplay.eventTypeName');
 
 class EventBase {
   constructor(fields?: object) {
-    if (fields != null) Object.assign(this, fields);
+    if (fields != null) {
+      Object.assign(this, fields);
+      // A field named `constructor` hides the event's class, and one named `__proto__` (as parsed
+      // from JSON: an Input box, a link) replaces it; either way the engine could no longer route
+      // the event. One comparison after the copy finds both.
+      if (this.constructor !== new.target) throw new TypeError(reservedFieldMessage(new.target.name));
+    }
   }
 
   /**
@@ -32,6 +38,10 @@ class EventBase {
   toDict(): Record<string, unknown> {
     return { ...(this as unknown as Record<string, unknown>) };
   }
+}
+
+function reservedFieldMessage(type: string): string {
+  return `An event's fields cannot be named "constructor" or "__proto__" (${type || 'an event'} was given one): a field by that name would hide what the event is. Rename the field.`;
 }
 
 type EventArgs<T> = {} extends T ? [fields?: T] : [fields: T];
