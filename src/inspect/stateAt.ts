@@ -28,10 +28,25 @@ export function stateAt(index: TraceIndex, cursorSeq: number): RunState {
   for (const change of upToSeq(index.stateChanges, cursorSeq)) {
     // The key '' stands for the whole state (setState, editState, clear, a typed state's defaults).
     if (change.key === '') values = isObject(change.value) ? { ...change.value } : {};
-    else setPath(values, change.key.split('.'), change.value);
+    else setPath(values, pathOf(change.key), change.value);
     define(changes, change.key, change);
   }
   return { values, changes };
+}
+
+/**
+ * Levels a key's dots may open: past them the rest of the key is one name. A run or a file may write
+ * a key of thousands of dots, and every level is an object copied here and a fold drawn in the page.
+ */
+export const MAX_STATE_PATH_DEPTH = 32;
+
+function pathOf(key: string): string[] {
+  const path = key.split('.', MAX_STATE_PATH_DEPTH);
+  if (path.length === MAX_STATE_PATH_DEPTH) {
+    const head = path.slice(0, -1);
+    return [...head, key.slice(head.join('.').length + 1)];
+  }
+  return path;
 }
 
 /**

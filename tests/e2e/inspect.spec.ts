@@ -152,6 +152,34 @@ test.describe('inspector', () => {
     await expect(state).toHaveAttribute('data-keys', '');
     await expect(state).toContainText('No ctx.set values yet.');
   });
+
+  test('a wide, deep value draws only the levels that are open, and a fold opens one more', async ({ page }) => {
+    await openPlayground(page);
+    // Six keys a level, six levels: 46,656 leaves if every fold were drawn.
+    await setCode(page, `import { Context, StartEvent, StopEvent, Workflow, step } from "flowplay";
+const grow = (d: number): unknown => (d === 0 ? 1 : Object.fromEntries(["a", "b", "c", "d", "e", "f"].map((k) => [k, grow(d - 1)])));
+class Deep extends Workflow {
+  @step()
+  async start(ctx: Context, ev: StartEvent): Promise<StopEvent> {
+    await ctx.set("deep", grow(6));
+    await ctx.set("path.with.many.dots.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a1.b1.c1.d1.e1.f1", 1);
+    return new StopEvent({ result: "ok" });
+  }
+}
+const w = new Deep({ timeout: 10 });
+console.log(await w.run());
+`);
+    await runToEnd(page);
+    await page.getByTestId('dock-tab-inspector').click();
+    const state = page.getByTestId('inspector-state');
+    await expect(state).toHaveAttribute('data-keys', /deep/);
+    const drawn = () => state.locator('.json-node, .json-leaf').count();
+    const before = await drawn();
+    expect(before).toBeLessThan(120);
+    await state.locator('details.json-node:not([open]) > summary').first().click();
+    await expect.poll(drawn).toBeGreaterThan(before);
+    expect(await drawn()).toBeLessThan(200);
+  });
 });
 
 const FLAKY = `import { Context, Event, StartEvent, StopEvent, Workflow, step } from "flowplay";

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { TraceIndex, describeEvent, describeInvocation, stateAt, userLocation } from '../../../src/inspect/index.ts';
+import { MAX_STATE_PATH_DEPTH } from '../../../src/inspect/stateAt.ts';
 import { TARGETED, THROWING, ofKind, recordExample, recordMapReduce, recordSource } from './fixtures.ts';
 
 describe('describeEvent', () => {
@@ -116,6 +117,22 @@ describe('stateAt', () => {
     expect(stateAt(index, changes[1]!.seq).values).toEqual({ config: { mode: 'fast' } });
     expect(stateAt(index, changes[2]!.seq).values).toEqual({ config: { mode: 'fast', limits: { max: 10 } } });
     expect(JSON.stringify(trace)).toBe(before);
+  });
+
+  test('a key of thousands of dots opens 32 levels; the rest of it is the last name', async () => {
+    const { trace } = await recordMapReduce(4);
+    const set = ofKind(trace, 'state.changed')[0]!;
+    const key = `${'a.'.repeat(8000)}b`;
+    const index = TraceIndex.of([...trace.slice(0, set.seq - 1), { ...set, key, value: 1 }]);
+    let node: unknown = stateAt(index, set.seq).values;
+    let depth = 0;
+    while (typeof node === 'object' && node !== null && Object.keys(node).length === 1 && Object.keys(node)[0] === 'a') {
+      node = (node as Record<string, unknown>)['a'];
+      depth++;
+    }
+    expect(depth).toBe(MAX_STATE_PATH_DEPTH - 1);
+    expect(node).toEqual({ [key.slice(2 * (MAX_STATE_PATH_DEPTH - 1))]: 1 });
+    expect(stateAt(index, set.seq).changes[key]).toMatchObject({ value: 1 });
   });
 });
 
