@@ -115,10 +115,26 @@ export class TimelineBuilder {
     return row;
   }
 
+  /**
+   * Adds `lane` to the row's sorted lanes. Called for every bar: a step with tens of thousands of
+   * workers made a scan and a sort per bar quadratic (seconds to open the timeline); lanes mostly
+   * arrive in order, so the usual case is a push, and the rest a binary search.
+   */
   private useLane(row: TimelineRow, lane: number): void {
-    if (row.lanes.includes(lane)) return;
-    row.lanes.push(lane);
-    row.lanes.sort((a, b) => a - b);
+    const lanes = row.lanes;
+    const n = lanes.length;
+    if (n === 0 || lanes[n - 1]! < lane) {
+      lanes.push(lane);
+      return;
+    }
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lanes[mid]! < lane) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lanes[lo] !== lane) lanes.splice(lo, 0, lane);
   }
 
   private open(step: string, invocation: number, attempt: number, wait: 'queue' | 'retry', time: number, index: number, inputs: number[]): TimelineBar {

@@ -39,6 +39,15 @@ describe('timeline of a finished run', () => {
     expect([view.start, view.end]).toEqual([0, 4000]);
   });
 
+  test('lanes stay sorted and once each, whatever order the workers come in (many workers: no rescan per bar)', async () => {
+    const { trace } = await recordMapReduce(40, 40);
+    // The same run with its workers renumbered out of order: 40 → 1, 1 → 40, 20 ↔ 21 ...
+    const renumbered = trace.map((r) => ('worker' in r && r.step === 'stepTwo' ? { ...r, worker: 41 - (r.worker as number) } : r));
+    const view = atEnd(built(renumbered));
+    expect(row(view, 'stepTwo').lanes).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(new Set(row(view, 'stepTwo').bars.map((b) => b.lane)).size).toBe(40);
+  });
+
   test('queued time is kept apart from running time when workers run out', async () => {
     const { trace } = await recordMapReduce(6);
     const view = atEnd(built(trace));
