@@ -7,8 +7,8 @@ import { toMermaid } from './compiler/mermaid.ts';
 import { parseEmbedOptions } from './embed/embedOptions.ts';
 import { followEmbedTheme } from './embed/embedTheme.ts';
 import { connectHost } from './embed/hostBridge.ts';
-import { decodeShare, guessTitle } from './share/index.ts';
-import { updateSettings } from './state/index.ts';
+import { decodeShare, guessTitle, shareLink } from './share/index.ts';
+import { parseInput, updateSettings } from './state/index.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
 import { holdEditorUntil } from './ui/editor/index.ts';
 import { whenGraphDrawn } from './ui/graph/index.ts';
@@ -45,8 +45,22 @@ if (state) {
   });
 }
 const title = state ? guessTitle(state.code) : 'Flowplay';
-// The full playground beside this page, opened on the same link.
-const playgroundUrl = `${new URL('./', window.location.href).href}${opened?.ok ? window.location.hash : ''}`;
+// The full playground beside this page, on the same link; once the reader has edited the code (an
+// editable embed) or the input, on a link to what they have now.
+const playgroundBase = new URL('./', window.location.href).href;
+const shown = (): string => {
+  const { settings } = playground.run.getState();
+  return JSON.stringify([playground.workspace.getState().source, settings.inputText, settings.seed]);
+};
+const asOpened = shown();
+const playgroundUrl = (): string => {
+  if (!state) return playgroundBase;
+  if (shown() === asOpened) return `${playgroundBase}${window.location.hash}`;
+  const { source, lang } = playground.workspace.getState();
+  const { settings } = playground.run.getState();
+  const input = parseInput(settings.inputText);
+  return `${playgroundBase}${shareLink({ code: source, ...(input.ok ? { input: input.value } : {}), seed: settings.seed, ...(lang === 'python' ? { lang } : {}) }).hash}`;
+};
 
 const root = document.getElementById('root')!;
 createRoot(root).render(

@@ -94,6 +94,12 @@ test.describe('embed options', () => {
     await expect(page.getByTestId('run-status')).toHaveText('stopped', { timeout: 30_000 });
     await page.getByTestId('embed-tab-console').click();
     await expect(page.getByTestId('console')).toContainText('edited in the embed');
+    // Open in Flowplay takes what the reader has now, not the link the page was given.
+    const popup = page.waitForEvent('popup');
+    await page.getByTestId('embed-open').click();
+    const opened = await popup;
+    await expect(opened.getByTestId('editor')).toContainText('edited in the embed', { timeout: 30_000 });
+    await opened.close();
 
     // The graph alone: no tabs at all, and an edit elsewhere is not possible.
     await openEmbed(page, '?panes=graph');

@@ -10,8 +10,8 @@ import './embed.css';
 export interface EmbedAppProps {
   options: EmbedOptions;
   title: string;
-  /** The same content in the full playground. */
-  playgroundUrl: string;
+  /** The same content in the full playground, as it is now (asked for as the link is about to be followed). */
+  playgroundUrl: () => string;
   /** Why there is nothing to show (a broken or missing link), instead of the workflow. */
   problem: string | null;
 }
@@ -23,6 +23,9 @@ const TAB_LABELS: Record<EmbedTab, string> = { code: 'Code', console: 'Console' 
  * code and the console as tabs. Made of the playground's own components; it never runs by itself.
  */
 export function EmbedApp({ options, title, playgroundUrl, problem }: EmbedAppProps) {
+  const refreshHref = (e: { currentTarget: HTMLAnchorElement }) => {
+    e.currentTarget.href = playgroundUrl();
+  };
   const tabs = (['code', 'console'] as const).filter((tab) => options.panes.includes(tab));
   const [tab, setTab] = useState<EmbedTab>(options.tab);
   return (
@@ -32,7 +35,19 @@ export function EmbedApp({ options, title, playgroundUrl, problem }: EmbedAppPro
           {title}
         </span>
         {problem ? null : <RunControls />}
-        <a className="embed-open" href={playgroundUrl} target="_blank" rel="noopener" data-testid="embed-open" title="Open this workflow in the full Flowplay playground">
+        <a
+          className="embed-open"
+          href={playgroundUrl()}
+          target="_blank"
+          rel="noopener"
+          data-testid="embed-open"
+          title="Open this workflow in the full Flowplay playground"
+          // The link follows the reader's edits: it is brought up to date as a pointer or the focus
+          // reaches it, before a click, a middle click, a context menu or Enter can follow it.
+          onPointerDown={refreshHref}
+          onFocus={refreshHref}
+          onClick={refreshHref}
+        >
           Open in Flowplay <span aria-hidden="true">↗</span>
         </a>
       </header>
