@@ -1,3 +1,11 @@
+import { checkJson } from '../inspect/checkShape.ts';
+
+/**
+ * Levels an input may nest, as in a run file: an input from a link or the box thousands of levels
+ * deep kept the runner busy copying it until the watchdog replaced it, blaming a loop.
+ */
+export const MAX_INPUT_DEPTH = 64;
+
 /** The run input as typed in the input editor: a JSON object of the start event's fields. */
 export type ParsedInput = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
 
@@ -12,6 +20,11 @@ export function parseInput(text: string): ParsedInput {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, message: 'Input must be a JSON object of start event fields, e.g. {"message": "hi"}' };
+  }
+  try {
+    checkJson(value, 'Input', MAX_INPUT_DEPTH);
+  } catch (error) {
+    return { ok: false, message: `${(error as Error).message}.` };
   }
   return { ok: true, value: value as Record<string, unknown> };
 }
