@@ -75,6 +75,19 @@ class Phish extends Workflow {
     await expectUsable(page);
   });
 
+  test('a small link that unpacks to 200,000 zero-width spaces opens without freezing: past 2,000 they are listed, not drawn', async ({ page }) => {
+    await openPlayground(page);
+    const flood = oneStep(`    const x = 1;${'\u200b'.repeat(200_000)}\n    return new StopEvent({ result: "ran" });`);
+    await page.goto('about:blank');
+    await page.goto(`/${encodeShare({ code: flood })}`);
+    await expect(page.getByTestId('diagnostics')).toContainText('U+200B', { timeout: 20_000 });
+    await expect(page.getByTestId('editor').locator('.cm-specialChar')).toHaveCount(0);
+    await expectUsable(page);
+    // Removing them brings the placeholders back for the few that are left.
+    await setCode(page, oneStep('    const y = 2;\u200b\u200b\n    return new StopEvent({ result: "ran" });'));
+    await expect(page.getByTestId('editor').locator('.cm-specialChar')).toHaveCount(2);
+  });
+
   test('a link whose code hides past a long blank stretch says so when it opens, and the draft is kept', async ({ page }) => {
     await openPlayground(page);
     await setCode(page, `// my draft\n${oneStep('    return new StopEvent({ result: "mine" });')}`);

@@ -44,7 +44,7 @@ export function CodeEditor({ readOnly = false }: { readOnly?: boolean } = {}) {
         extensions: [
           basicSetup,
           editorTheme(),
-          markHiddenCharacters,
+          markHiddenCharacters(workspace.getState().source),
           mode.of(languageMode(workspace.getState().lang)),
           // The code pane is narrower than a long signature; wrapping beats a sideways scroll.
           EditorView.lineWrapping,
