@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './ui/theme/theme.css';
 import './ui/styles.css';
 import { toMermaid } from './compiler/mermaid.ts';
-import { parseEmbedOptions } from './embed/embedOptions.ts';
+import { parseEmbedOptions, type EmbedTheme } from './embed/embedOptions.ts';
 import { followEmbedTheme } from './embed/embedTheme.ts';
 import { connectHost } from './embed/hostBridge.ts';
 import { decodeShare, guessTitle, shareLink } from './share/index.ts';
@@ -71,6 +71,7 @@ createRoot(root).render(
   </StrictMode>,
 );
 
+let pendingTheme: EmbedTheme | null = null;
 const host = connectHost({
   id: options.id,
   run: playground.run,
@@ -82,7 +83,16 @@ const host = connectHost({
     return () => window.removeEventListener('message', listener);
   },
   onHostMessage: (message) => {
-    if (message.type === 'set-theme') theme.set(message.theme);
+    if (message.type !== 'set-theme') return;
+    // A host may send them by the thousand: each re-rendered the embed, and a flood froze it and
+    // overflowed React's update depth. The last one of every 16 ms is applied.
+    if (pendingTheme === null) {
+      setTimeout(() => {
+        theme.set(pendingTheme!);
+        pendingTheme = null;
+      }, 16);
+    }
+    pendingTheme = message.theme;
   },
 });
 // Ready once the graph can show: the first analysis of the code (at once when there is nothing to read).

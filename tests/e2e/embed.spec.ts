@@ -180,6 +180,25 @@ test.describe('embed', () => {
     await page.waitForTimeout(500);
     await expect(frame.getByTestId('run-status')).toHaveText('idle');
 
+    // A flood of theme changes (2,000, alternating) is taken a frame's worth at a time: the last one
+    // holds, and the embed neither freezes nor throws.
+    const thrown: string[] = [];
+    page.on('pageerror', (error) => thrown.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && thrown.push(message.text()));
+    const flooded = await page.evaluate((origin) => {
+      const target = (document.querySelector('flowplay-embed iframe') as HTMLIFrameElement).contentWindow!;
+      const start = performance.now();
+      for (let i = 0; i < 2_000; i++) target.postMessage({ source: 'flowplay-host', version: 1, type: 'set-theme', theme: i % 2 ? 'dark' : 'light' }, origin);
+      target.postMessage({ source: 'flowplay-host', version: 1, type: 'set-theme', theme: 'light' }, origin);
+      return performance.now() - start;
+    }, new URL(baseURL!).origin);
+    expect(flooded).toBeLessThan(5_000);
+    await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.theme), { timeout: 5_000 }).toBe('light');
+    const settled = Date.now();
+    await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(Date.now() - settled).toBeLessThan(1_000);
+    expect(thrown).toEqual([]);
+
     // A message that only looks like the embed's (sent by the page itself) reaches no listener.
     await page.evaluate(() => window.postMessage({ source: 'flowplay-embed', version: 1, id: 'fp1', type: 'run-finished', status: 'stopped', result: 'forged' }, '*'));
     await page.waitForTimeout(300);
