@@ -96,7 +96,14 @@ export function createDraftStore(storage: KeyValueStorage, options: DraftStoreOp
   function write(stored: Stored): StorageStatus {
     stored.history = stored.history.slice(0, limit);
     stored.opened = (stored.opened ?? []).slice(0, openedLimit);
-    return writeItem(storage, DRAFTS_KEY, JSON.stringify(stored), SUBJECT);
+    let status = writeItem(storage, DRAFTS_KEY, JSON.stringify(stored), SUBJECT);
+    // What was opened and never edited gives way first, oldest first, when storage is full: a few
+    // small links can unpack to a megabyte each, and they must not cost the user's drafts their room.
+    while (!status.ok && status.problem === 'full' && stored.opened.length > 0) {
+      stored.opened = stored.opened.slice(0, -1);
+      status = writeItem(storage, DRAFTS_KEY, JSON.stringify(stored), SUBJECT);
+    }
+    return status;
   }
 
   function pushHistory(stored: Stored, draft: Draft): void {

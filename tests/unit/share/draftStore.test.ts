@@ -75,6 +75,21 @@ describe('drafts', () => {
 });
 
 describe('storage that fails never throws out of the draft store', () => {
+  test('full storage: things opened and never edited give way, oldest first, so the user\'s edit is saved', () => {
+    storage.quota = 60_000;
+    const drafts = store();
+    // Five links that unpacked to 10,000 characters each fill most of the room.
+    for (let i = 0; i < 5; i++) expect(drafts.remember({ code: `${i}`.repeat(10_000), origin: 'link', title: `link ${i}` })).toEqual({ ok: true });
+    expect(drafts.load().opened).toHaveLength(5);
+    expect(drafts.save({ code: 'mine'.repeat(5_000) })).toEqual({ ok: true });
+    const loaded = drafts.load();
+    expect(loaded.current?.code).toBe('mine'.repeat(5_000));
+    // The newest opened ones are still there; the oldest went.
+    expect(loaded.opened.map((d) => d.title)).toEqual(['link 4', 'link 3', 'link 2']);
+    // Past what any giving way frees, the save still says storage is full.
+    expect(drafts.save({ code: 'x'.repeat(70_000) })).toMatchObject({ ok: false, problem: 'full' });
+  });
+
   test('full storage: the save reports it, and what was saved before is still there', () => {
     const drafts = store();
     drafts.save({ code: 'first' });

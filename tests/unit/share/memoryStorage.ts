@@ -7,6 +7,8 @@ export class MemoryStorage implements KeyValueStorage {
   failAll: Error | null = null;
   /** When set, writes throw it (e.g. a QuotaExceededError). */
   failWrites: Error | null = null;
+  /** Characters of keys and values it holds at most, as a browser counts its quota; a write past it throws QuotaExceededError. */
+  quota = Infinity;
 
   getItem(key: string): string | null {
     if (this.failAll) throw this.failAll;
@@ -15,6 +17,9 @@ export class MemoryStorage implements KeyValueStorage {
   setItem(key: string, value: string): void {
     if (this.failAll) throw this.failAll;
     if (this.failWrites) throw this.failWrites;
+    let used = key.length + value.length;
+    for (const [k, v] of this.data) if (k !== key) used += k.length + v.length;
+    if (used > this.quota) throw quotaExceeded();
     this.data.set(key, value);
   }
   removeItem(key: string): void {
