@@ -1,6 +1,7 @@
 /** Short human descriptions of values and errors, for messages and the trace. */
 import { stepOfError } from './errors.ts';
 import { isEvent } from './event.ts';
+import { UNREADABLE } from './jsonSafe.ts';
 import type { ErrorInfo } from './trace.ts';
 import { userStack } from './userStack.ts';
 
@@ -12,7 +13,7 @@ export function describeValue(value: unknown): string {
   try {
     return describeUnchecked(value);
   } catch {
-    return 'a value that throws when it is read';
+    return UNREADABLE;
   }
 }
 

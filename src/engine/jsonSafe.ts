@@ -25,15 +25,15 @@ function clipString(s: string, limits: JsonSafeLimits): string {
   return s.length > limits.maxString ? `${s.slice(0, limits.maxString)}… (${s.length} chars)` : s;
 }
 
-/**
- * What a thrown value says of itself, without trusting it: a value that throws when read (a revoked
- * Proxy throws even on `instanceof`) is named as such instead of throwing again.
- */
+/** How a value that throws when it is looked at (a revoked Proxy throws even on `instanceof`) is described. */
+export const UNREADABLE = 'a value that throws when it is read';
+
+/** What a thrown value says of itself, without trusting it: one that throws when read is named as such instead of throwing again. */
 function thrownText(thrown: unknown): string {
   try {
     return thrown instanceof Error ? String(thrown.message) : String(thrown);
   } catch {
-    return 'a value that throws when it is read';
+    return UNREADABLE;
   }
 }
 

@@ -1,10 +1,11 @@
 import { checkJson } from '../inspect/checkShape.ts';
+import { DEFAULT_RUN_FILE_LIMITS } from '../inspect/runFile.ts';
 
 /**
- * Levels an input may nest, as in a run file: an input from a link or the box thousands of levels
- * deep kept the runner busy copying it until the watchdog replaced it, blaming a loop.
+ * Levels an input may nest, a run file's: an input from a link or the box thousands of levels deep
+ * kept the runner busy copying it until the watchdog replaced it, blaming a loop.
  */
-export const MAX_INPUT_DEPTH = 64;
+export const MAX_INPUT_DEPTH = DEFAULT_RUN_FILE_LIMITS.maxDepth;
 
 /** The run input as typed in the input editor: a JSON object of the start event's fields. */
 export type ParsedInput = { ok: true; value: Record<string, unknown> } | { ok: false; message: string };
