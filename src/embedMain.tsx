@@ -8,8 +8,9 @@ import { parseEmbedOptions, type EmbedTheme } from './embed/embedOptions.ts';
 import { followEmbedTheme } from './embed/embedTheme.ts';
 import { connectHost } from './embed/hostBridge.ts';
 import { decodeShare, guessTitle, shareLink } from './share/index.ts';
-import { parseInput, updateSettings } from './state/index.ts';
+import { updateSettings } from './state/index.ts';
 import { EmbedApp } from './ui/embed/EmbedApp.tsx';
+import { shareStateNow } from './ui/share/shareStateNow.ts';
 import { holdEditorUntil } from './ui/editor/index.ts';
 import { whenGraphDrawn } from './ui/graph/index.ts';
 import { PlaygroundContext, createPlayground } from './ui/index.ts';
@@ -48,18 +49,11 @@ const title = state ? guessTitle(state.code) : 'Flowplay';
 // The full playground beside this page, on the same link; once the reader has edited the code (an
 // editable embed) or the input, on a link to what they have now.
 const playgroundBase = new URL('./', window.location.href).href;
-const shown = (): string => {
-  const { settings } = playground.run.getState();
-  return JSON.stringify([playground.workspace.getState().source, settings.inputText, settings.seed]);
-};
-const asOpened = shown();
+const asOpened = JSON.stringify(shareStateNow(playground.workspace, playground.run));
 const playgroundUrl = (): string => {
   if (!state) return playgroundBase;
-  if (shown() === asOpened) return `${playgroundBase}${window.location.hash}`;
-  const { source, lang } = playground.workspace.getState();
-  const { settings } = playground.run.getState();
-  const input = parseInput(settings.inputText);
-  return `${playgroundBase}${shareLink({ code: source, ...(input.ok ? { input: input.value } : {}), seed: settings.seed, ...(lang === 'python' ? { lang } : {}) }).hash}`;
+  const now = shareStateNow(playground.workspace, playground.run);
+  return `${playgroundBase}${JSON.stringify(now) === asOpened ? window.location.hash : shareLink(now).hash}`;
 };
 
 const root = document.getElementById('root')!;

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { parseInput } from '../../state/index.ts';
 import { SHARE_PAYLOAD_WARN_BYTES, guessTitle, shareLink, shareMarkdown } from '../../share/index.ts';
 import type { ShareState } from '../../share/index.ts';
 import { usePlayground } from '../playground.ts';
 import { useSession } from './session.ts';
 import { copyText, formatSize } from './copyText.ts';
 import { useDismiss } from './useDismiss.ts';
+import { shareStateNow } from './shareStateNow.ts';
 import { embedSnippet } from '../../embed/embedSnippet.ts';
 
 interface Shared {
@@ -31,16 +31,8 @@ export function ShareButton() {
   }, [shared]);
 
   const currentState = (): ShareState => {
-    const { settings } = run.getState();
-    const input = parseInput(settings.inputText);
     const { open, chapter } = tutorial.store.getState();
-    return {
-      code: workspace.getState().source,
-      ...(input.ok ? { input: input.value } : {}),
-      seed: settings.seed,
-      ...(open && chapter ? { chapter } : {}),
-      ...(workspace.getState().lang === 'python' ? { lang: 'python' as const } : {}),
-    };
+    return shareStateNow(workspace, run, open ? chapter : null);
   };
 
   const share = async () => {
